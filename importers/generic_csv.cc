@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "importers/csv_reader.h"
+#include "importers/ip_cells.h"
 
 namespace samdrift::importers {
 namespace {
@@ -39,10 +40,7 @@ const std::vector<ColumnSpec> kRelationColumns = {
     {"target", {"mal", "mål"}},
 };
 const std::vector<ColumnSpec> kHallColumns = {
-    {"site", {"plats"}},
-    {"hall"},
-    {"positions", {"platser"}},
-    {"power_kw", {"effekt_kw"}},
+    {"site", {"plats"}},         {"hall"}, {"positions", {"platser"}}, {"power_kw", {"effekt_kw"}},
     {"cooling_kw", {"kyla_kw"}},
 };
 const std::vector<ColumnSpec> kNetworkColumns = {
@@ -101,9 +99,9 @@ std::optional<core::AssetKind> KindFromWord(std::string_view word, std::string* 
     if (a.word == w) return a.kind;
   }
   static constexpr std::string_view kDeviceRoles[] = {
-      "server",   "switch",     "router",     "firewall", "brandvägg", "storage", "lagring",
-      "pdu",      "ups",        "access-point", "accesspunkt", "load-balancer", "core-switch",
-      "access-switch", "san-switch", "tape-library", "printer", "skrivare"};
+      "server",      "switch",        "router",     "firewall",     "brandvägg",   "storage",
+      "lagring",     "pdu",           "ups",        "access-point", "accesspunkt", "load-balancer",
+      "core-switch", "access-switch", "san-switch", "tape-library", "printer",     "skrivare"};
   for (std::string_view r : kDeviceRoles) {
     if (r == w) {
       if (role && role->empty()) *role = w;
@@ -299,9 +297,9 @@ class TableReader {
     std::string key = std::string(core::ToString(a.kind)) + '\0' + a.Key();
     auto [it, inserted] = seen_.emplace(key, r.line);
     if (!inserted) {
-      diagnostics_.Error(At(h, r, "name"), "CSV009",
-                         "duplicate asset '" + a.name + "': already on line " +
-                             std::to_string(it->second));
+      diagnostics_.Error(
+          At(h, r, "name"), "CSV009",
+          "duplicate asset '" + a.name + "': already on line " + std::to_string(it->second));
       return;
     }
     batch_.assets.push_back(std::move(a));
@@ -334,9 +332,9 @@ class TableReader {
     }
     if (!ok) return;
     if (rel.source == rel.target) {
-      diagnostics_.Warning(At(h, r, "target"), "CSV017",
-                           "'" + rel.source + "' " + std::string(core::ToString(*kind)) +
-                               " itself; ignored");
+      diagnostics_.Warning(
+          At(h, r, "target"), "CSV017",
+          "'" + rel.source + "' " + std::string(core::ToString(*kind)) + " itself; ignored");
       return;
     }
     rel.kind = *kind;
@@ -353,8 +351,7 @@ class TableReader {
     a.name = std::string(h.Get(r, "hall"));
     if (a.site.empty() || a.name.empty()) {
       diagnostics_.Error(At(h, r, a.site.empty() ? "site" : "hall"), "CSV012",
-                         std::string("column '") + (a.site.empty() ? "site" : "hall") +
-                             "': empty");
+                         std::string("column '") + (a.site.empty() ? "site" : "hall") + "': empty");
       return;
     }
     if (auto v = Number(h, r, "positions", true)) {
@@ -369,9 +366,9 @@ class TableReader {
     a.provenance = Prov(r);
     auto [it, inserted] = seen_.emplace(a.Key(), r.line);
     if (!inserted) {
-      diagnostics_.Error(At(h, r, "hall"), "CSV009",
-                         "duplicate hall '" + a.Key() + "': already on line " +
-                             std::to_string(it->second));
+      diagnostics_.Error(
+          At(h, r, "hall"), "CSV009",
+          "duplicate hall '" + a.Key() + "': already on line " + std::to_string(it->second));
       return;
     }
     batch_.assets.push_back(std::move(a));
@@ -390,16 +387,18 @@ class TableReader {
       return;
     }
     if (!vlan.empty()) {
-      auto id = core::ParseInteger(vlan);
-      if (!id || *id < 1 || *id > 4094) {
-        diagnostics_.Error(At(h, r, "vlan"), "CSV004",
-                           "column 'vlan': expected a VLAN id 1-4094, got '" + vlan + "'");
-        return;
-      }
+      auto id = VlanCell(vlan, "vlan", At(h, r, "vlan"), diagnostics_);
+      if (!id) return;
       vlan = std::to_string(*id);
       a.SetAttr("vlan", vlan);
     }
-    if (!prefix.empty()) a.SetAttr("prefix", prefix);
+    if (!prefix.empty()) {
+      // Stored in canonical form ("2001:db8::/32"), so that equal prefixes are equal text.
+      auto parsed = PrefixCell(prefix, At(h, r, "prefix"), diagnostics_);
+      if (!parsed) return;
+      prefix = parsed->ToString();
+      a.SetAttr("prefix", prefix);
+    }
     std::string vrf(h.Get(r, "vrf"));
     if (!vrf.empty()) a.SetAttr("vrf", vrf);
     if (!name.empty()) a.SetAttr("description", name);
@@ -428,9 +427,7 @@ class TableReader {
 
 }  // namespace
 
-std::string_view GenericCsvImporter::Name() const {
-  return kImporter[static_cast<int>(table_)];
-}
+std::string_view GenericCsvImporter::Name() const { return kImporter[static_cast<int>(table_)]; }
 
 std::string_view GenericCsvImporter::Reads() const {
   switch (table_) {

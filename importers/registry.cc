@@ -1,6 +1,7 @@
 #include "importers/registry.h"
 
 #include "importers/generic_csv.h"
+#include "importers/netbox_ipam.h"
 
 namespace samdrift::importers {
 
@@ -10,11 +11,9 @@ const std::vector<const Importer*>& AllImporters() {
   static const GenericCsvImporter kRelations(GenericTable::kRelations);
   static const GenericCsvImporter kHalls(GenericTable::kHalls);
   static const GenericCsvImporter kNetworks(GenericTable::kNetworks);
+  static const NetboxIpamImporter kNetboxIpam;
   static const std::vector<const Importer*> kAll = {
-      &kAssets,
-      &kRelations,
-      &kHalls,
-      &kNetworks,
+      &kAssets, &kRelations, &kHalls, &kNetworks, &kNetboxIpam,
   };
   return kAll;
 }
