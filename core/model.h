@@ -1,0 +1,169 @@
+// The domain model: assets and the relations between them, as importers produce them and the
+// store keeps them. Plain values; no third-party types.
+#ifndef SAMDRIFT_CORE_MODEL_H_
+#define SAMDRIFT_CORE_MODEL_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostics.h"
+
+namespace samdrift::core {
+
+// The study's areas A1-A4.
+enum class Category : std::uint8_t { kDatacenter, kNetwork, kPlatform, kClient };
+inline constexpr Category kAllCategories[] = {Category::kDatacenter, Category::kNetwork,
+                                              Category::kPlatform, Category::kClient};
+
+enum class AssetKind : std::uint8_t {
+  kSite,
+  kHall,
+  kRack,
+  kDevice,
+  kCluster,
+  kVm,
+  kClient,
+  kSoftware,
+  kNetwork,  // an IP prefix or VLAN
+  kService,
+};
+inline constexpr AssetKind kAllAssetKinds[] = {
+    AssetKind::kSite,   AssetKind::kHall,   AssetKind::kRack,     AssetKind::kDevice,
+    AssetKind::kCluster, AssetKind::kVm,    AssetKind::kClient,   AssetKind::kSoftware,
+    AssetKind::kNetwork, AssetKind::kService};
+
+enum class RelationKind : std::uint8_t {
+  kLocatedIn,
+  kConnectedTo,
+  kRunsOn,
+  kMemberOf,
+  kDependsOn,
+  kInstalledOn,
+  kPoweredBy,
+};
+inline constexpr RelationKind kAllRelationKinds[] = {
+    RelationKind::kLocatedIn, RelationKind::kConnectedTo, RelationKind::kRunsOn,
+    RelationKind::kMemberOf,  RelationKind::kDependsOn,   RelationKind::kInstalledOn,
+    RelationKind::kPoweredBy};
+
+// Lowercase contract names ("datacenter", "vm", "depends_on") and their parsers.
+std::string_view ToString(Category category);
+std::string_view ToString(AssetKind kind);
+std::string_view ToString(RelationKind kind);
+std::optional<Category> ParseCategory(std::string_view text);
+std::optional<AssetKind> ParseAssetKind(std::string_view text);
+std::optional<RelationKind> ParseRelationKind(std::string_view text);
+
+// The category an asset of this kind and role belongs to when its source does not say:
+// switches, routers, firewalls and access points are network; clusters, VMs and services are
+// platform; clients client; sites, halls, racks, servers, storage and power datacenter.
+Category DefaultCategory(AssetKind kind, std::string_view role);
+
+// Where a stored fact came from.
+struct Provenance {
+  std::string importer;  // Importer::Name()
+  std::string source;    // the file as the user named it
+  int line = 0;          // 1-based; 0 when not line-oriented
+};
+
+// kPatch updates the named fields of an existing asset with the same key and leaves the rest
+// (GLPI partial inventories); when no such asset exists it is inserted like kReplace.
+enum class WriteMode : std::uint8_t { kReplace, kPatch };
+
+struct Attribute {
+  std::string key;
+  std::string value;
+};
+
+struct Asset {
+  std::string org;  // lowercase municipality id, e.g. "gnosjo"
+  AssetKind kind = AssetKind::kDevice;
+  Category category = Category::kDatacenter;
+  std::string name;  // as imported
+  std::string role;  // e.g. "server", "core-switch", "firewall", "laptop"
+  std::string vendor;
+  std::string product;
+  std::string version;
+  std::string serial;
+  // Location: a row that names site/hall/rack implies those assets (the store creates them).
+  std::string site;
+  std::string hall;
+  std::string rack;
+  std::optional<int> position;  // lowest rack unit occupied, 1-based
+  std::optional<int> u_height;
+  std::optional<double> power_w;
+  std::string redundancy_group;
+  std::string criticality;  // low | medium | high | critical, or empty
+  std::string eol;          // end of support as the source states it (ISO date)
+  bool estimated = false;   // power or U height are estimates, not facts
+  std::vector<Attribute> attributes;
+  Provenance provenance;
+  WriteMode mode = WriteMode::kReplace;
+
+  // The identity within (org, kind): sites "Site", halls "Site/Hall", racks "Site/Hall/Rack",
+  // everything else its name.
+  std::string Key() const;
+  const std::string* Attr(std::string_view key) const;  // nullptr when absent
+  void SetAttr(std::string_view key, std::string value);  // replaces an existing value
+};
+
+std::string HallKey(std::string_view site, std::string_view hall);
+std::string RackKey(std::string_view site, std::string_view hall, std::string_view rack);
+
+// A directed relation between two assets named by key. Endpoints are resolved by the store and
+// the graph view, so a relation may arrive before its target does (it stays unresolved).
+struct Relation {
+  std::string org;  // the source asset's org
+  std::string source;
+  RelationKind kind = RelationKind::kDependsOn;
+  std::string target;
+  std::string target_org;  // empty: same org as the source
+  std::optional<AssetKind> source_kind;  // disambiguates when several kinds share a key
+  std::optional<AssetKind> target_kind;
+  std::string source_port;  // interface or port, for connected_to and powered_by
+  std::string target_port;
+  Provenance provenance;
+
+  const std::string& TargetOrg() const { return target_org.empty() ? org : target_org; }
+};
+
+// A hardware model from a device-type library: describes models, belongs to no org.
+struct DeviceType {
+  std::string manufacturer;
+  std::string model;
+  std::string part_number;
+  std::optional<int> u_height;
+  bool full_depth = true;
+  std::optional<double> max_draw_w;        // sum over power ports (and PSU modules)
+  std::optional<double> allocated_draw_w;  // typical draw
+  Provenance provenance;
+};
+
+// Something a batch says must exist (in the batch itself or already in the store), e.g. the
+// device a cable ends on. Unresolved references are reported as errors with `message`.
+struct Reference {
+  std::string org;
+  AssetKind kind = AssetKind::kDevice;
+  std::string key;
+  SourceLocation where;
+  std::string code;     // diagnostic code, e.g. "NBX010"
+  std::string message;  // full diagnostic text when the reference does not resolve
+};
+
+// What one import call produces: every file's assets, relations and catalog entries. Stored in
+// one transaction, or not at all.
+struct Batch {
+  std::vector<Asset> assets;
+  std::vector<Relation> relations;
+  std::vector<DeviceType> device_types;
+  std::vector<Reference> references;
+
+  void Append(Batch&& other);
+};
+
+}  // namespace samdrift::core
+
+#endif  // SAMDRIFT_CORE_MODEL_H_

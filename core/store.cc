@@ -1,0 +1,696 @@
+#include "core/store.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <set>
+#include <utility>
+
+namespace samdrift::core {
+namespace {
+
+constexpr int kApplicationId = 0x53414D44;  // "SAMD"
+constexpr int kBusyTimeoutMs = 5000;
+constexpr char kAttrKeySep = '\x1f';
+constexpr char kAttrSep = '\x1e';
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS sources(
+  id INTEGER PRIMARY KEY,
+  org TEXT NOT NULL,
+  name TEXT NOT NULL,
+  importer TEXT NOT NULL DEFAULT '',
+  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+  UNIQUE(org, name));
+CREATE TABLE IF NOT EXISTS assets(
+  id INTEGER PRIMARY KEY,
+  org TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  category TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL DEFAULT '',
+  vendor TEXT NOT NULL DEFAULT '',
+  product TEXT NOT NULL DEFAULT '',
+  version TEXT NOT NULL DEFAULT '',
+  serial TEXT NOT NULL DEFAULT '',
+  site TEXT NOT NULL DEFAULT '',
+  hall TEXT NOT NULL DEFAULT '',
+  rack TEXT NOT NULL DEFAULT '',
+  position INTEGER,
+  u_height INTEGER,
+  power_w REAL,
+  redundancy_group TEXT NOT NULL DEFAULT '',
+  criticality TEXT NOT NULL DEFAULT '',
+  eol TEXT NOT NULL DEFAULT '',
+  estimated INTEGER NOT NULL DEFAULT 0,
+  attributes TEXT NOT NULL DEFAULT '',
+  source_id INTEGER,
+  importer TEXT NOT NULL DEFAULT '',
+  line INTEGER NOT NULL DEFAULT 0,
+  implied INTEGER NOT NULL DEFAULT 0);
+CREATE UNIQUE INDEX IF NOT EXISTS assets_identity ON assets(org, key, kind);
+CREATE INDEX IF NOT EXISTS assets_by_source ON assets(source_id);
+CREATE TABLE IF NOT EXISTS relations(
+  id INTEGER PRIMARY KEY,
+  org TEXT NOT NULL,
+  source TEXT NOT NULL,
+  source_kind TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL,
+  target_org TEXT NOT NULL,
+  target TEXT NOT NULL,
+  target_kind TEXT NOT NULL DEFAULT '',
+  source_port TEXT NOT NULL DEFAULT '',
+  target_port TEXT NOT NULL DEFAULT '',
+  source_id INTEGER,
+  importer TEXT NOT NULL DEFAULT '',
+  line INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS relations_by_source ON relations(source_id);
+CREATE TABLE IF NOT EXISTS device_types(
+  id INTEGER PRIMARY KEY,
+  manufacturer TEXT NOT NULL,
+  model TEXT NOT NULL,
+  part_number TEXT NOT NULL DEFAULT '',
+  u_height INTEGER,
+  full_depth INTEGER NOT NULL DEFAULT 1,
+  max_draw_w REAL,
+  allocated_draw_w REAL,
+  source TEXT NOT NULL DEFAULT '',
+  importer TEXT NOT NULL DEFAULT '',
+  line INTEGER NOT NULL DEFAULT 0,
+  UNIQUE(manufacturer, model));
+)sql";
+
+constexpr const char* kAssetColumns =
+    "org, kind, key, category, name, role, vendor, product, version, serial, site, hall, rack, "
+    "position, u_height, power_w, redundancy_group, criticality, eol, estimated, attributes, "
+    "importer, line, (SELECT name FROM sources WHERE sources.id = assets.source_id)";
+
+constexpr const char* kUpsertAsset = R"sql(
+INSERT INTO assets(org, kind, key, category, name, role, vendor, product, version, serial,
+                   site, hall, rack, position, u_height, power_w, redundancy_group, criticality,
+                   eol, estimated, attributes, source_id, importer, line, implied)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+       ?20, ?21, ?22, ?23, ?24, 0)
+ON CONFLICT(org, key, kind) DO UPDATE SET
+  category = excluded.category,
+  name = excluded.name,
+  role = COALESCE(NULLIF(excluded.role, ''), role),
+  vendor = COALESCE(NULLIF(excluded.vendor, ''), vendor),
+  product = COALESCE(NULLIF(excluded.product, ''), product),
+  version = COALESCE(NULLIF(excluded.version, ''), version),
+  serial = COALESCE(NULLIF(excluded.serial, ''), serial),
+  site = COALESCE(NULLIF(excluded.site, ''), site),
+  hall = COALESCE(NULLIF(excluded.hall, ''), hall),
+  rack = COALESCE(NULLIF(excluded.rack, ''), rack),
+  position = COALESCE(excluded.position, position),
+  u_height = COALESCE(excluded.u_height, u_height),
+  power_w = COALESCE(excluded.power_w, power_w),
+  redundancy_group = COALESCE(NULLIF(excluded.redundancy_group, ''), redundancy_group),
+  criticality = COALESCE(NULLIF(excluded.criticality, ''), criticality),
+  eol = COALESCE(NULLIF(excluded.eol, ''), eol),
+  estimated = CASE WHEN excluded.power_w IS NOT NULL OR excluded.u_height IS NOT NULL
+                   THEN excluded.estimated ELSE estimated END,
+  attributes = CASE WHEN excluded.attributes = '' THEN attributes
+                    WHEN attributes = '' THEN excluded.attributes
+                    ELSE attributes || char(30) || excluded.attributes END,
+  source_id = CASE WHEN ?25 = 1 AND source_id IS NOT NULL THEN source_id
+                   ELSE excluded.source_id END,
+  importer = excluded.importer,
+  line = excluded.line,
+  implied = 0
+)sql";
+
+constexpr const char* kInsertRelation = R"sql(
+INSERT INTO relations(org, source, source_kind, kind, target_org, target, target_kind,
+                      source_port, target_port, source_id, importer, line)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+)sql";
+
+constexpr const char* kUpsertDeviceType = R"sql(
+INSERT INTO device_types(manufacturer, model, part_number, u_height, full_depth, max_draw_w,
+                         allocated_draw_w, source, importer, line)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+ON CONFLICT(manufacturer, model) DO UPDATE SET
+  part_number = excluded.part_number, u_height = excluded.u_height,
+  full_depth = excluded.full_depth, max_draw_w = excluded.max_draw_w,
+  allocated_draw_w = excluded.allocated_draw_w, source = excluded.source,
+  importer = excluded.importer, line = excluded.line
+)sql";
+
+// Sites, halls and racks that rows name but nobody declared. Racks first, so that the halls
+// and sites they imply are found by the later statements.
+constexpr const char* kImpliedLocations[] = {
+    R"sql(INSERT OR IGNORE INTO assets(org, kind, key, category, name, site, hall, implied)
+          SELECT DISTINCT org, 'rack', site || '/' || hall || '/' || rack, 'datacenter', rack,
+                 site, hall, 1
+          FROM assets WHERE org = ?1 AND rack <> '' AND kind <> 'rack')sql",
+    R"sql(INSERT OR IGNORE INTO assets(org, kind, key, category, name, site, implied)
+          SELECT DISTINCT org, 'hall', site || '/' || hall, 'datacenter', hall, site, 1
+          FROM assets WHERE org = ?1 AND hall <> '' AND kind NOT IN ('hall'))sql",
+    R"sql(INSERT OR IGNORE INTO assets(org, kind, key, category, name, implied)
+          SELECT DISTINCT org, 'site', site, 'datacenter', site, 1
+          FROM assets WHERE org = ?1 AND site <> '' AND kind <> 'site')sql",
+};
+
+std::string FileName(const std::string& source) {
+  return std::filesystem::path(source).filename().string();
+}
+
+std::string Clean(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c != kAttrKeySep && c != kAttrSep) out += c;
+  }
+  return out;
+}
+
+std::string EncodeAttributes(const std::vector<Attribute>& attributes) {
+  std::string out;
+  for (const Attribute& a : attributes) {
+    if (!out.empty()) out += kAttrSep;
+    out += Clean(a.key);
+    out += kAttrKeySep;
+    out += Clean(a.value);
+  }
+  return out;
+}
+
+void DecodeAttributes(std::string_view text, std::vector<Attribute>& out) {
+  while (!text.empty()) {
+    std::size_t end = text.find(kAttrSep);
+    std::string_view item = text.substr(0, end);
+    std::size_t sep = item.find(kAttrKeySep);
+    if (sep != std::string_view::npos) {
+      std::string key(item.substr(0, sep));
+      std::string value(item.substr(sep + 1));
+      bool replaced = false;
+      for (Attribute& a : out) {
+        if (a.key == key) {
+          a.value = std::move(value);
+          replaced = true;
+          break;
+        }
+      }
+      if (!replaced) out.push_back({std::move(key), std::move(value)});
+    }
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+}
+
+Status FromSqlite(const std::exception& e, const std::string& path, std::string_view doing) {
+  int code = SQLITE_ERROR;
+  if (const auto* se = dynamic_cast<const SQLite::Exception*>(&e)) code = se->getErrorCode();
+  const std::string where = "store '" + path + "'";
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::StoreError(where + " is busy: another samdrift process is writing it; " +
+                                "nothing was changed, try again when it has finished");
+    case SQLITE_READONLY:
+      return Status::StoreError(where + " cannot be written (read-only file or folder); " +
+                                "nothing was changed");
+    case SQLITE_FULL:
+      return Status::StoreError(where + " is full (disk full or size limit reached) while " +
+                                std::string(doing) + "; nothing was changed");
+    case SQLITE_NOTADB:
+      return Status::StoreError("'" + path + "' is not a samdrift store (not an SQLite database)");
+    case SQLITE_CORRUPT:
+      return Status::StoreError(where + " is corrupt (" + e.what() + ")");
+    case SQLITE_CANTOPEN:
+      return Status::StoreError("cannot open " + where + ": " + e.what());
+    case SQLITE_IOERR:
+      return Status::StoreError("I/O error on " + where + " while " + std::string(doing) + ": " +
+                                e.what());
+    default:
+      return Status::StoreError(where + ": " + std::string(doing) + ": " + e.what());
+  }
+}
+
+void BindText(SQLite::Statement& st, int index, const std::string& value) {
+  st.bind(index, value);
+}
+
+template <typename T>
+void BindOptional(SQLite::Statement& st, int index, const std::optional<T>& value) {
+  if (value) {
+    st.bind(index, *value);
+  } else {
+    st.bind(index);
+  }
+}
+
+}  // namespace
+
+struct Store::Impl {
+  explicit Impl(SQLite::Database database) : db(std::move(database)) {}
+  SQLite::Database db;
+};
+
+Store::Store(std::string path, std::unique_ptr<Impl> impl)
+    : path_(std::move(path)), impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+namespace {
+
+// Reads application_id and user_version; throws SQLite exceptions on files that are not SQLite.
+std::pair<int, int> ReadIdentity(SQLite::Database& db) {
+  int app = db.execAndGet("PRAGMA application_id").getInt();
+  int version = db.execAndGet("PRAGMA user_version").getInt();
+  return {app, version};
+}
+
+void WriteSchema(SQLite::Database& db) {
+  SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
+  db.exec(kSchema);
+  db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+  db.exec("PRAGMA user_version = " + std::to_string(Store::kSchemaVersion));
+  t.commit();
+}
+
+void Tune(SQLite::Database& db, OpenMode mode) {
+  db.exec("PRAGMA foreign_keys = OFF");
+  if (mode == OpenMode::kReadWrite) {
+    db.exec("PRAGMA synchronous = NORMAL");
+    db.exec("PRAGMA cache_size = -65536");
+    db.exec("PRAGMA temp_store = MEMORY");
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Create(const std::string& path) {
+  try {
+    std::error_code ec;
+    bool existed = std::filesystem::exists(path, ec) && std::filesystem::file_size(path, ec) > 0;
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
+    auto [app, version] = ReadIdentity(db);
+    if (existed && app != kApplicationId) {
+      bool empty = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0;
+      if (!empty || app != 0) {
+        return Status::StoreError("'" + path +
+                                  "' is an SQLite database but not a samdrift store; refusing "
+                                  "to touch it");
+      }
+    }
+    if (app == kApplicationId && version > kSchemaVersion) {
+      return Status::StoreError("store '" + path + "' has schema version " +
+                                std::to_string(version) + ", newer than this samdrift (" +
+                                std::to_string(kSchemaVersion) + ")");
+    }
+    db.exec("PRAGMA journal_mode = WAL");
+    WriteSchema(db);
+    Tune(db, OpenMode::kReadWrite);
+    return std::unique_ptr<Store>(new Store(path, std::make_unique<Impl>(std::move(db))));
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path, "creating the store");
+  }
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mode) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Status::StoreError("no samdrift store at '" + path +
+                              "' (create one with 'samdrift init')");
+  }
+  try {
+    int flags = mode == OpenMode::kReadOnly ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE;
+    SQLite::Database db(path, flags, kBusyTimeoutMs);
+    auto [app, version] = ReadIdentity(db);
+    if (app != kApplicationId) {
+      return Status::StoreError("'" + path + "' is not a samdrift store");
+    }
+    if (version > kSchemaVersion) {
+      return Status::StoreError("store '" + path + "' has schema version " +
+                                std::to_string(version) + ", newer than this samdrift (" +
+                                std::to_string(kSchemaVersion) + ")");
+    }
+    if (version < kSchemaVersion) {
+      if (mode == OpenMode::kReadOnly) {
+        return Status::StoreError("store '" + path +
+                                  "' has an older schema; run 'samdrift init' to upgrade it");
+      }
+      WriteSchema(db);
+    }
+    Tune(db, mode);
+    return std::unique_ptr<Store>(new Store(path, std::make_unique<Impl>(std::move(db))));
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path, "opening the store");
+  }
+}
+
+Result<std::unique_ptr<Store>> Store::OpenInMemory() {
+  try {
+    SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    WriteSchema(db);
+    return std::unique_ptr<Store>(new Store(":memory:", std::make_unique<Impl>(std::move(db))));
+  } catch (const std::exception& e) {
+    return FromSqlite(e, ":memory:", "creating the store");
+  }
+}
+
+Status Store::LimitPages(long long pages) {
+  try {
+    impl_->db.exec("PRAGMA max_page_count = " + std::to_string(pages));
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path_, "limiting its size");
+  }
+}
+
+Result<ApplySummary> Store::Apply(const Batch& batch) {
+  ApplySummary summary;
+  try {
+    SQLite::Database& db = impl_->db;
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+
+    // (org, file name) -> source id; earlier rows of the same pairs are removed first.
+    std::map<std::pair<std::string, std::string>, std::int64_t> sources;
+    std::set<std::string> orgs;
+    {
+      SQLite::Statement upsert(db,
+                               "INSERT INTO sources(org, name, importer) VALUES(?1, ?2, ?3) "
+                               "ON CONFLICT(org, name) DO UPDATE SET importer = excluded.importer, "
+                               "imported_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+                               "RETURNING id");
+      SQLite::Statement drop_assets(db, "DELETE FROM assets WHERE source_id = ?1");
+      SQLite::Statement drop_relations(db, "DELETE FROM relations WHERE source_id = ?1");
+      auto touch = [&](const std::string& org, const Provenance& p) {
+        orgs.insert(org);
+        auto key = std::make_pair(org, FileName(p.source));
+        if (sources.count(key)) return;
+        upsert.bind(1, key.first);
+        upsert.bind(2, key.second);
+        upsert.bind(3, p.importer);
+        upsert.executeStep();
+        std::int64_t id = upsert.getColumn(0).getInt64();
+        upsert.reset();
+        sources.emplace(key, id);
+        drop_assets.bind(1, id);
+        summary.assets_replaced += static_cast<std::size_t>(drop_assets.exec());
+        drop_assets.reset();
+        drop_relations.bind(1, id);
+        drop_relations.exec();
+        drop_relations.reset();
+      };
+      for (const Asset& a : batch.assets) touch(a.org, a.provenance);
+      for (const Relation& r : batch.relations) touch(r.org, r.provenance);
+    }
+
+    SQLite::Statement insert_asset(db, kUpsertAsset);
+    for (const Asset& a : batch.assets) {
+      BindText(insert_asset, 1, a.org);
+      insert_asset.bind(2, std::string(ToString(a.kind)));
+      BindText(insert_asset, 3, a.Key());
+      insert_asset.bind(4, std::string(ToString(a.category)));
+      BindText(insert_asset, 5, a.name);
+      BindText(insert_asset, 6, a.role);
+      BindText(insert_asset, 7, a.vendor);
+      BindText(insert_asset, 8, a.product);
+      BindText(insert_asset, 9, a.version);
+      BindText(insert_asset, 10, a.serial);
+      BindText(insert_asset, 11, a.site);
+      BindText(insert_asset, 12, a.hall);
+      BindText(insert_asset, 13, a.rack);
+      BindOptional(insert_asset, 14, a.position);
+      BindOptional(insert_asset, 15, a.u_height);
+      BindOptional(insert_asset, 16, a.power_w);
+      BindText(insert_asset, 17, a.redundancy_group);
+      BindText(insert_asset, 18, a.criticality);
+      BindText(insert_asset, 19, a.eol);
+      insert_asset.bind(20, a.estimated ? 1 : 0);
+      insert_asset.bind(21, EncodeAttributes(a.attributes));
+      insert_asset.bind(22, sources.at({a.org, FileName(a.provenance.source)}));
+      BindText(insert_asset, 23, a.provenance.importer);
+      insert_asset.bind(24, a.provenance.line);
+      insert_asset.bind(25, a.mode == WriteMode::kPatch ? 1 : 0);
+      insert_asset.exec();
+      insert_asset.reset();
+      ++summary.assets_written;
+    }
+
+    SQLite::Statement insert_relation(db, kInsertRelation);
+    for (const Relation& r : batch.relations) {
+      BindText(insert_relation, 1, r.org);
+      BindText(insert_relation, 2, r.source);
+      insert_relation.bind(3, r.source_kind ? std::string(ToString(*r.source_kind)) : "");
+      insert_relation.bind(4, std::string(ToString(r.kind)));
+      BindText(insert_relation, 5, r.TargetOrg());
+      BindText(insert_relation, 6, r.target);
+      insert_relation.bind(7, r.target_kind ? std::string(ToString(*r.target_kind)) : "");
+      BindText(insert_relation, 8, r.source_port);
+      BindText(insert_relation, 9, r.target_port);
+      insert_relation.bind(10, sources.at({r.org, FileName(r.provenance.source)}));
+      BindText(insert_relation, 11, r.provenance.importer);
+      insert_relation.bind(12, r.provenance.line);
+      insert_relation.exec();
+      insert_relation.reset();
+      ++summary.relations_written;
+    }
+
+    if (!batch.device_types.empty()) {
+      SQLite::Statement insert_type(db, kUpsertDeviceType);
+      for (const DeviceType& t : batch.device_types) {
+        BindText(insert_type, 1, t.manufacturer);
+        BindText(insert_type, 2, t.model);
+        BindText(insert_type, 3, t.part_number);
+        BindOptional(insert_type, 4, t.u_height);
+        insert_type.bind(5, t.full_depth ? 1 : 0);
+        BindOptional(insert_type, 6, t.max_draw_w);
+        BindOptional(insert_type, 7, t.allocated_draw_w);
+        insert_type.bind(8, FileName(t.provenance.source));
+        BindText(insert_type, 9, t.provenance.importer);
+        insert_type.bind(10, t.provenance.line);
+        insert_type.exec();
+        insert_type.reset();
+        ++summary.device_types_written;
+      }
+    }
+
+    SQLite::Statement drop_implied(db, "DELETE FROM assets WHERE org = ?1 AND implied = 1");
+    std::vector<SQLite::Statement> implied;
+    for (const char* sql : kImpliedLocations) implied.emplace_back(db, sql);
+    for (const std::string& org : orgs) {
+      drop_implied.bind(1, org);
+      drop_implied.exec();
+      drop_implied.reset();
+      for (SQLite::Statement& st : implied) {
+        st.bind(1, org);
+        st.exec();
+        st.reset();
+      }
+    }
+    transaction.commit();
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path_, "storing the import");
+  }
+  return summary;
+}
+
+Result<std::string> Store::IntegrityCheck() const {
+  try {
+    SQLite::Statement st(impl_->db, "PRAGMA integrity_check");
+    std::string out;
+    while (st.executeStep()) {
+      if (!out.empty()) out += '\n';
+      out += st.getColumn(0).getString();
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path_, "checking integrity");
+  }
+}
+
+Result<bool> Store::HasAsset(const std::string& org, AssetKind kind,
+                             const std::string& key) const {
+  try {
+    SQLite::Statement st(impl_->db,
+                         "SELECT 1 FROM assets WHERE org = ?1 AND key = ?2 AND kind = ?3");
+    st.bind(1, org);
+    st.bind(2, key);
+    st.bind(3, std::string(ToString(kind)));
+    return st.executeStep();
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path_, "looking up an asset");
+  }
+}
+
+Result<StoreStats> Store::Stats() const {
+  StoreStats stats;
+  try {
+    SQLite::Database& db = impl_->db;
+    SQLite::Statement counts(db,
+                             "SELECT org, category, kind, count(*) FROM assets "
+                             "GROUP BY org, category, kind ORDER BY org");
+    while (counts.executeStep()) {
+      std::string org = counts.getColumn(0).getString();
+      auto category = ParseCategory(counts.getColumn(1).getString());
+      auto kind = ParseAssetKind(counts.getColumn(2).getString());
+      auto n = static_cast<std::size_t>(counts.getColumn(3).getInt64());
+      StoreStats::OrgCounts& c = stats.orgs[org];
+      if (category) c.by_category[*category] += n;
+      if (kind) c.by_kind[*kind] += n;
+      c.total += n;
+      stats.total += n;
+    }
+    stats.relations =
+        static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM relations").getInt64());
+    stats.unresolved_relations = static_cast<std::size_t>(
+        db.execAndGet("SELECT count(*) FROM relations r WHERE "
+                      "NOT EXISTS (SELECT 1 FROM assets a WHERE a.org = r.target_org AND "
+                      "a.key = r.target AND (r.target_kind = '' OR a.kind = r.target_kind)) OR "
+                      "NOT EXISTS (SELECT 1 FROM assets a WHERE a.org = r.org AND "
+                      "a.key = r.source AND (r.source_kind = '' OR a.kind = r.source_kind))")
+            .getInt64());
+    stats.device_types =
+        static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM device_types").getInt64());
+    stats.sources =
+        static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM sources").getInt64());
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path_, "counting");
+  }
+  return stats;
+}
+
+Result<std::vector<std::string>> Store::Orgs() const {
+  std::vector<std::string> orgs;
+  try {
+    SQLite::Statement st(impl_->db, "SELECT DISTINCT org FROM assets ORDER BY org");
+    while (st.executeStep()) orgs.push_back(st.getColumn(0).getString());
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path_, "listing orgs");
+  }
+  return orgs;
+}
+
+namespace {
+
+std::string OrgFilter(const std::vector<std::string>& orgs, const char* column) {
+  if (orgs.empty()) return "";
+  std::string sql = std::string(" WHERE ") + column + " IN (";
+  for (std::size_t i = 0; i < orgs.size(); ++i) sql += i ? ",?" : "?";
+  return sql + ")";
+}
+
+void BindOrgs(SQLite::Statement& st, const std::vector<std::string>& orgs) {
+  for (std::size_t i = 0; i < orgs.size(); ++i) st.bind(static_cast<int>(i + 1), orgs[i]);
+}
+
+std::optional<int> OptionalInt(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getInt();
+}
+
+}  // namespace
+
+Status Store::ForEachAsset(const AssetQuery& query,
+                           const std::function<void(Asset&&)>& visit) const {
+  try {
+    SQLite::Statement st(impl_->db, std::string("SELECT ") + kAssetColumns + " FROM assets" +
+                                        OrgFilter(query.orgs, "org") + " ORDER BY id");
+    BindOrgs(st, query.orgs);
+    while (st.executeStep()) {
+      Asset a;
+      a.org = st.getColumn(0).getString();
+      a.kind = ParseAssetKind(st.getColumn(1).getString()).value_or(AssetKind::kDevice);
+      a.category = ParseCategory(st.getColumn(3).getString()).value_or(Category::kDatacenter);
+      a.name = st.getColumn(4).getString();
+      a.role = st.getColumn(5).getString();
+      a.vendor = st.getColumn(6).getString();
+      a.product = st.getColumn(7).getString();
+      a.version = st.getColumn(8).getString();
+      a.serial = st.getColumn(9).getString();
+      a.site = st.getColumn(10).getString();
+      a.hall = st.getColumn(11).getString();
+      a.rack = st.getColumn(12).getString();
+      a.position = OptionalInt(st.getColumn(13));
+      a.u_height = OptionalInt(st.getColumn(14));
+      if (!st.getColumn(15).isNull()) a.power_w = st.getColumn(15).getDouble();
+      a.redundancy_group = st.getColumn(16).getString();
+      a.criticality = st.getColumn(17).getString();
+      a.eol = st.getColumn(18).getString();
+      a.estimated = st.getColumn(19).getInt() != 0;
+      if (query.with_attributes) DecodeAttributes(st.getColumn(20).getString(), a.attributes);
+      a.provenance.importer = st.getColumn(21).getString();
+      a.provenance.line = st.getColumn(22).getInt();
+      a.provenance.source = st.getColumn(23).getString();
+      visit(std::move(a));
+    }
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path_, "reading assets");
+  }
+}
+
+Status Store::ForEachRelation(const std::vector<std::string>& orgs,
+                              const std::function<void(Relation&&)>& visit) const {
+  try {
+    SQLite::Statement st(
+        impl_->db,
+        "SELECT org, source, source_kind, kind, target_org, target, target_kind, source_port, "
+        "target_port, importer, line, (SELECT name FROM sources WHERE sources.id = "
+        "relations.source_id) FROM relations" +
+            OrgFilter(orgs, "org") + " ORDER BY id");
+    BindOrgs(st, orgs);
+    while (st.executeStep()) {
+      Relation r;
+      r.org = st.getColumn(0).getString();
+      r.source = st.getColumn(1).getString();
+      r.source_kind = ParseAssetKind(st.getColumn(2).getString());
+      r.kind = ParseRelationKind(st.getColumn(3).getString()).value_or(RelationKind::kDependsOn);
+      r.target_org = st.getColumn(4).getString();
+      r.target = st.getColumn(5).getString();
+      r.target_kind = ParseAssetKind(st.getColumn(6).getString());
+      r.source_port = st.getColumn(7).getString();
+      r.target_port = st.getColumn(8).getString();
+      r.provenance.importer = st.getColumn(9).getString();
+      r.provenance.line = st.getColumn(10).getInt();
+      r.provenance.source = st.getColumn(11).getString();
+      visit(std::move(r));
+    }
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path_, "reading relations");
+  }
+}
+
+Result<Estate> Store::LoadEstate(const AssetQuery& query) const {
+  Estate estate;
+  Status s = ForEachAsset(query, [&](Asset&& a) { estate.assets.push_back(std::move(a)); });
+  if (!s.ok()) return s;
+  s = ForEachRelation(query.orgs, [&](Relation&& r) { estate.relations.push_back(std::move(r)); });
+  if (!s.ok()) return s;
+  return estate;
+}
+
+Result<std::vector<DeviceType>> Store::DeviceTypes() const {
+  std::vector<DeviceType> types;
+  try {
+    SQLite::Statement st(impl_->db,
+                         "SELECT manufacturer, model, part_number, u_height, full_depth, "
+                         "max_draw_w, allocated_draw_w, source, importer, line FROM device_types "
+                         "ORDER BY manufacturer, model");
+    while (st.executeStep()) {
+      DeviceType t;
+      t.manufacturer = st.getColumn(0).getString();
+      t.model = st.getColumn(1).getString();
+      t.part_number = st.getColumn(2).getString();
+      t.u_height = OptionalInt(st.getColumn(3));
+      t.full_depth = st.getColumn(4).getInt() != 0;
+      if (!st.getColumn(5).isNull()) t.max_draw_w = st.getColumn(5).getDouble();
+      if (!st.getColumn(6).isNull()) t.allocated_draw_w = st.getColumn(6).getDouble();
+      t.provenance.source = st.getColumn(7).getString();
+      t.provenance.importer = st.getColumn(8).getString();
+      t.provenance.line = st.getColumn(9).getInt();
+      types.push_back(std::move(t));
+    }
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path_, "reading device types");
+  }
+  return types;
+}
+
+}  // namespace samdrift::core

@@ -1,0 +1,44 @@
+// Text helpers shared by importers and the command line: encodings, numbers as Swedish Excel
+// writes them, and "did you mean" suggestions.
+#ifndef SAMDRIFT_CORE_TEXT_H_
+#define SAMDRIFT_CORE_TEXT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace samdrift::core {
+
+enum class TextEncoding { kUtf8, kUtf8Bom, kUtf16Le, kUtf16Be, kWindows1252 };
+std::string_view ToString(TextEncoding encoding);
+
+bool IsValidUtf8(std::string_view bytes);
+
+// Decodes bytes to UTF-8: a UTF-8 BOM is dropped, UTF-16 with BOM is converted, and bytes that are
+// not valid UTF-8 are read as Windows-1252. The result is always valid UTF-8.
+std::string ToUtf8(std::string_view bytes, TextEncoding* detected = nullptr);
+
+std::string_view Trim(std::string_view text);  // ASCII white space and no-break spaces
+std::string ToLowerAscii(std::string_view text);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+
+// A finite number as people type it: "712,5", "712.5", "1 100", "1 100,5" (space, no-break or
+// narrow no-break space as thousands separator), "-3". Rejects NaN, infinities and overflow.
+std::optional<double> ParseNumber(std::string_view text);
+// A whole number in the same notations ("1 100"); "4,5" and "4.5" are not whole.
+std::optional<long long> ParseInteger(std::string_view text);
+
+// Levenshtein distance, case-insensitive.
+std::size_t EditDistance(std::string_view a, std::string_view b);
+// The candidate nearest to `word`, or empty when none is reasonably close.
+std::string ClosestName(std::string_view word, const std::vector<std::string>& candidates);
+
+// Lowercase ASCII municipality ids: [a-z0-9_-]+, e.g. "gnosjo".
+bool IsValidOrgId(std::string_view id);
+// The display name of a known municipality ("gnosjo" -> "Gnosjö"), else the id itself.
+std::string OrgDisplayName(std::string_view id);
+
+}  // namespace samdrift::core
+
+#endif  // SAMDRIFT_CORE_TEXT_H_

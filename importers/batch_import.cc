@@ -1,0 +1,179 @@
+#include "importers/batch_import.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <unordered_set>
+
+#include "core/text.h"
+#include "importers/registry.h"
+
+namespace samdrift::importers {
+namespace fs = std::filesystem;
+namespace {
+
+bool IsHidden(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+core::Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return core::Status::Invalid(path + ": error[IO001]: cannot read the file");
+  std::string content;
+  in.seekg(0, std::ios::end);
+  auto size = in.tellg();
+  if (size > 0) {
+    content.resize(static_cast<std::size_t>(size));
+    in.seekg(0);
+    in.read(content.data(), size);
+  }
+  if (!in && !in.eof()) return core::Status::Invalid(path + ": error[IO001]: read failed");
+  return content;
+}
+
+std::string IdentityKey(std::string_view org, core::AssetKind kind, std::string_view key) {
+  std::string k(org);
+  k += '\0';
+  k += core::ToString(kind);
+  k += '\0';
+  k += key;
+  return k;
+}
+
+}  // namespace
+
+void CheckReferences(const core::Batch& batch, const core::Store* store,
+                     core::Diagnostics& diagnostics) {
+  if (batch.references.empty()) return;
+  std::unordered_set<std::string> present;
+  present.reserve(batch.assets.size() * 2);
+  for (const core::Asset& a : batch.assets) present.insert(IdentityKey(a.org, a.kind, a.Key()));
+  for (const core::Reference& ref : batch.references) {
+    if (present.count(IdentityKey(ref.org, ref.kind, ref.key))) continue;
+    if (store) {
+      auto found = store->HasAsset(ref.org, ref.kind, ref.key);
+      if (found.ok() && *found) continue;
+    }
+    diagnostics.Error(ref.where, ref.code, ref.message);
+  }
+}
+
+core::Result<std::vector<std::string>> ExpandPaths(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(path, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (IsHidden(it->path())) {
+          if (it->is_directory()) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file()) found.push_back(it->path().string());
+      }
+      if (ec) return core::Status::Invalid(path + ": error[IO002]: cannot list the folder");
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::exists(path, ec)) {
+      files.push_back(path);
+    } else {
+      return core::Status::Invalid(path + ": error[IO001]: no such file or folder");
+    }
+  }
+  if (files.empty()) return core::Status::Invalid("error[IO003]: no files to import");
+  return files;
+}
+
+core::Batch ParseBatch(const std::vector<std::string>& files, const ImportRequest& request,
+                       const core::Store* store, core::Diagnostics& diagnostics,
+                       std::vector<FileReport>& reports,
+                       const std::function<void(std::string_view)>& progress) {
+  core::Batch batch;
+  const Importer* forced = request.format.empty() ? nullptr : FindImporter(request.format);
+  std::size_t index = 0;
+  for (const std::string& path : files) {
+    ++index;
+    auto content = ReadFile(path);
+    if (!content.ok()) {
+      diagnostics.Error({path, 0, 0}, "IO001", "cannot read the file");
+      continue;
+    }
+    const Importer* importer = forced;
+    if (!importer) {
+      std::string_view head(*content);
+      importer = DetectImporter(head.substr(0, std::min<std::size_t>(head.size(), 65536)));
+    }
+    if (!importer) {
+      diagnostics.Error({path, 0, 0}, "FMT001",
+                        "cannot tell which format this is; name it with --format (see "
+                        "'samdrift formats')");
+      continue;
+    }
+    if (progress) {
+      progress("[" + std::to_string(index) + "/" + std::to_string(files.size()) + "] " + path +
+               " (" + std::string(importer->Name()) + ")");
+    }
+    core::Batch file_batch;
+    importer->Import(*content, path, request.options, file_batch, diagnostics);
+    FileReport report{path, std::string(importer->Name()), file_batch.assets.size(),
+                      file_batch.relations.size(), file_batch.device_types.size()};
+    for (core::Asset& a : file_batch.assets) {
+      if (a.provenance.source.empty()) a.provenance.source = path;
+      if (a.provenance.importer.empty()) a.provenance.importer = importer->Name();
+      if (!core::IsValidOrgId(a.org)) {
+        diagnostics.Error({path, a.provenance.line, 0}, "ORG001",
+                          "asset '" + a.name + "' has no valid org id ('" + a.org +
+                              "'); ids are lowercase ASCII like 'gnosjo'");
+      }
+    }
+    for (core::Relation& r : file_batch.relations) {
+      if (r.provenance.source.empty()) r.provenance.source = path;
+      if (r.provenance.importer.empty()) r.provenance.importer = importer->Name();
+    }
+    for (core::DeviceType& t : file_batch.device_types) {
+      if (t.provenance.source.empty()) t.provenance.source = path;
+      if (t.provenance.importer.empty()) t.provenance.importer = importer->Name();
+    }
+    reports.push_back(std::move(report));
+    batch.Append(std::move(file_batch));
+  }
+  CheckReferences(batch, store, diagnostics);
+  return batch;
+}
+
+core::Result<ImportReport> RunImport(const ImportRequest& request, core::Store* store,
+                                     core::Diagnostics& diagnostics,
+                                     const std::function<void(std::string_view)>& progress) {
+  if (!request.format.empty() && !FindImporter(request.format)) {
+    std::vector<std::string> names;
+    for (const Importer* i : AllImporters()) names.emplace_back(i->Name());
+    std::string closest = core::ClosestName(request.format, names);
+    return core::Status::Usage("unknown format '" + request.format + "'" +
+                               (closest.empty() ? "" : "; did you mean '" + closest + "'?") +
+                               " (see 'samdrift formats')");
+  }
+  if (request.options.org_source == OrgSource::kOption && !core::IsValidOrgId(request.options.org)) {
+    return core::Status::Usage("--org '" + request.options.org +
+                               "' is not a municipality id (lowercase ASCII, e.g. 'gnosjo')");
+  }
+  auto files = ExpandPaths(request.paths);
+  if (!files.ok()) return files.status();
+
+  ImportReport report;
+  core::Batch batch = ParseBatch(*files, request, store, diagnostics, report.files, progress);
+  if (diagnostics.has_errors()) {
+    return core::Status::Invalid(std::to_string(diagnostics.error_count()) +
+                                 " error(s); nothing was stored");
+  }
+  if (request.dry_run == DryRun::kYes || store == nullptr) return report;
+  auto stored = store->Apply(batch);
+  if (!stored.ok()) return stored.status();
+  report.stored = *stored;
+  return report;
+}
+
+}  // namespace samdrift::importers

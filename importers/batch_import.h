@@ -1,0 +1,64 @@
+// One `import` call: read every file, detect or apply its format, parse, check references
+// against the batch and the store, then store everything in one transaction or nothing.
+#ifndef SAMDRIFT_IMPORTERS_BATCH_IMPORT_H_
+#define SAMDRIFT_IMPORTERS_BATCH_IMPORT_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/result.h"
+#include "core/store.h"
+#include "importers/importer.h"
+
+namespace samdrift::importers {
+
+enum class DryRun { kNo, kYes };
+
+struct ImportRequest {
+  std::vector<std::string> paths;  // files or folders (every file below a folder, sorted)
+  std::string format;              // empty: detect per file
+  ImportOptions options;
+  DryRun dry_run = DryRun::kNo;
+};
+
+struct FileReport {
+  std::string path;
+  std::string format;
+  std::size_t assets = 0;
+  std::size_t relations = 0;
+  std::size_t device_types = 0;
+};
+
+struct ImportReport {
+  std::vector<FileReport> files;
+  core::ApplySummary stored;  // zero on a dry run
+};
+
+// Expands folders into their files (recursively, sorted, hidden files skipped).
+core::Result<std::vector<std::string>> ExpandPaths(const std::vector<std::string>& paths);
+
+// Parses and checks one batch without touching the store (the store, when given, is only read
+// to resolve references). Returns the batch; errors are in `diagnostics`.
+core::Batch ParseBatch(const std::vector<std::string>& files, const ImportRequest& request,
+                       const core::Store* store, core::Diagnostics& diagnostics,
+                       std::vector<FileReport>& reports,
+                       const std::function<void(std::string_view)>& progress);
+
+// Reports every reference of `batch` that resolves neither within the batch nor (when `store` is
+// given) against the store.
+void CheckReferences(const core::Batch& batch, const core::Store* store,
+                     core::Diagnostics& diagnostics);
+
+// The whole import. Fails with kInvalidInput when any error was diagnosed (nothing stored),
+// kUsage for an unknown format, kStore when the store fails (nothing stored).
+core::Result<ImportReport> RunImport(const ImportRequest& request, core::Store* store,
+                                     core::Diagnostics& diagnostics,
+                                     const std::function<void(std::string_view)>& progress = {});
+
+}  // namespace samdrift::importers
+
+#endif  // SAMDRIFT_IMPORTERS_BATCH_IMPORT_H_

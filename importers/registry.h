@@ -1,0 +1,19 @@
+// The table of importers (registry.cc is the one place that lists them).
+#ifndef SAMDRIFT_IMPORTERS_REGISTRY_H_
+#define SAMDRIFT_IMPORTERS_REGISTRY_H_
+
+#include <string_view>
+#include <vector>
+
+#include "importers/importer.h"
+
+namespace samdrift::importers {
+
+const std::vector<const Importer*>& AllImporters();
+const Importer* FindImporter(std::string_view name);  // nullptr when unknown
+// The importer with the highest Sniff() score above zero; nullptr when none claims the content.
+const Importer* DetectImporter(std::string_view content);
+
+}  // namespace samdrift::importers
+
+#endif  // SAMDRIFT_IMPORTERS_REGISTRY_H_

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what samdrift needs on Debian 12 (as root, or through sudo). Safe to run again.
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libboost-graph-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libpugixml-dev catch2 libcli11-dev
+  nlohmann-json3-dev libyaml-cpp-dev libxlsxwriter-dev libfmt-dev libcsv-dev
+  clang clang-format libclang-rt-14-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

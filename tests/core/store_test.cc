@@ -1,0 +1,230 @@
+#include "core/store.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+using namespace samdrift::core;
+
+namespace {
+
+Asset Device(std::string org, std::string name, std::string source, int line = 1) {
+  Asset a;
+  a.org = std::move(org);
+  a.name = std::move(name);
+  a.kind = AssetKind::kDevice;
+  a.role = "server";
+  a.category = Category::kDatacenter;
+  a.site = "Stadshuset";
+  a.hall = "Serverhall 1";
+  a.rack = "R1";
+  a.provenance = {"test", std::move(source), line};
+  return a;
+}
+
+std::unique_ptr<Store> Memory() {
+  auto store = Store::OpenInMemory();
+  REQUIRE(store.ok());
+  return std::move(store).value();
+}
+
+std::filesystem::path TempPath(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / "samdrift-store-test";
+  std::filesystem::create_directories(dir);
+  auto p = dir / name;
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + s);
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("a batch implies its sites, halls and racks", "[core][store]") {
+  auto store = Memory();
+  Batch batch;
+  batch.assets.push_back(Device("gnosjo", "esx01", "a.csv"));
+  batch.assets.push_back(Device("gnosjo", "esx02", "a.csv"));
+  REQUIRE(store->Apply(batch).ok());
+  auto stats = store->Stats();
+  REQUIRE(stats.ok());
+  const auto& counts = stats->orgs.at("gnosjo");
+  CHECK(counts.by_kind.at(AssetKind::kDevice) == 2);
+  CHECK(counts.by_kind.at(AssetKind::kRack) == 1);
+  CHECK(counts.by_kind.at(AssetKind::kHall) == 1);
+  CHECK(counts.by_kind.at(AssetKind::kSite) == 1);
+  CHECK(stats->total == 5);
+  CHECK(*store->HasAsset("gnosjo", AssetKind::kRack, "Stadshuset/Serverhall 1/R1"));
+}
+
+TEST_CASE("re-importing a file replaces what it brought", "[core][store]") {
+  auto store = Memory();
+  Batch first;
+  first.assets.push_back(Device("gnosjo", "esx01", "dir1/a.csv"));
+  first.assets.push_back(Device("gnosjo", "esx02", "dir1/a.csv"));
+  REQUIRE(store->Apply(first).ok());
+  Batch again;
+  again.assets.push_back(Device("gnosjo", "esx01", "dir2/a.csv"));
+  auto summary = store->Apply(again);
+  REQUIRE(summary.ok());
+  CHECK(summary->assets_replaced == 2);
+  CHECK(store->Stats()->orgs.at("gnosjo").by_kind.at(AssetKind::kDevice) == 1);
+  // Another org's file of the same name is someone else's.
+  Batch other;
+  other.assets.push_back(Device("hylte", "esx01", "a.csv"));
+  REQUIRE(store->Apply(other).ok());
+  CHECK(store->Stats()->orgs.at("gnosjo").by_kind.at(AssetKind::kDevice) == 1);
+  CHECK(store->Stats()->orgs.at("hylte").by_kind.at(AssetKind::kDevice) == 1);
+}
+
+TEST_CASE("implied locations disappear with the last row naming them", "[core][store]") {
+  auto store = Memory();
+  Batch first;
+  first.assets.push_back(Device("gnosjo", "esx01", "a.csv"));
+  REQUIRE(store->Apply(first).ok());
+  Batch moved;
+  Asset a = Device("gnosjo", "esx01", "a.csv");
+  a.rack = "R2";
+  moved.assets.push_back(a);
+  REQUIRE(store->Apply(moved).ok());
+  CHECK_FALSE(*store->HasAsset("gnosjo", AssetKind::kRack, "Stadshuset/Serverhall 1/R1"));
+  CHECK(*store->HasAsset("gnosjo", AssetKind::kRack, "Stadshuset/Serverhall 1/R2"));
+}
+
+TEST_CASE("declared halls keep their capacity over implied ones", "[core][store]") {
+  auto store = Memory();
+  Batch devices;
+  devices.assets.push_back(Device("gnosjo", "esx01", "a.csv"));
+  REQUIRE(store->Apply(devices).ok());
+  Batch halls;
+  Asset hall;
+  hall.org = "gnosjo";
+  hall.kind = AssetKind::kHall;
+  hall.name = "Serverhall 1";
+  hall.site = "Stadshuset";
+  hall.SetAttr("positions", "8");
+  hall.provenance = {"test", "halls.csv", 2};
+  halls.assets.push_back(hall);
+  REQUIRE(store->Apply(halls).ok());
+  REQUIRE(store->Apply(devices).ok());  // re-import must not drop the declared hall
+  std::vector<Asset> found;
+  REQUIRE(store->ForEachAsset({{"gnosjo"}, true}, [&](Asset&& a) {
+                  if (a.kind == AssetKind::kHall) found.push_back(std::move(a));
+                }).ok());
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].Attr("positions"));
+  CHECK(*found[0].Attr("positions") == "8");
+  CHECK(found[0].provenance.source == "halls.csv");
+}
+
+TEST_CASE("patches update named fields and keep the rest", "[core][store]") {
+  auto store = Memory();
+  Batch full;
+  Asset pc = Device("hylte", "pc-01", "pc-01.json");
+  pc.kind = AssetKind::kClient;
+  pc.vendor = "Dell Inc.";
+  pc.version = "10";
+  full.assets.push_back(pc);
+  REQUIRE(store->Apply(full).ok());
+  Batch partial;
+  Asset update;
+  update.org = "hylte";
+  update.kind = AssetKind::kClient;
+  update.name = "pc-01";
+  update.version = "11";
+  update.mode = WriteMode::kPatch;
+  update.provenance = {"test", "pc-01-partial.json", 1};
+  partial.assets.push_back(update);
+  REQUIRE(store->Apply(partial).ok());
+  std::vector<Asset> all;
+  REQUIRE(store->ForEachAsset({{"hylte"}, true}, [&](Asset&& a) {
+                  if (a.kind == AssetKind::kClient) all.push_back(std::move(a));
+                }).ok());
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].version == "11");
+  CHECK(all[0].vendor == "Dell Inc.");
+  CHECK(all[0].provenance.source == "pc-01.json");
+}
+
+TEST_CASE("relations resolve when their target arrives", "[core][store]") {
+  auto store = Memory();
+  Batch batch;
+  batch.assets.push_back(Device("gnosjo", "vm01", "a.csv"));
+  Relation r;
+  r.org = "gnosjo";
+  r.source = "vm01";
+  r.kind = RelationKind::kRunsOn;
+  r.target = "esx09";
+  r.provenance = {"test", "rel.csv", 2};
+  batch.relations.push_back(r);
+  REQUIRE(store->Apply(batch).ok());
+  CHECK(store->Stats()->unresolved_relations == 1);
+  Batch later;
+  later.assets.push_back(Device("gnosjo", "esx09", "b.csv"));
+  REQUIRE(store->Apply(later).ok());
+  CHECK(store->Stats()->unresolved_relations == 0);
+  CHECK(store->Stats()->relations == 1);
+}
+
+TEST_CASE("attributes survive the store, with separators cleaned", "[core][store]") {
+  auto store = Memory();
+  Batch batch;
+  Asset a = Device("gnosjo", "esx01", "a.csv");
+  a.SetAttr("cpu", "2 x Xeon");
+  a.SetAttr("note", std::string("a\x1e" "b"));
+  batch.assets.push_back(a);
+  REQUIRE(store->Apply(batch).ok());
+  auto estate = store->LoadEstate({{"gnosjo"}, true});
+  REQUIRE(estate.ok());
+  bool seen = false;
+  for (const Asset& x : estate->assets) {
+    if (x.name != "esx01") continue;
+    seen = true;
+    CHECK(*x.Attr("cpu") == "2 x Xeon");
+    CHECK(*x.Attr("note") == "ab");
+  }
+  CHECK(seen);
+}
+
+TEST_CASE("init refuses foreign files and is harmless twice", "[core][store]") {
+  auto path = TempPath("twice.db");
+  {
+    auto s = Store::Create(path.string());
+    REQUIRE(s.ok());
+    Batch batch;
+    batch.assets.push_back(Device("gnosjo", "esx01", "a.csv"));
+    REQUIRE((*s)->Apply(batch).ok());
+  }
+  auto again = Store::Create(path.string());
+  REQUIRE(again.ok());
+  CHECK((*again)->Stats()->total == 4);
+
+  auto text = TempPath("notes.txt");
+  std::ofstream(text) << "just some text, not a database at all, long enough to have a header\n";
+  auto refused = Store::Create(text.string());
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().code() == ErrorCode::kStore);
+  CHECK(refused.status().message().find("not a samdrift store") != std::string::npos);
+
+  auto missing = Store::Open(TempPath("missing.db").string(), OpenMode::kReadOnly);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().message() ==
+        "no samdrift store at '" + TempPath("missing.db").string() +
+            "' (create one with 'samdrift init')");
+}
+
+TEST_CASE("a full store fails the whole batch", "[core][store]") {
+  auto path = TempPath("full.db");
+  auto store = Store::Create(path.string());
+  REQUIRE(store.ok());
+  auto before = (*store)->Stats()->total;
+  REQUIRE((*store)->LimitPages(40).ok());
+  Batch batch;
+  for (int i = 0; i < 20000; ++i) {
+    batch.assets.push_back(Device("gnosjo", "server-" + std::to_string(i), "big.csv", i + 2));
+  }
+  auto result = (*store)->Apply(batch);
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.status().code() == ErrorCode::kStore);
+  CHECK(result.status().message().find("is full") != std::string::npos);
+  CHECK((*store)->Stats()->total == before);
+  CHECK(*(*store)->IntegrityCheck() == "ok");
+}

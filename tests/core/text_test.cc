@@ -1,0 +1,72 @@
+#include "core/text.h"
+
+#include <catch2/catch.hpp>
+
+using namespace samdrift::core;
+
+TEST_CASE("numbers as Swedish Excel writes them", "[core][text]") {
+  struct Case {
+    const char* text;
+    std::optional<double> value;
+  };
+  const Case cases[] = {
+      {"712,5", 712.5},        {"712.5", 712.5},      {"1 100", 1100.0},
+      {"1\xC2\xA0" "100", 1100.0},  // no-break space
+      {"1\xE2\x80\xAF" "100,25", 1100.25},  // narrow no-break space
+      {" 42 ", 42.0},          {"-3", -3.0},          {"1e3", 1000.0},
+      {"", std::nullopt},      {"abc", std::nullopt}, {"NaN", std::nullopt},
+      {"inf", std::nullopt},   {"1e309", std::nullopt}, {"1,2,3", std::nullopt},
+      {"4,5 kW", std::nullopt},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(ParseNumber(c.text) == c.value);
+  }
+}
+
+TEST_CASE("whole numbers", "[core][text]") {
+  CHECK(ParseInteger("4") == 4);
+  CHECK(ParseInteger("1 100") == 1100);
+  CHECK(ParseInteger("4,5") == std::nullopt);
+  CHECK(ParseInteger("4.5") == std::nullopt);
+  CHECK(ParseInteger("99999999999999999999999") == std::nullopt);
+}
+
+TEST_CASE("encodings are detected and converted to UTF-8", "[core][text]") {
+  TextEncoding e;
+  CHECK(ToUtf8("G\xC3\xB6teborg", &e) == "G\xC3\xB6teborg");
+  CHECK(e == TextEncoding::kUtf8);
+  CHECK(ToUtf8("\xEF\xBB\xBFnamn", &e) == "namn");
+  CHECK(e == TextEncoding::kUtf8Bom);
+  CHECK(ToUtf8("Gnosj\xF6;V\xE4rnamo \x80", &e) == "Gnosj\xC3\xB6;V\xC3\xA4rnamo \xE2\x82\xAC");
+  CHECK(e == TextEncoding::kWindows1252);
+  CHECK(ToUtf8(std::string("\xFF\xFEh\0\xE5\0", 6), &e) == "h\xC3\xA5");
+  CHECK(e == TextEncoding::kUtf16Le);
+  CHECK(IsValidUtf8(ToUtf8("\xC3\x28\xFF\xFE\x81")));
+}
+
+TEST_CASE("utf-8 validation rejects overlongs and surrogates", "[core][text]") {
+  CHECK(IsValidUtf8("plain"));
+  CHECK(IsValidUtf8("\xE2\x82\xAC"));
+  CHECK_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
+  CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
+  CHECK_FALSE(IsValidUtf8("\xE2\x82"));          // truncated
+  CHECK_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+}
+
+TEST_CASE("closest names for did-you-mean", "[core][text]") {
+  const std::vector<std::string> commands = {"init", "import", "formats", "stats", "demo"};
+  CHECK(ClosestName("stat", commands) == "stats");
+  CHECK(ClosestName("improt", commands) == "import");
+  CHECK(ClosestName("form", commands) == "formats");
+  CHECK(ClosestName("xyzzyplugh", commands).empty());
+  CHECK(ClosestName("from_factor", {"form_factor", "width", "u_height"}) == "form_factor");
+}
+
+TEST_CASE("org ids and display names", "[core][text]") {
+  CHECK(IsValidOrgId("gnosjo"));
+  CHECK_FALSE(IsValidOrgId("Gnosjö"));
+  CHECK_FALSE(IsValidOrgId(""));
+  CHECK(OrgDisplayName("varnamo") == "V\xC3\xA4rnamo");
+  CHECK(OrgDisplayName("x") == "x");
+}

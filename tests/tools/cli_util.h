@@ -1,0 +1,57 @@
+// Runs the real samdrift binary for end-to-end tests.
+#ifndef SAMDRIFT_TESTS_TOOLS_CLI_UTIL_H_
+#define SAMDRIFT_TESTS_TOOLS_CLI_UTIL_H_
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace samdrift::testing {
+
+struct CliResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string Slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A fresh folder per test, removed first.
+inline std::filesystem::path ScratchDir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / "samdrift-cli-test" / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// Runs `samdrift ARGS` in `dir` (a shell command line; quote arguments yourself).
+inline CliResult RunCli(const std::filesystem::path& dir, const std::string& args) {
+  const auto out = dir / ".stdout";
+  const auto err = dir / ".stderr";
+  const std::string command = "cd '" + dir.string() + "' && env -u SAMDRIFT_DB '" +
+                              std::string(SAMDRIFT_BINARY) + "' " + args + " >'" + out.string() +
+                              "' 2>'" + err.string() + "' </dev/null";
+  int status = std::system(command.c_str());
+  CliResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = Slurp(out);
+  r.err = Slurp(err);
+  return r;
+}
+
+inline void WriteText(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+}  // namespace samdrift::testing
+
+#endif  // SAMDRIFT_TESTS_TOOLS_CLI_UTIL_H_

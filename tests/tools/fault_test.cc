@@ -1,0 +1,157 @@
+// Fault tests: a killed import, two imports at once, damaged store files.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
+
+#include "core/store.h"
+#include "tests/tools/cli_util.h"
+
+using namespace samdrift::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+void WriteBigCsv(const fs::path& path, int rows) {
+  std::ofstream out(path, std::ios::binary);
+  out << "name,kind,role,vendor,product,version,serial,site,hall,rack,position,u_height,power_w\n";
+  for (int i = 0; i < rows; ++i) {
+    out << "srv-" << i << ",device,server,Dell Inc.,PowerEdge R740,2.1." << (i % 7) << ",SN" << i
+        << ",Site " << (i % 5) << ",Hall " << (i % 3) << ",R" << (i % 40) << "," << (1 + i % 40)
+        << ",1," << (200 + i % 300) << "\n";
+  }
+}
+
+pid_t Spawn(const fs::path& dir, const std::vector<std::string>& args) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (chdir(dir.c_str()) != 0) _exit(127);
+    std::vector<char*> argv;
+    std::string binary = SAMDRIFT_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    freopen("/dev/null", "w", stdout);
+    freopen((dir / ".spawn-stderr").c_str(), "a", stderr);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+std::uintmax_t SizeOr0(const fs::path& p) {
+  std::error_code ec;
+  auto s = fs::file_size(p, ec);
+  return ec ? 0 : s;
+}
+
+std::string IntegrityOf(const fs::path& db) {
+  auto store = samdrift::core::Store::Open(db.string(), samdrift::core::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status().message();
+  auto check = (*store)->IntegrityCheck();
+  return check.ok() ? *check : check.status().message();
+}
+
+}  // namespace
+
+TEST_CASE("kill -9 in the middle of an import leaves the store as it was", "[tools][fault]") {
+  auto dir = ScratchDir("kill");
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  WriteText(dir / "small.csv", "name,kind\nesx01,device\n");
+  REQUIRE(RunCli(dir, "import --org gnosjo small.csv").exit_code == 0);
+  const std::string before = RunCli(dir, "stats --json").out;
+  WriteBigCsv(dir / "big.csv", 300000);
+
+  int killed_mid_write = 0;
+  for (int attempt = 0; attempt < 3 && killed_mid_write == 0; ++attempt) {
+    pid_t pid = Spawn(dir, {"import", "--org", "varnamo", "big.csv"});
+    REQUIRE(pid > 0);
+    // Wait until the import writes to the WAL (it is inside its transaction), then kill it.
+    bool exited = false;
+    int status = 0;
+    for (int i = 0; i < 60000; ++i) {
+      if (waitpid(pid, &status, WNOHANG) == pid) {
+        exited = true;
+        break;
+      }
+      if (SizeOr0(dir / "samdrift.db-wal") > 256 * 1024) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    if (!exited) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      REQUIRE(WIFSIGNALED(status));
+      ++killed_mid_write;
+    }
+    CHECK(IntegrityOf(dir / "samdrift.db") == "ok");
+    if (!exited) CHECK(RunCli(dir, "stats --json").out == before);
+  }
+  CHECK(killed_mid_write == 1);
+}
+
+TEST_CASE("two imports at once: both land or one is told the store is busy", "[tools][fault]") {
+  auto dir = ScratchDir("concurrent");
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  WriteBigCsv(dir / "a.csv", 60000);
+  WriteBigCsv(dir / "b.csv", 60000);
+  pid_t a = Spawn(dir, {"import", "--org", "gnosjo", "a.csv"});
+  pid_t b = Spawn(dir, {"import", "--org", "hylte", "b.csv"});
+  int sa = 0, sb = 0;
+  waitpid(a, &sa, 0);
+  waitpid(b, &sb, 0);
+  REQUIRE(WIFEXITED(sa));
+  REQUIRE(WIFEXITED(sb));
+  int ca = WEXITSTATUS(sa), cb = WEXITSTATUS(sb);
+  CHECK(((ca == 0 || ca == 3) && (cb == 0 || cb == 3)));
+  CHECK((ca == 0 || cb == 0));
+  if (ca == 3 || cb == 3) {
+    CHECK(Slurp(dir / ".spawn-stderr").find("is busy") != std::string::npos);
+  }
+  CHECK(IntegrityOf(dir / "samdrift.db") == "ok");
+  auto stats = RunCli(dir, "stats --json");
+  CHECK(stats.exit_code == 0);
+  if (ca == 0) CHECK(stats.out.find("\"gnosjo\"") != std::string::npos);
+  if (cb == 0) CHECK(stats.out.find("\"hylte\"") != std::string::npos);
+}
+
+TEST_CASE("a corrupt store and a foreign SQLite file exit 3", "[tools][fault]") {
+  auto dir = ScratchDir("corrupt");
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  WriteBigCsv(dir / "a.csv", 5000);
+  REQUIRE(RunCli(dir, "import --org gnosjo a.csv").exit_code == 0);
+  // Fold the WAL into the main file, then damage pages in its middle.
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  {
+    auto store = samdrift::core::Store::Create((dir / "samdrift.db").string());
+    REQUIRE(store.ok());
+  }
+  fs::copy_file(dir / "samdrift.db", dir / "foreign.db");
+  {
+    std::fstream f(dir / "samdrift.db", std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(fs::file_size(dir / "samdrift.db") / 2));
+    std::string junk(8192, '\xA5');
+    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+  fs::remove(dir / "samdrift.db-wal");
+  fs::remove(dir / "samdrift.db-shm");
+  auto r = RunCli(dir, "stats");
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("samdrift: ") == 0);
+
+  // A valid SQLite file whose application id is not samdrift's (bytes 68-71 of the header).
+  {
+    std::fstream f(dir / "foreign.db", std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(68);
+    f.write("\0\0\0\1", 4);
+  }
+  r = RunCli(dir, "--db foreign.db stats");
+  CHECK(r.exit_code == 3);
+  CHECK(r.err == "samdrift: 'foreign.db' is not a samdrift store\n");
+  r = RunCli(dir, "--db foreign.db init");
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("is an SQLite database but not a samdrift store") != std::string::npos);
+}

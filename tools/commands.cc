@@ -1,0 +1,48 @@
+#include <unistd.h>
+
+#include <iostream>
+
+#include "tools/command.h"
+
+namespace samdrift::tools {
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> kCommands = {
+      {"init", "create an empty store (harmless on an existing samdrift store)", SetupInit},
+      {"import", "import inventory files for one municipality (all or nothing)", SetupImport},
+      {"formats", "list the importers: name, what they read, what they produce", SetupFormats},
+      {"stats", "counts per municipality and category", SetupStats},
+      {"demo", "the whole flow on the bundled sample inventories, ending in a report",
+       SetupDemo},
+  };
+  return kCommands;
+}
+
+int Fail(const core::Status& status) {
+  std::cerr << "samdrift: " << status.message() << '\n';
+  return status.exit_code();
+}
+
+void PrintDiagnostics(const core::Diagnostics& diagnostics) {
+  constexpr std::size_t kShown = 100;
+  std::size_t shown = 0;
+  for (const core::Diagnostic& d : diagnostics.items()) {
+    if (shown == kShown) break;
+    std::cerr << core::FormatDiagnostic(d) << '\n';
+    ++shown;
+  }
+  if (diagnostics.total() > shown) {
+    std::cerr << "... and " << diagnostics.total() - shown << " more problems ("
+              << diagnostics.error_count() << " errors and " << diagnostics.warning_count()
+              << " warnings in all)\n";
+  }
+}
+
+bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
+
+core::Result<std::unique_ptr<core::Store>> OpenStore(const GlobalOptions& global,
+                                                     core::OpenMode mode) {
+  return core::Store::Open(global.db, mode);
+}
+
+}  // namespace samdrift::tools
