@@ -1473,8 +1473,9 @@ def write_rvtools(org):
                      if h["hv"] == "vmware-esxi-8" else "VMware vSphere 7 Enterprise Plus",
                      "ESX Version": esx, "Boot time": "2026-0%d-%02d 03:%02d:11"
                      % (R.randint(6, 9), R.randint(1, 28), R.randint(0, 59)),
-                     "DNS Servers": "10.20.10.10, 10.20.10.11", "DHCP": "False",
-                     "Domain": PROFILE["varnamo"]["domain"], "NTP Server(s)": "10.20.10.10",
+                     "DNS Servers": ", ".join(dns_servers(org)), "DHCP": "False",
+                     "Domain": PROFILE["varnamo"]["domain"],
+                     "NTP Server(s)": dns_servers(org)[0],
                      "NTPD running": "True", "Time Zone Name": "UTC", "GMT Offset": 0,
                      "Vendor": "Dell Inc.", "Model": h["product"],
                      "Serial number": h["serial"], "Service tag": h["serial"],
@@ -1608,6 +1609,10 @@ def make_clients(org):
     return out
 
 
+def dns_servers(org):
+    return [org.by_name[vm_name(org, d)]["ip"] for d in ("dc01", "dc02")]
+
+
 def os_full(c):
     return "Microsoft Windows %s %s" % ("10" if c["os"] == "ms-windows-10" else "11", c["edition"])
 
@@ -1637,9 +1642,7 @@ def client_xml(org, c):
     block("CPUS", [("CORE", 10 if "13th" in hw[5] else 6), ("MANUFACTURER", "Intel"),
                    ("NAME", hw[5]), ("SPEED", 1600), ("THREAD", 12)])
     block("HARDWARE", [("ARCHNAME", "MSWin32-x64-multi-thread"), ("CHASSIS_TYPE", hw[4]),
-                       ("DEFAULTGATEWAY", c["gw"]), ("DNS", "10.20.10.10/10.20.10.11"
-                                                     if org.id == "varnamo" else
-                                                     "10.30.10.10/10.30.10.11"),
+                       ("DEFAULTGATEWAY", c["gw"]), ("DNS", "/".join(dns_servers(org))),
                        ("IPADDR", c["ip"]), ("MEMORY", c["mem"]), ("NAME", c["name"]),
                        ("OSNAME", os_full(c)), ("OSVERSION", c["build"].rsplit(".", 1)[0]),
                        ("UUID", c["uuid"]), ("VMSYSTEM", "Physical"), ("WINLANG", "1053"),
@@ -1648,8 +1651,7 @@ def client_xml(org, c):
                        ("DESCRIPTION", "SODIMM" if hw[4] == "Notebook" else "DIMM"),
                        ("NUMSLOTS", 1), ("SPEED", 3200), ("TYPE", "DDR4")])
     block("NETWORKS", [("DESCRIPTION", "Intel(R) Ethernet Connection (16) I219-LM"),
-                       ("IPADDRESS", c["ip"]), ("IPDHCP", "10.20.10.10" if org.id == "varnamo"
-                                                else "10.30.10.10"),
+                       ("IPADDRESS", c["ip"]), ("IPDHCP", dns_servers(org)[0]),
                        ("IPGATEWAY", c["gw"]), ("IPMASK", "255.255.0.0" if org.id == "varnamo"
                                                 else "255.255.252.0"),
                        ("IPSUBNET", str(ipaddress.ip_network(c["ip"] + ("/16" if org.id ==
@@ -1701,7 +1703,7 @@ def client_json(org, c):
         "cpus": [{"core": 10 if "13th" in hw[5] else 6, "manufacturer": "Intel",
                   "name": hw[5], "speed": 1600, "thread": 12}],
         "hardware": {"chassis_type": "Laptop" if hw[4] == "Notebook" else "Desktop",
-                     "defaultgateway": c["gw"], "dns": str(nw.network_address + 10),
+                     "defaultgateway": c["gw"], "dns": "/".join(dns_servers(org)),
                      "memory": c["mem"], "name": c["name"], "uuid": c["uuid"],
                      "vmsystem": "Physical", "workgroup": dom, "winlang": "1053"},
         "memories": [{"capacity": (c["mem"] + 512) // 1024 * 1024, "caption": "DIMM A",
@@ -1936,26 +1938,33 @@ def neteq_xml(org, a, core):
 
 def neteq_json(org, a, core, mfr="Cisco", fw="17.6.5"):
     ports = []
+    aruba = mfr == "Aruba"
     for k, c in enumerate(core):
-        ports.append({"connections": [{"ifdescr": "TwentyFiveGigE%d/0/%d" % (k + 1,
-                                                                            20 + k),
+        ports.append({"connections": [{"ifdescr": ("1/1/%d" % (10 + k)) if aruba else
+                                       "TwentyFiveGigE%d/0/%d" % (k + 1, 20 + k),
                                        "ip": c.get("mgmt_ip", ""), "model": c["product"],
-                                       "sysdescr": "Cisco IOS Software [Bengaluru], Catalyst "
+                                       "sysdescr": "Aruba JL479A 8325  Virtual.10.13.1000"
+                                       if aruba else "Cisco IOS Software [Bengaluru], Catalyst "
                                        "L3 Switch Software (CAT9K_IOSXE), Version 17.6.5",
                                        "sysname": c["name"]}],
-                      "ifdescr": "TenGigabitEthernet1/1/%d" % (k + 1),
-                      "ifname": "Te1/1/%d" % (k + 1), "ifnumber": 57 + k,
+                      "ifdescr": ("%d" % (49 + k)) if aruba else
+                      "TenGigabitEthernet1/1/%d" % (k + 1),
+                      "ifname": ("%d" % (49 + k)) if aruba else "Te1/1/%d" % (k + 1),
+                      "ifnumber": 49 + k if aruba else 57 + k,
                       "ifspeed": 10000000000, "ifstatus": 1, "iftype": 6,
                       "mac": mac("70:b3:17"), "trunk": True, "lldp": True})
     ports.append({"connections": [{"mac": mac("3c:52:82")}, {"mac": mac("00:21:cc")}],
-                  "ifdescr": "GigabitEthernet1/0/3", "ifname": "Gi1/0/3", "ifnumber": 3,
+                  "ifdescr": "3" if aruba else "GigabitEthernet1/0/3",
+                  "ifname": "3" if aruba else "Gi1/0/3", "ifnumber": 3,
                   "ifspeed": 1000000000, "ifstatus": 1, "iftype": 6, "mac": mac("70:b3:17"),
-                  "trunk": False, "vlans": [{"name": "Klienter", "number": "20"}]})
+                  "trunk": False, "vlans": [{"name": "Clients" if aruba else "Klienter",
+                                             "number": "120" if aruba else "20"}]})
     doc = {"action": "netinventory", "content": {
         "firmwares": [{"description": "device firmware", "manufacturer": mfr,
                        "name": a["product"], "type": "device", "version": fw}],
         "network_device": {"firmware": fw, "ips": [a["mgmt_ip"]], "mac": mac("70:b3:17"),
-                           "manufacturer": mfr, "model": a["product"], "name": a["name"],
+                           "manufacturer": mfr, "model": "JL558A 2930F-48G-740W-PoE+-4SFP+"
+                           if aruba else a["product"], "name": a["name"],
                            "location": a["site"], "serial": a["serial"], "type": "Networking",
                            "uptime": "%d days, 03:09:00.38" % R.randint(5, 300)},
         "network_ports": ports, "versionclient": "GLPI-Agent_v1.11"},
@@ -1981,11 +1990,15 @@ def write_glpi(org, fmt):
             w("%s/clients/%s.json" % (org.id, a["name"]), printer_json(org, a))
     for a in neteq_pick(org, 2):
         if fmt == "xml" or org.id == "gislaved":
-            org.visible.add(a["mgmt_ip"])
+            org.visible.add(a["mgmt_ip"])  # (hylte: below)
         if fmt == "xml":
             w("%s/clients/netinventory-%s.xml" % (org.id, a["name"]), neteq_xml(org, a, core))
         elif org.id == "gislaved":
             w("%s/clients/netinventory-%s.json" % (org.id, a["name"]), neteq_json(org, a, core))
+        else:
+            org.visible.add(a["mgmt_ip"])
+            w("%s/clients/netinventory-%s.json" % (org.id, a["name"]),
+              neteq_json(org, a, core, mfr="Aruba", fw="WC.16.11.0016"))
 
 
 # --------------------------------------------------------------------------------------------
@@ -3261,6 +3274,52 @@ def check_all():
                 assert len(r) == width, (p, i + 1, len(r), width)
         n += 1
     print("checked %d files: all parse" % n, file=sys.stderr)
+    check_relations()
+
+
+def check_relations():
+    """Every relation names assets that some file of the same org declares."""
+    import xml.etree.ElementTree as ET
+    for oid in ORGS:
+        names = set()
+        for p in WRITTEN:
+            if not p.startswith(oid + "/"):
+                continue
+            full = os.path.join(HERE, p)
+            base = os.path.basename(p)
+            if base in ("devices.csv", "virtual-machines.csv", "clusters.csv", "assets.csv",
+                        "RVTools_tabvInfo.csv", "tillgangar.csv"):
+                enc = "cp1252" if oid == "gnosjo" else "utf-8-sig"
+                text = open(full, encoding=enc, newline="").read()
+                rows = csv.DictReader(io.StringIO(text), delimiter=";" if oid == "gnosjo"
+                                      else ",")
+                for r in rows:
+                    names.add(r.get("name") or r.get("namn") or r.get("VM"))
+            elif base.startswith("nmap-"):
+                for h in ET.parse(full).getroot().iter("hostname"):
+                    names.add(h.get("name"))
+            elif base.startswith("lshw-"):
+                root = ET.parse(full).getroot()
+                node = root if root.tag == "node" else root.find("node")
+                names.add(node.get("id"))
+            elif base.endswith("tjanster.xml"):
+                ns = "{http://www.opengroup.org/xsd/archimate/3.0/}"
+                for e in ET.parse(full).getroot().iter(ns + "element"):
+                    names.add(e.find(ns + "name").text)
+        rel = [p for p in WRITTEN if p.startswith(oid + "/") and
+               os.path.basename(p) in ("relations.csv", "relationer.csv")]
+        missing = set()
+        for p in rel:
+            enc = "cp1252" if oid == "gnosjo" else "utf-8-sig"
+            text = open(os.path.join(HERE, p), encoding=enc, newline="").read()
+            for r in list(csv.reader(io.StringIO(text), delimiter=";" if oid == "gnosjo"
+                                     else ","))[1:]:
+                for x in (r[0], r[2]):
+                    if x not in names:
+                        missing.add(x)
+        assert not missing, (oid, sorted(missing)[:10])
+    print("checked relations: every source and target is declared in its org's files",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":
