@@ -533,7 +533,8 @@ def access_layer(org, sites, sw_tech, ap_tech, old_sw=None, old_share=0.0):
             if old_sw and R.random() < old_share:
                 t = old_sw
             mfr, model, u, maxw = MODELS[t]
-            org.add(name="%s-sw-%s-%02d" % (pfx, slug(s)[:10], k + 1), kind="device",
+            nm = "%s-sw-%s-%02d" % (pfx, slug(s)[:10], k + 1)
+            org.add(name=nm.upper() if org.id == "hylte" else nm, kind="device",
                     role="access-switch", tech=t, vendor=mfr, product=model, version="",
                     serial=serial_for(t), site=s, hall="", rack=None, position=None, u=u,
                     power_w=None, power_src="none", rgroup="", crit="low", eol=TECH[t][3],
@@ -541,7 +542,8 @@ def access_layer(org, sites, sw_tech, ap_tech, old_sw=None, old_share=0.0):
         nap = R.randint(*p["ap_per_site"])
         for k in range(nap):
             n_ap += 1
-            org.add(name="%s-ap-%s-%02d" % (pfx, slug(s)[:10], k + 1), kind="device",
+            nm = "%s-ap-%s-%02d" % (pfx, slug(s)[:10], k + 1)
+            org.add(name=nm.upper() if org.id == "hylte" else nm, kind="device",
                     role="access-point", tech=ap_tech, vendor="", product="", version="",
                     serial=serial_for(ap_tech), site=s, hall="", rack=None, position=None, u=0,
                     power_w=None, power_src="none", rgroup="", crit="low", eol="",
@@ -2810,7 +2812,7 @@ def write_device_types():
                 L += ["  - name: PSU%d" % k, "    type: iec-60320-c14",
                       "    maximum_draw: %d" % watts, "    allocated_draw: %d" % share]
         w("device-types/%s/%s.yaml" % (mfr, model.replace("/", "-").replace(" ", "-")),
-          "---\n" + "\n".join(L) + "\n")
+          "\n".join(L) + "\n")
 
 
 SCENARIO = """# Alternativ 1: a joint IT operation with two target halls (CONTRACT.md scenario format).
@@ -2946,6 +2948,13 @@ def facts():
         tot["asw"], tot["ap"], tot["fw"], tot["core"], tot["clients"], tot["printers"],
         tot["services"]))
     P("")
+    P("Files: " + ", ".join(
+        "%s %d files (%.0f kB)" % (f, sum(1 for p in WRITTEN if p.startswith(f + "/")),
+                                  sum(os.path.getsize(os.path.join(HERE, p)) for p in WRITTEN
+                                      if p.startswith(f + "/")) / 1000)
+        for f in ORGS + ["device-types"]) + "; total %d files, %.2f MB." % (
+            len(WRITTEN), sum(os.path.getsize(os.path.join(HERE, p)) for p in WRITTEN) / 1e6))
+    P("")
     P("Värnamo: devices.csv and RVTools describe the same hosts; virtual-machines.csv holds %d "
       "VMs, RVTools_tabvInfo.csv %d VMs (the same %d plus %d powered-off `vmo-old-*` not in "
       "NetBox) and %d templates (`Template=True`, not VMs)." % (
@@ -3011,6 +3020,22 @@ def facts():
                                                               for o in ORGS)))
         elif d < REF_DATE + datetime.timedelta(days=366):
             soon.append((t, eol))
+    P("")
+    P("Devices past end of support, by name: " + "; ".join(
+        "%s: %s" % (oid, ", ".join(
+            "%s (%s)" % (a["name"], ", ".join(TECH[t][2] for t in a["techs"]
+                                             if TECH[t][3] and
+                                             datetime.date.fromisoformat(TECH[t][3]) < REF_DATE))
+            for a in O[oid].assets if a["kind"] == "device" and any(
+                TECH[t][3] and datetime.date.fromisoformat(TECH[t][3]) < REF_DATE
+                for t in a["techs"])))
+        for oid in ORGS) + ". VMs and clients are counted in the table above.")
+    P("")
+    P("End-of-support dates are the vendors' published end of general/standard support "
+      "(Microsoft: end of extended support for Windows Server; Cisco: last date of support). "
+      "Assumed where no public date was at hand: Proxmox VE 8 2026-08-31 (about a year after "
+      "Proxmox VE 9, which has none yet), Dell EMC Unity 300 2024-12-31, Palo Alto PA-3220 "
+      "2028-02-28.")
     P("")
     P("Within 12 months after that date: " + ", ".join(
         "%s (%s; %s)" % (TECH[t][2], e, ", ".join("%s %d" % (o, n)
