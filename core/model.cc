@@ -12,12 +12,11 @@ constexpr std::array<std::string_view, 4> kCategoryNames = {"datacenter", "netwo
 constexpr std::array<std::string_view, 10> kKindNames = {
     "site", "hall", "rack", "device", "cluster", "vm", "client", "software", "network", "service"};
 constexpr std::array<std::string_view, 7> kRelationNames = {
-    "located_in", "connected_to", "runs_on", "member_of", "depends_on", "installed_on",
-    "powered_by"};
+    "located_in", "connected_to", "runs_on",   "member_of",
+    "depends_on", "installed_on", "powered_by"};
 
 template <typename Enum, std::size_t N>
-std::optional<Enum> ParseName(const std::array<std::string_view, N>& names,
-                              std::string_view text) {
+std::optional<Enum> ParseName(const std::array<std::string_view, N>& names, std::string_view text) {
   for (std::size_t i = 0; i < N; ++i) {
     if (names[i] == text) return static_cast<Enum>(i);
   }
@@ -72,8 +71,8 @@ Category DefaultCategory(AssetKind kind, std::string_view role) {
                                 "wireless", "wlan", "ap", "gateway", "load-balancer", "wan"}) {
     if (lower == word || Contains(lower, word == "ap" ? "-ap" : word)) return Category::kNetwork;
   }
-  for (std::string_view word : {"printer", "phone", "laptop", "desktop", "thin-client",
-                                "tablet", "workstation", "skrivare", "telefon"}) {
+  for (std::string_view word : {"printer", "phone", "laptop", "desktop", "thin-client", "tablet",
+                                "workstation", "skrivare", "telefon"}) {
     if (Contains(lower, word)) return Category::kClient;
   }
   return Category::kDatacenter;
