@@ -31,8 +31,8 @@ enum class AssetKind : std::uint8_t {
   kService,
 };
 inline constexpr AssetKind kAllAssetKinds[] = {
-    AssetKind::kSite,   AssetKind::kHall,   AssetKind::kRack,     AssetKind::kDevice,
-    AssetKind::kCluster, AssetKind::kVm,    AssetKind::kClient,   AssetKind::kSoftware,
+    AssetKind::kSite,    AssetKind::kHall,   AssetKind::kRack,   AssetKind::kDevice,
+    AssetKind::kCluster, AssetKind::kVm,     AssetKind::kClient, AssetKind::kSoftware,
     AssetKind::kNetwork, AssetKind::kService};
 
 enum class RelationKind : std::uint8_t {
@@ -106,7 +106,7 @@ struct Asset {
   // The identity within (org, kind): sites "Site", halls "Site/Hall", racks "Site/Hall/Rack",
   // everything else its name.
   std::string Key() const;
-  const std::string* Attr(std::string_view key) const;  // nullptr when absent
+  const std::string* Attr(std::string_view key) const;    // nullptr when absent
   void SetAttr(std::string_view key, std::string value);  // replaces an existing value
 };
 
@@ -120,7 +120,7 @@ struct Relation {
   std::string source;
   RelationKind kind = RelationKind::kDependsOn;
   std::string target;
-  std::string target_org;  // empty: same org as the source
+  std::string target_org;                // empty: same org as the source
   std::optional<AssetKind> source_kind;  // disambiguates when several kinds share a key
   std::optional<AssetKind> target_kind;
   std::string source_port;  // interface or port, for connected_to and powered_by

@@ -230,9 +230,7 @@ Status FromSqlite(const std::exception& e, const std::string& path, std::string_
   }
 }
 
-void BindText(SQLite::Statement& st, int index, const std::string& value) {
-  st.bind(index, value);
-}
+void BindText(SQLite::Statement& st, int index, const std::string& value) { st.bind(index, value); }
 
 template <typename T>
 void BindOptional(SQLite::Statement& st, int index, const std::optional<T>& value) {
@@ -504,8 +502,7 @@ Result<std::string> Store::IntegrityCheck() const {
   }
 }
 
-Result<bool> Store::HasAsset(const std::string& org, AssetKind kind,
-                             const std::string& key) const {
+Result<bool> Store::HasAsset(const std::string& org, AssetKind kind, const std::string& key) const {
   try {
     SQLite::Statement st(impl_->db,
                          "SELECT 1 FROM assets WHERE org = ?1 AND key = ?2 AND kind = ?3");

@@ -156,7 +156,8 @@ core::Result<ImportReport> RunImport(const ImportRequest& request, core::Store* 
                                (closest.empty() ? "" : "; did you mean '" + closest + "'?") +
                                " (see 'samdrift formats')");
   }
-  if (request.options.org_source == OrgSource::kOption && !core::IsValidOrgId(request.options.org)) {
+  if (request.options.org_source == OrgSource::kOption &&
+      !core::IsValidOrgId(request.options.org)) {
     return core::Status::Usage("--org '" + request.options.org +
                                "' is not a municipality id (lowercase ASCII, e.g. 'gnosjo')");
   }

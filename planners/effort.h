@@ -1,6 +1,7 @@
 // The effort table: hours per (asset kind, action), with optional rows per capability that take
 // precedence over the kind's row. Defaults are documented in planners/README.md; a scenario's
-// `effort:` map overrides single cells.
+// `effort:` map overrides cells: `vm/migrate: 3` (kind/action), `core-switch/replace: 24`
+// (capability/action), or `migrate: 2` (that action for every kind).
 #ifndef SAMDRIFT_PLANNERS_EFFORT_H_
 #define SAMDRIFT_PLANNERS_EFFORT_H_
 
@@ -16,7 +17,7 @@
 
 namespace samdrift::planners {
 
-struct EffortOverride;  // scenario.h
+struct Scenario;  // scenario.h
 
 // Hours for the four actions, in the order of GapAction (upgrade, replace, migrate, retire).
 using EffortRow = std::array<double, 4>;

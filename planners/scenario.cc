@@ -2,10 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <cmath>
-#include <filesystem>
+#include <algorithm>
 #include <fstream>
-#include <set>
 #include <sstream>
 
 #include "core/date.h"
@@ -14,342 +12,251 @@
 namespace samdrift::planners {
 namespace {
 
-constexpr std::string_view kActions[] = {"upgrade", "replace", "migrate", "retire"};
-
-class Parser {
+class Reader {
  public:
-  Parser(const std::string& source, core::Diagnostics& diagnostics)
+  Reader(const std::string& source, core::Diagnostics& diagnostics)
       : source_(source), diagnostics_(diagnostics) {}
 
-  void Parse(const YAML::Node& root, Scenario& s) {
-    if (!root || root.IsNull()) {
-      Error(root, "SCN003",
-            "the scenario is empty; expected a map with keys like 'name', "
-            "'standards', 'halls'");
-      return;
+  core::SourceLocation At(const YAML::Node& node) const {
+    const YAML::Mark mark = node.Mark();
+    if (mark.is_null()) return {source_, 0, 0};
+    return {source_, mark.line + 1, mark.column + 1};
+  }
+
+  void Error(const YAML::Node& node, std::string message) {
+    diagnostics_.Error(At(node), "SCN001", std::move(message));
+  }
+
+  // Reports keys of `map` that are not in `known`, naming the closest.
+  void CheckKeys(const YAML::Node& map, const std::vector<std::string>& known,
+                 std::string_view where) {
+    for (const auto& item : map) {
+      const std::string key = item.first.as<std::string>("");
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      std::string closest = core::ClosestName(key, known);
+      diagnostics_.Error(At(item.first), "SCN002",
+                         "unknown key '" + key + "' in " + std::string(where) +
+                             (closest.empty() ? "" : "; did you mean '" + closest + "'?"));
     }
-    if (!root.IsMap()) {
-      Error(root, "SCN003", "expected a map at the top level (name:, standards:, halls:, ...)");
-      return;
+  }
+
+  std::optional<std::string> Text(const YAML::Node& node, std::string_view what) {
+    if (!node.IsScalar()) {
+      Error(node, std::string(what) + ": expected a text value");
+      return std::nullopt;
     }
-    static const std::vector<std::string> kKeys = {"name",       "orgs",   "standards",  "halls",
-                                                   "redundancy", "waves",  "addressing", "date",
-                                                   "effort",     "catalog"};
-    for (const auto& [key, value] : Entries(root, kKeys)) {
-      if (key == "name") {
-        Scalar(value, "name", s.name);
-      } else if (key == "orgs") {
-        Orgs(value, s);
-      } else if (key == "standards") {
-        Standards(value, s);
-      } else if (key == "halls") {
-        Halls(value, s);
-      } else if (key == "redundancy") {
-        std::string text;
-        if (Scalar(value, "redundancy", text)) {
-          if (text == "split") {
-            s.redundancy = Redundancy::kSplit;
-          } else if (text == "none") {
-            s.redundancy = Redundancy::kNone;
-          } else {
-            Error(value, "SCN004", "redundancy: expected 'split' or 'none', got '" + text + "'");
-          }
-        }
-      } else if (key == "waves") {
-        Waves(value, s);
-      } else if (key == "addressing") {
-        Addressing(value, s);
-      } else if (key == "date") {
-        std::string text;
-        if (Scalar(value, "date", text)) {
-          if (core::IsIsoDate(text)) {
-            s.date = text;
-          } else {
-            Error(value, "SCN004", "date: expected a date written yyyy-mm-dd, got '" + text + "'");
-          }
-        }
-      } else if (key == "effort") {
-        Effort(value, s);
-      } else if (key == "catalog") {
-        Catalogs(value, s);
-      }
+    return node.Scalar();
+  }
+
+  std::optional<double> Number(const YAML::Node& node, std::string_view what, bool whole) {
+    if (!node.IsScalar()) {
+      Error(node, std::string(what) + ": expected a number");
+      return std::nullopt;
     }
+    std::optional<double> value;
+    if (whole) {
+      if (auto i = core::ParseInteger(node.Scalar())) value = static_cast<double>(*i);
+    } else {
+      value = core::ParseNumber(node.Scalar());
+    }
+    if (!value) {
+      Error(node, std::string(what) + ": expected " + (whole ? "a whole number" : "a number") +
+                      ", got '" + node.Scalar() + "'");
+      return std::nullopt;
+    }
+    if (*value < 0) {
+      Error(node, std::string(what) + ": must not be negative, got '" + node.Scalar() + "'");
+      return std::nullopt;
+    }
+    return value;
   }
 
  private:
-  core::SourceLocation At(const YAML::Node& node) const {
-    const YAML::Mark mark = node.Mark();
-    if (mark.is_null()) return {source_, 1, 0};
-    return {source_, mark.line + 1, mark.column + 1};
-  }
-  void Error(const YAML::Node& node, std::string_view code, std::string message) {
-    diagnostics_.Error(At(node), code, std::move(message));
-  }
-
-  // The map's entries whose keys are known; unknown and duplicate keys are reported.
-  std::vector<std::pair<std::string, YAML::Node>> Entries(const YAML::Node& map,
-                                                          const std::vector<std::string>& known,
-                                                          std::string_view where = "") {
-    std::vector<std::pair<std::string, YAML::Node>> out;
-    std::set<std::string> seen;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      const YAML::Node key = it->first;
-      if (!key.IsScalar()) {
-        Error(key, "SCN003", "expected a plain key");
-        continue;
-      }
-      const std::string name = key.Scalar();
-      if (std::find(known.begin(), known.end(), name) == known.end()) {
-        std::string closest = core::ClosestName(name, known);
-        std::string message = "unknown key '" + name + "'";
-        if (!where.empty()) message += " in " + std::string(where);
-        message +=
-            closest.empty() ? "; known keys: " + Join(known) : "; did you mean '" + closest + "'?";
-        Error(key, "SCN002", message);
-        continue;
-      }
-      if (!seen.insert(name).second) {
-        Error(key, "SCN006", "key '" + name + "' appears twice");
-        continue;
-      }
-      out.emplace_back(name, it->second);
-    }
-    return out;
-  }
-
-  static std::string Join(const std::vector<std::string>& words) {
-    std::string out;
-    for (const std::string& w : words) {
-      if (!out.empty()) out += ", ";
-      out += w;
-    }
-    return out;
-  }
-
-  bool Scalar(const YAML::Node& node, std::string_view what, std::string& out) {
-    if (!node.IsScalar()) {
-      Error(node, "SCN003", std::string(what) + ": expected a single value");
-      return false;
-    }
-    out = std::string(core::Trim(node.Scalar()));
-    return true;
-  }
-
-  template <typename T>
-  bool Number(const YAML::Node& node, std::string_view what, bool whole, std::optional<T>& out) {
-    std::string text;
-    if (!Scalar(node, what, text)) return false;
-    std::optional<double> value;
-    if (whole) {
-      if (auto i = core::ParseInteger(text)) value = static_cast<double>(*i);
-    } else {
-      value = core::ParseNumber(text);
-    }
-    if (!value) {
-      Error(node, "SCN004",
-            std::string(what) + ": expected " + (whole ? "a whole number" : "a number") +
-                ", got '" + text + "'");
-      return false;
-    }
-    if (*value < 0) {
-      Error(node, "SCN004", std::string(what) + ": must not be negative, got '" + text + "'");
-      return false;
-    }
-    if (whole && *value > 1e9) {
-      Error(node, "SCN004", std::string(what) + ": too large, got '" + text + "'");
-      return false;
-    }
-    out = static_cast<T>(*value);
-    return true;
-  }
-
-  bool ExpectMap(const YAML::Node& node, std::string_view what) {
-    if (node.IsMap()) return true;
-    if (node.IsNull()) return false;  // `halls:` with nothing after it: an empty section
-    Error(node, "SCN003", std::string(what) + ": expected a map");
-    return false;
-  }
-  bool ExpectList(const YAML::Node& node, std::string_view what) {
-    if (node.IsSequence()) return true;
-    if (node.IsNull()) return false;
-    Error(node, "SCN003", std::string(what) + ": expected a list");
-    return false;
-  }
-
-  void Orgs(const YAML::Node& node, Scenario& s) {
-    if (!ExpectList(node, "orgs")) return;
-    std::set<std::string> seen;
-    for (const YAML::Node& item : node) {
-      std::string org;
-      if (!Scalar(item, "orgs", org)) continue;
-      if (!core::IsValidOrgId(org)) {
-        Error(item, "SCN004",
-              "orgs: '" + org + "' is not an org id (lowercase letters, digits, '-', '_')");
-      } else if (!seen.insert(org).second) {
-        Error(item, "SCN006", "orgs: '" + org + "' is listed twice");
-      } else {
-        s.orgs.push_back(org);
-      }
-    }
-  }
-
-  void Standards(const YAML::Node& node, Scenario& s) {
-    if (!ExpectMap(node, "standards")) return;
-    std::set<std::string> seen;
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      std::string capability;
-      if (!Scalar(it->first, "standards", capability)) continue;
-      if (!seen.insert(capability).second) {
-        Error(it->first, "SCN006", "standards: capability '" + capability + "' appears twice");
-        continue;
-      }
-      std::string technology;
-      if (!Scalar(it->second, "standards: " + capability, technology)) continue;
-      if (technology.empty()) {
-        Error(it->second, "SCN004", "standards: " + capability + ": no technology given");
-        continue;
-      }
-      s.standards.push_back({capability, technology, At(it->first)});
-    }
-  }
-
-  void Halls(const YAML::Node& node, Scenario& s) {
-    if (!ExpectList(node, "halls")) return;
-    static const std::vector<std::string> kKeys = {
-        "name", "from", "role", "positions", "power_kw", "cooling_kw", "rack_u", "rack_power_kw"};
-    std::set<std::string> names;
-    for (const YAML::Node& item : node) {
-      if (!item.IsMap()) {
-        Error(item, "SCN003", "halls: expected a map per hall (name:, role:, positions:, ...)");
-        continue;
-      }
-      ScenarioHall hall;
-      hall.where = At(item);
-      for (const auto& [key, value] : Entries(item, kKeys, "a hall")) {
-        if (key == "name") {
-          Scalar(value, "halls: name", hall.name);
-        } else if (key == "from") {
-          Scalar(value, "halls: from", hall.from);
-          if (!hall.from.empty() && std::count(hall.from.begin(), hall.from.end(), '/') < 2) {
-            Error(value, "SCN004", "halls: from: expected org/site/hall, got '" + hall.from + "'");
-          }
-        } else if (key == "role") {
-          std::string role;
-          if (Scalar(value, "halls: role", role)) {
-            if (role == "primary") {
-              hall.role = HallRole::kPrimary;
-            } else if (role == "secondary") {
-              hall.role = HallRole::kSecondary;
-            } else {
-              Error(value, "SCN004",
-                    "halls: role: expected 'primary' or 'secondary', got '" + role + "'");
-            }
-          }
-        } else if (key == "positions") {
-          Number(value, "halls: positions", true, hall.positions);
-        } else if (key == "power_kw") {
-          Number(value, "halls: power_kw", false, hall.power_kw);
-        } else if (key == "cooling_kw") {
-          Number(value, "halls: cooling_kw", false, hall.cooling_kw);
-        } else if (key == "rack_u") {
-          Number(value, "halls: rack_u", true, hall.rack_u);
-        } else if (key == "rack_power_kw") {
-          Number(value, "halls: rack_power_kw", false, hall.rack_power_kw);
-        }
-      }
-      if (hall.name.empty()) {
-        Error(item, "SCN005", "halls: a hall needs a 'name'");
-        continue;
-      }
-      if (!names.insert(hall.name).second) {
-        Error(item, "SCN006", "halls: hall '" + hall.name + "' is named twice");
-        continue;
-      }
-      s.halls.push_back(std::move(hall));
-    }
-  }
-
-  void Waves(const YAML::Node& node, Scenario& s) {
-    if (!ExpectMap(node, "waves")) return;
-    static const std::vector<std::string> kKeys = {"max_items", "max_kw", "max_hours"};
-    for (const auto& [key, value] : Entries(node, kKeys, "waves")) {
-      if (key == "max_items") {
-        Number(value, "waves: max_items", true, s.waves.max_items);
-      } else if (key == "max_kw") {
-        Number(value, "waves: max_kw", false, s.waves.max_kw);
-      } else if (key == "max_hours") {
-        Number(value, "waves: max_hours", false, s.waves.max_hours);
-      }
-    }
-  }
-
-  void Addressing(const YAML::Node& node, Scenario& s) {
-    if (!ExpectMap(node, "addressing")) return;
-    static const std::vector<std::string> kKeys = {"supernet", "per_org_block", "merge_vrfs"};
-    planners::Addressing a;
-    a.where = At(node);
-    for (const auto& [key, value] : Entries(node, kKeys, "addressing")) {
-      if (key == "supernet") {
-        Scalar(value, "addressing: supernet", a.supernet);
-      } else if (key == "per_org_block") {
-        Scalar(value, "addressing: per_org_block", a.per_org_block);
-      } else if (key == "merge_vrfs") {
-        std::string text;
-        if (Scalar(value, "addressing: merge_vrfs", text)) {
-          std::string lower = core::ToLowerAscii(text);
-          if (lower == "true" || lower == "yes") {
-            a.merge_vrfs = true;
-          } else if (lower == "false" || lower == "no") {
-            a.merge_vrfs = false;
-          } else {
-            Error(value, "SCN004",
-                  "addressing: merge_vrfs: expected true or false, got '" + text + "'");
-          }
-        }
-      }
-    }
-    s.addressing = std::move(a);
-  }
-
-  void Effort(const YAML::Node& node, Scenario& s) {
-    if (!ExpectMap(node, "effort")) return;
-    const std::vector<std::string> actions(std::begin(kActions), std::end(kActions));
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      std::string subject;
-      if (!Scalar(it->first, "effort", subject)) continue;
-      if (!it->second.IsMap()) {
-        Error(it->second, "SCN003",
-              "effort: " + subject +
-                  ": expected a map of action: hours (upgrade, replace, "
-                  "migrate, retire)");
-        continue;
-      }
-      for (const auto& [action, value] : Entries(it->second, actions, "effort: " + subject)) {
-        std::optional<double> hours;
-        if (!Number(value, "effort: " + subject + ": " + action, false, hours)) continue;
-        s.effort.push_back({subject, action, *hours, At(it->first)});
-      }
-    }
-  }
-
-  void Catalogs(const YAML::Node& node, Scenario& s) {
-    const std::filesystem::path base = std::filesystem::path(source_).parent_path();
-    auto add = [&](const YAML::Node& item) {
-      std::string file;
-      if (!Scalar(item, "catalog", file) || file.empty()) return;
-      std::filesystem::path p(file);
-      s.catalogs.push_back(p.is_absolute() ? file : (base / p).string());
-    };
-    if (node.IsSequence()) {
-      for (const YAML::Node& item : node) add(item);
-    } else {
-      add(node);
-    }
-  }
-
   const std::string& source_;
   core::Diagnostics& diagnostics_;
 };
+
+void ReadHall(Reader& r, const YAML::Node& node, Scenario& s, core::Diagnostics& diagnostics) {
+  if (!node.IsMap()) {
+    r.Error(node, "halls: each hall is a mapping (name, role, positions, ...)");
+    return;
+  }
+  r.CheckKeys(
+      node,
+      {"name", "from", "role", "positions", "power_kw", "cooling_kw", "rack_u", "rack_power_kw"},
+      "a hall");
+  TargetHall hall;
+  hall.where = r.At(node);
+  if (node["name"]) hall.name = r.Text(node["name"], "halls: name").value_or("");
+  if (hall.name.empty()) {
+    r.Error(node, "halls: every hall needs a name");
+    return;
+  }
+  if (node["from"]) hall.from = r.Text(node["from"], "halls: from").value_or("");
+  if (!hall.from.empty() && std::count(hall.from.begin(), hall.from.end(), '/') < 2) {
+    r.Error(node["from"], "halls: from: expected org/site/hall, got '" + hall.from + "'");
+  }
+  if (node["role"]) {
+    std::string role = r.Text(node["role"], "halls: role").value_or("");
+    if (role == "primary") {
+      hall.role = HallRole::kPrimary;
+    } else if (role == "secondary") {
+      hall.role = HallRole::kSecondary;
+    } else {
+      r.Error(node["role"], "halls: role: expected primary or secondary, got '" + role + "'");
+    }
+  }
+  auto number = [&](const char* key, bool whole) -> std::optional<double> {
+    if (!node[key]) return std::nullopt;
+    return r.Number(node[key], std::string("halls: ") + key, whole);
+  };
+  if (auto v = number("positions", true)) hall.positions = static_cast<int>(*v);
+  if (auto v = number("power_kw", false)) hall.power_kw = *v;
+  if (auto v = number("cooling_kw", false)) hall.cooling_kw = *v;
+  if (auto v = number("rack_u", true)) {
+    if (*v < 1 || *v > 60) {
+      r.Error(node["rack_u"],
+              "halls: rack_u: must be 1 to 60, got '" + node["rack_u"].Scalar() + "'");
+    } else {
+      hall.rack_u = static_cast<int>(*v);
+    }
+  }
+  if (auto v = number("rack_power_kw", false)) hall.rack_power_kw = *v;
+  for (const TargetHall& other : s.halls) {
+    if (other.name == hall.name) {
+      r.Error(node["name"], "halls: hall '" + hall.name + "' is named twice");
+    }
+  }
+  (void)diagnostics;
+  s.halls.push_back(std::move(hall));
+}
+
+void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnostics& diagnostics) {
+  r.CheckKeys(
+      root,
+      {"name", "orgs", "standards", "halls", "redundancy", "waves", "addressing", "date", "effort"},
+      "the scenario");
+  if (root["name"]) s.name = r.Text(root["name"], "name").value_or(s.name);
+  if (const YAML::Node orgs = root["orgs"]) {
+    if (!orgs.IsSequence()) {
+      r.Error(orgs, "orgs: expected a list of municipality ids");
+    } else {
+      for (const YAML::Node& org : orgs) {
+        auto id = r.Text(org, "orgs");
+        if (!id) continue;
+        if (!core::IsValidOrgId(*id)) {
+          r.Error(org, "orgs: '" + *id + "' is not a municipality id (lowercase ASCII)");
+          continue;
+        }
+        s.orgs.push_back(*id);
+      }
+    }
+  }
+  if (const YAML::Node standards = root["standards"]) {
+    if (!standards.IsMap()) {
+      r.Error(standards, "standards: expected capability: technology-id pairs");
+    } else {
+      for (const auto& item : standards) {
+        auto capability = r.Text(item.first, "standards");
+        auto technology = r.Text(item.second, "standards");
+        if (capability && technology) {
+          s.standards[*capability] = *technology;
+          s.locations["standards." + *capability] = r.At(item.first);
+        }
+      }
+    }
+  }
+  if (const YAML::Node halls = root["halls"]) {
+    if (!halls.IsSequence()) {
+      r.Error(halls, "halls: expected a list of halls");
+    } else {
+      for (const YAML::Node& hall : halls) ReadHall(r, hall, s, diagnostics);
+    }
+  }
+  if (const YAML::Node redundancy = root["redundancy"]) {
+    std::string value = r.Text(redundancy, "redundancy").value_or("");
+    if (value == "split") {
+      s.redundancy = RedundancyRule::kSplit;
+    } else if (value == "none") {
+      s.redundancy = RedundancyRule::kNone;
+    } else {
+      r.Error(redundancy, "redundancy: expected split or none, got '" + value + "'");
+    }
+  }
+  if (const YAML::Node waves = root["waves"]) {
+    if (!waves.IsMap()) {
+      r.Error(waves, "waves: expected max_items, max_kw, max_hours");
+    } else {
+      r.CheckKeys(waves, {"max_items", "max_kw", "max_hours"}, "waves");
+      if (waves["max_items"]) {
+        if (auto v = r.Number(waves["max_items"], "waves: max_items", true)) {
+          if (*v < 1) {
+            r.Error(waves["max_items"], "waves: max_items: must be at least 1");
+          } else {
+            s.waves.max_items = static_cast<int>(*v);
+          }
+        }
+      }
+      if (waves["max_kw"]) s.waves.max_kw = r.Number(waves["max_kw"], "waves: max_kw", false);
+      if (waves["max_hours"]) {
+        s.waves.max_hours = r.Number(waves["max_hours"], "waves: max_hours", false);
+      }
+    }
+  }
+  if (const YAML::Node addressing = root["addressing"]) {
+    if (!addressing.IsMap()) {
+      r.Error(addressing, "addressing: expected supernet, per_org_block, merge_vrfs");
+    } else {
+      r.CheckKeys(addressing, {"supernet", "per_org_block", "merge_vrfs"}, "addressing");
+      if (addressing["supernet"]) {
+        s.addressing.supernet = r.Text(addressing["supernet"], "addressing: supernet").value_or("");
+      }
+      if (const YAML::Node block = addressing["per_org_block"]) {
+        std::string text = r.Text(block, "addressing: per_org_block").value_or("");
+        if (!text.empty() && text[0] == '/') text.erase(0, 1);
+        auto length = core::ParseInteger(text);
+        if (!length || *length < 0 || *length > 128) {
+          r.Error(block, "addressing: per_org_block: expected a prefix length like /14, got '" +
+                             block.Scalar() + "'");
+        } else {
+          s.addressing.per_org_block = static_cast<int>(*length);
+        }
+      }
+      if (const YAML::Node merge = addressing["merge_vrfs"]) {
+        std::string text = core::ToLowerAscii(r.Text(merge, "addressing: merge_vrfs").value_or(""));
+        if (text == "true" || text == "yes") {
+          s.addressing.merge_vrfs = true;
+        } else if (text == "false" || text == "no") {
+          s.addressing.merge_vrfs = false;
+        } else {
+          r.Error(merge, "addressing: merge_vrfs: expected true or false");
+        }
+      }
+    }
+  }
+  if (const YAML::Node date = root["date"]) {
+    s.date = r.Text(date, "date").value_or("");
+    s.locations["date"] = r.At(date);
+    if (!s.date.empty() && !core::IsIsoDate(s.date)) {
+      r.Error(date, "date: expected a date written yyyy-mm-dd, got '" + s.date + "'");
+      s.date.clear();
+    }
+  }
+  if (const YAML::Node effort = root["effort"]) {
+    if (!effort.IsMap()) {
+      r.Error(effort, "effort: expected 'kind/action: hours' pairs");
+    } else {
+      for (const auto& item : effort) {
+        auto key = r.Text(item.first, "effort");
+        auto hours = r.Number(item.second, "effort", false);
+        if (key && hours) {
+          s.effort_hours[*key] = *hours;
+          s.locations["effort." + *key] = r.At(item.first);
+        }
+      }
+    }
+  }
+}
 
 }  // namespace
 
@@ -357,49 +264,39 @@ std::string_view ToString(HallRole role) {
   return role == HallRole::kPrimary ? "primary" : "secondary";
 }
 
-std::string_view ToString(Redundancy redundancy) {
-  return redundancy == Redundancy::kSplit ? "split" : "none";
-}
-
-const ScenarioStandard* Scenario::StandardFor(std::string_view capability) const {
-  for (const ScenarioStandard& s : standards) {
-    if (s.capability == capability) return &s;
-  }
-  return nullptr;
-}
-
-core::Result<Scenario> ParseScenario(std::string_view text, const std::string& source,
-                                     core::Diagnostics& diagnostics) {
+std::optional<Scenario> ParseScenario(std::string_view text, const std::string& source,
+                                      core::Diagnostics& diagnostics) {
   const std::size_t errors_before = diagnostics.error_count();
   Scenario scenario;
   scenario.source = source;
-  const std::string utf8 = core::ToUtf8(text);
+  Reader reader(source, diagnostics);
   try {
-    YAML::Node root = YAML::Load(utf8);
-    Parser(source, diagnostics).Parse(root, scenario);
+    YAML::Node root = YAML::Load(std::string(text));
+    if (!root.IsMap()) {
+      diagnostics.Error({source, root.IsNull() ? 1 : reader.At(root).line, 0}, "SCN003",
+                        "a scenario is a YAML mapping (name, orgs, standards, halls, ...)");
+      return std::nullopt;
+    }
+    ReadScenario(reader, root, scenario, diagnostics);
   } catch (const YAML::Exception& e) {
-    const int line = e.mark.is_null() ? 1 : e.mark.line + 1;
-    const int column = e.mark.is_null() ? 0 : e.mark.column + 1;
-    diagnostics.Error({source, line, column}, "SCN001", "not valid YAML: " + e.msg);
+    diagnostics.Error(
+        {source, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1},
+        "SCN000", "not valid YAML: " + e.msg);
+    return std::nullopt;
   }
-  if (diagnostics.error_count() > errors_before) {
-    return core::Status::Invalid("the scenario '" + source + "' has errors");
-  }
+  if (diagnostics.error_count() > errors_before) return std::nullopt;
   return scenario;
 }
 
 core::Result<Scenario> LoadScenario(const std::string& path, core::Diagnostics& diagnostics) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    return core::Status::Usage("cannot read the scenario '" + path + "': no such file");
-  }
+  if (path.empty()) return Scenario{};
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (!in.good() && !in.eof()) {
-    return core::Status::Usage("cannot read the scenario '" + path + "'");
-  }
-  return ParseScenario(content.str(), path, diagnostics);
+  if (!in) return core::Status::Invalid("cannot read scenario '" + path + "'");
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto scenario = ParseScenario(core::ToUtf8(text.str()), path, diagnostics);
+  if (!scenario) return core::Status::Invalid("invalid scenario '" + path + "'; nothing planned");
+  return std::move(*scenario);
 }
 
 }  // namespace samdrift::planners

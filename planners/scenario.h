@@ -1,9 +1,9 @@
-// The scenario file (CONTRACT.md, YAML): which orgs, the standards fixed per capability, the
-// target halls, redundancy, wave limits, addressing, the planned date and effort overrides.
-// Shared by every planner. yaml-cpp stays in scenario.cc.
+// The scenario file (YAML, CONTRACT.md): which orgs, fixed standards, target halls, redundancy,
+// wave limits and addressing. Parsed with located diagnostics; yaml-cpp stays in scenario.cc.
 #ifndef SAMDRIFT_PLANNERS_SCENARIO_H_
 #define SAMDRIFT_PLANNERS_SCENARIO_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,32 +14,23 @@
 
 namespace samdrift::planners {
 
-// `standards: {capability: technology-id}`, in file order.
-struct ScenarioStandard {
-  std::string capability;  // e.g. "hypervisor"
-  std::string technology;  // a catalog technology id, e.g. "vmware-esxi-8" (checked by target)
-  core::SourceLocation where;
-};
-
 enum class HallRole { kPrimary, kSecondary };
 std::string_view ToString(HallRole role);
 
-// A target hall: an existing one (`from: org/site/hall`) that stays, or a new one.
-struct ScenarioHall {
+struct TargetHall {
   std::string name;
-  std::string from;  // "varnamo/Stadshuset/Serverhall 1", or empty for a new hall
+  std::string from;  // "org/site/hall" of an existing hall that stays; empty for a new hall
   HallRole role = HallRole::kPrimary;
-  std::optional<int> positions;    // rack positions on the floor
-  std::optional<double> power_kw;  // usable IT power
-  std::optional<double> cooling_kw;
-  std::optional<int> rack_u;            // height of new racks
-  std::optional<double> rack_power_kw;  // power budget per rack
+  int positions = 0;    // rack positions on the floor
+  double power_kw = 0;  // usable IT power
+  double cooling_kw = 0;
+  int rack_u = 42;           // height of new racks
+  double rack_power_kw = 8;  // power budget per rack
   core::SourceLocation where;
 };
 
-// `redundancy: split` spreads the members of a redundancy group over the halls.
-enum class Redundancy { kNone, kSplit };
-std::string_view ToString(Redundancy redundancy);
+// How members of one redundancy group are placed: kSplit spreads them over the halls.
+enum class RedundancyRule { kNone, kSplit };
 
 struct WaveLimits {
   std::optional<int> max_items;
@@ -47,49 +38,35 @@ struct WaveLimits {
   std::optional<double> max_hours;
 };
 
-// `addressing: {supernet: 10.0.0.0/8, per_org_block: /14, merge_vrfs: true}`. Syntax of the
-// prefixes is checked by the network planner, not here.
 struct Addressing {
-  std::string supernet;
-  std::string per_org_block;
-  std::optional<bool> merge_vrfs;
-  core::SourceLocation where;
-};
-
-// `effort: {SUBJECT: {ACTION: hours}}`: SUBJECT is an asset kind (vm, device, client, ...) or a
-// capability (core-switch, hypervisor, ...); ACTION is upgrade|replace|migrate|retire (checked
-// here). Which subjects exist is checked by the target planner.
-struct EffortOverride {
-  std::string subject;
-  std::string action;
-  double hours = 0;
-  core::SourceLocation where;
+  std::string supernet;     // e.g. "10.0.0.0/8"; empty when not given
+  int per_org_block = 0;    // prefix length of each org's block, e.g. 14; 0 when not given
+  bool merge_vrfs = false;  // VRFs of the same name become one routing domain
 };
 
 struct Scenario {
-  std::string source;  // the file as the user named it
-  std::string name;
-  std::vector<std::string> orgs;  // empty: all orgs in the store
-  std::vector<ScenarioStandard> standards;
-  std::vector<ScenarioHall> halls;
-  std::optional<Redundancy> redundancy;
+  std::string name = "default";
+  std::vector<std::string> orgs;                 // empty: every org in the store
+  std::map<std::string, std::string> standards;  // capability -> technology id
+  std::vector<TargetHall> halls;
+  RedundancyRule redundancy = RedundancyRule::kSplit;
   WaveLimits waves;
-  std::optional<Addressing> addressing;
-  std::string date;  // planned date, yyyy-mm-dd (checked with core::IsIsoDate); empty: today
-  std::vector<EffortOverride> effort;
-  std::vector<std::string> catalogs;  // extra catalog files, resolved against the scenario's folder
-
-  // The standard fixed for `capability`, or nullptr.
-  const ScenarioStandard* StandardFor(std::string_view capability) const;
+  Addressing addressing;
+  std::string date;  // planned date (ISO) for support checks; empty: today
+  // Effort overrides in hours, keyed "kind/action" (e.g. "vm/migrate") or "action".
+  std::map<std::string, double> effort_hours;
+  std::string source;  // the file as the user named it; empty for the default scenario
+  // Where values were written, for planners' own checks: "standards.CAPABILITY",
+  // "effort.KEY", "date". Absent for the default scenario.
+  std::map<std::string, core::SourceLocation> locations;
 };
 
-// Parses scenario YAML. Every problem is reported to `diagnostics` with line and column
-// (`scenario.yaml:7:3: error[SCN002]: unknown key 'hals'; did you mean 'halls'?`); the result
-// fails with Status::Invalid when any error was reported.
-core::Result<Scenario> ParseScenario(std::string_view text, const std::string& source,
-                                     core::Diagnostics& diagnostics);
+// Parses scenario YAML. Every problem is reported (located); returns nullopt when any is an error.
+std::optional<Scenario> ParseScenario(std::string_view text, const std::string& source,
+                                      core::Diagnostics& diagnostics);
 
-// Reads and parses a scenario file; a missing or unreadable file is a usage error.
+// Reads and parses a file; with an empty path returns the default scenario. On failure the
+// problems are in `diagnostics` and the status is kInvalidInput.
 core::Result<Scenario> LoadScenario(const std::string& path, core::Diagnostics& diagnostics);
 
 }  // namespace samdrift::planners

@@ -50,7 +50,8 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       return Fail(core::Status::Invalid("no municipality folders in '" + samples + "'"));
     }
     fs::create_directories(args->out, ec);
-    if (ec) return Fail(core::Status::StoreError("cannot create '" + args->out + "': " + ec.message()));
+    if (ec)
+      return Fail(core::Status::StoreError("cannot create '" + args->out + "': " + ec.message()));
     const std::string db = (fs::path(args->out) / "samdrift.db").string();
     for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db + suffix, ec);
     auto store = core::Store::Create(db);
@@ -70,8 +71,8 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       if (!report.ok()) return Fail(report.status());
       std::size_t assets = 0;
       for (const auto& f : report->files) assets += f.assets;
-      std::cerr << "imported " << request.options.org << ": " << report->files.size()
-                << " files, " << assets << " assets\n";
+      std::cerr << "imported " << request.options.org << ": " << report->files.size() << " files, "
+                << assets << " assets\n";
     }
     std::cout << "== stats ==\n";
     int rc = PrintStats(**store, false);
