@@ -47,6 +47,7 @@ struct Technology {
   std::string end_of_extended_support;
   std::string successor;  // a technology id, or empty
   int rank = 0;           // order of the version lines within the product; higher is newer
+  bool hardware = false;  // a physical model: a different one is replaced, never upgraded
   bool product_level() const { return version.empty(); }
 };
 
@@ -57,7 +58,7 @@ std::string_view ToString(MatchLevel level);
 struct TechnologyMatch {
   MatchLevel level = MatchLevel::kNone;
   int vendor = -1;      // index into Catalog::vendors(), or -1
-  int technology = -1;  // index into Catalog::technologies() (product level when kProduct)
+  int technology = -1;  // index for Catalog::technology() (product level when kProduct)
 };
 
 // Which fields of an asset a technology was read from.
@@ -93,7 +94,11 @@ class Catalog {
   Status AddFile(const std::string& path, Diagnostics& diagnostics);
 
   const std::vector<CatalogVendor>& vendors() const;
-  const std::vector<Technology>& technologies() const;
+  // Technologies by index. Matching may add technologies (a product's `model_pattern` turns
+  // "PowerEdge R660" into dell-poweredge-r660 without a YAML entry), so the count can grow;
+  // references stay valid for the catalog's lifetime.
+  std::size_t technology_count() const;
+  const Technology& technology(int index) const;
   const Technology* Find(std::string_view technology_id) const;  // nullptr when unknown
   // The ids closest to `id`, for "did you mean" (empty when none is close).
   std::string ClosestId(std::string_view id) const;

@@ -31,10 +31,11 @@ class EffortTable {
   // `action` is a GapAction's index (0 upgrade .. 3 retire).
   double Hours(core::AssetKind kind, std::string_view capability, int action) const;
 
-  // Applies the scenario's overrides. A subject that is neither an asset kind nor one of
-  // `capabilities` is a located error naming the closest subject.
-  core::Status Apply(const std::vector<EffortOverride>& overrides,
-                     const std::vector<std::string>& capabilities, core::Diagnostics& diagnostics);
+  // Applies the scenario's `effort:` overrides. A key whose subject is neither an asset kind
+  // nor one of `capabilities`, or whose action is unknown, is a located error naming the
+  // closest name; returns Invalid when there was one.
+  core::Status Apply(const Scenario& scenario, const std::vector<std::string>& capabilities,
+                     core::Diagnostics& diagnostics);
 
   const std::map<core::AssetKind, EffortRow>& by_kind() const { return by_kind_; }
   const std::map<std::string, EffortRow, std::less<>>& by_capability() const {
