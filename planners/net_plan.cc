@@ -47,6 +47,12 @@ class Planner {
     SweepConflicts();
     DecideRoots();
     FindVlanClashes(in_, plan_.orgs, plan_);
+    // Grouped for reading: by domain, then a's org and prefix, then b's.
+    std::sort(plan_.conflicts.begin(), plan_.conflicts.end(),
+              [&](const PrefixConflict& x, const PrefixConflict& y) {
+                return std::make_tuple(dom_[x.a], org_[x.a], P(x.a), org_[x.b], P(x.b)) <
+                       std::make_tuple(dom_[y.a], org_[y.a], P(y.a), org_[y.b], P(y.b));
+              });
     return std::move(plan_);
   }
 
@@ -189,6 +195,7 @@ class Planner {
     std::sort(order.begin(), order.end(),
               [&](std::uint32_t x, std::uint32_t y) { return key(x) < key(y); });
     std::vector<std::uint64_t> self(n_, 0);
+    plan_.org_addresses.assign(plan_.orgs.size(), 0);
     for (std::size_t k = 0; k < m; ++k) {
       const std::uint32_t i = order[k];
       const NetAddress& a = in_.addresses[i];
@@ -202,6 +209,7 @@ class Planner {
       if (!IsPlanAddress(a.address)) continue;
       ++plan_.addresses_counted;
       const std::uint32_t org = OrgId(a.org);
+      ++plan_.org_addresses[org];
       std::uint32_t holder = Innermost(addr_dom[i], org, a.address);
       if (holder == kNone && a.vrf.empty()) {
         for (std::uint32_t d : org_domains_[org]) {

@@ -136,8 +136,9 @@ struct NetPlan {
   std::vector<OrgBlock> blocks;
   std::vector<std::vector<std::size_t>> duplicates;  // prefixes declared more than once per org
   std::vector<UnplannedAddress> unplanned;
-  std::size_t addresses_counted = 0;  // distinct addresses after removing repeats
-  std::vector<std::string> orgs;      // in the order used for a/b
+  std::size_t addresses_counted = 0;         // distinct addresses after removing repeats
+  std::vector<std::string> orgs;             // in the order used for a/b
+  std::vector<std::uint64_t> org_addresses;  // per org (as in `orgs`): distinct addresses
 };
 
 // The whole analysis. Deterministic: the same input gives the same plan.

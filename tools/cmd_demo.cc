@@ -88,6 +88,11 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     std::cout << "== stats ==\n";
     int rc = PrintStats(**store, false);
     if (rc != 0) return rc;
+    // The samples' scenario (Alternativ 1) carries the joint address plan for renumbering.
+    const fs::path scenario = fs::path(samples) / "scenario.yaml";
+    std::cout << "\n== net ==\n";
+    rc = RunNet(**store, fs::exists(scenario, ec) ? scenario.string() : "", false, std::cout);
+    if (rc != 0) return rc;
     std::cout << "\nstore: " << db << '\n';
     return 0;
   };

@@ -198,13 +198,13 @@ TEST_CASE("nested several deep across three orgs", "[planners][net]") {
   NetPlan plan = planners::PlanNetwork(e.input, {});
   CHECK(Conflicts(e.input, plan) == std::vector<std::string>{
                                         "a 10.0.0.0/8 contains b 10.1.0.0/16 -> both",
-                                        "a 10.0.0.0/8 contains c 10.1.2.0/24 -> a",
-                                        "b 10.1.0.0/16 contains c 10.1.2.0/24 -> a",
-                                        "a 10.1.2.128/25 within b 10.1.0.0/16 -> both",
-                                        "a 10.1.2.128/25 within c 10.1.2.0/24 -> a",
                                         "a 10.0.0.0/8 contains b 10.1.2.192/26 -> both",
-                                        "b 10.1.2.192/26 within c 10.1.2.0/24 -> a",
+                                        "a 10.0.0.0/8 contains c 10.1.2.0/24 -> a",
+                                        "a 10.1.2.128/25 within b 10.1.0.0/16 -> both",
                                         "a 10.1.2.128/25 contains b 10.1.2.192/26 -> both",
+                                        "a 10.1.2.128/25 within c 10.1.2.0/24 -> a",
+                                        "b 10.1.0.0/16 contains c 10.1.2.0/24 -> a",
+                                        "b 10.1.2.192/26 within c 10.1.2.0/24 -> a",
                                     });
   // c (50) beats b (20 of its own) inside; together 50 beat a's 10.
   CHECK(Renumbered(e.input, plan) ==
