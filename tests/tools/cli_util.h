@@ -3,6 +3,7 @@
 #define SAMDRIFT_TESTS_TOOLS_CLI_UTIL_H_
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -25,9 +26,23 @@ inline std::string Slurp(const std::filesystem::path& p) {
   return s.str();
 }
 
+// The folder of this test process, removed when it exits. Per process, so that test runs of
+// several checkouts on one machine do not share (and remove) each other's folders.
+inline const std::filesystem::path& ScratchRoot() {
+  static const struct Root {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("samdrift-cli-test-" + std::to_string(getpid()));
+    ~Root() {
+      std::error_code ec;
+      std::filesystem::remove_all(path, ec);
+    }
+  } root;
+  return root.path;
+}
+
 // A fresh folder per test, removed first.
 inline std::filesystem::path ScratchDir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / "samdrift-cli-test" / name;
+  auto dir = ScratchRoot() / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
