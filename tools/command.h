@@ -51,6 +51,7 @@ Runner SetupFormats(CLI::App& app, const GlobalOptions& global);
 Runner SetupStats(CLI::App& app, const GlobalOptions& global);
 Runner SetupDemo(CLI::App& app, const GlobalOptions& global);
 Runner SetupNet(CLI::App& app, const GlobalOptions& global);
+Runner SetupReport(CLI::App& app, const GlobalOptions& global);
 
 // Renders `net` (table or JSON) for the store to `out`; returns the exit code. Used by demo too.
 int RunNet(const core::Store& store, const std::string& scenario_path, bool json,

@@ -14,6 +14,7 @@ const std::vector<Command>& Commands() {
       {"stats", "counts per municipality and category", SetupStats},
       {"net", "address plans: overlapping prefixes and VLAN clashes between orgs, what to renumber",
        SetupNet},
+      {"report", "the pre-study report: HTML, XLSX and CSV tables", SetupReport},
       {"demo", "the whole flow on the bundled sample inventories, ending in a report", SetupDemo},
   };
   return kCommands;
