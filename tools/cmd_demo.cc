@@ -98,7 +98,6 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
 
     report::ReportOptions report_options;
     report_options.out_dir = (fs::path(args->out) / "report").string();
-    const fs::path scenario = fs::path(samples) / "scenario.yaml";
     if (fs::exists(scenario, ec)) report_options.scenario = scenario.string();
     core::Diagnostics diagnostics;
     auto files = report::WriteReport(**store, report_options, diagnostics);
