@@ -96,14 +96,27 @@ std::optional<long long> AssetWriter::Count(const Value& value, std::string_view
 std::string Meaningful(const Value& value) {
   std::string_view text = core::Trim(value.text);
   if (text.empty()) return "";
-  static constexpr std::string_view kPlaceholders[] = {
-      "to be filled by o.e.m.",  "to be filled by oem",   "system serial number",
-      "system manufacturer",     "system product name",   "system version",
-      "default string",          "not specified",         "not applicable",
-      "none",                    "n/a",                   "na",
-      "unknown",                 "invalid",               "chassis serial number",
-      "base board serial number", "serial number",        "oem",
-      "o.e.m.",                  "123456789",             "xxxxxxxxxx"};
+  static constexpr std::string_view kPlaceholders[] = {"to be filled by o.e.m.",
+                                                       "to be filled by oem",
+                                                       "system serial number",
+                                                       "system manufacturer",
+                                                       "system product name",
+                                                       "system version",
+                                                       "default string",
+                                                       "not specified",
+                                                       "not applicable",
+                                                       "none",
+                                                       "n/a",
+                                                       "na",
+                                                       "unknown",
+                                                       "invalid",
+                                                       "chassis serial number",
+                                                       "base board serial number",
+                                                       "serial number",
+                                                       "oem",
+                                                       "o.e.m.",
+                                                       "123456789",
+                                                       "xxxxxxxxxx"};
   std::string lower = core::ToLowerAscii(text);
   for (std::string_view p : kPlaceholders) {
     if (lower == p) return "";

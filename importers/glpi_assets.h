@@ -35,8 +35,8 @@ class AssetWriter {
   // Adds an asset of the --org with provenance at `where`.
   void Add(core::Asset asset, Where where, core::WriteMode mode);
   void Relate(const core::Asset& source, core::RelationKind kind, std::string target,
-              std::optional<core::AssetKind> target_kind, Where where,
-              std::string source_port = {}, std::string target_port = {});
+              std::optional<core::AssetKind> target_kind, Where where, std::string source_port = {},
+              std::string target_port = {});
 
   // Checked values: the normal form, or "" (with a warning naming `what`) when the text is set
   // but invalid. Empty input gives "" without a warning.

@@ -1,6 +1,6 @@
 // Computers, servers and phones from an agent inventory: the host asset with hardware, BIOS,
-// OS and address attributes; its operating system and installed software as software assets
-// installed_on it; the virtual machines and containers it hosts as vm assets runs_on it.
+// OS and address attributes; its installed software as software assets installed_on it; the
+// virtual machines and containers it hosts as vm assets runs_on it.
 #include <unordered_set>
 
 #include "core/text.h"
@@ -75,10 +75,11 @@ Form Classify(const Inventory& inv, ItemType itemtype, std::string_view os_text)
     return {core::AssetKind::kVm, "server"};
   }
   if (laptop) return {core::AssetKind::kClient, "laptop"};
-  if (Contains(chassis, "desktop") || Contains(chassis, "tower") || Contains(chassis, "all in one") ||
-      Contains(chassis, "all-in-one") || Contains(chassis, "pizza") ||
-      Contains(chassis, "space-saving") || Contains(chassis, "lunch") ||
-      Contains(chassis, "mini pc") || Contains(chassis, "stick pc") || Contains(chassis, "sealed")) {
+  if (Contains(chassis, "desktop") || Contains(chassis, "tower") ||
+      Contains(chassis, "all in one") || Contains(chassis, "all-in-one") ||
+      Contains(chassis, "pizza") || Contains(chassis, "space-saving") ||
+      Contains(chassis, "lunch") || Contains(chassis, "mini pc") || Contains(chassis, "stick pc") ||
+      Contains(chassis, "sealed")) {
     return {core::AssetKind::kClient, "desktop"};
   }
   return {core::AssetKind::kClient, "computer"};  // form factor not stated
@@ -91,14 +92,25 @@ std::string OsVendor(std::string_view os_name, std::string_view kernel) {
     std::string_view word;
     std::string_view vendor;
   };
-  static constexpr Prefix kVendors[] = {
-      {"microsoft", "Microsoft"}, {"windows", "Microsoft"},    {"mac os", "Apple"},
-      {"macos", "Apple"},         {"os x", "Apple"},           {"ubuntu", "Canonical"},
-      {"red hat", "Red Hat"},     {"rhel", "Red Hat"},         {"centos", "CentOS Project"},
-      {"fedora", "Fedora Project"}, {"debian", "Debian"},      {"suse", "SUSE"},
-      {"opensuse", "SUSE"},       {"android", "Google"},       {"freebsd", "FreeBSD Project"},
-      {"rocky", "Rocky Enterprise Software Foundation"},       {"almalinux", "AlmaLinux OS Foundation"},
-      {"oracle linux", "Oracle"}, {"vmware", "VMware"}};
+  static constexpr Prefix kVendors[] = {{"microsoft", "Microsoft"},
+                                        {"windows", "Microsoft"},
+                                        {"mac os", "Apple"},
+                                        {"macos", "Apple"},
+                                        {"os x", "Apple"},
+                                        {"ubuntu", "Canonical"},
+                                        {"red hat", "Red Hat"},
+                                        {"rhel", "Red Hat"},
+                                        {"centos", "CentOS Project"},
+                                        {"fedora", "Fedora Project"},
+                                        {"debian", "Debian"},
+                                        {"suse", "SUSE"},
+                                        {"opensuse", "SUSE"},
+                                        {"android", "Google"},
+                                        {"freebsd", "FreeBSD Project"},
+                                        {"rocky", "Rocky Enterprise Software Foundation"},
+                                        {"almalinux", "AlmaLinux OS Foundation"},
+                                        {"oracle linux", "Oracle"},
+                                        {"vmware", "VMware"}};
   for (const Prefix& p : kVendors) {
     if (os.rfind(p.word, 0) == 0) return std::string(p.vendor);
   }
@@ -183,6 +195,7 @@ void AddComputer(const Inventory& inv, ItemType itemtype, AssetWriter& w) {
   if (!os_name.empty()) host.SetAttr("os", os_name);
   if (!os_version.empty()) host.SetAttr("os_version", os_version);
   if (!os_build.empty()) host.SetAttr("os_build", os_build);
+  if (auto sp = Meaningful(inv.os.service_pack); !sp.empty()) host.SetAttr("os_service_pack", sp);
   if (!inv.os.arch.empty()) host.SetAttr("os_arch", std::string(core::Trim(inv.os.arch.text)));
   if (auto d = w.Date(inv.os.install_date, DateOrder::kDayFirst, "OS install date"); !d.empty()) {
     host.SetAttr("os_install_date", d);
@@ -210,9 +223,8 @@ void AddComputer(const Inventory& inv, ItemType itemtype, AssetWriter& w) {
     std::size_t at = 0;
     while (at <= list.size()) {
       std::size_t end = list.find('/', at);
-      Value one{std::string(core::Trim(list.substr(at, end == std::string_view::npos
-                                                           ? std::string_view::npos
-                                                           : end - at))),
+      Value one{std::string(core::Trim(list.substr(
+                    at, end == std::string_view::npos ? std::string_view::npos : end - at))),
                 inv.hardware.ipaddr.where};
       std::string ip = w.Ip(one);
       if (!ip.empty() && ScopeOf(ip) == IpScope::kGlobal) AppendUnique(ips, ip);
@@ -226,32 +238,18 @@ void AddComputer(const Inventory& inv, ItemType itemtype, AssetWriter& w) {
   if (!inv.deviceid.empty()) host.SetAttr("deviceid", std::string(core::Trim(inv.deviceid.text)));
 
   // Software on a client is client estate; on a server or server VM it is platform.
-  const core::Category software_category = host.kind == core::AssetKind::kClient
-                                               ? core::Category::kClient
-                                               : core::Category::kPlatform;
+  const core::Category software_category =
+      host.kind == core::AssetKind::kClient ? core::Category::kClient : core::Category::kPlatform;
   const core::AssetKind host_kind = host.kind;
   // A partial inventory without any host facts patches nothing on the host itself.
-  const bool write_host = !inv.partial || inv.has_hardware || inv.has_bios || inv.has_os ||
-                          !inv.networks.empty();
+  const bool write_host =
+      !inv.partial || inv.has_hardware || inv.has_bios || inv.has_os || !inv.networks.empty();
   std::unordered_set<std::string> names;
-  names.reserve(inv.softwares.size() + 1);
+  names.reserve(inv.softwares.size());
 
-  if (!os_name.empty()) {
-    core::Asset os;
-    os.kind = core::AssetKind::kSoftware;
-    os.category = software_category;
-    os.name = name + "/" + os_name;
-    os.role = "operating-system";
-    os.vendor = os_vendor;
-    os.product = os_name;
-    os.version = os_version;
-    if (!os_build.empty()) os.SetAttr("build", os_build);
-    if (auto sp = Meaningful(inv.os.service_pack); !sp.empty()) os.SetAttr("service_pack", sp);
-    names.insert(os.name);
-    w.Relate(os, core::RelationKind::kInstalledOn, name, host_kind, where);
-    w.Add(std::move(os), where, mode);
-  }
-  if (write_host) w.Add(host, where, mode);
+  // The OS is a facet of its host (attributes os_vendor, os, os_version: what the catalog
+  // matches), not an asset of its own: one client counts once for its client-os technology.
+  if (write_host) w.Add(std::move(host), where, mode);
 
   for (const Software& s : inv.softwares) {
     std::string sw_name(core::Trim(s.name.text));
@@ -313,7 +311,8 @@ void AddComputer(const Inventory& inv, ItemType itemtype, AssetWriter& w) {
         vm.SetAttr("os_vendor", vendor);
       }
       vm.SetAttr("os", vm_os);
-      if (!v.os.version.empty()) vm.SetAttr("os_version", std::string(core::Trim(v.os.version.text)));
+      if (!v.os.version.empty())
+        vm.SetAttr("os_version", std::string(core::Trim(v.os.version.text)));
     }
     w.Relate(vm, core::RelationKind::kRunsOn, name, host_kind, v.where);
     w.Add(std::move(vm), v.where, mode);

@@ -36,8 +36,7 @@ std::string NetworkingRole(const NetworkDevice& d) {
 }
 
 // What a device is, from the document's itemtype when it names this device, else its TYPE.
-DeviceClass Classify(const NetworkDevice& d, std::optional<ItemType> itemtype,
-                                    AssetWriter& w) {
+DeviceClass Classify(const NetworkDevice& d, std::optional<ItemType> itemtype, AssetWriter& w) {
   const std::string type = core::ToLowerAscii(core::Trim(d.type.text));
   if (itemtype == ItemType::kPrinter) return DeviceClass{core::AssetKind::kClient, "printer", {}};
   if (itemtype == ItemType::kPhone) return DeviceClass{core::AssetKind::kClient, "phone", {}};

@@ -120,13 +120,26 @@ class DomBuilder {
     key_ = std::move(k);
     return true;
   }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
-    // `position` counts the bytes read; the offending one is the last of them.
+  bool parse_error(std::size_t position, const std::string& last_token,
+                   const nlohmann::detail::exception& e) {
+    // `position` counts the bytes read, up to the end of the offending token: point at the
+    // token's first byte (its text is escaped when it holds control characters; then at its end).
     std::string what = e.what();
     std::size_t at = what.find(": ", what.find("column"));
     if (at == std::string::npos) at = what.find("] ");
     std::string reason = at == std::string::npos ? what : what.substr(at + 2);
-    failure_ = ParseFailure{position > 0 ? position - 1 : 0, "GLPI001", "malformed JSON: " + reason};
+    std::size_t offset = position > 0 ? position - 1 : 0;
+    const bool string_token = last_token.size() >= 2 && last_token.front() == '"' &&
+                              last_token.back() == '"' &&
+                              last_token.find("<U+") == std::string::npos;
+    const bool literal_token =
+        !last_token.empty() && last_token.find_first_of("{}[],:\" \t\r\n<") == std::string::npos;
+    if (position > buffer_.size()) {
+      offset = buffer_.size();  // the input ended
+    } else if ((string_token || literal_token) && last_token.size() <= position) {
+      offset = position - last_token.size();
+    }
+    failure_ = ParseFailure{offset, "GLPI001", "malformed JSON: " + reason};
     return false;
   }
 
@@ -191,9 +204,9 @@ class DomBuilder {
   }
   bool Open(Type type) {
     if (stack_.size() >= kMaxDepth) {
-      failure_ = ParseFailure{LastRead(), "GLPI003",
-                              "nested deeper than " + std::to_string(kMaxDepth) +
-                                  " levels; an inventory never is"};
+      failure_ = ParseFailure{
+          LastRead(), "GLPI003",
+          "nested deeper than " + std::to_string(kMaxDepth) + " levels; an inventory never is"};
       return false;
     }
     stack_.push_back(Append(type, "", LastRead()));
@@ -295,7 +308,8 @@ class Reader {
   }
   void WrongType(const Node& node, const std::string& path, std::string_view expected) {
     Fail(node, "GLPI004",
-         path + ": expected " + std::string(expected) + ", found " + std::string(TypeName(node.type)));
+         path + ": expected " + std::string(expected) + ", found " +
+             std::string(TypeName(node.type)));
   }
   // False (reported) when the node is present, not null and of another type.
   bool Expect(std::uint32_t index, Type type, const std::string& path) {
@@ -337,7 +351,8 @@ class Reader {
     std::uint32_t array = Member(parent, key);
     if (!Expect(array, Type::kArray, path)) return;
     std::size_t i = 0;
-    for (std::uint32_t c = doc_.at(array).first_child; c != kNone; c = doc_.at(c).next_sibling, ++i) {
+    for (std::uint32_t c = doc_.at(array).first_child; c != kNone;
+         c = doc_.at(c).next_sibling, ++i) {
       std::string item = path + "[" + std::to_string(i) + "]";
       if (Expect(c, Type::kObject, item)) visit(c, item);
     }
@@ -359,7 +374,8 @@ class Reader {
   }
 
   void ReadContent(std::uint32_t content, glpi::Inventory& inv) {
-    if (std::uint32_t h = Member(content, "hardware"); Expect(h, Type::kObject, "content.hardware")) {
+    if (std::uint32_t h = Member(content, "hardware");
+        Expect(h, Type::kObject, "content.hardware")) {
       ReadFields(h, glpi::HardwareFields(), inv.hardware, "content.hardware");
       inv.hardware.where = doc_.at(h).offset;
       inv.has_hardware = true;
@@ -373,17 +389,19 @@ class Reader {
       ReadFields(o, glpi::OperatingSystemFields(), inv.os, "content.operatingsystem");
       inv.has_os = true;
     }
-    EachObject(content, "networks", "content.networks", [&](std::uint32_t n, const std::string& path) {
-      glpi::NetworkInterface network;
-      ReadFields(n, glpi::NetworkFields(), network, path);
-      inv.networks.push_back(std::move(network));
-    });
-    EachObject(content, "softwares", "content.softwares", [&](std::uint32_t s, const std::string& path) {
-      glpi::Software software;
-      software.where = doc_.at(s).offset;
-      ReadFields(s, glpi::SoftwareFields(), software, path);
-      inv.softwares.push_back(std::move(software));
-    });
+    EachObject(content, "networks", "content.networks",
+               [&](std::uint32_t n, const std::string& path) {
+                 glpi::NetworkInterface network;
+                 ReadFields(n, glpi::NetworkFields(), network, path);
+                 inv.networks.push_back(std::move(network));
+               });
+    EachObject(content, "softwares", "content.softwares",
+               [&](std::uint32_t s, const std::string& path) {
+                 glpi::Software software;
+                 software.where = doc_.at(s).offset;
+                 ReadFields(s, glpi::SoftwareFields(), software, path);
+                 inv.softwares.push_back(std::move(software));
+               });
     EachObject(content, "virtualmachines", "content.virtualmachines",
                [&](std::uint32_t v, const std::string& path) {
                  glpi::VirtualMachine vm;
@@ -395,21 +413,23 @@ class Reader {
                  }
                  inv.vms.push_back(std::move(vm));
                });
-    EachObject(content, "firmwares", "content.firmwares", [&](std::uint32_t f, const std::string& path) {
-      if (!inv.firmware_version.empty()) return;
-      Value type = Scalar(Member(f, "type"), path + ".type");
-      if (type.empty() || core::EqualsIgnoreCase(type.text, "device")) {
-        inv.firmware_version = Scalar(Member(f, "version"), path + ".version");
-      }
-    });
+    EachObject(content, "firmwares", "content.firmwares",
+               [&](std::uint32_t f, const std::string& path) {
+                 if (!inv.firmware_version.empty()) return;
+                 Value type = Scalar(Member(f, "type"), path + ".type");
+                 if (type.empty() || core::EqualsIgnoreCase(type.text, "device")) {
+                   inv.firmware_version = Scalar(Member(f, "version"), path + ".version");
+                 }
+               });
     std::uint32_t device = Member(content, "network_device");
     if (Expect(device, Type::kObject, "content.network_device")) {
       glpi::NetworkDevice d;
       d.where = doc_.at(device).offset;
       ReadFields(device, glpi::NetworkDeviceFields(), d, "content.network_device");
       Strings(Member(device, "ips"), "content.network_device.ips", d.ips);
-      EachObject(content, "network_ports", "content.network_ports",
-                 [&](std::uint32_t p, const std::string& path) { d.ports.push_back(ReadPort(p, path)); });
+      EachObject(
+          content, "network_ports", "content.network_ports",
+          [&](std::uint32_t p, const std::string& path) { d.ports.push_back(ReadPort(p, path)); });
       if (inv.query == glpi::Query::kInventory) inv.query = glpi::Query::kNetInventory;
       inv.devices.push_back(std::move(d));
     }
@@ -431,13 +451,14 @@ class Reader {
         }
       }
     }
-    EachObject(p, "connections", path + ".connections", [&](std::uint32_t c, const std::string& cpath) {
-      glpi::Connection connection;
-      connection.where = doc_.at(c).offset;
-      ReadFields(c, glpi::ConnectionFields(), connection, cpath);
-      Strings(Member(c, "mac"), cpath + ".mac", connection.macs);
-      port.connections.push_back(std::move(connection));
-    });
+    EachObject(p, "connections", path + ".connections",
+               [&](std::uint32_t c, const std::string& cpath) {
+                 glpi::Connection connection;
+                 connection.where = doc_.at(c).offset;
+                 ReadFields(c, glpi::ConnectionFields(), connection, cpath);
+                 Strings(Member(c, "mac"), cpath + ".mac", connection.macs);
+                 port.connections.push_back(std::move(connection));
+               });
     return port;
   }
 
@@ -455,9 +476,9 @@ std::string_view GlpiJsonImporter::Reads() const {
 }
 
 std::string_view GlpiJsonImporter::Produces() const {
-  return "clients (laptop/desktop/thin-client/phone), servers and VMs with BIOS, OS, IP and MAC; "
-         "installed software (installed_on); hosted VMs (runs_on); network equipment, printers "
-         "and discovered devices; LLDP/CDP neighbours (connected_to)";
+  return "clients, servers and VMs (BIOS, OS, IP, MAC as attributes); software installed_on "
+         "them; VMs runs_on them; network devices, printers, phones; LLDP/CDP neighbours "
+         "connected_to";
 }
 
 int GlpiJsonImporter::Sniff(std::string_view content) const {

@@ -6,18 +6,23 @@ namespace samdrift::importers::glpi {
 namespace {
 
 constexpr Field<Hardware> kHardwareFields[] = {
-    {{"name"}, &Hardware::name},           {{"chassis_type"}, &Hardware::chassis_type},
-    {{"vmsystem"}, &Hardware::vmsystem},   {{"uuid"}, &Hardware::uuid},
-    {{"memory"}, &Hardware::memory},       {{"workgroup"}, &Hardware::workgroup},
-    {{"osname"}, &Hardware::osname},       {{"osversion"}, &Hardware::osversion},
+    {{"name"}, &Hardware::name},         {{"chassis_type"}, &Hardware::chassis_type},
+    {{"vmsystem"}, &Hardware::vmsystem}, {{"uuid"}, &Hardware::uuid},
+    {{"memory"}, &Hardware::memory},     {{"workgroup"}, &Hardware::workgroup},
+    {{"osname"}, &Hardware::osname},     {{"osversion"}, &Hardware::osversion},
     {{"ipaddr"}, &Hardware::ipaddr},
 };
 constexpr Field<Bios> kBiosFields[] = {
-    {{"assettag"}, &Bios::assettag},           {{"bdate"}, &Bios::bdate},
-    {{"bmanufacturer"}, &Bios::bmanufacturer}, {{"bversion"}, &Bios::bversion},
-    {{"mmanufacturer"}, &Bios::mmanufacturer}, {{"mmodel"}, &Bios::mmodel},
-    {{"msn"}, &Bios::msn},                     {{"smanufacturer"}, &Bios::smanufacturer},
-    {{"smodel"}, &Bios::smodel},               {{"ssn"}, &Bios::ssn},
+    {{"assettag"}, &Bios::assettag},
+    {{"bdate"}, &Bios::bdate},
+    {{"bmanufacturer"}, &Bios::bmanufacturer},
+    {{"bversion"}, &Bios::bversion},
+    {{"mmanufacturer"}, &Bios::mmanufacturer},
+    {{"mmodel"}, &Bios::mmodel},
+    {{"msn"}, &Bios::msn},
+    {{"smanufacturer"}, &Bios::smanufacturer},
+    {{"smodel"}, &Bios::smodel},
+    {{"ssn"}, &Bios::ssn},
     {{"skunumber"}, &Bios::skunumber},
 };
 constexpr Field<OperatingSystem> kOperatingSystemFields[] = {
@@ -54,9 +59,12 @@ constexpr Field<VirtualMachine> kVirtualMachineFields[] = {
     {{"vcpu"}, &VirtualMachine::vcpu},     {{"image"}, &VirtualMachine::image},
 };
 constexpr Field<Connection> kConnectionFields[] = {
-    {{"sysname"}, &Connection::sysname}, {{"ifdescr"}, &Connection::ifdescr},
-    {{"ip"}, &Connection::ip},           {{"sysmac"}, &Connection::sysmac},
-    {{"sysdescr"}, &Connection::sysdescr}, {{"model"}, &Connection::model},
+    {{"sysname"}, &Connection::sysname},
+    {{"ifdescr"}, &Connection::ifdescr},
+    {{"ip"}, &Connection::ip},
+    {{"sysmac"}, &Connection::sysmac},
+    {{"sysdescr"}, &Connection::sysdescr},
+    {{"model"}, &Connection::model},
 };
 constexpr Field<Port> kPortFields[] = {
     {{"ifname"}, &Port::ifname},

@@ -197,7 +197,8 @@ std::string NormaliseMac(std::string_view text) {
       digits += c;
     }
     if (digits.size() != 12) return "";
-    for (int i = 0; i < 6; ++i) octets[count++] = HexDigit(digits[2 * i]) * 16 + HexDigit(digits[2 * i + 1]);
+    for (int i = 0; i < 6; ++i)
+      octets[count++] = HexDigit(digits[2 * i]) * 16 + HexDigit(digits[2 * i + 1]);
   }
   if (count != 6) return "";
   std::string out;
@@ -214,8 +215,8 @@ std::string NormaliseIp(std::string_view text) {
   text = core::Trim(text);
   std::array<int, 4> v4{};
   if (ParseIpv4(text, v4)) {
-    return std::to_string(v4[0]) + "." + std::to_string(v4[1]) + "." + std::to_string(v4[2]) +
-           "." + std::to_string(v4[3]);
+    return std::to_string(v4[0]) + "." + std::to_string(v4[1]) + "." + std::to_string(v4[2]) + "." +
+           std::to_string(v4[3]);
   }
   std::size_t zone = text.find('%');
   if (zone != std::string_view::npos) text = text.substr(0, zone);
@@ -234,8 +235,8 @@ IpScope ScopeOf(std::string_view ip) {
   if (ip == "::1") return IpScope::kLoopback;
   if (ip == "::") return IpScope::kUnspecified;
   if (ip.size() >= 4 && ip.substr(0, 3) == "fe8") return IpScope::kLinkLocal;
-  if (ip.size() >= 4 && (ip.substr(0, 3) == "fe9" || ip.substr(0, 3) == "fea" ||
-                         ip.substr(0, 3) == "feb")) {
+  if (ip.size() >= 4 &&
+      (ip.substr(0, 3) == "fe9" || ip.substr(0, 3) == "fea" || ip.substr(0, 3) == "feb")) {
     return IpScope::kLinkLocal;
   }
   return IpScope::kGlobal;
@@ -284,10 +285,11 @@ std::string NormaliseDate(std::string_view text, DateOrder order) {
     if (!TimeTail(text.substr(at))) return "";
     // Dotted dates are day first everywhere they are written.
     const bool day_first = sep == '.' || order == DateOrder::kDayFirst;
-    std::string first = day_first ? IsoDate(parts[2], parts[1], parts[0])
-                                  : IsoDate(parts[2], parts[0], parts[1]);
+    std::string first =
+        day_first ? IsoDate(parts[2], parts[1], parts[0]) : IsoDate(parts[2], parts[0], parts[1]);
     if (!first.empty()) return first;
-    return day_first ? IsoDate(parts[2], parts[0], parts[1]) : IsoDate(parts[2], parts[1], parts[0]);
+    return day_first ? IsoDate(parts[2], parts[0], parts[1])
+                     : IsoDate(parts[2], parts[1], parts[0]);
   }
   // "Thu Mar 14 15:05:41 2013"
   if (text.size() >= 24 && std::isalpha(static_cast<unsigned char>(text[0]))) {

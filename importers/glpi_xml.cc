@@ -187,8 +187,7 @@ bool ReadRequest(const XmlInput& input, glpi::Inventory& inv, core::Diagnostics&
   if (contents.empty()) {
     diagnostics.Error(input.At(root), "GLPI002",
                       "<REQUEST> has no <CONTENT>" +
-                          (query.empty() ? std::string()
-                                         : " (QUERY " + query.text + ")") +
+                          (query.empty() ? std::string() : " (QUERY " + query.text + ")") +
                           "; an inventory carries its data there");
     return false;
   }
@@ -200,10 +199,10 @@ bool ReadRequest(const XmlInput& input, glpi::Inventory& inv, core::Diagnostics&
   } else if (q == "netdiscovery") {
     inv.query = glpi::Query::kNetDiscovery;
   } else if (!q.empty()) {
-    diagnostics.Error(input.At(pugi::xml_node(reinterpret_cast<pugi::xml_node_struct*>(query.where))),
-                      "GLPI005",
-                      "QUERY '" + query.text +
-                          "' is not an inventory; expected INVENTORY, SNMPQUERY or NETDISCOVERY");
+    diagnostics.Error(
+        input.At(pugi::xml_node(reinterpret_cast<pugi::xml_node_struct*>(query.where))), "GLPI005",
+        "QUERY '" + query.text +
+            "' is not an inventory; expected INVENTORY, SNMPQUERY or NETDISCOVERY");
     return false;
   }
   for (pugi::xml_node content : contents) ReadContent(content, inv);
@@ -219,9 +218,9 @@ std::string_view GlpiXmlImporter::Reads() const {
 }
 
 std::string_view GlpiXmlImporter::Produces() const {
-  return "clients (laptop/desktop/thin-client/phone), servers and VMs with BIOS, OS, IP and MAC; "
-         "installed software (installed_on); hosted VMs (runs_on); network equipment, printers "
-         "and discovered devices; CDP/LLDP neighbours (connected_to)";
+  return "clients, servers and VMs (BIOS, OS, IP, MAC as attributes); software installed_on "
+         "them; VMs runs_on them; network devices, printers, phones; CDP/LLDP neighbours "
+         "connected_to";
 }
 
 int GlpiXmlImporter::Sniff(std::string_view content) const {
