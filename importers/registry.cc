@@ -1,6 +1,8 @@
 #include "importers/registry.h"
 
 #include "importers/generic_csv.h"
+#include "importers/glpi_json.h"
+#include "importers/glpi_xml.h"
 #include "importers/netbox_ipam.h"
 
 namespace samdrift::importers {
@@ -11,9 +13,17 @@ const std::vector<const Importer*>& AllImporters() {
   static const GenericCsvImporter kRelations(GenericTable::kRelations);
   static const GenericCsvImporter kHalls(GenericTable::kHalls);
   static const GenericCsvImporter kNetworks(GenericTable::kNetworks);
+  static const GlpiXmlImporter kGlpiXml;
+  static const GlpiJsonImporter kGlpiJson;
   static const NetboxIpamImporter kNetboxIpam;
   static const std::vector<const Importer*> kAll = {
-      &kAssets, &kRelations, &kHalls, &kNetworks, &kNetboxIpam,
+      &kAssets,
+      &kRelations,
+      &kHalls,
+      &kNetworks,
+      &kGlpiXml,
+      &kGlpiJson,
+      &kNetboxIpam,
   };
   return kAll;
 }

@@ -26,23 +26,11 @@ inline std::string Slurp(const std::filesystem::path& p) {
   return s.str();
 }
 
-// The folder of this test process, removed when it exits. Per process, so that test runs of
-// several checkouts on one machine do not share (and remove) each other's folders.
-inline const std::filesystem::path& ScratchRoot() {
-  static const struct Root {
-    std::filesystem::path path =
-        std::filesystem::temp_directory_path() / ("samdrift-cli-test-" + std::to_string(getpid()));
-    ~Root() {
-      std::error_code ec;
-      std::filesystem::remove_all(path, ec);
-    }
-  } root;
-  return root.path;
-}
-
-// A fresh folder per test, removed first.
+// A fresh folder per test, removed first. It lives in the build tree of the binary under test,
+// so checkouts that run their suites at the same time never share one.
 inline std::filesystem::path ScratchDir(const std::string& name) {
-  auto dir = ScratchRoot() / name;
+  auto dir = std::filesystem::path(SAMDRIFT_BINARY).parent_path().parent_path() /
+             "cli-test-scratch" / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
