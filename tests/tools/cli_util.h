@@ -3,7 +3,6 @@
 #define SAMDRIFT_TESTS_TOOLS_CLI_UTIL_H_
 
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
