@@ -1,5 +1,6 @@
 #include "importers/registry.h"
 
+#include "importers/archimate.h"
 #include "importers/generic_csv.h"
 
 namespace samdrift::importers {
@@ -10,11 +11,13 @@ const std::vector<const Importer*>& AllImporters() {
   static const GenericCsvImporter kRelations(GenericTable::kRelations);
   static const GenericCsvImporter kHalls(GenericTable::kHalls);
   static const GenericCsvImporter kNetworks(GenericTable::kNetworks);
+  static const ArchimateImporter kArchimate;
   static const std::vector<const Importer*> kAll = {
       &kAssets,
       &kRelations,
       &kHalls,
       &kNetworks,
+      &kArchimate,
   };
   return kAll;
 }
