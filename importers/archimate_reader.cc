@@ -169,11 +169,15 @@ class Reader {
                              std::string(kArchimateNamespace) + "')");
       return false;
     }
+    const std::string_view archi_native = "http://www.archimatetool.com/archimate";
     diagnostics_.Error(input_.At(root), "ARC001",
                        "not an ArchiMate exchange model: expected root <model> in namespace '" +
                            std::string(kArchimateNamespace) + "', got <" + root.name() + ">" +
                            (ns.empty() ? std::string(" without a namespace")
-                                       : " in namespace '" + std::string(ns) + "'"));
+                                       : " in namespace '" + std::string(ns) + "'") +
+                           (ns == archi_native ? "; this is Archi's own file format: export it "
+                                                 "with File > Export > Model To Open Exchange File"
+                                               : ""));
     return false;
   }
 
@@ -285,7 +289,12 @@ class Reader {
         if (!IsArchimateRelationshipType(r.type)) {
           std::vector<std::string> names(std::begin(kRelationshipTypes),
                                          std::end(kRelationshipTypes));
-          std::string closest = core::ClosestName(r.type, names);
+          // ArchiMate 2 names: UsedBy became Serving; drafts wrote "ServingRelationship".
+          std::string_view plain = r.type;
+          if (plain.size() > 12 && plain.substr(plain.size() - 12) == "Relationship") {
+            plain.remove_suffix(12);
+          }
+          std::string closest = plain == "UsedBy" ? "Serving" : core::ClosestName(plain, names);
           diagnostics_.Error(r.where, "ARC010",
                              "relationship '" + r.id + "' has unknown type '" + r.type + "'" +
                                  (closest.empty() ? "" : "; did you mean '" + closest + "'?"));
