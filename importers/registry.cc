@@ -1,5 +1,6 @@
 #include "importers/registry.h"
 
+#include "importers/archimate.h"
 #include "importers/generic_csv.h"
 #include "importers/glpi_json.h"
 #include "importers/glpi_xml.h"
@@ -15,6 +16,7 @@ const std::vector<const Importer*>& AllImporters() {
   static const GenericCsvImporter kNetworks(GenericTable::kNetworks);
   static const GlpiXmlImporter kGlpiXml;
   static const GlpiJsonImporter kGlpiJson;
+  static const ArchimateImporter kArchimate;
   static const NetboxIpamImporter kNetboxIpam;
   static const std::vector<const Importer*> kAll = {
       &kAssets,
@@ -23,6 +25,7 @@ const std::vector<const Importer*>& AllImporters() {
       &kNetworks,
       &kGlpiXml,
       &kGlpiJson,
+      &kArchimate,
       &kNetboxIpam,
   };
   return kAll;

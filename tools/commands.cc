@@ -15,6 +15,8 @@ const std::vector<Command>& Commands() {
       {"net", "address plans: overlapping prefixes and VLAN clashes between orgs, what to renumber",
        SetupNet},
       {"report", "the pre-study report: HTML, XLSX and CSV tables", SetupReport},
+      {"export", "the model for other tools: ArchiMate exchange XML, Graphviz DOT or JSON",
+       SetupExport},
       {"demo", "the whole flow on the bundled sample inventories, ending in a report", SetupDemo},
   };
   return kCommands;
