@@ -35,6 +35,14 @@ std::string Shown(std::string_view text) {
   return std::string(text.substr(0, kMax)) + "...";
 }
 
+// 'text', capped. (Built by appending: GCC 12 warns falsely on "'" + std::string.)
+std::string Quote(std::string_view text) {
+  std::string out(1, '\'');
+  out.append(Shown(text));
+  out.push_back('\'');
+  return out;
+}
+
 struct Parsed {
   std::optional<IpAddress> address;
   std::string detail;  // why not, when address is empty
@@ -179,8 +187,8 @@ Result<IpAddress> IpAddress::Parse(std::string_view text, IpProblem* problem) {
   Parsed p = ParseAny(text);
   if (!p.address) {
     Set(problem, IpProblem::kSyntax);
-    return Status::Invalid("'" + Shown(text) + "' is not an IP address" +
-                           (p.detail.empty() ? "" : " (" + p.detail + ")"));
+    return Status::Invalid(Quote(text) + " is not an IP address" +
+                           (p.detail.empty() ? "" : std::string(" (") + p.detail + ")"));
   }
   Set(problem, IpProblem::kNone);
   return *p.address;
@@ -196,7 +204,7 @@ std::string IpAddress::ToString() const {
     return out;
   }
   if (high_ == 0 && (low_ >> 32) == 0xffff) {
-    return "::ffff:" + V4(static_cast<std::uint32_t>(low_)).ToString();
+    return std::string("::ffff:") + V4(static_cast<std::uint32_t>(low_)).ToString();
   }
   std::array<std::uint16_t, 8> g{};
   for (int k = 0; k < 4; ++k) g[k] = static_cast<std::uint16_t>(high_ >> (48 - 16 * k));
@@ -249,37 +257,37 @@ Result<IpPrefix> IpPrefix::Parse(std::string_view text, IpProblem* problem) {
   if (!p.address) {
     Set(problem, IpProblem::kSyntax);
     return Status::Invalid(
-        "'" + shown + "' is not an IP prefix (" +
+        Quote(text) + " is not an IP prefix (" +
         (p.detail.empty() ? "expected e.g. 10.1.0.0/16 or 2001:db8::/32" : p.detail) + ")");
   }
   const IpFamily family = p.address->family();
   const int width = p.address->width();
   if (slash == std::string_view::npos) {
     Set(problem, IpProblem::kNoLength);
-    return Status::Invalid("'" + shown + "' has no prefix length (e.g. " + shown +
+    return Status::Invalid(Quote(text) + " has no prefix length (e.g. " + shown +
                            (family == IpFamily::kV4 ? "/24" : "/64") + ")");
   }
   std::string_view length_text = Trim(text.substr(slash + 1));
   int length = ParseLength(length_text, family);
   if (length == -1) {
     Set(problem, IpProblem::kSyntax);
-    return Status::Invalid("'" + shown + "': '" + Shown(length_text) + "' is not a prefix length");
+    return Status::Invalid(Quote(text) + ": " + Quote(length_text) + " is not a prefix length");
   }
   if (length == -2) {
     Set(problem, IpProblem::kLength);
-    return Status::Invalid("'" + shown + "': " + std::string(length_text) +
+    return Status::Invalid(Quote(text) + ": " + std::string(length_text) +
                            " is not a contiguous netmask");
   }
   if (length > width) {
     Set(problem, IpProblem::kLength);
-    return Status::Invalid("'" + shown + "': prefix length " + std::to_string(length) +
+    return Status::Invalid(Quote(text) + ": prefix length " + std::to_string(length) +
                            " is out of range for " + FamilyName(family) + " (0-" +
                            std::to_string(width) + ")");
   }
   IpPrefix prefix = Containing(*p.address, length);
   if (prefix.network() != *p.address) {
     Set(problem, IpProblem::kHostBits);
-    return Status::Invalid("'" + shown + "' has host bits set (did you mean " + prefix.ToString() +
+    return Status::Invalid(Quote(text) + " has host bits set (did you mean " + prefix.ToString() +
                            "?)");
   }
   Set(problem, IpProblem::kNone);
@@ -350,8 +358,8 @@ Result<InterfaceAddress> InterfaceAddress::Parse(std::string_view text, Length r
   Parsed p = ParseAny(Trim(text.substr(0, slash)));
   if (!p.address) {
     Set(problem, IpProblem::kSyntax);
-    return Status::Invalid("'" + shown + "' is not an IP address" +
-                           (p.detail.empty() ? "" : " (" + p.detail + ")"));
+    return Status::Invalid(Quote(text) + " is not an IP address" +
+                           (p.detail.empty() ? "" : std::string(" (") + p.detail + ")"));
   }
   InterfaceAddress out;
   out.address = *p.address;
@@ -359,7 +367,7 @@ Result<InterfaceAddress> InterfaceAddress::Parse(std::string_view text, Length r
   if (slash == std::string_view::npos) {
     if (rule == Length::kRequired) {
       Set(problem, IpProblem::kNoLength);
-      return Status::Invalid("'" + shown + "' has no prefix length (e.g. " + shown +
+      return Status::Invalid(Quote(text) + " has no prefix length (e.g. " + shown +
                              (p.address->family() == IpFamily::kV4 ? "/24" : "/64") + ")");
     }
     Set(problem, IpProblem::kNone);
@@ -369,10 +377,10 @@ Result<InterfaceAddress> InterfaceAddress::Parse(std::string_view text, Length r
   int length = ParseLength(length_text, p.address->family());
   if (length < 0 || length > p.address->width()) {
     Set(problem, length == -1 ? IpProblem::kSyntax : IpProblem::kLength);
-    return Status::Invalid("'" + shown + "': " +
+    return Status::Invalid(Quote(text) + ": " +
                            (length == -1
-                                ? "'" + Shown(length_text) + "' is not a prefix length"
-                                : "prefix length " + std::string(length_text) +
+                                ? Quote(length_text) + " is not a prefix length"
+                                : std::string("prefix length ") + std::string(length_text) +
                                       " is out of range for " + FamilyName(p.address->family()) +
                                       " (0-" + std::to_string(p.address->width()) + ")"));
   }

@@ -48,8 +48,9 @@ std::optional<int> VlanCell(std::string_view cell, std::string_view column,
   auto id = core::ParseInteger(cell);
   if (!id || *id < 1 || *id > 4094) {
     diagnostics.Error(where, "NET004",
-                      "column '" + std::string(column) + "': expected a VLAN id 1-4094, got '" +
-                          std::string(core::Trim(cell)) + "'");
+                      std::string("column '") + std::string(column) +
+                          "': expected a VLAN id 1-4094, got '" + std::string(core::Trim(cell)) +
+                          "'");
     return std::nullopt;
   }
   return static_cast<int>(*id);

@@ -187,7 +187,7 @@ class Reader {
         std::string_view required = RequiredOf(object_);
         if (!header->Has(required)) {
           diagnostics_.Error({source_, record.line, 0}, "CSV011",
-                             "missing column '" + std::string(required) + "'");
+                             std::string("missing column '") + std::string(required) + "'");
           stop = true;
           return false;
         }
@@ -199,7 +199,7 @@ class Reader {
       ++records;
       if (record.fields.size() != header->width()) {
         diagnostics_.Error({source_, record.line, 0}, "CSV006",
-                           "record has " + std::to_string(record.fields.size()) +
+                           std::string("record has ") + std::to_string(record.fields.size()) +
                                " fields, the header has " + std::to_string(header->width()));
         return true;
       }
@@ -225,9 +225,9 @@ class Reader {
     }
     std::string id = OrgIdFromTenant(tenant);
     if (!core::IsValidOrgId(id)) {
-      diagnostics_.Error(
-          At(h, r, "tenant"), "NET011",
-          "tenant '" + std::string(tenant) + "' is not an org id; map it with --tenant-map");
+      diagnostics_.Error(At(h, r, "tenant"), "NET011",
+                         std::string("tenant '") + std::string(tenant) +
+                             "' is not an org id; map it with --tenant-map");
       return std::nullopt;
     }
     return id;
@@ -245,8 +245,8 @@ class Reader {
     std::string list;
     for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
     diagnostics_.Error(At(h, r, column), "NET005",
-                       "column '" + std::string(column) + "': '" + std::string(h.Get(r, column)) +
-                           "' is not one of " + list);
+                       std::string("column '") + std::string(column) + "': '" +
+                           std::string(h.Get(r, column)) + "' is not one of " + list);
     return false;
   }
 
@@ -257,8 +257,8 @@ class Reader {
     auto value = ParseBool(cell);
     if (!value) {
       diagnostics_.Error(At(h, r, column), "NET007",
-                         "column '" + std::string(column) + "': expected true or false, got '" +
-                             std::string(cell) + "'");
+                         std::string("column '") + std::string(column) +
+                             "': expected true or false, got '" + std::string(cell) + "'");
       return false;
     }
     asset.SetAttr(column, *value ? "true" : "false");
@@ -289,7 +289,7 @@ class Reader {
     auto [it, inserted] = seen_.emplace(a.org + '\0' + a.name, line);
     if (!inserted) {
       a.SetAttr("duplicate_of_line", std::to_string(it->second));
-      a.name += " (line " + std::to_string(line) + ")";
+      a.name += std::string(" (line ") + std::to_string(line) + ")";
     }
     batch_.assets.push_back(std::move(a));
   }
@@ -355,7 +355,7 @@ class Reader {
       ok = Choice(h, r, "scope_type", kScopes, &ignored) && ok;
       std::string scope(h.Get(r, "scope_name"));
       if (scope.empty() && !h.Get(r, "scope_id").empty()) {
-        scope = "#" + std::string(h.Get(r, "scope_id"));
+        scope = std::string("#") + std::string(h.Get(r, "scope_id"));
       }
       if (scope_type == "dcim.site" && !scope.empty() && scope[0] != '#' && site.empty()) {
         site = scope;
@@ -365,7 +365,7 @@ class Reader {
     }
     if (!ok) return;
     const std::string vrf(h.Get(r, "vrf"));
-    a.name = prefix->ToString() + (vrf.empty() ? "" : " vrf " + vrf);
+    a.name = prefix->ToString() + (vrf.empty() ? "" : std::string(" vrf ") + vrf);
     a.SetAttr("prefix", prefix->ToString());
     if (!vrf.empty()) a.SetAttr("vrf", vrf);
     if (vlan) a.SetAttr("vlan", std::to_string(*vlan));
@@ -406,14 +406,14 @@ class Reader {
       const std::string* value = a.Attr(flag);
       if (value && *value == "true" && !assigned) {
         diagnostics_.Error(At(h, r, flag), "NET008",
-                           "column '" + std::string(flag) +
+                           std::string("column '") + std::string(flag) +
                                "': no device or virtual_machine to be the address of");
         ok = false;
       }
     }
     if (!ok) return;
     const std::string vrf(h.Get(r, "vrf"));
-    a.name = address->address.ToString() + (vrf.empty() ? "" : " vrf " + vrf);
+    a.name = address->address.ToString() + (vrf.empty() ? "" : std::string(" vrf ") + vrf);
     a.SetAttr("address", address->ToString());
     if (!vrf.empty()) a.SetAttr("vrf", vrf);
     a.SetAttr("status", status.empty() ? "active" : status);
@@ -442,11 +442,11 @@ class Reader {
     if (!ok) return;
     const std::string group(h.Get(r, "group"));
     const std::string site(h.Get(r, "site"));
-    a.name = "VLAN " + std::to_string(*vid);
+    a.name = std::string("VLAN ") + std::to_string(*vid);
     if (!group.empty()) {
-      a.name += " group " + group;
+      a.name += std::string(" group ") + group;
     } else if (!site.empty()) {
-      a.name += " site " + site;
+      a.name += std::string(" site ") + site;
     }
     a.SetAttr("vlan", std::to_string(*vid));
     a.SetAttr("description", name);
@@ -469,7 +469,7 @@ class Reader {
     }
     core::Asset a = NewAsset(r, std::move(org));
     if (!Bool(h, r, "enforce_unique", a)) return;
-    a.name = "VRF " + name;
+    a.name = std::string("VRF ") + name;
     a.SetAttr("vrf", name);
     for (std::string_view column :
          {"rd", "description", "import_targets", "export_targets", "tenant"}) {

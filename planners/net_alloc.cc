@@ -11,7 +11,11 @@ __extension__ typedef unsigned __int128 U128;
 
 U128 Value(const core::IpAddress& a) { return (static_cast<U128>(a.high()) << 64) | a.low(); }
 
-std::string Len(int length) { return "/" + std::to_string(length); }
+std::string Len(int length) {
+  std::string out(1, '/');
+  out += std::to_string(length);
+  return out;
+}
 
 // One family's pool with the blocks handed out to orgs.
 struct Pool {
@@ -30,12 +34,13 @@ Pool MakePool(const AddressPool& given, const NetInput& input, const std::vector
   const int width = super.network().width();
   const int extra = given.block_length - super.length();
   if (given.block_length > width || extra < 0) {
-    p.problem = "per_org_block " + Len(given.block_length) + " does not fit inside the supernet " +
-                super.ToString();
+    p.problem = std::string("per_org_block ") + Len(given.block_length) +
+                " does not fit inside the supernet " + super.ToString();
     return p;
   }
   if (extra > 62) {
-    p.problem = "per_org_block " + Len(given.block_length) + " gives more than 2^62 blocks";
+    p.problem =
+        std::string("per_org_block ") + Len(given.block_length) + " gives more than 2^62 blocks";
     return p;
   }
   p.block_count = std::uint64_t{1} << extra;
@@ -144,19 +149,19 @@ Allocation Allocate(const NetInput& input, const NetOptions& options,
     }
     const Pool& pool = *pools[f];
     if (!pool.problem.empty()) {
-      out.how[k] = "no new prefix: " + pool.problem;
+      out.how[k] = std::string("no new prefix: ") + pool.problem;
       continue;
     }
     const std::optional<core::IpPrefix>& block = pool.block_of[r.org];
     if (!block) {
-      out.how[k] = "no new prefix: no " + Len(pool.pool.block_length) + " block left for " +
-                   orgs[r.org] + " in " + pool.pool.supernet.ToString() + " (" +
-                   std::to_string(pool.block_count) + " blocks)";
+      out.how[k] = std::string("no new prefix: no ") + Len(pool.pool.block_length) +
+                   " block left for " + orgs[r.org] + " in " + pool.pool.supernet.ToString() +
+                   " (" + std::to_string(pool.block_count) + " blocks)";
       continue;
     }
     if (prefix.length() < block->length()) {
-      out.how[k] = "no new prefix: a " + Len(prefix.length()) + " is larger than " + orgs[r.org] +
-                   "'s block " + block->ToString();
+      out.how[k] = std::string("no new prefix: a ") + Len(prefix.length()) + " is larger than " +
+                   orgs[r.org] + "'s block " + block->ToString();
       continue;
     }
     Occupied& used = occupied[{r.domain, f}];
@@ -191,10 +196,10 @@ Allocation Allocate(const NetInput& input, const NetOptions& options,
       break;
     }
     if (out.to[k]) {
-      out.how[k] = "new prefix " + out.to[k]->ToString() + ": the lowest free " +
+      out.how[k] = std::string("new prefix ") + out.to[k]->ToString() + ": the lowest free " +
                    Len(prefix.length()) + " in " + orgs[r.org] + "'s block " + block->ToString();
     } else {
-      out.how[k] = "no new prefix: " + orgs[r.org] + "'s block " + block->ToString() +
+      out.how[k] = std::string("no new prefix: ") + orgs[r.org] + "'s block " + block->ToString() +
                    " has no free " + Len(prefix.length()) + " left";
     }
   }

@@ -31,7 +31,7 @@ void NetInputBuilder::AddAddresses(const core::Asset& asset, const std::string& 
     if (item.empty()) continue;
     auto address = core::InterfaceAddress::Parse(item, core::InterfaceAddress::Length::kOptional);
     if (!address.ok()) {
-      Warn(asset, "attribute ip: " + address.status().message());
+      Warn(asset, std::string("attribute ip: ") + address.status().message());
       continue;
     }
     input_.addresses.push_back({asset.org, address->address, "", asset.name});
@@ -44,18 +44,19 @@ void NetInputBuilder::Add(const core::Asset& a) {
   if (a.kind != core::AssetKind::kNetwork) return;
   const std::string vrf = AttrOr(a, "vrf");
   const std::string* vlan = a.Attr("vlan");
-  std::optional<long long> vid;
+  int vid = 0;  // none
   if (vlan) {
-    vid = core::ParseInteger(*vlan);
-    if (!vid || *vid < 1 || *vid > 4094) {
-      Warn(a, "attribute vlan: '" + *vlan + "' is not a VLAN id");
-      vid.reset();
+    auto parsed = core::ParseInteger(*vlan);
+    if (parsed && *parsed >= 1 && *parsed <= 4094) {
+      vid = static_cast<int>(*parsed);
+    } else {
+      Warn(a, std::string("attribute vlan: '") + *vlan + "' is not a VLAN id");
     }
   }
   if (const std::string* prefix_text = a.Attr("prefix")) {
     auto prefix = core::IpPrefix::Parse(*prefix_text);
     if (!prefix.ok()) {
-      Warn(a, "attribute prefix: " + prefix.status().message());
+      Warn(a, std::string("attribute prefix: ") + prefix.status().message());
       return;
     }
     NetPrefix p;
@@ -68,8 +69,8 @@ void NetInputBuilder::Add(const core::Asset& a) {
     p.role = a.role;
     p.status = AttrOr(a, "status");
     if (vid) {
-      input_.vlans.push_back({a.org, static_cast<int>(*vid), p.description, a.role, a.site,
-                              AttrOr(a, "vlan_group"), true});
+      input_.vlans.push_back(
+          {a.org, vid, p.description, a.role, a.site, AttrOr(a, "vlan_group"), true});
     }
     input_.prefixes.push_back(std::move(p));
     return;
@@ -79,7 +80,7 @@ void NetInputBuilder::Add(const core::Asset& a) {
     auto address =
         core::InterfaceAddress::Parse(*address_text, core::InterfaceAddress::Length::kOptional);
     if (!address.ok()) {
-      Warn(a, "attribute address: " + address.status().message());
+      Warn(a, std::string("attribute address: ") + address.status().message());
       return;
     }
     std::string holder = AttrOr(a, "device");
@@ -89,8 +90,8 @@ void NetInputBuilder::Add(const core::Asset& a) {
     return;
   }
   if (vid) {
-    input_.vlans.push_back({a.org, static_cast<int>(*vid), AttrOr(a, "description"), a.role, a.site,
-                            AttrOr(a, "vlan_group"), false});
+    input_.vlans.push_back(
+        {a.org, vid, AttrOr(a, "description"), a.role, a.site, AttrOr(a, "vlan_group"), false});
   }
 }
 

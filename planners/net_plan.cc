@@ -1,6 +1,7 @@
 #include "planners/net_plan.h"
 
 #include <algorithm>
+#include <chrono>
 #include <numeric>
 #include <unordered_map>
 
@@ -34,29 +35,45 @@ struct Weight {
   friend auto operator<=>(const Weight&, const Weight&) = default;
 };
 
+double Since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 class Planner {
  public:
   Planner(const NetInput& input, const NetOptions& options)
       : in_(input), options_(options), n_(input.prefixes.size()) {}
 
   NetPlan Run() {
-    OrderOrgs();
-    AssignDomains();
-    FindDuplicates();
-    CountAddresses();
-    SweepConflicts();
-    DecideRoots();
-    FindVlanClashes(in_, plan_.orgs, plan_);
-    // Grouped for reading: by domain, then a's org and prefix, then b's.
+    Step("orgs and domains", [&] {
+      OrderOrgs();
+      AssignDomains();
+    });
+    Step("duplicates and org trees", [&] { FindDuplicates(); });
+    Step("addresses in use", [&] { CountAddresses(); });
+    Step("conflict sweep", [&] { SweepConflicts(); });
+    Step("keep set and renumbering", [&] { DecideRoots(); });
+    Step("VLANs", [&] { FindVlanClashes(in_, plan_.orgs, plan_); });
+    auto started = std::chrono::steady_clock::now();
+    // Grouped for reading: by domain, then a's org and prefix, then b's (a prefix's place in
+    // the domain order stands for the domain and the prefix).
     std::sort(plan_.conflicts.begin(), plan_.conflicts.end(),
               [&](const PrefixConflict& x, const PrefixConflict& y) {
-                return std::make_tuple(dom_[x.a], org_[x.a], P(x.a), org_[x.b], P(x.b)) <
-                       std::make_tuple(dom_[y.a], org_[y.a], P(y.a), org_[y.b], P(y.b));
+                return std::make_tuple(dom_[x.a], org_[x.a], place_[x.a], org_[x.b], place_[x.b]) <
+                       std::make_tuple(dom_[y.a], org_[y.a], place_[y.a], org_[y.b], place_[y.b]);
               });
+    plan_.timings.emplace_back("sorting conflicts", Since(started));
     return std::move(plan_);
   }
 
  private:
+  template <typename F>
+  void Step(const char* name, F&& f) {
+    auto started = std::chrono::steady_clock::now();
+    f();
+    plan_.timings.emplace_back(name, Since(started));
+  }
+
   const core::IpPrefix& P(std::size_t i) const { return in_.prefixes[i].prefix; }
   const std::string& OrgName(std::size_t i) const { return plan_.orgs[org_[i]]; }
 
@@ -93,7 +110,7 @@ class Planner {
 
   std::uint32_t DomainOf(const std::string& org, const std::string& vrf) {
     if (vrf.empty()) return 0;
-    std::string key = Merged(vrf) ? "vrf " + vrf : org + ":vrf " + vrf;
+    std::string key = Merged(vrf) ? std::string("vrf ") + vrf : org + ":vrf " + vrf;
     auto [it, inserted] = domain_ids_.emplace(std::move(key), domain_names_.size());
     if (inserted) domain_names_.push_back(it->first);
     return it->second;
@@ -188,27 +205,31 @@ class Planner {
     for (std::size_t i = 0; i < m; ++i) {
       addr_dom[i] = DomainOf(in_.addresses[i].org, in_.addresses[i].vrf);
     }
-    auto key = [&](std::uint32_t i) {
-      const NetAddress& a = in_.addresses[i];
-      return std::make_tuple(OrgId(a.org), addr_dom[i], a.address, i);
-    };
-    std::sort(order.begin(), order.end(),
-              [&](std::uint32_t x, std::uint32_t y) { return key(x) < key(y); });
+    std::vector<std::uint32_t> addr_org(m);
+    for (std::size_t i = 0; i < m; ++i) addr_org[i] = OrgId(in_.addresses[i].org);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+      if (addr_org[x] != addr_org[y]) return addr_org[x] < addr_org[y];
+      if (addr_dom[x] != addr_dom[y]) return addr_dom[x] < addr_dom[y];
+      const core::IpAddress& ax = in_.addresses[x].address;
+      const core::IpAddress& ay = in_.addresses[y].address;
+      if (ax != ay) return ax < ay;
+      return x < y;
+    });
     std::vector<std::uint64_t> self(n_, 0);
     plan_.org_addresses.assign(plan_.orgs.size(), 0);
     for (std::size_t k = 0; k < m; ++k) {
       const std::uint32_t i = order[k];
       const NetAddress& a = in_.addresses[i];
       if (k > 0) {
-        const NetAddress& prev = in_.addresses[order[k - 1]];
-        if (prev.org == a.org && addr_dom[order[k - 1]] == addr_dom[i] &&
-            prev.address == a.address) {
+        const std::uint32_t prev = order[k - 1];
+        if (addr_org[prev] == addr_org[i] && addr_dom[prev] == addr_dom[i] &&
+            in_.addresses[prev].address == a.address) {
           continue;
         }
       }
       if (!IsPlanAddress(a.address)) continue;
       ++plan_.addresses_counted;
-      const std::uint32_t org = OrgId(a.org);
+      const std::uint32_t org = addr_org[i];
       ++plan_.org_addresses[org];
       std::uint32_t holder = Innermost(addr_dom[i], org, a.address);
       if (holder == kNone && a.vrf.empty()) {
@@ -258,6 +279,8 @@ class Planner {
 
   void SweepConflicts() {
     std::vector<std::uint32_t> order = DomainOrder(false);
+    place_.assign(n_, 0);
+    for (std::uint32_t k = 0; k < order.size(); ++k) place_[order[k]] = k;
     dom_parent_.assign(n_, kNone);
     std::vector<std::uint32_t> stack;
     for (std::uint32_t x : order) {
@@ -346,8 +369,8 @@ class Planner {
       std::string why;
       if (keeper[x] != kNone) {
         const std::uint32_t k = keeper[x];
-        why = "overlaps " + Describe(k) + ", which stays (" + InUse(plan_.in_use[k]) + " against " +
-              std::to_string(plan_.in_use[x]) + " here";
+        why = std::string("overlaps ") + Describe(k) + ", which stays (" + InUse(plan_.in_use[k]) +
+              " against " + std::to_string(plan_.in_use[x]) + " here";
         if (plan_.in_use[k] == plan_.in_use[x]) {
           why += WeightOf(k).prefixes != WeightOf(x).prefixes
                      ? "; a tie, the plan with more prefixes stays"
@@ -355,7 +378,7 @@ class Planner {
         }
         why += ")";
       } else {
-        why = "holds prefixes of other orgs with " + InUse(children[x].in_use) +
+        why = std::string("holds prefixes of other orgs with ") + InUse(children[x].in_use) +
               " together against " + std::to_string(plan_.in_use[x]) +
               " here; they stay and this moves";
       }
@@ -398,6 +421,7 @@ class Planner {
   std::vector<std::uint32_t> canonical_;
   std::vector<std::uint32_t> org_parent_;
   std::vector<std::uint32_t> dom_parent_;
+  std::vector<std::uint32_t> place_;  // position in the domain order
   std::vector<std::uint64_t> descendants_;
   std::unordered_map<std::uint64_t, std::pair<std::size_t, std::size_t>> groups_;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> org_domains_;

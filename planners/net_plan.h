@@ -139,6 +139,7 @@ struct NetPlan {
   std::size_t addresses_counted = 0;         // distinct addresses after removing repeats
   std::vector<std::string> orgs;             // in the order used for a/b
   std::vector<std::uint64_t> org_addresses;  // per org (as in `orgs`): distinct addresses
+  std::vector<std::pair<std::string, double>> timings;  // seconds per step, for benchmarks
 };
 
 // The whole analysis. Deterministic: the same input gives the same plan.

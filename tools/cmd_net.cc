@@ -193,7 +193,9 @@ class Renderer {
       Table t({"org", "prefix", "hosts", "to", "why"});
       for (const auto& r : plan_.renumber) {
         const planners::NetPrefix& p = in_.prefixes[r.prefix];
-        t.Add({p.org, Prefix(r.prefix) + (r.moves_with ? " +" + std::to_string(r.moves_with) : ""),
+        t.Add({p.org,
+               Prefix(r.prefix) +
+                   (r.moves_with ? std::string(" +") + std::to_string(r.moves_with) : ""),
                std::to_string(r.hosts), r.to ? r.to->ToString() : "-", r.reason});
       }
       t.Print(out);
@@ -237,12 +239,13 @@ class Renderer {
  private:
   std::string Prefix(std::size_t i) const {
     const planners::NetPrefix& p = in_.prefixes[i];
-    return p.prefix.ToString() + (p.vrf.empty() ? "" : " vrf " + p.vrf);
+    return p.prefix.ToString() + (p.vrf.empty() ? "" : std::string(" vrf ") + p.vrf);
   }
 
   std::string Label(std::size_t i) const {
     const planners::NetPrefix& p = in_.prefixes[i];
-    return p.org + " " + Prefix(i) + (p.description.empty() ? "" : " (" + p.description + ")");
+    return p.org + " " + Prefix(i) +
+           (p.description.empty() ? "" : std::string(" (") + p.description + ")");
   }
 
   Json Side(std::size_t i) const {
