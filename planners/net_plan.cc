@@ -74,14 +74,25 @@ class Planner {
     plan_.timings.emplace_back(name, Since(started));
   }
 
-  const core::IpPrefix& P(std::size_t i) const { return in_.prefixes[i].prefix; }
+  // A contiguous copy: sorts and sweeps touch the prefixes only, not the whole records.
+  const core::IpPrefix& P(std::size_t i) const { return prefix_[i]; }
   const std::string& OrgName(std::size_t i) const { return plan_.orgs[org_[i]]; }
 
-  std::uint32_t OrgId(const std::string& org) const { return org_ids_.at(org); }
+  // Records come grouped by org: the last answer is usually the next one too.
+  std::uint32_t OrgId(const std::string& org) {
+    if (!last_org_ || *last_org_ != org) {
+      last_org_ = &org;
+      last_org_id_ = org_ids_.at(org);
+    }
+    return last_org_id_;
+  }
 
   void OrderOrgs() {
     std::vector<std::string> present;
+    const std::string* last = nullptr;
     auto note = [&](const std::string& org) {
+      if (last && *last == org) return;
+      last = &org;
       if (org_ids_.emplace(org, 0).second) present.push_back(org);
     };
     for (const NetPrefix& p : in_.prefixes) note(p.org);
@@ -122,8 +133,10 @@ class Planner {
     dom_.resize(n_);
     plan_.domain.resize(n_);
     plan_.in_use.assign(n_, 0);
+    prefix_.resize(n_);
     for (std::size_t i = 0; i < n_; ++i) {
       const NetPrefix& p = in_.prefixes[i];
+      prefix_[i] = p.prefix;
       org_[i] = OrgId(p.org);
       dom_[i] = DomainOf(p.org, p.vrf);
       plan_.domain[i] = domain_names_[dom_[i]];
@@ -198,47 +211,44 @@ class Planner {
   }
 
   void CountAddresses() {
+    // Sorted by (org, domain, address) in a compact copy, so that repeats are neighbours.
+    struct Seen {
+      std::uint32_t org;
+      std::uint32_t domain;
+      core::IpAddress address;
+      std::uint32_t index;
+    };
     const std::size_t m = in_.addresses.size();
-    std::vector<std::uint32_t> order(m);
-    std::vector<std::uint32_t> addr_dom(m);
-    std::iota(order.begin(), order.end(), 0u);
+    std::vector<Seen> seen(m);
     for (std::size_t i = 0; i < m; ++i) {
-      addr_dom[i] = DomainOf(in_.addresses[i].org, in_.addresses[i].vrf);
+      const NetAddress& a = in_.addresses[i];
+      seen[i] = {OrgId(a.org), DomainOf(a.org, a.vrf), a.address, static_cast<std::uint32_t>(i)};
     }
-    std::vector<std::uint32_t> addr_org(m);
-    for (std::size_t i = 0; i < m; ++i) addr_org[i] = OrgId(in_.addresses[i].org);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-      if (addr_org[x] != addr_org[y]) return addr_org[x] < addr_org[y];
-      if (addr_dom[x] != addr_dom[y]) return addr_dom[x] < addr_dom[y];
-      const core::IpAddress& ax = in_.addresses[x].address;
-      const core::IpAddress& ay = in_.addresses[y].address;
-      if (ax != ay) return ax < ay;
-      return x < y;
+    std::sort(seen.begin(), seen.end(), [](const Seen& x, const Seen& y) {
+      if (x.org != y.org) return x.org < y.org;
+      if (x.domain != y.domain) return x.domain < y.domain;
+      if (x.address != y.address) return x.address < y.address;
+      return x.index < y.index;
     });
     std::vector<std::uint64_t> self(n_, 0);
     plan_.org_addresses.assign(plan_.orgs.size(), 0);
     for (std::size_t k = 0; k < m; ++k) {
-      const std::uint32_t i = order[k];
-      const NetAddress& a = in_.addresses[i];
-      if (k > 0) {
-        const std::uint32_t prev = order[k - 1];
-        if (addr_org[prev] == addr_org[i] && addr_dom[prev] == addr_dom[i] &&
-            in_.addresses[prev].address == a.address) {
-          continue;
-        }
+      const Seen& a = seen[k];
+      if (k > 0 && seen[k - 1].org == a.org && seen[k - 1].domain == a.domain &&
+          seen[k - 1].address == a.address) {
+        continue;
       }
       if (!IsPlanAddress(a.address)) continue;
       ++plan_.addresses_counted;
-      const std::uint32_t org = addr_org[i];
-      ++plan_.org_addresses[org];
-      std::uint32_t holder = Innermost(addr_dom[i], org, a.address);
-      if (holder == kNone && a.vrf.empty()) {
-        for (std::uint32_t d : org_domains_[org]) {
-          if (d != 0 && (holder = Innermost(d, org, a.address)) != kNone) break;
+      ++plan_.org_addresses[a.org];
+      std::uint32_t holder = Innermost(a.domain, a.org, a.address);
+      if (holder == kNone && a.domain == 0) {
+        for (std::uint32_t d : org_domains_[a.org]) {
+          if (d != 0 && (holder = Innermost(d, a.org, a.address)) != kNone) break;
         }
       }
       if (holder == kNone) {
-        unplanned_.push_back({i, addr_dom[i]});
+        unplanned_.push_back({a.index, a.domain});
         continue;
       }
       ++self[holder];
@@ -413,8 +423,11 @@ class Planner {
   const std::size_t n_;
   NetPlan plan_;
   std::unordered_map<std::string, std::uint32_t> org_ids_;
+  const std::string* last_org_ = nullptr;
+  std::uint32_t last_org_id_ = 0;
   std::unordered_map<std::string, std::uint32_t> domain_ids_;
   std::vector<std::string> domain_names_;
+  std::vector<core::IpPrefix> prefix_;
   std::vector<std::uint32_t> org_;
   std::vector<std::uint32_t> dom_;
   std::vector<std::uint32_t> by_org_;  // canonical prefixes by (domain, org, prefix)
