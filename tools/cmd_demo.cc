@@ -94,9 +94,11 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     report::ReportOptions report_options;
     report_options.out_dir = (fs::path(args->out) / "report").string();
     const fs::path scenario = fs::path(samples) / "scenario.yaml";
-    if (fs::exists(scenario, ec)) report_options.scenario = scenario.string();
+    if (fs::exists(scenario, ec)) report_options.planning.scenario = scenario.string();
+    GlobalOptions demo_store;
+    demo_store.db = db;
     core::Diagnostics diagnostics;
-    auto files = report::WriteReport(**store, report_options, diagnostics);
+    auto files = report::WriteReport(demo_store, report_options, diagnostics);
     PrintDiagnostics(diagnostics);
     if (!files.ok()) return Fail(files.status());
     std::cout << "\n== report ==\nreport: " << files->html << "\nworkbook: " << files->xlsx

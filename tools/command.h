@@ -50,6 +50,7 @@ Runner SetupFormats(CLI::App& app, const GlobalOptions& global);
 Runner SetupStats(CLI::App& app, const GlobalOptions& global);
 Runner SetupDemo(CLI::App& app, const GlobalOptions& global);
 Runner SetupReport(CLI::App& app, const GlobalOptions& global);
+Runner SetupPlan(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace samdrift::tools
 
