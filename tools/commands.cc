@@ -14,6 +14,8 @@ const std::vector<Command>& Commands() {
       {"stats", "counts per municipality and category", SetupStats},
       {"plan", "migration waves: dependencies, redundancy, limits and hall capacity", SetupPlan},
       {"report", "the pre-study report: HTML, XLSX and CSV tables", SetupReport},
+      {"export", "the model for other tools: ArchiMate exchange XML, Graphviz DOT or JSON",
+       SetupExport},
       {"demo", "the whole flow on the bundled sample inventories, ending in a report", SetupDemo},
   };
   return kCommands;
