@@ -13,6 +13,7 @@
 #include "core/diagnostics.h"
 #include "core/result.h"
 #include "core/store.h"
+#include "planners/lifecycle.h"
 
 namespace samdrift::tools {
 
@@ -43,12 +44,19 @@ core::Result<std::unique_ptr<core::Store>> OpenStore(const GlobalOptions& global
 // Renders `stats` (table or JSON) to stdout; returns the exit code.
 int PrintStats(const core::Store& store, bool json);
 
+// The lifecycle view (cmd_lifecycle.cc), also a section of `target`: JSON text, or the table.
+std::string LifecycleJson(const planners::Lifecycle& lifecycle);
+void PrintLifecycleTable(const planners::Lifecycle& lifecycle, bool with_assets);
+
 // Command setups (one per cmd_*.cc).
 Runner SetupInit(CLI::App& app, const GlobalOptions& global);
 Runner SetupImport(CLI::App& app, const GlobalOptions& global);
 Runner SetupFormats(CLI::App& app, const GlobalOptions& global);
 Runner SetupStats(CLI::App& app, const GlobalOptions& global);
 Runner SetupDemo(CLI::App& app, const GlobalOptions& global);
+Runner SetupOverlap(CLI::App& app, const GlobalOptions& global);
+Runner SetupTarget(CLI::App& app, const GlobalOptions& global);
+Runner SetupLifecycle(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace samdrift::tools
 

@@ -12,6 +12,11 @@ const std::vector<Command>& Commands() {
       {"import", "import inventory files for one municipality (all or nothing)", SetupImport},
       {"formats", "list the importers: name, what they read, what they produce", SetupFormats},
       {"stats", "counts per municipality and category", SetupStats},
+      {"overlap", "what the municipalities share: technologies per org, a similarity matrix",
+       SetupOverlap},
+      {"target", "the standard per capability (fixed or proposed) and each org's gap to it",
+       SetupTarget},
+      {"lifecycle", "per municipality, what is past or near end of support", SetupLifecycle},
       {"demo", "the whole flow on the bundled sample inventories, ending in a report", SetupDemo},
   };
   return kCommands;
