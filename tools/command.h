@@ -57,6 +57,7 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions& global);
 Runner SetupOverlap(CLI::App& app, const GlobalOptions& global);
 Runner SetupTarget(CLI::App& app, const GlobalOptions& global);
 Runner SetupLifecycle(CLI::App& app, const GlobalOptions& global);
+Runner SetupReport(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace samdrift::tools
 

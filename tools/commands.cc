@@ -17,6 +17,7 @@ const std::vector<Command>& Commands() {
       {"target", "the standard per capability (fixed or proposed) and each org's gap to it",
        SetupTarget},
       {"lifecycle", "per municipality, what is past or near end of support", SetupLifecycle},
+      {"report", "the pre-study report: HTML, XLSX and CSV tables", SetupReport},
       {"demo", "the whole flow on the bundled sample inventories, ending in a report", SetupDemo},
   };
   return kCommands;
