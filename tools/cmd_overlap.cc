@@ -218,6 +218,11 @@ int PrintTable(const planners::Overlap& o, std::size_t unmatched_shown) {
 
 }  // namespace
 
+int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog, bool json,
+                 std::size_t unmatched_shown) {
+  return json ? PrintJson(overlap, catalog) : PrintTable(overlap, unmatched_shown);
+}
+
 Runner SetupOverlap(CLI::App& app, const GlobalOptions& global) {
   auto args = std::make_shared<OverlapArgs>();
   app.description(
@@ -240,7 +245,7 @@ Runner SetupOverlap(CLI::App& app, const GlobalOptions& global) {
     const planners::Scenario* scenario = in->scenario_or_null();
     planners::Overlap o = planners::ComputeOverlap(
         in->estate, in->catalog, scenario ? scenario->orgs : std::vector<std::string>{});
-    return args->json ? PrintJson(o, in->catalog) : PrintTable(o, args->unmatched);
+    return PrintOverlap(o, in->catalog, args->json, args->unmatched);
   };
 }
 

@@ -150,6 +150,10 @@ int PrintTable(const planners::TargetPlan& plan, bool summary_only) {
 
 }  // namespace
 
+int PrintTarget(const planners::TargetPlan& plan, bool json, bool summary_only) {
+  return json ? PrintJson(plan) : PrintTable(plan, summary_only);
+}
+
 Runner SetupTarget(CLI::App& app, const GlobalOptions& global) {
   auto args = std::make_shared<TargetArgs>();
   app.description(
@@ -183,7 +187,7 @@ Runner SetupTarget(CLI::App& app, const GlobalOptions& global) {
     auto plan = planners::PlanTarget(in->estate, in->catalog, in->scenario_or_null(), diagnostics);
     PrintDiagnostics(diagnostics);
     if (!plan.ok()) return Fail(plan.status());
-    return args->json ? PrintJson(*plan) : PrintTable(*plan, args->summary_only);
+    return PrintTarget(*plan, args->json, args->summary_only);
   };
 }
 

@@ -14,6 +14,8 @@
 #include "core/result.h"
 #include "core/store.h"
 #include "planners/lifecycle.h"
+#include "planners/overlap.h"
+#include "planners/target.h"
 
 namespace samdrift::tools {
 
@@ -47,6 +49,10 @@ int PrintStats(const core::Store& store, bool json);
 // The lifecycle view (cmd_lifecycle.cc), also a section of `target`: JSON text, or the table.
 std::string LifecycleJson(const planners::Lifecycle& lifecycle);
 void PrintLifecycleTable(const planners::Lifecycle& lifecycle, bool with_assets);
+// Renders `overlap` (cmd_overlap.cc) and `target` (cmd_target.cc) to stdout; return the exit code.
+int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog, bool json,
+                 std::size_t unmatched_shown);
+int PrintTarget(const planners::TargetPlan& plan, bool json, bool summary_only);
 
 // Command setups (one per cmd_*.cc).
 Runner SetupInit(CLI::App& app, const GlobalOptions& global);

@@ -39,6 +39,10 @@ struct PlanningInputs {
 core::Result<PlanningInputs> LoadPlanningInputs(const GlobalOptions& global,
                                                 const PlanningOptions& options,
                                                 core::Diagnostics& diagnostics);
+// The same from a store that is already open (demo).
+core::Result<PlanningInputs> LoadPlanningInputs(const core::Store& store,
+                                                const PlanningOptions& options,
+                                                core::Diagnostics& diagnostics);
 
 }  // namespace samdrift::tools
 
