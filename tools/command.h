@@ -59,6 +59,7 @@ Runner SetupInit(CLI::App& app, const GlobalOptions& global);
 Runner SetupImport(CLI::App& app, const GlobalOptions& global);
 Runner SetupFormats(CLI::App& app, const GlobalOptions& global);
 Runner SetupStats(CLI::App& app, const GlobalOptions& global);
+Runner SetupExport(CLI::App& app, const GlobalOptions& global);
 Runner SetupDemo(CLI::App& app, const GlobalOptions& global);
 Runner SetupOverlap(CLI::App& app, const GlobalOptions& global);
 Runner SetupTarget(CLI::App& app, const GlobalOptions& global);

@@ -18,6 +18,8 @@ const std::vector<Command>& Commands() {
        SetupTarget},
       {"lifecycle", "per municipality, what is past or near end of support", SetupLifecycle},
       {"report", "the pre-study report: HTML, XLSX and CSV tables", SetupReport},
+      {"export", "the model for other tools: ArchiMate exchange XML, Graphviz DOT or JSON",
+       SetupExport},
       {"demo", "the whole flow on the bundled sample inventories, ending in a report", SetupDemo},
   };
   return kCommands;
