@@ -3,6 +3,7 @@
 
 #include "importers/batch_import.h"
 #include "tools/command.h"
+#include "tools/planning_inputs.h"
 #include "tools/report/build.h"
 
 #ifndef SAMDRIFT_SAMPLES_DIR
@@ -90,6 +91,28 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     int rc = PrintStats(**store, false);
     if (rc != 0) return rc;
     std::cout << "\nstore: " << db << '\n';
+
+    // Overlap and target on the samples' scenario (Alternativ 1) when it is there.
+    const fs::path scenario_file = fs::path(samples) / "scenario.yaml";
+    {
+      PlanningOptions planning;
+      if (fs::exists(scenario_file, ec)) planning.scenario = scenario_file.string();
+      core::Diagnostics diagnostics;
+      auto in = LoadPlanningInputs(**store, planning, diagnostics);
+      PrintDiagnostics(diagnostics);
+      if (!in.ok()) return Fail(in.status());
+      const planners::Scenario* s = in->scenario_or_null();
+      std::cout << "\n== overlap ==\n";
+      planners::Overlap overlap = planners::ComputeOverlap(
+          in->estate, in->catalog, s ? s->orgs : std::vector<std::string>{});
+      if (int rc = PrintOverlap(overlap, in->catalog, false, 10); rc != 0) return rc;
+      std::cout << "\n== target ==\n";
+      core::Diagnostics target_diagnostics;
+      auto plan = planners::PlanTarget(in->estate, in->catalog, s, target_diagnostics);
+      PrintDiagnostics(target_diagnostics);
+      if (!plan.ok()) return Fail(plan.status());
+      if (int rc = PrintTarget(*plan, false, true); rc != 0) return rc;
+    }
 
     report::ReportOptions report_options;
     report_options.out_dir = (fs::path(args->out) / "report").string();

@@ -13,6 +13,9 @@
 #include "core/diagnostics.h"
 #include "core/result.h"
 #include "core/store.h"
+#include "planners/lifecycle.h"
+#include "planners/overlap.h"
+#include "planners/target.h"
 
 namespace samdrift::tools {
 
@@ -43,6 +46,14 @@ core::Result<std::unique_ptr<core::Store>> OpenStore(const GlobalOptions& global
 // Renders `stats` (table or JSON) to stdout; returns the exit code.
 int PrintStats(const core::Store& store, bool json);
 
+// The lifecycle view (cmd_lifecycle.cc), also a section of `target`: JSON text, or the table.
+std::string LifecycleJson(const planners::Lifecycle& lifecycle);
+void PrintLifecycleTable(const planners::Lifecycle& lifecycle, bool with_assets);
+// Renders `overlap` (cmd_overlap.cc) and `target` (cmd_target.cc) to stdout; return the exit code.
+int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog, bool json,
+                 std::size_t unmatched_shown);
+int PrintTarget(const planners::TargetPlan& plan, bool json, bool summary_only);
+
 // Command setups (one per cmd_*.cc).
 Runner SetupInit(CLI::App& app, const GlobalOptions& global);
 Runner SetupImport(CLI::App& app, const GlobalOptions& global);
@@ -50,6 +61,9 @@ Runner SetupFormats(CLI::App& app, const GlobalOptions& global);
 Runner SetupStats(CLI::App& app, const GlobalOptions& global);
 Runner SetupExport(CLI::App& app, const GlobalOptions& global);
 Runner SetupDemo(CLI::App& app, const GlobalOptions& global);
+Runner SetupOverlap(CLI::App& app, const GlobalOptions& global);
+Runner SetupTarget(CLI::App& app, const GlobalOptions& global);
+Runner SetupLifecycle(CLI::App& app, const GlobalOptions& global);
 Runner SetupReport(CLI::App& app, const GlobalOptions& global);
 Runner SetupPlan(CLI::App& app, const GlobalOptions& global);
 
