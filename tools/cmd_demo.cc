@@ -89,11 +89,21 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     std::cout << "== stats ==\n";
     int rc = PrintStats(**store, false);
     if (rc != 0) return rc;
+
+    // The hall plan of the bundled scenario, with rack elevations in OUT/halls/.
+    const fs::path scenario = fs::path(samples) / "scenario.yaml";
+    if (fs::is_regular_file(scenario, ec)) {
+      std::cout << "\n== halls ==\n";
+      const std::string svg_dir = (fs::path(args->out) / "halls").string();
+      rc = RunHalls(**store, scenario.string(), false, svg_dir);
+      if (rc > 1) return rc;
+      if (rc == 1) std::cerr << "samdrift demo: the hall plan is infeasible (see above)\n";
+      std::cout << "rack elevations and floor views: " << svg_dir << '\n';
+    }
     std::cout << "\nstore: " << db << '\n';
 
     report::ReportOptions report_options;
     report_options.out_dir = (fs::path(args->out) / "report").string();
-    const fs::path scenario = fs::path(samples) / "scenario.yaml";
     if (fs::exists(scenario, ec)) report_options.scenario = scenario.string();
     core::Diagnostics diagnostics;
     auto files = report::WriteReport(**store, report_options, diagnostics);

@@ -43,11 +43,17 @@ core::Result<std::unique_ptr<core::Store>> OpenStore(const GlobalOptions& global
 // Renders `stats` (table or JSON) to stdout; returns the exit code.
 int PrintStats(const core::Store& store, bool json);
 
+// Plans the halls (`samdrift halls`): table or JSON to stdout, SVGs into `svg_dir` when not
+// empty; returns the exit code (1 when a device cannot be placed).
+int RunHalls(const core::Store& store, const std::string& scenario_path, bool json,
+             const std::string& svg_dir);
+
 // Command setups (one per cmd_*.cc).
 Runner SetupInit(CLI::App& app, const GlobalOptions& global);
 Runner SetupImport(CLI::App& app, const GlobalOptions& global);
 Runner SetupFormats(CLI::App& app, const GlobalOptions& global);
 Runner SetupStats(CLI::App& app, const GlobalOptions& global);
+Runner SetupHalls(CLI::App& app, const GlobalOptions& global);
 Runner SetupDemo(CLI::App& app, const GlobalOptions& global);
 Runner SetupReport(CLI::App& app, const GlobalOptions& global);
 
