@@ -15,6 +15,8 @@ const std::vector<Command>& Commands() {
       {"halls", "hall plan: racks placed in the target halls, capacity use, rack elevations as SVG",
        SetupHalls},
       {"report", "the pre-study report: HTML, XLSX and CSV tables", SetupReport},
+      {"export", "the model for other tools: ArchiMate exchange XML, Graphviz DOT or JSON",
+       SetupExport},
       {"demo", "the whole flow on the bundled sample inventories, ending in a report", SetupDemo},
   };
   return kCommands;
