@@ -4,6 +4,7 @@
 #include "importers/batch_import.h"
 #include "tools/command.h"
 #include "tools/planning_inputs.h"
+#include "tools/pipeline.h"
 #include "tools/report/build.h"
 
 #ifndef SAMDRIFT_SAMPLES_DIR
@@ -90,6 +91,17 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     std::cout << "== stats ==\n";
     int rc = PrintStats(**store, false);
     if (rc != 0) return rc;
+
+    // The hall plan of the bundled scenario, with rack elevations in OUT/halls/.
+    const fs::path scenario = fs::path(samples) / "scenario.yaml";
+    if (fs::is_regular_file(scenario, ec)) {
+      std::cout << "\n== halls ==\n";
+      const std::string svg_dir = (fs::path(args->out) / "halls").string();
+      rc = RunHalls(**store, scenario.string(), false, svg_dir);
+      if (rc > 1) return rc;
+      if (rc == 1) std::cerr << "samdrift demo: the hall plan is infeasible (see above)\n";
+      std::cout << "rack elevations and floor views: " << svg_dir << '\n';
+    }
     std::cout << "\nstore: " << db << '\n';
 
     // Overlap and target on the samples' scenario (Alternativ 1) when it is there.
@@ -114,12 +126,22 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       if (int rc = PrintTarget(*plan, false, true); rc != 0) return rc;
     }
 
-    report::ReportOptions report_options;
-    report_options.out_dir = (fs::path(args->out) / "report").string();
-    const fs::path scenario = fs::path(samples) / "scenario.yaml";
-    if (fs::exists(scenario, ec)) report_options.planning.scenario = scenario.string();
     GlobalOptions demo_store;
     demo_store.db = db;
+    {
+      std::cout << "\n== plan ==\n";
+      PlanningOptions planning;
+      if (fs::exists(scenario_file, ec)) planning.scenario = scenario_file.string();
+      core::Diagnostics diagnostics;
+      auto pipeline = RunPipeline(demo_store, planning, diagnostics);
+      PrintDiagnostics(diagnostics);
+      if (!pipeline.ok()) return Fail(pipeline.status());
+      PrintPlanSummary((*pipeline)->waves);
+    }
+
+    report::ReportOptions report_options;
+    report_options.out_dir = (fs::path(args->out) / "report").string();
+    if (fs::exists(scenario_file, ec)) report_options.planning.scenario = scenario_file.string();
     core::Diagnostics diagnostics;
     auto files = report::WriteReport(demo_store, report_options, diagnostics);
     PrintDiagnostics(diagnostics);

@@ -65,7 +65,9 @@ ordered_json PlanJson(const planners::WavePlan& plan) {
   return out;
 }
 
-void PrintTable(const planners::WavePlan& plan) {
+}  // namespace
+
+void PrintPlanSummary(const planners::WavePlan& plan) {
   std::cout << "waves: " << plan.waves.size() << " (lower bound " << plan.lower_bound.waves
             << ": dependency chain " << plan.lower_bound.by_chain << ", items "
             << plan.lower_bound.by_items << ", kW " << plan.lower_bound.by_kw << ", hours "
@@ -81,6 +83,12 @@ void PrintTable(const planners::WavePlan& plan) {
     for (const std::string& o : w.over_limit) std::cout << "  [over limit: " << o << "]";
     std::cout << '\n';
   }
+}
+
+namespace {
+
+void PrintTable(const planners::WavePlan& plan) {
+  PrintPlanSummary(plan);
   if (!plan.cycles.empty()) {
     std::cout << "\nmove groups from dependency cycles:\n";
     for (const auto& c : plan.cycles) {

@@ -13,6 +13,7 @@
 #include "core/diagnostics.h"
 #include "core/result.h"
 #include "core/store.h"
+#include "planners/waves.h"
 #include "planners/lifecycle.h"
 #include "planners/overlap.h"
 #include "planners/target.h"
@@ -53,12 +54,20 @@ void PrintLifecycleTable(const planners::Lifecycle& lifecycle, bool with_assets)
 int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog, bool json,
                  std::size_t unmatched_shown);
 int PrintTarget(const planners::TargetPlan& plan, bool json, bool summary_only);
+// Plans the halls (`samdrift halls`): table or JSON to stdout, SVGs into `svg_dir` when not
+// empty; returns the exit code (1 when a device cannot be placed).
+int RunHalls(const core::Store& store, const std::string& scenario_path, bool json,
+             const std::string& svg_dir);
+
+// The waves table of `plan` (without the item list), for the demo.
+void PrintPlanSummary(const planners::WavePlan& plan);
 
 // Command setups (one per cmd_*.cc).
 Runner SetupInit(CLI::App& app, const GlobalOptions& global);
 Runner SetupImport(CLI::App& app, const GlobalOptions& global);
 Runner SetupFormats(CLI::App& app, const GlobalOptions& global);
 Runner SetupStats(CLI::App& app, const GlobalOptions& global);
+Runner SetupHalls(CLI::App& app, const GlobalOptions& global);
 Runner SetupExport(CLI::App& app, const GlobalOptions& global);
 Runner SetupDemo(CLI::App& app, const GlobalOptions& global);
 Runner SetupOverlap(CLI::App& app, const GlobalOptions& global);

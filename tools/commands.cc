@@ -18,6 +18,8 @@ const std::vector<Command>& Commands() {
        SetupTarget},
       {"lifecycle", "per municipality, what is past or near end of support", SetupLifecycle},
       {"plan", "migration waves: dependencies, redundancy, limits and hall capacity", SetupPlan},
+      {"halls", "hall plan: racks placed in the target halls, capacity use, rack elevations as SVG",
+       SetupHalls},
       {"report", "the pre-study report: HTML, XLSX and CSV tables", SetupReport},
       {"export", "the model for other tools: ArchiMate exchange XML, Graphviz DOT or JSON",
        SetupExport},

@@ -58,7 +58,7 @@ core::Result<ReportFiles> WriteReport(const GlobalOptions& global, const ReportO
   }
   report.sections.push_back(EstateSection(context, estate));
   report.sections.push_back(
-      OverlapSection(context, planners::ComputeOverlap(estate.assets, p.inputs.catalog)));
+      OverlapSection(context, planners::ComputeOverlap(estate, p.inputs.catalog)));
   report.sections.push_back(TargetSection(context, p.target));
   report.sections.push_back(LifecycleSection(context, p.target.lifecycle));
   report.sections.push_back(WavesSection(context, p.waves));
