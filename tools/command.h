@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -70,11 +71,19 @@ Runner SetupStats(CLI::App& app, const GlobalOptions& global);
 Runner SetupHalls(CLI::App& app, const GlobalOptions& global);
 Runner SetupExport(CLI::App& app, const GlobalOptions& global);
 Runner SetupDemo(CLI::App& app, const GlobalOptions& global);
+<<<<<<< HEAD
 Runner SetupOverlap(CLI::App& app, const GlobalOptions& global);
 Runner SetupTarget(CLI::App& app, const GlobalOptions& global);
 Runner SetupLifecycle(CLI::App& app, const GlobalOptions& global);
+=======
+Runner SetupNet(CLI::App& app, const GlobalOptions& global);
+>>>>>>> main
 Runner SetupReport(CLI::App& app, const GlobalOptions& global);
 Runner SetupPlan(CLI::App& app, const GlobalOptions& global);
+
+// Renders `net` (table or JSON) for the store to `out`; returns the exit code. Used by demo too.
+int RunNet(const core::Store& store, const std::string& scenario_path, bool json,
+           std::ostream& out);
 
 }  // namespace samdrift::tools
 
