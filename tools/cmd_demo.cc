@@ -92,7 +92,6 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     std::cout << "== stats ==\n";
     int rc = PrintStats(**store, false);
     if (rc != 0) return rc;
-<<<<<<< HEAD
 
     // The hall plan of the bundled scenario, with rack elevations in OUT/halls/.
     const fs::path scenario = fs::path(samples) / "scenario.yaml";
@@ -104,13 +103,10 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       if (rc == 1) std::cerr << "samdrift demo: the hall plan is infeasible (see above)\n";
       std::cout << "rack elevations and floor views: " << svg_dir << '\n';
     }
-=======
     // The samples' scenario (Alternativ 1) carries the joint address plan for renumbering.
-    const fs::path scenario = fs::path(samples) / "scenario.yaml";
     std::cout << "\n== net ==\n";
     rc = RunNet(**store, fs::exists(scenario, ec) ? scenario.string() : "", false, std::cout);
     if (rc != 0) return rc;
->>>>>>> main
     std::cout << "\nstore: " << db << '\n';
 
     // Overlap and target on the samples' scenario (Alternativ 1) when it is there.
@@ -150,11 +146,7 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
 
     report::ReportOptions report_options;
     report_options.out_dir = (fs::path(args->out) / "report").string();
-<<<<<<< HEAD
     if (fs::exists(scenario_file, ec)) report_options.planning.scenario = scenario_file.string();
-=======
-    if (fs::exists(scenario, ec)) report_options.scenario = scenario.string();
->>>>>>> main
     core::Diagnostics diagnostics;
     auto files = report::WriteReport(demo_store, report_options, diagnostics);
     PrintDiagnostics(diagnostics);

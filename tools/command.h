@@ -71,13 +71,10 @@ Runner SetupStats(CLI::App& app, const GlobalOptions& global);
 Runner SetupHalls(CLI::App& app, const GlobalOptions& global);
 Runner SetupExport(CLI::App& app, const GlobalOptions& global);
 Runner SetupDemo(CLI::App& app, const GlobalOptions& global);
-<<<<<<< HEAD
 Runner SetupOverlap(CLI::App& app, const GlobalOptions& global);
 Runner SetupTarget(CLI::App& app, const GlobalOptions& global);
 Runner SetupLifecycle(CLI::App& app, const GlobalOptions& global);
-=======
 Runner SetupNet(CLI::App& app, const GlobalOptions& global);
->>>>>>> main
 Runner SetupReport(CLI::App& app, const GlobalOptions& global);
 Runner SetupPlan(CLI::App& app, const GlobalOptions& global);
 

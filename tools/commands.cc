@@ -12,7 +12,6 @@ const std::vector<Command>& Commands() {
       {"import", "import inventory files for one municipality (all or nothing)", SetupImport},
       {"formats", "list the importers: name, what they read, what they produce", SetupFormats},
       {"stats", "counts per municipality and category", SetupStats},
-<<<<<<< HEAD
       {"overlap", "what the municipalities share: technologies per org, a similarity matrix",
        SetupOverlap},
       {"target", "the standard per capability (fixed or proposed) and each org's gap to it",
@@ -21,10 +20,8 @@ const std::vector<Command>& Commands() {
       {"plan", "migration waves: dependencies, redundancy, limits and hall capacity", SetupPlan},
       {"halls", "hall plan: racks placed in the target halls, capacity use, rack elevations as SVG",
        SetupHalls},
-=======
       {"net", "address plans: overlapping prefixes and VLAN clashes between orgs, what to renumber",
        SetupNet},
->>>>>>> main
       {"report", "the pre-study report: HTML, XLSX and CSV tables", SetupReport},
       {"export", "the model for other tools: ArchiMate exchange XML, Graphviz DOT or JSON",
        SetupExport},
