@@ -109,8 +109,7 @@ core::Batch ParseBatch(const std::vector<std::string>& files, const ImportReques
     }
     if (!importer) {
       if (request.unknown_format == UnknownFormat::kSkip) {
-        diagnostics.Warning({path, 0, 0}, "FMT002",
-                            "no importer reads this format yet; skipped");
+        diagnostics.Warning({path, 0, 0}, "FMT002", "no importer reads this format yet; skipped");
       } else {
         diagnostics.Error({path, 0, 0}, "FMT001",
                           "cannot tell which format this is; name it with --format (see "

@@ -3,8 +3,8 @@
 
 #include "importers/batch_import.h"
 #include "tools/command.h"
-#include "tools/planning_inputs.h"
 #include "tools/pipeline.h"
+#include "tools/planning_inputs.h"
 #include "tools/report/build.h"
 
 #ifndef SAMDRIFT_SAMPLES_DIR

@@ -74,7 +74,8 @@ void PrintPlanSummary(const planners::WavePlan& plan) {
             << plan.lower_bound.by_hours << ", redundancy " << plan.lower_bound.by_redundancy
             << ")\n\n";
   std::cout << std::left << std::setw(6) << "wave" << std::right << std::setw(7) << "items"
-            << std::setw(9) << "kW" << std::setw(9) << "hours" << "  orgs\n";
+            << std::setw(9) << "kW" << std::setw(9) << "hours"
+            << "  orgs\n";
   for (const planners::Wave& w : plan.waves) {
     std::cout << std::left << std::setw(6) << w.number << std::right << std::setw(7)
               << w.items.size() << std::setw(9) << std::fixed << std::setprecision(1) << w.kw

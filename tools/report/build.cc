@@ -53,8 +53,8 @@ core::Result<ReportFiles> WriteReport(const GlobalOptions& global, const ReportO
                     " " + Today();
   if (options.redaction == Redaction::kRedact) {
     report.subtitle += " \xC2\xB7 " + std::string(Tr(options.lang,
-                                                      "redacted: serial numbers, IP and MAC "
-                                                      "addresses are hidden"));
+                                                     "redacted: serial numbers, IP and MAC "
+                                                     "addresses are hidden"));
   }
   report.sections.push_back(EstateSection(context, estate));
   report.sections.push_back(

@@ -55,7 +55,8 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
   for (const planners::PlannedHall& hall : plan.halls) {
     for (const planners::PlannedRack& rack : hall.racks) {
       if (rack.devices.empty() || drawn++ >= kMaxElevations) continue;
-      elevations += "<div>" + Inline(planners::RackElevationSvg(plan, hall, rack, colours)) + "</div>";
+      elevations +=
+          "<div>" + Inline(planners::RackElevationSvg(plan, hall, rack, colours)) + "</div>";
     }
   }
   elevations += "</div>";
@@ -66,9 +67,9 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
   halls.title = std::string(Tr(lang, "Halls"));
   halls.headers = {std::string(Tr(lang, "Hall")), std::string(Tr(lang, "Role")),
                    std::string(Tr(lang, "From")), std::string(Tr(lang, "positions")),
-                   std::string(Tr(lang, "used")), "kW", std::string(Tr(lang, "used")),
-                   std::string(Tr(lang, "cooling")), std::string(Tr(lang, "used")),
-                   std::string(Tr(lang, "new racks"))};
+                   std::string(Tr(lang, "used")), "kW",
+                   std::string(Tr(lang, "used")), std::string(Tr(lang, "cooling")),
+                   std::string(Tr(lang, "used")), std::string(Tr(lang, "new racks"))};
   for (const planners::PlannedHall& h : plan.halls) {
     halls.rows.push_back({Cell::Text(h.name), Cell::Text(std::string(planners::ToString(h.role))),
                           Cell::Text(h.from), Cell::Number(h.positions),
@@ -81,19 +82,25 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
   Table placements;
   placements.id = "placements";
   placements.title = std::string(Tr(lang, "Placements"));
-  placements.headers = {std::string(Tr(lang, "Municipality")), std::string(Tr(lang, "Asset")),
-                        std::string(Tr(lang, "Hall")), std::string(Tr(lang, "Rack")),
-                        std::string(Tr(lang, "Position")), std::string(Tr(lang, "U")), "kW",
-                        std::string(Tr(lang, "Estimated figures")), std::string(Tr(lang, "From"))};
+  placements.headers = {std::string(Tr(lang, "Municipality")),
+                        std::string(Tr(lang, "Asset")),
+                        std::string(Tr(lang, "Hall")),
+                        std::string(Tr(lang, "Rack")),
+                        std::string(Tr(lang, "Position")),
+                        std::string(Tr(lang, "U")),
+                        "kW",
+                        std::string(Tr(lang, "Estimated figures")),
+                        std::string(Tr(lang, "From"))};
   for (const planners::PlannedHall& hall : plan.halls) {
     for (const planners::PlannedRack& rack : hall.racks) {
       for (const planners::Placement& p : rack.devices) {
         const planners::HallDevice& d = plan.devices[p.device];
-        placements.rows.push_back(
-            {Cell::Text(d.org), Cell::Text(d.name), Cell::Text(hall.name), Cell::Text(rack.name),
-             Cell::Number(p.position), Cell::Number(d.u_height), Cell::Number(d.kw, 2),
-             Cell::Text(d.estimated ? "\xE2\x89\x88" : ""),
-             Cell::Text(p.kept ? std::string(Tr(lang, "stays")) : d.site + "/" + d.hall + "/" + d.rack)});
+        placements.rows.push_back({Cell::Text(d.org), Cell::Text(d.name), Cell::Text(hall.name),
+                                   Cell::Text(rack.name), Cell::Number(p.position),
+                                   Cell::Number(d.u_height), Cell::Number(d.kw, 2),
+                                   Cell::Text(d.estimated ? "\xE2\x89\x88" : ""),
+                                   Cell::Text(p.kept ? std::string(Tr(lang, "stays"))
+                                                     : d.site + "/" + d.hall + "/" + d.rack)});
       }
     }
   }

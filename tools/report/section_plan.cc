@@ -36,9 +36,13 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan) {
   Table loads;
   loads.id = "wave-loads";
   loads.title = std::string(Tr(lang, "Load per wave"));
-  loads.headers = {std::string(Tr(lang, "Wave")), std::string(Tr(lang, "Items")), "kW",
-                   std::string(Tr(lang, "Effort (hours)")), std::string(Tr(lang, "Municipality")),
-                   std::string(Tr(lang, "Over limit")), std::string(Tr(lang, "Halls after"))};
+  loads.headers = {std::string(Tr(lang, "Wave")),
+                   std::string(Tr(lang, "Items")),
+                   "kW",
+                   std::string(Tr(lang, "Effort (hours)")),
+                   std::string(Tr(lang, "Municipality")),
+                   std::string(Tr(lang, "Over limit")),
+                   std::string(Tr(lang, "Halls after"))};
   for (const planners::Wave& wave : plan.waves) {
     timeline.waves.push_back(std::to_string(wave.number));
     timeline.wave_notes.push_back(std::to_string(wave.items.size()) + " items, " +
@@ -51,7 +55,8 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan) {
                     Cell::Number(h.power_kw_used, 1).text + " kW";
     }
     for (const std::string& o : wave.over_limit) over += (over.empty() ? "" : "; ") + o;
-    loads.rows.push_back({Cell::Number(wave.number), Cell::Number(static_cast<double>(wave.items.size())),
+    loads.rows.push_back({Cell::Number(wave.number),
+                          Cell::Number(static_cast<double>(wave.items.size())),
                           Cell::Number(wave.kw, 1), Cell::Number(wave.hours, 1),
                           Cell::Text(orgs_text), Cell::Text(over), Cell::Text(halls_text)});
   }
@@ -61,9 +66,9 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan) {
   Table items;
   items.id = "waves";
   items.title = std::string(Tr(lang, "Plan items"));
-  items.headers = {std::string(Tr(lang, "Wave")),   "ID",
+  items.headers = {std::string(Tr(lang, "Wave")),         "ID",
                    std::string(Tr(lang, "Municipality")), std::string(Tr(lang, "Asset")),
-                   std::string(Tr(lang, "Action")), std::string(Tr(lang, "Move group")),
+                   std::string(Tr(lang, "Action")),       std::string(Tr(lang, "Move group")),
                    std::string(Tr(lang, "Reason"))};
   for (const auto& p : plan.items) {
     items.rows.push_back({Cell::Number(p.wave), Cell::Text(p.item.id), Cell::Text(p.item.org),

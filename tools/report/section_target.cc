@@ -38,7 +38,8 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
   for (std::size_t o = 0; o < overlap.orgs.size(); ++o) {
     std::vector<double> row;
     for (std::size_t p = 0; p < shown; ++p) {
-      row.push_back(o < products[p]->counts.size() ? static_cast<double>(products[p]->counts[o]) : 0);
+      row.push_back(o < products[p]->counts.size() ? static_cast<double>(products[p]->counts[o])
+                                                   : 0);
     }
     heat.values.push_back(row);
   }
@@ -59,7 +60,8 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
   technologies.title = std::string(Tr(lang, "Technologies per municipality"));
   technologies.headers = {std::string(Tr(lang, "Level")), std::string(Tr(lang, "Capability")),
                           std::string(Tr(lang, "Technology")), std::string(Tr(lang, "Shared by"))};
-  for (const std::string& org : overlap.orgs) technologies.headers.push_back(core::OrgDisplayName(org));
+  for (const std::string& org : overlap.orgs)
+    technologies.headers.push_back(core::OrgDisplayName(org));
   technologies.headers.push_back(std::string(Tr(lang, "Total")));
   for (const auto* rows : {&overlap.products, &overlap.technologies, &overlap.vendors}) {
     for (const planners::OverlapRow& row : *rows) {
@@ -67,7 +69,8 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
                               Cell::Text(row.capability), Cell::Text(row.name),
                               Cell::Text(std::string(planners::ToString(row.sharing)))};
       for (std::size_t o = 0; o < overlap.orgs.size(); ++o) {
-        cells.push_back(Cell::Number(o < row.counts.size() ? static_cast<double>(row.counts[o]) : 0));
+        cells.push_back(
+            Cell::Number(o < row.counts.size() ? static_cast<double>(row.counts[o]) : 0));
       }
       cells.push_back(Cell::Number(static_cast<double>(row.total)));
       technologies.rows.push_back(std::move(cells));
@@ -120,9 +123,9 @@ Section TargetSection(const Context& context, const planners::TargetPlan& target
   standards.headers = {std::string(Tr(lang, "Capability")), std::string(Tr(lang, "Standard")),
                        std::string(Tr(lang, "Source")), std::string(Tr(lang, "Reason"))};
   for (const planners::Standard& s : target.standards) {
-    standards.rows.push_back({Cell::Text(s.capability), Cell::Text(s.name + " (" + s.technology + ")"),
-                              Cell::Text(std::string(Tr(lang, planners::ToString(s.source)))),
-                              Cell::Text(s.reason)});
+    standards.rows.push_back(
+        {Cell::Text(s.capability), Cell::Text(s.name + " (" + s.technology + ")"),
+         Cell::Text(std::string(Tr(lang, planners::ToString(s.source)))), Cell::Text(s.reason)});
   }
   section.tables.push_back(std::move(standards));
 
@@ -161,11 +164,16 @@ Section TargetSection(const Context& context, const planners::TargetPlan& target
   Table gaps;
   gaps.id = "gaps";
   gaps.title = std::string(Tr(lang, "Gaps"));
-  gaps.headers = {std::string(Tr(lang, "Municipality")), std::string(Tr(lang, "Asset")),
-                  std::string(Tr(lang, "Kind")),         std::string(Tr(lang, "Capability")),
-                  std::string(Tr(lang, "From")),         std::string(Tr(lang, "To")),
-                  std::string(Tr(lang, "Action")),       std::string(Tr(lang, "Effort (hours)")),
-                  std::string(Tr(lang, "Past end of support")), std::string(Tr(lang, "Reason"))};
+  gaps.headers = {std::string(Tr(lang, "Municipality")),
+                  std::string(Tr(lang, "Asset")),
+                  std::string(Tr(lang, "Kind")),
+                  std::string(Tr(lang, "Capability")),
+                  std::string(Tr(lang, "From")),
+                  std::string(Tr(lang, "To")),
+                  std::string(Tr(lang, "Action")),
+                  std::string(Tr(lang, "Effort (hours)")),
+                  std::string(Tr(lang, "Past end of support")),
+                  std::string(Tr(lang, "Reason"))};
   for (const planners::Gap& g : target.gaps) {
     gaps.rows.push_back({Cell::Text(g.org), Cell::Text(g.asset),
                          Cell::Text(std::string(core::ToString(g.kind))), Cell::Text(g.capability),
@@ -184,8 +192,9 @@ Section LifecycleSection(const Context& context, const planners::Lifecycle& life
   Section section;
   section.id = "lifecycle";
   section.title = std::string(Tr(lang, "Lifecycle"));
-  section.intro = std::string(Tr(lang, "What is past end of support at the planned date, or "
-                                       "reaches it within twelve months.")) +
+  section.intro = std::string(Tr(lang,
+                                 "What is past end of support at the planned date, or "
+                                 "reaches it within twelve months.")) +
                   " (" + lifecycle.date + " \xE2\x80\x93 " + lifecycle.horizon + ")";
   StackedBars chart;
   chart.series = {std::string(Tr(lang, "past end of support")),
@@ -207,8 +216,8 @@ Section LifecycleSection(const Context& context, const planners::Lifecycle& life
   summary.id = "lifecycle";
   summary.title = std::string(Tr(lang, "Lifecycle per municipality and technology"));
   summary.headers = {std::string(Tr(lang, "Municipality")), std::string(Tr(lang, "Technology")),
-                     std::string(Tr(lang, "Capability")), std::string(Tr(lang, "End of support")),
-                     std::string(Tr(lang, "Status")), std::string(Tr(lang, "Count"))};
+                     std::string(Tr(lang, "Capability")),   std::string(Tr(lang, "End of support")),
+                     std::string(Tr(lang, "Status")),       std::string(Tr(lang, "Count"))};
   for (const auto& s : lifecycle.summary) {
     summary.rows.push_back({Cell::Text(s.org), Cell::Text(s.name), Cell::Text(s.capability),
                             Cell::Text(s.end_of_support),
