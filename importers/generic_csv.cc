@@ -483,6 +483,9 @@ int GenericCsvImporter::Sniff(std::string_view content) const {
   }
   if (table_ == GenericTable::kNetworks && !has("prefix")) return 0;
   if (table_ == GenericTable::kHalls && !has("positions") && !has("power_kw")) return 0;
+  // More than half of the header must be this table's: other tools' CSV (NetBox, RVTools) share
+  // a few column names ("name", "type") but are not samdrift templates.
+  if (known * 2 <= header.size()) return 0;
   // Share of the header this table knows, scaled to 10..90: a file with a typo still goes to the
   // table it mostly matches, so the typo is reported rather than the file refused.
   return static_cast<int>(10 + 80 * known / header.size());
