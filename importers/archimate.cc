@@ -701,7 +701,7 @@ std::string_view ArchimateImporter::Produces() const {
 }
 
 int ArchimateImporter::Sniff(std::string_view content) const {
-  std::string_view root = RootElementName(content);
+  const std::string root = RootElementName(content);
   std::size_t colon = root.find(':');
   if ((colon == std::string_view::npos ? root : root.substr(colon + 1)) != "model") return 0;
   std::string_view head = content.substr(0, std::min<std::size_t>(content.size(), 8192));
