@@ -671,7 +671,8 @@ std::vector<AssetFacet> Catalog::Facets(const Asset& asset) const {
   };
   add(FacetSource::kFields, asset.vendor, asset.product, asset.version);
   add(FacetSource::kOs, attr({"os_vendor", "os_manufacturer"}),
-      attr({"os", "os_name", "operating_system", "os_full_name"}), attr({"os_version"}));
+      attr({"os", "os_name", "operating_system", "os_full_name"}),
+      attr({"os_version", "os_build"}));
   add(FacetSource::kPlatform, "", attr({"platform"}), attr({"platform_version"}));
   add(FacetSource::kHypervisor, attr({"hypervisor_vendor"}), attr({"hypervisor"}),
       attr({"hypervisor_version"}));
