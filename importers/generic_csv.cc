@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "importers/csv_reader.h"
+#include "importers/ip_cells.h"
 
 namespace samdrift::importers {
 namespace {
@@ -386,16 +387,18 @@ class TableReader {
       return;
     }
     if (!vlan.empty()) {
-      auto id = core::ParseInteger(vlan);
-      if (!id || *id < 1 || *id > 4094) {
-        diagnostics_.Error(At(h, r, "vlan"), "CSV004",
-                           "column 'vlan': expected a VLAN id 1-4094, got '" + vlan + "'");
-        return;
-      }
+      auto id = VlanCell(vlan, "vlan", At(h, r, "vlan"), diagnostics_);
+      if (!id) return;
       vlan = std::to_string(*id);
       a.SetAttr("vlan", vlan);
     }
-    if (!prefix.empty()) a.SetAttr("prefix", prefix);
+    if (!prefix.empty()) {
+      // Stored in canonical form ("2001:db8::/32"), so that equal prefixes are equal text.
+      auto parsed = PrefixCell(prefix, At(h, r, "prefix"), diagnostics_);
+      if (!parsed) return;
+      prefix = parsed->ToString();
+      a.SetAttr("prefix", prefix);
+    }
     std::string vrf(h.Get(r, "vrf"));
     if (!vrf.empty()) a.SetAttr("vrf", vrf);
     if (!name.empty()) a.SetAttr("description", name);

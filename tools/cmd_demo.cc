@@ -91,11 +91,15 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     std::cout << "== stats ==\n";
     int rc = PrintStats(**store, false);
     if (rc != 0) return rc;
+    // The samples' scenario (Alternativ 1) carries the joint address plan for renumbering.
+    const fs::path scenario = fs::path(samples) / "scenario.yaml";
+    std::cout << "\n== net ==\n";
+    rc = RunNet(**store, fs::exists(scenario, ec) ? scenario.string() : "", false, std::cout);
+    if (rc != 0) return rc;
     std::cout << "\nstore: " << db << '\n';
 
     report::ReportOptions report_options;
     report_options.out_dir = (fs::path(args->out) / "report").string();
-    const fs::path scenario = fs::path(samples) / "scenario.yaml";
     if (fs::exists(scenario, ec)) report_options.scenario = scenario.string();
     core::Diagnostics diagnostics;
     auto files = report::WriteReport(**store, report_options, diagnostics);

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -54,7 +55,12 @@ Runner SetupFormats(CLI::App& app, const GlobalOptions& global);
 Runner SetupStats(CLI::App& app, const GlobalOptions& global);
 Runner SetupExport(CLI::App& app, const GlobalOptions& global);
 Runner SetupDemo(CLI::App& app, const GlobalOptions& global);
+Runner SetupNet(CLI::App& app, const GlobalOptions& global);
 Runner SetupReport(CLI::App& app, const GlobalOptions& global);
+
+// Renders `net` (table or JSON) for the store to `out`; returns the exit code. Used by demo too.
+int RunNet(const core::Store& store, const std::string& scenario_path, bool json,
+           std::ostream& out);
 
 }  // namespace samdrift::tools
 

@@ -12,6 +12,8 @@ const std::vector<Command>& Commands() {
       {"import", "import inventory files for one municipality (all or nothing)", SetupImport},
       {"formats", "list the importers: name, what they read, what they produce", SetupFormats},
       {"stats", "counts per municipality and category", SetupStats},
+      {"net", "address plans: overlapping prefixes and VLAN clashes between orgs, what to renumber",
+       SetupNet},
       {"report", "the pre-study report: HTML, XLSX and CSV tables", SetupReport},
       {"export", "the model for other tools: ArchiMate exchange XML, Graphviz DOT or JSON",
        SetupExport},
