@@ -11,18 +11,13 @@
 
 #include "core/text.h"
 #include "planners/archimate_rules.h"
-#include "planners/xml_writer.h"
+#include "planners/archimate_xml.h"
 
 namespace samdrift::planners {
 namespace {
 
 using core::AssetKind;
 using core::RelationKind;
-
-constexpr std::string_view kNamespace = "http://www.opengroup.org/xsd/archimate/3.0/";
-constexpr std::string_view kSchemaLocation =
-    "http://www.opengroup.org/xsd/archimate/3.0/ "
-    "http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd";
 
 // Attributes that are written as the element itself, not as properties.
 bool IsStructuralAttribute(std::string_view key) {
@@ -80,18 +75,6 @@ std::string_view DefaultType(AssetKind kind) {
   return "Node";
 }
 
-// Archi's top-level folder for an element type (elements must sit in their layer's folder).
-std::string_view LayerFolder(std::string_view type) {
-  if (type == "ApplicationComponent" || type == "ApplicationService") return "Application";
-  if (type == "Plateau" || type == "Gap" || type == "WorkPackage") {
-    return "Implementation & Migration";
-  }
-  if (type == "Location" || type == "Grouping") return "Other";
-  return "Technology & Physical";
-}
-constexpr std::string_view kLayerOrder[] = {"Application", "Technology & Physical",
-                                            "Implementation & Migration", "Other", "Relations"};
-
 std::uint64_t Fnv1a(std::string_view text) {
   std::uint64_t h = 1469598103934665603ULL;
   for (unsigned char c : text) {
@@ -126,24 +109,6 @@ std::string NumberText(double v) {
   return s.str();
 }
 
-struct Element {
-  std::string id;
-  std::string type;
-  std::string name;
-  std::string documentation;
-  std::vector<core::Attribute> properties;
-  std::string group;  // the folder below the layer folder
-};
-
-struct Relationship {
-  std::string id;
-  std::string type;
-  std::string source;
-  std::string target;
-  std::vector<core::Attribute> properties;
-  std::string group;
-};
-
 class Exporter {
  public:
   Exporter(const core::Estate& estate, const ArchimateExportOptions& options)
@@ -154,7 +119,9 @@ class Exporter {
     AddLocations();
     AddRelations();
     if (options_.scenario) AddScenario(*options_.scenario);
-    result_.xml = Serialise();
+    result_.xml = WriteExchangeXml({options_.model_name.empty() ? "samdrift" : options_.model_name,
+                                    options_.documentation, HashId("m", options_.model_name),
+                                    elements_, relationships_});
     result_.elements = elements_.size();
     result_.relationships = relationships_.size();
     return std::move(result_);
@@ -179,7 +146,7 @@ class Exporter {
     for (const core::Asset* a : assets) {
       const std::string key = a->Key();
       if (index_.count({a->org, static_cast<int>(a->kind), key})) continue;  // one per identity
-      Element e;
+      ExchangeElement e;
       const std::string seed = a->org + '\0' + std::string(core::ToString(a->kind)) + '\0' + key;
       const std::string* given = a->Attr("archimate_id");
       e.id = Claim(given ? *given : "", "a", seed);
@@ -238,7 +205,7 @@ class Exporter {
 
   void AddRelationship(std::string type, std::size_t source, std::size_t target,
                        std::vector<core::Attribute> properties, std::string group) {
-    Relationship r;
+    ExchangeRelationship r;
     r.type = std::move(type);
     r.source = elements_[source].id;
     r.target = elements_[target].id;
@@ -348,7 +315,7 @@ class Exporter {
     const std::string group = scenario.name.empty() ? "Scenario" : scenario.name;
     auto element = [&](std::string type, std::string name, std::string documentation,
                        std::vector<core::Attribute> properties) {
-      Element e;
+      ExchangeElement e;
       e.type = std::move(type);
       e.name = std::move(name);
       e.documentation = std::move(documentation);
@@ -410,108 +377,12 @@ class Exporter {
     }
   }
 
-  std::string Serialise() const {
-    XmlWriter w;
-    w.Declaration();
-    w.Open("model", {{"xmlns", std::string(kNamespace)},
-                     {"xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"},
-                     {"xsi:schemaLocation", std::string(kSchemaLocation)},
-                     {"identifier", HashId("m", options_.model_name)}});
-    w.Leaf("name", {{"xml:lang", "sv"}},
-           options_.model_name.empty() ? "samdrift" : options_.model_name);
-    if (!options_.documentation.empty()) {
-      w.Leaf("documentation", {{"xml:lang", "sv"}}, options_.documentation);
-    }
-    // Property definitions, numbered in name order.
-    std::map<std::string, std::string> definitions;
-    for (const Element& e : elements_) {
-      for (const core::Attribute& p : e.properties) definitions.emplace(p.key, "");
-    }
-    for (const Relationship& r : relationships_) {
-      for (const core::Attribute& p : r.properties) definitions.emplace(p.key, "");
-    }
-    int n = 0;
-    for (auto& [name, id] : definitions) id = "propid-" + std::to_string(++n);
-    auto properties = [&](const std::vector<core::Attribute>& props) {
-      if (props.empty()) return;
-      w.Open("properties");
-      for (const core::Attribute& p : props) {
-        w.Open("property", {{"propertyDefinitionRef", definitions.at(p.key)}});
-        w.Leaf("value", {}, p.value);
-        w.Close();
-      }
-      w.Close();
-    };
-    if (!elements_.empty()) {
-      w.Open("elements");
-      for (const Element& e : elements_) {
-        w.Open("element", {{"identifier", e.id}, {"xsi:type", e.type}});
-        w.Leaf("name", {}, e.name);
-        if (!e.documentation.empty()) w.Leaf("documentation", {}, e.documentation);
-        properties(e.properties);
-        w.Close();
-      }
-      w.Close();
-    }
-    if (!relationships_.empty()) {
-      w.Open("relationships");
-      for (const Relationship& r : relationships_) {
-        w.Open("relationship", {{"identifier", r.id},
-                                {"source", r.source},
-                                {"target", r.target},
-                                {"xsi:type", r.type}});
-        properties(r.properties);
-        w.Close();
-      }
-      w.Close();
-    }
-    // Folders: Archi's layer folders, one folder per municipality (or scenario) inside each.
-    std::map<std::string_view, std::vector<std::pair<std::string, std::vector<std::string>>>> tree;
-    auto file = [&](std::string_view layer, const std::string& group, const std::string& id) {
-      auto& groups = tree[layer];
-      auto it = std::find_if(groups.begin(), groups.end(),
-                             [&](const auto& g) { return g.first == group; });
-      if (it == groups.end()) it = groups.insert(groups.end(), {group, {}});
-      it->second.push_back(id);
-    };
-    for (const Element& e : elements_) file(LayerFolder(e.type), e.group, e.id);
-    for (const Relationship& r : relationships_) file("Relations", r.group, r.id);
-    if (!tree.empty()) {
-      w.Open("organizations");
-      for (std::string_view layer : kLayerOrder) {
-        auto it = tree.find(layer);
-        if (it == tree.end()) continue;
-        w.Open("item");
-        w.Leaf("label", {{"xml:lang", "en"}}, std::string(layer));
-        for (const auto& [group, ids] : it->second) {
-          w.Open("item");
-          w.Leaf("label", {{"xml:lang", "sv"}}, group);
-          for (const std::string& id : ids) w.Empty("item", {{"identifierRef", id}});
-          w.Close();
-        }
-        w.Close();
-      }
-      w.Close();
-    }
-    if (!definitions.empty()) {
-      w.Open("propertyDefinitions");
-      for (const auto& [name, id] : definitions) {
-        w.Open("propertyDefinition", {{"identifier", id}, {"type", "string"}});
-        w.Leaf("name", {}, name);
-        w.Close();
-      }
-      w.Close();
-    }
-    w.Close();
-    return w.Take();
-  }
-
   const core::Estate& estate_;
   const ArchimateExportOptions& options_;
   ArchimateExport result_;
-  std::vector<Element> elements_;
+  std::vector<ExchangeElement> elements_;
   std::vector<const core::Asset*> asset_of_;  // element index -> asset (assets come first)
-  std::vector<Relationship> relationships_;
+  std::vector<ExchangeRelationship> relationships_;
   std::unordered_set<std::string> used_;
   std::map<std::tuple<std::string, int, std::string>, std::size_t> index_;
   std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> by_key_;

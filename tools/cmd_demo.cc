@@ -2,6 +2,8 @@
 #include <iostream>
 
 #include "importers/batch_import.h"
+#include "planners/export_archimate.h"
+#include "planners/export_dot.h"
 #include "tools/command.h"
 #include "tools/pipeline.h"
 #include "tools/planning_inputs.h"
@@ -153,6 +155,18 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     if (!files.ok()) return Fail(files.status());
     std::cout << "\n== report ==\nreport: " << files->html << "\nworkbook: " << files->xlsx
               << "\ntables: " << files->csv_dir << "/\n";
+
+    // The model for Archi and Graphviz.
+    auto estate = (*store)->LoadEstate({});
+    if (!estate.ok()) return Fail(estate.status());
+    planners::ArchimateExportOptions archimate;
+    archimate.model_name = "GGVVH – nuläge";
+    const std::string xml = (fs::path(args->out) / "model-archimate.xml").string();
+    const std::string dot = (fs::path(args->out) / "model.dot").string();
+    core::Status written = WriteOut(xml, planners::WriteArchimate(*estate, archimate).xml);
+    if (written.ok()) written = WriteOut(dot, planners::WriteDot(*estate, {}).dot);
+    if (!written.ok()) return Fail(written);
+    std::cout << "\n== export ==\narchimate: " << xml << "\ndot: " << dot << '\n';
     return 0;
   };
 }

@@ -39,7 +39,8 @@ core::Status ParseList(const std::vector<std::string>& words, std::string_view o
   return core::Status::Ok();
 }
 
-// Writes through a temporary file beside the target, so a failed export leaves no half file.
+}  // namespace
+
 core::Status WriteOut(const std::string& path, const std::string& text) {
   if (path.empty() || path == "-") {
     std::cout << text;
@@ -64,8 +65,6 @@ core::Status WriteOut(const std::string& path, const std::string& text) {
   }
   return core::Status::Ok();
 }
-
-}  // namespace
 
 Runner SetupExport(CLI::App& app, const GlobalOptions& global) {
   auto args = std::make_shared<ExportArgs>();

@@ -45,6 +45,10 @@ bool StderrIsTerminal();
 core::Result<std::unique_ptr<core::Store>> OpenStore(const GlobalOptions& global,
                                                      core::OpenMode mode);
 
+// Writes `text` to `path` through a temporary file beside it (a failed write leaves no half
+// file); an empty path or "-" means stdout.
+core::Status WriteOut(const std::string& path, const std::string& text);
+
 // Renders `stats` (table or JSON) to stdout; returns the exit code.
 int PrintStats(const core::Store& store, bool json);
 

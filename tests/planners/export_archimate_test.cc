@@ -8,6 +8,7 @@
 #include "core/graph.h"
 #include "importers/archimate.h"
 #include "importers/archimate_reader.h"
+#include "planners/export_scenario.h"
 #include "tests/importers/test_util.h"
 #include "tests/planners/export_util.h"
 
@@ -458,4 +459,76 @@ TEST_CASE("the validator catches what the schema or Archi refuses",
                              "relationship r2 has a dangling end", "1x is in 0 folders",
                              "d1 is in 0 folders", "n1 is in 0 folders", "r1 is in 0 folders",
                              "r2 is in 0 folders"});
+}
+
+TEST_CASE("the target and wave plans become the scenario part", "[planners][export][archimate]") {
+  core::Estate estate = LoadedEstate(testing::ExportBatch());
+  planners::TargetPlan target;
+  target.date = "2026-12-01";
+  target.orgs = {"gnosjo", "varnamo"};
+  planners::Standard hypervisor;
+  hypervisor.capability = "hypervisor";
+  hypervisor.technology = "vmware-esxi-8";
+  hypervisor.name = "VMware ESXi 8.0";
+  hypervisor.source = planners::StandardSource::kScenario;
+  hypervisor.reason = "fixed by the scenario";
+  planners::Standard server;
+  server.capability = "server";
+  server.technology = "hpe-proliant-dl380-gen10-plus";
+  server.name = "HPE ProLiant DL380 Gen10 Plus";
+  target.standards = {hypervisor, server};
+  planners::Gap upgrade;
+  upgrade.org = "gnosjo";
+  upgrade.asset = upgrade.key = "gno-esx01 ESXi";
+  upgrade.kind = core::AssetKind::kSoftware;
+  upgrade.capability = "hypervisor";
+  upgrade.from = "vmware-esxi-6.7";
+  upgrade.from_name = "VMware ESXi 6.7";
+  upgrade.to = "vmware-esxi-8";
+  upgrade.action = planners::GapAction::kUpgrade;
+  upgrade.effort_hours = 6;
+  upgrade.past_end_of_support = true;
+  planners::Gap retire = upgrade;
+  retire.asset = retire.key = "gno-pc01";
+  retire.kind = core::AssetKind::kClient;
+  retire.action = planners::GapAction::kRetire;
+  target.gaps = {upgrade, retire};
+
+  planners::WavePlan waves;
+  auto planned = [](std::string id, std::string org, std::string asset, std::string kind) {
+    planners::PlannedItem p;
+    p.item.id = std::move(id);
+    p.item.org = std::move(org);
+    p.item.asset = std::move(asset);
+    p.item.kind = std::move(kind);
+    return p;
+  };
+  waves.items = {planned("build:core", "joint", "DC1 nätkärna", "build"),
+                 planned("gnosjo:esxi:upgrade", "gnosjo", "gno-esx01 ESXi", "software"),
+                 planned("gnosjo:app:migrate", "gnosjo", "gno-app01", "vm")};
+  waves.waves = {{1, {"build:core", "gnosjo:esxi:upgrade"}, 0.5, 14, {"gnosjo", "joint"}, {}, {}},
+                 {2, {"gnosjo:app:migrate"}, 0, 2, {"gnosjo"}, {}, {}}};
+
+  planners::ArchimateScenario s =
+      planners::ArchimateScenarioFrom(estate, "Alternativ 1", &target, &waves);
+  CHECK(s.target_assets.size() == estate.assets.size() - 1);  // the retired client left out
+  REQUIRE(s.target_elements.size() == 2);
+  CHECK(s.target_elements[0].type == "SystemSoftware");
+  CHECK(s.target_elements[1].type == "Device");
+  REQUIRE(s.gaps.size() == 2);
+  CHECK(s.gaps[0].name == "gno-esx01 ESXi: VMware ESXi 6.7 → VMware ESXi 8.0");
+  CHECK(s.gaps[1].name == "gno-pc01: VMware ESXi 6.7 → avvecklas");
+  REQUIRE(s.work_packages.size() == 2);
+  CHECK(s.work_packages[0].name == "Våg 1");
+  CHECK(s.work_packages[0].items.size() == 1);
+  CHECK(s.work_packages[0].documentation ==
+        "2 åtgärder, 0.5 kW, 14 timmar; byggs först: DC1 nätkärna");
+  CHECK(s.work_packages[1].items[0].kind == core::AssetKind::kVm);
+
+  planners::ArchimateExportOptions options;
+  options.scenario = &s;
+  planners::ArchimateExport out = planners::WriteArchimate(estate, options);
+  CHECK(Validate(out.xml).empty());
+  CHECK(out.unresolved.size() == 1);  // the model's own unresolved relation, nothing else
+  CHECK(out.xml.find("<name>Våg 2</name>") != std::string::npos);
 }

@@ -150,4 +150,6 @@ TEST_CASE("demo runs the flow on sample folders", "[tools][cli]") {
   CHECK(std::filesystem::exists(dir / "out" / "samdrift.db"));
   CHECK(r.out.find("gnosjo") != std::string::npos);
   CHECK(r.out.find("hylte") != std::string::npos);
+  CHECK(Slurp(dir / "out" / "model-archimate.xml").find("<name>fw1</name>") != std::string::npos);
+  CHECK(Slurp(dir / "out" / "model.dot").find("label=\"fw1\"") != std::string::npos);
 }
