@@ -142,10 +142,15 @@ struct DeviceType {
   Provenance provenance;
 };
 
+// Where a reference may be found: in its own org, or in any org (a NetBox rack of one tenant
+// may stand in a site another tenant declared).
+enum class ReferenceScope : std::uint8_t { kOrg, kAnyOrg };
+
 // Something a batch says must exist (in the batch itself or already in the store), e.g. the
 // device a cable ends on. Unresolved references are reported as errors with `message`.
 struct Reference {
   std::string org;
+  ReferenceScope scope = ReferenceScope::kOrg;
   AssetKind kind = AssetKind::kDevice;
   std::string key;
   SourceLocation where;

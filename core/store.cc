@@ -518,6 +518,17 @@ Result<bool> Store::HasAsset(const std::string& org, AssetKind kind,
   }
 }
 
+Result<bool> Store::HasAssetInAnyOrg(AssetKind kind, const std::string& key) const {
+  try {
+    SQLite::Statement st(impl_->db, "SELECT 1 FROM assets WHERE key = ?1 AND kind = ?2");
+    st.bind(1, key);
+    st.bind(2, std::string(ToString(kind)));
+    return st.executeStep();
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path_, "looking up an asset");
+  }
+}
+
 Result<StoreStats> Store::Stats() const {
   StoreStats stats;
   try {

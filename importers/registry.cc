@@ -1,6 +1,8 @@
 #include "importers/registry.h"
 
+#include "importers/device_type_yaml.h"
 #include "importers/generic_csv.h"
+#include "importers/netbox_importer.h"
 
 namespace samdrift::importers {
 
@@ -10,11 +12,26 @@ const std::vector<const Importer*>& AllImporters() {
   static const GenericCsvImporter kRelations(GenericTable::kRelations);
   static const GenericCsvImporter kHalls(GenericTable::kHalls);
   static const GenericCsvImporter kNetworks(GenericTable::kNetworks);
+  static const NetboxImporter kNetboxSites(NetboxType::kSite);
+  static const NetboxImporter kNetboxLocations(NetboxType::kLocation);
+  static const NetboxImporter kNetboxRacks(NetboxType::kRack);
+  static const NetboxImporter kNetboxDevices(NetboxType::kDevice);
+  static const NetboxImporter kNetboxVirtualChassis(NetboxType::kVirtualChassis);
+  static const NetboxImporter kNetboxInterfaces(NetboxType::kInterface);
+  static const NetboxImporter kNetboxCables(NetboxType::kCable);
+  static const NetboxImporter kNetboxPowerPanels(NetboxType::kPowerPanel);
+  static const NetboxImporter kNetboxPowerFeeds(NetboxType::kPowerFeed);
+  static const NetboxImporter kNetboxClusters(NetboxType::kCluster);
+  static const NetboxImporter kNetboxVirtualMachines(NetboxType::kVirtualMachine);
+  static const NetboxImporter kNetboxLookups(NetboxType::kLookup);
+  static const DeviceTypeYamlImporter kNetboxDeviceType;
   static const std::vector<const Importer*> kAll = {
-      &kAssets,
-      &kRelations,
-      &kHalls,
-      &kNetworks,
+      &kAssets,           &kRelations,        &kHalls,
+      &kNetworks,         &kNetboxSites,      &kNetboxLocations,
+      &kNetboxRacks,      &kNetboxDevices,    &kNetboxVirtualChassis,
+      &kNetboxInterfaces, &kNetboxCables,     &kNetboxPowerPanels,
+      &kNetboxPowerFeeds, &kNetboxClusters,   &kNetboxVirtualMachines,
+      &kNetboxLookups,    &kNetboxDeviceType,
   };
   return kAll;
 }
