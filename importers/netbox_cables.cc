@@ -137,7 +137,7 @@ void NetboxRows::Cable(const NetboxRecord& r) {
       s.what = "device '" + s.key + "'";
     }
   }
-  if (!ok || !org) return;
+  if (!ok || RowFailed()) return;
   if (circuit) {
     diagnostics_.Warning(r.where(), "NBX009",
                          "cable to a circuit termination skipped: circuits (WAN links) are not "
@@ -152,15 +152,14 @@ void NetboxRows::Cable(const NetboxRecord& r) {
                            std::string(sides[1].type->noun));
     return;
   }
+  if (sides[0].key == sides[1].key) {
+    diagnostics_.Warning(
+        r.where(), "NBX012",
+        "cable from '" + sides[0].key + "' to itself: not a connection between devices, skipped");
+    return;
+  }
   for (const Side& s : sides) {
     Refer(r, s.column, *org, core::AssetKind::kDevice, s.key, s.what);
-  }
-  if (sides[0].key == sides[1].key) {
-    diagnostics_.Warning(r.where(), "NBX012",
-                         "cable from '" + sides[0].key +
-                             "' to itself; not a connection between "
-                             "devices, skipped");
-    return;
   }
   const bool power = a == End::kPowerPort || b == End::kPowerPort;
   // Power flows from the outlet (or feed) to the inlet: the inlet's device is powered_by.

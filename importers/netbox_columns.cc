@@ -76,6 +76,7 @@ std::map<NetboxType, NetboxTable> BuildTables() {
       {"name"},
       {"status", "region", "facility", "time_zone", "physical_address", "shipping_address",
        "latitude", "longitude", "tenant", "asn"}};
+  t[NetboxType::kSite].sniff_none = {"site"};
   t[NetboxType::kLocation] = {
       NetboxType::kLocation,
       "netbox-locations",
@@ -403,8 +404,37 @@ bool IsCustomFieldColumn(std::string_view header) {
   return header.size() > 3 && core::EqualsIgnoreCase(header.substr(0, 3), "cf_");
 }
 
+// Columns only NetBox's IPAM objects have (prefixes, IP addresses and ranges, VLANs, VRFs,
+// route targets, FHRP groups).
+constexpr std::string_view kIpamColumns[] = {"prefix",
+                                             "address",
+                                             "vid",
+                                             "rd",
+                                             "start_address",
+                                             "end_address",
+                                             "is_pool",
+                                             "dns_name",
+                                             "enforce_unique",
+                                             "import_targets",
+                                             "export_targets",
+                                             "mark_utilized",
+                                             "min_vid",
+                                             "max_vid",
+                                             "qinq_role",
+                                             "fhrp_group",
+                                             "is_primary",
+                                             "assigned_object_type",
+                                             "protocol",
+                                             "auth_type"};
+
 int NetboxScore(const NetboxTable& table, const std::vector<std::string>& keys) {
   if (keys.empty()) return 0;
+  for (std::string_view column : kIpamColumns) {
+    if (HasColumn(keys, column)) return 0;
+  }
+  for (std::string_view column : table.sniff_none) {
+    if (HasColumn(keys, column)) return 0;
+  }
   for (std::string_view column : table.sniff_all) {
     if (!HasColumn(keys, column)) return 0;
   }

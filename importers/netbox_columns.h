@@ -42,6 +42,7 @@ struct NetboxTable {
   std::vector<std::string_view> sniff_any;  // ... and one of these (when any are listed)
   int score_base = 10;                      // sniff score = base + span * known / keys
   int score_span = 85;
+  std::vector<std::string_view> sniff_none = {};  // ... and none of these
 };
 
 // Every type, in detection tie-break order.
@@ -51,8 +52,9 @@ const NetboxTable& NetboxTableOf(NetboxType type);
 // Custom-field columns (`cf_owner`) are accepted on every type and kept as attributes.
 bool IsCustomFieldColumn(std::string_view header);
 
-// How well `keys` (a CSV header or a JSON/YAML object's keys) fit `table`: 0 when the required
-// sniff columns are missing, else 10..95 by the share of keys the table knows.
+// How well `keys` (a CSV header or a JSON/YAML object's keys) fit `table`: 0 when the sniff
+// columns say it is another type (IPAM objects, prefixes, addresses, VLANs and VRFs, are never
+// claimed: they belong to netbox-ipam-csv), else 10..95 by the share of keys the table knows.
 int NetboxScore(const NetboxTable& table, const std::vector<std::string>& keys);
 
 }  // namespace samdrift::importers

@@ -53,7 +53,7 @@ void NetboxRows::Device(const NetboxRecord& r) {
     name = std::string(rack) + " U" + FormatFigure(*position);
     if (!r.Get("face").empty()) name += " " + std::string(r.Get("face"));
   }
-  if (role.empty() || type.empty() || site.empty() || !org) return;
+  if (RowFailed()) return;
 
   core::Asset a = NewAsset(r, *org, core::AssetKind::kDevice);
   a.name = name;
@@ -104,7 +104,7 @@ void NetboxRows::PowerPanel(const NetboxRecord& r) {
   std::string_view site = Required(r, "site");
   std::string_view name = Required(r, "name");
   auto org = Org(r);
-  if (site.empty() || name.empty() || !org) return;
+  if (RowFailed()) return;
   core::Asset a = NewAsset(r, *org, core::AssetKind::kDevice);
   a.name = std::string(name);
   a.role = "power-panel";
@@ -134,11 +134,7 @@ void NetboxRows::PowerFeed(const NetboxRecord& r) {
           "phase: expected 'single-phase' or 'three-phase', got '" + std::string(cell) + "'");
     }
   }
-  if (site.empty() || panel.empty() || name.empty() || !org || !phase) return;
-  if ((!r.Get("voltage").empty() && !voltage) || (!r.Get("amperage").empty() && !amperage) ||
-      (!r.Get("max_utilization").empty() && !utilization)) {
-    return;
-  }
+  if (RowFailed()) return;
   std::vector<std::string> defaulted;
   if (!voltage) {
     voltage = kDefaultVoltage;

@@ -180,6 +180,7 @@ std::size_t ReadNetboxCsv(std::string_view text, const std::string& source,
   std::vector<ColumnSpec> columns;  // the table's, then this file's cf_* columns
   std::optional<HeaderMap> header;
   std::size_t records = 0;
+  bool missing_required = false;
   ReadCsv(text, DetectDelimiter(text), source, diagnostics, [&](CsvRecord& row) {
     if (!header) {
       header_record = std::move(row);
@@ -192,11 +193,14 @@ std::size_t ReadNetboxCsv(std::string_view text, const std::string& source,
         if (!header->Has(required)) {
           diagnostics.Error({source, header_record->line, 0}, "CSV011",
                             "missing column '" + std::string(required) + "'");
+          missing_required = true;
         }
       }
       return true;
     }
     ++records;
+    // Without a column every row needs, rows cannot be imported: the header error says it once.
+    if (missing_required) return true;
     if (row.fields.size() != header->width()) {
       diagnostics.Error({source, row.line, 0}, "CSV006",
                         "record has " + std::to_string(row.fields.size()) +

@@ -3,6 +3,7 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
 #include <set>
 
 #include "core/text.h"
@@ -92,10 +93,50 @@ void ReadMapping(const YAML::Node& node, const std::string& source, const Netbox
       if (!text.empty()) record.AddCustomField(key, std::move(text));
       continue;
     }
-    record.Set(static_cast<std::size_t>(column), ToText(value), At(source, value.Mark()));
+    // An empty value has no place of its own: point at its key.
+    const YAML::Mark mark = value.IsNull() ? key_node.Mark() : value.Mark();
+    record.Set(static_cast<std::size_t>(column), ToText(value), At(source, mark));
   }
   visit(record);
 }
+
+// Where flow collections ([ and {) first nest deeper than `limit`, so that a hostile file is
+// refused at the right place before the parser recurses; nullopt when they do not.
+std::optional<core::SourceLocation> TooDeep(std::string_view text, const std::string& source,
+                                            int limit) {
+  int depth = 0;
+  int line = 1;
+  int column = 1;
+  char quote = 0;
+  bool comment = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') {
+      ++line;
+      column = 1;
+      comment = false;
+      continue;
+    }
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+    if (comment) continue;
+    if (quote) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t')) {
+      comment = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return core::SourceLocation{source, line, column - 1};
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+constexpr int kMaxFlowDepth = 64;
 
 }  // namespace
 
@@ -103,6 +144,12 @@ std::size_t ReadNetboxYaml(std::string_view text, const std::string& source,
                            const NetboxTable& table, core::Diagnostics& diagnostics,
                            const NetboxVisit& visit) {
   const std::size_t errors_before = diagnostics.error_count();
+  if (auto deep = TooDeep(text, source, kMaxFlowDepth)) {
+    diagnostics.Error(*deep, "NBX023",
+                      "YAML nested deeper than " + std::to_string(kMaxFlowDepth) +
+                          " levels; NetBox objects are flat");
+    return 0;
+  }
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(std::string(text));

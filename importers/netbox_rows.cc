@@ -33,6 +33,7 @@ std::string FormatFigure(double value) {
 }
 
 void NetboxRows::Row(const NetboxRecord& r) {
+  errors_before_row_ = diagnostics_.error_count();
   switch (table_.type) {
     case NetboxType::kSite:
       return Site(r);
@@ -223,7 +224,7 @@ void NetboxRows::CheckedOnly(const NetboxRecord& r) {
 void NetboxRows::Site(const NetboxRecord& r) {
   std::string_view name = Required(r, "name");
   auto org = Org(r);
-  if (name.empty() || !org) return;
+  if (RowFailed()) return;
   core::Asset a = NewAsset(r, *org, core::AssetKind::kSite);
   a.name = std::string(name);
   KeepOthers(a, r, {"name"});
@@ -234,7 +235,7 @@ void NetboxRows::Location(const NetboxRecord& r) {
   std::string_view site = Required(r, "site");
   std::string_view name = Required(r, "name");
   auto org = Org(r);
-  if (site.empty() || name.empty() || !org) return;
+  if (RowFailed()) return;
   core::Asset a = NewAsset(r, *org, core::AssetKind::kHall);
   a.name = std::string(name);
   a.site = std::string(site);
@@ -251,7 +252,7 @@ void NetboxRows::Rack(const NetboxRecord& r) {
   auto u_height = Number(r, "u_height", Whole::kYes, 1, 100);
   Number(r, "width", Whole::kYes, 1, 100);
   Number(r, "starting_unit", Whole::kYes, 0, 1000);
-  if (site.empty() || name.empty() || !org) return;
+  if (RowFailed()) return;
   core::Asset a = NewAsset(r, *org, core::AssetKind::kRack);
   a.name = std::string(name);
   a.site = std::string(site);

@@ -45,6 +45,9 @@ class NetboxRows {
   void VirtualMachine(const NetboxRecord& r);
   void CheckedOnly(const NetboxRecord& r);
 
+  // True once the current row had an error: such a row adds nothing (no asset, relation or
+  // reference), so that each defect is reported once.
+  bool RowFailed() const { return diagnostics_.error_count() > errors_before_row_; }
   // The row's org (its tenant under --org-from tenant); nullopt after reporting NBX005.
   std::optional<std::string> Org(const NetboxRecord& r);
   // The value of a column every object of this type needs; "" after reporting NBX001.
@@ -78,6 +81,7 @@ class NetboxRows {
   core::Batch& batch_;
   core::Diagnostics& diagnostics_;
   std::map<std::string, int> seen_;  // org + kind + key -> line
+  std::size_t errors_before_row_ = 0;
 };
 
 // "Core Switch" -> "core-switch": NetBox role names as samdrift roles.

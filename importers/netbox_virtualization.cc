@@ -104,7 +104,7 @@ void NetboxRows::Cluster(const NetboxRecord& r) {
   std::string_view name = Required(r, "name");
   std::string_view type = Required(r, "type");
   auto org = Org(r);
-  if (name.empty() || type.empty() || !org) return;
+  if (RowFailed()) return;
   core::Asset a = NewAsset(r, *org, core::AssetKind::kCluster);
   a.name = std::string(name);
   Technology t = ClusterTechnology(type);
@@ -126,7 +126,7 @@ void NetboxRows::VirtualMachine(const NetboxRecord& r) {
   auto vcpus = Number(r, "vcpus", Whole::kNo, 0.01, 100000);
   auto memory = Number(r, "memory", Whole::kYes, 0, 1e12);
   auto disk = Number(r, "disk", Whole::kYes, 0, 1e15);
-  if (name.empty() || !org) return;
+  if (RowFailed()) return;
   core::Asset a = NewAsset(r, *org, core::AssetKind::kVm);
   a.name = std::string(name);
   a.role = RoleSlug(r.Get("role"));
