@@ -9,9 +9,9 @@
 namespace samdrift::core {
 namespace {
 
-using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
-                                               RelationKind, boost::no_property, std::uint32_t,
-                                               std::uint32_t>;
+using Csr =
+    boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, RelationKind,
+                                       boost::no_property, std::uint32_t, std::uint32_t>;
 
 std::string IndexKey(std::string_view org, std::string_view key) {
   std::string k;
@@ -36,6 +36,14 @@ struct GraphView::Impl {
 
   std::optional<std::uint32_t> Find(std::string_view org, std::string_view key,
                                     std::optional<AssetKind> kind) const {
+    if (auto exact = FindExact(org, key, kind)) return exact;
+    std::string_view host = ShortHostName(key);
+    if (host.empty()) return std::nullopt;
+    return FindExact(org, host, kind);
+  }
+
+  std::optional<std::uint32_t> FindExact(std::string_view org, std::string_view key,
+                                         std::optional<AssetKind> kind) const {
     auto it = by_key.find(IndexKey(org, key));
     if (it == by_key.end()) return std::nullopt;
     std::optional<std::uint32_t> fallback;
@@ -94,8 +102,8 @@ GraphView::GraphView(const Estate& estate) : impl_(std::make_unique<Impl>()) {
       kinds.push_back(RelationKind::kLocatedIn);
     }
   }
-  impl_->graph = Csr(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(),
-                     kinds.begin(), n);
+  impl_->graph =
+      Csr(boost::edges_are_unsorted_multi_pass, edges.begin(), edges.end(), kinds.begin(), n);
 }
 
 GraphView::~GraphView() = default;

@@ -12,12 +12,11 @@ constexpr std::array<std::string_view, 4> kCategoryNames = {"datacenter", "netwo
 constexpr std::array<std::string_view, 10> kKindNames = {
     "site", "hall", "rack", "device", "cluster", "vm", "client", "software", "network", "service"};
 constexpr std::array<std::string_view, 7> kRelationNames = {
-    "located_in", "connected_to", "runs_on", "member_of", "depends_on", "installed_on",
-    "powered_by"};
+    "located_in", "connected_to", "runs_on",   "member_of",
+    "depends_on", "installed_on", "powered_by"};
 
 template <typename Enum, std::size_t N>
-std::optional<Enum> ParseName(const std::array<std::string_view, N>& names,
-                              std::string_view text) {
+std::optional<Enum> ParseName(const std::array<std::string_view, N>& names, std::string_view text) {
   for (std::size_t i = 0; i < N; ++i) {
     if (names[i] == text) return static_cast<Enum>(i);
   }
@@ -68,12 +67,20 @@ Category DefaultCategory(AssetKind kind, std::string_view role) {
   std::string lower(role);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (std::string_view word : {"switch", "router", "firewall", "access-point", "access point",
-                                "wireless", "wlan", "ap", "gateway", "load-balancer", "wan"}) {
-    if (lower == word || Contains(lower, word == "ap" ? "-ap" : word)) return Category::kNetwork;
+  if (lower == "ap" || lower == "wap") return Category::kNetwork;
+  // English and Swedish role words, matched as parts of the role ("kärnswitch", "core-router").
+  static constexpr std::string_view kNetworkWords[] = {
+      "switch",       "router",        "firewall",    "brandvägg", "brandvagg", "access-point",
+      "access point", "accesspoint",   "accesspunkt", "wireless",  "wlan",      "trådlös",
+      "gateway",      "load-balancer", "lastbalans",  "wan-",      "sd-wan"};
+  for (std::string_view word : kNetworkWords) {
+    if (Contains(lower, word)) return Category::kNetwork;
   }
-  for (std::string_view word : {"printer", "phone", "laptop", "desktop", "thin-client",
-                                "tablet", "workstation", "skrivare", "telefon"}) {
+  static constexpr std::string_view kClientWords[] = {
+      "printer",     "skrivare",      "phone",       "telefon",    "laptop", "bärbar",
+      "desktop",     "stationär",     "thin-client", "tunnklient", "tablet", "surfplatta",
+      "workstation", "arbetsstation", "client",      "klient"};
+  for (std::string_view word : kClientWords) {
     if (Contains(lower, word)) return Category::kClient;
   }
   return Category::kDatacenter;
@@ -84,6 +91,14 @@ std::string HallKey(std::string_view site, std::string_view hall) {
   key += '/';
   key += hall;
   return key;
+}
+
+std::string_view ShortHostName(std::string_view key) {
+  const std::size_t dot = key.find('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  if (key[0] >= '0' && key[0] <= '9') return {};
+  if (key.find_first_of("/:") != std::string_view::npos) return {};
+  return key.substr(0, dot);
 }
 
 std::string RackKey(std::string_view site, std::string_view hall, std::string_view rack) {

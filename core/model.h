@@ -31,8 +31,8 @@ enum class AssetKind : std::uint8_t {
   kService,
 };
 inline constexpr AssetKind kAllAssetKinds[] = {
-    AssetKind::kSite,   AssetKind::kHall,   AssetKind::kRack,     AssetKind::kDevice,
-    AssetKind::kCluster, AssetKind::kVm,    AssetKind::kClient,   AssetKind::kSoftware,
+    AssetKind::kSite,    AssetKind::kHall,   AssetKind::kRack,   AssetKind::kDevice,
+    AssetKind::kCluster, AssetKind::kVm,     AssetKind::kClient, AssetKind::kSoftware,
     AssetKind::kNetwork, AssetKind::kService};
 
 enum class RelationKind : std::uint8_t {
@@ -106,11 +106,15 @@ struct Asset {
   // The identity within (org, kind): sites "Site", halls "Site/Hall", racks "Site/Hall/Rack",
   // everything else its name.
   std::string Key() const;
-  const std::string* Attr(std::string_view key) const;  // nullptr when absent
+  const std::string* Attr(std::string_view key) const;    // nullptr when absent
   void SetAttr(std::string_view key, std::string value);  // replaces an existing value
 };
 
 std::string HallKey(std::string_view site, std::string_view hall);
+// The host part of a DNS name ("vgd-app01.vaggeryd.local" -> "vgd-app01"), the fallback under
+// which a relation's endpoint resolves when no asset has the full name; empty when `key` is not a
+// DNS name (no dot, starts with a digit, or holds '/' or ':').
+std::string_view ShortHostName(std::string_view key);
 std::string RackKey(std::string_view site, std::string_view hall, std::string_view rack);
 
 // A directed relation between two assets named by key. Endpoints are resolved by the store and
@@ -120,7 +124,7 @@ struct Relation {
   std::string source;
   RelationKind kind = RelationKind::kDependsOn;
   std::string target;
-  std::string target_org;  // empty: same org as the source
+  std::string target_org;                // empty: same org as the source
   std::optional<AssetKind> source_kind;  // disambiguates when several kinds share a key
   std::optional<AssetKind> target_kind;
   std::string source_port;  // interface or port, for connected_to and powered_by

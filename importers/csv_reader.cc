@@ -171,8 +171,7 @@ HeaderMap::HeaderMap(const CsvRecord& header, std::span<const ColumnSpec> column
     if (index_[k] >= 0) {
       diagnostics.Error(where, "CSV005",
                         "column '" + std::string(match->name) + "' appears twice (columns " +
-                            std::to_string(index_[k] + 1) + " and " + std::to_string(i + 1) +
-                            ")");
+                            std::to_string(index_[k] + 1) + " and " + std::to_string(i + 1) + ")");
       continue;
     }
     index_[k] = static_cast<int>(i);

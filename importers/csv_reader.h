@@ -42,9 +42,8 @@ enum class UnknownColumns { kError, kWarning, kIgnore };
 // closest known header; a column named twice as CSV005.
 class HeaderMap {
  public:
-  HeaderMap(const CsvRecord& header, std::span<const ColumnSpec> columns,
-            const std::string& source, core::Diagnostics& diagnostics,
-            UnknownColumns unknown = UnknownColumns::kError);
+  HeaderMap(const CsvRecord& header, std::span<const ColumnSpec> columns, const std::string& source,
+            core::Diagnostics& diagnostics, UnknownColumns unknown = UnknownColumns::kError);
 
   bool Has(std::string_view name) const { return Index(name) >= 0; }
   int Index(std::string_view name) const;  // -1 when absent

@@ -39,10 +39,7 @@ const std::vector<ColumnSpec> kRelationColumns = {
     {"target", {"mal", "mål"}},
 };
 const std::vector<ColumnSpec> kHallColumns = {
-    {"site", {"plats"}},
-    {"hall"},
-    {"positions", {"platser"}},
-    {"power_kw", {"effekt_kw"}},
+    {"site", {"plats"}},         {"hall"}, {"positions", {"platser"}}, {"power_kw", {"effekt_kw"}},
     {"cooling_kw", {"kyla_kw"}},
 };
 const std::vector<ColumnSpec> kNetworkColumns = {
@@ -101,9 +98,9 @@ std::optional<core::AssetKind> KindFromWord(std::string_view word, std::string* 
     if (a.word == w) return a.kind;
   }
   static constexpr std::string_view kDeviceRoles[] = {
-      "server",   "switch",     "router",     "firewall", "brandvägg", "storage", "lagring",
-      "pdu",      "ups",        "access-point", "accesspunkt", "load-balancer", "core-switch",
-      "access-switch", "san-switch", "tape-library", "printer", "skrivare"};
+      "server",      "switch",        "router",     "firewall",     "brandvägg",   "storage",
+      "lagring",     "pdu",           "ups",        "access-point", "accesspunkt", "load-balancer",
+      "core-switch", "access-switch", "san-switch", "tape-library", "printer",     "skrivare"};
   for (std::string_view r : kDeviceRoles) {
     if (r == w) {
       if (role && role->empty()) *role = w;
@@ -299,9 +296,9 @@ class TableReader {
     std::string key = std::string(core::ToString(a.kind)) + '\0' + a.Key();
     auto [it, inserted] = seen_.emplace(key, r.line);
     if (!inserted) {
-      diagnostics_.Error(At(h, r, "name"), "CSV009",
-                         "duplicate asset '" + a.name + "': already on line " +
-                             std::to_string(it->second));
+      diagnostics_.Error(
+          At(h, r, "name"), "CSV009",
+          "duplicate asset '" + a.name + "': already on line " + std::to_string(it->second));
       return;
     }
     batch_.assets.push_back(std::move(a));
@@ -334,9 +331,9 @@ class TableReader {
     }
     if (!ok) return;
     if (rel.source == rel.target) {
-      diagnostics_.Warning(At(h, r, "target"), "CSV017",
-                           "'" + rel.source + "' " + std::string(core::ToString(*kind)) +
-                               " itself; ignored");
+      diagnostics_.Warning(
+          At(h, r, "target"), "CSV017",
+          "'" + rel.source + "' " + std::string(core::ToString(*kind)) + " itself; ignored");
       return;
     }
     rel.kind = *kind;
@@ -353,8 +350,7 @@ class TableReader {
     a.name = std::string(h.Get(r, "hall"));
     if (a.site.empty() || a.name.empty()) {
       diagnostics_.Error(At(h, r, a.site.empty() ? "site" : "hall"), "CSV012",
-                         std::string("column '") + (a.site.empty() ? "site" : "hall") +
-                             "': empty");
+                         std::string("column '") + (a.site.empty() ? "site" : "hall") + "': empty");
       return;
     }
     if (auto v = Number(h, r, "positions", true)) {
@@ -369,9 +365,9 @@ class TableReader {
     a.provenance = Prov(r);
     auto [it, inserted] = seen_.emplace(a.Key(), r.line);
     if (!inserted) {
-      diagnostics_.Error(At(h, r, "hall"), "CSV009",
-                         "duplicate hall '" + a.Key() + "': already on line " +
-                             std::to_string(it->second));
+      diagnostics_.Error(
+          At(h, r, "hall"), "CSV009",
+          "duplicate hall '" + a.Key() + "': already on line " + std::to_string(it->second));
       return;
     }
     batch_.assets.push_back(std::move(a));
@@ -428,9 +424,7 @@ class TableReader {
 
 }  // namespace
 
-std::string_view GenericCsvImporter::Name() const {
-  return kImporter[static_cast<int>(table_)];
-}
+std::string_view GenericCsvImporter::Name() const { return kImporter[static_cast<int>(table_)]; }
 
 std::string_view GenericCsvImporter::Reads() const {
   switch (table_) {

@@ -25,14 +25,27 @@ const std::vector<const Importer*>& AllImporters() {
   static const NetboxImporter kNetboxVirtualMachines(NetboxType::kVirtualMachine);
   static const NetboxImporter kNetboxLookups(NetboxType::kLookup);
   static const DeviceTypeYamlImporter kNetboxDeviceType;
+  // clang-format off
   static const std::vector<const Importer*> kAll = {
-      &kAssets,           &kRelations,        &kHalls,
-      &kNetworks,         &kNetboxSites,      &kNetboxLocations,
-      &kNetboxRacks,      &kNetboxDevices,    &kNetboxVirtualChassis,
-      &kNetboxInterfaces, &kNetboxCables,     &kNetboxPowerPanels,
-      &kNetboxPowerFeeds, &kNetboxClusters,   &kNetboxVirtualMachines,
-      &kNetboxLookups,    &kNetboxDeviceType,
+      &kAssets,
+      &kRelations,
+      &kHalls,
+      &kNetworks,
+      &kNetboxSites,
+      &kNetboxLocations,
+      &kNetboxRacks,
+      &kNetboxDevices,
+      &kNetboxVirtualChassis,
+      &kNetboxInterfaces,
+      &kNetboxCables,
+      &kNetboxPowerPanels,
+      &kNetboxPowerFeeds,
+      &kNetboxClusters,
+      &kNetboxVirtualMachines,
+      &kNetboxLookups,
+      &kNetboxDeviceType,
   };
+  // clang-format on
   return kAll;
 }
 

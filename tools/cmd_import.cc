@@ -49,7 +49,8 @@ Runner SetupImport(CLI::App& app, const GlobalOptions& global) {
       "batch: every file is stored, or (on any error) nothing. Re-importing a file of the same "
       "name for the same org replaces what it brought before.");
   app.add_option("--org", args->org, "municipality id, e.g. gnosjo")->required();
-  app.add_option("--format", args->format, "importer name (see 'samdrift formats'); default: detect");
+  app.add_option("--format", args->format,
+                 "importer name (see 'samdrift formats'); default: detect");
   app.add_option("--org-from", args->org_from,
                  "'tenant': take each NetBox row's org from its tenant (default: --org)")
       ->check(CLI::IsMember({"option", "tenant"}));
@@ -75,8 +76,8 @@ Runner SetupImport(CLI::App& app, const GlobalOptions& global) {
                                       "'gnosjo')"));
     }
 
-    auto store = OpenStore(global, args->dry_run ? core::OpenMode::kReadOnly
-                                                 : core::OpenMode::kReadWrite);
+    auto store =
+        OpenStore(global, args->dry_run ? core::OpenMode::kReadOnly : core::OpenMode::kReadWrite);
     if (!store.ok()) return Fail(store.status());
     core::Diagnostics diagnostics;
     std::function<void(std::string_view)> progress;
@@ -92,15 +93,16 @@ Runner SetupImport(CLI::App& app, const GlobalOptions& global) {
       relations += f.relations;
       types += f.device_types;
     }
-    std::cout << (args->dry_run ? "dry run, nothing stored: " : "imported ")
-              << report->files.size() << " file(s) for " << args->org << ": " << assets
-              << " assets, " << relations << " relations";
+    std::cout << (args->dry_run ? "dry run, nothing stored: " : "imported ") << report->files.size()
+              << " file(s) for " << args->org << ": " << assets << " assets, " << relations
+              << " relations";
     if (types) std::cout << ", " << types << " device types";
     if (!args->dry_run && report->stored.assets_replaced) {
       std::cout << " (replaced " << report->stored.assets_replaced
                 << " assets from earlier imports of the same files)";
     }
-    if (diagnostics.warning_count()) std::cout << "; " << diagnostics.warning_count() << " warning(s)";
+    if (diagnostics.warning_count())
+      std::cout << "; " << diagnostics.warning_count() << " warning(s)";
     std::cout << '\n';
     return 0;
   };

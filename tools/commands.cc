@@ -12,8 +12,7 @@ const std::vector<Command>& Commands() {
       {"import", "import inventory files for one municipality (all or nothing)", SetupImport},
       {"formats", "list the importers: name, what they read, what they produce", SetupFormats},
       {"stats", "counts per municipality and category", SetupStats},
-      {"demo", "the whole flow on the bundled sample inventories, ending in a report",
-       SetupDemo},
+      {"demo", "the whole flow on the bundled sample inventories, ending in a report", SetupDemo},
   };
   return kCommands;
 }

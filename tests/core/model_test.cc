@@ -37,6 +37,16 @@ TEST_CASE("default categories by kind and role", "[core][model]") {
   CHECK(DefaultCategory(AssetKind::kVm, "") == Category::kPlatform);
   CHECK(DefaultCategory(AssetKind::kClient, "laptop") == Category::kClient);
   CHECK(DefaultCategory(AssetKind::kNetwork, "") == Category::kNetwork);
+  // Swedish role names as municipalities write them.
+  CHECK(DefaultCategory(AssetKind::kDevice, "Accesspunkt") == Category::kNetwork);
+  CHECK(DefaultCategory(AssetKind::kDevice, "accesswitch") == Category::kNetwork);
+  CHECK(DefaultCategory(AssetKind::kDevice, "Kärnswitch") == Category::kNetwork);
+  CHECK(DefaultCategory(AssetKind::kDevice, "Brandvägg") == Category::kNetwork);
+  CHECK(DefaultCategory(AssetKind::kDevice, "AP") == Category::kNetwork);
+  CHECK(DefaultCategory(AssetKind::kDevice, "Virtualiseringsvärd") == Category::kDatacenter);
+  CHECK(DefaultCategory(AssetKind::kDevice, "Lagring") == Category::kDatacenter);
+  CHECK(DefaultCategory(AssetKind::kDevice, "skrivare") == Category::kClient);
+  CHECK(DefaultCategory(AssetKind::kDevice, "storage-controller") == Category::kDatacenter);
 }
 
 TEST_CASE("attributes replace by key", "[core][model]") {

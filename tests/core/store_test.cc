@@ -106,9 +106,12 @@ TEST_CASE("declared halls keep their capacity over implied ones", "[core][store]
   REQUIRE(store->Apply(halls).ok());
   REQUIRE(store->Apply(devices).ok());  // re-import must not drop the declared hall
   std::vector<Asset> found;
-  REQUIRE(store->ForEachAsset({{"gnosjo"}, true}, [&](Asset&& a) {
-                  if (a.kind == AssetKind::kHall) found.push_back(std::move(a));
-                }).ok());
+  REQUIRE(store
+              ->ForEachAsset({{"gnosjo"}, true},
+                             [&](Asset&& a) {
+                               if (a.kind == AssetKind::kHall) found.push_back(std::move(a));
+                             })
+              .ok());
   REQUIRE(found.size() == 1);
   REQUIRE(found[0].Attr("positions"));
   CHECK(*found[0].Attr("positions") == "8");
@@ -135,9 +138,12 @@ TEST_CASE("patches update named fields and keep the rest", "[core][store]") {
   partial.assets.push_back(update);
   REQUIRE(store->Apply(partial).ok());
   std::vector<Asset> all;
-  REQUIRE(store->ForEachAsset({{"hylte"}, true}, [&](Asset&& a) {
-                  if (a.kind == AssetKind::kClient) all.push_back(std::move(a));
-                }).ok());
+  REQUIRE(store
+              ->ForEachAsset({{"hylte"}, true},
+                             [&](Asset&& a) {
+                               if (a.kind == AssetKind::kClient) all.push_back(std::move(a));
+                             })
+              .ok());
   REQUIRE(all.size() == 1);
   CHECK(all[0].version == "11");
   CHECK(all[0].vendor == "Dell Inc.");
@@ -162,6 +168,17 @@ TEST_CASE("relations resolve when their target arrives", "[core][store]") {
   REQUIRE(store->Apply(later).ok());
   CHECK(store->Stats()->unresolved_relations == 0);
   CHECK(store->Stats()->relations == 1);
+
+  Batch fqdn;
+  Relation by_dns = r;
+  by_dns.target = "esx09.gnosjo.local";
+  by_dns.provenance.source = "rel2.csv";
+  fqdn.relations.push_back(by_dns);
+  Relation missing = by_dns;
+  missing.target = "esx10.gnosjo.local";
+  fqdn.relations.push_back(missing);
+  REQUIRE(store->Apply(fqdn).ok());
+  CHECK(store->Stats()->unresolved_relations == 1);
 }
 
 TEST_CASE("attributes survive the store, with separators cleaned", "[core][store]") {
@@ -169,7 +186,8 @@ TEST_CASE("attributes survive the store, with separators cleaned", "[core][store
   Batch batch;
   Asset a = Device("gnosjo", "esx01", "a.csv");
   a.SetAttr("cpu", "2 x Xeon");
-  a.SetAttr("note", std::string("a\x1e" "b"));
+  a.SetAttr("note", std::string("a\x1e"
+                                "b"));
   batch.assets.push_back(a);
   REQUIRE(store->Apply(batch).ok());
   auto estate = store->LoadEstate({{"gnosjo"}, true});
@@ -206,9 +224,8 @@ TEST_CASE("init refuses foreign files and is harmless twice", "[core][store]") {
 
   auto missing = Store::Open(TempPath("missing.db").string(), OpenMode::kReadOnly);
   REQUIRE_FALSE(missing.ok());
-  CHECK(missing.status().message() ==
-        "no samdrift store at '" + TempPath("missing.db").string() +
-            "' (create one with 'samdrift init')");
+  CHECK(missing.status().message() == "no samdrift store at '" + TempPath("missing.db").string() +
+                                          "' (create one with 'samdrift init')");
 }
 
 TEST_CASE("a full store fails the whole batch", "[core][store]") {

@@ -10,12 +10,24 @@ TEST_CASE("numbers as Swedish Excel writes them", "[core][text]") {
     std::optional<double> value;
   };
   const Case cases[] = {
-      {"712,5", 712.5},        {"712.5", 712.5},      {"1 100", 1100.0},
-      {"1\xC2\xA0" "100", 1100.0},  // no-break space
-      {"1\xE2\x80\xAF" "100,25", 1100.25},  // narrow no-break space
-      {" 42 ", 42.0},          {"-3", -3.0},          {"1e3", 1000.0},
-      {"", std::nullopt},      {"abc", std::nullopt}, {"NaN", std::nullopt},
-      {"inf", std::nullopt},   {"1e309", std::nullopt}, {"1,2,3", std::nullopt},
+      {"712,5", 712.5},
+      {"712.5", 712.5},
+      {"1 100", 1100.0},
+      {"1\xC2\xA0"
+       "100",
+       1100.0},  // no-break space
+      {"1\xE2\x80\xAF"
+       "100,25",
+       1100.25},  // narrow no-break space
+      {" 42 ", 42.0},
+      {"-3", -3.0},
+      {"1e3", 1000.0},
+      {"", std::nullopt},
+      {"abc", std::nullopt},
+      {"NaN", std::nullopt},
+      {"inf", std::nullopt},
+      {"1e309", std::nullopt},
+      {"1,2,3", std::nullopt},
       {"4,5 kW", std::nullopt},
   };
   for (const Case& c : cases) {

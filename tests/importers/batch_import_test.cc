@@ -18,7 +18,9 @@ fs::path Scratch(const std::string& name) {
   return dir;
 }
 
-void Write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+void Write(const fs::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary) << text;
+}
 
 }  // namespace
 

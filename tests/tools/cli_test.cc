@@ -43,8 +43,8 @@ TEST_CASE("init, import, stats end to end", "[tools][cli]") {
   auto dir = ScratchDir("flow");
   CHECK(RunCli(dir, "init").exit_code == 0);
   CHECK(RunCli(dir, "init").exit_code == 0);  // harmless twice
-  auto imported = RunCli(dir, "import --org gnosjo '" + kData +
-                                  "/generic-csv/swedish-excel-cp1252.csv'");
+  auto imported =
+      RunCli(dir, "import --org gnosjo '" + kData + "/generic-csv/swedish-excel-cp1252.csv'");
   INFO(imported.err);
   REQUIRE(imported.exit_code == 0);
   CHECK(imported.out == "imported 1 file(s) for gnosjo: 4 assets, 0 relations\n");
@@ -60,8 +60,7 @@ TEST_CASE("init, import, stats end to end", "[tools][cli]") {
   CHECK(json["total"] == 7);
 
   // Same file again: same store.
-  REQUIRE(RunCli(dir, "import --org gnosjo '" + kData +
-                          "/generic-csv/swedish-excel-cp1252.csv'")
+  REQUIRE(RunCli(dir, "import --org gnosjo '" + kData + "/generic-csv/swedish-excel-cp1252.csv'")
               .exit_code == 0);
   CHECK(RunCli(dir, "stats --json").out == stats.out);
 
@@ -75,8 +74,8 @@ TEST_CASE("a broken import exits 1, reports every problem, stores nothing", "[to
   REQUIRE(RunCli(dir, "init").exit_code == 0);
   auto before = RunCli(dir, "stats --json").out;
   WriteText(dir / "good.csv", "name,kind\nesx01,device\n");
-  auto r = RunCli(dir, "import --org gnosjo good.csv '" + kData +
-                           "/generic-csv/every-problem.csv'");
+  auto r =
+      RunCli(dir, "import --org gnosjo good.csv '" + kData + "/generic-csv/every-problem.csv'");
   CHECK(r.exit_code == 1);
   CHECK(r.err.find(kData + "/generic-csv/every-problem.csv:1:5: error[CSV003]: unknown column "
                            "'colour'\n") != std::string::npos);
@@ -112,7 +111,8 @@ TEST_CASE("store errors exit 3", "[tools][cli]") {
   auto dir = ScratchDir("store");
   auto r = RunCli(dir, "stats");
   CHECK(r.exit_code == 3);
-  CHECK(r.err == "samdrift: no samdrift store at 'samdrift.db' (create one with 'samdrift init')\n");
+  CHECK(r.err ==
+        "samdrift: no samdrift store at 'samdrift.db' (create one with 'samdrift init')\n");
   WriteText(dir / "notes.txt", std::string(2048, 'x'));
   r = RunCli(dir, "--db notes.txt init");
   CHECK(r.exit_code == 3);

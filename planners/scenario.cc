@@ -1,0 +1,311 @@
+#include "planners/scenario.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/date.h"
+#include "core/text.h"
+
+namespace samdrift::planners {
+namespace {
+
+class Reader {
+ public:
+  Reader(const std::string& source, core::Diagnostics& diagnostics)
+      : source_(source), diagnostics_(diagnostics) {}
+
+  core::SourceLocation At(const YAML::Node& node) const {
+    const YAML::Mark mark = node.Mark();
+    if (mark.is_null()) return {source_, 0, 0};
+    return {source_, mark.line + 1, mark.column + 1};
+  }
+
+  void Error(const YAML::Node& node, std::string message) {
+    diagnostics_.Error(At(node), "SCN001", std::move(message));
+  }
+
+  // Reports keys of `map` that are not in `known`, naming the closest.
+  void CheckKeys(const YAML::Node& map, const std::vector<std::string>& known,
+                 std::string_view where) {
+    for (const auto& item : map) {
+      const std::string key = item.first.as<std::string>("");
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      std::string closest = core::ClosestName(key, known);
+      diagnostics_.Error(At(item.first), "SCN002",
+                         "unknown key '" + key + "' in " + std::string(where) +
+                             (closest.empty() ? "" : "; did you mean '" + closest + "'?"));
+    }
+  }
+
+  std::optional<std::string> Text(const YAML::Node& node, std::string_view what) {
+    if (!node.IsScalar()) {
+      Error(node, std::string(what) + ": expected a text value");
+      return std::nullopt;
+    }
+    return node.Scalar();
+  }
+
+  std::optional<double> Number(const YAML::Node& node, std::string_view what, bool whole) {
+    if (!node.IsScalar()) {
+      Error(node, std::string(what) + ": expected a number");
+      return std::nullopt;
+    }
+    std::optional<double> value;
+    if (whole) {
+      if (auto i = core::ParseInteger(node.Scalar())) value = static_cast<double>(*i);
+    } else {
+      value = core::ParseNumber(node.Scalar());
+    }
+    if (!value) {
+      Error(node, std::string(what) + ": expected " + (whole ? "a whole number" : "a number") +
+                      ", got '" + node.Scalar() + "'");
+      return std::nullopt;
+    }
+    if (*value < 0) {
+      Error(node, std::string(what) + ": must not be negative, got '" + node.Scalar() + "'");
+      return std::nullopt;
+    }
+    return value;
+  }
+
+ private:
+  const std::string& source_;
+  core::Diagnostics& diagnostics_;
+};
+
+void ReadHall(Reader& r, const YAML::Node& node, Scenario& s, core::Diagnostics& diagnostics) {
+  if (!node.IsMap()) {
+    r.Error(node, "halls: each hall is a mapping (name, role, positions, ...)");
+    return;
+  }
+  r.CheckKeys(node,
+              {"name", "from", "role", "positions", "power_kw", "cooling_kw", "rack_u",
+               "rack_power_kw", "rack_pdu_u"},
+              "a hall");
+  TargetHall hall;
+  hall.where = r.At(node);
+  if (node["name"]) hall.name = r.Text(node["name"], "halls: name").value_or("");
+  if (hall.name.empty()) {
+    r.Error(node, "halls: every hall needs a name");
+    return;
+  }
+  if (node["from"]) hall.from = r.Text(node["from"], "halls: from").value_or("");
+  if (!hall.from.empty() && std::count(hall.from.begin(), hall.from.end(), '/') < 2) {
+    r.Error(node["from"], "halls: from: expected org/site/hall, got '" + hall.from + "'");
+  }
+  if (node["role"]) {
+    std::string role = r.Text(node["role"], "halls: role").value_or("");
+    if (role == "primary") {
+      hall.role = HallRole::kPrimary;
+    } else if (role == "secondary") {
+      hall.role = HallRole::kSecondary;
+    } else {
+      r.Error(node["role"], "halls: role: expected primary or secondary, got '" + role + "'");
+    }
+  }
+  auto number = [&](const char* key, bool whole) -> std::optional<double> {
+    if (!node[key]) return std::nullopt;
+    return r.Number(node[key], std::string("halls: ") + key, whole);
+  };
+  if (auto v = number("positions", true)) hall.positions = static_cast<int>(*v);
+  if (auto v = number("power_kw", false)) hall.power_kw = *v;
+  if (auto v = number("cooling_kw", false)) hall.cooling_kw = *v;
+  if (auto v = number("rack_u", true)) {
+    if (*v < 1 || *v > 60) {
+      r.Error(node["rack_u"],
+              "halls: rack_u: must be 1 to 60, got '" + node["rack_u"].Scalar() + "'");
+    } else {
+      hall.rack_u = static_cast<int>(*v);
+    }
+  }
+  if (auto v = number("rack_power_kw", false)) hall.rack_power_kw = *v;
+  if (auto v = number("rack_pdu_u", true)) {
+    if (*v > hall.rack_u) {
+      r.Error(node["rack_pdu_u"], "halls: rack_pdu_u: must not exceed rack_u (" +
+                                      std::to_string(hall.rack_u) + "), got '" +
+                                      node["rack_pdu_u"].Scalar() + "'");
+    } else {
+      hall.rack_pdu_u = static_cast<int>(*v);
+    }
+  }
+  for (const TargetHall& other : s.halls) {
+    if (other.name == hall.name) {
+      r.Error(node["name"], "halls: hall '" + hall.name + "' is named twice");
+    }
+  }
+  (void)diagnostics;
+  s.halls.push_back(std::move(hall));
+}
+
+void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnostics& diagnostics) {
+  r.CheckKeys(
+      root,
+      {"name", "orgs", "standards", "halls", "redundancy", "waves", "addressing", "date", "effort"},
+      "the scenario");
+  if (root["name"]) s.name = r.Text(root["name"], "name").value_or(s.name);
+  if (const YAML::Node orgs = root["orgs"]) {
+    if (!orgs.IsSequence()) {
+      r.Error(orgs, "orgs: expected a list of municipality ids");
+    } else {
+      for (const YAML::Node& org : orgs) {
+        auto id = r.Text(org, "orgs");
+        if (!id) continue;
+        if (!core::IsValidOrgId(*id)) {
+          r.Error(org, "orgs: '" + *id + "' is not a municipality id (lowercase ASCII)");
+          continue;
+        }
+        s.orgs.push_back(*id);
+      }
+    }
+  }
+  if (const YAML::Node standards = root["standards"]) {
+    if (!standards.IsMap()) {
+      r.Error(standards, "standards: expected capability: technology-id pairs");
+    } else {
+      for (const auto& item : standards) {
+        auto capability = r.Text(item.first, "standards");
+        auto technology = r.Text(item.second, "standards");
+        if (capability && technology) {
+          s.standards[*capability] = *technology;
+          s.locations["standards." + *capability] = r.At(item.first);
+        }
+      }
+    }
+  }
+  if (const YAML::Node halls = root["halls"]) {
+    if (!halls.IsSequence()) {
+      r.Error(halls, "halls: expected a list of halls");
+    } else {
+      for (const YAML::Node& hall : halls) ReadHall(r, hall, s, diagnostics);
+    }
+  }
+  if (const YAML::Node redundancy = root["redundancy"]) {
+    std::string value = r.Text(redundancy, "redundancy").value_or("");
+    if (value == "split") {
+      s.redundancy = RedundancyRule::kSplit;
+    } else if (value == "none") {
+      s.redundancy = RedundancyRule::kNone;
+    } else {
+      r.Error(redundancy, "redundancy: expected split or none, got '" + value + "'");
+    }
+  }
+  if (const YAML::Node waves = root["waves"]) {
+    if (!waves.IsMap()) {
+      r.Error(waves, "waves: expected max_items, max_kw, max_hours");
+    } else {
+      r.CheckKeys(waves, {"max_items", "max_kw", "max_hours"}, "waves");
+      if (waves["max_items"]) {
+        if (auto v = r.Number(waves["max_items"], "waves: max_items", true)) {
+          if (*v < 1) {
+            r.Error(waves["max_items"], "waves: max_items: must be at least 1");
+          } else {
+            s.waves.max_items = static_cast<int>(*v);
+          }
+        }
+      }
+      if (waves["max_kw"]) s.waves.max_kw = r.Number(waves["max_kw"], "waves: max_kw", false);
+      if (waves["max_hours"]) {
+        s.waves.max_hours = r.Number(waves["max_hours"], "waves: max_hours", false);
+      }
+    }
+  }
+  if (const YAML::Node addressing = root["addressing"]) {
+    if (!addressing.IsMap()) {
+      r.Error(addressing, "addressing: expected supernet, per_org_block, merge_vrfs");
+    } else {
+      r.CheckKeys(addressing, {"supernet", "per_org_block", "merge_vrfs"}, "addressing");
+      if (addressing["supernet"]) {
+        s.addressing.supernet = r.Text(addressing["supernet"], "addressing: supernet").value_or("");
+      }
+      if (const YAML::Node block = addressing["per_org_block"]) {
+        std::string text = r.Text(block, "addressing: per_org_block").value_or("");
+        if (!text.empty() && text[0] == '/') text.erase(0, 1);
+        auto length = core::ParseInteger(text);
+        if (!length || *length < 0 || *length > 128) {
+          r.Error(block, "addressing: per_org_block: expected a prefix length like /14, got '" +
+                             block.Scalar() + "'");
+        } else {
+          s.addressing.per_org_block = static_cast<int>(*length);
+        }
+      }
+      if (const YAML::Node merge = addressing["merge_vrfs"]) {
+        std::string text = core::ToLowerAscii(r.Text(merge, "addressing: merge_vrfs").value_or(""));
+        if (text == "true" || text == "yes") {
+          s.addressing.merge_vrfs = true;
+        } else if (text == "false" || text == "no") {
+          s.addressing.merge_vrfs = false;
+        } else {
+          r.Error(merge, "addressing: merge_vrfs: expected true or false");
+        }
+      }
+    }
+  }
+  if (const YAML::Node date = root["date"]) {
+    s.date = r.Text(date, "date").value_or("");
+    s.locations["date"] = r.At(date);
+    if (!s.date.empty() && !core::IsIsoDate(s.date)) {
+      r.Error(date, "date: expected a date written yyyy-mm-dd, got '" + s.date + "'");
+      s.date.clear();
+    }
+  }
+  if (const YAML::Node effort = root["effort"]) {
+    if (!effort.IsMap()) {
+      r.Error(effort, "effort: expected 'kind/action: hours' pairs");
+    } else {
+      for (const auto& item : effort) {
+        auto key = r.Text(item.first, "effort");
+        auto hours = r.Number(item.second, "effort", false);
+        if (key && hours) {
+          s.effort_hours[*key] = *hours;
+          s.locations["effort." + *key] = r.At(item.first);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view ToString(HallRole role) {
+  return role == HallRole::kPrimary ? "primary" : "secondary";
+}
+
+std::optional<Scenario> ParseScenario(std::string_view text, const std::string& source,
+                                      core::Diagnostics& diagnostics) {
+  const std::size_t errors_before = diagnostics.error_count();
+  Scenario scenario;
+  scenario.source = source;
+  Reader reader(source, diagnostics);
+  try {
+    YAML::Node root = YAML::Load(std::string(text));
+    if (!root.IsMap()) {
+      diagnostics.Error({source, root.IsNull() ? 1 : reader.At(root).line, 0}, "SCN003",
+                        "a scenario is a YAML mapping (name, orgs, standards, halls, ...)");
+      return std::nullopt;
+    }
+    ReadScenario(reader, root, scenario, diagnostics);
+  } catch (const YAML::Exception& e) {
+    diagnostics.Error(
+        {source, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1},
+        "SCN000", "not valid YAML: " + e.msg);
+    return std::nullopt;
+  }
+  if (diagnostics.error_count() > errors_before) return std::nullopt;
+  return scenario;
+}
+
+core::Result<Scenario> LoadScenario(const std::string& path, core::Diagnostics& diagnostics) {
+  if (path.empty()) return Scenario{};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return core::Status::Invalid("cannot read scenario '" + path + "'");
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto scenario = ParseScenario(core::ToUtf8(text.str()), path, diagnostics);
+  if (!scenario) return core::Status::Invalid("invalid scenario '" + path + "'; nothing planned");
+  return std::move(*scenario);
+}
+
+}  // namespace samdrift::planners

@@ -1,0 +1,75 @@
+// The scenario file (YAML, CONTRACT.md): which orgs, fixed standards, target halls, redundancy,
+// wave limits and addressing. Parsed with located diagnostics; yaml-cpp stays in scenario.cc.
+#ifndef SAMDRIFT_PLANNERS_SCENARIO_H_
+#define SAMDRIFT_PLANNERS_SCENARIO_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/result.h"
+
+namespace samdrift::planners {
+
+enum class HallRole { kPrimary, kSecondary };
+std::string_view ToString(HallRole role);
+
+struct TargetHall {
+  std::string name;
+  std::string from;  // "org/site/hall" of an existing hall that stays; empty for a new hall
+  HallRole role = HallRole::kPrimary;
+  int positions = 0;    // rack positions on the floor
+  double power_kw = 0;  // usable IT power
+  double cooling_kw = 0;
+  int rack_u = 42;           // height of new racks
+  double rack_power_kw = 8;  // power budget per rack
+  int rack_pdu_u = 2;        // U at the bottom of each rack kept for its PDUs
+  core::SourceLocation where;
+};
+
+// How members of one redundancy group are placed: kSplit spreads them over the halls.
+enum class RedundancyRule { kNone, kSplit };
+
+struct WaveLimits {
+  std::optional<int> max_items;
+  std::optional<double> max_kw;
+  std::optional<double> max_hours;
+};
+
+struct Addressing {
+  std::string supernet;     // e.g. "10.0.0.0/8"; empty when not given
+  int per_org_block = 0;    // prefix length of each org's block, e.g. 14; 0 when not given
+  bool merge_vrfs = false;  // VRFs of the same name become one routing domain
+};
+
+struct Scenario {
+  std::string name = "default";
+  std::vector<std::string> orgs;                 // empty: every org in the store
+  std::map<std::string, std::string> standards;  // capability -> technology id
+  std::vector<TargetHall> halls;
+  RedundancyRule redundancy = RedundancyRule::kSplit;
+  WaveLimits waves;
+  Addressing addressing;
+  std::string date;  // planned date (ISO) for support checks; empty: today
+  // Effort overrides in hours, keyed "kind/action" (e.g. "vm/migrate") or "action".
+  std::map<std::string, double> effort_hours;
+  std::string source;  // the file as the user named it; empty for the default scenario
+  // Where values were written, for planners' own checks: "standards.CAPABILITY",
+  // "effort.KEY", "date". Absent for the default scenario.
+  std::map<std::string, core::SourceLocation> locations;
+};
+
+// Parses scenario YAML. Every problem is reported (located); returns nullopt when any is an error.
+std::optional<Scenario> ParseScenario(std::string_view text, const std::string& source,
+                                      core::Diagnostics& diagnostics);
+
+// Reads and parses a file; with an empty path returns the default scenario. On failure the
+// problems are in `diagnostics` and the status is kInvalidInput.
+core::Result<Scenario> LoadScenario(const std::string& path, core::Diagnostics& diagnostics);
+
+}  // namespace samdrift::planners
+
+#endif  // SAMDRIFT_PLANNERS_SCENARIO_H_

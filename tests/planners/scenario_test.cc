@@ -1,0 +1,96 @@
+#include "planners/scenario.h"
+
+#include <catch2/catch.hpp>
+
+using namespace samdrift;
+
+namespace {
+
+std::vector<std::string> Problems(const std::string& yaml) {
+  core::Diagnostics d;
+  planners::ParseScenario(yaml, "s.yaml", d);
+  std::vector<std::string> lines;
+  for (const auto& item : d.items()) lines.push_back(core::FormatDiagnostic(item));
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("the contract's scenario parses", "[planners][scenario]") {
+  const std::string yaml = R"(name: Alternativ 1
+orgs: [gislaved, gnosjo, varnamo, vaggeryd, hylte]
+standards:
+  hypervisor: vmware-esxi-8
+halls:
+  - name: DC1
+    from: varnamo/Stadshuset/Serverhall 1
+    role: primary
+    positions: 12
+    power_kw: 60
+    cooling_kw: 70
+    rack_u: 42
+    rack_power_kw: 8
+  - name: DC2
+    role: secondary
+    positions: 10
+    power_kw: 50,5
+    cooling_kw: 55
+redundancy: split
+waves:
+  max_items: 150
+  max_kw: 20
+  max_hours: 300
+addressing: {supernet: 10.0.0.0/8, per_org_block: /14}
+)";
+  core::Diagnostics d;
+  auto s = planners::ParseScenario(yaml, "s.yaml", d);
+  REQUIRE(s);
+  CHECK(d.total() == 0);
+  CHECK(s->name == "Alternativ 1");
+  CHECK(s->orgs.size() == 5);
+  CHECK(s->standards.at("hypervisor") == "vmware-esxi-8");
+  REQUIRE(s->halls.size() == 2);
+  CHECK(s->halls[0].from == "varnamo/Stadshuset/Serverhall 1");
+  CHECK(s->halls[0].role == planners::HallRole::kPrimary);
+  CHECK(s->halls[1].role == planners::HallRole::kSecondary);
+  CHECK(s->halls[1].power_kw == 50.5);
+  CHECK(s->halls[1].rack_u == 42);
+  CHECK(s->redundancy == planners::RedundancyRule::kSplit);
+  CHECK(s->waves.max_items == 150);
+  CHECK(s->waves.max_kw == 20.0);
+  CHECK(s->addressing.supernet == "10.0.0.0/8");
+  CHECK(s->addressing.per_org_block == 14);
+}
+
+TEST_CASE("scenario problems are located and all reported", "[planners][scenario]") {
+  CHECK(Problems("name: x\nhals: []\nwaves:\n  max_itms: 3\n") ==
+        std::vector<std::string>{
+            "s.yaml:2:1: error[SCN002]: unknown key 'hals' in the scenario; did you mean 'halls'?",
+            "s.yaml:4:3: error[SCN002]: unknown key 'max_itms' in waves; did you mean "
+            "'max_items'?"});
+  CHECK(Problems("halls:\n  - name: DC1\n    role: tertiary\n    positions: -2\n") ==
+        std::vector<std::string>{
+            "s.yaml:3:11: error[SCN001]: halls: role: expected primary or secondary, got "
+            "'tertiary'",
+            "s.yaml:4:16: error[SCN001]: halls: positions: must not be negative, got '-2'"});
+  CHECK(Problems("orgs: [Gnosjö]\n") ==
+        std::vector<std::string>{"s.yaml:1:8: error[SCN001]: orgs: 'Gnosjö' is not a "
+                                 "municipality id (lowercase ASCII)"});
+  CHECK(Problems("name: [unclosed\n").size() == 1);
+  CHECK(Problems("- a\n- b\n") ==
+        std::vector<std::string>{"s.yaml:1: error[SCN003]: a scenario is a YAML mapping (name, "
+                                 "orgs, standards, halls, ...)"});
+}
+
+TEST_CASE("halls may keep U for PDUs at the bottom of each rack", "[planners][scenario]") {
+  core::Diagnostics d;
+  auto s = planners::ParseScenario(
+      "halls:\n  - name: DC1\n    rack_pdu_u: 0\n  - name: DC2\n", "s.yaml", d);
+  REQUIRE(s);
+  CHECK(s->halls[0].rack_pdu_u == 0);
+  CHECK(s->halls[1].rack_pdu_u == 2);
+  CHECK(Problems("halls:\n  - name: DC1\n    rack_u: 24\n    rack_pdu_u: 30\n") ==
+        std::vector<std::string>{
+            "s.yaml:4:17: error[SCN001]: halls: rack_pdu_u: must not exceed rack_u (24), got "
+            "'30'"});
+}
