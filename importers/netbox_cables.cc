@@ -116,16 +116,20 @@ void NetboxRows::Cable(const NetboxRecord& r) {
       continue;
     }
     if (s.type->end == End::kPowerFeed) {
+      // A feed is named by its site, panel and name (PowerFeedName).
+      std::string_view site = r.Get(prefix + "site");
       std::string_view panel = r.Get(prefix + "power_panel");
-      if (panel.empty()) {
-        diagnostics_.Error(r.At(prefix + "power_panel"), "NBX001",
-                           prefix + "power_panel: empty; a power feed is named by its panel");
+      if (site.empty() || panel.empty()) {
+        const std::string column = prefix + (site.empty() ? "site" : "power_panel");
+        diagnostics_.Error(r.At(column), "NBX001",
+                           column + ": empty; a power feed is named by its site and panel");
         ok = false;
         continue;
       }
-      s.key = std::string(panel) + "/" + s.port;
+      s.key = PowerFeedName(site, panel, s.port);
       s.column = prefix + "name";
-      s.what = "power feed '" + s.port + "' of panel '" + std::string(panel) + "'";
+      s.what = "power feed '" + s.port + "' of panel '" + std::string(panel) + "' at site '" +
+               std::string(site) + "'";
     } else {
       std::string_view device = Required(r, prefix + "device");
       if (device.empty()) {

@@ -9,10 +9,11 @@ namespace samdrift::importers {
 namespace {
 
 constexpr NetboxType kOrder[] = {
-    NetboxType::kSite,    NetboxType::kLocation,       NetboxType::kRack,
-    NetboxType::kDevice,  NetboxType::kVirtualChassis, NetboxType::kInterface,
-    NetboxType::kCable,   NetboxType::kPowerPanel,     NetboxType::kPowerFeed,
-    NetboxType::kCluster, NetboxType::kVirtualMachine, NetboxType::kLookup,
+    NetboxType::kSite,      NetboxType::kLocation,       NetboxType::kRack,
+    NetboxType::kDevice,    NetboxType::kVirtualChassis, NetboxType::kInterface,
+    NetboxType::kCable,     NetboxType::kPowerPanel,     NetboxType::kPowerFeed,
+    NetboxType::kPowerPort, NetboxType::kCluster,        NetboxType::kVirtualMachine,
+    NetboxType::kLookup,
 };
 
 std::map<NetboxType, NetboxTable> BuildTables() {
@@ -331,6 +332,28 @@ std::map<NetboxType, NetboxTable> BuildTables() {
       {"site", "power_panel", "name"},
       {"name"},
       {"power_panel", "supply", "phase", "voltage", "amperage", "max_utilization"}};
+  t[NetboxType::kPowerPort] = {
+      NetboxType::kPowerPort,
+      "netbox-power-ports",
+      "power port",
+      "NetBox power ports (device, name, type, maximum_draw, allocated_draw, ...; CSV/JSON/YAML)",
+      "the device's power_w (an update of a device that must exist): allocated draw summed over "
+      "its ports, a port's maximum draw where it states no allocation",
+      {{"id"},
+       {"device"},
+       {"module"},
+       {"name"},
+       {"label"},
+       {"type"},
+       {"mark_connected"},
+       {"maximum_draw"},
+       {"allocated_draw"},
+       {"description"},
+       {"owner"},
+       {"tags"}},
+      {"device", "name"},
+      {"device", "name"},
+      {"maximum_draw", "allocated_draw"}};
   t[NetboxType::kCluster] = {
       NetboxType::kCluster,
       "netbox-clusters",

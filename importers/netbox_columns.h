@@ -26,6 +26,7 @@ enum class NetboxType : std::uint8_t {
   kCable,
   kPowerPanel,
   kPowerFeed,
+  kPowerPort,
   kCluster,
   kVirtualMachine,
 };

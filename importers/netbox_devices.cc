@@ -26,6 +26,14 @@ std::optional<Phase> ParsePhase(std::string_view text) {
 
 }  // namespace
 
+std::string PowerPanelName(std::string_view site, std::string_view panel) {
+  return std::string(site) + "/" + std::string(panel);
+}
+
+std::string PowerFeedName(std::string_view site, std::string_view panel, std::string_view feed) {
+  return PowerPanelName(site, panel) + "/" + std::string(feed);
+}
+
 void NetboxRows::Device(const NetboxRecord& r) {
   std::string_view role = Required(r, "role");
   std::string_view type = Required(r, "device_type");
@@ -106,13 +114,14 @@ void NetboxRows::PowerPanel(const NetboxRecord& r) {
   auto org = Org(r);
   if (RowFailed()) return;
   core::Asset a = NewAsset(r, *org, core::AssetKind::kDevice);
-  a.name = std::string(name);
+  // Panel names are unique per site only ("Elcentral A" in every building): SITE/PANEL.
+  a.name = PowerPanelName(site, name);
   a.role = "power-panel";
   a.site = std::string(site);
   a.hall = std::string(r.Get("location"));
   a.u_height = 0;  // a wall panel: no rack space, and it draws nothing itself
   a.power_w = 0;
-  KeepOthers(a, r, {"name", "site", "location"});
+  KeepOthers(a, r, {"site", "location"});
   ReferLocation(r, a, "site", "location", "");
   Add(std::move(a), r, "name");
 }
@@ -160,32 +169,75 @@ void NetboxRows::PowerFeed(const NetboxRecord& r) {
   if (*phase == Phase::kThree) kw *= std::sqrt(3.0);
 
   core::Asset a = NewAsset(r, *org, core::AssetKind::kDevice);
-  a.name = std::string(panel) + "/" + std::string(name);
+  // Feed names are unique per panel only: SITE/PANEL/FEED.
+  a.name = PowerFeedName(site, panel, name);
   a.role = "power-feed";
   a.site = std::string(site);
   a.hall = std::string(r.Get("location"));
   a.rack = std::string(r.Get("rack"));
   a.u_height = 0;  // supplies power, takes no rack space
   a.power_w = 0;
-  KeepOthers(
-      a, r,
-      {"name", "site", "location", "rack", "voltage", "amperage", "max_utilization", "phase"});
+  KeepOthers(a, r, {"site", "location", "rack", "voltage", "amperage", "max_utilization", "phase"});
   a.SetAttr("voltage", FormatFigure(*voltage));
   a.SetAttr("amperage", FormatFigure(*amperage));
   a.SetAttr("max_utilization", FormatFigure(*utilization));
   a.SetAttr("phase", *phase == Phase::kThree ? "three-phase" : "single-phase");
   a.SetAttr("available_kw", FormatFigure(kw));
   ReferLocation(r, a, "site", "location", "rack");
-  Refer(r, "power_panel", *org, core::AssetKind::kDevice, std::string(panel),
-        "power panel '" + std::string(panel) + "'");
+  const std::string panel_name = PowerPanelName(site, panel);
+  Refer(r, "power_panel", *org, core::AssetKind::kDevice, panel_name,
+        "power panel '" + std::string(panel) + "' at site '" + std::string(site) + "'");
 
   core::Relation rel = NewRelation(r, *org, core::RelationKind::kPoweredBy);
   rel.source = a.name;
   rel.source_kind = core::AssetKind::kDevice;
-  rel.target = std::string(panel);
+  rel.target = panel_name;
   rel.target_kind = core::AssetKind::kDevice;
   batch_.relations.push_back(std::move(rel));
   Add(std::move(a), r, "name");
+}
+
+void NetboxRows::PowerPort(const NetboxRecord& r) {
+  std::string_view device = Required(r, "device");
+  Required(r, "name");
+  auto org = Org(r);
+  // NetBox states draws in whole watts.
+  auto maximum = Number(r, "maximum_draw", Whole::kYes, 0, 1000000);
+  auto allocated = Number(r, "allocated_draw", Whole::kYes, 0, 1000000);
+  if (RowFailed()) return;
+  if (!maximum && !allocated) return;
+  auto [it, inserted] =
+      power_ports_.try_emplace({*org, std::string(device)}, PortDraw{r.At("device"), 0, 0});
+  if (inserted) power_port_order_.push_back(it->first);
+  it->second.watts += allocated ? *allocated : *maximum;
+  ++it->second.ports;
+}
+
+void NetboxRows::FinishPowerPorts() {
+  // One update per device: its power is the allocated draw of its ports (the maximum draw of
+  // a port that states no allocation), as NetBox sums a device's power utilisation.
+  for (const auto& key : power_port_order_) {
+    const PortDraw& draw = power_ports_.at(key);
+    const auto& [org, device] = key;
+    core::Asset a;
+    a.org = org;
+    a.kind = core::AssetKind::kDevice;
+    a.name = device;
+    a.mode = core::WriteMode::kPatch;
+    a.power_w = draw.watts;
+    a.provenance = {std::string(table_.importer), source_, draw.where.line};
+    batch_.assets.push_back(std::move(a));
+    core::Reference ref;
+    ref.org = org;
+    ref.kind = core::AssetKind::kDevice;
+    ref.key = device;
+    ref.where = draw.where;
+    ref.code = "NBX010";
+    ref.message = "device: no device '" + device + "'" +
+                  (options_.org_source == OrgSource::kTenant ? " of org '" + org + "'" : "") +
+                  " in this import or the store";
+    batch_.references.push_back(std::move(ref));
+  }
 }
 
 }  // namespace samdrift::importers

@@ -47,6 +47,8 @@ void NetboxRows::Row(const NetboxRecord& r) {
       return PowerPanel(r);
     case NetboxType::kPowerFeed:
       return PowerFeed(r);
+    case NetboxType::kPowerPort:
+      return PowerPort(r);
     case NetboxType::kCable:
       return Cable(r);
     case NetboxType::kCluster:
@@ -61,6 +63,7 @@ void NetboxRows::Row(const NetboxRecord& r) {
 }
 
 void NetboxRows::Finish(std::size_t records) {
+  if (table_.type == NetboxType::kPowerPort) FinishPowerPorts();
   if (records == 0) return;
   const std::string count = std::to_string(records);
   switch (table_.type) {

@@ -10,6 +10,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "core/model.h"
@@ -40,6 +42,8 @@ class NetboxRows {
   void Device(const NetboxRecord& r);
   void PowerPanel(const NetboxRecord& r);
   void PowerFeed(const NetboxRecord& r);
+  void PowerPort(const NetboxRecord& r);
+  void FinishPowerPorts();
   void Cable(const NetboxRecord& r);
   void Cluster(const NetboxRecord& r);
   void VirtualMachine(const NetboxRecord& r);
@@ -82,8 +86,20 @@ class NetboxRows {
   core::Diagnostics& diagnostics_;
   std::map<std::string, int> seen_;  // org + kind + key -> line
   std::size_t errors_before_row_ = 0;
+  // Power ports: the draw summed per (org, device), in the order devices first appear.
+  struct PortDraw {
+    core::SourceLocation where;
+    double watts = 0;
+    int ports = 0;
+  };
+  std::map<std::pair<std::string, std::string>, PortDraw> power_ports_;
+  std::vector<std::pair<std::string, std::string>> power_port_order_;
 };
 
+// Power panels are named per site and feeds per panel, so their assets are "SITE/PANEL" and
+// "SITE/PANEL/FEED" (cables to a feed name all three).
+std::string PowerPanelName(std::string_view site, std::string_view panel);
+std::string PowerFeedName(std::string_view site, std::string_view panel, std::string_view feed);
 // "Core Switch" -> "core-switch": NetBox role names as samdrift roles.
 std::string RoleSlug(std::string_view role);
 // A figure for an attribute: at most two decimals, no trailing zeros ("11.04", "7.2", "3").

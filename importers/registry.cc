@@ -21,6 +21,7 @@ const std::vector<const Importer*>& AllImporters() {
   static const NetboxImporter kNetboxCables(NetboxType::kCable);
   static const NetboxImporter kNetboxPowerPanels(NetboxType::kPowerPanel);
   static const NetboxImporter kNetboxPowerFeeds(NetboxType::kPowerFeed);
+  static const NetboxImporter kNetboxPowerPorts(NetboxType::kPowerPort);
   static const NetboxImporter kNetboxClusters(NetboxType::kCluster);
   static const NetboxImporter kNetboxVirtualMachines(NetboxType::kVirtualMachine);
   static const NetboxImporter kNetboxLookups(NetboxType::kLookup);
@@ -40,6 +41,7 @@ const std::vector<const Importer*>& AllImporters() {
       &kNetboxCables,
       &kNetboxPowerPanels,
       &kNetboxPowerFeeds,
+      &kNetboxPowerPorts,
       &kNetboxClusters,
       &kNetboxVirtualMachines,
       &kNetboxLookups,

@@ -52,6 +52,13 @@ TEST_CASE("per-role defaults match whole words", "[core][device_types]") {
       {"", 1, 250},
       {"Console Server", 1, 30},
       {"storage", 2, 600},
+      // Swedish role names as the municipalities write them.
+      {"K\xC3\x84rnswitch", 2, 400},
+      {"Accesswitch", 1, 150},
+      {"Accesspunkt", 0, 0},
+      {"Brandv\xC3\xA4gg", 1, 250},
+      {"Virtualiseringsv\xC3\xA4rd", 2, 450},
+      {"Lagring", 2, 600},
   };
   for (const Case& c : cases) {
     INFO(c.role);

@@ -113,11 +113,11 @@ TEST_CASE("each NetBox defect gives its located diagnostic", "[importers][netbox
         "power-feed-without-figures.csv:2:1: error[NBX010]: site: no site 'HQ' in this import "
         "or the store",
         "power-feed-without-figures.csv:2:2: error[NBX010]: power_panel: no power panel 'PP-1' "
-        "in this import or the store"}},
+        "at site 'HQ' in this import or the store"}},
       {"cable-feed-without-panel.csv",
        "netbox-cables",
-       {"cable-feed-without-panel.csv:2: error[NBX001]: side_b_power_panel: empty; a power feed "
-        "is named by its panel"}},
+       {"cable-feed-without-panel.csv:2:6: error[NBX001]: side_b_power_panel: empty; a power "
+        "feed is named by its site and panel"}},
       {"cable-to-itself.csv",
        "netbox-cables",
        {"cable-to-itself.csv:2: warning[NBX012]: cable from 'sw-1' to itself: not a connection "

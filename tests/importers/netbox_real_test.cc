@@ -234,3 +234,44 @@ TEST_CASE("z2h devices and cables resolve against the batch and the store",
   CHECK(stats->unresolved_relations == 0);
   CHECK(stats->orgs["gnosjo"].by_kind[core::AssetKind::kDevice] == 8);
 }
+
+TEST_CASE("the Gislaved sample's NetBox export imports whole", "[importers][netbox][samples]") {
+  const std::string dir = std::string(SAMDRIFT_SOURCE_DIR) + "/sample-inventories/gislaved/";
+  auto rows = [&](const char* file) {
+    std::string text = ReadFixture(dir + file);
+    std::size_t lines = 0;
+    for (char c : text) lines += c == '\n' ? 1 : 0;
+    return lines - 1;  // the header
+  };
+  const char* files[] = {
+      "sites.csv",    "locations.csv",        "racks.csv",           "devices.csv",
+      "cables.csv",   "power-panels.csv",     "power-feeds.csv",     "power-ports.csv",
+      "clusters.csv", "virtual-machines.csv", "virtual-chassis.csv", "interfaces.csv"};
+  importers::ImportRequest request;
+  for (const char* file : files) {
+    INFO(file);
+    REQUIRE(rows(file) > 0);
+    request.paths.push_back(dir + file);
+  }
+  request.paths.push_back(std::string(SAMDRIFT_SOURCE_DIR) + "/sample-inventories/device-types");
+  request.options.org = "gislaved";
+  auto store = core::Store::OpenInMemory();
+  REQUIRE(store.ok());
+  core::Diagnostics diagnostics;
+  auto report = importers::RunImport(request, store->get(), diagnostics);
+  CHECK(diagnostics.error_count() == 0);
+  CHECK(diagnostics.warning_count() == 2);  // interfaces and virtual chassis: not stored
+  REQUIRE(report.ok());
+  auto stats = (*store)->Stats();
+  REQUIRE(stats.ok());
+  auto& kinds = stats->orgs["gislaved"].by_kind;
+  CHECK(kinds[core::AssetKind::kSite] == rows("sites.csv"));
+  CHECK(kinds[core::AssetKind::kHall] == rows("locations.csv"));
+  CHECK(kinds[core::AssetKind::kRack] == rows("racks.csv"));
+  CHECK(kinds[core::AssetKind::kDevice] ==
+        rows("devices.csv") + rows("power-panels.csv") + rows("power-feeds.csv"));
+  CHECK(kinds[core::AssetKind::kCluster] == rows("clusters.csv"));
+  CHECK(kinds[core::AssetKind::kVm] == rows("virtual-machines.csv"));
+  CHECK(stats->unresolved_relations == 0);
+  CHECK(stats->device_types > 0);
+}

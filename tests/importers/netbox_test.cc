@@ -58,6 +58,8 @@ TEST_CASE("the NetBox object type is detected from the header or keys", "[import
       {"name,status,cluster,device,platform,vcpus,memory,disk\n", "netbox-virtual-machines"},
       {"name,domain,master\n", "netbox-virtual-chassis"},
       {"device,name,type,mgmt_only,mac_address\n", "netbox-interfaces"},
+      {"device,name,label,type,mark_connected,maximum_draw,allocated_draw,description\n",
+       "netbox-power-ports"},
       {"virtual_machine,name,enabled,mtu\n", "netbox-interfaces"},
       {"[{\"name\": \"HQ\", \"slug\": \"hq\", \"status\": \"active\"}]", "netbox-sites"},
       {"- name: HQ\n  slug: hq\n  status: active\n- name: B\n", "netbox-sites"},
@@ -223,7 +225,7 @@ TEST_CASE("cables: every termination pairing", "[importers][netbox][cables]") {
       {"dcim.consoleport", "dcim.rearport", "", "connected_to", "A", "console:p1", "B", "p2"},
       {"dcim.powerport", "dcim.poweroutlet", "", "powered_by", "A", "p1", "B", "p2"},
       {"power outlet", "power port", "", "powered_by", "B", "p2", "A", "p1"},
-      {"dcim.powerport", "dcim.powerfeed", "PP-1", "powered_by", "A", "p1", "PP-1/p2", ""},
+      {"dcim.powerport", "dcim.powerfeed", "PP-1", "powered_by", "A", "p1", "HQ/PP-1/p2", ""},
       {"dcim.interface", "dcim.powerport", "",
        "in.csv:2:5: error[NBX007]: a cable cannot join "
        "an interface to a power port"},
@@ -238,16 +240,16 @@ TEST_CASE("cables: every termination pairing", "[importers][netbox][cables]") {
        "in.csv:2: warning[NBX009]: cable to a circuit termination skipped: circuits (WAN links) "
        "are not modelled"},
       {"dcim.powerport", "dcim.powerfeed", "",
-       "in.csv:2:7: error[NBX001]: side_b_power_panel: empty; a power feed is named by its "
-       "panel"},
+       "in.csv:2:8: error[NBX001]: side_b_power_panel: empty; a power feed is named by its site "
+       "and panel"},
   };
   for (const Case& c : cases) {
     INFO(c.a_type << " -> " << c.b_type);
     std::string text =
         "side_a_device,side_a_type,side_a_name,side_b_device,side_b_type,side_b_name,"
-        "side_b_power_panel\n"
+        "side_b_site,side_b_power_panel\n"
         "A," +
-        std::string(c.a_type) + ",p1," + (c.b_panel[0] ? "" : "B") + "," + c.b_type + ",p2," +
+        std::string(c.a_type) + ",p1," + (c.b_panel[0] ? "" : "B") + "," + c.b_type + ",p2,HQ," +
         c.b_panel + "\n";
     auto r = Run(NetboxType::kCable, text);
     std::string kind = c.kind;
@@ -310,15 +312,16 @@ TEST_CASE("power feeds: available kW as NetBox computes it", "[importers][netbox
     }
     REQUIRE(r.batch.assets.size() == 1);
     const core::Asset& feed = r.batch.assets[0];
-    CHECK(feed.name == "PP-1/A");
+    CHECK(feed.name == "HQ/PP-1/A");
     CHECK(feed.role == "power-feed");
     CHECK(feed.rack == "R1");
     CHECK(feed.u_height == 0);
     CHECK(feed.power_w == 0.0);
     CHECK(Attr(feed, "available_kw") == c.kw);
-    const core::Relation* panel = FindRelation(r.batch, core::RelationKind::kPoweredBy, "PP-1/A");
+    const core::Relation* panel =
+        FindRelation(r.batch, core::RelationKind::kPoweredBy, "HQ/PP-1/A");
     REQUIRE(panel);
-    CHECK(panel->target == "PP-1");
+    CHECK(panel->target == "HQ/PP-1");
   }
 }
 
@@ -326,6 +329,7 @@ TEST_CASE("power panels take no rack space", "[importers][netbox][power]") {
   auto r = Run(NetboxType::kPowerPanel, "site,location,name\nHQ,Hall,PP-1\n");
   CHECK(r.lines().empty());
   REQUIRE(r.batch.assets.size() == 1);
+  CHECK(r.batch.assets[0].name == "HQ/PP-1");  // panel names are unique per site only
   CHECK(r.batch.assets[0].role == "power-panel");
   CHECK(r.batch.assets[0].hall == "Hall");
   CHECK(r.batch.assets[0].u_height == 0);
@@ -434,4 +438,31 @@ TEST_CASE("lookups, virtual chassis and interfaces are read, not stored", "[impo
     CHECK(r.batch.assets.empty());
     CHECK(r.batch.relations.empty());
   }
+}
+
+TEST_CASE("power ports give their device its power", "[importers][netbox][power]") {
+  auto r = Run(NetboxType::kPowerPort,
+               "device,name,type,maximum_draw,allocated_draw\n"
+               "esx-1,PSU1,iec-60320-c14,800,300\n"
+               "esx-1,PSU2,iec-60320-c14,800,280\n"
+               "sw-1,PSU0,iec-60320-c14,150,\n"
+               "pdu-1,Inlet,iec-60309,,\n");
+  CHECK(r.lines().empty());
+  REQUIRE(r.batch.assets.size() == 2);  // pdu-1 states no draw: nothing to update
+  const core::Asset& esx = r.batch.assets[0];
+  CHECK(esx.name == "esx-1");
+  CHECK(esx.mode == core::WriteMode::kPatch);
+  CHECK(esx.power_w == 580.0);
+  CHECK_FALSE(esx.u_height);
+  CHECK(r.batch.assets[1].power_w == 150.0);  // no allocation: the maximum
+  REQUIRE(r.batch.references.size() == 2);
+  CHECK(core::FormatDiagnostic({r.batch.references[0].where, core::Severity::kError,
+                                r.batch.references[0].code, r.batch.references[0].message}) ==
+        "in.csv:2:1: error[NBX010]: device: no device 'esx-1' in this import or the store");
+
+  auto bad = Run(NetboxType::kPowerPort, "device,name,maximum_draw\nesx-1,PSU1,800W\n");
+  CHECK(bad.lines() == std::vector<std::string>{
+                           "in.csv:2:3: error[NBX002]: maximum_draw: expected a whole number, "
+                           "got '800W'"});
+  CHECK(bad.batch.assets.empty());
 }

@@ -14,12 +14,13 @@ void WriteNetboxFolder(const fs::path& dir) {
   fs::create_directories(dir / "types");
   WriteText(dir / "a-cables.csv",
             "side_a_device,side_a_type,side_a_name,side_b_device,side_b_type,side_b_name,"
-            "side_b_power_panel,type,status\n"
-            "sw-1,dcim.interface,et-0/1/0,sw-2,dcim.interface,et-0/1/0,,,connected\n"
-            "esx-1,interface,vmnic0,sw-1,interface,ge-0/0/1,,cat6,connected\n"
-            "esx-2,interface,vmnic0,sw-2,interface,ge-0/0/1,,cat6,connected\n"
-            "esx-1,dcim.powerport,PSU1,pdu-1,dcim.poweroutlet,Outlet 1,,power,connected\n"
-            "pdu-1,dcim.powerport,Power Port 1,,dcim.powerfeed,Feed A,PP-1,power,connected\n");
+            "side_b_site,side_b_power_panel,type,status\n"
+            "sw-1,dcim.interface,et-0/1/0,sw-2,dcim.interface,et-0/1/0,,,,connected\n"
+            "esx-1,interface,vmnic0,sw-1,interface,ge-0/0/1,,,cat6,connected\n"
+            "esx-2,interface,vmnic0,sw-2,interface,ge-0/0/1,,,cat6,connected\n"
+            "esx-1,dcim.powerport,PSU1,pdu-1,dcim.poweroutlet,Outlet 1,,,power,connected\n"
+            "pdu-1,dcim.powerport,Power Port 1,,dcim.powerfeed,Feed A,Stadshuset,PP-1,power,"
+            "connected\n");
   WriteText(dir / "b-vms.json",
             R"([{"name": "app-1", "cluster": "vs-kluster", "platform": "Windows Server 2019",
   "vcpus": 4, "memory": 16384, "disk": 200},
@@ -53,6 +54,11 @@ void WriteNetboxFolder(const fs::path& dir) {
             "site,power_panel,location,rack,name,voltage,amperage,phase,max_utilization\n"
             "Stadshuset,PP-1,Serverhall 1,A01,Feed A,400,16,three-phase,80\n");
   WriteText(dir / "i-panels.csv", "site,location,name\nStadshuset,Serverhall 1,PP-1\n");
+  // Power ports update their devices' power (an update: no new assets, categories kept).
+  WriteText(dir / "0-power-ports.csv",
+            "device,name,type,maximum_draw,allocated_draw\n"
+            "sw-1,PSU0,iec-60320-c14,1100,180\nsw-1,PSU1,iec-60320-c14,1100,175\n"
+            "esx-1,PSU1,iec-60320-c14,800,\n");
   WriteText(dir / "types" / "ex4300.yaml",
             "manufacturer: Juniper\nmodel: EX4300-48P\nslug: juniper-ex4300-48p\nu_height: 1\n"
             "is_full_depth: true\npower-ports:\n  - name: PSU0\n    maximum_draw: 1100\n"
@@ -76,7 +82,7 @@ TEST_CASE("a NetBox export folder imports in any file order", "[tools][cli][netb
   INFO(imported.err);
   REQUIRE(imported.exit_code == 0);
   CHECK(imported.out ==
-        "imported 10 file(s) for gnosjo: 16 assets, 11 relations, 1 device types\n");
+        "imported 11 file(s) for gnosjo: 18 assets, 11 relations, 1 device types\n");
   auto json = Stats(dir);
   const auto& gnosjo = json["orgs"]["gnosjo"];
   CHECK(gnosjo["datacenter"] == 11);  // 2 sites, 2 halls, 2 racks, 2 hosts, PDU, panel, feed
