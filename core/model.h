@@ -69,8 +69,9 @@ struct Provenance {
   int line = 0;          // 1-based; 0 when not line-oriented
 };
 
-// kPatch updates the named fields of an existing asset with the same key and leaves the rest,
-// including its category and provenance (GLPI partial inventories, NetBox power ports); when no
+// kPatch updates the named fields of an existing asset with the same key and leaves the rest
+// (GLPI partial inventories, ArchiMate models describing assets an inventory also lists, NetBox
+// power ports); the existing asset keeps its category and its source file and importer. When no
 // such asset exists it is inserted like kReplace.
 enum class WriteMode : std::uint8_t { kReplace, kPatch };
 

@@ -1,7 +1,10 @@
 #include "importers/registry.h"
 
+#include "importers/archimate.h"
 #include "importers/device_type_yaml.h"
 #include "importers/generic_csv.h"
+#include "importers/glpi_json.h"
+#include "importers/glpi_xml.h"
 #include "importers/netbox_importer.h"
 
 namespace samdrift::importers {
@@ -12,6 +15,9 @@ const std::vector<const Importer*>& AllImporters() {
   static const GenericCsvImporter kRelations(GenericTable::kRelations);
   static const GenericCsvImporter kHalls(GenericTable::kHalls);
   static const GenericCsvImporter kNetworks(GenericTable::kNetworks);
+  static const GlpiXmlImporter kGlpiXml;
+  static const GlpiJsonImporter kGlpiJson;
+  static const ArchimateImporter kArchimate;
   static const NetboxImporter kNetboxSites(NetboxType::kSite);
   static const NetboxImporter kNetboxLocations(NetboxType::kLocation);
   static const NetboxImporter kNetboxRacks(NetboxType::kRack);
@@ -32,6 +38,9 @@ const std::vector<const Importer*>& AllImporters() {
       &kRelations,
       &kHalls,
       &kNetworks,
+      &kGlpiXml,
+      &kGlpiJson,
+      &kArchimate,
       &kNetboxSites,
       &kNetboxLocations,
       &kNetboxRacks,
