@@ -6,6 +6,7 @@
 #include "importers/glpi_json.h"
 #include "importers/glpi_xml.h"
 #include "importers/netbox_importer.h"
+#include "importers/netbox_ipam.h"
 
 namespace samdrift::importers {
 
@@ -32,6 +33,7 @@ const std::vector<const Importer*>& AllImporters() {
   static const NetboxImporter kNetboxVirtualMachines(NetboxType::kVirtualMachine);
   static const NetboxImporter kNetboxLookups(NetboxType::kLookup);
   static const DeviceTypeYamlImporter kNetboxDeviceType;
+  static const NetboxIpamImporter kNetboxIpam;
   // clang-format off
   static const std::vector<const Importer*> kAll = {
       &kAssets,
@@ -55,6 +57,7 @@ const std::vector<const Importer*>& AllImporters() {
       &kNetboxVirtualMachines,
       &kNetboxLookups,
       &kNetboxDeviceType,
+      &kNetboxIpam,
   };
   // clang-format on
   return kAll;
