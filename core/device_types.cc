@@ -17,44 +17,65 @@ constexpr RoleDefault kRoleDefaults[] = {
     {"pdu", 1, 0},
     {"ups", 2, 0},
     {"patch-panel", 1, 0},
+    {"patchpanel", 1, 0},
     {"cable-manager", 1, 0},
     {"cable-management", 1, 0},
     {"console-server", 1, 30},
+    {"konsolserver", 1, 30},
     {"kvm", 1, 20},
     {"access-point", 0, 0},
+    {"accesspunkt", 0, 0},
     {"ap", 0, 0},
     {"core-switch", 2, 400},
+    {"k\xC3\xA4rnswitch", 2, 400},  // kärnswitch
     {"san-switch", 1, 150},
     {"switch", 1, 150},
+    {"accesswitch", 1, 150},
+    {"accessswitch", 1, 150},
+    {"distributionsswitch", 1, 150},
     {"router", 1, 200},
     {"firewall", 1, 250},
+    {"brandv\xC3\xA4gg", 1, 250},  // brandvägg
     {"load-balancer", 1, 300},
+    {"lastbalanserare", 1, 300},
     {"wireless-controller", 1, 150},
     {"blade-chassis", 10, 3000},
     {"chassis", 10, 3000},
     {"enclosure", 10, 3000},
     {"tape-library", 4, 400},
+    {"bandbibliotek", 4, 400},
     {"tape", 4, 400},
     {"storage", 2, 600},
+    {"lagring", 2, 600},
     {"san", 2, 600},
     {"nas", 2, 400},
     {"backup", 2, 500},
     {"server", 2, 450},
+    {"servrar", 2, 450},
     {"host", 2, 450},
     {"hypervisor", 2, 450},
+    {"virtualiseringsv\xC3\xA4rd", 2, 450},  // virtualiseringsvärd
+    {"v\xC3\xA4rd", 2, 450},                 // värd
     {"vsphere", 2, 450},
     {"esxi", 2, 450},
     {"compute", 2, 450},
 };
 constexpr RoleDefault kGenericDefault = {"device", 1, 250};
 
-// "Core Switch" / "core_switch" -> "-core-switch-", so entries match whole words only.
+// "Core Switch" / "core_switch" -> "-core-switch-", so entries match whole words only. Bytes of
+// UTF-8 sequences are word characters; Å, Ä, Ö (and the other Latin-1 capitals) are lowered.
 std::string Words(std::string_view role) {
   std::string out = "-";
-  for (char c : role) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u)) {
-      out += static_cast<char>(std::tolower(u));
+  for (std::size_t i = 0; i < role.size(); ++i) {
+    unsigned char u = static_cast<unsigned char>(role[i]);
+    if (u == 0xC3 && i + 1 < role.size()) {
+      unsigned char next = static_cast<unsigned char>(role[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) next += 0x20;
+      out += static_cast<char>(u);
+      out += static_cast<char>(next);
+      ++i;
+    } else if (u >= 0x80 || std::isalnum(u)) {
+      out += static_cast<char>(u >= 0x80 ? u : std::tolower(u));
     } else if (out.back() != '-') {
       out += '-';
     }

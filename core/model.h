@@ -70,9 +70,9 @@ struct Provenance {
 };
 
 // kPatch updates the named fields of an existing asset with the same key and leaves the rest
-// (GLPI partial inventories, ArchiMate models describing assets an inventory also lists); the
-// existing asset keeps its category and its source file. When no such asset exists it is
-// inserted like kReplace.
+// (GLPI partial inventories, ArchiMate models describing assets an inventory also lists, NetBox
+// power ports); the existing asset keeps its category and its source file and importer. When no
+// such asset exists it is inserted like kReplace.
 enum class WriteMode : std::uint8_t { kReplace, kPatch };
 
 struct Attribute {
@@ -148,10 +148,15 @@ struct DeviceType {
   Provenance provenance;
 };
 
+// Where a reference may be found: in its own org, or in any org (a NetBox rack of one tenant
+// may stand in a site another tenant declared).
+enum class ReferenceScope : std::uint8_t { kOrg, kAnyOrg };
+
 // Something a batch says must exist (in the batch itself or already in the store), e.g. the
 // device a cable ends on. Unresolved references are reported as errors with `message`.
 struct Reference {
   std::string org;
+  ReferenceScope scope = ReferenceScope::kOrg;
   AssetKind kind = AssetKind::kDevice;
   std::string key;
   SourceLocation where;

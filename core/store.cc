@@ -117,8 +117,8 @@ ON CONFLICT(org, key, kind) DO UPDATE SET
                     ELSE attributes || char(30) || excluded.attributes END,
   source_id = CASE WHEN ?25 = 1 AND source_id IS NOT NULL THEN source_id
                    ELSE excluded.source_id END,
-  importer = excluded.importer,
-  line = excluded.line,
+  importer = CASE WHEN ?25 = 1 AND source_id IS NOT NULL THEN importer ELSE excluded.importer END,
+  line = CASE WHEN ?25 = 1 AND source_id IS NOT NULL THEN line ELSE excluded.line END,
   implied = 0
 )sql";
 
@@ -530,6 +530,17 @@ Result<bool> Store::HasAsset(const std::string& org, AssetKind kind, const std::
     st.bind(1, org);
     st.bind(2, key);
     st.bind(3, std::string(ToString(kind)));
+    return st.executeStep();
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path_, "looking up an asset");
+  }
+}
+
+Result<bool> Store::HasAssetInAnyOrg(AssetKind kind, const std::string& key) const {
+  try {
+    SQLite::Statement st(impl_->db, "SELECT 1 FROM assets WHERE key = ?1 AND kind = ?2");
+    st.bind(1, key);
+    st.bind(2, std::string(ToString(kind)));
     return st.executeStep();
   } catch (const std::exception& e) {
     return FromSqlite(e, path_, "looking up an asset");

@@ -75,6 +75,8 @@ class Store {
 
   // True when an asset of this org, kind and key exists.
   Result<bool> HasAsset(const std::string& org, AssetKind kind, const std::string& key) const;
+  // True when an asset of this kind and key exists in any org.
+  Result<bool> HasAssetInAnyOrg(AssetKind kind, const std::string& key) const;
 
   Result<StoreStats> Stats() const;
   Result<std::vector<std::string>> Orgs() const;

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/text.h"
+#include "importers/rack_halls.h"
 #include "importers/registry.h"
 
 namespace samdrift::importers {
@@ -49,12 +50,19 @@ void CheckReferences(const core::Batch& batch, const core::Store* store,
                      core::Diagnostics& diagnostics) {
   if (batch.references.empty()) return;
   std::unordered_set<std::string> present;
+  std::unordered_set<std::string> present_any_org;
   present.reserve(batch.assets.size() * 2);
-  for (const core::Asset& a : batch.assets) present.insert(IdentityKey(a.org, a.kind, a.Key()));
+  for (const core::Asset& a : batch.assets) {
+    present.insert(IdentityKey(a.org, a.kind, a.Key()));
+    present_any_org.insert(IdentityKey("", a.kind, a.Key()));
+  }
   for (const core::Reference& ref : batch.references) {
+    const bool any_org = ref.scope == core::ReferenceScope::kAnyOrg;
     if (present.count(IdentityKey(ref.org, ref.kind, ref.key))) continue;
+    if (any_org && present_any_org.count(IdentityKey("", ref.kind, ref.key))) continue;
     if (store) {
-      auto found = store->HasAsset(ref.org, ref.kind, ref.key);
+      auto found = any_org ? store->HasAssetInAnyOrg(ref.kind, ref.key)
+                           : store->HasAsset(ref.org, ref.kind, ref.key);
       if (found.ok() && *found) continue;
     }
     diagnostics.Error(ref.where, ref.code, ref.message);
@@ -145,6 +153,7 @@ core::Batch ParseBatch(const std::vector<std::string>& files, const ImportReques
     reports.push_back(std::move(report));
     batch.Append(std::move(file_batch));
   }
+  CompleteRackHalls(batch, store, diagnostics);
   CheckReferences(batch, store, diagnostics);
   return batch;
 }

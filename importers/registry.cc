@@ -1,9 +1,11 @@
 #include "importers/registry.h"
 
 #include "importers/archimate.h"
+#include "importers/device_type_yaml.h"
 #include "importers/generic_csv.h"
 #include "importers/glpi_json.h"
 #include "importers/glpi_xml.h"
+#include "importers/netbox_importer.h"
 #include "importers/netbox_ipam.h"
 
 namespace samdrift::importers {
@@ -17,7 +19,22 @@ const std::vector<const Importer*>& AllImporters() {
   static const GlpiXmlImporter kGlpiXml;
   static const GlpiJsonImporter kGlpiJson;
   static const ArchimateImporter kArchimate;
+  static const NetboxImporter kNetboxSites(NetboxType::kSite);
+  static const NetboxImporter kNetboxLocations(NetboxType::kLocation);
+  static const NetboxImporter kNetboxRacks(NetboxType::kRack);
+  static const NetboxImporter kNetboxDevices(NetboxType::kDevice);
+  static const NetboxImporter kNetboxVirtualChassis(NetboxType::kVirtualChassis);
+  static const NetboxImporter kNetboxInterfaces(NetboxType::kInterface);
+  static const NetboxImporter kNetboxCables(NetboxType::kCable);
+  static const NetboxImporter kNetboxPowerPanels(NetboxType::kPowerPanel);
+  static const NetboxImporter kNetboxPowerFeeds(NetboxType::kPowerFeed);
+  static const NetboxImporter kNetboxPowerPorts(NetboxType::kPowerPort);
+  static const NetboxImporter kNetboxClusters(NetboxType::kCluster);
+  static const NetboxImporter kNetboxVirtualMachines(NetboxType::kVirtualMachine);
+  static const NetboxImporter kNetboxLookups(NetboxType::kLookup);
+  static const DeviceTypeYamlImporter kNetboxDeviceType;
   static const NetboxIpamImporter kNetboxIpam;
+  // clang-format off
   static const std::vector<const Importer*> kAll = {
       &kAssets,
       &kRelations,
@@ -26,8 +43,23 @@ const std::vector<const Importer*>& AllImporters() {
       &kGlpiXml,
       &kGlpiJson,
       &kArchimate,
+      &kNetboxSites,
+      &kNetboxLocations,
+      &kNetboxRacks,
+      &kNetboxDevices,
+      &kNetboxVirtualChassis,
+      &kNetboxInterfaces,
+      &kNetboxCables,
+      &kNetboxPowerPanels,
+      &kNetboxPowerFeeds,
+      &kNetboxPowerPorts,
+      &kNetboxClusters,
+      &kNetboxVirtualMachines,
+      &kNetboxLookups,
+      &kNetboxDeviceType,
       &kNetboxIpam,
   };
+  // clang-format on
   return kAll;
 }
 

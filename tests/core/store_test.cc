@@ -123,6 +123,7 @@ TEST_CASE("patches update named fields and keep the rest", "[core][store]") {
   Batch full;
   Asset pc = Device("hylte", "pc-01", "pc-01.json");
   pc.kind = AssetKind::kClient;
+  pc.category = Category::kClient;
   pc.vendor = "Dell Inc.";
   pc.version = "10";
   full.assets.push_back(pc);
@@ -134,7 +135,7 @@ TEST_CASE("patches update named fields and keep the rest", "[core][store]") {
   update.name = "pc-01";
   update.version = "11";
   update.mode = WriteMode::kPatch;
-  update.provenance = {"test", "pc-01-partial.json", 1};
+  update.provenance = {"partial-test", "pc-01-partial.json", 1};
   partial.assets.push_back(update);
   REQUIRE(store->Apply(partial).ok());
   std::vector<Asset> all;
@@ -148,6 +149,8 @@ TEST_CASE("patches update named fields and keep the rest", "[core][store]") {
   CHECK(all[0].version == "11");
   CHECK(all[0].vendor == "Dell Inc.");
   CHECK(all[0].provenance.source == "pc-01.json");
+  CHECK(all[0].category == Category::kClient);  // a patch names no category: kept
+  CHECK(all[0].provenance.importer == pc.provenance.importer);
 }
 
 TEST_CASE("a patch keeps the category the inventory gave", "[core][store]") {
