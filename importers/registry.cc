@@ -1,6 +1,10 @@
 #include "importers/registry.h"
 
 #include "importers/generic_csv.h"
+#include "importers/lldpctl_xml.h"
+#include "importers/lshw_xml.h"
+#include "importers/nmap_xml.h"
+#include "importers/rvtools_csv.h"
 
 namespace samdrift::importers {
 
@@ -10,11 +14,16 @@ const std::vector<const Importer*>& AllImporters() {
   static const GenericCsvImporter kRelations(GenericTable::kRelations);
   static const GenericCsvImporter kHalls(GenericTable::kHalls);
   static const GenericCsvImporter kNetworks(GenericTable::kNetworks);
+  static const NmapXmlImporter kNmap;
+  static const LshwXmlImporter kLshw;
+  static const LldpctlXmlImporter kLldpctl;
+  static const RvToolsCsvImporter kRvInfo(RvToolsTab::kVInfo);
+  static const RvToolsCsvImporter kRvHost(RvToolsTab::kVHost);
+  static const RvToolsCsvImporter kRvCluster(RvToolsTab::kVCluster);
+  static const RvToolsCsvImporter kRvDatastore(RvToolsTab::kVDatastore);
   static const std::vector<const Importer*> kAll = {
-      &kAssets,
-      &kRelations,
-      &kHalls,
-      &kNetworks,
+      &kAssets,  &kRelations, &kHalls,  &kNetworks,  &kNmap,        &kLshw,
+      &kLldpctl, &kRvInfo,    &kRvHost, &kRvCluster, &kRvDatastore,
   };
   return kAll;
 }
