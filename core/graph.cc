@@ -36,6 +36,14 @@ struct GraphView::Impl {
 
   std::optional<std::uint32_t> Find(std::string_view org, std::string_view key,
                                     std::optional<AssetKind> kind) const {
+    if (auto exact = FindExact(org, key, kind)) return exact;
+    std::string_view host = ShortHostName(key);
+    if (host.empty()) return std::nullopt;
+    return FindExact(org, host, kind);
+  }
+
+  std::optional<std::uint32_t> FindExact(std::string_view org, std::string_view key,
+                                         std::optional<AssetKind> kind) const {
     auto it = by_key.find(IndexKey(org, key));
     if (it == by_key.end()) return std::nullopt;
     std::optional<std::uint32_t> fallback;

@@ -93,6 +93,14 @@ std::string HallKey(std::string_view site, std::string_view hall) {
   return key;
 }
 
+std::string_view ShortHostName(std::string_view key) {
+  const std::size_t dot = key.find('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  if (key[0] >= '0' && key[0] <= '9') return {};
+  if (key.find_first_of("/:") != std::string_view::npos) return {};
+  return key.substr(0, dot);
+}
+
 std::string RackKey(std::string_view site, std::string_view hall, std::string_view rack) {
   std::string key = HallKey(site, hall);
   key += '/';

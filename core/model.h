@@ -114,6 +114,10 @@ struct Asset {
 };
 
 std::string HallKey(std::string_view site, std::string_view hall);
+// The host part of a DNS name ("vgd-app01.vaggeryd.local" -> "vgd-app01"), the fallback under
+// which a relation's endpoint resolves when no asset has the full name; empty when `key` is not a
+// DNS name (no dot, starts with a digit, or holds '/' or ':').
+std::string_view ShortHostName(std::string_view key);
 std::string RackKey(std::string_view site, std::string_view hall, std::string_view rack);
 
 // A directed relation between two assets named by key. Endpoints are resolved by the store and

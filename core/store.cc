@@ -173,6 +173,27 @@ ON CONFLICT(manufacturer, model) DO UPDATE SET
   importer = excluded.importer, line = excluded.line
 )sql";
 
+// Relations whose source or target names no asset, exactly or (for DNS names) by the host part;
+// see ShortHostName() in core/model.h, which this mirrors.
+constexpr const char* kCountUnresolved = R"sql(
+SELECT count(*) FROM relations r WHERE
+  (NOT EXISTS (SELECT 1 FROM assets a WHERE a.org = r.target_org AND a.key = r.target
+               AND (r.target_kind = '' OR a.kind = r.target_kind))
+   AND NOT (instr(r.target, '.') > 1 AND substr(r.target, 1, 1) NOT BETWEEN '0' AND '9'
+            AND instr(r.target, '/') = 0 AND instr(r.target, ':') = 0
+            AND EXISTS (SELECT 1 FROM assets a WHERE a.org = r.target_org
+                        AND a.key = substr(r.target, 1, instr(r.target, '.') - 1)
+                        AND (r.target_kind = '' OR a.kind = r.target_kind))))
+  OR
+  (NOT EXISTS (SELECT 1 FROM assets a WHERE a.org = r.org AND a.key = r.source
+               AND (r.source_kind = '' OR a.kind = r.source_kind))
+   AND NOT (instr(r.source, '.') > 1 AND substr(r.source, 1, 1) NOT BETWEEN '0' AND '9'
+            AND instr(r.source, '/') = 0 AND instr(r.source, ':') = 0
+            AND EXISTS (SELECT 1 FROM assets a WHERE a.org = r.org
+                        AND a.key = substr(r.source, 1, instr(r.source, '.') - 1)
+                        AND (r.source_kind = '' OR a.kind = r.source_kind))))
+)sql";
+
 // Sites, halls and racks that rows name but nobody declared. Racks first, so that the halls
 // and sites they imply are found by the later statements.
 constexpr const char* kImpliedLocations[] = {
@@ -592,13 +613,8 @@ Result<StoreStats> Store::Stats() const {
     }
     stats.relations =
         static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM relations").getInt64());
-    stats.unresolved_relations = static_cast<std::size_t>(
-        db.execAndGet("SELECT count(*) FROM relations r WHERE "
-                      "NOT EXISTS (SELECT 1 FROM assets a WHERE a.org = r.target_org AND "
-                      "a.key = r.target AND (r.target_kind = '' OR a.kind = r.target_kind)) OR "
-                      "NOT EXISTS (SELECT 1 FROM assets a WHERE a.org = r.org AND "
-                      "a.key = r.source AND (r.source_kind = '' OR a.kind = r.source_kind))")
-            .getInt64());
+    stats.unresolved_relations =
+        static_cast<std::size_t>(db.execAndGet(kCountUnresolved).getInt64());
     stats.device_types =
         static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM device_types").getInt64());
     stats.sources =

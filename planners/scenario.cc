@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/date.h"
 #include "core/text.h"
 
 namespace samdrift::planners {
@@ -158,7 +159,10 @@ void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnost
       for (const auto& item : standards) {
         auto capability = r.Text(item.first, "standards");
         auto technology = r.Text(item.second, "standards");
-        if (capability && technology) s.standards[*capability] = *technology;
+        if (capability && technology) {
+          s.standards[*capability] = *technology;
+          s.locations["standards." + *capability] = r.At(item.first);
+        }
       }
     }
   }
@@ -230,7 +234,14 @@ void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnost
       }
     }
   }
-  if (root["date"]) s.date = r.Text(root["date"], "date").value_or("");
+  if (const YAML::Node date = root["date"]) {
+    s.date = r.Text(date, "date").value_or("");
+    s.locations["date"] = r.At(date);
+    if (!s.date.empty() && !core::IsIsoDate(s.date)) {
+      r.Error(date, "date: expected a date written yyyy-mm-dd, got '" + s.date + "'");
+      s.date.clear();
+    }
+  }
   if (const YAML::Node effort = root["effort"]) {
     if (!effort.IsMap()) {
       r.Error(effort, "effort: expected 'kind/action: hours' pairs");
@@ -238,7 +249,10 @@ void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnost
       for (const auto& item : effort) {
         auto key = r.Text(item.first, "effort");
         auto hours = r.Number(item.second, "effort", false);
-        if (key && hours) s.effort_hours[*key] = *hours;
+        if (key && hours) {
+          s.effort_hours[*key] = *hours;
+          s.locations["effort." + *key] = r.At(item.first);
+        }
       }
     }
   }

@@ -56,6 +56,9 @@ struct Scenario {
   // Effort overrides in hours, keyed "kind/action" (e.g. "vm/migrate") or "action".
   std::map<std::string, double> effort_hours;
   std::string source;  // the file as the user named it; empty for the default scenario
+  // Where values were written, for planners' own checks: "standards.CAPABILITY",
+  // "effort.KEY", "date". Absent for the default scenario.
+  std::map<std::string, core::SourceLocation> locations;
 };
 
 // Parses scenario YAML. Every problem is reported (located); returns nullopt when any is an error.

@@ -12,6 +12,8 @@ namespace samdrift::tools {
 namespace fs = std::filesystem;
 namespace {
 
+constexpr const char* kCatalogFolder = "device-types";
+
 struct DemoArgs {
   std::string out = "samdrift-demo";
   std::string samples;
@@ -40,10 +42,18 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       return Fail(core::Status::Usage("no sample inventories at '" + samples +
                                       "' (name them with --samples)"));
     }
+    // Every folder is a municipality, except device-types/: the hardware catalog (NetBox
+    // device-type library), imported first so that planners find U heights and power.
     std::vector<fs::path> orgs;
+    fs::path catalog;
     for (const auto& entry : fs::directory_iterator(samples, ec)) {
       const std::string name = entry.path().filename().string();
-      if (entry.is_directory() && !name.empty() && name[0] != '.') orgs.push_back(entry.path());
+      if (!entry.is_directory() || name.empty() || name[0] == '.') continue;
+      if (name == kCatalogFolder) {
+        catalog = entry.path();
+      } else {
+        orgs.push_back(entry.path());
+      }
     }
     std::sort(orgs.begin(), orgs.end());
     if (orgs.empty()) {
@@ -59,10 +69,11 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     std::cerr << "samdrift demo: store " << db << '\n';
 
     const bool terminal = StderrIsTerminal();
+    if (!catalog.empty()) orgs.insert(orgs.begin(), catalog);
     for (const fs::path& org_dir : orgs) {
       importers::ImportRequest request;
       request.paths = {org_dir.string()};
-      request.options.org = org_dir.filename().string();
+      request.options.org = org_dir == catalog ? "catalog" : org_dir.filename().string();
       core::Diagnostics diagnostics;
       std::function<void(std::string_view)> progress;
       if (terminal) progress = [](std::string_view line) { std::cerr << "  " << line << '\n'; };

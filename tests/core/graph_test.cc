@@ -80,3 +80,17 @@ TEST_CASE("find prefers the asset kind asked for", "[core][graph]") {
   CHECK_FALSE(g.Find("varnamo", "Hylte", AssetKind::kVm));
   CHECK_FALSE(g.Find("gnosjo", "Hylte"));
 }
+
+TEST_CASE("DNS names resolve to the host's short name", "[core][graph]") {
+  CHECK(ShortHostName("vgd-app01.vaggeryd.local") == "vgd-app01");
+  CHECK(ShortHostName("vgd-app01").empty());
+  CHECK(ShortHostName("10.1.2.3").empty());
+  CHECK(ShortHostName("10.0.0.0/8").empty());
+  CHECK(ShortHostName("Site/Hall.1").empty());
+  Estate estate;
+  estate.assets = {Make(AssetKind::kVm, "vgd-app01"), Make(AssetKind::kService, "Skola")};
+  estate.relations = {Rel("Skola", RelationKind::kDependsOn, "vgd-app01.vaggeryd.local"),
+                      Rel("Skola", RelationKind::kDependsOn, "vgd-db01.vaggeryd.local")};
+  GraphView g(estate);
+  CHECK(g.unresolved() == std::vector<std::size_t>{1});
+}

@@ -237,6 +237,17 @@ TEST_CASE("relations resolve when their target arrives", "[core][store]") {
   REQUIRE(store->Apply(later).ok());
   CHECK(store->Stats()->unresolved_relations == 0);
   CHECK(store->Stats()->relations == 1);
+
+  Batch fqdn;
+  Relation by_dns = r;
+  by_dns.target = "esx09.gnosjo.local";
+  by_dns.provenance.source = "rel2.csv";
+  fqdn.relations.push_back(by_dns);
+  Relation missing = by_dns;
+  missing.target = "esx10.gnosjo.local";
+  fqdn.relations.push_back(missing);
+  REQUIRE(store->Apply(fqdn).ok());
+  CHECK(store->Stats()->unresolved_relations == 1);
 }
 
 TEST_CASE("attributes survive the store, with separators cleaned", "[core][store]") {
