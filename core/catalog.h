@@ -64,8 +64,9 @@ struct TechnologyMatch {
 // Which fields of an asset a technology was read from.
 enum class FacetSource : std::uint8_t {
   kFields,      // vendor / product / version
-  kOs,          // attributes os_vendor / os / os_version
-  kHypervisor,  // attributes hypervisor / hypervisor_version (or platform)
+  kOs,          // attributes os_vendor / os (or os_name) / os_version
+  kPlatform,    // attribute platform (NetBox: the OS or hypervisor of a device)
+  kHypervisor,  // attributes hypervisor / hypervisor_version
 };
 std::string_view ToString(FacetSource source);
 
@@ -74,7 +75,8 @@ std::string_view ToString(FacetSource source);
 struct AssetFacet {
   FacetSource source = FacetSource::kFields;
   TechnologyMatch match;
-  std::string vendor;  // the raw strings matched (for the list of unmatched strings)
+  std::string capability;  // of the technology for this asset's kind; empty when unmatched
+  std::string vendor;      // the raw strings matched (for the list of unmatched strings)
   std::string product;
   std::string version;
 };
@@ -115,6 +117,8 @@ class Catalog {
   std::vector<AssetFacet> Facets(const Asset& asset) const;
 
  private:
+  friend Result<Catalog> LoadCatalog(const std::vector<std::string>& extra_files,
+                                     Diagnostics& diagnostics);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
@@ -130,8 +134,9 @@ std::string NormaliseName(std::string_view text);
 // "6.7.0 build-8169922" -> "6.7.0", "2012 R2" -> "2012 r2"; otherwise NormaliseName.
 std::string NormaliseVersion(std::string_view text);
 
-// Where the bundled catalog files are: $SAMDRIFT_CATALOG_DIR, else the installed share dir,
-// else the source tree (a compile definition); the first that exists.
+// Where the bundled catalog files are: $SAMDRIFT_CATALOG_DIR, else share/samdrift/catalog
+// beside the executable's bin/, else the source tree, else the configured install dir (compile
+// definitions); the first that exists.
 std::string BundledCatalogDir();
 // The bundled catalog plus `extra_files` in order (later files override earlier entries).
 Result<Catalog> LoadCatalog(const std::vector<std::string>& extra_files, Diagnostics& diagnostics);

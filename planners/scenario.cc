@@ -81,10 +81,10 @@ void ReadHall(Reader& r, const YAML::Node& node, Scenario& s, core::Diagnostics&
     r.Error(node, "halls: each hall is a mapping (name, role, positions, ...)");
     return;
   }
-  r.CheckKeys(
-      node,
-      {"name", "from", "role", "positions", "power_kw", "cooling_kw", "rack_u", "rack_power_kw"},
-      "a hall");
+  r.CheckKeys(node,
+              {"name", "from", "role", "positions", "power_kw", "cooling_kw", "rack_u",
+               "rack_power_kw", "rack_pdu_u"},
+              "a hall");
   TargetHall hall;
   hall.where = r.At(node);
   if (node["name"]) hall.name = r.Text(node["name"], "halls: name").value_or("");
@@ -122,6 +122,15 @@ void ReadHall(Reader& r, const YAML::Node& node, Scenario& s, core::Diagnostics&
     }
   }
   if (auto v = number("rack_power_kw", false)) hall.rack_power_kw = *v;
+  if (auto v = number("rack_pdu_u", true)) {
+    if (*v > hall.rack_u) {
+      r.Error(node["rack_pdu_u"], "halls: rack_pdu_u: must not exceed rack_u (" +
+                                      std::to_string(hall.rack_u) + "), got '" +
+                                      node["rack_pdu_u"].Scalar() + "'");
+    } else {
+      hall.rack_pdu_u = static_cast<int>(*v);
+    }
+  }
   for (const TargetHall& other : s.halls) {
     if (other.name == hall.name) {
       r.Error(node["name"], "halls: hall '" + hall.name + "' is named twice");

@@ -26,6 +26,7 @@ struct TargetHall {
   double cooling_kw = 0;
   int rack_u = 42;           // height of new racks
   double rack_power_kw = 8;  // power budget per rack
+  int rack_pdu_u = 2;        // U at the bottom of each rack kept for its PDUs
   core::SourceLocation where;
 };
 
