@@ -32,7 +32,8 @@ struct Service {
   std::string extrainfo;
   std::string device_type;
   std::string tunnel;
-  std::string cpe;  // the first application CPE, cpe:/a:...
+  std::string cpe;          // the first application CPE, cpe:/a:...
+  bool part_of_os = false;  // nmap ties it to the OS (ostype, or an OS CPE cpe:/o:...)
   int line = 0;
 };
 
@@ -196,7 +197,18 @@ class HostReader {
     }
     if (!ports.empty()) asset.SetAttr("ports", JoinUnique(ports, ", "));
 
-    for (const Service& s : services) AddSoftware(asset, s);
+    // Services that come with the OS (Windows RPC, the distribution's OpenSSH, the ESXi API)
+    // are the OS facet already; the others (SQL Server, nginx, MySQL) are software of their own.
+    const std::string hypervisor =
+        host_class.role == "hypervisor" && os ? core::ToLowerAscii(os->family) : "";
+    for (const Service& s : services) {
+      if (s.product.empty() || s.part_of_os) continue;  // a port-table guess names no software
+      if (!hypervisor.empty() &&
+          core::ToLowerAscii(s.product).find(hypervisor) != std::string::npos) {
+        continue;
+      }
+      AddSoftware(asset, s);
+    }
     batch_.assets.push_back(std::move(asset));
   }
 
@@ -287,12 +299,11 @@ class HostReader {
       s.extrainfo = Attr(service, "extrainfo");
       s.device_type = Attr(service, "devicetype");
       s.tunnel = Attr(service, "tunnel");
+      s.part_of_os = !Attr(service, "ostype").empty();
       for (pugi::xml_node cpe : service.children("cpe")) {
         std::string text(core::Trim(cpe.child_value()));
-        if (text.starts_with("cpe:/a:")) {
-          s.cpe = text;
-          break;
-        }
+        if (text.starts_with("cpe:/o:")) s.part_of_os = true;
+        if (text.starts_with("cpe:/a:") && s.cpe.empty()) s.cpe = text;
       }
       out.push_back(std::move(s));
     }
@@ -321,7 +332,6 @@ class HostReader {
   }
 
   void AddSoftware(const core::Asset& host, const Service& s) {
-    if (s.product.empty()) return;  // a port-table guess names no software
     core::Asset software;
     software.org = host.org;
     software.kind = core::AssetKind::kSoftware;
@@ -371,7 +381,8 @@ std::string_view NmapXmlImporter::Produces() const {
   return "a device, vm (virtual NIC vendor) or client per host that is up, named by its short "
          "host name (attribute fqdn) or address, role from the device type, attributes ip, mac, "
          "mac_vendor, os, os_vendor, os_version, os_accuracy (hypervisor, hypervisor_version for "
-         "ESXi), ports; a software asset installed_on the host per identified open service; "
+         "ESXi), ports; a software asset installed_on the host per identified open service that "
+         "is not part of the OS; "
          "observed facts only fill what other files leave empty; down hosts are skipped";
 }
 

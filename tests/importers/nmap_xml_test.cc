@@ -200,11 +200,17 @@ TEST_CASE("open services become software installed on the host", "[importers][nm
       "<cpe>cpe:/a:microsoft:sql_server:2019</cpe></service></port>\n"
       "<port protocol=\"tcp\" portid=\"445\"><state state=\"open\"/>"
       "<service name=\"microsoft-ds\" method=\"table\" conf=\"3\"/></port>\n"
+      "<port protocol=\"tcp\" portid=\"135\"><state state=\"open\"/><service name=\"msrpc\" "
+      "product=\"Microsoft Windows RPC\" ostype=\"Windows\"/></port>\n"
+      "<port protocol=\"tcp\" portid=\"22\"><state state=\"open\"/><service name=\"ssh\" "
+      "product=\"OpenSSH\" version=\"for_Windows_8.1\"><cpe>cpe:/o:microsoft:windows</cpe>"
+      "</service></port>\n"
       "<port protocol=\"udp\" portid=\"161\"><state state=\"open|filtered\"/>"
       "<service name=\"snmp\" product=\"net-snmp\"/></port>\n"
       "</ports></host>\n"));
   CHECK(r.lines().empty());
-  REQUIRE(r.batch.assets.size() == 2);  // the host and SQL Server; table guesses name no product
+  // The host and SQL Server: table guesses name no product, RPC and OpenSSH belong to the OS.
+  REQUIRE(r.batch.assets.size() == 2);
   const core::Asset* sql = Find(r.batch, "vgd-sql-eko:1433/tcp");
   REQUIRE(sql);
   CHECK(sql->kind == core::AssetKind::kSoftware);
@@ -220,7 +226,7 @@ TEST_CASE("open services become software installed on the host", "[importers][nm
   CHECK(rel.target == "vgd-sql-eko");
   CHECK(rel.target_kind == core::AssetKind::kDevice);
   CHECK(AttrOf(*Find(r.batch, "vgd-sql-eko"), "ports") ==
-        "1433/tcp ms-sql-s, 445/tcp microsoft-ds");
+        "1433/tcp ms-sql-s, 445/tcp microsoft-ds, 135/tcp msrpc, 22/tcp ssh");
 }
 
 TEST_CASE("real nmap files import with the hosts that are up", "[importers][nmap][real]") {
@@ -233,8 +239,15 @@ TEST_CASE("real nmap files import with the hosts that are up", "[importers][nmap
     }
     CHECK(hosts ==
           std::set<std::string>{"192.168.1.1", "192.168.1.2", "192.168.1.3", "192.168.1.5"});
-    CHECK(CountKind(r.batch, core::AssetKind::kSoftware) == 7);
-    CHECK(r.batch.relations.size() == 7);
+    // Services nmap ties to the OS (Microsoft HTTPAPI, Apple's VNC) are the OS, not software.
+    std::set<std::string> software;
+    for (const auto& a : r.batch.assets) {
+      if (a.kind == core::AssetKind::kSoftware) software.insert(a.name + " " + a.product);
+    }
+    CHECK(software == std::set<std::string>{"192.168.1.1:23/tcp Sagem router telnetd",
+                                            "192.168.1.1:992/tcp Sagem router telnetd",
+                                            "192.168.1.3:88/tcp Heimdal Kerberos"});
+    CHECK(r.batch.relations.size() == 3);
     CHECK(Find(r.batch, "192.168.1.1")->role == "access-point");
     CHECK(Find(r.batch, "192.168.1.3")->kind == core::AssetKind::kClient);
     CHECK(AttrOf(*Find(r.batch, "192.168.1.5"), "os") == "Microsoft Windows Server 2008 Beta 3");
