@@ -1,6 +1,8 @@
 #include "importers/registry.h"
 
 #include "importers/generic_csv.h"
+#include "importers/glpi_json.h"
+#include "importers/glpi_xml.h"
 #include "importers/lldpctl_xml.h"
 #include "importers/lshw_xml.h"
 #include "importers/nmap_xml.h"
@@ -14,6 +16,8 @@ const std::vector<const Importer*>& AllImporters() {
   static const GenericCsvImporter kRelations(GenericTable::kRelations);
   static const GenericCsvImporter kHalls(GenericTable::kHalls);
   static const GenericCsvImporter kNetworks(GenericTable::kNetworks);
+  static const GlpiXmlImporter kGlpiXml;
+  static const GlpiJsonImporter kGlpiJson;
   static const NmapXmlImporter kNmap;
   static const LshwXmlImporter kLshw;
   static const LldpctlXmlImporter kLldpctl;
@@ -22,8 +26,19 @@ const std::vector<const Importer*>& AllImporters() {
   static const RvToolsCsvImporter kRvCluster(RvToolsTab::kVCluster);
   static const RvToolsCsvImporter kRvDatastore(RvToolsTab::kVDatastore);
   static const std::vector<const Importer*> kAll = {
-      &kAssets,  &kRelations, &kHalls,  &kNetworks,  &kNmap,        &kLshw,
-      &kLldpctl, &kRvInfo,    &kRvHost, &kRvCluster, &kRvDatastore,
+      &kAssets,
+      &kRelations,
+      &kHalls,
+      &kNetworks,
+      &kGlpiXml,
+      &kGlpiJson,
+      &kNmap,
+      &kLshw,
+      &kLldpctl,
+      &kRvInfo,
+      &kRvHost,
+      &kRvCluster,
+      &kRvDatastore,
   };
   return kAll;
 }
