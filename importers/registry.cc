@@ -1,5 +1,6 @@
 #include "importers/registry.h"
 
+#include "importers/archimate.h"
 #include "importers/generic_csv.h"
 #include "importers/glpi_json.h"
 #include "importers/glpi_xml.h"
@@ -18,6 +19,7 @@ const std::vector<const Importer*>& AllImporters() {
   static const GenericCsvImporter kNetworks(GenericTable::kNetworks);
   static const GlpiXmlImporter kGlpiXml;
   static const GlpiJsonImporter kGlpiJson;
+  static const ArchimateImporter kArchimate;
   static const NmapXmlImporter kNmap;
   static const LshwXmlImporter kLshw;
   static const LldpctlXmlImporter kLldpctl;
@@ -32,6 +34,7 @@ const std::vector<const Importer*>& AllImporters() {
       &kNetworks,
       &kGlpiXml,
       &kGlpiJson,
+      &kArchimate,
       &kNmap,
       &kLshw,
       &kLldpctl,
