@@ -6,6 +6,7 @@
 #include "importers/glpi_xml.h"
 #include "importers/lldpctl_xml.h"
 #include "importers/lshw_xml.h"
+#include "importers/netbox_ipam.h"
 #include "importers/nmap_xml.h"
 #include "importers/rvtools_csv.h"
 
@@ -20,6 +21,7 @@ const std::vector<const Importer*>& AllImporters() {
   static const GlpiXmlImporter kGlpiXml;
   static const GlpiJsonImporter kGlpiJson;
   static const ArchimateImporter kArchimate;
+  static const NetboxIpamImporter kNetboxIpam;
   static const NmapXmlImporter kNmap;
   static const LshwXmlImporter kLshw;
   static const LldpctlXmlImporter kLldpctl;
@@ -35,6 +37,7 @@ const std::vector<const Importer*>& AllImporters() {
       &kGlpiXml,
       &kGlpiJson,
       &kArchimate,
+      &kNetboxIpam,
       &kNmap,
       &kLshw,
       &kLldpctl,
