@@ -71,9 +71,12 @@ struct Provenance {
 
 // kPatch updates the named fields of an existing asset with the same key and leaves the rest
 // (GLPI partial inventories, ArchiMate models describing assets an inventory also lists, NetBox
-// power ports); the existing asset keeps its category and its source file and importer. When no
-// such asset exists it is inserted like kReplace.
-enum class WriteMode : std::uint8_t { kReplace, kPatch };
+// power ports); the existing asset keeps its category, its source file and importer. When no such asset exists it is
+// inserted like kReplace.
+// kFill is for what scanners observe (nmap, lshw, lldpctl, RVTools): it only fills the fields
+// and attribute keys an existing asset with the same key leaves empty, and the asset stays with
+// the file that declared it; when no such asset exists it is inserted like kReplace.
+enum class WriteMode : std::uint8_t { kReplace, kPatch, kFill };
 
 struct Attribute {
   std::string key;

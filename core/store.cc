@@ -122,6 +122,40 @@ ON CONFLICT(org, key, kind) DO UPDATE SET
   implied = 0
 )sql";
 
+// WriteMode::kFill: what is already there wins; only empty fields are filled. ?25 carries the
+// merged attributes (the existing keys first, new keys appended), computed by the caller.
+constexpr const char* kFillAsset = R"sql(
+INSERT INTO assets(org, kind, key, category, name, role, vendor, product, version, serial,
+                   site, hall, rack, position, u_height, power_w, redundancy_group, criticality,
+                   eol, estimated, attributes, source_id, importer, line, implied)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+       ?20, ?21, ?22, ?23, ?24, 0)
+ON CONFLICT(org, key, kind) DO UPDATE SET
+  category = CASE WHEN implied = 1 THEN excluded.category ELSE category END,
+  name = CASE WHEN implied = 1 THEN excluded.name ELSE name END,
+  role = COALESCE(NULLIF(role, ''), excluded.role),
+  vendor = COALESCE(NULLIF(vendor, ''), excluded.vendor),
+  product = COALESCE(NULLIF(product, ''), excluded.product),
+  version = COALESCE(NULLIF(version, ''), excluded.version),
+  serial = COALESCE(NULLIF(serial, ''), excluded.serial),
+  site = COALESCE(NULLIF(site, ''), excluded.site),
+  hall = COALESCE(NULLIF(hall, ''), excluded.hall),
+  rack = COALESCE(NULLIF(rack, ''), excluded.rack),
+  position = COALESCE(position, excluded.position),
+  u_height = COALESCE(u_height, excluded.u_height),
+  power_w = COALESCE(power_w, excluded.power_w),
+  redundancy_group = COALESCE(NULLIF(redundancy_group, ''), excluded.redundancy_group),
+  criticality = COALESCE(NULLIF(criticality, ''), excluded.criticality),
+  eol = COALESCE(NULLIF(eol, ''), excluded.eol),
+  estimated = CASE WHEN power_w IS NULL AND u_height IS NULL THEN excluded.estimated
+                   ELSE estimated END,
+  attributes = ?25,
+  importer = CASE WHEN source_id IS NULL THEN excluded.importer ELSE importer END,
+  line = CASE WHEN source_id IS NULL THEN excluded.line ELSE line END,
+  source_id = COALESCE(source_id, excluded.source_id),
+  implied = 0
+)sql";
+
 constexpr const char* kInsertRelation = R"sql(
 INSERT INTO relations(org, source, source_kind, kind, target_org, target, target_kind,
                       source_port, target_port, source_id, importer, line)
@@ -419,8 +453,13 @@ Result<ApplySummary> Store::Apply(const Batch& batch) {
       for (const Relation& r : batch.relations) touch(r.org, r.provenance);
     }
 
-    SQLite::Statement insert_asset(db, kUpsertAsset);
+    SQLite::Statement upsert_asset(db, kUpsertAsset);
+    SQLite::Statement fill_asset(db, kFillAsset);
+    SQLite::Statement existing_attributes(
+        db, "SELECT attributes FROM assets WHERE org = ?1 AND key = ?2 AND kind = ?3");
     for (const Asset& a : batch.assets) {
+      const bool fill = a.mode == WriteMode::kFill;
+      SQLite::Statement& insert_asset = fill ? fill_asset : upsert_asset;
       BindText(insert_asset, 1, a.org);
       insert_asset.bind(2, std::string(ToString(a.kind)));
       BindText(insert_asset, 3, a.Key());
@@ -445,7 +484,25 @@ Result<ApplySummary> Store::Apply(const Batch& batch) {
       insert_asset.bind(22, sources.at({a.org, FileName(a.provenance.source)}));
       BindText(insert_asset, 23, a.provenance.importer);
       insert_asset.bind(24, a.provenance.line);
-      insert_asset.bind(25, a.mode == WriteMode::kPatch ? 1 : 0);
+      if (fill) {
+        // Existing keys keep their values; keys the asset does not have yet are appended.
+        std::vector<Attribute> merged;
+        existing_attributes.bind(1, a.org);
+        existing_attributes.bind(2, a.Key());
+        existing_attributes.bind(3, std::string(ToString(a.kind)));
+        if (existing_attributes.executeStep()) {
+          DecodeAttributes(existing_attributes.getColumn(0).getString(), merged);
+        }
+        existing_attributes.reset();
+        for (const Attribute& attribute : a.attributes) {
+          bool present = false;
+          for (const Attribute& m : merged) present = present || m.key == attribute.key;
+          if (!present) merged.push_back(attribute);
+        }
+        insert_asset.bind(25, EncodeAttributes(merged));
+      } else {
+        insert_asset.bind(25, a.mode == WriteMode::kPatch ? 1 : 0);
+      }
       insert_asset.exec();
       insert_asset.reset();
       ++summary.assets_written;

@@ -5,8 +5,12 @@
 #include "importers/generic_csv.h"
 #include "importers/glpi_json.h"
 #include "importers/glpi_xml.h"
+#include "importers/lldpctl_xml.h"
+#include "importers/lshw_xml.h"
 #include "importers/netbox_importer.h"
 #include "importers/netbox_ipam.h"
+#include "importers/nmap_xml.h"
+#include "importers/rvtools_csv.h"
 
 namespace samdrift::importers {
 
@@ -34,6 +38,13 @@ const std::vector<const Importer*>& AllImporters() {
   static const NetboxImporter kNetboxLookups(NetboxType::kLookup);
   static const DeviceTypeYamlImporter kNetboxDeviceType;
   static const NetboxIpamImporter kNetboxIpam;
+  static const NmapXmlImporter kNmap;
+  static const LshwXmlImporter kLshw;
+  static const LldpctlXmlImporter kLldpctl;
+  static const RvToolsCsvImporter kRvInfo(RvToolsTab::kVInfo);
+  static const RvToolsCsvImporter kRvHost(RvToolsTab::kVHost);
+  static const RvToolsCsvImporter kRvCluster(RvToolsTab::kVCluster);
+  static const RvToolsCsvImporter kRvDatastore(RvToolsTab::kVDatastore);
   // clang-format off
   static const std::vector<const Importer*> kAll = {
       &kAssets,
@@ -58,6 +69,13 @@ const std::vector<const Importer*>& AllImporters() {
       &kNetboxLookups,
       &kNetboxDeviceType,
       &kNetboxIpam,
+      &kNmap,
+      &kLshw,
+      &kLldpctl,
+      &kRvInfo,
+      &kRvHost,
+      &kRvCluster,
+      &kRvDatastore,
   };
   // clang-format on
   return kAll;

@@ -105,7 +105,17 @@ bool XmlInput::Parse(std::string_view content, const std::string& source,
     }
     return std::string::npos;
   }();
-  if (doctype != std::string::npos && doctype < first_element) {
+  // A bare `<!DOCTYPE nmaprun>` (nmap writes one in every file) declares nothing; only a DOCTYPE
+  // with an internal subset or an external identifier could define entities.
+  auto declares_something = [&] {
+    const std::size_t end = buffer_.find('>', doctype);
+    const std::string_view decl = std::string_view(buffer_).substr(
+        doctype, end == std::string::npos ? std::string::npos : end - doctype);
+    return decl.find('[') != std::string_view::npos ||
+           decl.find("SYSTEM") != std::string_view::npos ||
+           decl.find("PUBLIC") != std::string_view::npos;
+  };
+  if (doctype != std::string::npos && doctype < first_element && declares_something()) {
     diagnostics.Warning(lines_.Locate(source, static_cast<std::ptrdiff_t>(doctype)), "XML002",
                         "DOCTYPE ignored: its entities are never resolved or expanded");
   }

@@ -153,6 +153,75 @@ TEST_CASE("patches update named fields and keep the rest", "[core][store]") {
   CHECK(all[0].provenance.importer == pc.provenance.importer);
 }
 
+TEST_CASE("fills add what is empty and never change what another file declared", "[core][store]") {
+  auto store = Memory();
+  Batch declared;
+  Asset sw = Device("vaggeryd", "vgd-core01", "assets.csv");
+  sw.role = "core-switch";
+  sw.vendor = "Cisco";
+  sw.SetAttr("note", "declared");
+  declared.assets.push_back(sw);
+  REQUIRE(store->Apply(declared).ok());
+
+  Batch scan;
+  Asset seen;
+  seen.org = "vaggeryd";
+  seen.kind = AssetKind::kDevice;
+  seen.category = Category::kNetwork;
+  seen.name = "vgd-core01";
+  seen.role = "switch";
+  seen.vendor = "Cisco Systems";
+  seen.version = "17.9.4a";
+  seen.SetAttr("note", "observed");
+  seen.SetAttr("ip", "10.30.250.100");
+  seen.mode = WriteMode::kFill;
+  seen.provenance = {"nmap-xml", "nmap.xml", 0};
+  Asset vm = seen;
+  vm.name = "vgd-app-eko";
+  vm.kind = AssetKind::kVm;
+  scan.assets.push_back(seen);
+  scan.assets.push_back(vm);
+  REQUIRE(store->Apply(scan).ok());
+  REQUIRE(store->Apply(scan).ok());  // again: the same store
+
+  std::vector<Asset> all;
+  REQUIRE(store
+              ->ForEachAsset({{"vaggeryd"}, true},
+                             [&](Asset&& a) {
+                               if (a.kind == AssetKind::kDevice || a.kind == AssetKind::kVm) {
+                                 all.push_back(std::move(a));
+                               }
+                             })
+              .ok());
+  REQUIRE(all.size() == 2);
+  const Asset& core = all[0].name == "vgd-core01" ? all[0] : all[1];
+  const Asset& app = all[0].name == "vgd-core01" ? all[1] : all[0];
+  CHECK(core.role == "core-switch");
+  CHECK(core.vendor == "Cisco");
+  CHECK(core.version == "17.9.4a");
+  CHECK(core.rack == "R1");
+  CHECK(core.category == Category::kDatacenter);
+  CHECK(*core.Attr("note") == "declared");
+  CHECK(*core.Attr("ip") == "10.30.250.100");
+  CHECK(core.attributes.size() == 2);
+  CHECK(core.provenance.source == "assets.csv");
+  CHECK(app.provenance.source == "nmap.xml");
+
+  // The declaring file imported again keeps its fields; the scan still owns only its own rows.
+  REQUIRE(store->Apply(declared).ok());
+  Batch empty_scan;
+  Asset other = vm;
+  other.name = "vgd-app-lon";
+  empty_scan.assets.push_back(other);
+  REQUIRE(store->Apply(empty_scan).ok());
+  auto has_core = store->HasAsset("vaggeryd", AssetKind::kDevice, "vgd-core01");
+  auto has_app = store->HasAsset("vaggeryd", AssetKind::kVm, "vgd-app-eko");
+  REQUIRE(has_core.ok());
+  REQUIRE(has_app.ok());
+  CHECK(*has_core);
+  CHECK_FALSE(*has_app);
+}
+
 TEST_CASE("a patch keeps the category the inventory gave", "[core][store]") {
   auto store = Memory();
   Batch batch;

@@ -181,7 +181,7 @@ TEST_CASE("detection picks the generic table from the header", "[importers][csv]
   CHECK(name_of("kalla;relation;mal\n") == "relations-csv");
   CHECK(name_of("site,hall,positions,power_kw,cooling_kw\n") == "halls-csv");
   CHECK(name_of("prefix;vlan;namn\n") == "networks-csv");
-  CHECK(name_of("<?xml version=\"1.0\"?><nmaprun/>") == "none");
+  CHECK(name_of("<?xml version=\"1.0\"?><unknown-root/>") == "none");
   // NetBox's interfaces export shares "name" and "type" but is not a samdrift template.
   CHECK(name_of("device,name,label,type,enabled,mgmt_only,description\n") != "assets-csv");
 }

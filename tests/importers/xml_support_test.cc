@@ -44,6 +44,12 @@ TEST_CASE("XML defects are located", "[importers][xml]") {
        true,
        {"x.xml:2:1: warning[XML002]: DOCTYPE ignored: its entities are never resolved or "
         "expanded"}},
+      {"bare DOCTYPE declares nothing", "<!DOCTYPE nmaprun>\n<nmaprun/>", true, {}},
+      {"external DTD",
+       "<!DOCTYPE r SYSTEM \"http://example.com/r.dtd\">\n<r/>",
+       true,
+       {"x.xml:1:1: warning[XML002]: DOCTYPE ignored: its entities are never resolved or "
+        "expanded"}},
       {"bom before declaration", "\xEF\xBB\xBF<?xml version=\"1.0\"?><r/>", true, {}},
       {"cp1252 declared",
        "<?xml version=\"1.0\" encoding=\"windows-1252\"?><r>G\xF6ran</r>",

@@ -1,0 +1,409 @@
+#include "importers/nmap_xml.h"
+
+#include <optional>
+#include <vector>
+
+#include "core/text.h"
+#include "importers/nmap_device_type.h"
+#include "importers/scan_support.h"
+#include "importers/xml_support.h"
+
+namespace samdrift::importers {
+namespace {
+
+constexpr std::string_view kName = "nmap-xml";
+
+struct OsGuess {
+  std::string name;  // osmatch name
+  int accuracy = -1;
+  std::string type;  // osclass type, e.g. "general purpose"
+  std::string vendor;
+  std::string family;
+  std::string generation;
+  std::string cpe;
+};
+
+struct Service {
+  int port = 0;
+  std::string protocol;
+  std::string name;
+  std::string product;
+  std::string version;
+  std::string extrainfo;
+  std::string device_type;
+  std::string tunnel;
+  std::string cpe;          // the first application CPE, cpe:/a:...
+  bool part_of_os = false;  // nmap ties it to the OS (ostype, or an OS CPE cpe:/o:...)
+  int line = 0;
+};
+
+std::string Attr(pugi::xml_node node, const char* name) { return AttrText(node, name); }
+
+std::string LowerMac(std::string_view mac) {
+  std::string out = core::ToLowerAscii(core::Trim(mac));
+  for (char& c : out) {
+    if (c == '-') c = ':';
+  }
+  return out;
+}
+
+// "5.X" -> "5", "10.8.X" -> "10.8"; other generations as they are.
+std::string Generation(std::string_view gen) {
+  std::string out(core::Trim(gen));
+  if (out.size() > 2 && (out.ends_with(".X") || out.ends_with(".x"))) out.resize(out.size() - 2);
+  return out;
+}
+
+// The vendor of an application CPE ("cpe:/a:microsoft:sql_server:2019" -> "microsoft").
+std::string CpeVendor(std::string_view cpe) {
+  if (!cpe.starts_with("cpe:/a:")) return "";
+  std::string_view rest = cpe.substr(7);
+  std::string vendor(rest.substr(0, rest.find(':')));
+  for (char& c : vendor) {
+    if (c == '_') c = ' ';
+  }
+  return vendor;
+}
+
+class HostReader {
+ public:
+  HostReader(const XmlInput& input, const ImportOptions& options, core::Batch& batch,
+             core::Diagnostics& diagnostics)
+      : input_(input), options_(options), batch_(batch), diagnostics_(diagnostics) {}
+
+  void Read(pugi::xml_node host) {
+    pugi::xml_node status = host.child("status");
+    if (!status) {
+      diagnostics_.Error(input_.At(host), "NMAP002",
+                         "<host> has no <status>; cannot tell whether it is up");
+      return;
+    }
+    if (Attr(status, "state") != "up") return;  // down, unknown or skipped: not seen
+
+    std::vector<std::string> ips;
+    std::vector<std::string> macs;
+    std::string mac_vendor;
+    bool ok = true;
+    for (pugi::xml_node address : host.children("address")) {
+      const std::string addr = Attr(address, "addr");
+      const std::string type = Attr(address, "addrtype");
+      if (addr.empty()) {
+        diagnostics_.Error(input_.At(address), "NMAP003", "<address> has no addr");
+        ok = false;
+        continue;
+      }
+      if (type == "mac") {
+        macs.push_back(LowerMac(addr));
+        if (mac_vendor.empty()) mac_vendor = Attr(address, "vendor");
+      } else if (type == "ipv4" || type == "ipv6" || type.empty()) {
+        if (!IsIpAddress(addr)) {  // anonymised scans write placeholders such as "IP"
+          diagnostics_.Warning(input_.At(address), "NMAP007",
+                               "<address> addr '" + addr + "' is not an IP address; ignored");
+          continue;
+        }
+        ips.push_back(addr);
+      }
+    }
+    // The PTR name (what DNS calls it), else the name the user scanned; the others are kept.
+    std::string hostname;
+    std::vector<std::string> all_names;
+    for (const char* wanted : {"PTR", "user", ""}) {
+      for (pugi::xml_node h : host.child("hostnames").children("hostname")) {
+        const std::string name = Attr(h, "name");
+        if (name.empty()) continue;
+        if (*wanted == '\0') all_names.push_back(name);
+        if (hostname.empty() && (*wanted == '\0' || Attr(h, "type") == wanted)) hostname = name;
+      }
+    }
+    std::vector<std::string> other_names;
+    for (const std::string& name : all_names) {
+      if (!core::EqualsIgnoreCase(name, hostname)) other_names.push_back(name);
+    }
+    if (!ok) return;
+
+    core::Asset asset;
+    asset.org = options_.org;
+    asset.mode = core::WriteMode::kFill;
+    asset.provenance = {std::string(kName), input_.source(), input_.At(host).line};
+    if (!hostname.empty()) {
+      asset.name = ShortHostName(hostname);
+      if (asset.name != hostname) asset.SetAttr("fqdn", hostname);
+    } else if (!ips.empty()) {
+      asset.name = ips.front();
+    } else if (!macs.empty()) {
+      asset.name = macs.front();
+    } else {
+      diagnostics_.Error(input_.At(host), "NMAP004",
+                         "<host> is up but has neither an address nor a host name");
+      return;
+    }
+    if (!other_names.empty()) asset.SetAttr("hostnames", JoinUnique(other_names, ","));
+    if (!ips.empty()) asset.SetAttr("ip", JoinUnique(ips, ","));
+    if (!macs.empty()) asset.SetAttr("mac", JoinUnique(macs, ","));
+    if (!mac_vendor.empty()) asset.SetAttr("mac_vendor", mac_vendor);
+
+    std::optional<OsGuess> os = ReadOs(host.child("os"));
+    std::vector<Service> services = ReadPorts(host.child("ports"));
+
+    std::string device_type = os ? os->type : "";
+    if (device_type.empty()) {
+      for (const Service& s : services) {
+        if (!s.device_type.empty()) {
+          device_type = s.device_type;
+          break;
+        }
+      }
+    }
+    bool virtual_nic = false;
+    for (const std::string& mac : macs) virtual_nic = virtual_nic || IsVirtualMac(mac, mac_vendor);
+    const HostClass host_class =
+        ClassifyNmapHost(device_type, os ? os->family : "", os ? os->name : "",
+                         virtual_nic ? VirtualNic::kYes : VirtualNic::kNo);
+    asset.kind = host_class.kind;
+    asset.role = host_class.role;
+    asset.category = core::DefaultCategory(asset.kind, asset.role);
+    if (!device_type.empty()) asset.SetAttr("device_type", device_type);
+
+    if (os) {
+      const std::string os_name =
+          !os->name.empty() ? os->name : JoinUnique({os->vendor, os->family, os->generation}, " ");
+      std::optional<Distribution> distribution;
+      if (core::EqualsIgnoreCase(os->family, "Linux")) {
+        for (const Service& s : services) {
+          if ((distribution = DistributionFromSsh(s.product, s.version))) break;
+        }
+      }
+      if (host_class.role == "hypervisor") {
+        SetHypervisor(asset, *os, services);
+      } else if (distribution) {
+        asset.SetAttr("os", distribution->name);
+        asset.SetAttr("os_vendor", distribution->vendor);
+        asset.SetAttr("os_version", distribution->version);
+        asset.SetAttr("os_family", os->family);
+        asset.SetAttr("os_kernel", os_name);
+      } else {
+        asset.SetAttr("os", os_name);
+        if (!os->vendor.empty()) asset.SetAttr("os_vendor", os->vendor);
+        if (!os->family.empty()) asset.SetAttr("os_family", os->family);
+        if (!os->generation.empty()) asset.SetAttr("os_version", Generation(os->generation));
+      }
+      if (os->accuracy >= 0) asset.SetAttr("os_accuracy", std::to_string(os->accuracy));
+      if (!os->cpe.empty()) asset.SetAttr("os_cpe", os->cpe);
+    }
+    std::vector<std::string> ports;
+    for (const Service& s : services) {
+      ports.push_back(std::to_string(s.port) + "/" + s.protocol +
+                      (s.name.empty() ? "" : " " + s.name));
+    }
+    if (!ports.empty()) asset.SetAttr("ports", JoinUnique(ports, ", "));
+
+    // Services that come with the OS (Windows RPC, the distribution's OpenSSH, the ESXi API)
+    // are the OS facet already; the others (SQL Server, nginx, MySQL) are software of their own.
+    const std::string hypervisor =
+        host_class.role == "hypervisor" && os ? core::ToLowerAscii(os->family) : "";
+    for (const Service& s : services) {
+      if (s.product.empty() || s.part_of_os) continue;  // a port-table guess names no software
+      if (!hypervisor.empty() &&
+          core::ToLowerAscii(s.product).find(hypervisor) != std::string::npos) {
+        continue;
+      }
+      AddSoftware(asset, s);
+    }
+    batch_.assets.push_back(std::move(asset));
+  }
+
+ private:
+  // The most accurate osmatch, and its most accurate osclass: nested in the osmatch (nmap 6+),
+  // or beside it under <os> (the older layout). The first wins a tie.
+  std::optional<OsGuess> ReadOs(pugi::xml_node os) {
+    if (!os) return std::nullopt;
+    OsGuess guess;
+    pugi::xml_node best_match;
+    for (pugi::xml_node match : os.children("osmatch")) {
+      const int accuracy = Accuracy(match);
+      if (!best_match || accuracy > guess.accuracy) {
+        best_match = match;
+        guess.accuracy = accuracy;
+        guess.name = Attr(match, "name");
+      }
+    }
+    pugi::xml_node best_class;
+    int class_accuracy = -1;
+    // On a tie, a class whose vendor the best osmatch names wins (the old layout lists classes
+    // and matches apart: "Chumby Internet radio" goes with the Chumby class, not Linux's).
+    const std::string match_name = core::ToLowerAscii(guess.name);
+    auto named = [&](pugi::xml_node c) {
+      const std::string vendor = core::ToLowerAscii(Attr(c, "vendor"));
+      return !vendor.empty() && match_name.find(vendor) != std::string::npos;
+    };
+    auto consider = [&](pugi::xml_node owner) {
+      for (pugi::xml_node c : owner.children("osclass")) {
+        const int accuracy = Accuracy(c);
+        if (!best_class || accuracy > class_accuracy ||
+            (accuracy == class_accuracy && named(c) && !named(best_class))) {
+          best_class = c;
+          class_accuracy = accuracy;
+        }
+      }
+    };
+    if (best_match) consider(best_match);
+    if (!best_class) consider(os);
+    if (!best_match && !best_class) return std::nullopt;
+    if (best_class) {
+      guess.type = Attr(best_class, "type");
+      guess.vendor = Attr(best_class, "vendor");
+      guess.family = Attr(best_class, "osfamily");
+      guess.generation = Attr(best_class, "osgen");
+      guess.cpe = ChildText(best_class, "cpe");
+      if (!best_match) guess.accuracy = class_accuracy;
+    }
+    return guess;
+  }
+
+  // The accuracy attribute (0-100); -1 when absent or bad (bad ones are reported).
+  int Accuracy(pugi::xml_node node) {
+    pugi::xml_attribute attribute = node.attribute("accuracy");
+    if (!attribute) return -1;
+    const std::string text(core::Trim(attribute.value()));
+    auto value = core::ParseInteger(text);
+    if (!value || *value < 0 || *value > 100) {
+      diagnostics_.Error(input_.At(node), "NMAP005",
+                         "<" + std::string(node.name()) +
+                             "> accuracy: expected a whole number from 0 to 100, got '" + text +
+                             "'");
+      return -1;
+    }
+    return static_cast<int>(*value);
+  }
+
+  std::vector<Service> ReadPorts(pugi::xml_node ports) {
+    std::vector<Service> out;
+    for (pugi::xml_node port : ports.children("port")) {
+      if (Attr(port.child("state"), "state") != "open") continue;
+      const std::string id = Attr(port, "portid");
+      auto number = core::ParseInteger(id);
+      if (!number || *number < 0 || *number > 65535) {
+        diagnostics_.Error(
+            input_.At(port), "NMAP006",
+            "<port> portid: expected a port number from 0 to 65535, got '" + id + "'");
+        continue;
+      }
+      Service s;
+      s.port = static_cast<int>(*number);
+      s.protocol = Attr(port, "protocol");
+      s.line = input_.At(port).line;
+      pugi::xml_node service = port.child("service");
+      s.name = Attr(service, "name");
+      s.product = Attr(service, "product");
+      s.version = Attr(service, "version");
+      s.extrainfo = Attr(service, "extrainfo");
+      s.device_type = Attr(service, "devicetype");
+      s.tunnel = Attr(service, "tunnel");
+      s.part_of_os = !Attr(service, "ostype").empty();
+      for (pugi::xml_node cpe : service.children("cpe")) {
+        std::string text(core::Trim(cpe.child_value()));
+        if (text.starts_with("cpe:/o:")) s.part_of_os = true;
+        if (text.starts_with("cpe:/a:") && s.cpe.empty()) s.cpe = text;
+      }
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
+  // ESXi and friends: the OS is the hypervisor. The version comes from a service that names it
+  // exactly ("VMware ESXi SOAP API" 7.0.3), else from the OS generation ("7.X" -> "7").
+  static void SetHypervisor(core::Asset& asset, const OsGuess& os,
+                            const std::vector<Service>& services) {
+    std::string product = os.family;
+    if (!os.vendor.empty() && !core::EqualsIgnoreCase(os.vendor, os.family)) {
+      product = os.vendor + " " + os.family;
+    }
+    std::string version = Generation(os.generation);
+    for (const Service& s : services) {
+      if (!s.version.empty() && !os.family.empty() &&
+          core::ToLowerAscii(s.product).find(core::ToLowerAscii(os.family)) != std::string::npos) {
+        version = s.version;
+        break;
+      }
+    }
+    asset.SetAttr("hypervisor", product);
+    if (!os.vendor.empty()) asset.SetAttr("hypervisor_vendor", os.vendor);
+    if (!version.empty()) asset.SetAttr("hypervisor_version", version);
+  }
+
+  void AddSoftware(const core::Asset& host, const Service& s) {
+    core::Asset software;
+    software.org = host.org;
+    software.kind = core::AssetKind::kSoftware;
+    software.role = "network-service";
+    software.category = core::DefaultCategory(software.kind, software.role);
+    software.name = host.name + ":" + std::to_string(s.port) + "/" + s.protocol;
+    software.vendor = CpeVendor(s.cpe);
+    software.product = s.product;
+    software.version = s.version;
+    software.mode = core::WriteMode::kFill;
+    software.provenance = {std::string(kName), input_.source(), s.line};
+    software.SetAttr("port", std::to_string(s.port));
+    software.SetAttr("protocol", s.protocol);
+    if (!s.name.empty()) software.SetAttr("service", s.name);
+    if (!s.extrainfo.empty()) software.SetAttr("extrainfo", s.extrainfo);
+    if (!s.tunnel.empty()) software.SetAttr("tunnel", s.tunnel);
+    if (!s.cpe.empty()) software.SetAttr("cpe", s.cpe);
+
+    core::Relation installed;
+    installed.org = host.org;
+    installed.source = software.name;
+    installed.source_kind = core::AssetKind::kSoftware;
+    installed.kind = core::RelationKind::kInstalledOn;
+    installed.target = host.name;
+    installed.target_kind = host.kind;
+    installed.provenance = software.provenance;
+    batch_.assets.push_back(std::move(software));
+    batch_.relations.push_back(std::move(installed));
+  }
+
+  const XmlInput& input_;
+  const ImportOptions& options_;
+  core::Batch& batch_;
+  core::Diagnostics& diagnostics_;
+};
+
+}  // namespace
+
+std::string_view NmapXmlImporter::Name() const { return kName; }
+
+std::string_view NmapXmlImporter::Reads() const {
+  return "nmap XML output (nmap -oX, root <nmaprun>, nmap 5 to 7): hosts, addresses, host "
+         "names, OS matches (old and nested osclass layouts), open ports and their services";
+}
+
+std::string_view NmapXmlImporter::Produces() const {
+  return "a device, vm (virtual NIC vendor) or client per host that is up, named by its short "
+         "host name (attribute fqdn) or address, role from the device type, attributes ip, mac, "
+         "mac_vendor, os, os_vendor, os_version, os_accuracy (hypervisor, hypervisor_version for "
+         "ESXi), ports; a software asset installed_on the host per identified open service that "
+         "is not part of the OS; "
+         "observed facts only fill what other files leave empty; down hosts are skipped";
+}
+
+int NmapXmlImporter::Sniff(std::string_view content) const {
+  return RootElementName(content) == "nmaprun" ? 100 : 0;
+}
+
+void NmapXmlImporter::Import(std::string_view content, const std::string& source,
+                             const ImportOptions& options, core::Batch& batch,
+                             core::Diagnostics& diagnostics) const {
+  XmlInput input;
+  if (!input.Parse(content, source, diagnostics)) return;
+  pugi::xml_node root = input.root();
+  if (std::string_view(root.name()) != "nmaprun") {
+    diagnostics.Error(input.At(root), "NMAP001",
+                      "the root element is <" + std::string(root.name()) +
+                          ">, not <nmaprun>; this is not nmap XML output (nmap -oX)");
+    return;
+  }
+  HostReader reader(input, options, batch, diagnostics);
+  for (pugi::xml_node host : root.children("host")) reader.Read(host);
+}
+
+}  // namespace samdrift::importers
