@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/date.h"
 #include "core/text.h"
 
 namespace samdrift::planners {
@@ -80,10 +81,10 @@ void ReadHall(Reader& r, const YAML::Node& node, Scenario& s, core::Diagnostics&
     r.Error(node, "halls: each hall is a mapping (name, role, positions, ...)");
     return;
   }
-  r.CheckKeys(
-      node,
-      {"name", "from", "role", "positions", "power_kw", "cooling_kw", "rack_u", "rack_power_kw"},
-      "a hall");
+  r.CheckKeys(node,
+              {"name", "from", "role", "positions", "power_kw", "cooling_kw", "rack_u",
+               "rack_power_kw", "rack_pdu_u"},
+              "a hall");
   TargetHall hall;
   hall.where = r.At(node);
   if (node["name"]) hall.name = r.Text(node["name"], "halls: name").value_or("");
@@ -121,6 +122,15 @@ void ReadHall(Reader& r, const YAML::Node& node, Scenario& s, core::Diagnostics&
     }
   }
   if (auto v = number("rack_power_kw", false)) hall.rack_power_kw = *v;
+  if (auto v = number("rack_pdu_u", true)) {
+    if (*v > hall.rack_u) {
+      r.Error(node["rack_pdu_u"], "halls: rack_pdu_u: must not exceed rack_u (" +
+                                      std::to_string(hall.rack_u) + "), got '" +
+                                      node["rack_pdu_u"].Scalar() + "'");
+    } else {
+      hall.rack_pdu_u = static_cast<int>(*v);
+    }
+  }
   for (const TargetHall& other : s.halls) {
     if (other.name == hall.name) {
       r.Error(node["name"], "halls: hall '" + hall.name + "' is named twice");
@@ -158,7 +168,10 @@ void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnost
       for (const auto& item : standards) {
         auto capability = r.Text(item.first, "standards");
         auto technology = r.Text(item.second, "standards");
-        if (capability && technology) s.standards[*capability] = *technology;
+        if (capability && technology) {
+          s.standards[*capability] = *technology;
+          s.locations["standards." + *capability] = r.At(item.first);
+        }
       }
     }
   }
@@ -230,7 +243,14 @@ void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnost
       }
     }
   }
-  if (root["date"]) s.date = r.Text(root["date"], "date").value_or("");
+  if (const YAML::Node date = root["date"]) {
+    s.date = r.Text(date, "date").value_or("");
+    s.locations["date"] = r.At(date);
+    if (!s.date.empty() && !core::IsIsoDate(s.date)) {
+      r.Error(date, "date: expected a date written yyyy-mm-dd, got '" + s.date + "'");
+      s.date.clear();
+    }
+  }
   if (const YAML::Node effort = root["effort"]) {
     if (!effort.IsMap()) {
       r.Error(effort, "effort: expected 'kind/action: hours' pairs");
@@ -238,7 +258,10 @@ void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnost
       for (const auto& item : effort) {
         auto key = r.Text(item.first, "effort");
         auto hours = r.Number(item.second, "effort", false);
-        if (key && hours) s.effort_hours[*key] = *hours;
+        if (key && hours) {
+          s.effort_hours[*key] = *hours;
+          s.locations["effort." + *key] = r.At(item.first);
+        }
       }
     }
   }

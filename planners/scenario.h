@@ -26,6 +26,7 @@ struct TargetHall {
   double cooling_kw = 0;
   int rack_u = 42;           // height of new racks
   double rack_power_kw = 8;  // power budget per rack
+  int rack_pdu_u = 2;        // U at the bottom of each rack kept for its PDUs
   core::SourceLocation where;
 };
 
@@ -56,6 +57,9 @@ struct Scenario {
   // Effort overrides in hours, keyed "kind/action" (e.g. "vm/migrate") or "action".
   std::map<std::string, double> effort_hours;
   std::string source;  // the file as the user named it; empty for the default scenario
+  // Where values were written, for planners' own checks: "standards.CAPABILITY",
+  // "effort.KEY", "date". Absent for the default scenario.
+  std::map<std::string, core::SourceLocation> locations;
 };
 
 // Parses scenario YAML. Every problem is reported (located); returns nullopt when any is an error.

@@ -81,3 +81,16 @@ TEST_CASE("scenario problems are located and all reported", "[planners][scenario
         std::vector<std::string>{"s.yaml:1: error[SCN003]: a scenario is a YAML mapping (name, "
                                  "orgs, standards, halls, ...)"});
 }
+
+TEST_CASE("halls may keep U for PDUs at the bottom of each rack", "[planners][scenario]") {
+  core::Diagnostics d;
+  auto s = planners::ParseScenario(
+      "halls:\n  - name: DC1\n    rack_pdu_u: 0\n  - name: DC2\n", "s.yaml", d);
+  REQUIRE(s);
+  CHECK(s->halls[0].rack_pdu_u == 0);
+  CHECK(s->halls[1].rack_pdu_u == 2);
+  CHECK(Problems("halls:\n  - name: DC1\n    rack_u: 24\n    rack_pdu_u: 30\n") ==
+        std::vector<std::string>{
+            "s.yaml:4:17: error[SCN001]: halls: rack_pdu_u: must not exceed rack_u (24), got "
+            "'30'"});
+}

@@ -1,0 +1,86 @@
+// Internal to the hall planner (hall_plan.cc, hall_rules.cc): one rack's units while planning.
+#ifndef SAMDRIFT_PLANNERS_HALL_RACK_H_
+#define SAMDRIFT_PLANNERS_HALL_RACK_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planners/hall_plan.h"
+
+namespace samdrift::planners {
+
+inline constexpr double kEpsilon = 1e-9;
+
+// The state of one rack unit.
+enum Cell : std::uint8_t {
+  kFree = 0,
+  kOccupied = 1,
+  kBlocked = 2,  // held for a device that may keep its place, until the plan decides
+};
+
+struct RackState {
+  RackState(int hall_index, std::string rack_name, bool new_rack, int height, int pdu_u,
+            double kw_budget)
+      : hall(hall_index),
+        name(std::move(rack_name)),
+        is_new(new_rack),
+        u(height),
+        reserved(std::clamp(pdu_u, 0, height)),
+        budget(kw_budget),
+        cells(static_cast<std::size_t>(std::max(0, height)), kFree) {}
+
+  int hall;
+  std::string name;
+  bool is_new;
+  int slot = 0;
+  int u;
+  int reserved;  // units 1..reserved take PDUs only
+  double budget;
+  double kw = 0;
+  int non_pdu = 0;
+  std::vector<Placement> placed;
+  std::vector<std::uint8_t> cells;  // cells[i] is unit i + 1
+
+  bool TakesKw(double add) const { return kw + add <= budget + kEpsilon; }
+
+  // True when units position..position+height-1 lie in the rack and are all free.
+  bool Free(int position, int height) const {
+    if (height <= 0) return true;
+    if (position < 1 || position + height - 1 > u) return false;
+    for (int i = position; i < position + height; ++i) {
+      if (cells[static_cast<std::size_t>(i - 1)] != kFree) return false;
+    }
+    return true;
+  }
+
+  void Mark(int position, int height, std::uint8_t state) {
+    for (int i = std::max(1, position); i < position + height && i <= u; ++i) {
+      cells[static_cast<std::size_t>(i - 1)] = state;
+    }
+  }
+
+  // The lowest position with `height` free units: PDUs in the PDU zone (anywhere when the rack
+  // has none), everything else above it. Zero-U devices take position 0.
+  std::optional<int> Find(int height, bool pdu) const {
+    if (height <= 0) return 0;
+    int lo = 1, hi = u;
+    if (pdu && reserved > 0) {
+      hi = reserved;
+    } else if (!pdu) {
+      lo = reserved + 1;
+    }
+    int run = 0;
+    for (int i = lo; i <= hi; ++i) {
+      run = cells[static_cast<std::size_t>(i - 1)] == kFree ? run + 1 : 0;
+      if (run == height) return i - height + 1;
+    }
+    return std::nullopt;
+  }
+};
+
+}  // namespace samdrift::planners
+
+#endif  // SAMDRIFT_PLANNERS_HALL_RACK_H_

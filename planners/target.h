@@ -1,0 +1,90 @@
+// The target architecture: one standard technology per capability (fixed by the scenario or
+// proposed), and each org's gap to it: every asset whose technology differs, with the action it
+// needs and an effort estimate in hours. The wave and hall planners consume the gaps.
+#ifndef SAMDRIFT_PLANNERS_TARGET_H_
+#define SAMDRIFT_PLANNERS_TARGET_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/catalog.h"
+#include "core/diagnostics.h"
+#include "core/model.h"
+#include "core/result.h"
+#include "core/store.h"
+#include "planners/effort.h"
+#include "planners/lifecycle.h"
+#include "planners/scenario.h"
+
+namespace samdrift::planners {
+
+// CONTRACT.md: upgrade (same product, newer version), replace (another product in place),
+// migrate (move the workload or device elsewhere), retire.
+enum class GapAction : std::uint8_t { kUpgrade, kReplace, kMigrate, kRetire };
+inline constexpr GapAction kAllGapActions[] = {GapAction::kUpgrade, GapAction::kReplace,
+                                               GapAction::kMigrate, GapAction::kRetire};
+std::string_view ToString(GapAction action);
+std::optional<GapAction> ParseGapAction(std::string_view text);
+
+enum class StandardSource : std::uint8_t { kScenario, kProposed };
+std::string_view ToString(StandardSource source);
+
+struct Standard {
+  std::string capability;  // "hypervisor"
+  std::string technology;  // "vmware-esxi-8"
+  std::string name;        // "VMware ESXi 8"
+  core::Category category = core::Category::kPlatform;
+  StandardSource source = StandardSource::kProposed;
+  // In words: "used by 4 of 5 municipalities, 57 of 64 hosts; supported until 2027-10-11".
+  std::string reason;
+  std::string end_of_support;  // of the standard, or empty when unknown
+  int orgs_using = 0;          // orgs with at least one asset of the standard's product
+  std::size_t assets = 0;      // assets of this capability (all technologies)
+  std::size_t assets_on_standard = 0;
+};
+
+// One asset that must change to reach a standard. An asset has at most one gap per capability;
+// a retired asset has only its retire gap.
+struct Gap {
+  std::string org;
+  std::string asset;  // the asset's name as imported
+  std::string key;    // Asset::Key(), with (org, kind) the identity in the store and GraphView
+  core::AssetKind kind = core::AssetKind::kDevice;
+  core::Category category = core::Category::kPlatform;
+  std::string capability;  // the capability whose standard it misses
+  std::string from;        // technology id it has now (product level when the version is unknown)
+  std::string from_name;   // "VMware ESXi 6.7"
+  std::string to;          // the standard's technology id
+  GapAction action = GapAction::kUpgrade;
+  double effort_hours = 0;
+  bool past_end_of_support = false;  // `from` is past end of support at the planned date
+  std::string end_of_support;        // of `from`, or empty when unknown
+  bool version_unknown = false;      // same product as the standard, version not recognised
+  std::string via;     // for migrate: the key of the host or cluster the workload leaves
+  std::string reason;  // in words
+};
+
+struct TargetPlan {
+  std::string date;                 // the planned date used (yyyy-mm-dd)
+  std::vector<std::string> orgs;    // the orgs considered, sorted
+  std::vector<Standard> standards;  // sorted by category, then capability
+  std::vector<Gap> gaps;            // sorted by org, capability, asset
+  Lifecycle lifecycle;
+  EffortTable effort;  // the table used (defaults plus the scenario's overrides)
+  double total_effort_hours = 0;
+};
+
+// Computes the standards and gaps for the estate's assets of `scenario.orgs` (all when empty)
+// at `scenario.date` (today when empty). The scenario may be null (nothing fixed). Problems in
+// the scenario that only the catalog can see (an unknown technology id, a standard whose
+// capability differs from its key, an unknown effort subject) are reported as located errors
+// and the result fails with Invalid; a fixed standard past end of support is a warning.
+core::Result<TargetPlan> PlanTarget(const core::Estate& estate, const core::Catalog& catalog,
+                                    const Scenario* scenario, core::Diagnostics& diagnostics);
+
+}  // namespace samdrift::planners
+
+#endif  // SAMDRIFT_PLANNERS_TARGET_H_
