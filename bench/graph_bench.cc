@@ -112,7 +112,8 @@ int main(int argc, char** argv) {
     const std::uint64_t h = Mix(static_cast<std::uint64_t>(r) + 1);
     const std::size_t from = static_cast<std::size_t>(h % static_cast<std::uint64_t>(assets));
     const std::size_t block = from - from % static_cast<std::size_t>(per_org);
-    std::size_t to = block + static_cast<std::size_t>((h >> 32) % static_cast<std::uint64_t>(per_org));
+    std::size_t to =
+        block + static_cast<std::size_t>((h >> 32) % static_cast<std::uint64_t>(per_org));
     if (to >= estate.assets.size()) to = from;
     Relation rel;
     rel.org = estate.assets[from].org;
