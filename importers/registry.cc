@@ -1,6 +1,8 @@
 #include "importers/registry.h"
 
 #include "importers/generic_csv.h"
+#include "importers/glpi_json.h"
+#include "importers/glpi_xml.h"
 
 namespace samdrift::importers {
 
@@ -10,11 +12,15 @@ const std::vector<const Importer*>& AllImporters() {
   static const GenericCsvImporter kRelations(GenericTable::kRelations);
   static const GenericCsvImporter kHalls(GenericTable::kHalls);
   static const GenericCsvImporter kNetworks(GenericTable::kNetworks);
+  static const GlpiXmlImporter kGlpiXml;
+  static const GlpiJsonImporter kGlpiJson;
   static const std::vector<const Importer*> kAll = {
       &kAssets,
       &kRelations,
       &kHalls,
       &kNetworks,
+      &kGlpiXml,
+      &kGlpiJson,
   };
   return kAll;
 }

@@ -3,6 +3,7 @@
 
 #include "importers/batch_import.h"
 #include "tools/command.h"
+#include "tools/report/build.h"
 
 #ifndef SAMDRIFT_SAMPLES_DIR
 #define SAMDRIFT_SAMPLES_DIR "sample-inventories"
@@ -89,6 +90,17 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     int rc = PrintStats(**store, false);
     if (rc != 0) return rc;
     std::cout << "\nstore: " << db << '\n';
+
+    report::ReportOptions report_options;
+    report_options.out_dir = (fs::path(args->out) / "report").string();
+    const fs::path scenario = fs::path(samples) / "scenario.yaml";
+    if (fs::exists(scenario, ec)) report_options.scenario = scenario.string();
+    core::Diagnostics diagnostics;
+    auto files = report::WriteReport(**store, report_options, diagnostics);
+    PrintDiagnostics(diagnostics);
+    if (!files.ok()) return Fail(files.status());
+    std::cout << "\n== report ==\nreport: " << files->html << "\nworkbook: " << files->xlsx
+              << "\ntables: " << files->csv_dir << "/\n";
     return 0;
   };
 }

@@ -49,6 +49,7 @@ Runner SetupImport(CLI::App& app, const GlobalOptions& global);
 Runner SetupFormats(CLI::App& app, const GlobalOptions& global);
 Runner SetupStats(CLI::App& app, const GlobalOptions& global);
 Runner SetupDemo(CLI::App& app, const GlobalOptions& global);
+Runner SetupReport(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace samdrift::tools
 

@@ -12,6 +12,7 @@ const std::vector<Command>& Commands() {
       {"import", "import inventory files for one municipality (all or nothing)", SetupImport},
       {"formats", "list the importers: name, what they read, what they produce", SetupFormats},
       {"stats", "counts per municipality and category", SetupStats},
+      {"report", "the pre-study report: HTML, XLSX and CSV tables", SetupReport},
       {"demo", "the whole flow on the bundled sample inventories, ending in a report", SetupDemo},
   };
   return kCommands;

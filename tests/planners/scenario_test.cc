@@ -84,8 +84,8 @@ TEST_CASE("scenario problems are located and all reported", "[planners][scenario
 
 TEST_CASE("halls may keep U for PDUs at the bottom of each rack", "[planners][scenario]") {
   core::Diagnostics d;
-  auto s = planners::ParseScenario(
-      "halls:\n  - name: DC1\n    rack_pdu_u: 0\n  - name: DC2\n", "s.yaml", d);
+  auto s = planners::ParseScenario("halls:\n  - name: DC1\n    rack_pdu_u: 0\n  - name: DC2\n",
+                                   "s.yaml", d);
   REQUIRE(s);
   CHECK(s->halls[0].rack_pdu_u == 0);
   CHECK(s->halls[1].rack_pdu_u == 2);

@@ -25,9 +25,11 @@ inline std::string Slurp(const std::filesystem::path& p) {
   return s.str();
 }
 
-// A fresh folder per test, removed first.
+// A fresh folder per test, removed first. It lives in the build tree of the binary under test,
+// so checkouts that run their suites at the same time never share one.
 inline std::filesystem::path ScratchDir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / "samdrift-cli-test" / name;
+  auto dir = std::filesystem::path(SAMDRIFT_BINARY).parent_path().parent_path() /
+             "cli-test-scratch" / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

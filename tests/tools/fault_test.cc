@@ -109,7 +109,9 @@ TEST_CASE("two imports at once: both land or one is told the store is busy", "[t
   CHECK(((ca == 0 || ca == 3) && (cb == 0 || cb == 3)));
   CHECK((ca == 0 || cb == 0));
   if (ca == 3 || cb == 3) {
-    CHECK(Slurp(dir / ".spawn-stderr").find("is busy") != std::string::npos);
+    const std::string err = Slurp(dir / ".spawn-stderr");
+    INFO("exit codes " << ca << " and " << cb << "; stderr: " << err);
+    CHECK(err.find("is busy") != std::string::npos);
   }
   CHECK(IntegrityOf(dir / "samdrift.db") == "ok");
   auto stats = RunCli(dir, "stats --json");

@@ -1,0 +1,224 @@
+#include "planners/migration.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace samdrift::planners {
+namespace {
+
+int CriticalityRank(const std::string& text) {
+  if (text == "low") return 0;
+  if (text == "high") return 2;
+  if (text == "critical") return 3;
+  return 1;
+}
+
+std::string AssetRef(const std::string& org, const std::string& key) { return org + ":" + key; }
+
+class Builder {
+ public:
+  Builder(const core::Estate& estate, const core::GraphView& graph, const Scenario& scenario)
+      : estate_(estate), graph_(graph), scenario_(scenario) {}
+
+  WaveProblem Build(const TargetPlan* target, const HallPlan* halls) {
+    problem_.limits = scenario_.waves;
+    if (halls) AddHalls(*halls);
+    if (target) AddGaps(*target);
+    if (halls) AddMoves(*halls);
+    AddModelDependencies();
+    for (auto& item : problem_.items) {
+      std::sort(item.depends_on.begin(), item.depends_on.end());
+      item.depends_on.erase(std::unique(item.depends_on.begin(), item.depends_on.end()),
+                            item.depends_on.end());
+    }
+    return std::move(problem_);
+  }
+
+ private:
+  WaveItem& Add(WaveItem item, const std::string& asset_ref) {
+    items_of_[asset_ref].push_back(problem_.items.size());
+    problem_.items.push_back(std::move(item));
+    return problem_.items.back();
+  }
+
+  const core::Asset* FindAsset(const std::string& org, const std::string& key,
+                               std::optional<core::AssetKind> kind = std::nullopt) const {
+    auto id = graph_.Find(org, key, kind);
+    return id ? &graph_.asset(*id) : nullptr;
+  }
+
+  void FillFromAsset(WaveItem& item, const core::Asset* asset) const {
+    if (!asset) return;
+    item.criticality = CriticalityRank(asset->criticality);
+    if (!asset->redundancy_group.empty()) {
+      item.redundancy_group = asset->org + "/" + asset->redundancy_group;
+    }
+  }
+
+  void AddHalls(const HallPlan& plan) {
+    for (const PlannedHall& hall : plan.halls) {
+      WaveHall h;
+      h.name = hall.name;
+      h.positions = hall.positions;
+      h.power_kw = std::isfinite(hall.power_kw) ? hall.power_kw : 0;
+      h.cooling_kw = std::isfinite(hall.cooling_kw) ? hall.cooling_kw : 0;
+      // Before the first wave a staying hall holds what it keeps.
+      for (const PlannedRack& rack : hall.racks) {
+        bool any_kept = false;
+        for (const Placement& p : rack.devices) {
+          if (!p.kept) continue;
+          any_kept = true;
+          h.power_kw_used += plan.devices[p.device].kw;
+        }
+        if (any_kept) h.positions_used += 1;
+      }
+      problem_.halls.push_back(h);
+      hall_rack_u_[hall.name] = hall.rack_u > 0 ? hall.rack_u : 42;
+
+      WaveItem build;
+      build.id = "build:" + hall.name + ":network";
+      build.org = kJointOrg;
+      build.asset = "network core in " + hall.name;
+      build.action = "replace";
+      build.kind = "build";
+      build.hours = 80;
+      build.criticality = 0;
+      build.reason = "built first: the joint network core in " + hall.name +
+                     " that the devices moving there connect to";
+      hall_network_[hall.name] = build.id;
+      Add(std::move(build), "");
+      if (hall.role == HallRole::kPrimary && primary_hall_.empty()) primary_hall_ = hall.name;
+    }
+  }
+
+  void AddGaps(const TargetPlan& target) {
+    const Standard* hypervisor = nullptr;
+    for (const Standard& s : target.standards) {
+      if (s.capability == "hypervisor") hypervisor = &s;
+    }
+    std::string platform_id;
+    auto platform = [&]() {
+      if (!platform_id.empty() || !hypervisor) return platform_id;
+      WaveItem build;
+      build.id = "build:platform:" + hypervisor->technology;
+      build.org = kJointOrg;
+      build.asset = hypervisor->name + " platform" +
+                    (primary_hall_.empty() ? std::string() : " in " + primary_hall_);
+      build.action = "replace";
+      build.kind = "build";
+      build.hours = 120;
+      build.criticality = 0;
+      build.reason = "built first: the standard platform (" + hypervisor->name +
+                     ") that migrating workloads move to";
+      if (!primary_hall_.empty()) build.depends_on.push_back(hall_network_[primary_hall_]);
+      platform_id = build.id;
+      Add(std::move(build), "");
+      return platform_id;
+    };
+    for (const Gap& gap : target.gaps) {
+      WaveItem item;
+      item.id = gap.org + ":" + gap.key + ":" + gap.capability;
+      item.org = gap.org;
+      item.asset = gap.asset;
+      item.action = std::string(ToString(gap.action));
+      item.kind = std::string(core::ToString(gap.kind));
+      item.hours = gap.effort_hours;
+      item.past_end_of_support = gap.past_end_of_support;
+      item.reason = gap.reason;
+      const core::Asset* asset = FindAsset(gap.org, gap.key, gap.kind);
+      FillFromAsset(item, asset);
+      if (gap.kind == core::AssetKind::kVm &&
+          (gap.action == GapAction::kMigrate || gap.action == GapAction::kReplace)) {
+        std::string p = platform();
+        if (!p.empty()) item.depends_on.push_back(p);
+      }
+      Add(std::move(item), AssetRef(gap.org, gap.key));
+    }
+  }
+
+  void AddMoves(const HallPlan& plan) {
+    std::map<std::pair<std::string, std::string>, const HallDevice*> devices;
+    for (const HallDevice& d : plan.devices) devices[{d.org, d.name}] = &d;
+    std::map<std::string, std::string> staying;  // "org/site/hall" -> target hall
+    for (const PlannedHall& hall : plan.halls) {
+      if (!hall.from.empty()) staying[hall.from] = hall.name;
+    }
+    for (const DevicePlacement& p : DevicePlacements(plan)) {
+      if (p.kept) continue;
+      auto it = devices.find({p.org, p.asset});
+      const HallDevice* device = it == devices.end() ? nullptr : it->second;
+      WaveItem item;
+      item.id = p.org + ":" + p.asset + ":move";
+      item.org = p.org;
+      item.asset = p.asset;
+      item.action = "migrate";
+      item.kind = "device";
+      item.hall_in = p.hall;
+      if (device) {
+        item.kw = device->kw;
+        item.hall_kw = device->kw;
+        item.hall_positions =
+            static_cast<double>(std::max(device->u_height, 0)) / hall_rack_u_[p.hall];
+        auto from = staying.find(device->org + "/" + device->site + "/" + device->hall);
+        if (from != staying.end()) {
+          if (from->second == p.hall) continue;  // a move within the hall it stays in
+          item.hall_out = from->second;
+        }
+      }
+      item.hours = 4;
+      item.reason = "moves " + (p.from.empty() ? std::string() : "from " + p.from + " ") + "to " +
+                    p.hall + ", rack " + p.rack + " U" + std::to_string(p.position) +
+                    (p.new_rack ? " (a new rack)" : "");
+      FillFromAsset(item, FindAsset(p.org, p.asset));
+      auto network = hall_network_.find(p.hall);
+      if (network != hall_network_.end()) item.depends_on.push_back(network->second);
+      Add(std::move(item), AssetRef(p.org, p.asset));
+    }
+  }
+
+  // depends_on and runs_on in the model become dependencies between the assets' items.
+  void AddModelDependencies() {
+    graph_.ForEachEdge([&](core::AssetId from, core::AssetId to, core::RelationKind kind) {
+      const core::Asset& a = graph_.asset(from);
+      const core::Asset& b = graph_.asset(to);
+      auto items_a = items_of_.find(AssetRef(a.org, a.Key()));
+      auto items_b = items_of_.find(AssetRef(b.org, b.Key()));
+      if (items_a == items_of_.end() || items_b == items_of_.end()) return;
+      if (kind == core::RelationKind::kDependsOn) {
+        for (std::size_t i : items_a->second) {
+          for (std::size_t j : items_b->second) {
+            problem_.items[i].depends_on.push_back(problem_.items[j].id);
+          }
+        }
+      } else if (kind == core::RelationKind::kRunsOn) {
+        // A (VM) runs on B (host): B's items wait until A has left.
+        for (std::size_t j : items_b->second) {
+          for (std::size_t i : items_a->second) {
+            problem_.items[j].depends_on.push_back(problem_.items[i].id);
+          }
+        }
+      }
+    });
+  }
+
+  const core::Estate& estate_;
+  const core::GraphView& graph_;
+  const Scenario& scenario_;
+  WaveProblem problem_;
+  std::map<std::string, std::vector<std::size_t>> items_of_;
+  std::map<std::string, std::string> hall_network_;
+  std::map<std::string, int> hall_rack_u_;
+  std::string primary_hall_;
+};
+
+}  // namespace
+
+WaveProblem BuildWaveProblem(const core::Estate& estate, const core::GraphView& graph,
+                             const TargetPlan* target, const HallPlan* halls,
+                             const Scenario& scenario) {
+  return Builder(estate, graph, scenario).Build(target, halls);
+}
+
+}  // namespace samdrift::planners

@@ -1,0 +1,105 @@
+// Migration waves: order the plan's items so that dependencies come first, tightly coupled items
+// (dependency cycles) move together, redundancy groups never move whole in one wave, per-wave
+// limits and hall capacity hold. Deterministic: the same problem gives the same plan.
+#ifndef SAMDRIFT_PLANNERS_WAVES_H_
+#define SAMDRIFT_PLANNERS_WAVES_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "planners/scenario.h"
+
+namespace samdrift::planners {
+
+// One thing that changes: a gap to close, a device to move, a platform to build.
+struct WaveItem {
+  std::string id;  // unique and stable, e.g. "varnamo:esx01:migrate"
+  std::string org;
+  std::string asset;   // the asset's name as imported (or the built thing's name)
+  std::string action;  // upgrade | replace | migrate | retire
+  std::string kind;    // asset kind ("vm", "device", ...), or "build" for things built first
+  double kw = 0;       // power moved
+  double hours = 0;    // effort
+  bool past_end_of_support = false;
+  int criticality = 1;           // 0 low, 1 medium (default), 2 high, 3 critical
+  std::string redundancy_group;  // members never all in one wave; "" for none
+  // Hall load this item changes when it lands: + into `hall_in`, - from `hall_out`.
+  std::string hall_in;
+  std::string hall_out;
+  double hall_kw = 0;
+  double hall_positions = 0;            // rack positions (fractional: a device's share of a rack)
+  std::vector<std::string> depends_on;  // ids of items that must land in an earlier wave
+  std::string reason;                   // why the item exists (from the gap or the hall plan)
+};
+
+// A hall's capacity and its load before the first wave.
+struct WaveHall {
+  std::string name;
+  double positions = 0;
+  double power_kw = 0;
+  double cooling_kw = 0;
+  double positions_used = 0;
+  double power_kw_used = 0;
+};
+
+struct WaveProblem {
+  std::vector<WaveItem> items;
+  WaveLimits limits;
+  std::vector<WaveHall> halls;
+};
+
+struct HallLoad {
+  std::string hall;
+  double positions_used = 0;
+  double power_kw_used = 0;
+};
+
+struct Wave {
+  int number = 0;                  // 1-based
+  std::vector<std::string> items;  // ids, in plan order
+  double kw = 0;
+  double hours = 0;
+  std::vector<std::string> orgs;
+  std::vector<HallLoad> halls_after;    // every hall's load after this wave
+  std::vector<std::string> over_limit;  // limits this wave breaks (an oversized move group)
+};
+
+struct PlannedItem {
+  WaveItem item;
+  int wave = 0;
+  int move_group = 0;  // items of one dependency cycle share a group number
+  std::string reason;  // item's reason plus what it waits for and why this wave
+};
+
+struct MoveGroup {
+  int number = 0;
+  std::vector<std::string> members;  // item ids; more than one for a dependency cycle
+};
+
+struct LowerBound {
+  int waves = 0;
+  int by_chain = 0;  // longest dependency chain of move groups
+  int by_items = 0;
+  int by_kw = 0;
+  int by_hours = 0;
+  int by_redundancy = 0;
+};
+
+struct WavePlan {
+  std::vector<Wave> waves;
+  std::vector<PlannedItem> items;  // in wave order
+  std::vector<MoveGroup> cycles;   // move groups formed by dependency cycles
+  LowerBound lower_bound;
+  std::vector<std::string> warnings;  // e.g. a dependency on an unknown item, ignored
+};
+
+// Plans the waves. Fails (kInvalidInput) only on malformed input: duplicate item ids. Cycles,
+// oversized groups and full halls never fail the plan: they are reported in it.
+core::Result<WavePlan> PlanWaves(const WaveProblem& problem);
+
+}  // namespace samdrift::planners
+
+#endif  // SAMDRIFT_PLANNERS_WAVES_H_

@@ -1,0 +1,252 @@
+#include "planners/waves.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <map>
+#include <random>
+#include <set>
+
+using namespace samdrift::planners;
+
+namespace {
+
+WaveItem Item(std::string id, std::vector<std::string> deps = {}, std::string org = "gnosjo") {
+  WaveItem item;
+  item.id = id;
+  item.org = std::move(org);
+  item.asset = id;
+  item.action = "migrate";
+  item.kind = "vm";
+  item.depends_on = std::move(deps);
+  return item;
+}
+
+std::map<std::string, int> WaveOf(const WavePlan& plan) {
+  std::map<std::string, int> out;
+  for (const auto& p : plan.items) out[p.item.id] = p.wave;
+  return out;
+}
+
+// Checks every rule of the plan against its problem.
+void CheckRules(const WaveProblem& problem, const WavePlan& plan) {
+  auto wave_of = WaveOf(plan);
+  REQUIRE(wave_of.size() == problem.items.size());
+  std::map<std::string, int> group_of;
+  for (const auto& p : plan.items) group_of[p.item.id] = p.move_group;
+  std::map<int, std::set<int>> waves_of_group;
+  for (const auto& p : plan.items) waves_of_group[p.move_group].insert(p.wave);
+  for (const auto& [group, waves] : waves_of_group) CHECK(waves.size() == 1);
+  for (const WaveItem& item : problem.items) {
+    for (const std::string& dep : item.depends_on) {
+      if (!wave_of.count(dep) || dep == item.id) continue;
+      if (group_of[dep] == group_of[item.id]) continue;
+      INFO(item.id << " depends on " << dep);
+      CHECK(wave_of[dep] < wave_of[item.id]);
+    }
+  }
+  std::map<std::string, int> rg_size;
+  for (const auto& item : problem.items) {
+    if (!item.redundancy_group.empty()) ++rg_size[item.redundancy_group];
+  }
+  std::map<std::string, const WaveItem*> by_id;
+  for (const auto& item : problem.items) by_id[item.id] = &item;
+  for (const Wave& wave : plan.waves) {
+    const bool flagged = !wave.over_limit.empty();
+    std::map<std::string, int> rg;
+    double kw = 0, hours = 0;
+    for (const std::string& id : wave.items) {
+      const WaveItem& item = *by_id.at(id);
+      if (!item.redundancy_group.empty()) ++rg[item.redundancy_group];
+      kw += item.kw;
+      hours += item.hours;
+    }
+    CHECK(kw == Approx(wave.kw));
+    if (flagged) {
+      std::set<int> groups;
+      for (const std::string& id : wave.items) groups.insert(group_of[id]);
+      CHECK(groups.size() == 1);  // an oversized group goes alone
+      continue;
+    }
+    for (const auto& [group, count] : rg) {
+      if (rg_size[group] >= 2) CHECK(count <= std::max(1, rg_size[group] / 2));
+      if (rg_size[group] >= 2) CHECK(count < rg_size[group]);
+    }
+    if (problem.limits.max_items)
+      CHECK(static_cast<int>(wave.items.size()) <= *problem.limits.max_items);
+    if (problem.limits.max_kw) CHECK(kw <= *problem.limits.max_kw + 1e-6);
+    if (problem.limits.max_hours) CHECK(hours <= *problem.limits.max_hours + 1e-6);
+    for (const HallLoad& load : wave.halls_after) {
+      for (const WaveHall& hall : problem.halls) {
+        if (hall.name != load.hall) continue;
+        double cap = std::min(hall.power_kw, hall.cooling_kw);
+        CHECK(load.power_kw_used <= std::max(cap, hall.power_kw_used) + 1e-6);
+        CHECK(load.positions_used <= std::max(hall.positions, hall.positions_used) + 1e-6);
+      }
+    }
+  }
+  CHECK(static_cast<int>(plan.waves.size()) >= plan.lower_bound.waves);
+}
+
+WaveProblem RandomProblem(std::mt19937& rng, int n) {
+  WaveProblem problem;
+  std::uniform_int_distribution<int> coin(0, 99);
+  std::uniform_real_distribution<double> kw(0.0, 2.0);
+  const char* orgs[] = {"gislaved", "gnosjo", "varnamo", "vaggeryd", "hylte"};
+  for (int i = 0; i < n; ++i) {
+    WaveItem item = Item("i" + std::to_string(1000 + i), {}, orgs[i % 5]);
+    item.kw = kw(rng);
+    item.hours = 1 + coin(rng) % 8;
+    item.criticality = coin(rng) % 4;
+    item.past_end_of_support = coin(rng) < 20;
+    if (coin(rng) < 30) item.redundancy_group = "rg" + std::to_string(coin(rng) % (n / 6 + 1));
+    if (coin(rng) < 40) {
+      item.hall_in = coin(rng) < 50 ? "DC1" : "DC2";
+      item.hall_kw = item.kw;
+      item.hall_positions = 0.1;
+    }
+    int deps = coin(rng) % 3;
+    for (int d = 0; d < deps; ++d) {
+      // Mostly to earlier items, sometimes later ones: that makes cycles.
+      int target =
+          coin(rng) < 85 ? (i > 0 ? static_cast<int>(rng() % i) : 0) : static_cast<int>(rng() % n);
+      item.depends_on.push_back("i" + std::to_string(1000 + target));
+    }
+    problem.items.push_back(item);
+  }
+  problem.limits.max_items = 5 + coin(rng) % 20;
+  if (coin(rng) < 70) problem.limits.max_kw = 3 + coin(rng) % 10;
+  if (coin(rng) < 70) problem.limits.max_hours = 20 + coin(rng) % 40;
+  problem.halls = {{"DC1", 12, 200, 220, 2, 10}, {"DC2", 10, 150, 140, 0, 0}};
+  return problem;
+}
+
+}  // namespace
+
+TEST_CASE("dependencies come first and cycles move together", "[planners][waves]") {
+  WaveProblem problem;
+  problem.items = {Item("platform"), Item("vm-a", {"platform"}), Item("lon", {"eko", "vm-a"}),
+                   Item("eko", {"lon"}), Item("retire-host", {"vm-a"})};
+  auto plan = PlanWaves(problem);
+  REQUIRE(plan.ok());
+  auto wave = WaveOf(*plan);
+  CHECK(wave["platform"] == 1);
+  CHECK(wave["vm-a"] == 2);
+  CHECK(wave["lon"] == 3);
+  CHECK(wave["eko"] == 3);
+  CHECK(wave["retire-host"] == 3);
+  REQUIRE(plan->cycles.size() == 1);
+  CHECK(plan->cycles[0].members == std::vector<std::string>{"eko", "lon"});
+  CHECK(plan->lower_bound.by_chain == 3);
+  CHECK(plan->lower_bound.waves == 3);
+  CheckRules(problem, *plan);
+  for (const auto& p : plan->items) {
+    if (p.item.id == "lon") {
+      CHECK(p.reason ==
+            "moves with its dependency cycle (move group 1, 2 items); after vm-a; wave 3: the "
+            "first after its dependencies");
+    }
+  }
+}
+
+TEST_CASE("a redundant pair is never moved in one wave", "[planners][waves]") {
+  WaveProblem problem;
+  WaveItem a = Item("core-a"), b = Item("core-b");
+  a.redundancy_group = b.redundancy_group = "core";
+  problem.items = {a, b};
+  auto plan = PlanWaves(problem);
+  REQUIRE(plan.ok());
+  CHECK(plan->waves.size() == 2);
+  CHECK(plan->lower_bound.by_redundancy == 2);
+  CheckRules(problem, *plan);
+}
+
+TEST_CASE("limits split waves; an oversized group goes alone and is reported",
+          "[planners][waves]") {
+  WaveProblem problem;
+  problem.limits.max_items = 2;
+  problem.items = {Item("a"),        Item("b"),        Item("c"),
+                   Item("x", {"y"}), Item("y", {"z"}), Item("z", {"x"})};
+  auto plan = PlanWaves(problem);
+  REQUIRE(plan.ok());
+  CheckRules(problem, *plan);
+  bool flagged = false;
+  for (const Wave& w : plan->waves) {
+    if (!w.over_limit.empty()) {
+      flagged = true;
+      CHECK(w.items.size() == 3);
+      CHECK(w.over_limit[0] == "move group 4 exceeds the wave's item limit (2)");
+    }
+  }
+  CHECK(flagged);
+}
+
+TEST_CASE("past end of support first, then low criticality (pilot first)", "[planners][waves]") {
+  WaveProblem problem;
+  problem.limits.max_items = 1;
+  WaveItem critical = Item("a-critical"), low = Item("b-low"), old = Item("c-old");
+  critical.criticality = 3;
+  low.criticality = 0;
+  old.criticality = 2;
+  old.past_end_of_support = true;
+  problem.items = {critical, low, old};
+  auto plan = PlanWaves(problem);
+  REQUIRE(plan.ok());
+  auto wave = WaveOf(*plan);
+  CHECK(wave["c-old"] == 1);
+  CHECK(wave["b-low"] == 2);
+  CHECK(wave["a-critical"] == 3);
+}
+
+TEST_CASE("hall capacity holds after every wave", "[planners][waves]") {
+  WaveProblem problem;
+  problem.halls = {{"DC1", 2, 10, 10, 1, 6}};
+  WaveItem out = Item("move-out"), in1 = Item("in-1"), in2 = Item("in-2");
+  out.hall_out = "DC1";
+  out.hall_kw = 4;
+  out.hall_positions = 1;
+  in1.hall_in = in2.hall_in = "DC1";
+  in1.hall_kw = in2.hall_kw = 4;
+  in1.hall_positions = in2.hall_positions = 0.5;
+  out.criticality = 3;  // would go last on priority alone
+  problem.items = {out, in1, in2};
+  auto plan = PlanWaves(problem);
+  REQUIRE(plan.ok());
+  CheckRules(problem, *plan);
+  auto wave = WaveOf(*plan);
+  CHECK(wave["move-out"] == 1);
+  CHECK(wave["in-1"] + wave["in-2"] == 3);
+}
+
+TEST_CASE("malformed input: duplicate ids fail; unknown and self dependencies warn",
+          "[planners][waves]") {
+  WaveProblem problem;
+  problem.items = {Item("a"), Item("a")};
+  CHECK_FALSE(PlanWaves(problem).ok());
+  problem.items = {Item("a", {"a", "ghost"})};
+  auto plan = PlanWaves(problem);
+  REQUIRE(plan.ok());
+  CHECK(plan->warnings ==
+        std::vector<std::string>{"item 'a' depends on itself; ignored",
+                                 "item 'a' depends on unknown item 'ghost'; ignored"});
+  CHECK(PlanWaves(WaveProblem{}).ok());
+}
+
+TEST_CASE("property: every rule holds on random problems, deterministically", "[planners][waves]") {
+  std::mt19937 rng(20261127);
+  for (int round = 0; round < 60; ++round) {
+    WaveProblem problem = RandomProblem(rng, 10 + round * 5);
+    auto plan = PlanWaves(problem);
+    REQUIRE(plan.ok());
+    CheckRules(problem, *plan);
+    WaveProblem shuffled = problem;
+    std::shuffle(shuffled.items.begin(), shuffled.items.end(), rng);
+    auto again = PlanWaves(shuffled);
+    REQUIRE(again.ok());
+    REQUIRE(again->items.size() == plan->items.size());
+    for (std::size_t i = 0; i < plan->items.size(); ++i) {
+      CHECK(again->items[i].item.id == plan->items[i].item.id);
+      CHECK(again->items[i].wave == plan->items[i].wave);
+      CHECK(again->items[i].reason == plan->items[i].reason);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+#include "tools/report/build.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+
+#include "core/graph.h"
+#include "core/text.h"
+#include "planners/scenario.h"
+#include "tools/report/sections.h"
+
+namespace samdrift::tools::report {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string Today() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+  return buffer;
+}
+
+}  // namespace
+
+core::Result<ReportFiles> WriteReport(const core::Store& store, const ReportOptions& options,
+                                      core::Diagnostics& diagnostics) {
+  auto scenario = planners::LoadScenario(options.scenario, diagnostics);
+  if (!scenario.ok()) return scenario.status();
+  auto estate = store.LoadEstate({scenario->orgs, true});
+  if (!estate.ok()) return estate.status();
+  core::GraphView graph(*estate);
+
+  Context context;
+  context.lang = options.lang;
+  context.redaction = options.redaction;
+  for (const core::Asset& a : estate->assets) context.orgs.push_back(a.org);
+  std::sort(context.orgs.begin(), context.orgs.end());
+  context.orgs.erase(std::unique(context.orgs.begin(), context.orgs.end()), context.orgs.end());
+
+  Report report;
+  report.lang = options.lang;
+  report.title = std::string(Tr(options.lang, "Joint IT operations: pre-study report"));
+  std::string names;
+  for (const std::string& org : context.orgs) {
+    if (!names.empty()) names += ", ";
+    names += core::OrgDisplayName(org);
+  }
+  report.subtitle = names + " \xC2\xB7 " + std::string(Tr(options.lang, "scenario")) + ": " +
+                    scenario->name + " \xC2\xB7 " + std::string(Tr(options.lang, "generated")) +
+                    " " + Today();
+  if (options.redaction == Redaction::kRedact) {
+    report.subtitle += " \xC2\xB7 " + std::string(Tr(options.lang,
+                                                     "redacted: serial numbers, IP and MAC "
+                                                     "addresses are hidden"));
+  }
+  report.sections.push_back(EstateSection(context, *estate));
+  report.sections.push_back(QualitySection(context, *estate, graph));
+
+  std::error_code ec;
+  fs::create_directories(options.out_dir, ec);
+  if (ec) return core::Status::Invalid("cannot create '" + options.out_dir + "': " + ec.message());
+  ReportFiles files;
+  files.html = (fs::path(options.out_dir) / "index.html").string();
+  files.xlsx = (fs::path(options.out_dir) / "samdrift.xlsx").string();
+  files.csv_dir = (fs::path(options.out_dir) / "csv").string();
+  if (auto s = WriteHtml(report, files.html); !s.ok()) return s;
+  if (auto s = WriteXlsx(report, files.xlsx); !s.ok()) return s;
+  if (auto s = WriteCsvs(report, files.csv_dir); !s.ok()) return s;
+  return files;
+}
+
+}  // namespace samdrift::tools::report

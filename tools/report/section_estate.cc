@@ -1,0 +1,174 @@
+#include <map>
+
+#include "core/text.h"
+#include "tools/report/sections.h"
+#include "tools/report/svg_chart.h"
+
+namespace samdrift::tools::report {
+
+std::string Redacted(const Context& context, const std::string& value) {
+  if (context.redaction == Redaction::kNone || value.empty()) return value;
+  return "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2";
+}
+
+Section EstateSection(const Context& context, const core::Estate& estate) {
+  const Lang lang = context.lang;
+  Section section;
+  section.id = "estate";
+  section.title = std::string(Tr(lang, "Estate"));
+  section.intro = std::string(
+      Tr(lang,
+         "What each municipality runs today, counted from the imported inventories. The charts "
+         "count every asset samdrift stores: sites, halls and racks, devices, clusters, virtual "
+         "machines, clients, software, networks and services."));
+
+  std::map<std::string, std::map<core::Category, double>> by_category;
+  std::map<std::string, std::map<core::AssetKind, double>> by_kind;
+  for (const core::Asset& a : estate.assets) {
+    by_category[a.org][a.category] += 1;
+    by_kind[a.org][a.kind] += 1;
+  }
+  StackedBars chart;
+  for (core::Category c : core::kAllCategories)
+    chart.series.emplace_back(Tr(lang, core::ToString(c)));
+  Table counts;
+  counts.id = "estate";
+  counts.title = std::string(Tr(lang, "Assets per municipality and category"));
+  counts.headers.emplace_back(Tr(lang, "Municipality"));
+  for (core::Category c : core::kAllCategories)
+    counts.headers.emplace_back(Tr(lang, core::ToString(c)));
+  counts.headers.emplace_back(Tr(lang, "Total"));
+  for (const std::string& org : context.orgs) {
+    chart.labels.push_back(core::OrgDisplayName(org));
+    std::vector<double> row;
+    std::vector<Cell> cells{Cell::Text(core::OrgDisplayName(org))};
+    double total = 0;
+    for (core::Category c : core::kAllCategories) {
+      double v = by_category[org][c];
+      row.push_back(v);
+      cells.push_back(Cell::Number(v));
+      total += v;
+    }
+    cells.push_back(Cell::Number(total));
+    chart.values.push_back(row);
+    counts.rows.push_back(std::move(cells));
+  }
+  section.figures.push_back(StackedBarChart(chart));
+  section.tables.push_back(std::move(counts));
+
+  HeatMapData kinds;
+  for (const std::string& org : context.orgs) kinds.rows.push_back(core::OrgDisplayName(org));
+  for (core::AssetKind k : core::kAllAssetKinds) kinds.columns.emplace_back(core::ToString(k));
+  for (const std::string& org : context.orgs) {
+    std::vector<double> row;
+    for (core::AssetKind k : core::kAllAssetKinds) row.push_back(by_kind[org][k]);
+    kinds.values.push_back(row);
+  }
+  section.figures.push_back(HeatMap(kinds));
+
+  Table assets;
+  assets.id = "assets";
+  assets.title = std::string(Tr(lang, "All assets"));
+  for (const char* h : {"Municipality",
+                        "Kind",
+                        "Category",
+                        "Name",
+                        "Role",
+                        "Vendor",
+                        "Product",
+                        "Version",
+                        "Serial",
+                        "IP addresses",
+                        "Site",
+                        "Hall",
+                        "Rack",
+                        "Position",
+                        "U",
+                        "Power (W)",
+                        "Redundancy group",
+                        "Criticality",
+                        "End of support",
+                        "Source"}) {
+    assets.headers.emplace_back(Tr(lang, h));
+  }
+  assets.html_row_limit = 300;
+  for (const core::Asset& a : estate.assets) {
+    const std::string* ip = a.Attr("ip");
+    std::string source = a.provenance.source;
+    if (a.provenance.line > 0) source += ":" + std::to_string(a.provenance.line);
+    assets.rows.push_back({
+        Cell::Text(a.org),
+        Cell::Text(std::string(core::ToString(a.kind))),
+        Cell::Text(std::string(Tr(lang, core::ToString(a.category)))),
+        Cell::Text(a.name),
+        Cell::Text(a.role),
+        Cell::Text(a.vendor),
+        Cell::Text(a.product),
+        Cell::Text(a.version),
+        Cell::Text(Redacted(context, a.serial)),
+        Cell::Text(Redacted(context, ip ? *ip : std::string())),
+        Cell::Text(a.site),
+        Cell::Text(a.hall),
+        Cell::Text(a.rack),
+        a.position ? Cell::Number(*a.position) : Cell::Text(""),
+        a.u_height ? Cell::Number(*a.u_height) : Cell::Text(""),
+        a.power_w ? Cell::Number(*a.power_w) : Cell::Text(""),
+        Cell::Text(a.redundancy_group),
+        Cell::Text(a.criticality),
+        Cell::Text(a.eol),
+        Cell::Text(source),
+    });
+  }
+  section.tables.push_back(std::move(assets));
+  return section;
+}
+
+Section QualitySection(const Context& context, const core::Estate& estate,
+                       const core::GraphView& graph) {
+  const Lang lang = context.lang;
+  Section section;
+  section.id = "quality";
+  section.title = std::string(Tr(lang, "Data quality"));
+  section.intro = std::string(
+      Tr(lang,
+         "What the inventories leave open: relations whose other end is not in any inventory, "
+         "and power or U figures that are estimates rather than facts. Each line says where it "
+         "came from, so it can be fixed at the source."));
+  Table unresolved;
+  unresolved.id = "unresolved";
+  unresolved.title = std::string(Tr(lang, "Unresolved relations"));
+  for (const char* h : {"Municipality", "From", "Relation", "To", "Source"}) {
+    unresolved.headers.emplace_back(Tr(lang, h));
+  }
+  for (std::size_t r : graph.unresolved()) {
+    const core::Relation& rel = estate.relations[r];
+    std::string source = rel.provenance.source;
+    if (rel.provenance.line > 0) source += ":" + std::to_string(rel.provenance.line);
+    unresolved.rows.push_back(
+        {Cell::Text(rel.org), Cell::Text(rel.source),
+         Cell::Text(std::string(core::ToString(rel.kind))),
+         Cell::Text(rel.TargetOrg() == rel.org ? rel.target : rel.TargetOrg() + "/" + rel.target),
+         Cell::Text(source)});
+  }
+  Table estimated;
+  estimated.id = "estimated";
+  estimated.title = std::string(Tr(lang, "Estimated figures"));
+  for (const char* h : {"Municipality", "Name", "Vendor", "Product", "U", "Power (W)", "Source"}) {
+    estimated.headers.emplace_back(Tr(lang, h));
+  }
+  for (const core::Asset& a : estate.assets) {
+    if (!a.estimated) continue;
+    estimated.rows.push_back(
+        {Cell::Text(a.org), Cell::Text(a.name), Cell::Text(a.vendor), Cell::Text(a.product),
+         a.u_height ? Cell::Number(*a.u_height) : Cell::Text(""),
+         a.power_w ? Cell::Number(*a.power_w) : Cell::Text(""), Cell::Text(a.provenance.source)});
+  }
+  if (unresolved.rows.empty() && estimated.rows.empty()) {
+    section.intro += "\n" + std::string(Tr(lang, "No open relations and no estimated figures."));
+  }
+  section.tables.push_back(std::move(unresolved));
+  section.tables.push_back(std::move(estimated));
+  return section;
+}
+
+}  // namespace samdrift::tools::report
