@@ -62,6 +62,7 @@ class OrgBuilder {
     org_.id = "org" + number;
     org_.display_name = "Kommun " + number;
     org_.index = p_.index;
+    org_.seed = p_.seed;
     org_.prefix = "k" + number;
     upper_ = "K" + number;
     ChooseTechnologies();

@@ -105,6 +105,7 @@ struct OrgEstate {
   std::string display_name;  // "Kommun 001"
   std::string prefix;        // name prefix, e.g. "k001"
   int index = 0;             // 0-based position among the generated orgs
+  std::uint64_t seed = 0;    // the run's seed (writers draw their own streams from it)
   std::vector<GenSite> sites;
   std::vector<GenHall> halls;
   std::vector<GenRack> racks;

@@ -15,8 +15,8 @@
 namespace samdrift::tools::gen {
 
 // The formats samdrift-gen can write; an org falls back to generic CSV for any part whose format
-// is not enabled.
-inline const std::vector<std::string> kAllFormats = {"generic", "netbox", "glpi-xml", "glpi-json"};
+// is not enabled. (NetBox CSV follows when its importer is on main.)
+inline const std::vector<std::string> kAllFormats = {"generic", "glpi-xml", "glpi-json"};
 
 struct WriteOptions {
   std::set<std::string> formats = {"generic"};
@@ -41,6 +41,11 @@ enum class GenericStyle { kEnglish, kEnglishBom, kSwedishExcel };
 void WriteGeneric(const OrgEstate& org, const std::vector<const GenAsset*>& assets,
                   const std::vector<const GenRelation*>& relations, bool halls, bool networks,
                   const std::filesystem::path& dir, GenericStyle style, WriteStats& stats);
+
+// GLPI agent files, one per computer, in `dir`.
+enum class GlpiFormat { kXml, kJson };
+void WriteGlpi(const OrgEstate& org, const std::vector<const GenAsset*>& clients,
+               const std::filesystem::path& dir, GlpiFormat format, WriteStats& stats);
 
 }  // namespace samdrift::tools::gen
 

@@ -46,14 +46,15 @@ std::set<std::string> ParseFormats(const std::string& list, std::string& bad) {
 int main(int argc, char** argv) {
   CLI::App app{
       "samdrift-gen: write invented municipalities' IT inventories in the real formats (NetBox "
-      "CSV, GLPI agent XML/JSON, samdrift generic CSV), with the shape of the sample inventories, "
+      "CSV as its importer lands, GLPI agent XML/JSON, samdrift generic CSV), with the shape of "
+      "the sample inventories, "
       "deterministically for a seed.",
       "samdrift-gen"};
   int orgs = 5;
   int assets = 2000;
   std::uint64_t seed = 1;
   std::string out;
-  std::string formats = "generic";
+  std::string formats = "generic,glpi-xml,glpi-json";
   double glpi_fraction = 0.1;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   bool force = false;
@@ -65,8 +66,9 @@ int main(int argc, char** argv) {
   app.add_option("--seed", seed, "random seed; the same seed writes the same files");
   app.add_option("--out", out, "output folder (one subfolder per org)")->required();
   app.add_option("--formats", formats,
-                 "comma-separated formats to use besides generic CSV: netbox, glpi-xml, "
-                 "glpi-json, or all (default: generic only)");
+                 "comma-separated formats: generic (always), glpi-xml, glpi-json, or "
+                 "all (default: the formats whose importers samdrift has: generic, glpi-xml, "
+                 "glpi-json)");
   app.add_option("--glpi-fraction", glpi_fraction,
                  "share of clients written as GLPI agent files (one file per computer)")
       ->check(CLI::Range(0.0, 1.0));
@@ -84,7 +86,7 @@ int main(int argc, char** argv) {
   std::string bad;
   options.formats = ParseFormats(formats, bad);
   if (!bad.empty())
-    return Usage("unknown format '" + bad + "' (known: generic, netbox, glpi-xml, glpi-json, all)");
+    return Usage("unknown format '" + bad + "' (known: generic, glpi-xml, glpi-json, all)");
   options.glpi_fraction = glpi_fraction;
 
   std::error_code ec;
