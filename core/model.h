@@ -70,7 +70,9 @@ struct Provenance {
 };
 
 // kPatch updates the named fields of an existing asset with the same key and leaves the rest
-// (GLPI partial inventories); when no such asset exists it is inserted like kReplace.
+// (GLPI partial inventories, ArchiMate models describing assets an inventory also lists); the
+// existing asset keeps its category and its source file. When no such asset exists it is
+// inserted like kReplace.
 enum class WriteMode : std::uint8_t { kReplace, kPatch };
 
 struct Attribute {

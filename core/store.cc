@@ -95,7 +95,7 @@ INSERT INTO assets(org, kind, key, category, name, role, vendor, product, versio
 VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
        ?20, ?21, ?22, ?23, ?24, 0)
 ON CONFLICT(org, key, kind) DO UPDATE SET
-  category = excluded.category,
+  category = CASE WHEN ?25 = 1 THEN category ELSE excluded.category END,
   name = excluded.name,
   role = COALESCE(NULLIF(excluded.role, ''), role),
   vendor = COALESCE(NULLIF(excluded.vendor, ''), vendor),

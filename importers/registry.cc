@@ -1,5 +1,6 @@
 #include "importers/registry.h"
 
+#include "importers/archimate.h"
 #include "importers/generic_csv.h"
 #include "importers/glpi_json.h"
 #include "importers/glpi_xml.h"
@@ -14,6 +15,7 @@ const std::vector<const Importer*>& AllImporters() {
   static const GenericCsvImporter kNetworks(GenericTable::kNetworks);
   static const GlpiXmlImporter kGlpiXml;
   static const GlpiJsonImporter kGlpiJson;
+  static const ArchimateImporter kArchimate;
   static const std::vector<const Importer*> kAll = {
       &kAssets,
       &kRelations,
@@ -21,6 +23,7 @@ const std::vector<const Importer*>& AllImporters() {
       &kNetworks,
       &kGlpiXml,
       &kGlpiJson,
+      &kArchimate,
   };
   return kAll;
 }

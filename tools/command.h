@@ -48,6 +48,7 @@ Runner SetupInit(CLI::App& app, const GlobalOptions& global);
 Runner SetupImport(CLI::App& app, const GlobalOptions& global);
 Runner SetupFormats(CLI::App& app, const GlobalOptions& global);
 Runner SetupStats(CLI::App& app, const GlobalOptions& global);
+Runner SetupExport(CLI::App& app, const GlobalOptions& global);
 Runner SetupDemo(CLI::App& app, const GlobalOptions& global);
 Runner SetupReport(CLI::App& app, const GlobalOptions& global);
 

@@ -13,6 +13,8 @@ const std::vector<Command>& Commands() {
       {"formats", "list the importers: name, what they read, what they produce", SetupFormats},
       {"stats", "counts per municipality and category", SetupStats},
       {"report", "the pre-study report: HTML, XLSX and CSV tables", SetupReport},
+      {"export", "the model for other tools: ArchiMate exchange XML, Graphviz DOT or JSON",
+       SetupExport},
       {"demo", "the whole flow on the bundled sample inventories, ending in a report", SetupDemo},
   };
   return kCommands;

@@ -150,6 +150,38 @@ TEST_CASE("patches update named fields and keep the rest", "[core][store]") {
   CHECK(all[0].provenance.source == "pc-01.json");
 }
 
+TEST_CASE("a patch keeps the category the inventory gave", "[core][store]") {
+  auto store = Memory();
+  Batch batch;
+  Asset sw = Device("hylte", "HYL-CORE01", "assets.csv");
+  sw.role = "core-switch";
+  sw.category = Category::kNetwork;
+  batch.assets.push_back(sw);
+  Asset patch = Device("hylte", "HYL-CORE01", "model.xml");
+  patch.category = Category::kDatacenter;  // the default for a device without a role
+  patch.criticality = "critical";
+  patch.mode = WriteMode::kPatch;
+  batch.assets.push_back(patch);
+  Asset fresh = Device("hylte", "HYL-FW09", "model.xml");
+  fresh.category = Category::kNetwork;
+  fresh.mode = WriteMode::kPatch;
+  batch.assets.push_back(fresh);
+  REQUIRE(store->Apply(batch).ok());
+  std::vector<Asset> all;
+  REQUIRE(store
+              ->ForEachAsset({{"hylte"}, true},
+                             [&](Asset&& a) {
+                               if (a.kind == AssetKind::kDevice) all.push_back(std::move(a));
+                             })
+              .ok());
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].name == "HYL-CORE01");
+  CHECK(all[0].category == Category::kNetwork);
+  CHECK(all[0].criticality == "critical");
+  CHECK(all[1].name == "HYL-FW09");
+  CHECK(all[1].category == Category::kNetwork);
+}
+
 TEST_CASE("relations resolve when their target arrives", "[core][store]") {
   auto store = Memory();
   Batch batch;

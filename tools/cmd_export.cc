@@ -1,0 +1,153 @@
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "core/text.h"
+#include "planners/export_archimate.h"
+#include "planners/export_dot.h"
+#include "planners/export_json.h"
+#include "tools/command.h"
+
+namespace samdrift::tools {
+namespace {
+
+struct ExportArgs {
+  std::string format;
+  std::string out;
+  std::string name;
+  std::vector<std::string> orgs;
+  std::vector<std::string> categories;
+  std::vector<std::string> relations;
+};
+
+template <typename T, std::size_t N>
+core::Status ParseList(const std::vector<std::string>& words, std::string_view option,
+                       std::optional<T> (*parse)(std::string_view), const T (&all)[N],
+                       std::vector<T>& out) {
+  for (const std::string& w : words) {
+    if (auto v = parse(core::ToLowerAscii(core::Trim(w)))) {
+      out.push_back(*v);
+      continue;
+    }
+    std::vector<std::string> names;
+    for (const T& v : all) names.emplace_back(core::ToString(v));
+    std::string closest = core::ClosestName(w, names);
+    return core::Status::Usage(std::string(option) + ": unknown value '" + w + "'" +
+                               (closest.empty() ? "" : "; did you mean '" + closest + "'?"));
+  }
+  return core::Status::Ok();
+}
+
+// Writes through a temporary file beside the target, so a failed export leaves no half file.
+core::Status WriteOut(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    std::cout.flush();
+    return std::cout ? core::Status::Ok() : core::Status::Invalid("cannot write to stdout");
+  }
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    file << text;
+    file.flush();
+    if (!file) {
+      std::remove(temporary.c_str());
+      return core::Status::Invalid("cannot write '" + path + "'");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    std::remove(temporary.c_str());
+    return core::Status::Invalid("cannot write '" + path + "': " + ec.message());
+  }
+  return core::Status::Ok();
+}
+
+}  // namespace
+
+Runner SetupExport(CLI::App& app, const GlobalOptions& global) {
+  auto args = std::make_shared<ExportArgs>();
+  app.description(
+      "Write the model for other tools: 'archimate' an ArchiMate 3.1 exchange file that Archi "
+      "opens and 'samdrift import' reads back, 'dot' a Graphviz graph ('dot -Tsvg'), 'json' "
+      "every asset and relation.");
+  app.add_option("--format", args->format, "archimate, dot or json")
+      ->required()
+      ->check(CLI::IsMember({"archimate", "dot", "json"}));
+  app.add_option("--out", args->out, "write to FILE (default: stdout)")->type_name("FILE");
+  app.add_option("--org", args->orgs, "only these municipalities (repeat or comma-separate)")
+      ->delimiter(',')
+      ->type_name("ORG");
+  app.add_option("--category", args->categories,
+                 "dot: only assets of these categories (datacenter, network, platform, client)")
+      ->delimiter(',')
+      ->type_name("CATEGORY");
+  app.add_option("--relation", args->relations,
+                 "dot: only edges of these relation kinds, and the assets they join")
+      ->delimiter(',')
+      ->type_name("KIND");
+  app.add_option("--name", args->name, "archimate: the model's name (default: samdrift)");
+  return [args, &global]() {
+    planners::DotFilter filter;
+    core::Status s = ParseList(args->categories, "--category", core::ParseCategory,
+                               core::kAllCategories, filter.categories);
+    if (!s.ok()) return Fail(s);
+    s = ParseList(args->relations, "--relation", core::ParseRelationKind, core::kAllRelationKinds,
+                  filter.relations);
+    if (!s.ok()) return Fail(s);
+    if (args->format != "dot" && (!filter.categories.empty() || !filter.relations.empty())) {
+      return Fail(core::Status::Usage("--category and --relation filter the dot format only"));
+    }
+    if (args->format != "archimate" && !args->name.empty()) {
+      return Fail(core::Status::Usage("--name is for the archimate format only"));
+    }
+    auto store = OpenStore(global, core::OpenMode::kReadOnly);
+    if (!store.ok()) return Fail(store.status());
+    auto known = (*store)->Orgs();
+    if (!known.ok()) return Fail(known.status());
+    for (const std::string& org : args->orgs) {
+      if (std::find(known->begin(), known->end(), org) != known->end()) continue;
+      std::string closest = core::ClosestName(org, *known);
+      return Fail(
+          core::Status::Usage("--org '" + org + "': no such municipality in the store" +
+                              (closest.empty() ? "" : "; did you mean '" + closest + "'?")));
+    }
+    auto estate = (*store)->LoadEstate({args->orgs, true});
+    if (!estate.ok()) return Fail(estate.status());
+
+    std::string text;
+    std::string summary;
+    if (args->format == "archimate") {
+      planners::ArchimateExportOptions options;
+      options.model_name = args->name.empty() ? "samdrift" : args->name;
+      planners::ArchimateExport out = planners::WriteArchimate(*estate, options);
+      text = std::move(out.xml);
+      summary = std::to_string(out.elements) + " elements, " + std::to_string(out.relationships) +
+                " relationships";
+      if (!out.unresolved.empty()) {
+        summary += "; " + std::to_string(out.unresolved.size()) +
+                   " relations left out (an end is not in the store)";
+      }
+    } else if (args->format == "dot") {
+      planners::DotExport out = planners::WriteDot(*estate, filter);
+      text = std::move(out.dot);
+      summary = std::to_string(out.nodes) + " nodes, " + std::to_string(out.edges) + " edges";
+      if (out.unresolved) {
+        summary += "; " + std::to_string(out.unresolved) + " unresolved relations not drawn";
+      }
+    } else {
+      text = planners::WriteJson(*estate);
+      summary = std::to_string(estate->assets.size()) + " assets, " +
+                std::to_string(estate->relations.size()) + " relations";
+    }
+    s = WriteOut(args->out, text);
+    if (!s.ok()) return Fail(s);
+    std::cerr << "exported " << args->format << ": " << summary
+              << (args->out.empty() || args->out == "-" ? "" : " to " + args->out) << '\n';
+    return 0;
+  };
+}
+
+}  // namespace samdrift::tools
