@@ -382,8 +382,16 @@ struct Catalog::Impl {
   // product's weaker vendor_patterns apply too.
   bool ProductMatches(const Product& p, const std::string& product_text,
                       const std::string& combined, bool vendor_known) const {
+    // An alias is the whole text, or the text's start followed by a version ("Acme Hyper 2.1").
+    auto starts = [](const std::string& text, const std::string& alias) {
+      return text.size() > alias.size() + 1 && text.compare(0, alias.size(), alias) == 0 &&
+             text[alias.size()] == ' ' &&
+             std::isdigit(static_cast<unsigned char>(text[alias.size() + 1]));
+    };
     for (const std::string& alias : p.aliases) {
+      if (alias.empty()) continue;
       if (alias == product_text || alias == combined) return true;
+      if (starts(product_text, alias) || starts(combined, alias)) return true;
     }
     // Patterns look at the product text only: a vendor string that repeats the product family
     // ("Fedora Project" / "gnome-calculator") must not make every package that product.

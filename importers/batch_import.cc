@@ -108,9 +108,13 @@ core::Batch ParseBatch(const std::vector<std::string>& files, const ImportReques
       importer = DetectImporter(head.substr(0, std::min<std::size_t>(head.size(), 65536)));
     }
     if (!importer) {
-      diagnostics.Error({path, 0, 0}, "FMT001",
-                        "cannot tell which format this is; name it with --format (see "
-                        "'samdrift formats')");
+      if (request.unknown_format == UnknownFormat::kSkip) {
+        diagnostics.Warning({path, 0, 0}, "FMT002", "no importer reads this format yet; skipped");
+      } else {
+        diagnostics.Error({path, 0, 0}, "FMT001",
+                          "cannot tell which format this is; name it with --format (see "
+                          "'samdrift formats')");
+      }
       continue;
     }
     if (progress) {

@@ -17,12 +17,16 @@
 namespace samdrift::importers {
 
 enum class DryRun { kNo, kYes };
+// What to do with a file no importer recognises: an error (import), or a warning (demo: the
+// bundled samples hold formats whose importers may not exist in this build).
+enum class UnknownFormat { kError, kSkip };
 
 struct ImportRequest {
   std::vector<std::string> paths;  // files or folders (every file below a folder, sorted)
   std::string format;              // empty: detect per file
   ImportOptions options;
   DryRun dry_run = DryRun::kNo;
+  UnknownFormat unknown_format = UnknownFormat::kError;
 };
 
 struct FileReport {

@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "importers/csv_reader.h"
+#include "importers/ip_cells.h"
 
 namespace samdrift::importers {
 namespace {
@@ -420,16 +421,18 @@ class TableReader {
       return;
     }
     if (!vlan.empty()) {
-      auto id = core::ParseInteger(vlan);
-      if (!id || *id < 1 || *id > 4094) {
-        diagnostics_.Error(At(h, r, "vlan"), "CSV004",
-                           "column 'vlan': expected a VLAN id 1-4094, got '" + vlan + "'");
-        return;
-      }
+      auto id = VlanCell(vlan, "vlan", At(h, r, "vlan"), diagnostics_);
+      if (!id) return;
       vlan = std::to_string(*id);
       a.SetAttr("vlan", vlan);
     }
-    if (!prefix.empty()) a.SetAttr("prefix", prefix);
+    if (!prefix.empty()) {
+      // Stored in canonical form ("2001:db8::/32"), so that equal prefixes are equal text.
+      auto parsed = PrefixCell(prefix, At(h, r, "prefix"), diagnostics_);
+      if (!parsed) return;
+      prefix = parsed->ToString();
+      a.SetAttr("prefix", prefix);
+    }
     std::string vrf(h.Get(r, "vrf"));
     if (!vrf.empty()) a.SetAttr("vrf", vrf);
     if (!name.empty()) a.SetAttr("description", name);
@@ -514,6 +517,9 @@ int GenericCsvImporter::Sniff(std::string_view content) const {
   }
   if (table_ == GenericTable::kNetworks && !has("prefix")) return 0;
   if (table_ == GenericTable::kHalls && !has("positions") && !has("power_kw")) return 0;
+  // More than half of the header must be this table's: other tools' CSV (NetBox, RVTools) share
+  // a few column names ("name", "type") but are not samdrift templates.
+  if (known * 2 <= header.size()) return 0;
   // Share of the header this table knows, scaled to 10..90: a file with a typo still goes to the
   // table it mostly matches, so the typo is reported rather than the file refused.
   return static_cast<int>(10 + 80 * known / header.size());

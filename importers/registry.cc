@@ -4,6 +4,7 @@
 #include "importers/generic_csv.h"
 #include "importers/glpi_json.h"
 #include "importers/glpi_xml.h"
+#include "importers/netbox_ipam.h"
 
 namespace samdrift::importers {
 
@@ -16,6 +17,7 @@ const std::vector<const Importer*>& AllImporters() {
   static const GlpiXmlImporter kGlpiXml;
   static const GlpiJsonImporter kGlpiJson;
   static const ArchimateImporter kArchimate;
+  static const NetboxIpamImporter kNetboxIpam;
   static const std::vector<const Importer*> kAll = {
       &kAssets,
       &kRelations,
@@ -24,6 +26,7 @@ const std::vector<const Importer*>& AllImporters() {
       &kGlpiXml,
       &kGlpiJson,
       &kArchimate,
+      &kNetboxIpam,
   };
   return kAll;
 }

@@ -27,7 +27,8 @@ class EffortTable {
   // The documented defaults.
   static EffortTable Defaults();
 
-  // Hours for one gap: the capability's row when there is one, else the kind's row.
+  // Hours for one gap: the capability's cell when there is one (a negative cell means "not
+  // set"), else the kind's.
   // `action` is a GapAction's index (0 upgrade .. 3 retire).
   double Hours(core::AssetKind kind, std::string_view capability, int action) const;
 

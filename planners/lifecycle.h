@@ -10,7 +10,10 @@
 #include <vector>
 
 #include "core/catalog.h"
+#include "core/graph.h"
 #include "core/model.h"
+#include "core/store.h"
+#include "planners/usage.h"
 
 namespace samdrift::planners {
 
@@ -49,10 +52,17 @@ struct Lifecycle {
   std::vector<LifecycleSummary> summary;  // sorted by org, status, end of support, technology
 };
 
-// Assets whose technology's end of support is before `date` (past)
+// Assets of `orgs` (all when empty) whose technology's end of support is before `date` (past)
 // or before date + `months` (soon). Technologies without a known end of support are left out.
-Lifecycle ComputeLifecycle(const std::vector<core::Asset>& assets, const core::Catalog& catalog,
-                           const std::string& date, int months = 12);
+// Software installed on a host is reported as the host.
+Lifecycle ComputeLifecycle(const core::Estate& estate, const core::Catalog& catalog,
+                           const std::vector<std::string>& orgs, const std::string& date,
+                           int months = 12);
+
+// The same from usage already collected (target uses it).
+Lifecycle LifecycleFromUsage(const UsageSet& usage, const core::GraphView& graph,
+                             const core::Catalog& catalog, const std::string& date,
+                             int months = 12);
 
 }  // namespace samdrift::planners
 

@@ -7,13 +7,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/catalog.h"
 #include "core/model.h"
+#include "core/store.h"
 
 namespace samdrift::planners {
 
@@ -58,29 +58,17 @@ struct Overlap {
   // See ComputeSimilarity for the measure.
   std::vector<std::vector<double>> similarity;
   std::map<OverlapLevel, std::vector<std::vector<double>>> similarity_by_level;
-  std::vector<UnmatchedString> unmatched;  // most frequent first
+  std::vector<UnmatchedString> unmatched;  // most frequent first (software rows last)
   std::vector<std::size_t> assets;         // per org: assets with a technology facet
   std::vector<std::size_t> matched;        // per org: facets matched at product level or better
   std::vector<std::size_t> facets;         // per org: facets considered
 };
 
-// Feeds assets one by one (streaming from the store), then Finish(). Assets of kinds without a
-// technology (site, hall, rack, network) are skipped.
-class OverlapBuilder {
- public:
-  explicit OverlapBuilder(const core::Catalog& catalog);
-  ~OverlapBuilder();
-  void Add(const core::Asset& asset);
-  // `orgs`: the orgs to report, sorted; empty: every org seen.
-  Overlap Finish(std::vector<std::string> orgs = {});
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
-
-Overlap ComputeOverlap(const std::vector<core::Asset>& assets, const core::Catalog& catalog,
-                       std::vector<std::string> orgs = {});
+// Computes the overlap of the estate's orgs (`orgs` empty: all). Assets of kinds without a
+// technology (site, hall, rack, network, cluster, service) are skipped; software installed on a
+// host counts for the host.
+Overlap ComputeOverlap(const core::Estate& estate, const core::Catalog& catalog,
+                       const std::vector<std::string>& orgs = {});
 
 // The similarity of two orgs at one level: for every capability both orgs have, the share of
 // each org's assets per technology (so an org's size does not matter); the capability's score is

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/date.h"
+#include "core/ip.h"
 #include "core/text.h"
 
 namespace samdrift::planners {
@@ -140,6 +141,40 @@ void ReadHall(Reader& r, const YAML::Node& node, Scenario& s, core::Diagnostics&
   s.halls.push_back(std::move(hall));
 }
 
+// `supernet` (a prefix without host bits) and `per_org_block` ("/14", inside the supernet).
+void ReadPool(Reader& r, const YAML::Node& map, const std::string& where, std::string& supernet,
+              int& block_length) {
+  std::optional<core::IpPrefix> prefix;
+  if (const YAML::Node node = map["supernet"]) {
+    std::string text = r.Text(node, where + ": supernet").value_or("");
+    auto parsed = core::IpPrefix::Parse(text);
+    if (!parsed.ok()) {
+      r.Error(node, where + ": supernet: " + parsed.status().message());
+    } else {
+      prefix = *parsed;
+      supernet = parsed->ToString();
+    }
+  }
+  if (const YAML::Node block = map["per_org_block"]) {
+    std::string text = r.Text(block, where + ": per_org_block").value_or("");
+    if (!text.empty() && text[0] == '/') text.erase(0, 1);
+    auto length = core::ParseInteger(text);
+    if (!length || *length < 0 || *length > 128) {
+      r.Error(block, where + ": per_org_block: expected a prefix length like /14, got '" +
+                         block.Scalar() + "'");
+    } else if (prefix && (*length < prefix->length() || *length > prefix->network().width())) {
+      r.Error(block, where + ": per_org_block: /" + std::to_string(*length) +
+                         " does not fit inside the supernet " + prefix->ToString() + " (/" +
+                         std::to_string(prefix->length()) + " to /" +
+                         std::to_string(prefix->network().width()) + ")");
+    } else {
+      block_length = static_cast<int>(*length);
+    }
+  } else if (prefix) {
+    r.Error(map["supernet"], where + ": a supernet needs per_org_block (e.g. /14)");
+  }
+}
+
 void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnostics& diagnostics) {
   r.CheckKeys(
       root,
@@ -216,29 +251,41 @@ void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnost
     if (!addressing.IsMap()) {
       r.Error(addressing, "addressing: expected supernet, per_org_block, merge_vrfs");
     } else {
-      r.CheckKeys(addressing, {"supernet", "per_org_block", "merge_vrfs"}, "addressing");
-      if (addressing["supernet"]) {
-        s.addressing.supernet = r.Text(addressing["supernet"], "addressing: supernet").value_or("");
-      }
-      if (const YAML::Node block = addressing["per_org_block"]) {
-        std::string text = r.Text(block, "addressing: per_org_block").value_or("");
-        if (!text.empty() && text[0] == '/') text.erase(0, 1);
-        auto length = core::ParseInteger(text);
-        if (!length || *length < 0 || *length > 128) {
-          r.Error(block, "addressing: per_org_block: expected a prefix length like /14, got '" +
-                             block.Scalar() + "'");
+      r.CheckKeys(addressing, {"supernet", "per_org_block", "merge_vrfs", "ipv6"}, "addressing");
+      ReadPool(r, addressing, "addressing", s.addressing.supernet, s.addressing.per_org_block);
+      if (const YAML::Node v6 = addressing["ipv6"]) {
+        if (!v6.IsMap()) {
+          r.Error(v6, "addressing: ipv6: expected supernet and per_org_block");
         } else {
-          s.addressing.per_org_block = static_cast<int>(*length);
+          r.CheckKeys(v6, {"supernet", "per_org_block"}, "addressing: ipv6");
+          ReadPool(r, v6, "addressing: ipv6", s.addressing.supernet6,
+                   s.addressing.per_org_block6);
         }
       }
+      if (!s.addressing.supernet.empty() && !s.addressing.supernet6.empty() &&
+          (s.addressing.supernet.find(':') == std::string::npos) ==
+              (s.addressing.supernet6.find(':') == std::string::npos)) {
+        r.Error(addressing["ipv6"]["supernet"],
+                "addressing: ipv6: supernet: expected an IPv6 prefix beside the IPv4 supernet");
+      }
       if (const YAML::Node merge = addressing["merge_vrfs"]) {
-        std::string text = core::ToLowerAscii(r.Text(merge, "addressing: merge_vrfs").value_or(""));
-        if (text == "true" || text == "yes") {
+        if (merge.IsSequence()) {
           s.addressing.merge_vrfs = true;
-        } else if (text == "false" || text == "no") {
-          s.addressing.merge_vrfs = false;
+          for (const YAML::Node& vrf : merge) {
+            if (auto name = r.Text(vrf, "addressing: merge_vrfs")) {
+              s.addressing.merged_vrfs.push_back(*name);
+            }
+          }
         } else {
-          r.Error(merge, "addressing: merge_vrfs: expected true or false");
+          std::string text =
+              core::ToLowerAscii(r.Text(merge, "addressing: merge_vrfs").value_or(""));
+          if (text == "true" || text == "yes") {
+            s.addressing.merge_vrfs = true;
+          } else if (text == "false" || text == "no") {
+            s.addressing.merge_vrfs = false;
+          } else {
+            r.Error(merge, "addressing: merge_vrfs: expected true, false or a list of VRF names");
+          }
         }
       }
     }

@@ -39,10 +39,15 @@ struct WaveLimits {
   std::optional<double> max_hours;
 };
 
+// The joint address plan `net` renumbers into. `supernet` and `per_org_block` are checked
+// (a valid prefix, a block length within it); `ipv6:` gives the same for the other family.
 struct Addressing {
   std::string supernet;     // e.g. "10.0.0.0/8"; empty when not given
   int per_org_block = 0;    // prefix length of each org's block, e.g. 14; 0 when not given
+  std::string supernet6;    // `ipv6: {supernet, per_org_block}`, e.g. "fd00:5a::/32"
+  int per_org_block6 = 0;
   bool merge_vrfs = false;  // VRFs of the same name become one routing domain
+  std::vector<std::string> merged_vrfs;  // `merge_vrfs: [DMZ, Skola]`: only these (implies true)
 };
 
 struct Scenario {

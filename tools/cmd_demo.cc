@@ -3,6 +3,8 @@
 
 #include "importers/batch_import.h"
 #include "tools/command.h"
+#include "tools/pipeline.h"
+#include "tools/planning_inputs.h"
 #include "tools/report/build.h"
 
 #ifndef SAMDRIFT_SAMPLES_DIR
@@ -75,6 +77,7 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       importers::ImportRequest request;
       request.paths = {org_dir.string()};
       request.options.org = org_dir == catalog ? "catalog" : org_dir.filename().string();
+      request.unknown_format = importers::UnknownFormat::kSkip;
       core::Diagnostics diagnostics;
       std::function<void(std::string_view)> progress;
       if (terminal) progress = [](std::string_view line) { std::cerr << "  " << line << '\n'; };
@@ -89,14 +92,63 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     std::cout << "== stats ==\n";
     int rc = PrintStats(**store, false);
     if (rc != 0) return rc;
+
+    // The hall plan of the bundled scenario, with rack elevations in OUT/halls/.
+    const fs::path scenario = fs::path(samples) / "scenario.yaml";
+    if (fs::is_regular_file(scenario, ec)) {
+      std::cout << "\n== halls ==\n";
+      const std::string svg_dir = (fs::path(args->out) / "halls").string();
+      rc = RunHalls(**store, scenario.string(), false, svg_dir);
+      if (rc > 1) return rc;
+      if (rc == 1) std::cerr << "samdrift demo: the hall plan is infeasible (see above)\n";
+      std::cout << "rack elevations and floor views: " << svg_dir << '\n';
+    }
+    // The samples' scenario (Alternativ 1) carries the joint address plan for renumbering.
+    std::cout << "\n== net ==\n";
+    rc = RunNet(**store, fs::exists(scenario, ec) ? scenario.string() : "", false, std::cout);
+    if (rc != 0) return rc;
     std::cout << "\nstore: " << db << '\n';
+
+    // Overlap and target on the samples' scenario (Alternativ 1) when it is there.
+    const fs::path scenario_file = fs::path(samples) / "scenario.yaml";
+    {
+      PlanningOptions planning;
+      if (fs::exists(scenario_file, ec)) planning.scenario = scenario_file.string();
+      core::Diagnostics diagnostics;
+      auto in = LoadPlanningInputs(**store, planning, diagnostics);
+      PrintDiagnostics(diagnostics);
+      if (!in.ok()) return Fail(in.status());
+      const planners::Scenario* s = in->scenario_or_null();
+      std::cout << "\n== overlap ==\n";
+      planners::Overlap overlap = planners::ComputeOverlap(
+          in->estate, in->catalog, s ? s->orgs : std::vector<std::string>{});
+      if (int rc = PrintOverlap(overlap, in->catalog, false, 10); rc != 0) return rc;
+      std::cout << "\n== target ==\n";
+      core::Diagnostics target_diagnostics;
+      auto plan = planners::PlanTarget(in->estate, in->catalog, s, target_diagnostics);
+      PrintDiagnostics(target_diagnostics);
+      if (!plan.ok()) return Fail(plan.status());
+      if (int rc = PrintTarget(*plan, false, true); rc != 0) return rc;
+    }
+
+    GlobalOptions demo_store;
+    demo_store.db = db;
+    {
+      std::cout << "\n== plan ==\n";
+      PlanningOptions planning;
+      if (fs::exists(scenario_file, ec)) planning.scenario = scenario_file.string();
+      core::Diagnostics diagnostics;
+      auto pipeline = RunPipeline(demo_store, planning, diagnostics);
+      PrintDiagnostics(diagnostics);
+      if (!pipeline.ok()) return Fail(pipeline.status());
+      PrintPlanSummary((*pipeline)->waves);
+    }
 
     report::ReportOptions report_options;
     report_options.out_dir = (fs::path(args->out) / "report").string();
-    const fs::path scenario = fs::path(samples) / "scenario.yaml";
-    if (fs::exists(scenario, ec)) report_options.scenario = scenario.string();
+    if (fs::exists(scenario_file, ec)) report_options.planning.scenario = scenario_file.string();
     core::Diagnostics diagnostics;
-    auto files = report::WriteReport(**store, report_options, diagnostics);
+    auto files = report::WriteReport(demo_store, report_options, diagnostics);
     PrintDiagnostics(diagnostics);
     if (!files.ok()) return Fail(files.status());
     std::cout << "\n== report ==\nreport: " << files->html << "\nworkbook: " << files->xlsx

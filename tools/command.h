@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,6 +14,10 @@
 #include "core/diagnostics.h"
 #include "core/result.h"
 #include "core/store.h"
+#include "planners/waves.h"
+#include "planners/lifecycle.h"
+#include "planners/overlap.h"
+#include "planners/target.h"
 
 namespace samdrift::tools {
 
@@ -43,14 +48,39 @@ core::Result<std::unique_ptr<core::Store>> OpenStore(const GlobalOptions& global
 // Renders `stats` (table or JSON) to stdout; returns the exit code.
 int PrintStats(const core::Store& store, bool json);
 
+// The lifecycle view (cmd_lifecycle.cc), also a section of `target`: JSON text, or the table.
+std::string LifecycleJson(const planners::Lifecycle& lifecycle);
+void PrintLifecycleTable(const planners::Lifecycle& lifecycle, bool with_assets);
+// Renders `overlap` (cmd_overlap.cc) and `target` (cmd_target.cc) to stdout; return the exit code.
+int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog, bool json,
+                 std::size_t unmatched_shown);
+int PrintTarget(const planners::TargetPlan& plan, bool json, bool summary_only);
+// Plans the halls (`samdrift halls`): table or JSON to stdout, SVGs into `svg_dir` when not
+// empty; returns the exit code (1 when a device cannot be placed).
+int RunHalls(const core::Store& store, const std::string& scenario_path, bool json,
+             const std::string& svg_dir);
+
+// The waves table of `plan` (without the item list), for the demo.
+void PrintPlanSummary(const planners::WavePlan& plan);
+
 // Command setups (one per cmd_*.cc).
 Runner SetupInit(CLI::App& app, const GlobalOptions& global);
 Runner SetupImport(CLI::App& app, const GlobalOptions& global);
 Runner SetupFormats(CLI::App& app, const GlobalOptions& global);
 Runner SetupStats(CLI::App& app, const GlobalOptions& global);
+Runner SetupHalls(CLI::App& app, const GlobalOptions& global);
 Runner SetupExport(CLI::App& app, const GlobalOptions& global);
 Runner SetupDemo(CLI::App& app, const GlobalOptions& global);
+Runner SetupOverlap(CLI::App& app, const GlobalOptions& global);
+Runner SetupTarget(CLI::App& app, const GlobalOptions& global);
+Runner SetupLifecycle(CLI::App& app, const GlobalOptions& global);
+Runner SetupNet(CLI::App& app, const GlobalOptions& global);
 Runner SetupReport(CLI::App& app, const GlobalOptions& global);
+Runner SetupPlan(CLI::App& app, const GlobalOptions& global);
+
+// Renders `net` (table or JSON) for the store to `out`; returns the exit code. Used by demo too.
+int RunNet(const core::Store& store, const std::string& scenario_path, bool json,
+           std::ostream& out);
 
 }  // namespace samdrift::tools
 

@@ -151,11 +151,20 @@ TEST_CASE("halls and networks", "[importers][csv]") {
 
   auto nets = RunImporter(GenericCsvImporter(GenericTable::kNetworks),
                           "prefix,vlan,name,site,vrf,role\n10.10.0.0/16,10,Klienter,HQ,,clients\n"
-                          "10.10.0.0/16,,Dup,HQ,,\n,20,Servrar,HQ,,servers\n,5000,x,,,\n",
+                          "10.10.0.0/16,,Dup,HQ,,\n,20,Servrar,HQ,,servers\n,5000,x,,,\n"
+                          "10.10.1.1/16,,Host bits,,,\n10.0.0.0/33,,Too long,,,\n"
+                          "skolnät,,Text,,,\n",
                           "networks.csv");
   CHECK(nets.lines() ==
-        std::vector<std::string>{"networks.csv:5:2: error[CSV004]: column 'vlan': expected a "
-                                 "VLAN id 1-4094, got '5000'"});
+        std::vector<std::string>{
+            "networks.csv:5:2: error[NET004]: column 'vlan': expected a VLAN id 1-4094, got "
+            "'5000'",
+            "networks.csv:6:1: error[NET001]: '10.10.1.1/16' has host bits set (did you mean "
+            "10.10.0.0/16?)",
+            "networks.csv:7:1: error[NET002]: '10.0.0.0/33': prefix length 33 is out of range "
+            "for IPv4 (0-32)",
+            "networks.csv:8:1: error[NET003]: 'skolnät' is not an IP prefix (expected e.g. "
+            "10.1.0.0/16 or 2001:db8::/32)"});
   REQUIRE(nets.batch.assets.size() == 3);
   CHECK(nets.batch.assets[0].name == "10.10.0.0/16");
   CHECK(*nets.batch.assets[1].Attr("duplicate_of_line") == "2");
@@ -173,4 +182,6 @@ TEST_CASE("detection picks the generic table from the header", "[importers][csv]
   CHECK(name_of("site,hall,positions,power_kw,cooling_kw\n") == "halls-csv");
   CHECK(name_of("prefix;vlan;namn\n") == "networks-csv");
   CHECK(name_of("<?xml version=\"1.0\"?><nmaprun/>") == "none");
+  // NetBox's interfaces export shares "name" and "type" but is not a samdrift template.
+  CHECK(name_of("device,name,label,type,enabled,mgmt_only,description\n") != "assets-csv");
 }

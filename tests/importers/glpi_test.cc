@@ -670,3 +670,18 @@ TEST_CASE("the same program twice is named by its version", "[importers][glpi]")
   CHECK(r.batch.assets[2].category == core::Category::kPlatform);
   CHECK(r.batch.relations.size() == 2);
 }
+
+TEST_CASE("an inventory cut off anywhere is an error, never a crash", "[importers][glpi]") {
+  for (auto [importer, text] : {std::pair<const importers::Importer*, const std::string*>{
+                                    &kXml, &kLaptopXml},
+                                {&kJson, &kLaptopJson}}) {
+    INFO(importer->Name());
+    for (std::size_t cut = 0; cut + 2 < text->size(); cut += 7) {
+      INFO(cut);
+      auto r = RunImporter(*importer, text->substr(0, cut), "cut");
+      // A prefix of a well-formed document is never well-formed.
+      CHECK(r.diagnostics.has_errors());
+      CHECK(r.batch.assets.empty());
+    }
+  }
+}

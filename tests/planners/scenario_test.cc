@@ -82,6 +82,43 @@ TEST_CASE("scenario problems are located and all reported", "[planners][scenario
                                  "orgs, standards, halls, ...)"});
 }
 
+TEST_CASE("addressing: supernets, blocks and merged VRFs", "[planners][scenario][net]") {
+  core::Diagnostics d;
+  auto s = planners::ParseScenario(
+      "addressing:\n  supernet: 10.0.0.0/8\n  per_org_block: /14\n  merge_vrfs: [DMZ, Skola]\n"
+      "  ipv6: {supernet: 'FD00:5A::/32', per_org_block: 40}\n",
+      "s.yaml", d);
+  REQUIRE(s);
+  CHECK(d.total() == 0);
+  CHECK(s->addressing.supernet6 == "fd00:5a::/32");
+  CHECK(s->addressing.per_org_block6 == 40);
+  CHECK(s->addressing.merge_vrfs);
+  CHECK(s->addressing.merged_vrfs == std::vector<std::string>{"DMZ", "Skola"});
+
+  CHECK(Problems("addressing: {supernet: 10.1.0.0/8, per_org_block: /14}\n") ==
+        std::vector<std::string>{
+            "s.yaml:1:24: error[SCN001]: addressing: supernet: '10.1.0.0/8' has host bits set "
+            "(did you mean 10.0.0.0/8?)"});
+  CHECK(Problems("addressing: {supernet: 10.0.0.0/8, per_org_block: /6}\n") ==
+        std::vector<std::string>{
+            "s.yaml:1:51: error[SCN001]: addressing: per_org_block: /6 does not fit inside the "
+            "supernet 10.0.0.0/8 (/8 to /32)"});
+  CHECK(Problems("addressing: {supernet: 10.0.0.0/33, per_org_block: /14}\n") ==
+        std::vector<std::string>{
+            "s.yaml:1:24: error[SCN001]: addressing: supernet: '10.0.0.0/33': prefix length 33 "
+            "is out of range for IPv4 (0-32)"});
+  CHECK(Problems("addressing: {supernet: 10.0.0.0/8}\n") ==
+        std::vector<std::string>{"s.yaml:1:24: error[SCN001]: addressing: a supernet needs "
+                                 "per_org_block (e.g. /14)"});
+  CHECK(Problems("addressing:\n  merge_vrfs: sometimes\n") ==
+        std::vector<std::string>{"s.yaml:2:15: error[SCN001]: addressing: merge_vrfs: expected "
+                                 "true, false or a list of VRF names"});
+  CHECK(Problems("addressing:\n  supernet: 10.0.0.0/8\n  per_org_block: 14\n  ipv6:\n"
+                 "    supernet: 172.16.0.0/12\n    per_org_block: 16\n") ==
+        std::vector<std::string>{"s.yaml:5:15: error[SCN001]: addressing: ipv6: supernet: "
+                                 "expected an IPv6 prefix beside the IPv4 supernet"});
+}
+
 TEST_CASE("halls may keep U for PDUs at the bottom of each rack", "[planners][scenario]") {
   core::Diagnostics d;
   auto s = planners::ParseScenario("halls:\n  - name: DC1\n    rack_pdu_u: 0\n  - name: DC2\n",

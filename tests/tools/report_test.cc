@@ -30,7 +30,8 @@ TEST_CASE("the report shows every section and escapes inventory text", "[tools][
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "report: out/index.html\nworkbook: out/samdrift.xlsx\ntables: out/csv/\n");
   const std::string html = Slurp(dir / "out" / "index.html");
-  for (const char* id : {"id=\"estate\"", "id=\"quality\""}) {
+  for (const char* id : {"id=\"estate\"", "id=\"overlap\"", "id=\"target\"", "id=\"lifecycle\"",
+                         "id=\"waves\"", "id=\"halls\"", "id=\"quality\""}) {
     INFO(id);
     CHECK(html.find(id) != std::string::npos);
   }
@@ -79,7 +80,10 @@ TEST_CASE("the workbook has a sheet per table, frozen headers and filters", "[to
   for (auto sheet : workbook.child("workbook").child("sheets").children("sheet")) {
     sheets.push_back(sheet.attribute("name").value());
   }
-  CHECK(sheets == std::vector<std::string>{"estate", "assets", "unresolved", "estimated"});
+  CHECK(sheets == std::vector<std::string>{"estate", "assets", "overlap", "similarity", "unmatched",
+                                           "standards", "gap-summary", "gaps", "lifecycle",
+                                           "wave-loads", "waves", "halls", "placements", "unplaced",
+                                           "unresolved", "estimated"});
   pugi::xml_document assets;
   REQUIRE(assets.load_string(zip->at("xl/worksheets/sheet2.xml").c_str()));
   auto pane = assets.child("worksheet").child("sheetViews").child("sheetView").child("pane");

@@ -5,9 +5,9 @@
 #include <ctime>
 #include <filesystem>
 
-#include "core/graph.h"
 #include "core/text.h"
-#include "planners/scenario.h"
+#include "planners/overlap.h"
+#include "tools/pipeline.h"
 #include "tools/report/sections.h"
 
 namespace samdrift::tools::report {
@@ -26,18 +26,17 @@ std::string Today() {
 
 }  // namespace
 
-core::Result<ReportFiles> WriteReport(const core::Store& store, const ReportOptions& options,
+core::Result<ReportFiles> WriteReport(const GlobalOptions& global, const ReportOptions& options,
                                       core::Diagnostics& diagnostics) {
-  auto scenario = planners::LoadScenario(options.scenario, diagnostics);
-  if (!scenario.ok()) return scenario.status();
-  auto estate = store.LoadEstate({scenario->orgs, true});
-  if (!estate.ok()) return estate.status();
-  core::GraphView graph(*estate);
+  auto pipeline = RunPipeline(global, options.planning, diagnostics);
+  if (!pipeline.ok()) return pipeline.status();
+  const Pipeline& p = **pipeline;
+  const core::Estate& estate = p.inputs.estate;
 
   Context context;
   context.lang = options.lang;
   context.redaction = options.redaction;
-  for (const core::Asset& a : estate->assets) context.orgs.push_back(a.org);
+  for (const core::Asset& a : estate.assets) context.orgs.push_back(a.org);
   std::sort(context.orgs.begin(), context.orgs.end());
   context.orgs.erase(std::unique(context.orgs.begin(), context.orgs.end()), context.orgs.end());
 
@@ -50,15 +49,21 @@ core::Result<ReportFiles> WriteReport(const core::Store& store, const ReportOpti
     names += core::OrgDisplayName(org);
   }
   report.subtitle = names + " \xC2\xB7 " + std::string(Tr(options.lang, "scenario")) + ": " +
-                    scenario->name + " \xC2\xB7 " + std::string(Tr(options.lang, "generated")) +
+                    p.scenario.name + " \xC2\xB7 " + std::string(Tr(options.lang, "generated")) +
                     " " + Today();
   if (options.redaction == Redaction::kRedact) {
     report.subtitle += " \xC2\xB7 " + std::string(Tr(options.lang,
                                                      "redacted: serial numbers, IP and MAC "
                                                      "addresses are hidden"));
   }
-  report.sections.push_back(EstateSection(context, *estate));
-  report.sections.push_back(QualitySection(context, *estate, graph));
+  report.sections.push_back(EstateSection(context, estate));
+  report.sections.push_back(
+      OverlapSection(context, planners::ComputeOverlap(estate, p.inputs.catalog)));
+  report.sections.push_back(TargetSection(context, p.target));
+  report.sections.push_back(LifecycleSection(context, p.target.lifecycle));
+  report.sections.push_back(WavesSection(context, p.waves));
+  report.sections.push_back(HallsSection(context, p.halls));
+  report.sections.push_back(QualitySection(context, estate, *p.graph));
 
   std::error_code ec;
   fs::create_directories(options.out_dir, ec);

@@ -4,14 +4,15 @@
 
 #include <string>
 
-#include "core/store.h"
+#include "tools/command.h"
+#include "tools/planning_inputs.h"
 #include "tools/report/report.h"
 
 namespace samdrift::tools::report {
 
 struct ReportOptions {
   std::string out_dir;
-  std::string scenario;  // path; empty for the default scenario
+  PlanningOptions planning;  // --scenario, --catalog, --date
   Lang lang = Lang::kSv;
   Redaction redaction = Redaction::kNone;
 };
@@ -24,7 +25,7 @@ struct ReportFiles {
 
 // Reads the estate, runs every planner the report shows and writes index.html, samdrift.xlsx
 // and csv/*.csv into options.out_dir. Planner and scenario problems go to `diagnostics`.
-core::Result<ReportFiles> WriteReport(const core::Store& store, const ReportOptions& options,
+core::Result<ReportFiles> WriteReport(const GlobalOptions& global, const ReportOptions& options,
                                       core::Diagnostics& diagnostics);
 
 }  // namespace samdrift::tools::report

@@ -3,6 +3,10 @@
 #define SAMDRIFT_TOOLS_REPORT_SECTIONS_H_
 
 #include "core/graph.h"
+#include "planners/hall_plan.h"
+#include "planners/overlap.h"
+#include "planners/target.h"
+#include "planners/waves.h"
 #include "core/store.h"
 #include "tools/report/report.h"
 
@@ -19,6 +23,19 @@ Section EstateSection(const Context& context, const core::Estate& estate);
 // Unresolved relations and estimated figures.
 Section QualitySection(const Context& context, const core::Estate& estate,
                        const core::GraphView& graph);
+
+// Heat map of products per org, the similarity matrix, technologies and unmatched strings.
+Section OverlapSection(const Context& context, const planners::Overlap& overlap);
+// Standards with reasons, gaps per org (chart and list) with effort.
+Section TargetSection(const Context& context, const planners::TargetPlan& target);
+// Past or near end of support, per org.
+Section LifecycleSection(const Context& context, const planners::Lifecycle& lifecycle);
+
+// The waves as a timeline per org, loads per wave, every item with its reason.
+Section WavesSection(const Context& context, const planners::WavePlan& plan);
+
+// Hall capacity against use, floor views, rack elevations, placements and what did not fit.
+Section HallsSection(const Context& context, const planners::HallPlan& plan);
 
 // "•••" for a redacted value, else the value.
 std::string Redacted(const Context& context, const std::string& value);

@@ -1,0 +1,42 @@
+// The hall planner's input read from the estate: the datacenter devices with their figures
+// resolved (device-type catalog, else a per-role default flagged as estimated) and the
+// scenario's target halls resolved against the existing halls and racks.
+#ifndef SAMDRIFT_PLANNERS_HALL_INPUT_H_
+#define SAMDRIFT_PLANNERS_HALL_INPUT_H_
+
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/model.h"
+#include "core/result.h"
+#include "core/store.h"
+#include "planners/hall_plan.h"
+#include "planners/scenario.h"
+
+namespace samdrift::planners {
+
+// (org, asset name) pairs, e.g. the devices the target retires (its gaps with action retire).
+using AssetNames = std::set<std::pair<std::string, std::string>>;
+
+// Builds the input for PlanHalls from the assets of scenario.orgs (all orgs when empty).
+// A datacenter device is an asset of kind device, not of category client, located in a hall
+// (its hall or rack is known); devices in `retired` go to HallPlanInput::retired.
+// Target halls: the scenario's; a hall with `from:` takes its racks (and, where the scenario
+// leaves them out, positions, power and cooling) from the existing hall. A scenario without halls
+// keeps every existing hall as it is (capacity as recorded, no rack power budget, no PDU zone,
+// redundancy none): the plan is then a report of use against capacity.
+// An unknown `from:` hall is a located error (HAL001) and the result is Invalid.
+core::Result<HallPlanInput> BuildHallInput(const core::Estate& estate,
+                                           const std::vector<core::DeviceType>& catalog,
+                                           const Scenario& scenario, const AssetNames& retired,
+                                           core::Diagnostics& diagnostics);
+
+// True for a role that names a power distribution unit ("PDU", "pdu", "Rack PDU").
+bool IsPduRole(std::string_view role);
+
+}  // namespace samdrift::planners
+
+#endif  // SAMDRIFT_PLANNERS_HALL_INPUT_H_

@@ -1,0 +1,106 @@
+#include "planners/usage.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+namespace samdrift::planners {
+
+UsageSet CollectUsage(const core::Estate& estate, const core::GraphView& graph,
+                      const core::Catalog& catalog, const std::vector<std::string>& orgs) {
+  UsageSet out;
+  std::set<std::string> wanted(orgs.begin(), orgs.end());
+  std::set<std::string> seen;
+  for (const core::Asset& a : estate.assets) {
+    if (wanted.empty() || wanted.count(a.org)) seen.insert(a.org);
+  }
+  out.orgs.assign(seen.begin(), seen.end());
+  if (!wanted.empty()) {  // named orgs without assets still appear
+    for (const std::string& o : orgs) {
+      if (!seen.count(o)) out.orgs.push_back(o);
+    }
+    std::sort(out.orgs.begin(), out.orgs.end());
+  }
+
+  // (carrier, capability) -> index into out.usages
+  std::unordered_map<std::string, std::size_t> slot;
+  const auto n = static_cast<std::uint32_t>(estate.assets.size());
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const core::Asset& a = estate.assets[i];
+    if (!wanted.empty() && !wanted.count(a.org)) continue;
+    std::vector<core::AssetFacet> facets = catalog.Facets(a);
+    if (facets.empty()) continue;
+    core::AssetId self{i};
+    core::AssetId carrier = self;
+    if (a.kind == core::AssetKind::kSoftware) {
+      for (core::RelationKind kind :
+           {core::RelationKind::kInstalledOn, core::RelationKind::kRunsOn}) {
+        for (core::AssetId host : graph.Neighbours(self, kind, core::Direction::kOut)) {
+          core::AssetKind k = graph.asset(host).kind;
+          if (k == core::AssetKind::kDevice || k == core::AssetKind::kVm ||
+              k == core::AssetKind::kClient) {
+            carrier = host;
+            break;
+          }
+        }
+        if (carrier != self) break;
+      }
+    }
+    for (core::AssetFacet& f : facets) {
+      if (f.match.level < core::MatchLevel::kProduct || f.capability.empty()) {
+        out.unmatched.push_back({self, std::move(f)});
+        continue;
+      }
+      Usage u{carrier, self, f.capability, f.match.technology, f.match.level, f.match.vendor};
+      std::string key(reinterpret_cast<const char*>(&carrier.value), sizeof carrier.value);
+      key += f.capability;
+      auto [it, inserted] = slot.emplace(std::move(key), out.usages.size());
+      if (inserted) {
+        out.usages.push_back(std::move(u));
+      } else if (u.level > out.usages[it->second].level) {
+        out.usages[it->second] = std::move(u);
+      }
+    }
+  }
+  std::stable_sort(out.usages.begin(), out.usages.end(), [](const Usage& x, const Usage& y) {
+    if (x.carrier != y.carrier) return x.carrier < y.carrier;
+    return x.capability < y.capability;
+  });
+  return out;
+}
+
+core::Category CategoryFor(const core::Technology& t, const std::string& capability) {
+  if (capability == t.capability) return t.category;
+  for (const char* c : {"client-os", "client-hw", "phone", "phone-os", "tablet", "printer"}) {
+    if (capability == c) return core::Category::kClient;
+  }
+  if (capability == "server-os") return core::Category::kPlatform;
+  return t.category;
+}
+
+std::string UnitOf(const std::string& capability) {
+  static const std::pair<const char*, const char*> kUnits[] = {
+      {"hypervisor", "hosts"},
+      {"server", "servers"},
+      {"server-os", "servers and VMs"},
+      {"client-os", "clients"},
+      {"client-hw", "clients"},
+      {"printer", "printers"},
+      {"wireless", "access points"},
+      {"firewall", "firewalls"},
+      {"core-switch", "switches"},
+      {"access-switch", "switches"},
+      {"dc-switch", "switches"},
+      {"storage", "systems"},
+      {"router", "routers"},
+      {"phone", "phones"},
+      {"ups", "UPSs"},
+      {"pdu", "PDUs"},
+  };
+  for (const auto& [cap, unit] : kUnits) {
+    if (capability == cap) return unit;
+  }
+  return "assets";
+}
+
+}  // namespace samdrift::planners

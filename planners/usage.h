@@ -1,0 +1,51 @@
+// Which technology each asset runs, per capability: the catalog's facets of every asset, with
+// software attributed to what it is installed on (a hypervisor written as a software row
+// "installed_on" a host counts for the host, once). Shared by overlap, target and lifecycle.
+#ifndef SAMDRIFT_PLANNERS_USAGE_H_
+#define SAMDRIFT_PLANNERS_USAGE_H_
+
+#include <string>
+#include <vector>
+
+#include "core/catalog.h"
+#include "core/graph.h"
+#include "core/store.h"
+
+namespace samdrift::planners {
+
+// One (asset, capability) and the technology found for it.
+struct Usage {
+  core::AssetId carrier;  // the asset that runs it (a software row's host, else the asset)
+  core::AssetId source;   // the asset whose fields named it
+  std::string capability;
+  int technology = -1;  // Catalog::technology() index (product level when the version is unknown)
+  core::MatchLevel level = core::MatchLevel::kVersion;
+  int vendor = -1;
+};
+
+// A facet the catalog did not recognise as a product (vendor only, or nothing).
+struct UnmatchedFacet {
+  core::AssetId asset;
+  core::AssetFacet facet;
+};
+
+struct UsageSet {
+  std::vector<Usage> usages;  // by carrier, then capability; one per (carrier, capability)
+  std::vector<UnmatchedFacet> unmatched;
+  std::vector<std::string> orgs;  // the orgs considered, sorted
+};
+
+// `orgs` empty: every org of the estate. The view must be built from `estate`.
+UsageSet CollectUsage(const core::Estate& estate, const core::GraphView& graph,
+                      const core::Catalog& catalog, const std::vector<std::string>& orgs);
+
+// The category a technology counts in for `capability` (a server OS used as a client OS is a
+// client technology).
+core::Category CategoryFor(const core::Technology& technology, const std::string& capability);
+
+// Words for counting assets of a capability: "hosts", "switches", "clients", ...
+std::string UnitOf(const std::string& capability);
+
+}  // namespace samdrift::planners
+
+#endif  // SAMDRIFT_PLANNERS_USAGE_H_

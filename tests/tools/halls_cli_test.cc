@@ -1,0 +1,169 @@
+// `samdrift halls` end to end: table, JSON keys of CONTRACT.md, SVG files, exit codes.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "tests/tools/cli_util.h"
+
+using namespace samdrift::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Two small municipalities in generic CSV: one hall each, a redundant pair, a critical single.
+fs::path SmallEstate(const std::string& name) {
+  const fs::path dir = ScratchDir(name);
+  WriteText(dir / "a-assets.csv",
+            "name,kind,role,vendor,product,site,hall,rack,position,u_height,power_w,"
+            "redundancy_group,criticality\n"
+            "a-fw1,device,firewall,Fortinet,FG-100F,Huset,Hall A,R1,3,1,100,fw,critical\n"
+            "a-fw2,device,firewall,Fortinet,FG-100F,Huset,Hall A,R1,4,1,100,fw,critical\n"
+            "a-esx1,device,hypervisor,HPE,DL380,Huset,Hall A,R2,3,2,600,cl,high\n"
+            "a-esx2,device,hypervisor,HPE,DL380,Huset,Hall A,R2,5,2,600,cl,high\n"
+            "a-esx3,device,hypervisor,HPE,DL380,Huset,Hall A,R2,7,2,600,cl,high\n"
+            "a-lic,device,server,HPE,DL360,Huset,Hall A,R1,5,1,,,critical\n"
+            "a-sw-skola,device,access-switch,Cisco,C9300,Skolan,,,,1,100,,\n");
+  WriteText(dir / "a-halls.csv", "site,hall,positions,power_kw,cooling_kw\nHuset,Hall A,4,10,9\n");
+  WriteText(dir / "b-assets.csv",
+            "name,kind,role,site,hall,rack,position,u_height,power_w\n"
+            "b-srv1,device,server,Stan,Rum B,B1,10,2,450\n"
+            "b-srv2,device,server,Stan,Rum B,B1,12,2,450\n");
+  WriteText(dir / "b-halls.csv", "site,hall,positions,power_kw,cooling_kw\nStan,Rum B,2,6,6\n");
+  WriteText(dir / "scenario.yaml",
+            "name: Test\n"
+            "halls:\n"
+            "  - name: DC1\n"
+            "    from: orga/Huset/Hall A\n"
+            "    role: primary\n"
+            "  - name: DC2\n"
+            "    role: secondary\n"
+            "    positions: 2\n"
+            "    power_kw: 8\n"
+            "    cooling_kw: 8\n"
+            "redundancy: split\n");
+  REQUIRE(RunCli(dir, "--db s.db init").exit_code == 0);
+  REQUIRE(RunCli(dir, "--db s.db import --org orga a-assets.csv a-halls.csv").exit_code == 0);
+  REQUIRE(RunCli(dir, "--db s.db import --org orgb b-assets.csv b-halls.csv").exit_code == 0);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("halls --json has the contract's keys and keeps every rule", "[tools][halls]") {
+  const fs::path dir = SmallEstate("halls-json");
+  const CliResult r = RunCli(dir, "--db s.db halls --scenario scenario.yaml --json --svg svg");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"halls", "unplaced", "lower_bound_racks"}) CHECK(j.contains(key));
+  REQUIRE(j["halls"].size() == 2);
+  for (const auto& hall : j["halls"]) {
+    for (const char* key : {"name", "role", "positions", "positions_used", "power_kw",
+                            "power_kw_used", "cooling_kw", "cooling_kw_used", "racks"}) {
+      CHECK(hall.contains(key));
+    }
+    for (const auto& rack : hall["racks"]) {
+      for (const char* key : {"name", "u", "u_used", "kw", "kw_used", "devices"}) {
+        CHECK(rack.contains(key));
+      }
+      for (const auto& device : rack["devices"]) {
+        for (const char* key : {"asset", "org", "position", "u_height", "kw"}) {
+          CHECK(device.contains(key));
+        }
+      }
+    }
+  }
+  // Where each device went.
+  std::map<std::string, std::string> hall_of;
+  for (const auto& hall : j["halls"]) {
+    for (const auto& rack : hall["racks"]) {
+      for (const auto& device : rack["devices"]) {
+        hall_of[device["asset"].get<std::string>()] = hall["name"].get<std::string>();
+      }
+    }
+  }
+  // 8 devices in halls; the access switch in a school is not a hall device.
+  CHECK(hall_of.size() == 8);
+  CHECK(j["unplaced"].empty());
+  CHECK(hall_of["a-fw1"] == "DC1");  // stays, first of its pair by name
+  CHECK(hall_of["a-fw2"] == "DC2");
+  CHECK(hall_of["a-lic"] == "DC1");  // critical without a partner
+  int esx_in_dc1 =
+      (hall_of["a-esx1"] == "DC1") + (hall_of["a-esx2"] == "DC1") + (hall_of["a-esx3"] == "DC1");
+  CHECK(esx_in_dc1 == 2);  // 3 members: 2 stay in the primary hall they are in, 1 moves
+  CHECK(j["halls"][0]["from"] == "orga/Huset/Hall A");
+  CHECK(j["halls"][0]["positions"] == 4);
+  CHECK(j["halls"][0]["power_kw"] == 10.0);
+  CHECK(j["halls"][0]["cooling_kw"] == 9.0);
+  CHECK(j["halls"][1]["new_racks"] == 1);
+  CHECK(j["buy"]["racks"] == 1);
+  CHECK(j["feasible"] == true);
+  CHECK(j["lower_bound_racks"].get<int>() <= j["racks_used"].get<int>());
+  // The SVGs: a floor view per hall and an elevation per rack.
+  std::size_t racks = 0;
+  for (const auto& hall : j["halls"]) racks += hall["racks"].size();
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(dir / "svg")) {
+    ++files;
+    CHECK(Slurp(entry.path()).rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg", 0) == 0);
+  }
+  CHECK(files == 2 + racks);
+  CHECK(fs::exists(dir / "svg" / "hall-DC1.svg"));
+  CHECK(fs::exists(dir / "svg" / "rack-DC1-R1.svg"));
+}
+
+TEST_CASE("halls prints a table; without a scenario the existing halls as they are",
+          "[tools][halls]") {
+  const fs::path dir = SmallEstate("halls-table");
+  CliResult r = RunCli(dir, "--db s.db halls --scenario scenario.yaml");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("DC1 (from orga/Huset/Hall A): headroom") != std::string::npos);
+  CHECK(r.out.find("racks used: ") != std::string::npos);
+  CHECK(r.out.find("to buy: 1 new racks, 2 PDUs") != std::string::npos);
+  r = RunCli(dir, "--db s.db halls --json");
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["halls"].size() == 2);
+  CHECK(j["halls"][0]["name"] == "orga/Huset/Hall A");
+  CHECK(j["halls"][0]["positions_used"] == 2);
+  CHECK(j["halls"][0]["power_kw_used"] == 2.45);  // 2 x 100 + 3 x 600 + 450 (server default)
+  CHECK(j["halls"][1]["power_kw_used"] == 0.9);
+  CHECK(j["halls"][1]["racks"][0]["kw"].is_null());  // no rack power budget recorded
+  CHECK(j["unplaced"].empty());
+}
+
+TEST_CASE("an infeasible hall plan exits 1 and still prints the plan", "[tools][halls]") {
+  const fs::path dir = SmallEstate("halls-infeasible");
+  WriteText(dir / "tight.yaml",
+            "halls:\n"
+            "  - name: Small\n"
+            "    role: primary\n"
+            "    positions: 1\n"
+            "    power_kw: 1\n"
+            "    cooling_kw: 1\n"
+            "    rack_u: 6\n"
+            "redundancy: none\n");
+  const CliResult r = RunCli(dir, "--db s.db halls --scenario tight.yaml --json");
+  CHECK(r.exit_code == 1);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["feasible"] == false);
+  CHECK_FALSE(j["unplaced"].empty());
+  for (const auto& u : j["unplaced"]) {
+    CHECK(u.contains("asset"));
+    CHECK(u.contains("org"));
+    CHECK_FALSE(u["reason"].get<std::string>().empty());
+  }
+  CHECK(r.err.find("samdrift: infeasible plan: ") != std::string::npos);
+}
+
+TEST_CASE("a scenario naming a hall that does not exist exits 1 with its line", "[tools][halls]") {
+  const fs::path dir = SmallEstate("halls-unknown");
+  WriteText(dir / "typo.yaml", "halls:\n  - name: DC1\n    from: orga/Huset/Hall\n");
+  const CliResult r = RunCli(dir, "--db s.db halls --scenario typo.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "typo.yaml:2:5: error[HAL001]: hall 'DC1': from: no hall 'orga/Huset/Hall' in the "
+        "store; did you mean 'orga/Huset/Hall A'?\n"
+        "samdrift: the scenario names halls that are not in the store; nothing planned\n");
+}

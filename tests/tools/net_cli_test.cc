@@ -1,0 +1,196 @@
+// `samdrift net` end to end: the real binary on the sample inventories' network files, held to
+// the collisions sample-inventories/README.md names (its "Address plans and VLANs" facts).
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+
+#include "tests/tools/cli_util.h"
+
+using namespace samdrift::testing;
+
+namespace {
+
+const std::string kSamples = std::string(SAMDRIFT_SOURCE_DIR) + "/sample-inventories";
+
+// The README's facts section from `### Address plans and VLANs` on.
+std::string AddressFacts() {
+  const std::string readme = Slurp(kSamples + "/README.md");
+  const std::size_t start = readme.find("### Address plans and VLANs");
+  REQUIRE(start != std::string::npos);
+  return readme.substr(start);
+}
+
+// "kind|a org|a prefix|b org|b prefix" per README table row.
+std::set<std::string> ReadmeConflicts(const std::string& facts) {
+  std::set<std::string> out;
+  const std::regex row(
+      R"re(\| (equal|contains|within) \| (\w+) ([0-9a-f.:]+/\d+) [^|]*\| (\w+) ([0-9a-f.:]+/\d+) [^|]*\|)re");
+  for (std::sregex_iterator it(facts.begin(), facts.end(), row), end; it != end; ++it) {
+    const auto& m = *it;
+    out.insert(m[1].str() + "|" + m[2].str() + "|" + m[3].str() + "|" + m[4].str() + "|" +
+               m[5].str());
+  }
+  return out;
+}
+
+// "vid|org name|org name" with the two sides sorted, from one README line.
+std::set<std::string> ReadmeVlans(const std::string& facts, const std::string& heading) {
+  const std::size_t start = facts.find(heading);
+  REQUIRE(start != std::string::npos);
+  const std::string line = facts.substr(start, facts.find('\n', start) - start);
+  std::set<std::string> out;
+  const std::regex pair(R"re(VLAN (\d+): (\w+) "([^"]*)" / (\w+) "([^"]*)")re");
+  for (std::sregex_iterator it(line.begin(), line.end(), pair), end; it != end; ++it) {
+    const auto& m = *it;
+    std::string a = m[2].str() + " " + m[3].str();
+    std::string b = m[4].str() + " " + m[5].str();
+    if (b < a) std::swap(a, b);
+    out.insert(m[1].str() + "|" + a + "|" + b);
+  }
+  return out;
+}
+
+std::set<std::string> PlanVlans(const nlohmann::json& pairs) {
+  std::set<std::string> out;
+  for (const auto& p : pairs) {
+    std::string a = p["a"]["org"].get<std::string>() + " " + p["a"]["name"].get<std::string>();
+    std::string b = p["b"]["org"].get<std::string>() + " " + p["b"]["name"].get<std::string>();
+    if (b < a) std::swap(a, b);
+    out.insert(std::to_string(p["vlan"].get<int>()) + "|" + a + "|" + b);
+  }
+  return out;
+}
+
+// A store with every org's network files (NetBox IPAM and generic networks.csv).
+std::filesystem::path NetworkStore(const std::string& name) {
+  auto dir = ScratchDir(name);
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  const std::map<std::string, std::vector<std::string>> files = {
+      {"gislaved", {"prefixes.csv", "ip-addresses.csv", "vlans.csv"}},
+      {"varnamo", {"prefixes.csv", "ip-addresses.csv", "vlans.csv"}},
+      {"gnosjo", {"natverk.csv"}},
+      {"vaggeryd", {"networks.csv"}},
+      {"hylte", {"networks.csv"}},
+  };
+  for (const auto& [org, names] : files) {
+    std::string args = "import --org " + org;
+    for (const auto& f : names) args += " '" + kSamples + "/" + org + "/" + f + "'";
+    auto r = RunCli(dir, args);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+  }
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("net on the sample inventories finds the collisions their README names",
+          "[tools][net][e2e]") {
+  auto dir = NetworkStore("net-samples");
+  auto r = RunCli(dir, "net --json --scenario '" + kSamples + "/scenario.yaml'");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.empty());
+  auto json = nlohmann::json::parse(r.out);
+  const std::string facts = AddressFacts();
+
+  std::set<std::string> conflicts;
+  for (const auto& c : json["conflicts"]) {
+    conflicts.insert(c["kind"].get<std::string>() + "|" + c["a"]["org"].get<std::string>() + "|" +
+                     c["a"]["prefix"].get<std::string>() + "|" + c["b"]["org"].get<std::string>() +
+                     "|" + c["b"]["prefix"].get<std::string>());
+    CHECK(c["a"].contains("vrf"));
+  }
+  const std::set<std::string> expected = ReadmeConflicts(facts);
+  CHECK(expected.size() == 18);
+  CHECK(conflicts == expected);
+
+  CHECK(PlanVlans(json["vlan_conflicts"]) == ReadmeVlans(facts, "VLAN clashes"));
+  CHECK(PlanVlans(json["vlan_matches"]) == ReadmeVlans(facts, "VLAN matches"));
+
+  // Addresses in use where only NetBox IPAM knows them (server and management networks).
+  std::map<std::string, std::uint64_t> in_use;
+  for (const auto& c : json["conflicts"]) {
+    for (const char* side : {"a", "b"}) {
+      in_use[c[side]["org"].get<std::string>() + " " + c[side]["prefix"].get<std::string>()] =
+          c[side]["in_use"].get<std::uint64_t>();
+    }
+  }
+  CHECK(in_use["gislaved 10.10.10.0/24"] == 208);
+  CHECK(in_use["gislaved 10.10.11.0/24"] == 52);
+  CHECK(in_use["gislaved 10.10.99.0/24"] == 88);
+  CHECK(in_use["gnosjo 10.10.0.0/16"] == 0);
+
+  // Gnosjö renumbers; Vaggeryd's guest WLAN and Hylte's school net move out of Värnamo's ranges.
+  std::vector<std::string> renumber;
+  for (const auto& m : json["renumber"]) {
+    renumber.push_back(m["org"].get<std::string>() + " " + m["prefix"].get<std::string>() + " -> " +
+                       m["to"].get<std::string>());
+    CHECK(m.contains("hosts"));
+    CHECK_FALSE(m["reason"].get<std::string>().empty());
+  }
+  CHECK(renumber == std::vector<std::string>{"gnosjo 10.10.0.0/16 -> 10.0.0.0/16",
+                                             "vaggeryd 10.20.128.0/20 -> 10.28.0.0/20",
+                                             "hylte 172.16.8.0/21 -> 10.41.0.0/21"});
+  // Declared twice within one org.
+  const auto& twice = json["data_quality"]["declared_twice"];
+  REQUIRE(twice.size() == 1);
+  CHECK(twice[0]["org"] == "gislaved");
+  CHECK(twice[0]["prefix"] == "10.10.40.0/24");
+  CHECK(twice[0]["times"] == 2);
+  CHECK(facts.find("Declared twice within one org: gislaved 10.10.40.0/24 (2 times).") !=
+        std::string::npos);
+}
+
+TEST_CASE("net: merging VRFs, no scenario, the table and bad scenarios", "[tools][net][e2e]") {
+  auto dir = NetworkStore("net-options");
+  // Without a scenario: orgs alphabetically, nothing to renumber into.
+  auto plain = RunCli(dir, "net --json");
+  REQUIRE(plain.exit_code == 0);
+  auto json = nlohmann::json::parse(plain.out);
+  CHECK(json["orgs"] == nlohmann::json{"gislaved", "gnosjo", "hylte", "vaggeryd", "varnamo"});
+  CHECK(json["conflicts"].size() == 18);
+  for (const auto& m : json["renumber"]) {
+    CHECK(m["to"].is_null());
+    CHECK(m["reason"].get<std::string>().find("the scenario gives no IPv4 supernet") !=
+          std::string::npos);
+  }
+  // The readable table names the conflicts and the moves.
+  auto table = RunCli(dir, "net --scenario '" + kSamples + "/scenario.yaml'");
+  REQUIRE(table.exit_code == 0);
+  CHECK(table.out.find("Prefix conflicts between orgs: 18") != std::string::npos);
+  CHECK(table.out.find("equal     gislaved 10.10.0.0/16 (Gislaved kommunnät)") !=
+        std::string::npos);
+  CHECK(table.out.find("VLAN clashes (same id, different purpose): 12") != std::string::npos);
+  CHECK(table.out.find("Renumbering: 3 prefixes move") != std::string::npos);
+  CHECK(table.out.find("gislaved 10.10.40.0/24 (2 times)") != std::string::npos);
+
+  WriteText(dir / "merge.yaml",
+            "addressing:\n  supernet: 10.0.0.0/8\n  per_org_block: /14\n  merge_vrfs: true\n");
+  WriteText(dir / "dmz.csv", "prefix,vrf,name\n10.10.21.0/24,DMZ,Hylte DMZ\n");
+  REQUIRE(RunCli(dir, "import --org hylte dmz.csv").exit_code == 0);
+  auto apart = nlohmann::json::parse(RunCli(dir, "net --json").out);
+  auto merged = nlohmann::json::parse(RunCli(dir, "net --json --scenario merge.yaml").out);
+  CHECK(apart["conflicts"].size() == 18);
+  REQUIRE(merged["conflicts"].size() == 19);
+  bool found = false;
+  for (const auto& c : merged["conflicts"]) {
+    if (c["domain"] == "vrf DMZ") {
+      found = true;
+      CHECK(c["kind"] == "equal");
+      CHECK(c["a"]["org"] == "gnosjo");
+      CHECK(c["b"]["org"] == "hylte");
+    }
+  }
+  CHECK(found);
+
+  WriteText(dir / "bad.yaml", "addressing: {supernet: 10.1.0.0/8, per_org_block: /14}\n");
+  auto bad = RunCli(dir, "net --scenario bad.yaml");
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("bad.yaml:1:24: error[SCN001]: addressing: supernet: '10.1.0.0/8' has host "
+                     "bits set (did you mean 10.0.0.0/8?)") != std::string::npos);
+  CHECK(RunCli(dir, "net --help").exit_code == 0);
+  auto missing = RunCli(ScratchDir("net-no-store"), "net");
+  CHECK(missing.exit_code == 3);
+}

@@ -1,0 +1,293 @@
+// samdrift halls: the hall plan as a table, JSON (CONTRACT.md) and SVG rack elevations.
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "planners/hall_input.h"
+#include "planners/hall_plan.h"
+#include "planners/hall_svg.h"
+#include "planners/scenario.h"
+#include "tools/command.h"
+
+namespace samdrift::tools {
+namespace fs = std::filesystem;
+namespace {
+
+using nlohmann::ordered_json;
+using planners::HallDevice;
+using planners::HallPlan;
+
+struct HallsArgs {
+  std::string scenario;
+  bool json = false;
+  std::string svg;
+};
+
+// kW to three decimals (no float noise in the output); null for "no limit".
+ordered_json Kw(double kw) {
+  if (!std::isfinite(kw)) return nullptr;
+  return std::round(kw * 1000.0) / 1000.0;
+}
+
+std::string KwText(double kw) {
+  if (!std::isfinite(kw)) return "-";
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(1) << kw;
+  return out.str();
+}
+
+// Characters (not bytes) of UTF-8 text, and the text padded to `width` characters.
+int Chars(const std::string& text) {
+  int n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
+  return n;
+}
+std::string Pad(const std::string& text, int width) {
+  return text + std::string(static_cast<std::size_t>(std::max(0, width - Chars(text))), ' ');
+}
+
+std::string From(const HallDevice& d) {
+  if (d.hall.empty()) return "";
+  return d.site + "/" + d.hall + (d.rack.empty() ? "" : "/" + d.rack);
+}
+
+ordered_json PlanJson(const planners::Scenario& scenario, const HallPlan& plan) {
+  ordered_json out;
+  out["scenario"] = scenario.name;
+  out["redundancy"] =
+      scenario.halls.empty() || scenario.redundancy == planners::RedundancyRule::kNone ? "none"
+                                                                                       : "split";
+  out["halls"] = ordered_json::array();
+  for (const planners::PlannedHall& hall : plan.halls) {
+    ordered_json h;
+    h["name"] = hall.name;
+    h["role"] = std::string(planners::ToString(hall.role));
+    h["from"] = hall.from.empty() ? ordered_json(nullptr) : ordered_json(hall.from);
+    h["positions"] = hall.positions;
+    h["positions_used"] = hall.positions_used;
+    h["power_kw"] = Kw(hall.power_kw);
+    h["power_kw_used"] = Kw(hall.power_kw_used);
+    h["cooling_kw"] = Kw(hall.cooling_kw);
+    h["cooling_kw_used"] = Kw(hall.cooling_kw_used);
+    h["power_kw_headroom"] = Kw(hall.power_kw - hall.power_kw_used);
+    h["cooling_kw_headroom"] = Kw(hall.cooling_kw - hall.cooling_kw_used);
+    h["positions_free"] = hall.positions - hall.positions_used;
+    h["rack_u"] = hall.rack_u;
+    h["rack_power_kw"] = Kw(hall.rack_power_kw);
+    h["new_racks"] = hall.new_racks;
+    h["pdus_missing"] = hall.pdus_missing;
+    h["racks"] = ordered_json::array();
+    for (const planners::PlannedRack& rack : hall.racks) {
+      ordered_json r;
+      r["name"] = rack.name;
+      r["u"] = rack.u;
+      r["u_used"] = rack.u_used;
+      r["kw"] = Kw(rack.kw_budget);
+      r["kw_used"] = Kw(rack.kw_used);
+      r["new"] = rack.is_new;
+      r["slot"] = rack.slot;
+      r["u_reserved"] = rack.u_reserved;
+      r["devices"] = ordered_json::array();
+      for (const planners::Placement& p : rack.devices) {
+        const HallDevice& d = plan.devices[p.device];
+        ordered_json j;
+        j["asset"] = d.name;
+        j["org"] = d.org;
+        j["position"] = p.position;
+        j["u_height"] = d.u_height;
+        j["kw"] = Kw(d.kw);
+        j["role"] = d.role;
+        j["estimated"] = d.estimated;
+        j["kept"] = p.kept;
+        j["from"] = From(d);
+        j["redundancy_group"] = d.redundancy_group;
+        j["side"] = std::string(planners::ToString(plan.sides[p.device]));
+        r["devices"].push_back(std::move(j));
+      }
+      h["racks"].push_back(std::move(r));
+    }
+    out["halls"].push_back(std::move(h));
+  }
+  out["unplaced"] = ordered_json::array();
+  for (const planners::Unplaced& u : plan.unplaced) {
+    const HallDevice& d = plan.devices[u.device];
+    out["unplaced"].push_back({{"asset", d.name},
+                               {"org", d.org},
+                               {"reason", u.reason},
+                               {"limit", std::string(planners::ToString(u.limit))},
+                               {"u_height", d.u_height},
+                               {"kw", Kw(d.kw)},
+                               {"estimated", d.estimated},
+                               {"from", From(d)}});
+  }
+  out["lower_bound_racks"] = plan.lower_bound.value;
+  out["lower_bound"] = {{"by_u", plan.lower_bound.by_u},
+                        {"by_kw", plan.lower_bound.by_kw},
+                        {"by_split", plan.lower_bound.by_split}};
+  out["racks_used"] = plan.racks_used;
+  out["buy"] = {{"racks", plan.new_racks}, {"pdus", plan.pdus_missing}};
+  out["devices"] = plan.devices.size();
+  std::size_t estimated = 0;
+  for (const HallDevice& d : plan.devices) estimated += d.estimated ? 1 : 0;
+  out["estimated_devices"] = estimated;
+  out["retired"] = ordered_json::array();
+  for (const HallDevice& d : plan.retired) {
+    out["retired"].push_back({{"asset", d.name}, {"org", d.org}});
+  }
+  out["feasible"] = plan.Feasible();
+  out["notes"] = plan.notes;
+  return out;
+}
+
+void PrintTable(const planners::Scenario& scenario, const HallPlan& plan) {
+  std::cout << "Hall plan: "
+            << (scenario.halls.empty() ? "existing halls as they are" : scenario.name) << " ("
+            << plan.devices.size() << " devices)\n\n";
+  int width = 6;
+  for (const planners::PlannedHall& h : plan.halls) {
+    width = std::max(width, Chars(h.name) + 2);
+  }
+  std::cout << std::left << Pad("hall", width) << std::setw(10) << "role" << std::setw(12)
+            << "positions" << std::setw(16) << "power kW" << std::setw(16) << "cooling kW"
+            << "new racks\n";
+  for (const planners::PlannedHall& h : plan.halls) {
+    std::cout << std::left << Pad(h.name, width) << std::setw(10) << planners::ToString(h.role)
+              << std::setw(12)
+              << (std::to_string(h.positions_used) + "/" + std::to_string(h.positions))
+              << std::setw(16) << (KwText(h.power_kw_used) + "/" + KwText(h.power_kw))
+              << std::setw(16) << (KwText(h.cooling_kw_used) + "/" + KwText(h.cooling_kw))
+              << h.new_racks << '\n';
+  }
+  for (const planners::PlannedHall& h : plan.halls) {
+    std::cout << '\n'
+              << h.name
+              << (h.from.empty()     ? " (new hall)"
+                  : h.from == h.name ? ""
+                                     : " (from " + h.from + ")")
+              << ": headroom " << KwText(h.power_kw - h.power_kw_used) << " kW power, "
+              << KwText(h.cooling_kw - h.cooling_kw_used) << " kW cooling, "
+              << h.positions - h.positions_used << " positions free\n";
+    for (const planners::PlannedRack& r : h.racks) {
+      std::cout << "  " << std::left << std::setw(12) << r.name << std::setw(9)
+                << (r.is_new ? "new" : "existing") << "U " << std::setw(8)
+                << (std::to_string(r.u_used) + "/" + std::to_string(r.u)) << "kW "
+                << (KwText(r.kw_used) + "/" + KwText(r.kw_budget)) << '\n';
+      for (auto it = r.devices.rbegin(); it != r.devices.rend(); ++it) {
+        const HallDevice& d = plan.devices[it->device];
+        std::cout << "    U" << std::left << std::setw(4) << it->position << Pad(d.name, 28)
+                  << std::setw(10) << d.org << std::right << std::setw(3) << d.u_height << " U "
+                  << std::setw(6) << std::fixed << std::setprecision(2) << d.kw << " kW"
+                  << std::defaultfloat << (d.estimated ? " (est.)" : "")
+                  << (it->kept          ? "  stays"
+                      : From(d).empty() ? ""
+                                        : "  from " + From(d))
+                  << std::left << '\n';
+      }
+    }
+  }
+  std::size_t spare = 0;
+  for (const planners::Unplaced& u : plan.unplaced) spare += u.limit == planners::Limit::kSparePdu;
+  if (plan.unplaced.size() > spare) {
+    std::cout << "\nnot placed (" << plan.unplaced.size() - spare << "):\n";
+    for (const planners::Unplaced& u : plan.unplaced) {
+      if (u.limit == planners::Limit::kSparePdu) continue;
+      const HallDevice& d = plan.devices[u.device];
+      std::cout << "  " << d.org << '/' << d.name << ": " << u.reason << '\n';
+    }
+  }
+  if (spare) std::cout << "\nspare PDUs (no rack needs them): " << spare << '\n';
+  const planners::RackBound& b = plan.lower_bound;
+  std::cout << "\nracks used: " << plan.racks_used << " (lower bound " << b.value << ": by U "
+            << b.by_u << ", by kW " << b.by_kw << ", by split " << b.by_split << ")\n";
+  std::cout << "to buy: " << plan.new_racks << " new racks, " << plan.pdus_missing << " PDUs\n";
+  if (!plan.retired.empty()) {
+    std::cout << "retired by the target, not placed: " << plan.retired.size() << " devices\n";
+  }
+  for (const std::string& note : plan.notes) std::cout << "note: " << note << '\n';
+}
+
+core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return core::Status::StoreError("cannot create '" + dir + "': " + ec.message());
+  for (const planners::SvgFile& file : planners::HallPlanSvgs(plan)) {
+    const fs::path path = fs::path(dir) / file.name;
+    std::ofstream out(path, std::ios::binary);
+    out << file.svg;
+    if (!out) return core::Status::StoreError("cannot write '" + path.string() + "'");
+  }
+  return core::Status::Ok();
+}
+
+}  // namespace
+
+int RunHalls(const core::Store& store, const std::string& scenario_path, bool json,
+             const std::string& svg_dir) {
+  core::Diagnostics diagnostics;
+  auto scenario = planners::LoadScenario(scenario_path, diagnostics);
+  PrintDiagnostics(diagnostics);
+  if (!scenario.ok()) return Fail(scenario.status());
+  core::AssetQuery query;
+  query.orgs = scenario->orgs;
+  auto estate = store.LoadEstate(query);
+  if (!estate.ok()) return Fail(estate.status());
+  auto catalog = store.DeviceTypes();
+  if (!catalog.ok()) return Fail(catalog.status());
+  // What the target retires is not placed; the target planner is not wired in yet.
+  const planners::AssetNames retired;
+  core::Diagnostics problems;
+  auto input = planners::BuildHallInput(*estate, *catalog, *scenario, retired, problems);
+  PrintDiagnostics(problems);
+  if (!input.ok()) return Fail(input.status());
+  const HallPlan plan = planners::PlanHalls(*input);
+  if (json) {
+    std::cout << PlanJson(*scenario, plan).dump(2) << '\n';
+  } else {
+    PrintTable(*scenario, plan);
+  }
+  if (!svg_dir.empty()) {
+    core::Status written = WriteSvgs(plan, svg_dir);
+    if (!written.ok()) return Fail(written);
+  }
+  if (!plan.Feasible()) {
+    std::size_t stuck = 0;
+    for (const planners::Unplaced& u : plan.unplaced) {
+      stuck += u.limit != planners::Limit::kSparePdu;
+    }
+    return Fail(core::Status::Invalid("infeasible plan: " + std::to_string(stuck) +
+                                      " devices could not be placed (listed as unplaced)"));
+  }
+  return 0;
+}
+
+Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
+  auto args = std::make_shared<HallsArgs>();
+  app.description(
+      "Plan the datacenter estate into the scenario's target halls: devices in a hall that stays "
+      "keep their rack and position where the limits allow; the rest go into racks of the "
+      "target halls (first-fit decreasing) within each rack's U and power budget and each "
+      "hall's positions, power and cooling; with 'redundancy: split' the members of a "
+      "redundancy group are spread over the primary and secondary halls and critical devices "
+      "without a partner go to the primary hall. New racks keep rack_pdu_u units (default 2) "
+      "at the bottom for PDUs. Prints each hall's use against capacity, the racks and their "
+      "devices, what could not be placed and why, the racks used against a lower bound, and "
+      "what must be bought.\n\n"
+      "Without --scenario every existing hall stays as it is (its recorded capacity, no rack "
+      "power budget): a report of use against capacity.\n\n"
+      "Exit code 1 when a device cannot be placed (the plan is still printed).");
+  app.add_option("--scenario", args->scenario, "scenario YAML with the target halls");
+  app.add_flag("--json", args->json, "print JSON");
+  app.add_option("--svg", args->svg,
+                 "write a floor view per hall and a front elevation per rack as SVG into DIR");
+  return [args, &global]() {
+    auto store = OpenStore(global, core::OpenMode::kReadOnly);
+    if (!store.ok()) return Fail(store.status());
+    return RunHalls(**store, args->scenario, args->json, args->svg);
+  };
+}
+
+}  // namespace samdrift::tools

@@ -1,0 +1,134 @@
+// samdrift plan: the migration waves (CONTRACT.md).
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "tools/command.h"
+#include "tools/pipeline.h"
+
+namespace samdrift::tools {
+namespace {
+
+using nlohmann::ordered_json;
+
+struct PlanArgs {
+  bool json = false;
+  PlanningOptions planning;
+};
+
+ordered_json PlanJson(const planners::WavePlan& plan) {
+  ordered_json out;
+  out["waves"] = ordered_json::array();
+  for (const planners::Wave& w : plan.waves) {
+    ordered_json halls = ordered_json::array();
+    for (const auto& h : w.halls_after) {
+      halls.push_back({{"hall", h.hall},
+                       {"positions_used", h.positions_used},
+                       {"power_kw_used", h.power_kw_used}});
+    }
+    out["waves"].push_back({{"number", w.number},
+                            {"items", w.items},
+                            {"item_count", w.items.size()},
+                            {"kw", w.kw},
+                            {"hours", w.hours},
+                            {"orgs", w.orgs},
+                            {"over_limit", w.over_limit},
+                            {"halls_after", halls}});
+  }
+  out["items"] = ordered_json::array();
+  for (const planners::PlannedItem& p : plan.items) {
+    out["items"].push_back({{"id", p.item.id},
+                            {"org", p.item.org},
+                            {"asset", p.item.asset},
+                            {"action", p.item.action},
+                            {"kind", p.item.kind},
+                            {"wave", p.wave},
+                            {"move_group", p.move_group},
+                            {"depends_on", p.item.depends_on},
+                            {"reason", p.reason},
+                            {"kw", p.item.kw},
+                            {"hours", p.item.hours},
+                            {"past_end_of_support", p.item.past_end_of_support},
+                            {"redundancy_group", p.item.redundancy_group}});
+  }
+  out["lower_bound_waves"] = plan.lower_bound.waves;
+  out["lower_bound"] = {{"by_chain", plan.lower_bound.by_chain},
+                        {"by_items", plan.lower_bound.by_items},
+                        {"by_kw", plan.lower_bound.by_kw},
+                        {"by_hours", plan.lower_bound.by_hours},
+                        {"by_redundancy", plan.lower_bound.by_redundancy}};
+  out["cycles"] = ordered_json::array();
+  for (const auto& c : plan.cycles) {
+    out["cycles"].push_back({{"move_group", c.number}, {"members", c.members}});
+  }
+  out["warnings"] = plan.warnings;
+  return out;
+}
+
+}  // namespace
+
+void PrintPlanSummary(const planners::WavePlan& plan) {
+  std::cout << "waves: " << plan.waves.size() << " (lower bound " << plan.lower_bound.waves
+            << ": dependency chain " << plan.lower_bound.by_chain << ", items "
+            << plan.lower_bound.by_items << ", kW " << plan.lower_bound.by_kw << ", hours "
+            << plan.lower_bound.by_hours << ", redundancy " << plan.lower_bound.by_redundancy
+            << ")\n\n";
+  std::cout << std::left << std::setw(6) << "wave" << std::right << std::setw(7) << "items"
+            << std::setw(9) << "kW" << std::setw(9) << "hours"
+            << "  orgs\n";
+  for (const planners::Wave& w : plan.waves) {
+    std::cout << std::left << std::setw(6) << w.number << std::right << std::setw(7)
+              << w.items.size() << std::setw(9) << std::fixed << std::setprecision(1) << w.kw
+              << std::setw(9) << w.hours << "  ";
+    for (std::size_t i = 0; i < w.orgs.size(); ++i) std::cout << (i ? "," : "") << w.orgs[i];
+    for (const std::string& o : w.over_limit) std::cout << "  [over limit: " << o << "]";
+    std::cout << '\n';
+  }
+}
+
+namespace {
+
+void PrintTable(const planners::WavePlan& plan) {
+  PrintPlanSummary(plan);
+  if (!plan.cycles.empty()) {
+    std::cout << "\nmove groups from dependency cycles:\n";
+    for (const auto& c : plan.cycles) {
+      std::cout << "  group " << c.number << ":";
+      for (const std::string& m : c.members) std::cout << ' ' << m;
+      std::cout << '\n';
+    }
+  }
+  std::cout << "\nitems:\n";
+  for (const planners::PlannedItem& p : plan.items) {
+    std::cout << "  " << std::setw(3) << p.wave << "  " << p.item.id << "  (" << p.item.action
+              << ")  " << p.reason << '\n';
+  }
+  for (const std::string& w : plan.warnings) std::cerr << "samdrift: warning: " << w << '\n';
+}
+
+}  // namespace
+
+Runner SetupPlan(CLI::App& app, const GlobalOptions& global) {
+  auto args = std::make_shared<PlanArgs>();
+  app.description(
+      "Order the migration into waves: items from the target's gaps and the hall plan, after "
+      "what they depend on, dependency cycles moving together, redundant halves in different "
+      "waves, within the scenario's wave limits and the halls' capacity.");
+  app.add_flag("--json", args->json, "print JSON");
+  AddPlanningOptions(app, args->planning, true);
+  return [args, &global]() {
+    core::Diagnostics diagnostics;
+    auto pipeline = RunPipeline(global, args->planning, diagnostics);
+    PrintDiagnostics(diagnostics);
+    if (!pipeline.ok()) return Fail(pipeline.status());
+    const planners::WavePlan& plan = (*pipeline)->waves;
+    if (args->json) {
+      std::cout << PlanJson(plan).dump(2) << '\n';
+    } else {
+      PrintTable(plan);
+    }
+    return 0;
+  };
+}
+
+}  // namespace samdrift::tools

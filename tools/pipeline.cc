@@ -1,0 +1,45 @@
+#include "tools/pipeline.h"
+
+#include "planners/hall_input.h"
+#include "planners/migration.h"
+
+namespace samdrift::tools {
+
+core::Result<std::unique_ptr<Pipeline>> RunPipeline(const GlobalOptions& global,
+                                                    const PlanningOptions& options,
+                                                    core::Diagnostics& diagnostics) {
+  auto inputs = LoadPlanningInputs(global, options, diagnostics);
+  if (!inputs.ok()) return inputs.status();
+  auto pipeline = std::make_unique<Pipeline>();
+  pipeline->inputs = std::move(inputs).value();
+  if (pipeline->inputs.scenario) pipeline->scenario = *pipeline->inputs.scenario;
+  pipeline->graph = std::make_unique<core::GraphView>(pipeline->inputs.estate);
+
+  auto target = planners::PlanTarget(pipeline->inputs.estate, pipeline->inputs.catalog,
+                                     pipeline->inputs.scenario_or_null(), diagnostics);
+  if (!target.ok()) return target.status();
+  pipeline->target = std::move(target).value();
+
+  auto store = OpenStore(global, core::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  auto device_types = (*store)->DeviceTypes();
+  if (!device_types.ok()) return device_types.status();
+  planners::AssetNames retired;
+  for (const planners::Gap& gap : pipeline->target.gaps) {
+    if (gap.action == planners::GapAction::kRetire) retired.insert({gap.org, gap.asset});
+  }
+  auto hall_input = planners::BuildHallInput(pipeline->inputs.estate, *device_types,
+                                             pipeline->scenario, retired, diagnostics);
+  if (!hall_input.ok()) return hall_input.status();
+  pipeline->halls = planners::PlanHalls(*hall_input);
+
+  planners::WaveProblem problem =
+      planners::BuildWaveProblem(pipeline->inputs.estate, *pipeline->graph, &pipeline->target,
+                                 &pipeline->halls, pipeline->scenario);
+  auto waves = planners::PlanWaves(problem);
+  if (!waves.ok()) return waves.status();
+  pipeline->waves = std::move(waves).value();
+  return pipeline;
+}
+
+}  // namespace samdrift::tools

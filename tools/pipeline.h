@@ -1,0 +1,34 @@
+// The planning pipeline shared by `plan`, `report` and `demo`: target (gaps), hall plan and
+// migration waves, computed once from the same inputs.
+#ifndef SAMDRIFT_TOOLS_PIPELINE_H_
+#define SAMDRIFT_TOOLS_PIPELINE_H_
+
+#include <memory>
+#include <optional>
+
+#include "core/graph.h"
+#include "planners/hall_plan.h"
+#include "planners/target.h"
+#include "planners/waves.h"
+#include "tools/command.h"
+#include "tools/planning_inputs.h"
+
+namespace samdrift::tools {
+
+struct Pipeline {
+  PlanningInputs inputs;
+  std::unique_ptr<core::GraphView> graph;  // over inputs.estate
+  planners::Scenario scenario;             // the scenario used (the default when none given)
+  planners::TargetPlan target;
+  planners::HallPlan halls;
+  planners::WavePlan waves;
+};
+
+// Runs target, halls and waves. Problems go to `diagnostics`; a failed step fails the whole.
+core::Result<std::unique_ptr<Pipeline>> RunPipeline(const GlobalOptions& global,
+                                                    const PlanningOptions& options,
+                                                    core::Diagnostics& diagnostics);
+
+}  // namespace samdrift::tools
+
+#endif  // SAMDRIFT_TOOLS_PIPELINE_H_

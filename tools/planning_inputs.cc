@@ -1,0 +1,69 @@
+#include "tools/planning_inputs.h"
+
+#include <filesystem>
+
+#include "core/date.h"
+
+namespace samdrift::tools {
+
+void AddPlanningOptions(CLI::App& app, PlanningOptions& options, bool with_date) {
+  app.add_option("--scenario", options.scenario,
+                 "scenario YAML (CONTRACT.md): orgs, fixed standards, planned date, effort");
+  app.add_option("--catalog", options.catalogs,
+                 "extra technology catalog YAML (core/catalog/README.md); repeatable, later "
+                 "files override earlier entries");
+  if (with_date) {
+    app.add_option("--date", options.date,
+                   "planned date yyyy-mm-dd for support checks (default: the scenario's, else "
+                   "today)");
+  }
+}
+
+core::Result<PlanningInputs> LoadPlanningInputs(const GlobalOptions& global,
+                                                const PlanningOptions& options,
+                                                core::Diagnostics& diagnostics) {
+  // Check the cheap inputs before opening the store, so a typo in a file is reported first.
+  if (!options.date.empty() && !core::IsIsoDate(options.date)) {
+    return core::Status::Usage("--date: expected yyyy-mm-dd, got '" + options.date + "'");
+  }
+  auto store = OpenStore(global, core::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  return LoadPlanningInputs(**store, options, diagnostics);
+}
+
+core::Result<PlanningInputs> LoadPlanningInputs(const core::Store& store,
+                                                const PlanningOptions& options,
+                                                core::Diagnostics& diagnostics) {
+  PlanningInputs in;
+  if (!options.date.empty() && !core::IsIsoDate(options.date)) {
+    return core::Status::Usage("--date: expected yyyy-mm-dd, got '" + options.date + "'");
+  }
+  if (!options.scenario.empty()) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(options.scenario, ec)) {
+      return core::Status::Usage("cannot read the scenario '" + options.scenario +
+                                 "': no such file");
+    }
+    auto scenario = planners::LoadScenario(options.scenario, diagnostics);
+    if (!scenario.ok()) return scenario.status();
+    in.scenario = std::move(scenario).value();
+  }
+  if (!options.date.empty()) {
+    if (!in.scenario) {
+      in.scenario.emplace();
+      in.scenario->source = "--date";
+    }
+    in.scenario->date = options.date;
+  }
+  auto catalog = core::LoadCatalog(options.catalogs, diagnostics);
+  if (!catalog.ok()) return catalog.status();
+  in.catalog = std::move(catalog).value();
+  core::AssetQuery query;
+  if (in.scenario) query.orgs = in.scenario->orgs;
+  auto estate = store.LoadEstate(query);
+  if (!estate.ok()) return estate.status();
+  in.estate = std::move(estate).value();
+  return in;
+}
+
+}  // namespace samdrift::tools
