@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <array>
 #include <filesystem>
 #include <set>
 #include <utility>
@@ -285,7 +286,41 @@ Status FromSqlite(const std::exception& e, const std::string& path, std::string_
   }
 }
 
-void BindText(SQLite::Statement& st, int index, const std::string& value) { st.bind(index, value); }
+// Binds without a copy: `value` must stay alive and unchanged until the statement has run.
+void BindText(SQLite::Statement& st, int index, const std::string& value) {
+  st.bindNoCopy(index, value);
+}
+
+// The contract names of kinds and categories as long-lived strings, to bind without copying.
+template <typename Enum, std::size_t N>
+const std::string& NameOf(Enum value, const Enum (&all)[N]) {
+  static const std::array<std::string, N> kNames = [&] {
+    std::array<std::string, N> names;
+    for (std::size_t i = 0; i < N; ++i) names[static_cast<std::size_t>(all[i])] = ToString(all[i]);
+    return names;
+  }();
+  return kNames[static_cast<std::size_t>(value)];
+}
+
+// The source id of a row's (org, file name), remembering the last one: rows come file by file.
+class SourceIds {
+ public:
+  explicit SourceIds(const std::map<std::pair<std::string, std::string>, std::int64_t>& ids)
+      : ids_(ids) {}
+  std::int64_t Of(const std::string& org, const std::string& source) {
+    if (last_org_ && *last_org_ == org && *last_source_ == source) return last_id_;
+    last_id_ = ids_.at({org, FileName(source)});
+    last_org_ = &org;
+    last_source_ = &source;
+    return last_id_;
+  }
+
+ private:
+  const std::map<std::pair<std::string, std::string>, std::int64_t>& ids_;
+  const std::string* last_org_ = nullptr;
+  const std::string* last_source_ = nullptr;
+  std::int64_t last_id_ = 0;
+};
 
 template <typename T>
 void BindOptional(SQLite::Statement& st, int index, const std::optional<T>& value) {
@@ -453,17 +488,25 @@ Result<ApplySummary> Store::Apply(const Batch& batch) {
       for (const Relation& r : batch.relations) touch(r.org, r.provenance);
     }
 
+    SourceIds source_ids(sources);
     SQLite::Statement upsert_asset(db, kUpsertAsset);
     SQLite::Statement fill_asset(db, kFillAsset);
     SQLite::Statement existing_attributes(
         db, "SELECT attributes FROM assets WHERE org = ?1 AND key = ?2 AND kind = ?3");
+    std::string key;
+    std::string attributes;
     for (const Asset& a : batch.assets) {
       const bool fill = a.mode == WriteMode::kFill;
       SQLite::Statement& insert_asset = fill ? fill_asset : upsert_asset;
       BindText(insert_asset, 1, a.org);
-      insert_asset.bind(2, std::string(ToString(a.kind)));
-      BindText(insert_asset, 3, a.Key());
-      insert_asset.bind(4, std::string(ToString(a.category)));
+      BindText(insert_asset, 2, NameOf(a.kind, kAllAssetKinds));
+      if (a.kind == AssetKind::kHall || a.kind == AssetKind::kRack) {
+        key = a.Key();
+        BindText(insert_asset, 3, key);
+      } else {
+        BindText(insert_asset, 3, a.name);  // Key() of every other kind
+      }
+      BindText(insert_asset, 4, NameOf(a.category, kAllCategories));
       BindText(insert_asset, 5, a.name);
       BindText(insert_asset, 6, a.role);
       BindText(insert_asset, 7, a.vendor);
@@ -480,8 +523,9 @@ Result<ApplySummary> Store::Apply(const Batch& batch) {
       BindText(insert_asset, 18, a.criticality);
       BindText(insert_asset, 19, a.eol);
       insert_asset.bind(20, a.estimated ? 1 : 0);
-      insert_asset.bind(21, EncodeAttributes(a.attributes));
-      insert_asset.bind(22, sources.at({a.org, FileName(a.provenance.source)}));
+      attributes = EncodeAttributes(a.attributes);
+      BindText(insert_asset, 21, attributes);
+      insert_asset.bind(22, source_ids.Of(a.org, a.provenance.source));
       BindText(insert_asset, 23, a.provenance.importer);
       insert_asset.bind(24, a.provenance.line);
       if (fill) {
@@ -509,17 +553,20 @@ Result<ApplySummary> Store::Apply(const Batch& batch) {
     }
 
     SQLite::Statement insert_relation(db, kInsertRelation);
+    static const std::string kNoKind;
     for (const Relation& r : batch.relations) {
       BindText(insert_relation, 1, r.org);
       BindText(insert_relation, 2, r.source);
-      insert_relation.bind(3, r.source_kind ? std::string(ToString(*r.source_kind)) : "");
-      insert_relation.bind(4, std::string(ToString(r.kind)));
+      BindText(insert_relation, 3,
+               r.source_kind ? NameOf(*r.source_kind, kAllAssetKinds) : kNoKind);
+      BindText(insert_relation, 4, NameOf(r.kind, kAllRelationKinds));
       BindText(insert_relation, 5, r.TargetOrg());
       BindText(insert_relation, 6, r.target);
-      insert_relation.bind(7, r.target_kind ? std::string(ToString(*r.target_kind)) : "");
+      BindText(insert_relation, 7,
+               r.target_kind ? NameOf(*r.target_kind, kAllAssetKinds) : kNoKind);
       BindText(insert_relation, 8, r.source_port);
       BindText(insert_relation, 9, r.target_port);
-      insert_relation.bind(10, sources.at({r.org, FileName(r.provenance.source)}));
+      insert_relation.bind(10, source_ids.Of(r.org, r.provenance.source));
       BindText(insert_relation, 11, r.provenance.importer);
       insert_relation.bind(12, r.provenance.line);
       insert_relation.exec();

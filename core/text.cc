@@ -267,19 +267,23 @@ std::size_t EditDistance(std::string_view a_in, std::string_view b_in) {
 std::string ClosestName(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;
   std::size_t best_distance = static_cast<std::size_t>(-1);
+  const std::size_t limit = std::max<std::size_t>(2, word.size() / 2);
   for (const std::string& candidate : candidates) {
-    std::size_t d = EditDistance(word, candidate);
     // A shared prefix of three or more letters counts as close, too ("form" -> "formats").
-    if (candidate.size() > word.size() && word.size() >= 3 &&
-        EqualsIgnoreCase(candidate.substr(0, word.size()), word)) {
-      d = std::min(d, std::size_t{1});
-    }
+    const bool prefix = candidate.size() > word.size() && word.size() >= 3 &&
+                        EqualsIgnoreCase(candidate.substr(0, word.size()), word);
+    // The distance is at least the difference in length: skip what cannot win (a 16 MB cell
+    // against a list of short names must not cost seconds).
+    const std::size_t gap = candidate.size() > word.size() ? candidate.size() - word.size()
+                                                           : word.size() - candidate.size();
+    if (!prefix && (gap > limit || gap >= best_distance)) continue;
+    std::size_t d = EditDistance(word, candidate);
+    if (prefix) d = std::min(d, std::size_t{1});
     if (d < best_distance) {
       best_distance = d;
       best = candidate;
     }
   }
-  const std::size_t limit = std::max<std::size_t>(2, word.size() / 2);
   return best_distance <= limit ? best : std::string();
 }
 

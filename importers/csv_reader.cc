@@ -12,6 +12,7 @@ namespace {
 
 struct ParseState {
   CsvRecord record;
+  std::size_t fields = 0;  // fields of the current record; record.fields is reused across records
   int next_start = 1;
   bool stop = false;
   const std::function<bool(CsvRecord&)>* visit = nullptr;
@@ -19,8 +20,15 @@ struct ParseState {
 
 void OnField(void* data, std::size_t length, void* context) {
   auto* state = static_cast<ParseState*>(context);
-  std::string& field =
-      state->record.fields.emplace_back(data ? static_cast<const char*>(data) : "", length);
+  // Assigning into the strings of earlier records keeps their buffers: no allocation per field.
+  std::vector<std::string>& fields = state->record.fields;
+  const char* text = data ? static_cast<const char*>(data) : "";
+  if (state->fields < fields.size()) {
+    fields[state->fields].assign(text, length);
+  } else {
+    fields.emplace_back(text, length);
+  }
+  std::string& field = fields[state->fields++];
   // A line break inside a quoted field is a newline, whichever line ends the file uses.
   if (field.find('\r') != std::string::npos) {
     std::string clean;
@@ -39,6 +47,8 @@ void OnField(void* data, std::size_t length, void* context) {
 
 void OnRow(int /*terminator*/, void* context) {
   auto* state = static_cast<ParseState*>(context);
+  state->record.fields.resize(state->fields);
+  state->fields = 0;
   if (!state->stop) {
     state->record.line = state->next_start;
     bool all_empty = std::all_of(state->record.fields.begin(), state->record.fields.end(),
@@ -47,7 +57,6 @@ void OnRow(int /*terminator*/, void* context) {
       if (!(*state->visit)(state->record)) state->stop = true;
     }
   }
-  state->record.fields.clear();
 }
 
 int IsSpace(unsigned char c) { return c == ' ' ? 1 : 0; }

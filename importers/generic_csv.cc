@@ -14,6 +14,8 @@ namespace {
 constexpr std::string_view kImporter[] = {"assets-csv", "relations-csv", "halls-csv",
                                           "networks-csv"};
 constexpr int kMaxUHeight = 60;
+constexpr std::size_t kMaxCellChars = 32767;               // what an Excel cell holds
+constexpr std::size_t kMaxReserve = std::size_t{1} << 20;  // records reserved up front, at most
 
 const std::vector<ColumnSpec> kAssetColumns = {
     {"name", {"namn"}},
@@ -138,11 +140,22 @@ class TableReader {
       diagnostics_.Error({source_, 1, 0}, "CSV001", "the file is empty");
       return;
     }
+    // One record per line as a rule: reserve once instead of growing (and moving) row by row.
+    std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    if (lines == 0) lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\r'));
+    lines = std::min<std::size_t>(lines, kMaxReserve);  // blank lines must not reserve gigabytes
+    if (table_ == GenericTable::kRelations) {
+      batch_.relations.reserve(batch_.relations.size() + lines);
+    } else {
+      batch_.assets.reserve(batch_.assets.size() + lines);
+      seen_.reserve(lines);
+    }
     const char delimiter = DetectDelimiter(text);
     std::optional<HeaderMap> header;
     std::size_t records = 0;
     ReadCsv(text, delimiter, source_, diagnostics_, [&](CsvRecord& record) {
       if (!header) {
+        if (!CellsFit(record)) return false;  // a header that is no header stops the file
         header.emplace(record, ColumnsOf(table_), source_, diagnostics_);
         for (std::string_view required : RequiredOf(table_)) {
           if (!header->Has(required)) {
@@ -157,6 +170,7 @@ class TableReader {
         return true;
       }
       ++records;
+      if (!CellsFit(record)) return true;
       if (record.fields.size() != header->width()) {
         diagnostics_.Error({source_, record.line, 0}, "CSV006",
                            "record has " + std::to_string(record.fields.size()) +
@@ -172,6 +186,26 @@ class TableReader {
   }
 
  private:
+  // Reports cells longer than a spreadsheet cell can be (CSV018); such a record is not read.
+  bool CellsFit(const CsvRecord& r) {
+    bool fit = true;
+    for (std::size_t i = 0; i < r.fields.size(); ++i) {
+      const std::string& cell = r.fields[i];
+      if (cell.size() <= kMaxCellChars) continue;
+      const auto chars =
+          static_cast<std::size_t>(std::count_if(cell.begin(), cell.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+          }));
+      if (chars <= kMaxCellChars) continue;
+      diagnostics_.Error({source_, r.line, static_cast<int>(i + 1)}, "CSV018",
+                         "cell of " + std::to_string(chars) + " characters; a spreadsheet cell " +
+                             "holds at most " + std::to_string(kMaxCellChars) +
+                             " (record not read)");
+      fit = false;
+    }
+    return fit;
+  }
+
   core::SourceLocation At(const HeaderMap& h, const CsvRecord& r, std::string_view column) const {
     return {source_, r.line, h.Index(column) + 1};
   }

@@ -6,7 +6,7 @@ packages=(
   libboost-graph-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libpugixml-dev catch2 libcli11-dev
   nlohmann-json3-dev libyaml-cpp-dev libxlsxwriter-dev libfmt-dev libcsv-dev zlib1g-dev
   clang clang-format libclang-rt-14-dev
-  graphviz
+  graphviz time
 )
 missing=()
 for p in "${packages[@]}"; do

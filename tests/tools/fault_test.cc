@@ -157,3 +157,163 @@ TEST_CASE("a corrupt store and a foreign SQLite file exit 3", "[tools][fault]") 
   CHECK(r.exit_code == 3);
   CHECK(r.err.find("is an SQLite database but not a samdrift store") != std::string::npos);
 }
+
+namespace {
+
+// "unshare -m" (as root) or "unshare -rm" (a user namespace) when this machine allows private
+// mount namespaces; empty when it does not. Mounts made inside vanish when the command ends.
+std::string MountNamespace() {
+  for (const char* prefix : {"unshare -m", "unshare -rm"}) {
+    if (std::system(
+            (std::string(prefix) + " sh -c 'mount -t tmpfs tmpfs /mnt' >/dev/null 2>&1").c_str()) ==
+        0) {
+      return prefix;
+    }
+  }
+  return "";
+}
+
+// Runs a shell script in a private mount namespace in `dir`; its exit status.
+int InNamespace(const std::string& unshare, const fs::path& dir, const std::string& script) {
+  WriteText(dir / ".script.sh", "set -e\ncd '" + dir.string() + "'\nS='" +
+                                    std::string(SAMDRIFT_BINARY) + "'\n" + script);
+  int status = std::system((unshare + " sh '" + (dir / ".script.sh").string() + "'").c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+std::string Trimmed(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("a full store (size limit reached) fails and keeps what it had", "[tools][fault]") {
+  auto dir = ScratchDir("full-limit");
+  const std::string db = (dir / "samdrift.db").string();
+  samdrift::core::Batch small;
+  {
+    samdrift::core::Asset a;
+    a.org = "gnosjo";
+    a.name = "esx01";
+    a.provenance = {"assets-csv", "small.csv", 2};
+    small.assets.push_back(a);
+  }
+  samdrift::core::Batch big;
+  for (int i = 0; i < 20000; ++i) {
+    samdrift::core::Asset a;
+    a.org = "varnamo";
+    a.name = "srv-" + std::to_string(i);
+    a.site = "Stadshuset";
+    a.hall = "Serverhall 1";
+    a.rack = "R" + std::to_string(i % 40);
+    a.provenance = {"assets-csv", "big.csv", i + 2};
+    big.assets.push_back(a);
+  }
+  {
+    auto store = samdrift::core::Store::Create(db);
+    REQUIRE(store.ok());
+    REQUIRE((*store)->Apply(small).ok());
+  }
+  auto before = RunCli(dir, "stats --json");
+  REQUIRE(before.exit_code == 0);
+  {
+    auto store = samdrift::core::Store::Open(db, samdrift::core::OpenMode::kReadWrite);
+    REQUIRE(store.ok());
+    REQUIRE((*store)->LimitPages(1).ok());  // no page beyond what the file has now
+    auto applied = (*store)->Apply(big);
+    REQUIRE_FALSE(applied.ok());
+    CHECK(applied.status().exit_code() == 3);
+    CHECK(applied.status().message() ==
+          "store '" + db +
+              "' is full (disk full or size limit reached) while storing the import; nothing "
+              "was changed");
+  }
+  CHECK(RunCli(dir, "stats --json").out == before.out);
+  CHECK(IntegrityOf(dir / "samdrift.db") == "ok");
+}
+
+TEST_CASE("a full disk: import exits 3 and the store is as before", "[tools][fault]") {
+  const std::string unshare = MountNamespace();
+  if (unshare.empty()) {
+    WARN(
+        "skipped: this machine allows no private mount namespace (unshare -m / -rm), so no "
+        "small disk can be mounted; the size-limit case above still runs");
+    return;
+  }
+  auto dir = ScratchDir("full-disk");
+  WriteBigCsv(dir / "big.csv", 60000);
+  WriteText(dir / "small.csv", "name,kind\nesx01,device\n");
+  fs::create_directories(dir / "disk");
+  fs::create_directories(dir / "copy");
+  // A 2 MB disk: room for the store and a small import, not for 60,000 rows.
+  int status = InNamespace(unshare, dir, R"(
+mount -t tmpfs -o size=2m tmpfs disk
+cd disk
+"$S" init >/dev/null
+"$S" import --org gnosjo ../small.csv >/dev/null
+"$S" stats --json >../before.json
+set +e
+"$S" import --org varnamo ../big.csv >../full.out 2>../full.err
+echo $? >../full.code
+set -e
+"$S" stats --json >../after.json
+cp samdrift.db* ../copy/
+)");
+  REQUIRE(status == 0);
+  CHECK(Trimmed(Slurp(dir / "full.code")) == "3");
+  CHECK(Slurp(dir / "full.err") ==
+        "samdrift: store 'samdrift.db' is full (disk full or size limit reached) while storing "
+        "the import; nothing was changed\n");
+  CHECK(Slurp(dir / "full.out") == "");
+  CHECK(Slurp(dir / "after.json") == Slurp(dir / "before.json"));
+  CHECK(Slurp(dir / "before.json").find("\"gnosjo\"") != std::string::npos);
+  CHECK(IntegrityOf(dir / "copy" / "samdrift.db") == "ok");
+}
+
+TEST_CASE("a read-only store file or folder: exit 3, nothing written", "[tools][fault]") {
+  const std::string unshare = MountNamespace();
+  if (unshare.empty()) {
+    WARN(
+        "skipped: this machine allows no private mount namespace (unshare -m / -rm); as root, "
+        "file modes alone cannot make a store read-only");
+    return;
+  }
+  auto dir = ScratchDir("read-only");
+  fs::create_directories(dir / "store");
+  WriteText(dir / "small.csv", "name,kind\nesx01,device\n");
+  WriteText(dir / "more.csv", "name,kind\nesx02,device\n");
+  REQUIRE(RunCli(dir, "--db store/samdrift.db init").exit_code == 0);
+  REQUIRE(RunCli(dir, "--db store/samdrift.db import --org gnosjo small.csv").exit_code == 0);
+  const std::string before = RunCli(dir, "--db store/samdrift.db stats --json").out;
+  // The store file read-only (a read-only bind mount: root ignores file modes), then its folder.
+  int status = InNamespace(unshare, dir, R"(
+mount --bind store/samdrift.db store/samdrift.db
+mount -o remount,bind,ro store/samdrift.db
+set +e
+"$S" --db store/samdrift.db import --org varnamo more.csv >file.out 2>file.err
+echo $? >file.code
+"$S" --db store/samdrift.db stats --json >file-stats.json 2>&1
+set -e
+umount store/samdrift.db
+mount --bind store store
+mount -o remount,bind,ro store
+set +e
+"$S" --db store/samdrift.db import --org varnamo more.csv >folder.out 2>folder.err
+echo $? >folder.code
+"$S" --db store/samdrift.db stats --json >folder-stats.json 2>&1
+)");
+  REQUIRE(status == 0);
+  const std::string message =
+      "samdrift: store 'store/samdrift.db' cannot be written (read-only file or folder); nothing "
+      "was changed\n";
+  for (const char* which : {"file", "folder"}) {
+    INFO(which);
+    CHECK(Trimmed(Slurp(dir / (std::string(which) + ".code"))) == "3");
+    CHECK(Slurp(dir / (std::string(which) + ".err")) == message);
+    CHECK(Slurp(dir / (std::string(which) + ".out")) == "");
+    CHECK(Slurp(dir / (std::string(which) + "-stats.json")) == before);  // reading still works
+  }
+  CHECK(RunCli(dir, "--db store/samdrift.db stats --json").out == before);
+  CHECK(IntegrityOf(dir / "store" / "samdrift.db") == "ok");
+}

@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# samdrift benchmarks: one command, on a fresh clone (after scripts/setup.sh, which it runs).
+#
+#   bash bench/run.sh [--quick] [--work DIR] [--no-setup]
+#
+# Builds a Release tree in build-bench/, generates its inputs with samdrift-gen under --work
+# (default: $TMPDIR/samdrift-bench), runs every benchmark and prints a Markdown table: machine,
+# command, figure, goal and verdict. --quick takes a few minutes (smaller national scale, smaller
+# graph); the full run takes longer. Nothing here is part of the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+quick=0
+setup=1
+work="${TMPDIR:-/tmp}/samdrift-bench"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --no-setup) setup=0 ;;
+    --work) work="$2"; shift ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "bench/run.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+[ "$setup" = 1 ] && bash scripts/setup.sh
+jobs=$(nproc)
+cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSAMDRIFT_TESTS=OFF \
+  -DSAMDRIFT_BENCH=ON >/dev/null
+cmake --build build-bench -j"$jobs" --target samdrift samdrift-gen graph_bench xml_walk >/dev/null
+
+S="$root/build-bench/tools/samdrift"
+G="$root/build-bench/tools/samdrift-gen"
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+log="$work/bench.log"
+: >"$log"
+rows=()
+
+say() { echo "bench: $*" >&2; }
+
+# measure NAME CMD...: runs CMD under /usr/bin/time; sets wall, cpu (user+sys) and mem_mb.
+measure() {
+  local name=$1
+  shift
+  local tf="$work/.time"
+  echo "== $name: $*" >>"$log"
+  if ! /usr/bin/time -f '%e %U %S %M' -o "$tf" "$@" >>"$log" 2>&1; then
+    echo "bench: '$name' failed: $*" >&2
+    tail -20 "$log" >&2
+    exit 1
+  fi
+  read -r wall user sys maxkb <"$tf"
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  mem_mb=$(awk -v k="$maxkb" 'BEGIN { printf "%.0f", k / 1024 }')
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+row() { rows+=("| $1 | $2 | $3 | $4 | $5 |"); }
+verdict() { awk -v v="$1" -v g="$2" -v dir="$3" 'BEGIN { ok = (dir == "le") ? (v <= g) : (v >= g); print ok ? "**met**" : "**not met**" }'; }
+has_command() { "$S" --help 2>/dev/null | grep -qE "^  $1( |$)"; }
+has_format() { "$S" formats 2>/dev/null | grep -qE "^$1( |$)"; }
+
+cpu_model=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+ram_gb=$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+machine="$(nproc) cores, ${cpu_model:-unknown CPU}, ${ram_gb} GB RAM, load average at start ${load}"
+say "machine: $machine"
+
+# --- 1. Generic CSV import against sqlite3's own .import of the same file -------------------------
+say "generic CSV: generating 300,000 rows"
+rm -rf "$work/csv"
+"$G" --orgs 1 --assets-per-org 300000 --seed 1 --out "$work/csv" >>"$log"
+csv="$work/csv/org001/assets.csv"
+csv_rows=$(($(wc -l <"$csv") - 1))
+csv_mb=$(calc "%.0f" "$(stat -c %s "$csv") / 1048576")
+runs=3
+sd_wall=() sd_cpu=() sq_wall=() sq_cpu=()
+for i in $(seq "$runs"); do
+  rm -f "$work/csv.db" "$work/csv.db-wal" "$work/csv.db-shm"
+  "$S" --db "$work/csv.db" init >>"$log"
+  say "generic CSV: run $i/$runs"
+  measure "samdrift import" "$S" --db "$work/csv.db" import --org org001 "$csv"
+  sd_wall+=("$wall") sd_cpu+=("$cpu") sd_mem=$mem_mb
+  measure "sqlite3 .import" sqlite3 :memory: ".import --csv $csv assets" "SELECT count(*) FROM assets"
+  sq_wall+=("$wall") sq_cpu+=("$cpu")
+done
+sdw=$(printf '%s\n' "${sd_wall[@]}" | median); sdc=$(printf '%s\n' "${sd_cpu[@]}" | median)
+sqw=$(printf '%s\n' "${sq_wall[@]}" | median); sqc=$(printf '%s\n' "${sq_cpu[@]}" | median)
+ratio_wall=$(calc "%.2f" "$sdw / $sqw")
+ratio_cpu=$(calc "%.2f" "$sdc / $sqc")
+row "Generic CSV import, ${csv_rows} rows (${csv_mb} MB), median of $runs, same run" \
+  "\`samdrift import --org org001 assets.csv\` vs \`sqlite3 :memory: '.import --csv assets.csv assets'\`" \
+  "samdrift ${sdw} s wall / ${sdc} s CPU (peak ${sd_mem} MB); sqlite3 ${sqw} s / ${sqc} s: **${ratio_wall}×** wall, ${ratio_cpu}× CPU" \
+  "≤ 1.0× (issue 2 accepts ≤ 2×)" \
+  "≤ 2×: $(verdict "$ratio_wall" 2 le); ≤ 1×: $(verdict "$ratio_wall" 1 le)"
+
+# --- 2. XML import against a pugixml parse-and-walk of the same files ----------------------------
+xml_bench() {  # FORMAT LABEL FOLDER
+  local format=$1 label=$2 folder=$3
+  local bytes
+  bytes=$(du -sb "$folder" | cut -f1)
+  measure "xml_walk $format" "$root/build-bench/bench/xml_walk" "$folder"
+  local ref_wall=$wall
+  rm -f "$work/xml.db"*
+  "$S" --db "$work/xml.db" init >>"$log"
+  measure "samdrift import $format" "$S" --db "$work/xml.db" import --org org001 --format "$format" "$folder"
+  local mbps ref_mbps share
+  mbps=$(calc "%.1f" "$bytes / 1048576 / $wall")
+  ref_mbps=$(calc "%.1f" "$bytes / 1048576 / $ref_wall")
+  share=$(calc "%.2f" "$mbps / $ref_mbps")
+  row "XML import: $label ($(calc "%.0f" "$bytes / 1048576") MB)" \
+    "\`samdrift import --format $format\` vs \`bench/xml_walk\` (pugixml parse + walk)" \
+    "${mbps} MB/s vs ${ref_mbps} MB/s: **${share}** of the reference" "≥ 0.33" "$(verdict "$share" 0.33 ge)"
+}
+if has_format glpi-xml && "$G" --help | grep -q glpi-xml; then
+  say "XML: GLPI agent files"
+  rm -rf "$work/xml"
+  "$G" --orgs 1 --assets-per-org 20000 --seed 2 --formats glpi-xml --glpi-fraction 1 --out "$work/xml" >>"$log"
+  xml_bench glpi-xml "GLPI agent XML" "$work/xml/org001/clients"
+else
+  row "XML import (GLPI, nmap)" "–" "not measured: no XML importer on main yet" "≥ 0.33 of pugixml's MB/s" "–"
+fi
+
+# --- 3. A folder of 10,000 GLPI agent files -------------------------------------------------------
+if has_format glpi-xml; then
+  say "GLPI: 10,000 agent files"
+  rm -rf "$work/glpi"
+  "$G" --orgs 1 --assets-per-org 40000 --seed 3 --formats glpi-xml --glpi-fraction 1 --out "$work/glpi" >>"$log"
+  files=$(find "$work/glpi/org001/clients" -type f | wc -l)
+  rm -f "$work/glpi.db"*
+  "$S" --db "$work/glpi.db" init >>"$log"
+  measure "samdrift import glpi folder" "$S" --db "$work/glpi.db" import --org org001 "$work/glpi/org001/clients"
+  row "A folder of ${files} GLPI agent files" "\`samdrift import --org org001 clients/\`" \
+    "$(calc "%.0f" "$files / $wall") files/s (${wall} s, peak ${mem_mb} MB)" "(figure)" "–"
+else
+  row "A folder of 10,000 GLPI agent files" "–" "not measured: no GLPI importer on main yet" "files/s" "–"
+fi
+
+# --- 4. National scale ----------------------------------------------------------------------------
+if [ "$quick" = 1 ]; then small=10 big=29; else small=29 big=290; fi
+per_org=15000
+national() {  # ORGS -> sets step_wall[step], step_mem[step], total_wall, peak_mem
+  local orgs=$1
+  local dir="$work/national-$orgs"
+  rm -rf "$dir" "$dir.db" "$dir.db-wal" "$dir.db-shm"
+  say "national: generating $orgs orgs x $per_org assets"
+  measure "samdrift-gen $orgs" "$G" --orgs "$orgs" --assets-per-org "$per_org" --seed 11 --out "$dir"
+  gen_wall=$wall
+  "$S" --db "$dir.db" init >>"$log"
+  unset step_wall step_mem
+  declare -gA step_wall step_mem
+  local sum=0 peak=0
+  say "national: importing $orgs orgs"
+  for org_dir in "$dir"/org*; do
+    measure "import $(basename "$org_dir")" "$S" --db "$dir.db" import --org "$(basename "$org_dir")" "$org_dir"
+    sum=$(calc "%.2f" "$sum + $wall")
+    [ "$mem_mb" -gt "$peak" ] && peak=$mem_mb
+  done
+  step_wall[import]=$sum step_mem[import]=$peak
+  for step in stats overlap target plan halls net; do
+    if has_command "$step"; then
+      say "national: $step"
+      local args=("$step")
+      [ "$step" != stats ] && args+=(--json)
+      measure "$step" "$S" --db "$dir.db" "${args[@]}"
+      step_wall[$step]=$wall step_mem[$step]=$mem_mb
+    fi
+  done
+  total_wall=0 peak_mem=0
+  for step in "${!step_wall[@]}"; do
+    total_wall=$(calc "%.2f" "$total_wall + ${step_wall[$step]}")
+    [ "${step_mem[$step]}" -gt "$peak_mem" ] && peak_mem=${step_mem[$step]}
+  done
+  db_mb=$(calc "%.0f" "$(stat -c %s "$dir.db") / 1048576")
+}
+national "$small"
+declare -A small_wall
+for k in "${!step_wall[@]}"; do small_wall[$k]=${step_wall[$k]}; done
+national "$big"
+assets_total=$((big * per_org))
+row "samdrift-gen ${big} orgs × ${per_org} assets" "\`samdrift-gen --orgs $big --assets-per-org $per_org --seed 11 --out DIR\`" \
+  "${gen_wall} s" "well under 60 s" "$(verdict "$gen_wall" 60 le)"
+for step in import stats overlap target plan halls net; do
+  [ -n "${step_wall[$step]:-}" ] || continue
+  growth=$(awk -v a="${small_wall[$step]}" -v b="${step_wall[$step]}" -v n1="$small" -v n2="$big" \
+    'BEGIN { if (a <= 0.05) print "–"; else printf "%.2f", log(b / a) / log(n2 / n1) }')
+  cmd="\`samdrift $step\`"
+  [ "$step" = import ] && cmd="\`samdrift import --org orgNNN DIR/orgNNN\` × $big"
+  row "National scale: $step ($big orgs, $assets_total assets)" "$cmd" \
+    "${step_wall[$step]} s, peak ${step_mem[$step]} MB (growth exponent ${growth} from $small to $big orgs)" \
+    "(part of the pipeline)" "–"
+done
+row "National scale: whole pipeline ($big orgs × $per_org assets, store ${db_mb} MB)" \
+  "the steps above" "${total_wall} s, peak ${peak_mem} MB" "< 300 s, < 8192 MB" \
+  "time $(verdict "$total_wall" 300 le), memory $(verdict "$peak_mem" 8192 le)"
+
+# --- 5. Graph view at 5 million assets and 10 million relations ----------------------------------
+if [ "$quick" = 1 ]; then g_assets=500000 g_rel=1000000; else g_assets=5000000 g_rel=10000000; fi
+say "graph view: $g_assets assets, $g_rel relations"
+measure "graph_bench" "$root/build-bench/bench/graph_bench" --assets "$g_assets" --relations "$g_rel"
+eval "$(tail -1 "$log" | tr ' ' '\n' | grep = | sed 's/^/g_/')"
+row "Graph view: ${g_assets} assets, ${g_rel} relations" "\`bench/graph_bench --assets $g_assets --relations $g_rel\`" \
+  "build ${g_build_s} s, view ${g_graph_mb} MB (the estate it indexes: ${g_estate_mb} MB), process peak ${g_peak_mb} MB" \
+  "view within a few GB (≤ 4096 MB)" "$(verdict "$g_graph_mb" 4096 le)"
+
+# --- The table ------------------------------------------------------------------------------------
+{
+  echo "Machine: $machine. Mode: $([ "$quick" = 1 ] && echo quick || echo full). $(date -u +%Y-%m-%d)."
+  echo
+  echo "| benchmark | command | figure | goal | verdict |"
+  echo "|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+} | tee "$work/results.md"
+say "table saved to $work/results.md; log in $log"
