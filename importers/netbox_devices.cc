@@ -40,25 +40,27 @@ void NetboxRows::Device(const NetboxRecord& r) {
   std::string_view site = Required(r, "site");
   auto org = Org(r);
   // NetBox positions are decimal (half units), starting at 1 unless the rack says otherwise.
-  auto position = Number(r, "position", Whole::kNo, 0.5, 1000);
+  const std::optional<double> parsed_position = Number(r, "position", Whole::kNo, 0.5, 1000);
   Number(r, "vc_position", Whole::kYes, 0, 255);
   Number(r, "vc_priority", Whole::kYes, 0, 255);
   std::string_view rack = r.Get("rack");
-  if (position && rack.empty()) {
+  if (parsed_position && rack.empty()) {
     diagnostics_.Error(r.At("position"), "NBX013", "position: a position needs a rack");
-    position.reset();
   }
+  // A plain double and a flag: GCC 12 misreads an optional<double> reset on one path as unset.
+  const bool placed = parsed_position.has_value() && !rack.empty();
+  const double position = parsed_position.value_or(0.0);
   std::string name(r.Get("name"));
   const bool unnamed = name.empty();
   if (unnamed) {
-    if (rack.empty() || !position) {
+    if (!placed) {
       diagnostics_.Error(r.At("name"), "NBX001",
                          "name: empty; a device needs a name, or a rack and position to be "
                          "named by");
       return;
     }
     // NetBox allows unnamed devices (patch panels, shelves): name them by where they are.
-    name = std::string(rack) + " U" + FormatFigure(*position);
+    name = std::string(rack) + " U" + FormatFigure(position);
     if (!r.Get("face").empty()) name += " " + std::string(r.Get("face"));
   }
   if (RowFailed()) return;
@@ -72,9 +74,9 @@ void NetboxRows::Device(const NetboxRecord& r) {
   a.site = std::string(site);
   a.hall = std::string(r.Get("location"));
   a.rack = std::string(rack);
-  if (position) {
-    a.position = std::max(1, static_cast<int>(std::floor(*position)));
-    if (*position != std::floor(*position)) a.SetAttr("position", FormatFigure(*position));
+  if (placed) {
+    a.position = std::max(1, static_cast<int>(std::floor(position)));
+    if (position != std::floor(position)) a.SetAttr("position", FormatFigure(position));
   }
   if (!r.Get("virtual_chassis").empty()) {
     a.redundancy_group = "vc:" + std::string(r.Get("virtual_chassis"));

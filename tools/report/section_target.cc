@@ -7,12 +7,6 @@
 #include "tools/report/svg_chart.h"
 
 namespace samdrift::tools::report {
-namespace {
-
-std::string Percent(double v) { return Cell::Number(100.0 * v, 0).text + " %"; }
-
-}  // namespace
-
 Section OverlapSection(const Context& context, const planners::Overlap& overlap) {
   const Lang lang = context.lang;
   Section section;
