@@ -82,6 +82,10 @@ bool IsPduRole(std::string_view role) {
          words.find(" power distribution unit ") != std::string::npos;
 }
 
+bool IsPowerInfrastructureRole(std::string_view role) {
+  return core::EqualsIgnoreCase(role, "power-panel") || core::EqualsIgnoreCase(role, "power-feed");
+}
+
 core::Result<HallPlanInput> BuildHallInput(const core::Estate& estate,
                                            const std::vector<core::DeviceType>& catalog,
                                            const Scenario& scenario, const AssetNames& retired,
@@ -165,6 +169,7 @@ core::Result<HallPlanInput> BuildHallInput(const core::Estate& estate,
       continue;
     }
     if (!orgs.empty() && !orgs.count(asset.org)) continue;
+    if (IsPowerInfrastructureRole(asset.role)) continue;
     if (asset.hall.empty()) {
       if (asset.category == core::Category::kDatacenter) ++unlocated;
       continue;

@@ -37,6 +37,11 @@ core::Result<HallPlanInput> BuildHallInput(const core::Estate& estate,
 // True for a role that names a power distribution unit ("PDU", "pdu", "Rack PDU").
 bool IsPduRole(std::string_view role);
 
+// True for hall power infrastructure that NetBox records as objects of their own (power panels,
+// power feeds: roles "power-panel", "power-feed"): they supply racks and occupy no rack units,
+// so the plan neither places nor moves them.
+bool IsPowerInfrastructureRole(std::string_view role);
+
 }  // namespace samdrift::planners
 
 #endif  // SAMDRIFT_PLANNERS_HALL_INPUT_H_

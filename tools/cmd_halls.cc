@@ -151,6 +151,8 @@ void PrintTable(const planners::Scenario& scenario, const HallPlan& plan) {
   for (const planners::PlannedHall& h : plan.halls) {
     width = std::max(width, Chars(h.name) + 2);
   }
+  int name_width = 28;  // device column: the longest name plus a gap
+  for (const HallDevice& d : plan.devices) name_width = std::max(name_width, Chars(d.name) + 2);
   std::cout << std::left << Pad("hall", width) << std::setw(10) << "role" << std::setw(12)
             << "positions" << std::setw(16) << "power kW" << std::setw(16) << "cooling kW"
             << "new racks\n";
@@ -178,7 +180,7 @@ void PrintTable(const planners::Scenario& scenario, const HallPlan& plan) {
                 << (KwText(r.kw_used) + "/" + KwText(r.kw_budget)) << '\n';
       for (auto it = r.devices.rbegin(); it != r.devices.rend(); ++it) {
         const HallDevice& d = plan.devices[it->device];
-        std::cout << "    U" << std::left << std::setw(4) << it->position << Pad(d.name, 28)
+        std::cout << "    U" << std::left << std::setw(4) << it->position << Pad(d.name, name_width)
                   << std::setw(10) << d.org << std::right << std::setw(3) << d.u_height << " U "
                   << std::setw(6) << std::fixed << std::setprecision(2) << d.kw << " kW"
                   << std::defaultfloat << (d.estimated ? " (est.)" : "")

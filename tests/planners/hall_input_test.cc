@@ -227,6 +227,28 @@ TEST_CASE("without target halls every existing hall stays as it is", "[planners]
   }
 }
 
+TEST_CASE("power panels and feeds supply the hall; they are not placed in racks",
+          "[planners][halls][input]") {
+  core::Estate estate = Estate();
+  Asset feed = Device("varnamo", "Stadshuset/Elcentral A/A01-A", "power-feed", "Stadshuset",
+                      "Serverhall 1", "A01");
+  feed.u_height = 0;
+  feed.SetAttr("available_kw", "8.87");
+  estate.assets.push_back(feed);
+  estate.assets.push_back(Device("varnamo", "Stadshuset/Elcentral A", "power-panel", "Stadshuset",
+                                 "Serverhall 1", ""));
+  core::Diagnostics d;
+  auto in = planners::BuildHallInput(estate, Catalog(), planners::Scenario{}, {}, d);
+  REQUIRE(in.ok());
+  CHECK_FALSE(in->devices.empty());
+  for (const planners::HallDevice& dev : in->devices) {
+    CHECK(dev.role != "power-feed");
+    CHECK(dev.role != "power-panel");
+  }
+  CHECK(planners::IsPowerInfrastructureRole("Power-Feed"));
+  CHECK_FALSE(planners::IsPowerInfrastructureRole("PDU"));
+}
+
 TEST_CASE("PDU roles", "[planners][halls][input]") {
   CHECK(planners::IsPduRole("PDU"));
   CHECK(planners::IsPduRole("rack-pdu"));
