@@ -429,19 +429,26 @@ struct Catalog::Impl {
         }
         return false;
       };
-      if (m.vendor >= 0 && !nv.empty()) {
-        for (int v : related[m.vendor]) {
-          if (try_products(products_of_vendor[v], true)) break;
+      // The vendor's own products and its related vendors' in one list, by priority (the
+      // vendor's own first among equals), so that a low-priority catch-all of the vendor
+      // ("Red Hat distribution packages") never hides a related vendor's named product.
+      auto of_vendor_and_related = [&](int vendor) {
+        std::vector<int> all;
+        for (int v : related[vendor]) {
+          all.insert(all.end(), products_of_vendor[v].begin(), products_of_vendor[v].end());
         }
+        std::stable_sort(all.begin(), all.end(), [&](int a, int b) {
+          return products[a].def->priority > products[b].def->priority;
+        });
+        return all;
+      };
+      if (m.vendor >= 0 && !nv.empty()) {
+        try_products(of_vendor_and_related(m.vendor), true);
       } else {
         // No vendor string, or one the catalog does not know ("Winbond Electronics" for a
         // PowerEdge): every product, strong patterns only. A vendor named only inside the
         // product text ("VMware ESXi") lets that vendor's weaker patterns apply.
-        if (m.vendor >= 0) {
-          for (int v : related[m.vendor]) {
-            if (try_products(products_of_vendor[v], true)) break;
-          }
-        }
+        if (m.vendor >= 0) try_products(of_vendor_and_related(m.vendor), true);
         if (m.product < 0) try_products(product_order, false);
       }
       if (m.product >= 0) m.vendor = products[m.product].vendor;
