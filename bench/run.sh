@@ -29,7 +29,8 @@ done
 jobs=$(nproc)
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSAMDRIFT_TESTS=OFF \
   -DSAMDRIFT_BENCH=ON >/dev/null
-cmake --build build-bench -j"$jobs" --target samdrift samdrift-gen graph_bench xml_walk >/dev/null
+cmake --build build-bench -j"$jobs" --target samdrift samdrift-gen graph_bench xml_walk \
+  samdrift_hall_bench samdrift_net_bench samdrift_wave_bench >/dev/null
 
 S="$root/build-bench/tools/samdrift"
 G="$root/build-bench/tools/samdrift-gen"
@@ -125,6 +126,14 @@ else
   row "XML import (GLPI, nmap)" "–" "not measured: no XML importer on main yet" "≥ 0.33 of pugixml's MB/s" "–"
 fi
 
+if has_format nmap-xml; then
+  say "XML: nmap scan"
+  rm -rf "$work/nmap"
+  mkdir -p "$work/nmap"
+  python3 bench/make_nmap_scan.py "$work/nmap/scan.xml" --mb "$([ "$quick" = 1 ] && echo 20 || echo 100)"
+  xml_bench nmap-xml "nmap -oX scan" "$work/nmap"
+fi
+
 # --- 3. A folder of 10,000 GLPI agent files -------------------------------------------------------
 if has_format glpi-xml; then
   say "GLPI: 10,000 agent files"
@@ -206,6 +215,30 @@ eval "$(tail -1 "$log" | tr ' ' '\n' | grep = | sed 's/^/g_/')"
 row "Graph view: ${g_assets} assets, ${g_rel} relations" "\`bench/graph_bench --assets $g_assets --relations $g_rel\`" \
   "build ${g_build_s} s, view ${g_graph_mb} MB (the estate it indexes: ${g_estate_mb} MB), process peak ${g_peak_mb} MB" \
   "view within a few GB (≤ 4096 MB)" "$(verdict "$g_graph_mb" 4096 le)"
+
+# --- 6. Planners alone at national scale (generated problems, no store) ---------------------------
+T="$root/build-bench/tools"
+if [ "$quick" = 1 ]; then w_items=100000 w_orgs=29; else w_items=1000000 w_orgs=290; fi
+say "waves: $w_items items"
+measure "wave_bench" "$T/samdrift_wave_bench" --items "$w_items" --orgs "$w_orgs"
+eval "$(tail -1 "$log" | tr ' ' '\n' | grep = | sed 's/^/w_/')"
+row "Migration waves: ${w_items} items, ${w_orgs} orgs (cycles, redundancy pairs, limits, hall capacity)" \
+  "\`samdrift_wave_bench --items $w_items --orgs $w_orgs\`" \
+  "plan ${w_plan_s} s, peak ${w_peak_mb} MB; **${w_waves} waves vs lower bound ${w_bound}**" \
+  "(figure; waves close to the bound)" "–"
+say "halls: $w_orgs orgs"
+measure "hall_bench" "$T/samdrift_hall_bench" --orgs "$w_orgs"
+h_line=$(grep -E '^orgs=' "$log" | tail -1)
+eval "$(echo "$h_line" | tr ' ' '\n' | grep -E '^[a-z_]+=[0-9.]+$' | sed 's/^/h_/')"
+row "Hall plan: ${h_devices} devices of ${w_orgs} orgs into 8 target halls" \
+  "\`samdrift_hall_bench --orgs $w_orgs\`" \
+  "plan ${h_plan_s} s, peak ${mem_mb} MB; **${h_racks_used} racks vs lower bound ${h_lower_bound}**, ${h_unplaced} unplaced" \
+  "(figure; racks close to the bound)" "–"
+say "net: 1,000,000 prefixes"
+measure "net_bench" "$T/samdrift_net_bench"
+n_s=$(grep -E '^plan \(conflicts' "$log" | tail -1 | sed -E 's/.*: ([0-9.]+) s;.*/\1/')
+row "Address plans: 1,000,000 prefixes in 290 orgs" "\`samdrift_net_bench\`" \
+  "plan ${n_s} s, peak ${mem_mb} MB" "(figure)" "–"
 
 # --- The table ------------------------------------------------------------------------------------
 {
