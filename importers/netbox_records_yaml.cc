@@ -60,8 +60,10 @@ void ReadMapping(const YAML::Node& node, const std::string& source, const Netbox
                  const NetboxVisit& visit) {
   NetboxRecord record(table, At(source, node.Mark()));
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node& key_node = it->first;
-    const YAML::Node& value = it->second;
+    // Copies (cheap handles): `it->` yields a temporary proxy, so a reference to its first or
+    // second dangles at the end of the statement.
+    const YAML::Node key_node = it->first;
+    const YAML::Node value = it->second;
     if (!key_node.IsScalar()) {
       diagnostics.Error(At(source, key_node.Mark()), "NBX022", "expected a field name");
       continue;
