@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "importers/netbox_records.h"
+#include "importers/yaml_support.h"
 
 namespace samdrift::importers {
 namespace {
@@ -154,7 +155,7 @@ std::size_t ReadNetboxYaml(std::string_view text, const std::string& source,
   }
   std::vector<YAML::Node> documents;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    documents = LoadAllDocuments(std::string(text));
   } catch (const YAML::DeepRecursion& e) {
     diagnostics.Error(At(source, e.mark), "NBX023",
                       "YAML nested deeper than " + std::to_string(e.depth()) +
