@@ -96,6 +96,57 @@ core::Result<std::vector<std::string>> ExpandPaths(const std::vector<std::string
   return files;
 }
 
+const Importer* ImportContent(std::string_view content, const std::string& path,
+                              const Importer* forced, const ImportRequest& request,
+                              core::Batch& batch, core::Diagnostics& diagnostics,
+                              std::vector<FileReport>& reports,
+                              const std::function<void(std::string_view)>& progress) {
+  const Importer* importer = forced;
+  if (!importer) {
+    importer = DetectImporter(content.substr(0, std::min<std::size_t>(content.size(), 65536)));
+  }
+  if (!importer) {
+    if (request.unknown_format == UnknownFormat::kSkip) {
+      diagnostics.Warning({path, 0, 0}, "FMT002", "no importer reads this format yet; skipped");
+    } else {
+      diagnostics.Error({path, 0, 0}, "FMT001",
+                        "cannot tell which format this is; name it with --format (see "
+                        "'samdrift formats')");
+    }
+    return nullptr;
+  }
+  if (progress) progress(path + " (" + std::string(importer->Name()) + ")");
+  core::Batch file_batch;
+  importer->Import(content, path, request.options, file_batch, diagnostics);
+  FileReport report{path, std::string(importer->Name()), file_batch.assets.size(),
+                    file_batch.relations.size(), file_batch.device_types.size()};
+  for (core::Asset& a : file_batch.assets) {
+    if (a.provenance.source.empty()) a.provenance.source = path;
+    if (a.provenance.importer.empty()) a.provenance.importer = importer->Name();
+    if (!core::IsValidOrgId(a.org)) {
+      diagnostics.Error({path, a.provenance.line, 0}, "ORG001",
+                        "asset '" + a.name + "' has no valid org id ('" + a.org +
+                            "'); ids are lowercase ASCII like 'gnosjo'");
+    }
+  }
+  for (core::Relation& r : file_batch.relations) {
+    if (r.provenance.source.empty()) r.provenance.source = path;
+    if (r.provenance.importer.empty()) r.provenance.importer = importer->Name();
+  }
+  for (core::DeviceType& t : file_batch.device_types) {
+    if (t.provenance.source.empty()) t.provenance.source = path;
+    if (t.provenance.importer.empty()) t.provenance.importer = importer->Name();
+  }
+  reports.push_back(std::move(report));
+  batch.Append(std::move(file_batch));
+  return importer;
+}
+
+void FinishBatch(core::Batch& batch, const core::Store* store, core::Diagnostics& diagnostics) {
+  CompleteRackHalls(batch, store, diagnostics);
+  CheckReferences(batch, store, diagnostics);
+}
+
 core::Batch ParseBatch(const std::vector<std::string>& files, const ImportRequest& request,
                        const core::Store* store, core::Diagnostics& diagnostics,
                        std::vector<FileReport>& reports,
@@ -103,6 +154,13 @@ core::Batch ParseBatch(const std::vector<std::string>& files, const ImportReques
   core::Batch batch;
   const Importer* forced = request.format.empty() ? nullptr : FindImporter(request.format);
   std::size_t index = 0;
+  std::function<void(std::string_view)> progress_line;
+  if (progress) {
+    progress_line = [&](std::string_view line) {
+      progress("[" + std::to_string(index) + "/" + std::to_string(files.size()) + "] " +
+               std::string(line));
+    };
+  }
   for (const std::string& path : files) {
     ++index;
     auto content = ReadFile(path);
@@ -110,51 +168,9 @@ core::Batch ParseBatch(const std::vector<std::string>& files, const ImportReques
       diagnostics.Error({path, 0, 0}, "IO001", "cannot read the file");
       continue;
     }
-    const Importer* importer = forced;
-    if (!importer) {
-      std::string_view head(*content);
-      importer = DetectImporter(head.substr(0, std::min<std::size_t>(head.size(), 65536)));
-    }
-    if (!importer) {
-      if (request.unknown_format == UnknownFormat::kSkip) {
-        diagnostics.Warning({path, 0, 0}, "FMT002", "no importer reads this format yet; skipped");
-      } else {
-        diagnostics.Error({path, 0, 0}, "FMT001",
-                          "cannot tell which format this is; name it with --format (see "
-                          "'samdrift formats')");
-      }
-      continue;
-    }
-    if (progress) {
-      progress("[" + std::to_string(index) + "/" + std::to_string(files.size()) + "] " + path +
-               " (" + std::string(importer->Name()) + ")");
-    }
-    core::Batch file_batch;
-    importer->Import(*content, path, request.options, file_batch, diagnostics);
-    FileReport report{path, std::string(importer->Name()), file_batch.assets.size(),
-                      file_batch.relations.size(), file_batch.device_types.size()};
-    for (core::Asset& a : file_batch.assets) {
-      if (a.provenance.source.empty()) a.provenance.source = path;
-      if (a.provenance.importer.empty()) a.provenance.importer = importer->Name();
-      if (!core::IsValidOrgId(a.org)) {
-        diagnostics.Error({path, a.provenance.line, 0}, "ORG001",
-                          "asset '" + a.name + "' has no valid org id ('" + a.org +
-                              "'); ids are lowercase ASCII like 'gnosjo'");
-      }
-    }
-    for (core::Relation& r : file_batch.relations) {
-      if (r.provenance.source.empty()) r.provenance.source = path;
-      if (r.provenance.importer.empty()) r.provenance.importer = importer->Name();
-    }
-    for (core::DeviceType& t : file_batch.device_types) {
-      if (t.provenance.source.empty()) t.provenance.source = path;
-      if (t.provenance.importer.empty()) t.provenance.importer = importer->Name();
-    }
-    reports.push_back(std::move(report));
-    batch.Append(std::move(file_batch));
+    ImportContent(*content, path, forced, request, batch, diagnostics, reports, progress_line);
   }
-  CompleteRackHalls(batch, store, diagnostics);
-  CheckReferences(batch, store, diagnostics);
+  FinishBatch(batch, store, diagnostics);
   return batch;
 }
 

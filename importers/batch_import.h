@@ -45,6 +45,19 @@ struct ImportReport {
 // Expands folders into their files (recursively, sorted, hidden files skipped).
 core::Result<std::vector<std::string>> ExpandPaths(const std::vector<std::string>& paths);
 
+// What ParseBatch does with one file's content already read: detects the format (unless
+// `forced` is given), imports, fills in provenance and checks org ids, then appends to `batch`
+// and `reports`. Returns the importer used; nullptr when none recognised the content.
+const Importer* ImportContent(std::string_view content, const std::string& path,
+                              const Importer* forced, const ImportRequest& request,
+                              core::Batch& batch, core::Diagnostics& diagnostics,
+                              std::vector<FileReport>& reports,
+                              const std::function<void(std::string_view)>& progress = {});
+
+// The checks across the whole batch once every file is in: completes rack halls and checks
+// references (the store, when given, is only read).
+void FinishBatch(core::Batch& batch, const core::Store* store, core::Diagnostics& diagnostics);
+
 // Parses and checks one batch without touching the store (the store, when given, is only read
 // to resolve references). Returns the batch; errors are in `diagnostics`.
 core::Batch ParseBatch(const std::vector<std::string>& files, const ImportRequest& request,

@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "importers/netbox_records.h"
+#include "importers/yaml_support.h"
 
 namespace samdrift::importers {
 namespace {
@@ -216,7 +217,7 @@ void DeviceTypeYamlImporter::Import(std::string_view content, const std::string&
                                     core::Diagnostics& diagnostics) const {
   std::vector<YAML::Node> documents;
   try {
-    documents = YAML::LoadAll(core::ToUtf8(content));
+    documents = LoadAllDocuments(core::ToUtf8(content));
   } catch (const YAML::DeepRecursion& e) {
     diagnostics.Error(At(source, e.mark), "DTL001",
                       "YAML nested deeper than " + std::to_string(e.depth()) + " levels");

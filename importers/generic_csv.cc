@@ -389,7 +389,9 @@ class TableReader {
       return;
     }
     if (auto v = Number(h, r, "positions", true)) {
-      a.SetAttr("positions", std::to_string(static_cast<long long>(*v)));
+      // A whole number, but 2^63 - 1 becomes 2^63 as a double: convert back only while exact.
+      a.SetAttr("positions", *v < 9007199254740992.0 ? std::to_string(static_cast<long long>(*v))
+                                                     : std::string(h.Get(r, "positions")));
     }
     for (std::string_view column : {"power_kw", "cooling_kw"}) {
       if (auto v = Number(h, r, column, false)) {

@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "importers/netbox_records.h"
+#include "importers/yaml_support.h"
 
 namespace samdrift::importers {
 namespace {
@@ -60,8 +61,10 @@ void ReadMapping(const YAML::Node& node, const std::string& source, const Netbox
                  const NetboxVisit& visit) {
   NetboxRecord record(table, At(source, node.Mark()));
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node& key_node = it->first;
-    const YAML::Node& value = it->second;
+    // Copies (cheap handles): `it->` yields a temporary proxy, so a reference to its first or
+    // second dangles at the end of the statement.
+    const YAML::Node key_node = it->first;
+    const YAML::Node value = it->second;
     if (!key_node.IsScalar()) {
       diagnostics.Error(At(source, key_node.Mark()), "NBX022", "expected a field name");
       continue;
@@ -152,7 +155,7 @@ std::size_t ReadNetboxYaml(std::string_view text, const std::string& source,
   }
   std::vector<YAML::Node> documents;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    documents = LoadAllDocuments(std::string(text));
   } catch (const YAML::DeepRecursion& e) {
     diagnostics.Error(At(source, e.mark), "NBX023",
                       "YAML nested deeper than " + std::to_string(e.depth()) +

@@ -1,6 +1,8 @@
 #include "importers/rvtools_csv.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <span>
@@ -206,9 +208,11 @@ class TabReader {
   void NumberAttr(core::Asset& a, const HeaderMap& h, const CsvRecord& r, std::string_view column,
                   std::string_view key) {
     if (auto v = Number(h, r, column)) {
-      const double whole = static_cast<double>(static_cast<long long>(*v));
-      a.SetAttr(key, whole == *v ? std::to_string(static_cast<long long>(*v))
-                                 : std::string(h.Get(r, column)));
+      // Whole numbers are normalised ("1,0" -> "1") only while exact in a double (2^53): a larger
+      // one would overflow the conversion (found by fuzz_rvtools), so it stays as written.
+      const bool whole = *v < 9007199254740992.0 && std::floor(*v) == *v;
+      a.SetAttr(key,
+                whole ? std::to_string(static_cast<long long>(*v)) : std::string(h.Get(r, column)));
     }
   }
 
@@ -413,7 +417,12 @@ class TabReader {
   }
 
   void FlushDatastores() {
-    auto mib = [](double v) { return std::to_string(static_cast<long long>(v + 0.5)); };
+    // Rounded to whole MiB; "%.0f" of the floor, as a sum of capacities may not fit a long long.
+    auto mib = [](double v) {
+      char text[400];
+      std::snprintf(text, sizeof text, "%.0f", std::floor(v + 0.5));
+      return std::string(text);
+    };
     for (auto& [name, u] : hosts_) {
       core::Asset host = NewAsset(core::AssetKind::kDevice, name, "hypervisor", u.line);
       host.SetAttr("datastores", JoinUnique(u.datastores, ","));

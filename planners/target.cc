@@ -258,11 +258,13 @@ class Planner {
       // Products by orgs, then orgs of their vendor in this capability, then assets, then id.
       std::vector<std::pair<std::string, const ProductStats*>> products;
       for (const auto& [id, p] : stats.products) products.emplace_back(id, &p);
+      // Through a reference, not the binding: clang 14 cannot capture structured bindings.
+      const auto& vendors = stats.vendors;
       auto vendor_orgs = [&](const std::string& product) {
         const Technology* t = catalog_.Find(product);
         if (!t) return std::size_t{0};
-        auto v = stats.vendors.find(t->vendor_id);
-        return v == stats.vendors.end() ? std::size_t{0} : v->second.size();
+        auto v = vendors.find(t->vendor_id);
+        return v == vendors.end() ? std::size_t{0} : v->second.size();
       };
       std::stable_sort(products.begin(), products.end(), [&](const auto& a, const auto& b) {
         auto ka = std::tuple(a.second->orgs.size(), vendor_orgs(a.first), a.second->assets);

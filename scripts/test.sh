@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command from a fresh Debian 12 machine: install, build, and run every test — the normal
-# build, then the ASan + UBSan build of the same suite.
+# build, then the ASan + UBSan build of the same suite, then a short run of each fuzz target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -13,4 +13,9 @@ if [ "${SAMDRIFT_SKIP_SANITIZE:-0}" != "1" ]; then
   cmake --build build-asan -j"$jobs"
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
+fi
+if [ "${SAMDRIFT_SKIP_FUZZ:-0}" != "1" ]; then
+  # libFuzzer targets for every importer and the scenario parser, a bounded time each
+  # (scripts/fuzz.sh; 15 s x 14 targets). Fails when any target finds a crash.
+  bash scripts/fuzz.sh "${SAMDRIFT_FUZZ_SECONDS:-15}"
 fi

@@ -124,6 +124,16 @@ TEST_CASE("device-type defects give located diagnostics", "[importers][device-ty
       {"device-type-syntax-error.yaml",
        {"device-type-syntax-error.yaml:4:1: error[DTL001]: YAML: end of map flow not found"},
        0},
+      // Found by fuzz_netbox_device_type: yaml-cpp's LoadAll looped forever on a ',' outside a
+      // flow collection (importers/yaml_support.h).
+      {"device-type-stray-comma.yaml",
+       {"device-type-stray-comma.yaml:7:1: error[DTL001]: YAML: unexpected ',' outside a flow "
+        "collection ([...] or {...})"},
+       0},
+      {"../fuzz/device-type-stray-comma-hang.yaml",
+       {"../fuzz/device-type-stray-comma-hang.yaml:1:1: error[DTL001]: YAML: unexpected ',' "
+        "outside a flow collection ([...] or {...})"},
+       0},
   };
   for (const Case& c : cases) {
     INFO(c.file);

@@ -106,6 +106,11 @@ TEST_CASE("each NetBox defect gives its located diagnostic", "[importers][netbox
        "netbox-sites",
        {"yaml-unknown-field.yaml:3:3: error[NBX003]: unknown field 'regoin'; did you mean "
         "'region'?"}},
+      // Found by fuzz_netbox_records: yaml-cpp's LoadAll looped forever on the stray ','.
+      {"yaml-stray-comma.yaml",
+       "netbox-sites",
+       {"yaml-stray-comma.yaml:3:1: error[NBX021]: YAML: unexpected ',' outside a flow "
+        "collection ([...] or {...})"}},
       {"power-feed-without-figures.csv",
        "netbox-power-feeds",
        {"power-feed-without-figures.csv:2: warning[NBX011]: power feed 'A': NetBox's defaults "

@@ -269,3 +269,30 @@ TEST_CASE("Varnamo's RVTools export", "[importers][rvtools][samples]") {
   CHECK(ds.lines().empty());
   CHECK(ds.batch.relations.empty());
 }
+
+TEST_CASE("RVTools numbers beyond a long long stay as written", "[importers][rvtools][fuzz]") {
+  // Found by fuzz_rvtools: a whole number above 2^63 was converted to long long (undefined).
+  auto info = Run(RvToolsTab::kVInfo, ReadFixture(kDir + "huge-numbers.csv"), "huge-numbers.csv");
+  CHECK(info.lines().empty());
+  REQUIRE(info.batch.assets.size() == 1);
+  CHECK(AttrOf(info.batch.assets[0], "cpus") == "4");
+  CHECK(AttrOf(info.batch.assets[0], "memory_mib") == "99999999999999999999");
+  // The fuzzer's own input (tests/data/fuzz/): Memory of 117 digits.
+  auto fuzzed =
+      Run(RvToolsTab::kVInfo,
+          ReadFixture(std::string(SAMDRIFT_TEST_DATA) + "/fuzz/rvtools-vinfo-number-overflow.csv"),
+          "rvtools-vinfo-number-overflow.csv");
+  REQUIRE(fuzzed.batch.assets.size() == 1);
+  CHECK(AttrOf(fuzzed.batch.assets[0], "memory_mib").size() == 117);
+  // Datastore capacities summed per cluster beyond a long long are still whole MiB.
+  auto ds = Run(RvToolsTab::kVDatastore, ReadFixture(kDir + "vdatastore-huge-capacity.csv"),
+                "vdatastore-huge-capacity.csv");
+  CHECK(ds.lines().empty());
+  const core::Asset* cluster = nullptr;
+  for (const core::Asset& a : ds.batch.assets) {
+    if (a.kind == core::AssetKind::kCluster) cluster = &a;
+  }
+  REQUIRE(cluster != nullptr);
+  CHECK(AttrOf(*cluster, "datastore_capacity_mib") == "200000000000000000000");
+  CHECK(AttrOf(*cluster, "datastore_free_mib") == "2");
+}
