@@ -6,6 +6,8 @@
 #include <set>
 #include <sstream>
 
+#include "importers/netbox_columns.h"
+#include "importers/registry.h"
 #include "tests/tools/cli_util.h"
 
 using namespace samdrift::testing;
@@ -68,6 +70,21 @@ TEST_CASE("samdrift-gen: 20 orgs x 2,000 assets import with no diagnostic", "[to
   auto gen = RunGen(dir, "--orgs 20 --assets-per-org 2000 --seed 42 --out estate");
   REQUIRE(gen.exit_code == 0);
   CHECK(gen.out.find("wrote 20 orgs to estate: ") == 0);
+  // Two orgs in five keep their devices, clusters and VMs in NetBox (org003, org004, org008, ...).
+  const auto manifest = nlohmann::json::parse(Slurp(dir / "estate/manifest.json"));
+  REQUIRE(manifest["orgs"].size() == 20);
+  int netbox_orgs = 0;
+  for (const auto& [org, declared] : manifest["orgs"].items()) {
+    INFO(org);
+    const auto formats = declared["formats"].get<std::set<std::string>>();
+    const bool netbox = formats.count("netbox") > 0;
+    netbox_orgs += netbox ? 1 : 0;
+    CHECK(fs::exists(dir / "estate" / org / "devices.csv") == netbox);
+    CHECK(fs::exists(dir / "estate" / org / "virtual-machines.csv") == netbox);
+    CHECK(fs::exists(dir / "estate" / org / "cables.csv") == netbox);
+  }
+  CHECK(netbox_orgs == 8);
+  CHECK(manifest["orgs"]["org003"]["formats"].get<std::set<std::string>>().count("netbox") == 1);
   // Clients come from GLPI agents too: XML in odd-numbered orgs, JSON in even ones.
   auto count = [&](const char* folder, const char* extension) {
     int n = 0;
@@ -96,6 +113,11 @@ TEST_CASE("samdrift-gen: 20 orgs x 2,000 assets import with no diagnostic", "[to
     CHECK(counts["total"].get<int>() > 2000);
     CHECK(counts["client"].get<int>() > 0);
     CHECK(counts["network"].get<int>() > 0);
+    // Every kind as the generator declares it, whichever formats the org's files are in.
+    const auto& declared = manifest["orgs"][org]["kinds"];
+    CHECK(counts["kinds"].dump() == nlohmann::json(declared).dump());
+    CHECK(counts["kinds"]["device"].get<int>() > 100);
+    CHECK(counts["kinds"]["vm"].get<int>() > 100);
   }
   CHECK(json["relations"].get<int>() > 20 * 1000);
   CHECK(json["unresolved_relations"].get<int>() == 0);
@@ -150,6 +172,17 @@ TEST_CASE("samdrift-gen: the estate has the samples' shape", "[tools][gen]") {
       if (!row[15].empty() && row[15] < "2026-01-01") ++eol_rows;
       if (!row[13].empty()) ++groups[row[13]];
     }
+    // NetBox orgs: devices in devices.csv, their pairs as virtual chassis or cluster members.
+    if (fs::exists(dir / "e" / org / "devices.csv")) {
+      auto devices = Rows(Slurp(dir / "e" / org / "devices.csv"), ',');
+      for (std::size_t r = 1; r < devices.size(); ++r) {
+        const auto& row = devices[r];
+        REQUIRE(row.size() == 20);
+        orgs_by_product[row[3] + "/" + row[4]].insert(org);
+        if (!row[15].empty()) ++groups[row[15]];
+        if (!row[18].empty()) ++groups[row[18]];
+      }
+    }
     for (const auto& [group, members] : groups) pairs += members >= 2 ? 1 : 0;
     std::set<std::pair<std::string, std::string>> depends;
     for (const auto& row :
@@ -171,4 +204,53 @@ TEST_CASE("samdrift-gen: the estate has the samples' shape", "[tools][gen]") {
   CHECK(eol_rows > 100);
   CHECK(pairs >= 10 * 3);  // core, firewall and cluster groups in every org
   CHECK(cycles >= 10);     // at least one two-service cycle per org
+}
+
+TEST_CASE("samdrift-gen: NetBox files have the headers the importers accept", "[tools][gen]") {
+  auto dir = ScratchDir("gen-netbox");
+  REQUIRE(
+      RunGen(dir, "--orgs 4 --assets-per-org 600 --seed 3 --formats netbox --out e").exit_code ==
+      0);
+  // Each file: the importer that claims it, and its header exactly as NetBox's export (and the
+  // Gislaved sample) writes it.
+  const std::map<std::string, std::string> expected = {
+      {"sites.csv", "netbox-sites"},
+      {"locations.csv", "netbox-locations"},
+      {"racks.csv", "netbox-racks"},
+      {"devices.csv", "netbox-devices"},
+      {"power-ports.csv", "netbox-power-ports"},
+      {"cables.csv", "netbox-cables"},
+      {"clusters.csv", "netbox-clusters"},
+      {"virtual-machines.csv", "netbox-virtual-machines"}};
+  const fs::path sample = fs::path(SAMDRIFT_SOURCE_DIR) / "sample-inventories/gislaved";
+  for (const char* org : {"org003", "org004"}) {
+    for (const auto& [file, importer] : expected) {
+      INFO(org << "/" << file);
+      const std::string text = Slurp(dir / "e" / org / file);
+      REQUIRE(!text.empty());
+      const samdrift::importers::Importer* detected = samdrift::importers::DetectImporter(text);
+      REQUIRE(detected != nullptr);
+      CHECK(detected->Name() == importer);
+      const std::string header = text.substr(0, text.find('\n'));
+      const std::string sample_text = Slurp(sample / file);
+      CHECK(header == sample_text.substr(0, sample_text.find('\n')));
+      // Every column is one the type knows, and the required ones are there.
+      const auto columns = Rows(header, ',').front();
+      for (auto type : samdrift::importers::AllNetboxTypes()) {
+        const auto& table = samdrift::importers::NetboxTableOf(type);
+        if (table.importer != importer) continue;
+        CHECK(samdrift::importers::NetboxScore(table, columns) ==
+              table.score_base + table.score_span);
+        for (std::string_view required : table.required) {
+          CHECK(std::count(columns.begin(), columns.end(), std::string(required)) == 1);
+        }
+      }
+      // NetBox CSV as exported: UTF-8 without BOM, LF, one row per line with the header's cells.
+      CHECK(text.find('\r') == std::string::npos);
+      for (const auto& row : Rows(text, ',')) CHECK(row.size() == columns.size());
+    }
+  }
+  // The orgs that keep a sheet write no NetBox files.
+  CHECK_FALSE(fs::exists(dir / "e/org001/devices.csv"));
+  CHECK(fs::exists(dir / "e/org001/assets.csv"));
 }

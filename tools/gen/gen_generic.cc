@@ -1,5 +1,6 @@
 // Generic CSV as the samples have it: English headers with commas (UTF-8, some with BOM), or
 // Swedish Excel (Swedish headers, semicolons, Windows-1252, CRLF, decimal commas, "1 100").
+#include <map>
 #include <string_view>
 
 #include "tools/gen/gen_output.h"
@@ -107,8 +108,10 @@ void WriteGeneric(const OrgEstate& org, const std::vector<const GenAsset*>& asse
                     "hojd_u,effekt_w,redundansgrupp,kritikalitet,slut_support"
                   : "name,kind,role,vendor,product,version,serial,site,hall,rack,position,u_height,"
                     "power_w,redundancy_group,criticality,eol");
+    std::map<std::string_view, std::size_t> kinds;
     for (const GenAsset* a : assets) {
       const Words w = WordsFor(*a);
+      ++kinds[w.kind];
       csv.Cell(a->name).Cell(w.kind).Cell(sv ? w.role_sv : w.role_en);
       csv.Cell(a->vendor).Cell(a->product).Cell(a->version).Cell(a->serial);
       csv.Cell(a->site).Cell(a->hall).Cell(a->rack);
@@ -122,6 +125,7 @@ void WriteGeneric(const OrgEstate& org, const std::vector<const GenAsset*>& asse
     }
     Finish(dir / (sv ? "tillgangar.csv" : "assets.csv"), csv, encoding, stats);
     stats.assets += assets.size();
+    for (const auto& [kind, n] : kinds) stats.kinds[std::string(kind)] += n;
   }
   if (!relations.empty()) {
     CsvOut csv(delimiter, line_end, numbers);
@@ -152,6 +156,7 @@ void WriteGeneric(const OrgEstate& org, const std::vector<const GenAsset*>& asse
       csv.EndRow();
     }
     Finish(dir / (sv ? "natverk.csv" : "networks.csv"), csv, encoding, stats);
+    stats.kinds["network"] += org.networks.size();  // each row its own network, duplicates too
   }
 }
 

@@ -206,6 +206,8 @@ void WriteGlpi(const OrgEstate& org, const std::vector<const GenAsset*>& clients
     stats.bytes += text.size();
     stats.assets += 1 + c.software.size();  // the computer and its software
     stats.relations += c.software.size();   // installed_on
+    ++stats.kinds["client"];
+    stats.kinds["software"] += c.software.size();
   }
 }
 

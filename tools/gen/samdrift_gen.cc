@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "tools/gen/gen_estate.h"
+#include "tools/gen/gen_output.h"
 #include "tools/gen/gen_writers.h"
 
 namespace fs = std::filesystem;
@@ -41,20 +42,42 @@ std::set<std::string> ParseFormats(const std::string& list, std::string& bad) {
   return out;
 }
 
+// What the run wrote, per org: its formats and the assets per kind that importing its folder
+// stores (manifest.json; the generator test checks samdrift's stats against it).
+bool WriteManifest(const fs::path& path, std::uint64_t seed,
+                   const std::vector<std::pair<std::string, WriteStats>>& orgs) {
+  std::string json = "{\n  \"seed\": " + std::to_string(seed) + ",\n  \"orgs\": {";
+  for (std::size_t i = 0; i < orgs.size(); ++i) {
+    const auto& [id, stats] = orgs[i];
+    json += i ? ",\n" : "\n";
+    json += "    \"" + id + "\": {\"formats\": [";
+    std::size_t n = 0;
+    for (const std::string& f : stats.formats) json += (n++ ? ", \"" : "\"") + f + "\"";
+    json += "], \"relations\": " + std::to_string(stats.relations) + ", \"kinds\": {";
+    n = 0;
+    for (const auto& [kind, count] : stats.kinds) {
+      json += (n++ ? ", \"" : "\"") + kind + "\": " + std::to_string(count);
+    }
+    json += "}}";
+  }
+  json += "\n  }\n}\n";
+  return WriteFile(path, json, Encoding::kUtf8);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
       "samdrift-gen: write invented municipalities' IT inventories in the real formats (NetBox "
-      "CSV as its importer lands, GLPI agent XML/JSON, samdrift generic CSV), with the shape of "
-      "the sample inventories, "
-      "deterministically for a seed.",
+      "CSV, GLPI agent XML/JSON, samdrift generic CSV), with the shape of the sample "
+      "inventories, deterministically for a seed. manifest.json in --out declares each org's "
+      "formats and asset counts per kind.",
       "samdrift-gen"};
   int orgs = 5;
   int assets = 2000;
   std::uint64_t seed = 1;
   std::string out;
-  std::string formats = "generic,glpi-xml,glpi-json";
+  std::string formats = "all";
   double glpi_fraction = 0.1;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   bool force = false;
@@ -66,9 +89,9 @@ int main(int argc, char** argv) {
   app.add_option("--seed", seed, "random seed; the same seed writes the same files");
   app.add_option("--out", out, "output folder (one subfolder per org)")->required();
   app.add_option("--formats", formats,
-                 "comma-separated formats: generic (always), glpi-xml, glpi-json, or "
-                 "all (default: the formats whose importers samdrift has: generic, glpi-xml, "
-                 "glpi-json)");
+                 "comma-separated formats: generic (always), netbox (two orgs in five keep "
+                 "their devices, clusters and VMs in NetBox), glpi-xml, glpi-json (clients' "
+                 "agents), or all (the default)");
   app.add_option("--glpi-fraction", glpi_fraction,
                  "share of clients written as GLPI agent files (one file per computer)")
       ->check(CLI::Range(0.0, 1.0));
@@ -86,7 +109,7 @@ int main(int argc, char** argv) {
   std::string bad;
   options.formats = ParseFormats(formats, bad);
   if (!bad.empty())
-    return Usage("unknown format '" + bad + "' (known: generic, glpi-xml, glpi-json, all)");
+    return Usage("unknown format '" + bad + "' (known: generic, netbox, glpi-xml, glpi-json, all)");
   options.glpi_fraction = glpi_fraction;
 
   std::error_code ec;
@@ -109,11 +132,13 @@ int main(int argc, char** argv) {
   std::atomic<int> next{0};
   std::mutex mutex;
   WriteStats total;
+  std::vector<std::pair<std::string, WriteStats>> declared(static_cast<std::size_t>(orgs));
   auto worker = [&] {
     for (int i = next++; i < orgs; i = next++) {
       OrgParams params{i, width, seed, assets};
       OrgEstate org = GenerateOrg(params);
       WriteStats stats = WriteOrg(org, root / org.id, options);
+      declared[static_cast<std::size_t>(i)] = {org.id, stats};
       std::lock_guard<std::mutex> lock(mutex);
       total.files += stats.files;
       total.bytes += stats.bytes;
@@ -129,6 +154,10 @@ int main(int argc, char** argv) {
   for (unsigned j = 0; j < std::min<unsigned>(jobs, static_cast<unsigned>(orgs)); ++j)
     threads.emplace_back(worker);
   for (std::thread& t : threads) t.join();
+  if (total.ok && !WriteManifest(root / "manifest.json", seed, declared)) {
+    total.ok = false;
+    total.error = "cannot write " + (root / "manifest.json").string();
+  }
   if (!total.ok) {
     std::cerr << "samdrift-gen: " << total.error << '\n';
     return 1;
