@@ -3,7 +3,7 @@
 #
 #   bash bench/run.sh [--quick] [--work DIR] [--no-setup]
 #
-# Builds a Release tree in build-bench/, generates its inputs with samdrift-gen under --work
+# Builds a Release tree in build/, generates its inputs with samdrift-gen under --work
 # (default: $TMPDIR/samdrift-bench), runs every benchmark and prints a Markdown table: machine,
 # command, figure, goal and verdict. --quick takes a few minutes (smaller national scale, smaller
 # graph); the full run takes longer. Nothing here is part of the test suite.
@@ -27,13 +27,13 @@ done
 
 [ "$setup" = 1 ] && bash scripts/setup.sh
 jobs=$(nproc)
-cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSAMDRIFT_TESTS=OFF \
-  -DSAMDRIFT_BENCH=ON >/dev/null
-cmake --build build-bench -j"$jobs" --target samdrift samdrift-gen graph_bench xml_walk \
+# The same Release tree as the demo and the tests (build/), with the benchmark programs added.
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSAMDRIFT_BENCH=ON >/dev/null
+cmake --build build -j"$jobs" --target samdrift samdrift-gen graph_bench xml_walk \
   samdrift_hall_bench samdrift_net_bench samdrift_wave_bench >/dev/null
 
-S="$root/build-bench/tools/samdrift"
-G="$root/build-bench/tools/samdrift-gen"
+S="$root/build/tools/samdrift"
+G="$root/build/tools/samdrift-gen"
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 log="$work/bench.log"
@@ -104,7 +104,7 @@ xml_bench() {  # FORMAT LABEL FOLDER
   local format=$1 label=$2 folder=$3
   local bytes
   bytes=$(du -sb "$folder" | cut -f1)
-  measure "xml_walk $format" "$root/build-bench/bench/xml_walk" "$folder"
+  measure "xml_walk $format" "$root/build/bench/xml_walk" "$folder"
   local ref_wall=$wall
   rm -f "$work/xml.db"*
   "$S" --db "$work/xml.db" init >>"$log"
@@ -210,14 +210,14 @@ row "National scale: whole pipeline ($big orgs × $per_org assets, store ${db_mb
 # --- 5. Graph view at 5 million assets and 10 million relations ----------------------------------
 if [ "$quick" = 1 ]; then g_assets=500000 g_rel=1000000; else g_assets=5000000 g_rel=10000000; fi
 say "graph view: $g_assets assets, $g_rel relations"
-measure "graph_bench" "$root/build-bench/bench/graph_bench" --assets "$g_assets" --relations "$g_rel"
+measure "graph_bench" "$root/build/bench/graph_bench" --assets "$g_assets" --relations "$g_rel"
 eval "$(tail -1 "$log" | tr ' ' '\n' | grep = | sed 's/^/g_/')"
 row "Graph view: ${g_assets} assets, ${g_rel} relations" "\`bench/graph_bench --assets $g_assets --relations $g_rel\`" \
   "build ${g_build_s} s, view ${g_graph_mb} MB (the estate it indexes: ${g_estate_mb} MB), process peak ${g_peak_mb} MB" \
   "view within a few GB (≤ 4096 MB)" "$(verdict "$g_graph_mb" 4096 le)"
 
 # --- 6. Planners alone at national scale (generated problems, no store) ---------------------------
-T="$root/build-bench/tools"
+T="$root/build/tools"
 if [ "$quick" = 1 ]; then w_items=100000 w_orgs=29; else w_items=1000000 w_orgs=290; fi
 say "waves: $w_items items"
 measure "wave_bench" "$T/samdrift_wave_bench" --items "$w_items" --orgs "$w_orgs"
