@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # samdrift benchmarks: one command, on a fresh clone (after scripts/setup.sh, which it runs).
 #
-#   bash bench/run.sh [--quick] [--work DIR] [--no-setup]
+#   bash bench/run.sh [--quick] [--work DIR] [--no-setup] [--parts csv,xml,glpi,national,graph,planners]
 #
 # Builds a Release tree in build/, generates its inputs with samdrift-gen under --work
 # (default: $TMPDIR/samdrift-bench), runs every benchmark and prints a Markdown table: machine,
@@ -13,12 +13,14 @@ root=$(pwd)
 
 quick=0
 setup=1
+parts="csv,xml,glpi,national,graph,planners"
 work="${TMPDIR:-/tmp}/samdrift-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --no-setup) setup=0 ;;
     --work) work="$2"; shift ;;
+    --parts) parts="$2"; shift ;;
     -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
@@ -41,6 +43,7 @@ log="$work/bench.log"
 rows=()
 
 say() { echo "bench: $*" >&2; }
+want() { [[ ",$parts," == *",$1,"* ]]; }
 
 # measure NAME CMD...: runs CMD under /usr/bin/time; sets wall, cpu (user+sys) and mem_mb.
 measure() {
@@ -72,6 +75,7 @@ machine="$(nproc) cores, ${cpu_model:-unknown CPU}, ${ram_gb} GB RAM, load avera
 say "machine: $machine"
 
 # --- 1. Generic CSV import against sqlite3's own .import of the same file -------------------------
+if want csv; then
 say "generic CSV: generating 300,000 rows"
 rm -rf "$work/csv"
 "$G" --orgs 1 --assets-per-org 300000 --seed 1 --out "$work/csv" >>"$log"
@@ -98,8 +102,10 @@ row "Generic CSV import, ${csv_rows} rows (${csv_mb} MB), median of $runs, same 
   "samdrift ${sdw} s wall / ${sdc} s CPU (peak ${sd_mem} MB); sqlite3 ${sqw} s / ${sqc} s: **${ratio_wall}×** wall, ${ratio_cpu}× CPU" \
   "≤ 1.0× (issue 2 accepts ≤ 2×)" \
   "≤ 2×: $(verdict "$ratio_wall" 2 le); ≤ 1×: $(verdict "$ratio_wall" 1 le)"
+fi
 
 # --- 2. XML import against a pugixml parse-and-walk of the same files ----------------------------
+if want xml; then
 xml_bench() {  # FORMAT LABEL FOLDER
   local format=$1 label=$2 folder=$3
   local bytes
@@ -133,8 +139,10 @@ if has_format nmap-xml; then
   python3 bench/make_nmap_scan.py "$work/nmap/scan.xml" --mb "$([ "$quick" = 1 ] && echo 20 || echo 100)"
   xml_bench nmap-xml "nmap -oX scan" "$work/nmap"
 fi
+fi
 
 # --- 3. A folder of 10,000 GLPI agent files -------------------------------------------------------
+if want glpi; then
 if has_format glpi-xml; then
   say "GLPI: 10,000 agent files"
   rm -rf "$work/glpi"
@@ -148,8 +156,10 @@ if has_format glpi-xml; then
 else
   row "A folder of 10,000 GLPI agent files" "–" "not measured: no GLPI importer on main yet" "files/s" "–"
 fi
+fi
 
 # --- 4. National scale ----------------------------------------------------------------------------
+if want national; then
 if [ "$quick" = 1 ]; then small=10 big=29; else small=29 big=290; fi
 per_org=15000
 national() {  # ORGS -> sets step_wall[step], step_mem[step], total_wall, peak_mem
@@ -206,8 +216,10 @@ done
 row "National scale: whole pipeline ($big orgs × $per_org assets, store ${db_mb} MB)" \
   "the steps above" "${total_wall} s, peak ${peak_mem} MB" "< 300 s, < 8192 MB" \
   "time $(verdict "$total_wall" 300 le), memory $(verdict "$peak_mem" 8192 le)"
+fi
 
 # --- 5. Graph view at 5 million assets and 10 million relations ----------------------------------
+if want graph; then
 if [ "$quick" = 1 ]; then g_assets=500000 g_rel=1000000; else g_assets=5000000 g_rel=10000000; fi
 say "graph view: $g_assets assets, $g_rel relations"
 measure "graph_bench" "$root/build/bench/graph_bench" --assets "$g_assets" --relations "$g_rel"
@@ -215,8 +227,10 @@ eval "$(tail -1 "$log" | tr ' ' '\n' | grep = | sed 's/^/g_/')"
 row "Graph view: ${g_assets} assets, ${g_rel} relations" "\`bench/graph_bench --assets $g_assets --relations $g_rel\`" \
   "build ${g_build_s} s, view ${g_graph_mb} MB (the estate it indexes: ${g_estate_mb} MB), process peak ${g_peak_mb} MB" \
   "view within a few GB (≤ 4096 MB)" "$(verdict "$g_graph_mb" 4096 le)"
+fi
 
 # --- 6. Planners alone at national scale (generated problems, no store) ---------------------------
+if want planners; then
 T="$root/build/tools"
 if [ "$quick" = 1 ]; then w_items=100000 w_orgs=29; else w_items=1000000 w_orgs=290; fi
 say "waves: $w_items items"
@@ -239,6 +253,7 @@ measure "net_bench" "$T/samdrift_net_bench"
 n_s=$(grep -E '^plan \(conflicts' "$log" | tail -1 | sed -E 's/.*: ([0-9.]+) s;.*/\1/')
 row "Address plans: 1,000,000 prefixes in 290 orgs" "\`samdrift_net_bench\`" \
   "plan ${n_s} s, peak ${mem_mb} MB" "(figure)" "–"
+fi
 
 # --- The table ------------------------------------------------------------------------------------
 {

@@ -356,14 +356,23 @@ class Planner {
   }
 
   // True when the carrier's own server hardware is past end of support.
-  bool HardwarePast(AssetId carrier) const {
-    for (const planners::Usage& u : usage_.usages) {
-      if (u.carrier != carrier || u.capability != "server") continue;
-      const Technology& t = catalog_.technology(u.technology);
-      return !t.end_of_support.empty() && t.end_of_support < plan_.date;
+  // Whether the carrier's server hardware is past end of support. The first call indexes the
+  // server usages once (a scan per host made this quadratic: minutes at national scale).
+  bool HardwarePast(AssetId carrier) {
+    if (!hardware_indexed_) {
+      hardware_indexed_ = true;
+      for (const planners::Usage& u : usage_.usages) {
+        if (u.capability != "server") continue;
+        const Technology& t = catalog_.technology(u.technology);
+        hardware_past_.emplace(u.carrier.value,
+                               !t.end_of_support.empty() && t.end_of_support < plan_.date);
+      }
     }
-    return false;
+    auto it = hardware_past_.find(carrier.value);
+    return it != hardware_past_.end() && it->second;
   }
+  bool hardware_indexed_ = false;
+  std::unordered_map<std::uint32_t, bool> hardware_past_;  // carrier -> first server usage's flag
 
   void Gaps() {
     std::unordered_map<std::uint32_t, std::size_t> platform_changes;  // host -> gap index

@@ -56,12 +56,29 @@ order=(fuzz_generic_csv fuzz_glpi_xml fuzz_glpi_json fuzz_archimate fuzz_netbox_
 shopt -s nullglob
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-failed=()
+# One target per core at a time: each run is one process, so two cores fuzz two targets.
+run_target() {  # TARGET: fuzz it; prints one summary line; exit status 1 on a finding
+  local target=$1 corpus=build-fuzz/corpus/$1 findings=build-fuzz/findings/$1
+  local log=$findings/fuzz.log
+  # Inputs are cut to 64 KiB (what detection reads): bigger seeds slow every mutation down.
+  if build-fuzz/fuzz/$target "$corpus" -artifact_prefix="$findings/" \
+      -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
+      -print_final_stats=1 >"$log" 2>&1; then
+    echo "== $target: ${seconds}s, $(ls "$corpus" | wc -l) corpus files;" \
+      $(grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$log" | tr '\n' ' ')
+  else
+    echo "!! $target FAILED; log: $log"
+    grep -E "ERROR: |runtime error|SUMMARY|Test unit written" "$log" | head -8 || true
+    return 1
+  fi
+}
+
 for target in "${order[@]}"; do
   [ -n "${seeds[$target]+x}" ] || { echo "fuzz.sh: unknown target $target" >&2; exit 2; }
   corpus=build-fuzz/corpus/$target
   findings=build-fuzz/findings/$target
   mkdir -p "$corpus" "$findings"
+  rm -f "$findings/failed"
   # The corpus persists between runs (what the fuzzer learnt); seeds are refreshed each time.
   set -f  # split the pattern list without globbing it here
   patterns=(${seeds[$target]})
@@ -74,19 +91,21 @@ for target in "${order[@]}"; do
       cp -f "$f" "$corpus/seed-$(printf '%s' "$f" | md5sum | cut -c1-16)"
     done
   done
-  echo "== $target: ${seconds}s, $(ls "$corpus" | wc -l) corpus files"
-  log=$findings/fuzz.log
-  # Inputs are cut to 64 KiB (what detection reads): bigger seeds slow every mutation down.
-  if build-fuzz/fuzz/$target "$corpus" -artifact_prefix="$findings/" \
-      -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
-      -print_final_stats=1 >"$log" 2>&1; then
-    grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$log" | tr '\n' ' '
-    echo
-  else
-    echo "!! $target FAILED; log: $log"
-    grep -E "ERROR: |runtime error|SUMMARY|Test unit written" "$log" | head -8 || true
-    failed+=("$target")
+done
+
+running=0
+for target in "${order[@]}"; do
+  if [ "$running" -ge "$jobs" ]; then
+    wait -n || true
+    running=$((running - 1))
   fi
+  (run_target "$target" || touch "build-fuzz/findings/$target/failed") &
+  running=$((running + 1))
+done
+wait
+failed=()
+for target in "${order[@]}"; do
+  [ -f "build-fuzz/findings/$target/failed" ] && failed+=("$target")
 done
 if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzz.sh: findings in: ${failed[*]} (reproducers under build-fuzz/findings/)" >&2

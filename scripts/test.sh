@@ -16,6 +16,6 @@ if [ "${SAMDRIFT_SKIP_SANITIZE:-0}" != "1" ]; then
 fi
 if [ "${SAMDRIFT_SKIP_FUZZ:-0}" != "1" ]; then
   # libFuzzer targets for every importer and the scenario parser, a bounded time each
-  # (scripts/fuzz.sh; 15 s x 14 targets). Fails when any target finds a crash.
+  # (scripts/fuzz.sh; 15 s x 14 targets, two at a time). Fails when any target finds a crash.
   bash scripts/fuzz.sh "${SAMDRIFT_FUZZ_SECONDS:-15}"
 fi
