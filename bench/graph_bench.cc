@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
   const long long per_org = std::max(10LL, assets / orgs);
   std::vector<std::string> org_ids;
   for (long long o = 0; o < orgs; ++o) {
-    char id[16];
+    char id[32];
     std::snprintf(id, sizeof id, "org%03lld", o + 1);
     org_ids.emplace_back(id);
   }
@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
     const long long local = i % per_org;
     Asset a;
     a.org = org_ids[static_cast<std::size_t>(o)];
-    char name[32];
+    char name[64];
     if (local == 0) {
       a.kind = AssetKind::kSite;
       a.name = "Kommunhuset";
