@@ -65,8 +65,9 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 calc() { awk "BEGIN { printf \"$1\", $2 }"; }
 row() { rows+=("| $1 | $2 | $3 | $4 | $5 |"); }
 verdict() { awk -v v="$1" -v g="$2" -v dir="$3" 'BEGIN { ok = (dir == "le") ? (v <= g) : (v >= g); print ok ? "**met**" : "**not met**" }'; }
-has_command() { "$S" --help 2>/dev/null | grep -qE "^  $1( |$)"; }
-has_format() { "$S" formats 2>/dev/null | grep -qE "^$1( |$)"; }
+# grep without -q: it reads everything, so the writer never dies of SIGPIPE under pipefail.
+has_command() { "$S" --help 2>/dev/null | grep -E "^  $1( |$)" >/dev/null; }
+has_format() { "$S" formats 2>/dev/null | grep -E "^$1( |$)" >/dev/null; }
 
 cpu_model=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 ram_gb=$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)
@@ -123,7 +124,7 @@ xml_bench() {  # FORMAT LABEL FOLDER
     "\`samdrift import --format $format\` vs \`bench/xml_walk\` (pugixml parse + walk)" \
     "${mbps} MB/s vs ${ref_mbps} MB/s: **${share}** of the reference" "≥ 0.33" "$(verdict "$share" 0.33 ge)"
 }
-if has_format glpi-xml && "$G" --help | grep -q glpi-xml; then
+if has_format glpi-xml && "$G" --help | grep glpi-xml >/dev/null; then
   say "XML: GLPI agent files"
   rm -rf "$work/xml"
   "$G" --orgs 1 --assets-per-org 20000 --seed 2 --formats glpi-xml --glpi-fraction 1 --out "$work/xml" >>"$log"
