@@ -136,7 +136,20 @@ void Asset::SetAttr(std::string_view key, std::string value) {
   attributes.push_back({std::string(key), std::move(value)});
 }
 
+void Batch::Hand(std::vector<Asset>& chunk) {
+  if (chunk.empty()) return;
+  handed_over += chunk.size();
+  sink(chunk);
+  chunk.clear();
+}
+
+bool Batch::CanHand(const Asset& a) {
+  return a.kind != AssetKind::kRack && (a.rack.empty() || !a.hall.empty());
+}
+
 void Batch::Append(Batch&& other) {
+  handed_over += other.handed_over;
+  other.handed_over = 0;
   auto move_all = [](auto& into, auto& from) {
     if (into.empty()) {
       into = std::move(from);

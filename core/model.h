@@ -4,6 +4,7 @@
 #define SAMDRIFT_CORE_MODEL_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,11 +72,11 @@ struct Provenance {
 
 // kPatch updates the named fields of an existing asset with the same key and leaves the rest
 // (GLPI partial inventories, ArchiMate models describing assets an inventory also lists, NetBox
-// power ports); the existing asset keeps its category, its source file and importer. When no such asset exists it is
-// inserted like kReplace.
-// kFill is for what scanners observe (nmap, lshw, lldpctl, RVTools): it only fills the fields
-// and attribute keys an existing asset with the same key leaves empty, and the asset stays with
-// the file that declared it; when no such asset exists it is inserted like kReplace.
+// power ports); the existing asset keeps its category, its source file and importer. When no such
+// asset exists it is inserted like kReplace. kFill is for what scanners observe (nmap, lshw,
+// lldpctl, RVTools): it only fills the fields and attribute keys an existing asset with the same
+// key leaves empty, and the asset stays with the file that declared it; when no such asset exists
+// it is inserted like kReplace.
 enum class WriteMode : std::uint8_t { kReplace, kPatch, kFill };
 
 struct Attribute {
@@ -174,7 +175,17 @@ struct Batch {
   std::vector<Relation> relations;
   std::vector<DeviceType> device_types;
   std::vector<Reference> references;
+  // Set by an import that stores while it parses: an importer may hand finished assets over in
+  // chunks (Hand) instead of keeping them. Only assets that no later step of the batch changes
+  // may go: not racks, not rows that name a rack without its hall (see CompleteRackHalls).
+  // The sink takes the chunk's assets and leaves it empty (perhaps with a spare capacity).
+  std::function<void(std::vector<Asset>&)> sink;
+  std::size_t handed_over = 0;  // assets given to `sink`
 
+  // Gives `chunk` to the sink (which must be set) and empties it.
+  void Hand(std::vector<Asset>& chunk);
+  // May this asset go to the sink before the batch is complete?
+  static bool CanHand(const Asset& a);
   void Append(Batch&& other);
 };
 

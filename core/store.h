@@ -52,6 +52,30 @@ struct Estate {
   std::vector<Relation> relations;
 };
 
+// One write transaction that takes its rows in parts, so that an import can store while it is
+// still parsing. Put() as often as needed, then Commit(); a writer destroyed without a
+// successful Commit() rolls everything back. The store must outlive it.
+class StoreWriter {
+ public:
+  ~StoreWriter();
+  StoreWriter(const StoreWriter&) = delete;
+  StoreWriter& operator=(const StoreWriter&) = delete;
+
+  // Writes the batch's assets, relations and device types. The first rows of each (org, file
+  // name) remove what earlier imports of that file stored.
+  Status Put(const Batch& batch);
+  // Creates the site, hall and rack assets the rows imply, then commits.
+  Result<ApplySummary> Commit();
+
+ private:
+  friend class Store;
+  struct Impl;
+  explicit StoreWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// A Store (and its writers) is used by one thread at a time: the connection is opened without
+// SQLite's own locking, which costs a mutex round trip on every call.
 class Store {
  public:
   static constexpr int kSchemaVersion = 1;
@@ -72,6 +96,8 @@ class Store {
   // brought before (file name = the last path component of Provenance::source), then writes the
   // batch, then creates the site/hall/rack assets its locations imply. All or nothing.
   Result<ApplySummary> Apply(const Batch& batch);
+  // The same in parts: Apply() is Begin(), one Put(), Commit().
+  Result<std::unique_ptr<StoreWriter>> Begin();
 
   // True when an asset of this org, kind and key exists.
   Result<bool> HasAsset(const std::string& org, AssetKind kind, const std::string& key) const;

@@ -1,10 +1,16 @@
 #include "importers/batch_import.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <mutex>
+#include <optional>
 #include <sstream>
+#include <thread>
 #include <unordered_set>
 
 #include "core/text.h"
@@ -116,19 +122,30 @@ const Importer* ImportContent(std::string_view content, const std::string& path,
     return nullptr;
   }
   if (progress) progress(path + " (" + std::string(importer->Name()) + ")");
-  core::Batch file_batch;
-  importer->Import(content, path, request.options, file_batch, diagnostics);
-  FileReport report{path, std::string(importer->Name()), file_batch.assets.size(),
-                    file_batch.relations.size(), file_batch.device_types.size()};
-  for (core::Asset& a : file_batch.assets) {
-    if (a.provenance.source.empty()) a.provenance.source = path;
-    if (a.provenance.importer.empty()) a.provenance.importer = importer->Name();
-    if (!core::IsValidOrgId(a.org)) {
-      diagnostics.Error({path, a.provenance.line, 0}, "ORG001",
-                        "asset '" + a.name + "' has no valid org id ('" + a.org +
-                            "'); ids are lowercase ASCII like 'gnosjo'");
+  // Provenance the importer left out, and the org id every asset needs.
+  auto finish_assets = [&](std::vector<core::Asset>& assets) {
+    for (core::Asset& a : assets) {
+      if (a.provenance.source.empty()) a.provenance.source = path;
+      if (a.provenance.importer.empty()) a.provenance.importer = importer->Name();
+      if (!core::IsValidOrgId(a.org)) {
+        diagnostics.Error({path, a.provenance.line, 0}, "ORG001",
+                          "asset '" + a.name + "' has no valid org id ('" + a.org +
+                              "'); ids are lowercase ASCII like 'gnosjo'");
+      }
     }
+  };
+  core::Batch file_batch;
+  if (batch.sink) {
+    file_batch.sink = [&](std::vector<core::Asset>& chunk) {
+      finish_assets(chunk);
+      batch.sink(chunk);
+    };
   }
+  importer->Import(content, path, request.options, file_batch, diagnostics);
+  FileReport report{path, std::string(importer->Name()),
+                    file_batch.assets.size() + file_batch.handed_over, file_batch.relations.size(),
+                    file_batch.device_types.size()};
+  finish_assets(file_batch.assets);
   for (core::Relation& r : file_batch.relations) {
     if (r.provenance.source.empty()) r.provenance.source = path;
     if (r.provenance.importer.empty()) r.provenance.importer = importer->Name();
@@ -147,11 +164,13 @@ void FinishBatch(core::Batch& batch, const core::Store* store, core::Diagnostics
   CheckReferences(batch, store, diagnostics);
 }
 
-core::Batch ParseBatch(const std::vector<std::string>& files, const ImportRequest& request,
-                       const core::Store* store, core::Diagnostics& diagnostics,
-                       std::vector<FileReport>& reports,
-                       const std::function<void(std::string_view)>& progress) {
-  core::Batch batch;
+namespace {
+
+// Reads and imports every file into `batch` (whose sink, when set, receives assets early).
+void ParseFiles(const std::vector<std::string>& files, const ImportRequest& request,
+                core::Batch& batch, core::Diagnostics& diagnostics,
+                std::vector<FileReport>& reports,
+                const std::function<void(std::string_view)>& progress) {
   const Importer* forced = request.format.empty() ? nullptr : FindImporter(request.format);
   std::size_t index = 0;
   std::function<void(std::string_view)> progress_line;
@@ -170,6 +189,108 @@ core::Batch ParseBatch(const std::vector<std::string>& files, const ImportReques
     }
     ImportContent(*content, path, forced, request, batch, diagnostics, reports, progress_line);
   }
+}
+
+// Chunks of assets from the parsing thread to the storing one. Bounded, so that a parser far
+// ahead of the store waits instead of holding the whole file's assets. Stored chunks come back
+// empty and are handed out again: fresh memory costs a page fault per page, reused does not.
+class ChunkQueue {
+ public:
+  // Takes the chunk's assets; leaves it empty, with a recycled chunk's capacity when there is one.
+  void Push(std::vector<core::Asset>& chunk) {
+    std::unique_lock lock(mutex_);
+    space_.wait(lock, [&] { return chunks_.size() < kMaxChunks; });
+    chunks_.push_back(std::move(chunk));
+    chunk.clear();
+    if (!spare_.empty()) {
+      chunk = std::move(spare_.back());
+      spare_.pop_back();
+    }
+    ready_.notify_one();
+  }
+  void Recycle(std::vector<core::Asset>&& chunk) {
+    chunk.clear();
+    std::lock_guard lock(mutex_);
+    if (spare_.size() < kMaxChunks) spare_.push_back(std::move(chunk));
+  }
+  void Close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    ready_.notify_one();
+  }
+  // The next chunk; nullopt once closed and empty.
+  std::optional<std::vector<core::Asset>> Pop() {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return !chunks_.empty() || closed_; });
+    if (chunks_.empty()) return std::nullopt;
+    std::vector<core::Asset> chunk = std::move(chunks_.front());
+    chunks_.pop_front();
+    space_.notify_one();
+    return chunk;
+  }
+
+ private:
+  static constexpr std::size_t kMaxChunks = 4;
+  std::mutex mutex_;
+  std::condition_variable ready_, space_;
+  std::deque<std::vector<core::Asset>> chunks_;
+  std::vector<std::vector<core::Asset>> spare_;
+  bool closed_ = false;
+};
+
+// The import into the store: one thread parses, this one stores what the importers hand over
+// meanwhile; the rest of the batch is checked and stored at the end, in the same transaction.
+core::Result<ImportReport> ParseAndStore(const std::vector<std::string>& files,
+                                         const ImportRequest& request, core::Store& store,
+                                         core::Diagnostics& diagnostics,
+                                         const std::function<void(std::string_view)>& progress) {
+  auto writer = store.Begin();
+  if (!writer.ok()) return writer.status();
+  ImportReport report;
+  core::Batch batch;
+  ChunkQueue queue;
+  batch.sink = [&](std::vector<core::Asset>& chunk) { queue.Push(chunk); };
+  std::exception_ptr failure;  // what the parser threw, rethrown here once it has stopped
+  std::thread parser([&] {
+    try {
+      ParseFiles(files, request, batch, diagnostics, report.files, progress);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    queue.Close();
+  });
+  core::Status stored = core::Status::Ok();
+  core::Batch part;
+  while (auto chunk = queue.Pop()) {
+    if (!stored.ok()) continue;  // keep draining so that the parser can finish
+    part.assets = std::move(*chunk);
+    stored = (*writer)->Put(part);
+    queue.Recycle(std::move(part.assets));
+  }
+  parser.join();
+  if (failure) std::rethrow_exception(failure);
+  if (!stored.ok()) return stored;
+  batch.sink = nullptr;
+  FinishBatch(batch, &store, diagnostics);
+  if (diagnostics.has_errors()) {
+    return core::Status::Invalid(std::to_string(diagnostics.error_count()) +
+                                 " error(s); nothing was stored");
+  }
+  if (core::Status put = (*writer)->Put(batch); !put.ok()) return put;
+  auto summary = (*writer)->Commit();
+  if (!summary.ok()) return summary.status();
+  report.stored = *summary;
+  return report;
+}
+
+}  // namespace
+
+core::Batch ParseBatch(const std::vector<std::string>& files, const ImportRequest& request,
+                       const core::Store* store, core::Diagnostics& diagnostics,
+                       std::vector<FileReport>& reports,
+                       const std::function<void(std::string_view)>& progress) {
+  core::Batch batch;
+  ParseFiles(files, request, batch, diagnostics, reports, progress);
   FinishBatch(batch, store, diagnostics);
   return batch;
 }
@@ -193,6 +314,9 @@ core::Result<ImportReport> RunImport(const ImportRequest& request, core::Store* 
   auto files = ExpandPaths(request.paths);
   if (!files.ok()) return files.status();
 
+  if (request.dry_run == DryRun::kNo && store != nullptr) {
+    return ParseAndStore(*files, request, *store, diagnostics, progress);
+  }
   ImportReport report;
   core::Batch batch = ParseBatch(*files, request, store, diagnostics, report.files, progress);
   if (diagnostics.has_errors()) {

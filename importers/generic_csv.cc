@@ -146,6 +146,9 @@ class TableReader {
     lines = std::min<std::size_t>(lines, kMaxReserve);  // blank lines must not reserve gigabytes
     if (table_ == GenericTable::kRelations) {
       batch_.relations.reserve(batch_.relations.size() + lines);
+    } else if (batch_.sink) {
+      chunk_.reserve(kChunk);
+      seen_.reserve(lines);
     } else {
       batch_.assets.reserve(batch_.assets.size() + lines);
       seen_.reserve(lines);
@@ -183,6 +186,7 @@ class TableReader {
     if (header && records == 0) {
       diagnostics_.Error({source_, 1, 0}, "CSV002", "the file has a header but no records");
     }
+    if (batch_.sink) batch_.Hand(chunk_);
   }
 
  private:
@@ -336,7 +340,7 @@ class TableReader {
           "duplicate asset '" + a.name + "': already on line " + std::to_string(it->second));
       return;
     }
-    batch_.assets.push_back(std::move(a));
+    Keep(std::move(a));
   }
 
   void RelationRow(const HeaderMap& h, const CsvRecord& r) {
@@ -407,7 +411,7 @@ class TableReader {
           "duplicate hall '" + a.Key() + "': already on line " + std::to_string(it->second));
       return;
     }
-    batch_.assets.push_back(std::move(a));
+    Keep(std::move(a));
   }
 
   void NetworkRow(const HeaderMap& h, const CsvRecord& r) {
@@ -450,9 +454,25 @@ class TableReader {
       a.name += " (line " + std::to_string(r.line) + ")";
     }
     a.provenance = Prov(r);
-    batch_.assets.push_back(std::move(a));
+    Keep(std::move(a));
   }
 
+  // A finished asset: handed to the batch's sink in chunks when the import stores while it
+  // parses, else kept in the batch.
+  void Keep(core::Asset&& a) {
+    if (batch_.sink && core::Batch::CanHand(a)) {
+      chunk_.push_back(std::move(a));
+      if (chunk_.size() >= kChunk) {
+        batch_.Hand(chunk_);
+        chunk_.reserve(kChunk);  // a no-op when the sink gave back a recycled chunk
+      }
+    } else {
+      batch_.assets.push_back(std::move(a));
+    }
+  }
+
+  static constexpr std::size_t kChunk = 8192;
+  std::vector<core::Asset> chunk_;
   GenericTable table_;
   const std::string& source_;
   const ImportOptions& options_;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "core/date.h"
@@ -67,6 +68,11 @@ class Reader {
     }
     if (*value < 0) {
       Error(node, std::string(what) + ": must not be negative, got '" + node.Scalar() + "'");
+      return std::nullopt;
+    }
+    // Whole numbers become int counts (positions, rack U, wave sizes): refuse what would not fit.
+    if (whole && *value > static_cast<double>(std::numeric_limits<int>::max())) {
+      Error(node, std::string(what) + ": too large, got '" + node.Scalar() + "'");
       return std::nullopt;
     }
     return value;
@@ -258,8 +264,7 @@ void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnost
           r.Error(v6, "addressing: ipv6: expected supernet and per_org_block");
         } else {
           r.CheckKeys(v6, {"supernet", "per_org_block"}, "addressing: ipv6");
-          ReadPool(r, v6, "addressing: ipv6", s.addressing.supernet6,
-                   s.addressing.per_org_block6);
+          ReadPool(r, v6, "addressing: ipv6", s.addressing.supernet6, s.addressing.per_org_block6);
         }
       }
       if (!s.addressing.supernet.empty() && !s.addressing.supernet6.empty() &&

@@ -3,6 +3,10 @@
 # from the test fixtures, the sample inventories and ../shared/real-inventories (read in place,
 # never copied into the repository), and runs each for a bounded time, one after the other.
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default 20 s, every target)
+# With SAMDRIFT_FUZZ_RUNS=N each target instead runs N inputs from a fixed seed
+# (SAMDRIFT_FUZZ_SEED, default 1), capped at SECONDS_PER_TARGET: the same inputs on every
+# machine, so a gate such as CI fails only on a bug the same command shows here. Open-ended
+# exploration is the time-bounded form, run by hand: scripts/fuzz.sh 300.
 # Exits non-zero when any target finds a crash, a hang, an OOM or UB; the reproducer is in
 # build-fuzz/findings/TARGET/. Replay one: build-fuzz/fuzz/TARGET build-fuzz/findings/TARGET/crash-...
 set -euo pipefail
@@ -13,6 +17,14 @@ root=$(pwd)
 shared=${SAMDRIFT_SHARED_DIR:-$root/../shared}
 real=$shared/real-inventories
 jobs=${SAMDRIFT_FUZZ_JOBS:-$(nproc)}
+runs=${SAMDRIFT_FUZZ_RUNS:-}
+bounds=(-max_total_time="$seconds")
+corpora=build-fuzz/corpus
+if [ -n "$runs" ]; then
+  bounds+=(-runs="$runs" -seed="${SAMDRIFT_FUZZ_SEED:-1}")
+  corpora=build-fuzz/corpus-gate  # starts from the seeds alone each time, as in a clean clone
+  rm -rf "$corpora"
+fi
 
 if ! command -v clang++ >/dev/null 2>&1; then
   echo "fuzz.sh: clang++ not found; run scripts/setup.sh (it installs clang)" >&2
@@ -58,13 +70,13 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # One target per core at a time: each run is one process, so two cores fuzz two targets.
 run_target() {  # TARGET: fuzz it; prints one summary line; exit status 1 on a finding
-  local target=$1 corpus=build-fuzz/corpus/$1 findings=build-fuzz/findings/$1
+  local target=$1 corpus=$corpora/$1 findings=build-fuzz/findings/$1
   local log=$findings/fuzz.log
   # Inputs are cut to 64 KiB (what detection reads): bigger seeds slow every mutation down.
   if build-fuzz/fuzz/$target "$corpus" -artifact_prefix="$findings/" \
-      -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
+      "${bounds[@]}" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
       -print_final_stats=1 >"$log" 2>&1; then
-    echo "== $target: ${seconds}s, $(ls "$corpus" | wc -l) corpus files;" \
+    echo "== $target: ${runs:+$runs runs, }${seconds}s at most, $(ls "$corpus" | wc -l) corpus files;" \
       $(grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$log" | tr '\n' ' ')
   else
     echo "!! $target FAILED; log: $log"
@@ -75,7 +87,7 @@ run_target() {  # TARGET: fuzz it; prints one summary line; exit status 1 on a f
 
 for target in "${order[@]}"; do
   [ -n "${seeds[$target]+x}" ] || { echo "fuzz.sh: unknown target $target" >&2; exit 2; }
-  corpus=build-fuzz/corpus/$target
+  corpus=$corpora/$target
   findings=build-fuzz/findings/$target
   mkdir -p "$corpus" "$findings"
   rm -f "$findings/failed"
@@ -111,4 +123,4 @@ if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzz.sh: findings in: ${failed[*]} (reproducers under build-fuzz/findings/)" >&2
   exit 1
 fi
-echo "fuzz.sh: ${#order[@]} target(s), ${seconds}s each, no findings"
+echo "fuzz.sh: ${#order[@]} target(s), ${runs:+$runs runs and }${seconds}s at most each, no findings"

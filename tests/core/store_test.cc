@@ -349,3 +349,32 @@ TEST_CASE("a full store fails the whole batch", "[core][store]") {
   CHECK((*store)->Stats()->total == before);
   CHECK(*(*store)->IntegrityCheck() == "ok");
 }
+
+TEST_CASE("a writer stores in parts and rolls back unless committed", "[core][store]") {
+  auto store = Memory();
+  Batch one, two;
+  one.assets.push_back(Device("gnosjo", "esx01", "a.csv"));
+  two.assets.push_back(Device("gnosjo", "esx02", "a.csv"));
+  {
+    auto writer = store->Begin();
+    REQUIRE(writer.ok());
+    REQUIRE((*writer)->Put(one).ok());
+    REQUIRE((*writer)->Put(two).ok());
+    // Not committed: gone when the writer goes.
+  }
+  CHECK(store->Stats()->total == 0);
+  {
+    auto writer = store->Begin();
+    REQUIRE(writer.ok());
+    REQUIRE((*writer)->Put(one).ok());
+    REQUIRE((*writer)->Put(two).ok());
+    auto summary = (*writer)->Commit();
+    REQUIRE(summary.ok());
+    CHECK(summary->assets_written == 2);
+    // The second part of the same file adds to the first instead of replacing it.
+    CHECK(summary->assets_replaced == 0);
+  }
+  auto stats = store->Stats();
+  CHECK(stats->orgs.at("gnosjo").by_kind.at(AssetKind::kDevice) == 2);
+  CHECK(stats->total == 5);  // two devices, their rack, hall and site
+}

@@ -1,6 +1,8 @@
 #include "importers/batch_import.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -120,4 +122,79 @@ TEST_CASE("references resolve within the batch or against the store", "[importer
   core::Diagnostics without_store;
   importers::CheckReferences(batch, nullptr, without_store);
   CHECK(without_store.error_count() == 2);
+}
+
+namespace {
+
+// Rows name-00000 .. name-(n-1), spread over two sites, each row in a rack of its hall.
+std::string ManyRows(int n, const std::string& name) {
+  std::string csv = "name,kind,site,hall,rack,u_height\n";
+  for (int i = 0; i < n; ++i) {
+    char row[160];
+    std::snprintf(row, sizeof row, "%s-%05d,device,Site %d,Hall %d,R%02d,1\n", name.c_str(), i,
+                  i % 2, i % 3, i % 40);
+    csv += row;
+  }
+  return csv;
+}
+
+// Every asset of the store as "org kind key site/hall/rack", sorted.
+std::vector<std::string> Rows(const core::Store& store) {
+  std::vector<std::string> rows;
+  REQUIRE(store
+              .ForEachAsset({},
+                            [&](core::Asset&& a) {
+                              rows.push_back(a.org + " " + std::string(core::ToString(a.kind)) +
+                                             " " + a.Key() + " " + a.site + "/" + a.hall + "/" +
+                                             a.rack);
+                            })
+              .ok());
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("a large file is stored while it is parsed, all or nothing", "[importers][batch]") {
+  // 30,000 rows: several chunks reach the store before the file is finished.
+  auto dir = Scratch("streamed");
+  const std::string good = ManyRows(30000, "srv");
+  Write(dir / "assets.csv", good);
+  auto store = core::Store::OpenInMemory();
+  REQUIRE(store.ok());
+  importers::ImportRequest request;
+  request.paths = {(dir / "assets.csv").string()};
+  request.options.org = "gnosjo";
+  core::Diagnostics d;
+  auto report = importers::RunImport(request, store->get(), d);
+  REQUIRE(report.ok());
+  CHECK(report->files.at(0).assets == 30000);
+  CHECK(report->stored.assets_written == 30000);
+  auto stats = (*store)->Stats();
+  // (i % 2, i % 3, i % 40) repeats every 120 rows: 120 racks in 6 halls on 2 sites.
+  CHECK(stats->orgs.at("gnosjo").by_kind.at(core::AssetKind::kDevice) == 30000);
+  CHECK(stats->orgs.at("gnosjo").by_kind.at(core::AssetKind::kSite) == 2);
+  CHECK(stats->orgs.at("gnosjo").by_kind.at(core::AssetKind::kHall) == 6);
+  CHECK(stats->orgs.at("gnosjo").by_kind.at(core::AssetKind::kRack) == 120);
+  const auto before = Rows(**store);
+
+  // The same file again, with a bad number on its last line: the chunks already written are
+  // rolled back with the rest, and the first import stays as it was.
+  Write(dir / "assets.csv", ManyRows(29999, "new") + "new-29999,device,Site 0,Hall 0,R00,abc\n");
+  core::Diagnostics bad;
+  auto failed = importers::RunImport(request, store->get(), bad);
+  REQUIRE_FALSE(failed.ok());
+  REQUIRE(bad.error_count() == 1);
+  CHECK(core::FormatDiagnostic(bad.items()[0]) ==
+        (dir / "assets.csv").string() +
+            ":30001:6: error[CSV004]: column 'u_height': expected a whole number, got 'abc'");
+  CHECK(Rows(**store) == before);
+
+  // Re-importing the good file goes the other way (its org has rows): the same result.
+  Write(dir / "assets.csv", good);
+  core::Diagnostics again;
+  auto replaced = importers::RunImport(request, store->get(), again);
+  REQUIRE(replaced.ok());
+  CHECK(replaced->stored.assets_replaced == 30000);
+  CHECK(Rows(**store) == before);
 }

@@ -73,6 +73,10 @@ TEST_CASE("scenario problems are located and all reported", "[planners][scenario
             "s.yaml:3:11: error[SCN001]: halls: role: expected primary or secondary, got "
             "'tertiary'",
             "s.yaml:4:16: error[SCN001]: halls: positions: must not be negative, got '-2'"});
+  // Found by fuzz_scenario: a whole number past int range was cast (undefined behaviour).
+  CHECK(Problems("waves:\n  max_items: 6148914691236517205\n") ==
+        std::vector<std::string>{"s.yaml:2:14: error[SCN001]: waves: max_items: too large, got "
+                                 "'6148914691236517205'"});
   CHECK(Problems("orgs: [Gnosjö]\n") ==
         std::vector<std::string>{"s.yaml:1:8: error[SCN001]: orgs: 'Gnosjö' is not a "
                                  "municipality id (lowercase ASCII)"});

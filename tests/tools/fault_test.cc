@@ -134,8 +134,10 @@ TEST_CASE("a corrupt store and a foreign SQLite file exit 3", "[tools][fault]") 
   fs::copy_file(dir / "samdrift.db", dir / "foreign.db");
   {
     std::fstream f(dir / "samdrift.db", std::ios::in | std::ios::out | std::ios::binary);
-    f.seekp(static_cast<std::streamoff>(fs::file_size(dir / "samdrift.db") / 2));
-    std::string junk(8192, '\xA5');
+    // The middle half of the file: whatever the page size, pages every query reads.
+    const auto size = fs::file_size(dir / "samdrift.db");
+    f.seekp(static_cast<std::streamoff>(size / 4));
+    std::string junk(size / 2, '\xA5');
     f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
   }
   fs::remove(dir / "samdrift.db-wal");
