@@ -886,44 +886,87 @@ void BindOrgs(SQLite::Statement& st, const std::vector<std::string>& orgs) {
   for (std::size_t i = 0; i < orgs.size(); ++i) st.bind(static_cast<int>(i + 1), orgs[i]);
 }
 
-std::optional<int> OptionalInt(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getInt();
-}
+// A query on SQLite's own handle for the loops that read millions of rows: SQLiteCpp's Column
+// objects copy a shared pointer each, which showed when loading the estate. Failures throw
+// SQLite::Exception like the rest of this file.
+class RowReader {
+ public:
+  RowReader(SQLite::Database& db, const std::string& sql) : db_(db.getHandle()) {
+    Check(sqlite3_prepare_v2(db_, sql.c_str(), -1, &row_, nullptr));
+  }
+  ~RowReader() { sqlite3_finalize(row_); }
+  RowReader(const RowReader&) = delete;
+  RowReader& operator=(const RowReader&) = delete;
+
+  void BindOrgs(const std::vector<std::string>& orgs) {
+    for (std::size_t i = 0; i < orgs.size(); ++i) {
+      Check(sqlite3_bind_text(row_, static_cast<int>(i + 1), orgs[i].data(),
+                              static_cast<int>(orgs[i].size()), SQLITE_TRANSIENT));
+    }
+  }
+  bool Next() {
+    const int rc = sqlite3_step(row_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) Check(rc);
+    return false;
+  }
+  std::string_view Text(int column) const {
+    const unsigned char* text = sqlite3_column_text(row_, column);
+    if (!text) return {};
+    return {reinterpret_cast<const char*>(text),
+            static_cast<std::size_t>(sqlite3_column_bytes(row_, column))};
+  }
+  std::optional<int> OptionalInt(int column) const {
+    if (sqlite3_column_type(row_, column) == SQLITE_NULL) return std::nullopt;
+    return sqlite3_column_int(row_, column);
+  }
+  std::optional<double> OptionalDouble(int column) const {
+    if (sqlite3_column_type(row_, column) == SQLITE_NULL) return std::nullopt;
+    return sqlite3_column_double(row_, column);
+  }
+  int Int(int column) const { return sqlite3_column_int(row_, column); }
+
+ private:
+  void Check(int rc) const {
+    if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
+  }
+  sqlite3* db_;
+  sqlite3_stmt* row_ = nullptr;
+};
 
 }  // namespace
 
 Status Store::ForEachAsset(const AssetQuery& query,
                            const std::function<void(Asset&&)>& visit) const {
   try {
-    SQLite::Statement st(impl_->db, std::string("SELECT ") + kAssetColumns + " FROM assets" +
-                                        OrgFilter(query.orgs, "org") + " ORDER BY id");
-    BindOrgs(st, query.orgs);
-    while (st.executeStep()) {
+    RowReader row(impl_->db, std::string("SELECT ") + kAssetColumns + " FROM assets" +
+                                 OrgFilter(query.orgs, "org") + " ORDER BY id");
+    row.BindOrgs(query.orgs);
+    while (row.Next()) {
       Asset a;
-      a.org = st.getColumn(0).getString();
-      a.kind = ParseAssetKind(st.getColumn(1).getString()).value_or(AssetKind::kDevice);
-      a.category = ParseCategory(st.getColumn(3).getString()).value_or(Category::kDatacenter);
-      a.name = st.getColumn(4).getString();
-      a.role = st.getColumn(5).getString();
-      a.vendor = st.getColumn(6).getString();
-      a.product = st.getColumn(7).getString();
-      a.version = st.getColumn(8).getString();
-      a.serial = st.getColumn(9).getString();
-      a.site = st.getColumn(10).getString();
-      a.hall = st.getColumn(11).getString();
-      a.rack = st.getColumn(12).getString();
-      a.position = OptionalInt(st.getColumn(13));
-      a.u_height = OptionalInt(st.getColumn(14));
-      if (!st.getColumn(15).isNull()) a.power_w = st.getColumn(15).getDouble();
-      a.redundancy_group = st.getColumn(16).getString();
-      a.criticality = st.getColumn(17).getString();
-      a.eol = st.getColumn(18).getString();
-      a.estimated = st.getColumn(19).getInt() != 0;
-      if (query.with_attributes) DecodeAttributes(st.getColumn(20).getString(), a.attributes);
-      a.provenance.importer = st.getColumn(21).getString();
-      a.provenance.line = st.getColumn(22).getInt();
-      a.provenance.source = st.getColumn(23).getString();
+      a.org = row.Text(0);
+      a.kind = ParseAssetKind(row.Text(1)).value_or(AssetKind::kDevice);
+      a.category = ParseCategory(row.Text(3)).value_or(Category::kDatacenter);
+      a.name = row.Text(4);
+      a.role = row.Text(5);
+      a.vendor = row.Text(6);
+      a.product = row.Text(7);
+      a.version = row.Text(8);
+      a.serial = row.Text(9);
+      a.site = row.Text(10);
+      a.hall = row.Text(11);
+      a.rack = row.Text(12);
+      a.position = row.OptionalInt(13);
+      a.u_height = row.OptionalInt(14);
+      a.power_w = row.OptionalDouble(15);
+      a.redundancy_group = row.Text(16);
+      a.criticality = row.Text(17);
+      a.eol = row.Text(18);
+      a.estimated = row.Int(19) != 0;
+      if (query.with_attributes) DecodeAttributes(row.Text(20), a.attributes);
+      a.provenance.importer = row.Text(21);
+      a.provenance.line = row.Int(22);
+      a.provenance.source = row.Text(23);
       visit(std::move(a));
     }
     return Status::Ok();
@@ -935,27 +978,27 @@ Status Store::ForEachAsset(const AssetQuery& query,
 Status Store::ForEachRelation(const std::vector<std::string>& orgs,
                               const std::function<void(Relation&&)>& visit) const {
   try {
-    SQLite::Statement st(
+    RowReader row(
         impl_->db,
         "SELECT org, source, source_kind, kind, target_org, target, target_kind, source_port, "
         "target_port, importer, line, (SELECT name FROM sources WHERE sources.id = "
         "relations.source_id) FROM relations" +
             OrgFilter(orgs, "org") + " ORDER BY id");
-    BindOrgs(st, orgs);
-    while (st.executeStep()) {
+    row.BindOrgs(orgs);
+    while (row.Next()) {
       Relation r;
-      r.org = st.getColumn(0).getString();
-      r.source = st.getColumn(1).getString();
-      r.source_kind = ParseAssetKind(st.getColumn(2).getString());
-      r.kind = ParseRelationKind(st.getColumn(3).getString()).value_or(RelationKind::kDependsOn);
-      r.target_org = st.getColumn(4).getString();
-      r.target = st.getColumn(5).getString();
-      r.target_kind = ParseAssetKind(st.getColumn(6).getString());
-      r.source_port = st.getColumn(7).getString();
-      r.target_port = st.getColumn(8).getString();
-      r.provenance.importer = st.getColumn(9).getString();
-      r.provenance.line = st.getColumn(10).getInt();
-      r.provenance.source = st.getColumn(11).getString();
+      r.org = row.Text(0);
+      r.source = row.Text(1);
+      r.source_kind = ParseAssetKind(row.Text(2));
+      r.kind = ParseRelationKind(row.Text(3)).value_or(RelationKind::kDependsOn);
+      r.target_org = row.Text(4);
+      r.target = row.Text(5);
+      r.target_kind = ParseAssetKind(row.Text(6));
+      r.source_port = row.Text(7);
+      r.target_port = row.Text(8);
+      r.provenance.importer = row.Text(9);
+      r.provenance.line = row.Int(10);
+      r.provenance.source = row.Text(11);
       visit(std::move(r));
     }
     return Status::Ok();
@@ -966,6 +1009,20 @@ Status Store::ForEachRelation(const std::vector<std::string>& orgs,
 
 Result<Estate> Store::LoadEstate(const AssetQuery& query) const {
   Estate estate;
+  // Reserved up front: growing a vector of millions of assets moves them all several times.
+  try {
+    auto count_rows = [&](const std::string& table) {
+      SQLite::Statement count(impl_->db,
+                              "SELECT count(*) FROM " + table + OrgFilter(query.orgs, "org"));
+      BindOrgs(count, query.orgs);
+      count.executeStep();
+      return static_cast<std::size_t>(count.getColumn(0).getInt64());
+    };
+    estate.assets.reserve(count_rows("assets"));
+    estate.relations.reserve(count_rows("relations"));
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path_, "counting rows");
+  }
   Status s = ForEachAsset(query, [&](Asset&& a) { estate.assets.push_back(std::move(a)); });
   if (!s.ok()) return s;
   s = ForEachRelation(query.orgs, [&](Relation&& r) { estate.relations.push_back(std::move(r)); });
@@ -985,7 +1042,8 @@ Result<std::vector<DeviceType>> Store::DeviceTypes() const {
       t.manufacturer = st.getColumn(0).getString();
       t.model = st.getColumn(1).getString();
       t.part_number = st.getColumn(2).getString();
-      t.u_height = OptionalInt(st.getColumn(3));
+      t.u_height =
+          st.getColumn(3).isNull() ? std::nullopt : std::optional<int>(st.getColumn(3).getInt());
       t.full_depth = st.getColumn(4).getInt() != 0;
       if (!st.getColumn(5).isNull()) t.max_draw_w = st.getColumn(5).getDouble();
       if (!st.getColumn(6).isNull()) t.allocated_draw_w = st.getColumn(6).getDouble();
