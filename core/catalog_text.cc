@@ -60,8 +60,29 @@ std::string NormaliseName(std::string_view text) {
       }
       continue;
     }
-    // Non-ASCII: (R), (TM), (C) and no-break spaces separate words; other letters are kept.
+    // Non-ASCII. Accents do not tell products apart, and macOS writes them decomposed ("e" and
+    // U+0301 for "é"): combining marks (U+0300..U+036F) are dropped and the accented letters of
+    // Latin-1 folded to their base letter, so "Aperçu" is "apercu" in either form.
     std::string_view rest = text.substr(i);
+    if (rest.size() >= 2) {
+      const auto next = static_cast<unsigned char>(rest[1]);
+      if ((c == 0xCC && next >= 0x80 && next <= 0xBF) ||
+          (c == 0xCD && next >= 0x80 && next <= 0xAF)) {
+        ++i;
+        continue;
+      }
+      // U+00C0..U+00FF; '-' where there is no single base letter (Æ, ×, Þ, ß, æ, ÷, þ).
+      static constexpr std::string_view kLatin1Base =
+          "aaaaaa-ceeeeiiiidnooooo-ouuuuy--aaaaaa-ceeeeiiiidnooooo-ouuuuy-y";
+      if (c == 0xC3 && next >= 0x80 && next <= 0xBF && kLatin1Base[next - 0x80] != '-') {
+        out += kLatin1Base[next - 0x80];
+        space = false;
+        ++i;
+        continue;
+      }
+    }
+    // (R), (TM), (C) and no-break spaces separate words; other letters are kept.
+
     if (rest.starts_with("\xC2\xAE") || rest.starts_with("\xC2\xA9") ||
         rest.starts_with("\xC2\xA0")) {
       put_space();

@@ -73,6 +73,12 @@ TEST_CASE("vendor, product and version normalisation", "[core][catalog]") {
   }
   CHECK(NormaliseName("PowerEdge R740xd") == "poweredge r740xd");
   CHECK(NormaliseName("2930F-48G-PoE+-4SFP+") == "2930f 48g poe plus 4sfp plus");
+  // Accents fold, whether composed (U+00E7) or, as macOS writes them, decomposed (c + U+0327).
+  CHECK(NormaliseName("Aper\xC3\xA7u") == "apercu");
+  CHECK(NormaliseName("Aperc\xCC\xA7u") == "apercu");
+  CHECK(NormaliseName("Préférences Système") == "preferences systeme");
+  CHECK(NormaliseName("Räddningstjänsten Å") == "raddningstjansten a");
+  CHECK(NormaliseName("Straße") == "straße");  // no single base letter
 }
 
 // Real spellings, as the tools write them: GLPI (agent XML/JSON), nmap, lshw, RVTools, NetBox
@@ -237,6 +243,25 @@ TEST_CASE("real-world spellings are recognised", "[core][catalog]") {
       {"Microsoft Corporation", "Virtual Machine", "", "", MatchLevel::kVendor},
       {"Frobozz Magic", "Widget 3000", "", "", MatchLevel::kNone},
       {"", "", "", "", MatchLevel::kNone},
+      // GLPI agents on macOS: bundles with "_0" suffixes, decomposed accents, and the bundle's
+      // "Get Info" text where the publisher would be (../shared/real-inventories/glpi)
+      {"5.0.1, Copyright 2002-2009 Apple Inc.", "Aperc\xCC\xA7u", "5.0.3", "apple-macos-bundled",
+       MatchLevel::kVersion},
+      {"",
+       "Agent de la borne d\xE2\x80\x99\x61\xCC\x80"
+       "cces AirPort_0",
+       "1.5", "apple-macos-bundled", MatchLevel::kVersion},
+      {"", "Grapher_0", "2.1", "apple-macos-bundled", MatchLevel::kVersion},
+      {"SystemUIServer version 1.5.5, Copyright 2000-2009 Apple Computer, Inc.", "SystemUIServer_1",
+       "1.5.5", "apple-macos-bundled", MatchLevel::kVersion},
+      {"2.5.4, \xC2\xA9 001-2006 Python Software Foundation", "Python Launcher_0", "2.5.4",
+       "python", MatchLevel::kVersion},
+      {"", "OpenVPN 2.3.8-I001", "2.3.8-I001", "openvpn", MatchLevel::kVersion},
+      {"Piriform", "CCleaner", "5.32", "piriform-ccleaner", MatchLevel::kVersion},
+      {"Microsoft Corporation", "Microsoft Visual Studio 2010 Tools for Office Runtime (x64)",
+       "10.0.50903", "microsoft-vsto-runtime", MatchLevel::kVersion},
+      {"", "KB4019215", "", "microsoft-windows-update", MatchLevel::kVersion},
+      {"", "Safari", "5.0.3", "apple-safari", MatchLevel::kVersion},
   };
   const Catalog& catalog = Bundled();
   int count = 0;
