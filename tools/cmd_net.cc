@@ -3,6 +3,7 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "planners/net_input.h"
@@ -181,11 +182,14 @@ class Renderer {
       }
       t.Print(out);
     }
-    out << "\nVLAN clashes (same id, different purpose): " << plan_.vlan_conflicts.size() << "\n";
+    out << "\nVLAN clashes (same id, different purpose): " << plan_.vlan_conflicts.size()
+        << " pairs of orgs\n";
     PrintVlans(out, plan_.vlan_conflicts);
-    out << "VLAN matches (same id, same purpose): " << plan_.vlan_matches.size() << "\n";
+    out << "VLAN matches (same id, same purpose): " << plan_.vlan_matches.size()
+        << " pairs of orgs\n";
     if (!plan_.vlan_unknown.empty()) {
-      out << "VLAN ids shared where a purpose is unknown: " << plan_.vlan_unknown.size() << "\n";
+      out << "VLAN ids shared where a purpose is unknown: " << plan_.vlan_unknown.size()
+          << " pairs of orgs\n";
       PrintVlans(out, plan_.vlan_unknown);
     }
     out << "\nRenumbering: " << plan_.renumber.size() << " prefixes move\n";
@@ -271,12 +275,30 @@ class Renderer {
     return out;
   }
 
+  // Per VLAN id, each purpose with the orgs that use the id for it: as many lines as purposes,
+  // not one per pair of orgs (290 orgs sharing an id are 41,905 pairs). The pairs are in --json.
   static void PrintVlans(std::ostream& out, const std::vector<planners::VlanPair>& pairs) {
     if (pairs.empty()) return;
-    Table t({"vlan", "a", "b"});
+    std::map<int, std::map<std::string, std::set<std::string>>> purposes;
     for (const auto& p : pairs) {
-      t.Add({std::to_string(p.vid), p.org_a + " \"" + Joined(p.names_a) + "\"",
-             p.org_b + " \"" + Joined(p.names_b) + "\""});
+      purposes[p.vid]["\"" + Joined(p.names_a) + "\""].insert(p.org_a);
+      purposes[p.vid]["\"" + Joined(p.names_b) + "\""].insert(p.org_b);
+    }
+    constexpr std::size_t kOrgsShown = 10;
+    Table t({"vlan", "purpose", "orgs"});
+    for (const auto& [vid, by_purpose] : purposes) {
+      bool first = true;
+      for (const auto& [purpose, orgs] : by_purpose) {
+        std::string list;
+        std::size_t shown = 0;
+        for (const std::string& org : orgs) {
+          if (shown == kOrgsShown) break;
+          list += (shown++ ? ", " : "") + org;
+        }
+        if (orgs.size() > shown) list += " (+" + std::to_string(orgs.size() - shown) + " more)";
+        t.Add({first ? std::to_string(vid) : "", purpose, list});
+        first = false;
+      }
     }
     t.Print(out);
   }

@@ -179,7 +179,8 @@ TEST_CASE("net: merging VRFs, no scenario, the table and bad scenarios", "[tools
   CHECK(table.out.find("Prefix conflicts between orgs: 18") != std::string::npos);
   CHECK(table.out.find("equal     gislaved 10.10.0.0/16 (Gislaved kommunnät)") !=
         std::string::npos);
-  CHECK(table.out.find("VLAN clashes (same id, different purpose): 12") != std::string::npos);
+  CHECK(table.out.find("VLAN clashes (same id, different purpose): 12 pairs of orgs") !=
+        std::string::npos);
   CHECK(table.out.find("Renumbering: 3 prefixes move") != std::string::npos);
   CHECK(table.out.find("gislaved 10.10.40.0/24 (2 times)") != std::string::npos);
 
