@@ -55,13 +55,14 @@ bool Supported(const Technology& t, const std::string& date) {
 
 class Planner {
  public:
-  Planner(const core::Estate& estate, const core::Catalog& catalog, const Scenario* scenario,
-          core::Diagnostics& diagnostics)
+  // `graph`: a view over `estate` the caller already has, else null (the planner builds one).
+  Planner(const core::Estate& estate, const core::GraphView* graph, const core::Catalog& catalog,
+          const Scenario* scenario, core::Diagnostics& diagnostics)
       : estate_(estate),
         catalog_(catalog),
         scenario_(scenario),
         diagnostics_(diagnostics),
-        graph_(estate) {}
+        graph_(graph ? *graph : own_graph_.emplace(estate)) {}
 
   core::Result<TargetPlan> Run() {
     plan_.date = scenario_ && !scenario_->date.empty() ? scenario_->date : core::TodayIso();
@@ -479,7 +480,8 @@ class Planner {
   const core::Catalog& catalog_;
   const Scenario* scenario_;
   core::Diagnostics& diagnostics_;
-  core::GraphView graph_;
+  std::optional<core::GraphView> own_graph_;  // declared before graph_, which may refer to it
+  const core::GraphView& graph_;
   UsageSet usage_;
   std::map<std::string, CapabilityStats> caps_;
   TargetPlan plan_;
@@ -514,7 +516,13 @@ std::string_view ToString(StandardSource source) {
 
 core::Result<TargetPlan> PlanTarget(const core::Estate& estate, const core::Catalog& catalog,
                                     const Scenario* scenario, core::Diagnostics& diagnostics) {
-  return Planner(estate, catalog, scenario, diagnostics).Run();
+  return Planner(estate, nullptr, catalog, scenario, diagnostics).Run();
+}
+
+core::Result<TargetPlan> PlanTarget(const core::Estate& estate, const core::GraphView& graph,
+                                    const core::Catalog& catalog, const Scenario* scenario,
+                                    core::Diagnostics& diagnostics) {
+  return Planner(estate, &graph, catalog, scenario, diagnostics).Run();
 }
 
 }  // namespace samdrift::planners

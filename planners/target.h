@@ -12,6 +12,7 @@
 
 #include "core/catalog.h"
 #include "core/diagnostics.h"
+#include "core/graph.h"
 #include "core/model.h"
 #include "core/result.h"
 #include "core/store.h"
@@ -84,6 +85,10 @@ struct TargetPlan {
 // and the result fails with Invalid; a fixed standard past end of support is a warning.
 core::Result<TargetPlan> PlanTarget(const core::Estate& estate, const core::Catalog& catalog,
                                     const Scenario* scenario, core::Diagnostics& diagnostics);
+// The same with a graph view over `estate` that the caller has already built.
+core::Result<TargetPlan> PlanTarget(const core::Estate& estate, const core::GraphView& graph,
+                                    const core::Catalog& catalog, const Scenario* scenario,
+                                    core::Diagnostics& diagnostics);
 
 }  // namespace samdrift::planners
 

@@ -15,8 +15,9 @@ core::Result<std::unique_ptr<Pipeline>> RunPipeline(const GlobalOptions& global,
   if (pipeline->inputs.scenario) pipeline->scenario = *pipeline->inputs.scenario;
   pipeline->graph = std::make_unique<core::GraphView>(pipeline->inputs.estate);
 
-  auto target = planners::PlanTarget(pipeline->inputs.estate, pipeline->inputs.catalog,
-                                     pipeline->inputs.scenario_or_null(), diagnostics);
+  auto target =
+      planners::PlanTarget(pipeline->inputs.estate, *pipeline->graph, pipeline->inputs.catalog,
+                           pipeline->inputs.scenario_or_null(), diagnostics);
   if (!target.ok()) return target.status();
   pipeline->target = std::move(target).value();
 
