@@ -146,6 +146,16 @@ const Importer* ImportContent(std::string_view content, const std::string& path,
                     file_batch.assets.size() + file_batch.handed_over, file_batch.relations.size(),
                     file_batch.device_types.size()};
   finish_assets(file_batch.assets);
+  if (batch.sink) {
+    // Importers that keep a whole file's assets: what may go early goes now, file by file.
+    auto held =
+        std::stable_partition(file_batch.assets.begin(), file_batch.assets.end(),
+                              [](const core::Asset& a) { return !core::Batch::CanHand(a); });
+    std::vector<core::Asset> early(std::make_move_iterator(held),
+                                   std::make_move_iterator(file_batch.assets.end()));
+    file_batch.assets.erase(held, file_batch.assets.end());
+    batch.Hand(early);
+  }
   for (core::Relation& r : file_batch.relations) {
     if (r.provenance.source.empty()) r.provenance.source = path;
     if (r.provenance.importer.empty()) r.provenance.importer = importer->Name();
@@ -249,11 +259,24 @@ core::Result<ImportReport> ParseAndStore(const std::vector<std::string>& files,
   ImportReport report;
   core::Batch batch;
   ChunkQueue queue;
-  batch.sink = [&](std::vector<core::Asset>& chunk) { queue.Push(chunk); };
+  // Small hand-overs (a file of a few assets) are gathered into chunks of about kChunk.
+  constexpr std::size_t kChunk = 8192;
+  std::vector<core::Asset> gathered;
+  batch.sink = [&](std::vector<core::Asset>& chunk) {
+    if (gathered.empty() && chunk.size() >= kChunk) {
+      queue.Push(chunk);
+      return;
+    }
+    gathered.insert(gathered.end(), std::make_move_iterator(chunk.begin()),
+                    std::make_move_iterator(chunk.end()));
+    chunk.clear();
+    if (gathered.size() >= kChunk) queue.Push(gathered);
+  };
   std::exception_ptr failure;  // what the parser threw, rethrown here once it has stopped
   std::thread parser([&] {
     try {
       ParseFiles(files, request, batch, diagnostics, report.files, progress);
+      if (!gathered.empty()) queue.Push(gathered);
     } catch (...) {
       failure = std::current_exception();
     }
