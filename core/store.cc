@@ -648,11 +648,18 @@ struct StoreWriter::Impl {
     } else {
       insert_asset.bind(25, a.mode == WriteMode::kPatch ? 1 : 0);
     }
+    const sqlite3_int64 last_rowid = sqlite3_last_insert_rowid(db.getHandle());
     insert_asset.exec();
     insert_asset.reset();
     ++summary.assets_written;
     if (auto it = fresh.find(a.org); it != fresh.end()) {
-      it->second.Add(a.kind, a.site, a.hall, a.rack);
+      if (sqlite3_last_insert_rowid(db.getHandle()) == last_rowid) {
+        // No new row: the asset merged into one written earlier, whose location may have
+        // changed. The org's implied locations are then read back from its rows at Commit().
+        fresh.erase(it);
+      } else {
+        it->second.Add(a.kind, a.site, a.hall, a.rack);
+      }
     }
   }
 

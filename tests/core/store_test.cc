@@ -378,3 +378,17 @@ TEST_CASE("a writer stores in parts and rolls back unless committed", "[core][st
   CHECK(stats->orgs.at("gnosjo").by_kind.at(AssetKind::kDevice) == 2);
   CHECK(stats->total == 5);  // two devices, their rack, hall and site
 }
+
+TEST_CASE("an asset written twice in one batch implies only where it ends up", "[core][store]") {
+  // A new org, so the implied locations come from the rows written; the second row of the same
+  // asset (another file) moves it to R2, and R1 must not stay behind as an implied rack.
+  auto store = Memory();
+  Batch batch;
+  batch.assets.push_back(Device("gnosjo", "esx01", "a.csv"));
+  Asset moved = Device("gnosjo", "esx01", "b.csv");
+  moved.rack = "R2";
+  batch.assets.push_back(moved);
+  REQUIRE(store->Apply(batch).ok());
+  CHECK_FALSE(*store->HasAsset("gnosjo", AssetKind::kRack, "Stadshuset/Serverhall 1/R1"));
+  CHECK(*store->HasAsset("gnosjo", AssetKind::kRack, "Stadshuset/Serverhall 1/R2"));
+}
