@@ -29,7 +29,7 @@ table{border-collapse:collapse;font-size:13px;width:100%}
 th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 th{background:#eef2f6;position:sticky;top:0;cursor:pointer;user-select:none;white-space:nowrap}
 th.sorted-asc::after{content:" \25B2"}th.sorted-desc::after{content:" \25BC"}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{text-align:right;font-variant-numeric:tabular-nums}th.num{text-align:right}
 p.more{color:var(--muted);font-size:12px}
 @media print{
   body{background:#fff}nav{display:none}header{background:#fff;color:var(--ink);padding:0 0 8px}
@@ -63,7 +63,17 @@ void WriteTable(std::ostream& out, const Table& table, Lang lang) {
   if (!table.title.empty()) out << "<h3>" << Escape(table.title) << "</h3>\n";
   out << "<div class=\"table-wrap\"><table" << (table.sortable ? " class=\"sortable\"" : "")
       << " id=\"t-" << Escape(table.id) << "\"><thead><tr>";
-  for (const std::string& h : table.headers) out << "<th>" << Escape(h) << "</th>";
+  // A column of numbers has its header on the right too, above its right-aligned figures.
+  for (std::size_t c = 0; c < table.headers.size(); ++c) {
+    bool numbers = !table.rows.empty();
+    for (const auto& row : table.rows) {
+      if (c < row.size() && !row[c].number && !row[c].text.empty()) {
+        numbers = false;
+        break;
+      }
+    }
+    out << (numbers ? "<th class=\"num\">" : "<th>") << Escape(table.headers[c]) << "</th>";
+  }
   out << "</tr></thead><tbody>\n";
   std::size_t shown = 0;
   for (const auto& row : table.rows) {
