@@ -181,6 +181,9 @@ struct Batch {
   // The sink takes the chunk's assets and leaves it empty (perhaps with a spare capacity).
   std::function<void(std::vector<Asset>&)> sink;
   std::size_t handed_over = 0;  // assets given to `sink`
+  // Relations may go the same way, a file's at a time (no later step of the batch changes
+  // them); the sink takes them all and leaves the vector empty.
+  std::function<void(std::vector<Relation>&)> relation_sink;
 
   // Gives `chunk` to the sink (which must be set) and empties it.
   void Hand(std::vector<Asset>& chunk);

@@ -648,12 +648,14 @@ struct StoreWriter::Impl {
     } else {
       insert_asset.bind(25, a.mode == WriteMode::kPatch ? 1 : 0);
     }
-    const sqlite3_int64 last_rowid = sqlite3_last_insert_rowid(db.getHandle());
+    // Rowid 0 is never given to a new row: if it is still the last one after the statement,
+    // the asset merged into an existing row instead of adding one.
+    sqlite3_set_last_insert_rowid(db.getHandle(), 0);
     insert_asset.exec();
     insert_asset.reset();
     ++summary.assets_written;
     if (auto it = fresh.find(a.org); it != fresh.end()) {
-      if (sqlite3_last_insert_rowid(db.getHandle()) == last_rowid) {
+      if (sqlite3_last_insert_rowid(db.getHandle()) == 0) {
         // No new row: the asset merged into one written earlier, whose location may have
         // changed. The org's implied locations are then read back from its rows at Commit().
         fresh.erase(it);

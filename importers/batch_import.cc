@@ -164,6 +164,9 @@ const Importer* ImportContent(std::string_view content, const std::string& path,
     if (t.provenance.source.empty()) t.provenance.source = path;
     if (t.provenance.importer.empty()) t.provenance.importer = importer->Name();
   }
+  if (batch.relation_sink && !file_batch.relations.empty()) {
+    batch.relation_sink(file_batch.relations);
+  }
   reports.push_back(std::move(report));
   batch.Append(std::move(file_batch));
   return importer;
@@ -201,50 +204,58 @@ void ParseFiles(const std::vector<std::string>& files, const ImportRequest& requ
   }
 }
 
-// Chunks of assets from the parsing thread to the storing one. Bounded, so that a parser far
-// ahead of the store waits instead of holding the whole file's assets. Stored chunks come back
-// empty and are handed out again: fresh memory costs a page fault per page, reused does not.
-class ChunkQueue {
+// Parts of the batch (assets and relations) from the parsing thread to the storing one.
+// Bounded, so that a parser far ahead of the store waits instead of holding every file's rows.
+// Stored parts come back empty and are handed out again: fresh memory costs a page fault per
+// page, reused memory does not.
+struct Part {
+  std::vector<core::Asset> assets;
+  std::vector<core::Relation> relations;
+  std::size_t size() const { return assets.size() + relations.size(); }
+};
+
+class PartQueue {
  public:
-  // Takes the chunk's assets; leaves it empty, with a recycled chunk's capacity when there is one.
-  void Push(std::vector<core::Asset>& chunk) {
+  // Takes the part's rows; leaves it empty, with a recycled part's capacity when there is one.
+  void Push(Part& part) {
     std::unique_lock lock(mutex_);
-    space_.wait(lock, [&] { return chunks_.size() < kMaxChunks; });
-    chunks_.push_back(std::move(chunk));
-    chunk.clear();
+    space_.wait(lock, [&] { return parts_.size() < kMaxParts; });
+    parts_.push_back(std::move(part));
+    part = Part();
     if (!spare_.empty()) {
-      chunk = std::move(spare_.back());
+      part = std::move(spare_.back());
       spare_.pop_back();
     }
     ready_.notify_one();
   }
-  void Recycle(std::vector<core::Asset>&& chunk) {
-    chunk.clear();
+  void Recycle(Part&& part) {
+    part.assets.clear();
+    part.relations.clear();
     std::lock_guard lock(mutex_);
-    if (spare_.size() < kMaxChunks) spare_.push_back(std::move(chunk));
+    if (spare_.size() < kMaxParts) spare_.push_back(std::move(part));
   }
   void Close() {
     std::lock_guard lock(mutex_);
     closed_ = true;
     ready_.notify_one();
   }
-  // The next chunk; nullopt once closed and empty.
-  std::optional<std::vector<core::Asset>> Pop() {
+  // The next part; nullopt once closed and empty.
+  std::optional<Part> Pop() {
     std::unique_lock lock(mutex_);
-    ready_.wait(lock, [&] { return !chunks_.empty() || closed_; });
-    if (chunks_.empty()) return std::nullopt;
-    std::vector<core::Asset> chunk = std::move(chunks_.front());
-    chunks_.pop_front();
+    ready_.wait(lock, [&] { return !parts_.empty() || closed_; });
+    if (parts_.empty()) return std::nullopt;
+    Part part = std::move(parts_.front());
+    parts_.pop_front();
     space_.notify_one();
-    return chunk;
+    return part;
   }
 
  private:
-  static constexpr std::size_t kMaxChunks = 4;
+  static constexpr std::size_t kMaxParts = 4;
   std::mutex mutex_;
   std::condition_variable ready_, space_;
-  std::deque<std::vector<core::Asset>> chunks_;
-  std::vector<std::vector<core::Asset>> spare_;
+  std::deque<Part> parts_;
+  std::vector<Part> spare_;
   bool closed_ = false;
 };
 
@@ -258,25 +269,36 @@ core::Result<ImportReport> ParseAndStore(const std::vector<std::string>& files,
   if (!writer.ok()) return writer.status();
   ImportReport report;
   core::Batch batch;
-  ChunkQueue queue;
-  // Small hand-overs (a file of a few assets) are gathered into chunks of about kChunk.
-  constexpr std::size_t kChunk = 8192;
-  std::vector<core::Asset> gathered;
-  batch.sink = [&](std::vector<core::Asset>& chunk) {
-    if (gathered.empty() && chunk.size() >= kChunk) {
-      queue.Push(chunk);
+  PartQueue queue;
+  // What importers hand over is gathered into parts of about kPart rows (a GLPI file brings a
+  // few assets and relations, a CSV chunk 8,192 assets).
+  constexpr std::size_t kPart = 8192;
+  Part gathered;
+  batch.sink = [&](std::vector<core::Asset>& assets) {
+    if (gathered.size() == 0 && assets.size() >= kPart) {
+      // A whole chunk goes as it is, and the importer gets a recycled chunk's memory back.
+      std::swap(gathered.assets, assets);
+      queue.Push(gathered);
+      std::swap(gathered.assets, assets);
+      assets.clear();
       return;
     }
-    gathered.insert(gathered.end(), std::make_move_iterator(chunk.begin()),
-                    std::make_move_iterator(chunk.end()));
-    chunk.clear();
-    if (gathered.size() >= kChunk) queue.Push(gathered);
+    gathered.assets.insert(gathered.assets.end(), std::make_move_iterator(assets.begin()),
+                           std::make_move_iterator(assets.end()));
+    assets.clear();
+    if (gathered.size() >= kPart) queue.Push(gathered);
+  };
+  batch.relation_sink = [&](std::vector<core::Relation>& relations) {
+    gathered.relations.insert(gathered.relations.end(), std::make_move_iterator(relations.begin()),
+                              std::make_move_iterator(relations.end()));
+    relations.clear();
+    if (gathered.size() >= kPart) queue.Push(gathered);
   };
   std::exception_ptr failure;  // what the parser threw, rethrown here once it has stopped
   std::thread parser([&] {
     try {
       ParseFiles(files, request, batch, diagnostics, report.files, progress);
-      if (!gathered.empty()) queue.Push(gathered);
+      if (gathered.size() > 0) queue.Push(gathered);
     } catch (...) {
       failure = std::current_exception();
     }
@@ -284,16 +306,21 @@ core::Result<ImportReport> ParseAndStore(const std::vector<std::string>& files,
   });
   core::Status stored = core::Status::Ok();
   core::Batch part;
-  while (auto chunk = queue.Pop()) {
-    if (!stored.ok()) continue;  // keep draining so that the parser can finish
-    part.assets = std::move(*chunk);
-    stored = (*writer)->Put(part);
-    queue.Recycle(std::move(part.assets));
+  while (auto next = queue.Pop()) {
+    if (stored.ok()) {  // after a failure, keep draining so that the parser can finish
+      part.assets = std::move(next->assets);
+      part.relations = std::move(next->relations);
+      stored = (*writer)->Put(part);
+      next->assets = std::move(part.assets);
+      next->relations = std::move(part.relations);
+    }
+    queue.Recycle(std::move(*next));
   }
   parser.join();
   if (failure) std::rethrow_exception(failure);
   if (!stored.ok()) return stored;
   batch.sink = nullptr;
+  batch.relation_sink = nullptr;
   FinishBatch(batch, &store, diagnostics);
   if (diagnostics.has_errors()) {
     return core::Status::Invalid(std::to_string(diagnostics.error_count()) +
