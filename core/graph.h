@@ -27,7 +27,9 @@ enum class Direction { kOut, kIn };
 
 class GraphView {
  public:
-  // Resolves every relation by (org, key[, kind]). The estate must outlive the view.
+  // Resolves every relation by (org, key[, kind]). The estate's assets must outlive the view;
+  // its relations are read only here, so a caller that needs no Estate::relations afterwards
+  // (nor unresolved(), whose indices point into them) may release them to save memory.
   explicit GraphView(const Estate& estate);
   ~GraphView();
   GraphView(GraphView&&) noexcept;

@@ -1028,12 +1028,13 @@ Result<Estate> Store::LoadEstate(const AssetQuery& query) const {
       return static_cast<std::size_t>(count.getColumn(0).getInt64());
     };
     estate.assets.reserve(count_rows("assets"));
-    estate.relations.reserve(count_rows("relations"));
+    if (query.with_relations) estate.relations.reserve(count_rows("relations"));
   } catch (const std::exception& e) {
     return FromSqlite(e, path_, "counting rows");
   }
   Status s = ForEachAsset(query, [&](Asset&& a) { estate.assets.push_back(std::move(a)); });
   if (!s.ok()) return s;
+  if (!query.with_relations) return estate;
   s = ForEachRelation(query.orgs, [&](Relation&& r) { estate.relations.push_back(std::move(r)); });
   if (!s.ok()) return s;
   return estate;

@@ -44,6 +44,7 @@ struct ApplySummary {
 struct AssetQuery {
   std::vector<std::string> orgs;
   bool with_attributes = true;
+  bool with_relations = true;  // false: Estate::relations stays empty
 };
 
 // Everything a planner needs, read in one go.

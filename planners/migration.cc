@@ -15,17 +15,26 @@ int CriticalityRank(const std::string& text) {
   return 1;
 }
 
-std::string AssetRef(const std::string& org, const std::string& key) { return org + ":" + key; }
-
 class Builder {
  public:
   Builder(const core::Estate& estate, const core::GraphView& graph, const Scenario& scenario)
-      : estate_(estate), graph_(graph), scenario_(scenario) {}
+      : estate_(estate),
+        graph_(graph),
+        scenario_(scenario),
+        first_item_of_(graph.asset_count(), kNoItem) {}
 
-  WaveProblem Build(const TargetPlan* target, const HallPlan* halls) {
+  // With `owned` (the same plan as `target`) the gaps' texts move into the items and the gaps
+  // are freed.
+  WaveProblem Build(const TargetPlan* target, const HallPlan* halls, TargetPlan* owned = nullptr) {
     problem_.limits = scenario_.waves;
+    // Reserved once: at national scale a vector of millions of items that grows holds its old
+    // and its new buffer at once (at most: a build item per hall, every device moved, every gap,
+    // the platform build).
+    problem_.items.reserve((halls ? halls->halls.size() + halls->devices.size() : 0) +
+                           (target ? target->gaps.size() + 1 : 0));
+    next_item_.reserve(problem_.items.capacity());
     if (halls) AddHalls(*halls);
-    if (target) AddGaps(*target);
+    if (target) AddGaps(*target, owned);
     if (halls) AddMoves(*halls);
     AddModelDependencies();
     for (auto& item : problem_.items) {
@@ -37,15 +46,28 @@ class Builder {
   }
 
  private:
-  WaveItem& Add(WaveItem item, const std::string& asset_ref) {
-    items_of_[asset_ref].push_back(problem_.items.size());
+  static constexpr std::uint32_t kNoItem = UINT32_MAX;
+
+  // Adds an item for `asset` (none for what is built first): the asset's items form a list
+  // through next_item_, so that model dependencies find them by asset id.
+  WaveItem& Add(WaveItem item, std::optional<core::AssetId> asset) {
+    const auto index = static_cast<std::uint32_t>(problem_.items.size());
+    next_item_.push_back(kNoItem);
+    if (asset) {
+      std::uint32_t* slot = &first_item_of_[asset->value];
+      while (*slot != kNoItem) slot = &next_item_[*slot];  // keep the items in order
+      *slot = index;
+    }
     problem_.items.push_back(std::move(item));
     return problem_.items.back();
   }
 
-  const core::Asset* FindAsset(const std::string& org, const std::string& key,
-                               std::optional<core::AssetKind> kind = std::nullopt) const {
-    auto id = graph_.Find(org, key, kind);
+  template <typename Visit>
+  void ForEachItemOf(core::AssetId asset, Visit visit) const {
+    for (std::uint32_t i = first_item_of_[asset.value]; i != kNoItem; i = next_item_[i]) visit(i);
+  }
+
+  const core::Asset* AssetOf(std::optional<core::AssetId> id) const {
     return id ? &graph_.asset(*id) : nullptr;
   }
 
@@ -88,12 +110,12 @@ class Builder {
       build.reason = "built first: the joint network core in " + hall.name +
                      " that the devices moving there connect to";
       hall_network_[hall.name] = build.id;
-      Add(std::move(build), "");
+      Add(std::move(build), std::nullopt);
       if (hall.role == HallRole::kPrimary && primary_hall_.empty()) primary_hall_ = hall.name;
     }
   }
 
-  void AddGaps(const TargetPlan& target) {
+  void AddGaps(const TargetPlan& target, TargetPlan* owned) {
     const Standard* hypervisor = nullptr;
     for (const Standard& s : target.standards) {
       if (s.capability == "hypervisor") hypervisor = &s;
@@ -114,28 +136,35 @@ class Builder {
                      ") that migrating workloads move to";
       if (!primary_hall_.empty()) build.depends_on.push_back(hall_network_[primary_hall_]);
       platform_id = build.id;
-      Add(std::move(build), "");
+      Add(std::move(build), std::nullopt);
       return platform_id;
     };
-    for (const Gap& gap : target.gaps) {
+    for (std::size_t k = 0; k < target.gaps.size(); ++k) {
+      const Gap& gap = target.gaps[k];
       WaveItem item;
       item.id = gap.org + ":" + gap.key + ":" + gap.capability;
       item.org = gap.org;
-      item.asset = gap.asset;
       item.action = std::string(ToString(gap.action));
       item.kind = std::string(core::ToString(gap.kind));
       item.hours = gap.effort_hours;
       item.past_end_of_support = gap.past_end_of_support;
-      item.reason = gap.reason;
-      const core::Asset* asset = FindAsset(gap.org, gap.key, gap.kind);
-      FillFromAsset(item, asset);
+      if (owned) {
+        item.asset = std::move(owned->gaps[k].asset);
+        item.reason = std::move(owned->gaps[k].reason);
+      } else {
+        item.asset = gap.asset;
+        item.reason = gap.reason;
+      }
+      const auto asset = graph_.Find(gap.org, gap.key, gap.kind);
+      FillFromAsset(item, AssetOf(asset));
       if (gap.kind == core::AssetKind::kVm &&
           (gap.action == GapAction::kMigrate || gap.action == GapAction::kReplace)) {
         std::string p = platform();
         if (!p.empty()) item.depends_on.push_back(p);
       }
-      Add(std::move(item), AssetRef(gap.org, gap.key));
+      Add(std::move(item), asset);
     }
+    if (owned) owned->gaps = {};
   }
 
   void AddMoves(const HallPlan& plan) {
@@ -171,34 +200,30 @@ class Builder {
       item.reason = "moves " + (p.from.empty() ? std::string() : "from " + p.from + " ") + "to " +
                     p.hall + ", rack " + p.rack + " U" + std::to_string(p.position) +
                     (p.new_rack ? " (a new rack)" : "");
-      FillFromAsset(item, FindAsset(p.org, p.asset));
+      const auto asset = graph_.Find(p.org, p.asset);
+      FillFromAsset(item, AssetOf(asset));
       auto network = hall_network_.find(p.hall);
       if (network != hall_network_.end()) item.depends_on.push_back(network->second);
-      Add(std::move(item), AssetRef(p.org, p.asset));
+      Add(std::move(item), asset);
     }
   }
 
   // depends_on and runs_on in the model become dependencies between the assets' items.
   void AddModelDependencies() {
     graph_.ForEachEdge([&](core::AssetId from, core::AssetId to, core::RelationKind kind) {
-      const core::Asset& a = graph_.asset(from);
-      const core::Asset& b = graph_.asset(to);
-      auto items_a = items_of_.find(AssetRef(a.org, a.Key()));
-      auto items_b = items_of_.find(AssetRef(b.org, b.Key()));
-      if (items_a == items_of_.end() || items_b == items_of_.end()) return;
       if (kind == core::RelationKind::kDependsOn) {
-        for (std::size_t i : items_a->second) {
-          for (std::size_t j : items_b->second) {
+        ForEachItemOf(from, [&](std::uint32_t i) {
+          ForEachItemOf(to, [&](std::uint32_t j) {
             problem_.items[i].depends_on.push_back(problem_.items[j].id);
-          }
-        }
+          });
+        });
       } else if (kind == core::RelationKind::kRunsOn) {
         // A (VM) runs on B (host): B's items wait until A has left.
-        for (std::size_t j : items_b->second) {
-          for (std::size_t i : items_a->second) {
+        ForEachItemOf(to, [&](std::uint32_t j) {
+          ForEachItemOf(from, [&](std::uint32_t i) {
             problem_.items[j].depends_on.push_back(problem_.items[i].id);
-          }
-        }
+          });
+        });
       }
     });
   }
@@ -207,7 +232,8 @@ class Builder {
   const core::GraphView& graph_;
   const Scenario& scenario_;
   WaveProblem problem_;
-  std::map<std::string, std::vector<std::size_t>> items_of_;
+  std::vector<std::uint32_t> first_item_of_;  // per asset id: its first item, or kNoItem
+  std::vector<std::uint32_t> next_item_;      // per item: the same asset's next item
   std::map<std::string, std::string> hall_network_;
   std::map<std::string, int> hall_rack_u_;
   std::string primary_hall_;
@@ -219,6 +245,11 @@ WaveProblem BuildWaveProblem(const core::Estate& estate, const core::GraphView& 
                              const TargetPlan* target, const HallPlan* halls,
                              const Scenario& scenario) {
   return Builder(estate, graph, scenario).Build(target, halls);
+}
+
+WaveProblem BuildWaveProblem(const core::Estate& estate, const core::GraphView& graph,
+                             TargetPlan&& target, const HallPlan* halls, const Scenario& scenario) {
+  return Builder(estate, graph, scenario).Build(&target, halls, &target);
 }
 
 }  // namespace samdrift::planners

@@ -27,6 +27,11 @@ inline constexpr const char* kJointOrg = "joint";
 WaveProblem BuildWaveProblem(const core::Estate& estate, const core::GraphView& graph,
                              const TargetPlan* target, const HallPlan* halls,
                              const Scenario& scenario);
+// The same for a caller that needs only the waves: the gaps' names and reasons move into the
+// items and `target.gaps` is left empty (at national scale the gaps and the items would
+// otherwise both be in memory).
+WaveProblem BuildWaveProblem(const core::Estate& estate, const core::GraphView& graph,
+                             TargetPlan&& target, const HallPlan* halls, const Scenario& scenario);
 
 }  // namespace samdrift::planners
 

@@ -64,9 +64,9 @@ std::string Format(double value) {
 
 }  // namespace
 
-core::Result<WavePlan> PlanWaves(const WaveProblem& problem) {
+core::Result<WavePlan> PlanWaves(WaveProblem problem) {
   WavePlan plan;
-  const std::vector<WaveItem>& items = problem.items;
+  std::vector<WaveItem>& items = problem.items;
   const std::size_t n = items.size();
 
   // Items in id order, so that everything downstream is deterministic.
@@ -74,7 +74,8 @@ core::Result<WavePlan> PlanWaves(const WaveProblem& problem) {
   std::iota(by_id.begin(), by_id.end(), 0);
   std::sort(by_id.begin(), by_id.end(),
             [&](std::size_t a, std::size_t b) { return items[a].id < items[b].id; });
-  std::unordered_map<std::string, std::size_t> index;
+  // Keys view the items' ids: valid until the items move into the plan at the end.
+  std::unordered_map<std::string_view, std::size_t> index;
   index.reserve(n);
   for (std::size_t i : by_id) {
     if (!index.emplace(items[i].id, i).second) {
@@ -352,16 +353,18 @@ core::Result<WavePlan> PlanWaves(const WaveProblem& problem) {
     plan.waves.push_back(std::move(wave));
   }
 
-  // Items in wave order with their reasons.
+  // Items in wave order with their reasons: first the reasons (they look up other items by
+  // id), then the items move into the plan, each reason taking over the item's own text.
+  std::vector<std::pair<std::size_t, int>> wave_of_item;  // in wave order
+  wave_of_item.reserve(n);
+  std::vector<std::string> reasons(n);
   for (const Wave& wave : plan.waves) {
     for (const std::string& id : wave.items) {
       const std::size_t i = index.at(id);
+      wave_of_item.emplace_back(i, wave.number);
       const Group& g = groups[group_of[i]];
-      PlannedItem p;
-      p.item = items[i];
-      p.wave = wave.number;
-      p.move_group = static_cast<int>(group_of[i]) + 1;
-      std::string reason = items[i].reason;
+      const int move_group = static_cast<int>(group_of[i]) + 1;
+      std::string reason = std::move(items[i].reason);
       std::vector<std::string> waits;
       for (const std::string& dep : items[i].depends_on) {
         auto it = index.find(dep);
@@ -369,7 +372,7 @@ core::Result<WavePlan> PlanWaves(const WaveProblem& problem) {
       }
       if (!reason.empty()) reason += "; ";
       if (g.members.size() > 1) {
-        reason += "moves with its dependency cycle (move group " + std::to_string(p.move_group) +
+        reason += "moves with its dependency cycle (move group " + std::to_string(move_group) +
                   ", " + std::to_string(g.members.size()) + " items); ";
       }
       if (!waits.empty()) reason += "after " + Join(waits, 3) + "; ";
@@ -384,9 +387,17 @@ core::Result<WavePlan> PlanWaves(const WaveProblem& problem) {
                                          : g.first_block);
       }
       if (g.past_eol) reason += "; past end of support, so early";
-      p.reason = std::move(reason);
-      plan.items.push_back(std::move(p));
+      reasons[i] = std::move(reason);
     }
+  }
+  index = {};
+  plan.items.reserve(wave_of_item.size());
+  for (const auto& [i, wave] : wave_of_item) {
+    PlannedItem& p = plan.items.emplace_back();
+    p.item = std::move(items[i]);
+    p.wave = wave;
+    p.move_group = static_cast<int>(group_of[i]) + 1;
+    p.reason = std::move(reasons[i]);
   }
   return plan;
 }

@@ -68,7 +68,7 @@ struct Wave {
 };
 
 struct PlannedItem {
-  WaveItem item;
+  WaveItem item;  // as planned; its reason has moved into `reason`
   int wave = 0;
   int move_group = 0;  // items of one dependency cycle share a group number
   std::string reason;  // item's reason plus what it waits for and why this wave
@@ -97,8 +97,9 @@ struct WavePlan {
 };
 
 // Plans the waves. Fails (kInvalidInput) only on malformed input: duplicate item ids. Cycles,
-// oversized groups and full halls never fail the plan: they are reported in it.
-core::Result<WavePlan> PlanWaves(const WaveProblem& problem);
+// oversized groups and full halls never fail the plan: they are reported in it. The items move
+// into the plan (pass the problem with std::move when it is not needed again).
+core::Result<WavePlan> PlanWaves(WaveProblem problem);
 
 }  // namespace samdrift::planners
 

@@ -140,7 +140,7 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       PlanningOptions planning;
       if (fs::exists(scenario_file, ec)) planning.scenario = scenario_file.string();
       core::Diagnostics diagnostics;
-      auto pipeline = RunPipeline(demo_store, planning, diagnostics);
+      auto pipeline = RunPipeline(demo_store, planning, diagnostics, PipelineKeep::kWavesOnly);
       PrintDiagnostics(diagnostics);
       if (!pipeline.ok()) return Fail(pipeline.status());
       PrintPlanSummary((*pipeline)->waves);

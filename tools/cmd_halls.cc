@@ -235,6 +235,7 @@ int RunHalls(const core::Store& store, const std::string& scenario_path, bool js
   if (!scenario.ok()) return Fail(scenario.status());
   core::AssetQuery query;
   query.orgs = scenario->orgs;
+  query.with_relations = false;  // the hall plan places devices; it follows no relation
   auto estate = store.LoadEstate(query);
   if (!estate.ok()) return Fail(estate.status());
   auto catalog = store.DeviceTypes();

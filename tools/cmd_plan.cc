@@ -118,7 +118,7 @@ Runner SetupPlan(CLI::App& app, const GlobalOptions& global) {
   AddPlanningOptions(app, args->planning, true);
   return [args, &global]() {
     core::Diagnostics diagnostics;
-    auto pipeline = RunPipeline(global, args->planning, diagnostics);
+    auto pipeline = RunPipeline(global, args->planning, diagnostics, PipelineKeep::kWavesOnly);
     PrintDiagnostics(diagnostics);
     if (!pipeline.ok()) return Fail(pipeline.status());
     const planners::WavePlan& plan = (*pipeline)->waves;

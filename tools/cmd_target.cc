@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "core/graph.h"
 #include "planners/target.h"
 #include "tools/command.h"
 #include "tools/planning_inputs.h"
@@ -184,7 +185,10 @@ Runner SetupTarget(CLI::App& app, const GlobalOptions& global) {
       PrintDiagnostics(diagnostics);
       return Fail(in.status());
     }
-    auto plan = planners::PlanTarget(in->estate, in->catalog, in->scenario_or_null(), diagnostics);
+    const core::GraphView graph(in->estate);
+    ReleaseRelations(in->estate);
+    auto plan =
+        planners::PlanTarget(in->estate, graph, in->catalog, in->scenario_or_null(), diagnostics);
     PrintDiagnostics(diagnostics);
     if (!plan.ok()) return Fail(plan.status());
     return PrintTarget(*plan, args->json, args->summary_only);

@@ -2,24 +2,31 @@
 
 #include "planners/hall_input.h"
 #include "planners/migration.h"
+#include "tools/trace.h"
 
 namespace samdrift::tools {
 
 core::Result<std::unique_ptr<Pipeline>> RunPipeline(const GlobalOptions& global,
                                                     const PlanningOptions& options,
-                                                    core::Diagnostics& diagnostics) {
+                                                    core::Diagnostics& diagnostics,
+                                                    PipelineKeep keep) {
+  Trace("start");
   auto inputs = LoadPlanningInputs(global, options, diagnostics);
+  Trace("inputs loaded");
   if (!inputs.ok()) return inputs.status();
   auto pipeline = std::make_unique<Pipeline>();
   pipeline->inputs = std::move(inputs).value();
   if (pipeline->inputs.scenario) pipeline->scenario = *pipeline->inputs.scenario;
   pipeline->graph = std::make_unique<core::GraphView>(pipeline->inputs.estate);
+  if (keep == PipelineKeep::kWavesOnly) ReleaseRelations(pipeline->inputs.estate);
+  Trace("graph built");
 
   auto target =
       planners::PlanTarget(pipeline->inputs.estate, *pipeline->graph, pipeline->inputs.catalog,
                            pipeline->inputs.scenario_or_null(), diagnostics);
   if (!target.ok()) return target.status();
   pipeline->target = std::move(target).value();
+  Trace("target planned");
 
   auto store = OpenStore(global, core::OpenMode::kReadOnly);
   if (!store.ok()) return store.status();
@@ -33,11 +40,24 @@ core::Result<std::unique_ptr<Pipeline>> RunPipeline(const GlobalOptions& global,
                                              pipeline->scenario, retired, diagnostics);
   if (!hall_input.ok()) return hall_input.status();
   pipeline->halls = planners::PlanHalls(*hall_input);
+  Trace("halls planned");
 
   planners::WaveProblem problem =
-      planners::BuildWaveProblem(pipeline->inputs.estate, *pipeline->graph, &pipeline->target,
-                                 &pipeline->halls, pipeline->scenario);
-  auto waves = planners::PlanWaves(problem);
+      keep == PipelineKeep::kWavesOnly
+          ? planners::BuildWaveProblem(pipeline->inputs.estate, *pipeline->graph,
+                                       std::move(pipeline->target), &pipeline->halls,
+                                       pipeline->scenario)
+          : planners::BuildWaveProblem(pipeline->inputs.estate, *pipeline->graph, &pipeline->target,
+                                       &pipeline->halls, pipeline->scenario);
+  if (keep == PipelineKeep::kWavesOnly) {
+    pipeline->graph.reset();
+    pipeline->inputs.estate = {};
+    pipeline->target = {};
+    pipeline->halls = {};
+  }
+  Trace("wave problem built");
+  auto waves = planners::PlanWaves(std::move(problem));
+  Trace("waves planned");
   if (!waves.ok()) return waves.status();
   pipeline->waves = std::move(waves).value();
   return pipeline;

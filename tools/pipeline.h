@@ -24,10 +24,16 @@ struct Pipeline {
   planners::WavePlan waves;
 };
 
+// What the caller reads afterwards. kWavesOnly (`samdrift plan`) frees the estate, graph, target
+// and hall plan as soon as the wave problem is built, so that at national scale they and the
+// wave planner's own data are not in memory at once; only `waves` (and `scenario`) remain.
+enum class PipelineKeep { kEverything, kWavesOnly };
+
 // Runs target, halls and waves. Problems go to `diagnostics`; a failed step fails the whole.
 core::Result<std::unique_ptr<Pipeline>> RunPipeline(const GlobalOptions& global,
                                                     const PlanningOptions& options,
-                                                    core::Diagnostics& diagnostics);
+                                                    core::Diagnostics& diagnostics,
+                                                    PipelineKeep keep = PipelineKeep::kEverything);
 
 }  // namespace samdrift::tools
 

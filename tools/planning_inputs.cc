@@ -19,6 +19,10 @@ void AddPlanningOptions(CLI::App& app, PlanningOptions& options, bool with_date)
   }
 }
 
+void ReleaseRelations(core::Estate& estate) {
+  std::vector<core::Relation>().swap(estate.relations);
+}
+
 core::Result<PlanningInputs> LoadPlanningInputs(const GlobalOptions& global,
                                                 const PlanningOptions& options,
                                                 core::Diagnostics& diagnostics) {

@@ -34,6 +34,10 @@ struct PlanningInputs {
   const planners::Scenario* scenario_or_null() const { return scenario ? &*scenario : nullptr; }
 };
 
+// Frees the estate's relations (a GraphView built over it no longer needs them): at national
+// scale they are a quarter of the estate's memory.
+void ReleaseRelations(core::Estate& estate);
+
 // Reads scenario, catalog and estate (read-only store). Problems in the files go to
 // `diagnostics`; the status says which step failed (usage, invalid input, store).
 core::Result<PlanningInputs> LoadPlanningInputs(const GlobalOptions& global,
