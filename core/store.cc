@@ -367,7 +367,9 @@ class ImpliedLocations {
     named.reset();
   }
 
-  void Write(const std::string& org, SQLite::Statement& insert) {
+  // Returns the number of rows inserted.
+  std::size_t Write(const std::string& org, SQLite::Statement& insert) {
+    std::size_t inserted = 0;
     for (const auto& [site, hall, rack] : racks_) {
       if (!hall.empty()) halls_.emplace(site, hall);
       if (!site.empty()) sites_.insert(site);
@@ -384,7 +386,7 @@ class ImpliedLocations {
       BindText(insert, 4, name);
       BindText(insert, 5, site);
       BindText(insert, 6, hall);
-      insert.exec();
+      inserted += static_cast<std::size_t>(insert.exec());
       insert.reset();
     };
     for (const auto& [site, hall, rack] : racks_) {
@@ -392,6 +394,7 @@ class ImpliedLocations {
     }
     for (const auto& [site, hall] : halls_) put(kHall, HallKey(site, hall), hall, site, kNone);
     for (const std::string& site : sites_) put(kSite, site, site, kNone, kNone);
+    return inserted;
   }
 
  private:
@@ -706,22 +709,23 @@ struct StoreWriter::Impl {
 
   // The implied sites, halls and racks of every org written: from the rows written for fresh
   // orgs, else recomputed from all the org's rows.
-  void WriteImplied() {
+  void WriteImplied(ApplySummary& summary) {
     SQLite::Statement drop_implied(db, "DELETE FROM assets WHERE org = ?1 AND implied = 1");
     SQLite::Statement named(db, kNamedLocations);
     SQLite::Statement insert_implied(db, kInsertImplied);
     for (const std::string& org : orgs) {
       auto it = fresh.find(org);
       if (it != fresh.end()) {
-        it->second.Write(org, insert_implied);
+        summary.locations_implied += it->second.Write(org, insert_implied);
         continue;
       }
       drop_implied.bind(1, org);
-      drop_implied.exec();
+      const auto dropped = static_cast<std::size_t>(drop_implied.exec());
       drop_implied.reset();
       ImpliedLocations implied;
       implied.AddStored(org, named);
-      implied.Write(org, insert_implied);
+      const std::size_t written = implied.Write(org, insert_implied);
+      if (written > dropped) summary.locations_implied += written - dropped;
     }
   }
 
@@ -776,7 +780,8 @@ Result<ApplySummary> StoreWriter::Commit() {
   Impl& w = *impl_;
   if (w.failed) return Status::StoreError("store '" + w.path + "': an earlier write failed");
   try {
-    w.WriteImplied();
+    w.WriteImplied(w.summary);
+    w.summary.orgs.assign(w.orgs.begin(), w.orgs.end());
     w.transaction.commit();
     return w.summary;
   } catch (const std::exception& e) {

@@ -38,6 +38,10 @@ struct ApplySummary {
   std::size_t assets_replaced = 0;  // rows of earlier imports of the same files, removed first
   std::size_t relations_written = 0;
   std::size_t device_types_written = 0;
+  // Sites, halls and racks the rows name but no file declares, added to the store (net: those
+  // of earlier imports that are named again are not counted).
+  std::size_t locations_implied = 0;
+  std::vector<std::string> orgs;  // the orgs written, sorted
 };
 
 // Which assets to read. Empty `orgs` means all.

@@ -377,7 +377,11 @@ std::map<NetboxType, NetboxTable> BuildTables() {
        {"tags"}},
       {"name", "type"},
       {"name", "type"},
-      {}};
+      {},
+      // One above racks: a pre-4.2 cluster header (name, type, group, site, status) is also a
+      // complete pre-3.6 rack header; a real rack export adds u_height, width or location, which
+      // clusters do not know, and then the rack scores higher.
+      11};
   t[NetboxType::kVirtualMachine] = {
       NetboxType::kVirtualMachine,
       "netbox-virtual-machines",

@@ -93,10 +93,20 @@ Runner SetupImport(CLI::App& app, const GlobalOptions& global) {
       relations += f.relations;
       types += f.device_types;
     }
+    // With --org-from tenant the rows went to the orgs their tenants name.
+    std::string orgs = args->org;
+    if (request.options.org_source != importers::OrgSource::kOption && !args->dry_run) {
+      orgs.clear();
+      for (const std::string& org : report->stored.orgs) orgs += (orgs.empty() ? "" : ", ") + org;
+    }
     std::cout << (args->dry_run ? "dry run, nothing stored: " : "imported ") << report->files.size()
-              << " file(s) for " << args->org << ": " << assets << " assets, " << relations
+              << " file(s) for " << orgs << ": " << assets << " assets, " << relations
               << " relations";
     if (types) std::cout << ", " << types << " device types";
+    if (report->stored.locations_implied) {
+      std::cout << " (+" << report->stored.locations_implied
+                << " implied: sites, halls or racks that rows name but no file declares)";
+    }
     if (!args->dry_run && report->stored.assets_replaced) {
       std::cout << " (replaced " << report->stored.assets_replaced
                 << " assets from earlier imports of the same files)";

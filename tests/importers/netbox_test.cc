@@ -55,6 +55,7 @@ TEST_CASE("the NetBox object type is detected from the header or keys", "[import
       {"site,power_panel,rack,name,status,type,supply,phase,voltage,amperage,max_utilization\n",
        "netbox-power-feeds"},
       {"name,type,group,status,scope_type,scope_name\n", "netbox-clusters"},
+      {"name,type,group,site,status\n", "netbox-clusters"},  // pre-4.2, not a pre-3.6 rack
       {"name,status,cluster,device,platform,vcpus,memory,disk\n", "netbox-virtual-machines"},
       {"name,domain,master\n", "netbox-virtual-chassis"},
       {"device,name,type,mgmt_only,mac_address\n", "netbox-interfaces"},
