@@ -150,6 +150,20 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+std::string_view Utf8View(std::string_view bytes, std::string& storage, TextEncoding* detected) {
+  const bool bom = StartsWith(bytes, "\xEF\xBB\xBF");
+  const bool utf16 = StartsWith(bytes, "\xFF\xFE") || StartsWith(bytes, "\xFE\xFF");
+  if (!utf16) {
+    std::string_view rest = bom ? bytes.substr(3) : bytes;
+    if (IsValidUtf8(rest)) {
+      if (detected) *detected = bom ? TextEncoding::kUtf8Bom : TextEncoding::kUtf8;
+      return rest;
+    }
+  }
+  storage = ToUtf8(bytes, detected);
+  return storage;
+}
+
 std::string ToUtf8(std::string_view bytes, TextEncoding* detected) {
   TextEncoding encoding = TextEncoding::kUtf8;
   std::string out;

@@ -18,6 +18,10 @@ bool IsValidUtf8(std::string_view bytes);
 // Decodes bytes to UTF-8: a UTF-8 BOM is dropped, UTF-16 with BOM is converted, and bytes that are
 // not valid UTF-8 are read as Windows-1252. The result is always valid UTF-8.
 std::string ToUtf8(std::string_view bytes, TextEncoding* detected = nullptr);
+// The same without a copy when the bytes already are UTF-8 (the view then points into `bytes`,
+// past a BOM); otherwise the decoded text is put in `storage` and the view points there.
+std::string_view Utf8View(std::string_view bytes, std::string& storage,
+                          TextEncoding* detected = nullptr);
 
 std::string_view Trim(std::string_view text);  // ASCII white space and no-break spaces
 std::string ToLowerAscii(std::string_view text);

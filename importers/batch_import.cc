@@ -1,6 +1,12 @@
 #include "importers/batch_import.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -12,6 +18,7 @@
 #include <sstream>
 #include <thread>
 #include <unordered_set>
+#include <utility>
 
 #include "core/text.h"
 #include "importers/rack_halls.h"
@@ -26,20 +33,72 @@ bool IsHidden(const fs::path& p) {
   return !name.empty() && name[0] == '.';
 }
 
-core::Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::Status::Invalid(path + ": error[IO001]: cannot read the file");
-  std::string content;
-  in.seekg(0, std::ios::end);
-  auto size = in.tellg();
-  if (size > 0) {
-    content.resize(static_cast<std::size_t>(size));
-    in.seekg(0);
-    in.read(content.data(), size);
+// A file's bytes. Files from 16 MiB up are mapped rather than read: their pages belong to the
+// page cache, which the kernel reclaims as the parser moves on, so that a gigabyte export does
+// not take a gigabyte of the process's own memory. (A file truncated by another program while it
+// is mapped would end the import with SIGBUS; small files, nearly all, are read.)
+class FileContent {
+ public:
+  static constexpr std::size_t kMapFrom = std::size_t{16} << 20;
+
+  static std::optional<FileContent> Open(const std::string& path) {
+    FileContent file;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat st {};
+    bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    const auto size = ok ? static_cast<std::size_t>(st.st_size) : 0;
+    if (ok && size >= kMapFrom) {
+      void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (map != MAP_FAILED) {
+        ::madvise(map, size, MADV_SEQUENTIAL);
+        file.map_ = map;
+        file.map_size_ = size;
+        file.view_ = std::string_view(static_cast<const char*>(map), size);
+      }
+    }
+    if (ok && !file.map_) {
+      file.bytes_.resize(size);
+      std::size_t done = 0;
+      while (done < size) {
+        const ssize_t n = ::read(fd, file.bytes_.data() + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) ok = false;
+        if (n <= 0) break;  // an error, or the file shrank meanwhile
+        done += static_cast<std::size_t>(n);
+      }
+      file.bytes_.resize(done);
+      file.view_ = file.bytes_;
+    }
+    ::close(fd);
+    if (!ok) return std::nullopt;
+    return file;
   }
-  if (!in && !in.eof()) return core::Status::Invalid(path + ": error[IO001]: read failed");
-  return content;
-}
+
+  FileContent(FileContent&& other) noexcept
+      : map_(std::exchange(other.map_, nullptr)),
+        map_size_(std::exchange(other.map_size_, 0)),
+        bytes_(std::move(other.bytes_)),
+        view_(map_ ? std::string_view(static_cast<const char*>(map_), map_size_)
+                   : std::string_view(bytes_)) {
+    other.view_ = {};
+  }
+  FileContent& operator=(FileContent&&) = delete;
+  FileContent(const FileContent&) = delete;
+  FileContent& operator=(const FileContent&) = delete;
+  ~FileContent() {
+    if (map_) ::munmap(map_, map_size_);
+  }
+
+  std::string_view view() const { return view_; }
+
+ private:
+  FileContent() = default;
+  void* map_ = nullptr;
+  std::size_t map_size_ = 0;
+  std::string bytes_;
+  std::string_view view_;
+};
 
 std::string IdentityKey(std::string_view org, core::AssetKind kind, std::string_view key) {
   std::string k(org);
@@ -195,12 +254,13 @@ void ParseFiles(const std::vector<std::string>& files, const ImportRequest& requ
   }
   for (const std::string& path : files) {
     ++index;
-    auto content = ReadFile(path);
-    if (!content.ok()) {
+    auto content = FileContent::Open(path);
+    if (!content) {
       diagnostics.Error({path, 0, 0}, "IO001", "cannot read the file");
       continue;
     }
-    ImportContent(*content, path, forced, request, batch, diagnostics, reports, progress_line);
+    ImportContent(content->view(), path, forced, request, batch, diagnostics, reports,
+                  progress_line);
   }
 }
 

@@ -134,8 +134,8 @@ class TableReader {
         diagnostics_(diagnostics) {}
 
   void Read(std::string_view content) {
-    std::string storage = core::ToUtf8(content);
-    std::string_view text = storage;
+    std::string storage;
+    const std::string_view text = core::Utf8View(content, storage);
     if (core::Trim(text).empty()) {
       diagnostics_.Error({source_, 1, 0}, "CSV001", "the file is empty");
       return;

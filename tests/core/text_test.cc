@@ -57,6 +57,24 @@ TEST_CASE("encodings are detected and converted to UTF-8", "[core][text]") {
   CHECK(IsValidUtf8(ToUtf8("\xC3\x28\xFF\xFE\x81")));
 }
 
+TEST_CASE("a UTF-8 view copies only what must be decoded", "[core][text]") {
+  TextEncoding e;
+  std::string storage;
+  const std::string utf8 = "\xEF\xBB\xBFG\xC3\xB6teborg";
+  std::string_view view = Utf8View(utf8, storage, &e);
+  CHECK(view == "G\xC3\xB6teborg");
+  CHECK(view.data() == utf8.data() + 3);  // into the input, past the BOM
+  CHECK(storage.empty());
+  CHECK(e == TextEncoding::kUtf8Bom);
+  const std::string cp1252 = "Gnosj\xF6";
+  view = Utf8View(cp1252, storage, &e);
+  CHECK(view == "Gnosj\xC3\xB6");
+  CHECK(view.data() == storage.data());
+  CHECK(e == TextEncoding::kWindows1252);
+  CHECK(Utf8View(std::string("\xFF\xFEh\0", 4), storage, &e) == "h");
+  CHECK(e == TextEncoding::kUtf16Le);
+}
+
 TEST_CASE("utf-8 validation rejects overlongs and surrogates", "[core][text]") {
   CHECK(IsValidUtf8("plain"));
   CHECK(IsValidUtf8("\xE2\x82\xAC"));
