@@ -5,6 +5,7 @@
 
 #include <array>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -81,6 +82,18 @@ CREATE TABLE IF NOT EXISTS device_types(
   importer TEXT NOT NULL DEFAULT '',
   line INTEGER NOT NULL DEFAULT 0,
   UNIQUE(manufacturer, model));
+CREATE TABLE IF NOT EXISTS source_warnings(
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  file TEXT NOT NULL,
+  line INTEGER NOT NULL DEFAULT 0,
+  col INTEGER NOT NULL DEFAULT 0,
+  code TEXT NOT NULL DEFAULT '',
+  message TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS source_warnings_by_source ON source_warnings(source_id);
+CREATE TRIGGER IF NOT EXISTS sources_drop_warnings AFTER DELETE ON sources BEGIN
+  DELETE FROM source_warnings WHERE source_id = old.id;
+END;
 )sql";
 
 constexpr const char* kAssetColumns =
@@ -554,6 +567,7 @@ struct StoreWriter::Impl {
                       "imported_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') RETURNING id"),
         drop_assets(db, "DELETE FROM assets WHERE source_id = ?1"),
         drop_relations(db, "DELETE FROM relations WHERE source_id = ?1"),
+        drop_warnings(db, "DELETE FROM source_warnings WHERE source_id = ?1"),
         any_rows(db, "SELECT 1 FROM assets WHERE org = ?1 LIMIT 1"),
         upsert_asset(db, kUpsertAsset),
         fill_asset(db, kFillAsset),
@@ -586,6 +600,67 @@ struct StoreWriter::Impl {
     drop_relations.bind(1, id);
     drop_relations.exec();
     drop_relations.reset();
+    DropWarnings(id);
+  }
+
+  void DropWarnings(std::int64_t source_id) {
+    drop_warnings.bind(1, source_id);
+    drop_warnings.exec();
+    drop_warnings.reset();
+  }
+
+  // The id of (org, file name) for warnings: the batch's source, else a stored one, else (with
+  // kCreate) a new source row without assets. Never removes rows: a file that brought warnings
+  // and no rows leaves what earlier imports of it stored, like a file that brought nothing.
+  enum class Missing { kSkip, kCreate };
+  std::optional<std::int64_t> WarningSource(const std::string& org, const std::string& name,
+                                            Missing missing, SQLite::Statement& find,
+                                            SQLite::Statement& create) {
+    auto key = std::make_pair(org, name);
+    if (auto it = sources.find(key); it != sources.end()) return it->second;
+    if (auto it = warning_sources.find(key); it != warning_sources.end()) return it->second;
+    std::optional<std::int64_t> id;
+    find.bind(1, org);
+    find.bind(2, name);
+    if (find.executeStep()) id = find.getColumn(0).getInt64();
+    find.reset();
+    if (!id && missing == Missing::kCreate) {
+      create.bind(1, org);
+      create.bind(2, name);
+      create.executeStep();
+      id = create.getColumn(0).getInt64();
+      create.reset();
+    }
+    if (id) warning_sources.emplace(key, *id);
+    return id;
+  }
+
+  void PutWarnings(const std::string& org, const std::vector<std::string>& files,
+                   const std::vector<Diagnostic>& diagnostics) {
+    SQLite::Statement find(db, "SELECT id FROM sources WHERE org = ?1 AND name = ?2");
+    SQLite::Statement create(db, "INSERT INTO sources(org, name) VALUES(?1, ?2) RETURNING id");
+    for (const std::string& file : files) {
+      if (sources.count({org, FileName(file)})) continue;  // Touch() has cleared it
+      if (auto id = WarningSource(org, FileName(file), Missing::kSkip, find, create)) {
+        DropWarnings(*id);
+      }
+    }
+    SQLite::Statement insert(db,
+                             "INSERT INTO source_warnings(source_id, file, line, col, code, "
+                             "message) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    for (const Diagnostic& d : diagnostics) {
+      if (d.severity != Severity::kWarning || d.where.source.empty()) continue;
+      auto id = WarningSource(org, FileName(d.where.source), Missing::kCreate, find, create);
+      insert.bind(1, *id);
+      BindText(insert, 2, d.where.source);
+      insert.bind(3, d.where.line);
+      insert.bind(4, d.where.column);
+      BindText(insert, 5, d.code);
+      BindText(insert, 6, d.message);
+      insert.exec();
+      insert.reset();
+      ++summary.warnings_written;
+    }
   }
 
   // Orgs seen for the first time in this Put() that have no rows left once their replaced files
@@ -735,6 +810,7 @@ struct StoreWriter::Impl {
   SQLite::Statement upsert_source;
   SQLite::Statement drop_assets;
   SQLite::Statement drop_relations;
+  SQLite::Statement drop_warnings;
   SQLite::Statement any_rows;
   SQLite::Statement upsert_asset;
   SQLite::Statement fill_asset;
@@ -742,6 +818,8 @@ struct StoreWriter::Impl {
   SQLite::Statement insert_relation;
   // (org, file name) -> source id
   std::map<std::pair<std::string, std::string>, std::int64_t> sources;
+  // (org, file name) -> source id of files that brought warnings but no rows in this batch
+  std::map<std::pair<std::string, std::string>, std::int64_t> warning_sources;
   std::set<std::string> orgs;
   std::vector<std::string> new_orgs;
   std::map<std::string, ImpliedLocations> fresh;
@@ -773,6 +851,19 @@ Status StoreWriter::Put(const Batch& batch) {
   } catch (const std::exception& e) {
     w.failed = true;
     return FromSqlite(e, w.path, "storing the import");
+  }
+}
+
+Status StoreWriter::PutWarnings(const std::string& org, const std::vector<std::string>& files,
+                                const std::vector<Diagnostic>& diagnostics) {
+  Impl& w = *impl_;
+  if (w.failed) return Status::StoreError("store '" + w.path + "': an earlier write failed");
+  try {
+    w.PutWarnings(org, files, diagnostics);
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    w.failed = true;
+    return FromSqlite(e, w.path, "storing the import's warnings");
   }
 }
 
@@ -870,6 +961,14 @@ Result<StoreStats> Store::Stats() const {
         static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM device_types").getInt64());
     stats.sources =
         static_cast<std::size_t>(db.execAndGet("SELECT count(*) FROM sources").getInt64());
+    SQLite::Statement warnings(db,
+                               "SELECT s.org, count(*) FROM source_warnings w "
+                               "JOIN sources s ON s.id = w.source_id GROUP BY s.org");
+    while (warnings.executeStep()) {
+      auto n = static_cast<std::size_t>(warnings.getColumn(1).getInt64());
+      stats.orgs[warnings.getColumn(0).getString()].warnings += n;
+      stats.warnings += n;
+    }
   } catch (const std::exception& e) {
     return FromSqlite(e, path_, "counting");
   }
@@ -1071,6 +1170,42 @@ Result<std::vector<DeviceType>> Store::DeviceTypes() const {
     return FromSqlite(e, path_, "reading device types");
   }
   return types;
+}
+
+Result<StoredWarnings> Store::ImportWarnings(const std::vector<std::string>& orgs,
+                                             std::size_t max_lines) const {
+  StoredWarnings out;
+  try {
+    const std::string from =
+        " FROM source_warnings w JOIN sources s ON s.id = w.source_id" + OrgFilter(orgs, "s.org");
+    SQLite::Statement counts(impl_->db, "SELECT s.org, w.code, count(*)" + from +
+                                            " GROUP BY s.org, w.code ORDER BY s.org, w.code");
+    BindOrgs(counts, orgs);
+    while (counts.executeStep()) {
+      auto n = static_cast<std::size_t>(counts.getColumn(2).getInt64());
+      out.counts.push_back({counts.getColumn(0).getString(), counts.getColumn(1).getString(), n});
+      out.total += n;
+    }
+    SQLite::Statement lines(impl_->db, "SELECT s.org, w.file, w.line, w.col, w.code, w.message" +
+                                           from +
+                                           " ORDER BY s.org, w.file, w.line, w.col, w.id LIMIT " +
+                                           std::to_string(max_lines));
+    BindOrgs(lines, orgs);
+    while (lines.executeStep()) {
+      ImportWarning w;
+      w.org = lines.getColumn(0).getString();
+      w.warning.severity = Severity::kWarning;
+      w.warning.where.source = lines.getColumn(1).getString();
+      w.warning.where.line = lines.getColumn(2).getInt();
+      w.warning.where.column = lines.getColumn(3).getInt();
+      w.warning.code = lines.getColumn(4).getString();
+      w.warning.message = lines.getColumn(5).getString();
+      out.lines.push_back(std::move(w));
+    }
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path_, "reading import warnings");
+  }
+  return out;
 }
 
 }  // namespace samdrift::core

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostics.h"
 #include "core/model.h"
 #include "core/result.h"
 
@@ -23,13 +24,31 @@ struct StoreStats {
     std::map<Category, std::size_t> by_category;
     std::map<AssetKind, std::size_t> by_kind;
     std::size_t total = 0;
+    std::size_t warnings = 0;  // import warnings stored with the org's sources
   };
-  std::map<std::string, OrgCounts> orgs;
+  std::map<std::string, OrgCounts> orgs;  // orgs with assets or stored warnings
   std::size_t total = 0;
   std::size_t relations = 0;
   std::size_t unresolved_relations = 0;
   std::size_t device_types = 0;
   std::size_t sources = 0;
+  std::size_t warnings = 0;
+};
+
+// Import warnings kept with their sources (Store::ImportWarnings).
+struct ImportWarning {
+  std::string org;
+  Diagnostic warning;  // where.source is the file as the user named it at import
+};
+struct StoredWarnings {
+  struct Count {
+    std::string org;
+    std::string code;
+    std::size_t count = 0;
+  };
+  std::vector<Count> counts;         // every stored warning, per org and code
+  std::vector<ImportWarning> lines;  // the first ones, by org, file, line and column
+  std::size_t total = 0;
 };
 
 // What Apply() did.
@@ -42,6 +61,7 @@ struct ApplySummary {
   // of earlier imports that are named again are not counted).
   std::size_t locations_implied = 0;
   std::vector<std::string> orgs;  // the orgs written, sorted
+  std::size_t warnings_written = 0;
 };
 
 // Which assets to read. Empty `orgs` means all.
@@ -69,6 +89,12 @@ class StoreWriter {
   // Writes the batch's assets, relations and device types. The first rows of each (org, file
   // name) remove what earlier imports of that file stored.
   Status Put(const Batch& batch);
+  // Keeps the import's warnings (severity warning, with a source; others are skipped) with the
+  // source of their file under `org`: the warnings `files` brought before are replaced, and a
+  // file that brought warnings but no rows gets a source row of its own (its earlier rows stay,
+  // as when it brings nothing). One prepared insert per warning. Call after the last Put().
+  Status PutWarnings(const std::string& org, const std::vector<std::string>& files,
+                     const std::vector<Diagnostic>& diagnostics);
   // Creates the site, hall and rack assets the rows imply, then commits.
   Result<ApplySummary> Commit();
 
@@ -83,7 +109,9 @@ class StoreWriter {
 // SQLite's own locking, which costs a mutex round trip on every call.
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;
+  // 2: import warnings (source_warnings). Create(), and Open() for writing, upgrade older
+  // stores in place; a read-only Open() of an older store asks for 'samdrift init'.
+  static constexpr int kSchemaVersion = 2;
 
   // Creates the schema in a new or empty file. A samdrift store is left as it is (upgraded if
   // older); any other file is refused.
@@ -116,6 +144,9 @@ class Store {
                          const std::function<void(Relation&&)>& visit) const;
   Result<Estate> LoadEstate(const AssetQuery& query) const;
   Result<std::vector<DeviceType>> DeviceTypes() const;
+  // The stored import warnings of `orgs` (empty: all): counts of all, and the first `max_lines`.
+  Result<StoredWarnings> ImportWarnings(const std::vector<std::string>& orgs,
+                                        std::size_t max_lines) const;
 
   // SQLite's PRAGMA integrity_check: "ok" for a sound file, else the problems it lists.
   Result<std::string> IntegrityCheck() const;

@@ -327,6 +327,7 @@ core::Result<ImportReport> ParseAndStore(const std::vector<std::string>& files,
                                          const std::function<void(std::string_view)>& progress) {
   auto writer = store.Begin();
   if (!writer.ok()) return writer.status();
+  const std::size_t earlier = diagnostics.items().size();  // the caller's, not this import's
   ImportReport report;
   core::Batch batch;
   PartQueue queue;
@@ -387,6 +388,12 @@ core::Result<ImportReport> ParseAndStore(const std::vector<std::string>& files,
                                  " error(s); nothing was stored");
   }
   if (core::Status put = (*writer)->Put(batch); !put.ok()) return put;
+  // The warnings stay with their files' sources (under --org), for the report.
+  const std::vector<core::Diagnostic> found(diagnostics.items().begin() + earlier,
+                                            diagnostics.items().end());
+  if (core::Status put = (*writer)->PutWarnings(request.options.org, files, found); !put.ok()) {
+    return put;
+  }
   auto summary = (*writer)->Commit();
   if (!summary.ok()) return summary.status();
   report.stored = *summary;

@@ -70,8 +70,10 @@ core::Batch ParseBatch(const std::vector<std::string>& files, const ImportReques
 void CheckReferences(const core::Batch& batch, const core::Store* store,
                      core::Diagnostics& diagnostics);
 
-// The whole import. Fails with kInvalidInput when any error was diagnosed (nothing stored),
-// kUsage for an unknown format, kStore when the store fails (nothing stored).
+// The whole import. The warnings it diagnoses are stored with their files' sources under
+// request.options.org (StoreWriter::PutWarnings). Fails with kInvalidInput when any error was
+// diagnosed (nothing stored), kUsage for an unknown format, kStore when the store fails (nothing
+// stored).
 core::Result<ImportReport> RunImport(const ImportRequest& request, core::Store* store,
                                      core::Diagnostics& diagnostics,
                                      const std::function<void(std::string_view)>& progress = {});

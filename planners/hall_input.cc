@@ -186,6 +186,9 @@ core::Result<HallPlanInput> BuildHallInput(const core::Estate& estate,
     dev.kw = pdu ? 0.0 : std::max(0.0, resolved.power_w.value_or(0)) / 1000.0;
     dev.estimated = asset.estimated || sources.u_height == core::FigureSource::kDefault ||
                     (!pdu && sources.power == core::FigureSource::kDefault);
+    dev.u_source = sources.u_height;
+    dev.power_source = pdu ? core::FigureSource::kNone : sources.power;
+    if (sources.type) dev.device_type = sources.type->manufacturer + " " + sources.type->model;
     dev.redundancy_group = asset.redundancy_group;
     dev.critical = core::EqualsIgnoreCase(asset.criticality, "critical");
     dev.pdu = pdu;

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/device_types.h"
 #include "planners/scenario.h"
 
 namespace samdrift::planners {
@@ -32,7 +33,12 @@ struct HallDevice {
   std::string role;
   int u_height = 1;  // 0: zero-U (mounted at the side; takes no rack unit)
   double kw = 0;
-  bool estimated = false;        // U height or power is a per-role default, not a fact
+  bool estimated = false;  // U height or power is a per-role default, not a fact
+  // Where u_height and kw came from: the inventory (kAsset), the device-type catalog (kCatalog,
+  // `device_type` names the entry) or the per-role default (kDefault). kNone: a PDU's power.
+  core::FigureSource u_source = core::FigureSource::kAsset;
+  core::FigureSource power_source = core::FigureSource::kAsset;
+  std::string device_type;       // "manufacturer model" of the catalog entry used, else empty
   std::string redundancy_group;  // within its org; empty: none
   bool critical = false;
   bool pdu = false;  // rack furniture: goes into the PDU zone at the bottom of a rack

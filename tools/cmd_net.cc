@@ -3,13 +3,12 @@
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <sstream>
 
-#include "planners/net_input.h"
 #include "planners/net_plan.h"
 #include "planners/scenario.h"
 #include "tools/command.h"
+#include "tools/net_view.h"
 
 namespace samdrift::tools {
 namespace {
@@ -57,27 +56,6 @@ class Table {
  private:
   std::vector<std::vector<std::string>> rows_;
 };
-
-std::optional<planners::AddressPool> Pool(const std::string& supernet, int block) {
-  if (supernet.empty() || block == 0) return std::nullopt;
-  auto prefix = core::IpPrefix::Parse(supernet);
-  if (!prefix.ok()) return std::nullopt;  // the scenario parser has reported it
-  return planners::AddressPool{*prefix, block};
-}
-
-planners::NetOptions OptionsOf(const planners::Scenario& s) {
-  planners::NetOptions o;
-  o.org_order = s.orgs;
-  o.merge_vrfs = s.addressing.merge_vrfs;
-  o.merged_vrfs = s.addressing.merged_vrfs;
-  for (auto [supernet, block] : {std::pair{s.addressing.supernet, s.addressing.per_org_block},
-                                 std::pair{s.addressing.supernet6, s.addressing.per_org_block6}}) {
-    auto pool = Pool(supernet, block);
-    if (!pool) continue;
-    (pool->supernet.family() == core::IpFamily::kV4 ? o.ipv4 : o.ipv6) = pool;
-  }
-  return o;
-}
 
 class Renderer {
  public:
@@ -259,46 +237,38 @@ class Renderer {
             {"site", p.site}, {"in_use", plan_.in_use[i]}};
   }
 
-  static std::string Joined(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-    return out;
-  }
-
   static Json Vlans(const std::vector<planners::VlanPair>& pairs) {
     Json out = Json::array();
     for (const auto& p : pairs) {
-      out.push_back({{"vlan", p.vid},
-                     {"a", {{"org", p.org_a}, {"name", Joined(p.names_a)}, {"names", p.names_a}}},
-                     {"b", {{"org", p.org_b}, {"name", Joined(p.names_b)}, {"names", p.names_b}}}});
+      out.push_back(
+          {{"vlan", p.vid},
+           {"a", {{"org", p.org_a}, {"name", JoinNames(p.names_a)}, {"names", p.names_a}}},
+           {"b", {{"org", p.org_b}, {"name", JoinNames(p.names_b)}, {"names", p.names_b}}}});
     }
     return out;
   }
 
   // Per VLAN id, each purpose with the orgs that use the id for it: as many lines as purposes,
   // not one per pair of orgs (290 orgs sharing an id are 41,905 pairs). The pairs are in --json.
+  // Per VLAN id, each purpose with the orgs that use the id for it: as many lines as purposes,
+  // not one per pair of orgs (290 orgs sharing an id are 41,905 pairs). The pairs are in --json.
   static void PrintVlans(std::ostream& out, const std::vector<planners::VlanPair>& pairs) {
     if (pairs.empty()) return;
-    std::map<int, std::map<std::string, std::set<std::string>>> purposes;
-    for (const auto& p : pairs) {
-      purposes[p.vid]["\"" + Joined(p.names_a) + "\""].insert(p.org_a);
-      purposes[p.vid]["\"" + Joined(p.names_b) + "\""].insert(p.org_b);
-    }
     constexpr std::size_t kOrgsShown = 10;
     Table t({"vlan", "purpose", "orgs"});
-    for (const auto& [vid, by_purpose] : purposes) {
-      bool first = true;
-      for (const auto& [purpose, orgs] : by_purpose) {
-        std::string list;
-        std::size_t shown = 0;
-        for (const std::string& org : orgs) {
-          if (shown == kOrgsShown) break;
-          list += (shown++ ? ", " : "") + org;
-        }
-        if (orgs.size() > shown) list += " (+" + std::to_string(orgs.size() - shown) + " more)";
-        t.Add({first ? std::to_string(vid) : "", purpose, list});
-        first = false;
+    int last_vid = -1;
+    for (const VlanPurpose& row : GroupVlanPurposes(pairs)) {
+      std::string list;
+      std::size_t shown = 0;
+      for (const std::string& org : row.orgs) {
+        if (shown == kOrgsShown) break;
+        list += (shown++ ? ", " : "") + org;
       }
+      if (row.orgs.size() > shown) {
+        list += " (+" + std::to_string(row.orgs.size() - shown) + " more)";
+      }
+      t.Add({row.vid != last_vid ? std::to_string(row.vid) : "", row.purpose, list});
+      last_vid = row.vid;
     }
     t.Print(out);
   }
@@ -317,14 +287,18 @@ int RunNet(const core::Store& store, const std::string& scenario_path, bool json
   PrintDiagnostics(diagnostics);
   if (!scenario.ok()) return Fail(scenario.status());
   core::Diagnostics skipped;
-  planners::NetInputBuilder builder(scenario->orgs, skipped);
   core::AssetQuery query;
   query.orgs = scenario->orgs;
-  core::Status status = store.ForEachAsset(query, [&](core::Asset&& a) { builder.Add(a); });
-  if (!status.ok()) return Fail(status);
+  auto analysis = AnalyseNetwork(
+      *scenario,
+      [&](const auto& visit) {
+        return store.ForEachAsset(query, [&](core::Asset&& a) { visit(a); });
+      },
+      skipped);
+  if (!analysis.ok()) return Fail(analysis.status());
   PrintDiagnostics(skipped);
-  planners::NetInput input = builder.Take();
-  planners::NetPlan plan = planners::PlanNetwork(input, OptionsOf(*scenario));
+  const planners::NetInput& input = analysis->input;
+  const planners::NetPlan& plan = analysis->plan;
   Renderer renderer(input, plan, *scenario);
   if (json) {
     out << renderer.ToJson().dump(2) << '\n';

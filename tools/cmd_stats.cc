@@ -24,6 +24,7 @@ int PrintStats(const core::Store& store, bool json) {
         nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
         for (const auto& [kind, n] : counts.by_kind) kinds[std::string(core::ToString(kind))] = n;
         o["kinds"] = kinds;
+        o["warnings"] = counts.warnings;
         out["orgs"][org] = o;
       }
       out["total"] = stats->total;
@@ -31,6 +32,7 @@ int PrintStats(const core::Store& store, bool json) {
       out["unresolved_relations"] = stats->unresolved_relations;
       out["device_types"] = stats->device_types;
       out["sources"] = stats->sources;
+      out["warnings"] = stats->warnings;
       std::cout << out.dump(2) << '\n';
       return 0;
     }
@@ -53,6 +55,16 @@ int PrintStats(const core::Store& store, bool json) {
               << " unresolved)";
     if (stats->device_types) std::cout << "; device types in catalog: " << stats->device_types;
     std::cout << '\n';
+    if (stats->warnings) {
+      std::cout << "import warnings:";
+      const char* sep = " ";
+      for (const auto& [org, counts] : stats->orgs) {
+        if (!counts.warnings) continue;
+        std::cout << sep << org << " " << counts.warnings;
+        sep = ", ";
+      }
+      std::cout << '\n';
+    }
     return 0;
   }
 }

@@ -1,5 +1,7 @@
 #include "core/store.h"
 
+#include <sqlite3.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -391,4 +393,121 @@ TEST_CASE("an asset written twice in one batch implies only where it ends up", "
   REQUIRE(store->Apply(batch).ok());
   CHECK_FALSE(*store->HasAsset("gnosjo", AssetKind::kRack, "Stadshuset/Serverhall 1/R1"));
   CHECK(*store->HasAsset("gnosjo", AssetKind::kRack, "Stadshuset/Serverhall 1/R2"));
+}
+
+namespace {
+
+Diagnostic Warn(std::string source, int line, std::string code) {
+  return {{std::move(source), line, 2}, Severity::kWarning, std::move(code), "something odd"};
+}
+
+// Runs one import batch: `batch`, then the warnings of `files`.
+void Import(Store& store, const Batch& batch, const std::vector<std::string>& files,
+            const std::vector<Diagnostic>& diagnostics) {
+  auto writer = store.Begin();
+  REQUIRE(writer.ok());
+  REQUIRE((*writer)->Put(batch).ok());
+  REQUIRE((*writer)->PutWarnings("gnosjo", files, diagnostics).ok());
+  REQUIRE((*writer)->Commit().ok());
+}
+
+std::vector<std::string> Lines(const Store& store) {
+  auto stored = store.ImportWarnings({}, 100);
+  REQUIRE(stored.ok());
+  std::vector<std::string> out;
+  for (const ImportWarning& w : stored->lines)
+    out.push_back(w.org + " " + FormatDiagnostic(w.warning));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("import warnings stay with their source and are replaced with it", "[core][store]") {
+  auto store = Memory();
+  Batch batch;
+  batch.assets.push_back(Device("gnosjo", "esx01", "in/a.csv"));
+  Import(*store, batch, {"in/a.csv", "in/b.csv"},
+         {Warn("in/a.csv", 3, "CSV017"),
+          Warn("in/b.csv", 1, "CSV017"),
+          {{"in/a.csv", 4, 0}, Severity::kError, "CSV004", "not stored"},
+          Warn("", 0, "ORG001")});
+  CHECK(Lines(*store) ==
+        std::vector<std::string>{"gnosjo in/a.csv:3:2: warning[CSV017]: something odd",
+                                 "gnosjo in/b.csv:1:2: warning[CSV017]: something odd"});
+  auto stats = store->Stats();
+  REQUIRE(stats.ok());
+  CHECK(stats->warnings == 2);
+  CHECK(stats->orgs.at("gnosjo").warnings == 2);
+  CHECK(stats->sources == 2);  // b.csv brought warnings only: a source of its own
+  CHECK(stats->total == 4);    // esx01 and its site, hall and rack
+
+  // a.csv again, clean: its warning goes, b.csv's stays.
+  Import(*store, batch, {"other/a.csv"}, {});
+  CHECK(Lines(*store) ==
+        std::vector<std::string>{"gnosjo in/b.csv:1:2: warning[CSV017]: something odd"});
+  // b.csv again with a new warning, then with none: replaced, then gone; a.csv's rows stay.
+  Import(*store, Batch(), {"b.csv"}, {Warn("b.csv", 7, "CSV099")});
+  CHECK(Lines(*store) ==
+        std::vector<std::string>{"gnosjo b.csv:7:2: warning[CSV099]: something odd"});
+  auto counts = store->ImportWarnings({"gnosjo"}, 0);
+  REQUIRE(counts.ok());
+  REQUIRE(counts->counts.size() == 1);
+  CHECK(counts->counts[0].code == "CSV099");
+  CHECK(counts->total == 1);
+  CHECK(counts->lines.empty());
+  CHECK(store->ImportWarnings({"hylte"}, 10)->total == 0);
+  Import(*store, Batch(), {"b.csv"}, {});
+  CHECK(Lines(*store).empty());
+  CHECK(store->Stats()->total == 4);
+  CHECK(*store->IntegrityCheck() == "ok");
+}
+
+TEST_CASE("a store of schema version 1 is upgraded for import warnings", "[core][store]") {
+  auto path = TempPath("v1.db");
+  {
+    auto s = Store::Create(path.string());
+    REQUIRE(s.ok());
+    Batch batch;
+    batch.assets.push_back(Device("gnosjo", "esx01", "a.csv"));
+    REQUIRE((*s)->Apply(batch).ok());
+  }
+  // What version 1 had: no warnings table, user_version 1.
+  auto exec = [&](const char* sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.string().c_str(), &db) == SQLITE_OK);
+    char* error = nullptr;
+    int rc = sqlite3_exec(db, sql, nullptr, nullptr, &error);
+    INFO((error ? error : ""));
+    sqlite3_free(error);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+  };
+  exec(
+      "DROP TRIGGER sources_drop_warnings; DROP TABLE source_warnings; "
+      "PRAGMA user_version = 1;");
+
+  auto read_only = Store::Open(path.string(), OpenMode::kReadOnly);
+  REQUIRE_FALSE(read_only.ok());
+  CHECK(read_only.status().message().find("run 'samdrift init' to upgrade it") !=
+        std::string::npos);
+  {
+    auto s = Store::Open(path.string(), OpenMode::kReadWrite);
+    REQUIRE(s.ok());
+    Batch batch;
+    batch.assets.push_back(Device("gnosjo", "esx02", "b.csv"));
+    Import(**s, batch, {"b.csv"}, {Warn("b.csv", 2, "CSV017")});
+    CHECK(Lines(**s) ==
+          std::vector<std::string>{"gnosjo b.csv:2:2: warning[CSV017]: something odd"});
+    CHECK((*s)->Stats()->total == 5);
+    CHECK(*(*s)->IntegrityCheck() == "ok");
+  }
+  auto upgraded = Store::Open(path.string(), OpenMode::kReadOnly);
+  REQUIRE(upgraded.ok());
+  CHECK((*upgraded)->ImportWarnings({}, 10)->total == 1);
+  upgraded->reset();
+  // A source removed takes its warnings along.
+  exec("DELETE FROM sources WHERE name = 'b.csv'");
+  auto after = Store::Open(path.string(), OpenMode::kReadOnly);
+  REQUIRE(after.ok());
+  CHECK((*after)->ImportWarnings({}, 10)->total == 0);
 }

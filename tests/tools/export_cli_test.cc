@@ -43,7 +43,14 @@ TEST_CASE("Hylte's ArchiMate model: import, export, import again", "[tools][cli]
   INFO(again.err);
   REQUIRE(again.exit_code == 0);
   CHECK(again.err.empty());
-  CHECK(Stats(dir, "again.db") == Stats(dir, "samdrift.db"));
+  // The import warnings stay with the source file (the model's duplicate names, ARC012); the
+  // exported file, whose names are already unique, brings none.
+  auto without_warnings = [](nlohmann::json stats) {
+    stats.erase("warnings");
+    for (auto& [org, counts] : stats["orgs"].items()) counts.erase("warnings");
+    return stats;
+  };
+  CHECK(without_warnings(Stats(dir, "again.db")) == without_warnings(Stats(dir, "samdrift.db")));
   // ... and exports to the same bytes.
   REQUIRE(RunCli(dir, "--db again.db export --format archimate --out again.xml").exit_code == 0);
   CHECK(Slurp(dir / "again.xml") == xml);

@@ -80,10 +80,13 @@ TEST_CASE("the workbook has a sheet per table, frozen headers and filters", "[to
   for (auto sheet : workbook.child("workbook").child("sheets").children("sheet")) {
     sheets.push_back(sheet.attribute("name").value());
   }
-  CHECK(sheets == std::vector<std::string>{"estate", "assets", "overlap", "similarity", "unmatched",
-                                           "standards", "gap-summary", "gaps", "lifecycle",
-                                           "wave-loads", "waves", "halls", "placements", "unplaced",
-                                           "unresolved", "estimated"});
+  CHECK(sheets ==
+        std::vector<std::string>{"estate",      "assets",     "overlap",        "similarity",
+                                 "unmatched",   "standards",  "gap-summary",    "gaps",
+                                 "lifecycle",   "wave-loads", "waves",          "halls",
+                                 "placements",  "unplaced",   "net-conflicts",  "vlan-clashes",
+                                 "renumbering", "org-blocks", "prefixes-twice", "addresses-outside",
+                                 "unresolved",  "estimated",  "warning-counts", "import-warnings"});
   pugi::xml_document assets;
   REQUIRE(assets.load_string(zip->at("xl/worksheets/sheet2.xml").c_str()));
   auto pane = assets.child("worksheet").child("sheetViews").child("sheetView").child("pane");
@@ -94,4 +97,152 @@ TEST_CASE("the workbook has a sheet per table, frozen headers and filters", "[to
   const std::string csv = Slurp(dir / "out" / "csv" / "estate.csv");
   CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
   CHECK(csv.find("Kommun;datacenter;nätverk;plattform;klient;Totalt\r\n") != std::string::npos);
+}
+
+namespace {
+
+// Two municipalities on 10.10.0.0/16 with VLAN 10 for different things; gnosjo has an address
+// in use inside it and one outside its prefixes.
+std::filesystem::path NetFixture(const std::string& name) {
+  auto dir = ScratchDir(name);
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  std::filesystem::create_directories(dir / "gnosjo");
+  std::filesystem::create_directories(dir / "varnamo");
+  WriteText(dir / "gnosjo" / "networks.csv", "prefix,vlan,name\n10.10.0.0/16,10,<b>Klienter</b>\n");
+  WriteText(dir / "gnosjo" / "ip-addresses.csv",
+            "address,status,device,dns_name\n10.10.1.5/24,active,pc1,\n"
+            "172.31.9.77/24,active,pc-lost,\n");
+  WriteText(dir / "varnamo" / "networks.csv", "prefix,vlan,name\n10.10.0.0/16,10,Servrar\n");
+  REQUIRE(RunCli(dir, "import --org gnosjo gnosjo").exit_code == 0);
+  REQUIRE(RunCli(dir, "import --org varnamo varnamo").exit_code == 0);
+  WriteText(dir / "scenario.yaml",
+            "name: Nät\naddressing: {supernet: 10.128.0.0/9, per_org_block: /14}\n");
+  return dir;
+}
+
+std::string Section(const std::string& html, const std::string& id) {
+  const std::size_t at = html.find("<section id=\"" + id + "\">");
+  REQUIRE(at != std::string::npos);
+  return html.substr(at, html.find("</section>", at) - at);
+}
+
+}  // namespace
+
+TEST_CASE("the report has the address plans of `samdrift net`", "[tools][report][net]") {
+  auto dir = NetFixture("report-net");
+  auto r = RunCli(dir, "report --out out --scenario scenario.yaml");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string html = Slurp(dir / "out" / "index.html");
+  CHECK(html.find("<a href=\"#net\">Adressplaner</a>") != std::string::npos);
+  const std::string net = Section(html, "net");
+  CHECK(net.find("<h2>Adressplaner</h2>") != std::string::npos);
+  CHECK(net.find("<table class=\"sortable\" id=\"t-net-conflicts\">") != std::string::npos);
+  // The conflict with both sides and their addresses in use; the VLAN clash per purpose.
+  CHECK(net.find("<td>lika</td><td>gnosjo</td><td>10.10.0.0/16</td><td>&lt;b&gt;Klienter&lt;/"
+                 "b&gt;</td><td></td><td class=\"num\" data-n=\"1\">1</td><td>varnamo</td>"
+                 "<td>10.10.0.0/16</td><td>Servrar</td><td></td><td class=\"num\" data-n=\"0\">"
+                 "0</td><td>global</td><td>varnamo</td>") != std::string::npos);
+  CHECK(net.find("<td>&quot;Servrar&quot;</td><td>varnamo</td><td>olika syfte</td>") !=
+        std::string::npos);
+  CHECK(net.find("<b>Klienter") == std::string::npos);
+  // The renumbering proposal with its reason, and the address outside every prefix.
+  CHECK(net.find("<td>varnamo</td><td>10.10.0.0/16</td><td>Servrar</td>") != std::string::npos);
+  CHECK(net.find("10.1") != std::string::npos);
+  CHECK(net.find("172.31.9.77") != std::string::npos);
+
+  // The same tables in the workbook's sheets and as CSV (UTF-8 with BOM).
+  const std::string csv = Slurp(dir / "out" / "csv" / "net-conflicts.csv");
+  CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+  CHECK(csv.find("lika;gnosjo;10.10.0.0/16;<b>Klienter</b>;;1;varnamo;10.10.0.0/16;Servrar;;0;"
+                 "global;varnamo\r\n") != std::string::npos);
+  const std::string renumber = Slurp(dir / "out" / "csv" / "renumbering.csv");
+  CHECK(renumber.find("varnamo;10.10.0.0/16;Servrar;0;0;10.1") != std::string::npos);
+  CHECK(Slurp(dir / "out" / "csv" / "vlan-clashes.csv").find("10;\"\"\"Servrar\"\"\";varnamo;") !=
+        std::string::npos);
+
+  // The report and `samdrift net --json` agree: same conflicts and the same new prefixes.
+  auto json = RunCli(dir, "net --scenario scenario.yaml --json");
+  REQUIRE(json.exit_code == 0);
+  const auto to = json.out.find("\"to\": \"");
+  REQUIRE(to != std::string::npos);
+  const std::string new_prefix = json.out.substr(to + 7, json.out.find('"', to + 7) - to - 7);
+  CHECK(renumber.find(";" + new_prefix + ";") != std::string::npos);
+
+  // English on request.
+  REQUIRE(RunCli(dir, "report --out en --lang en --scenario scenario.yaml").exit_code == 0);
+  const std::string en = Section(Slurp(dir / "en" / "index.html"), "net");
+  CHECK(en.find("<h2>Address plans</h2>") != std::string::npos);
+  CHECK(en.find("<td>equal</td>") != std::string::npos);
+}
+
+TEST_CASE("--redact hides host addresses in the address plans, not prefixes",
+          "[tools][report][net]") {
+  auto dir = NetFixture("report-net-redact");
+  REQUIRE(RunCli(dir, "report --out out --redact --scenario scenario.yaml").exit_code == 0);
+  const std::string net = Section(Slurp(dir / "out" / "index.html"), "net");
+  CHECK(net.find("172.31.9.77") == std::string::npos);
+  CHECK(net.find("<td>gnosjo</td><td>\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2</td>") !=
+        std::string::npos);
+  CHECK(net.find("10.10.0.0/16") != std::string::npos);
+  CHECK(Slurp(dir / "out" / "csv" / "addresses-outside.csv").find("172.31") == std::string::npos);
+}
+
+TEST_CASE("data quality lists the figures the hall plan estimated", "[tools][report]") {
+  auto dir = ReportFixture("report-estimated");
+  // esx02 has no power: the hall plan takes the server default. A device type gives sw1 its U.
+  WriteText(dir / "more.csv",
+            "name,kind,role,vendor,product,site,hall,rack,position\n"
+            "sw1,device,access-switch,Cisco,Catalyst 9200,Kommunhuset,Hall A,R1,10\n");
+  WriteText(dir / "cisco.yaml",
+            "manufacturer: Cisco\nmodel: Catalyst 9200\nslug: c9200\nu_height: 1\n"
+            "is_full_depth: false\n");
+  auto imported = RunCli(dir, "import --org gnosjo more.csv cisco.yaml");
+  INFO(imported.err);
+  REQUIRE(imported.exit_code == 0);
+  REQUIRE(RunCli(dir, "report --out out --lang en").exit_code == 0);
+  const std::string quality = Section(Slurp(dir / "out" / "index.html"), "quality");
+  CHECK(quality.find("<td>gnosjo</td><td>esx02</td><td>server</td><td>Dell</td><td>PowerEdge "
+                     "R740</td><td class=\"num\" data-n=\"2\">2</td><td>inventory</td>") !=
+        std::string::npos);
+  CHECK(quality.find("<td>role default (server)</td><td>assets.csv:3</td>") != std::string::npos);
+  CHECK(quality.find("<td>gnosjo</td><td>sw1</td><td>access-switch</td><td>Cisco</td>"
+                     "<td>Catalyst 9200</td><td class=\"num\" data-n=\"1\">1</td>"
+                     "<td>device type Cisco Catalyst 9200</td>") != std::string::npos);
+  const std::string csv = Slurp(dir / "out" / "csv" / "estimated.csv");
+  CHECK(csv.find("gnosjo;esx02;server;Dell;PowerEdge R740;2;inventory;") != std::string::npos);
+  CHECK(csv.find("gnosjo;sw1;") != std::string::npos);
+}
+
+TEST_CASE("import warnings are kept in the store and listed in the report", "[tools][report]") {
+  auto dir = ReportFixture("report-warnings");
+  WriteText(dir / "loops.csv", "source,relation,target\nesx02,depends_on,esx02\n");
+  auto imported = RunCli(dir, "import --org gnosjo loops.csv");
+  REQUIRE(imported.exit_code == 0);
+  CHECK(imported.err == "loops.csv:2:3: warning[CSV017]: 'esx02' depends_on itself; ignored\n");
+  auto stats = RunCli(dir, "stats --json");
+  CHECK(stats.out.find("\"warnings\": 1") != std::string::npos);
+  CHECK(RunCli(dir, "stats").out.find("import warnings: gnosjo 1\n") != std::string::npos);
+
+  REQUIRE(RunCli(dir, "report --out out --lang en").exit_code == 0);
+  const std::string quality = Section(Slurp(dir / "out" / "index.html"), "quality");
+  CHECK(quality.find("<td>gnosjo</td><td>CSV017</td><td class=\"num\" data-n=\"1\">1</td>") !=
+        std::string::npos);
+  CHECK(quality.find("<td>gnosjo</td><td>loops.csv</td><td class=\"num\" data-n=\"2\">2</td>"
+                     "<td class=\"num\" data-n=\"3\">3</td><td>CSV017</td><td>&#39;esx02&#39; "
+                     "depends_on itself; ignored</td>") != std::string::npos);
+  CHECK(Slurp(dir / "out" / "csv" / "import-warnings.csv")
+            .find("gnosjo;loops.csv;2;3;CSV017;\"'esx02' depends_on itself; ignored\"") !=
+        std::string::npos);
+  // With --redact, values with digits in a message are hidden.
+  REQUIRE(RunCli(dir, "report --out red --lang en --redact").exit_code == 0);
+  CHECK(Slurp(dir / "red" / "csv" / "import-warnings.csv")
+            .find("'\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2' depends_on") != std::string::npos);
+
+  // The file fixed and imported again: its warning is gone.
+  WriteText(dir / "loops.csv", "source,relation,target\nesx02,depends_on,esx01\n");
+  REQUIRE(RunCli(dir, "import --org gnosjo loops.csv").exit_code == 0);
+  CHECK(RunCli(dir, "stats --json").out.find("\"warnings\": 0") != std::string::npos);
+  REQUIRE(RunCli(dir, "report --out again --lang en").exit_code == 0);
+  CHECK(Slurp(dir / "again" / "csv" / "import-warnings.csv").find("CSV017") == std::string::npos);
 }

@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "planners/overlap.h"
+#include "tools/net_view.h"
 #include "tools/pipeline.h"
 #include "tools/report/sections.h"
 
@@ -63,7 +64,22 @@ core::Result<ReportFiles> WriteReport(const GlobalOptions& global, const ReportO
   report.sections.push_back(LifecycleSection(context, p.target.lifecycle));
   report.sections.push_back(WavesSection(context, p.waves));
   report.sections.push_back(HallsSection(context, p.halls));
-  report.sections.push_back(QualitySection(context, estate, *p.graph));
+  core::Diagnostics skipped;
+  auto net = AnalyseNetwork(
+      p.scenario,
+      [&](const auto& visit) {
+        for (const core::Asset& a : estate.assets) visit(a);
+        return core::Status::Ok();
+      },
+      skipped);
+  if (!net.ok()) return net.status();
+  diagnostics.Append(skipped);
+  report.sections.push_back(NetSection(context, *net));
+  auto store = OpenStore(global, core::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  auto warnings = (*store)->ImportWarnings(p.scenario.orgs, kWarningLines);
+  if (!warnings.ok()) return warnings.status();
+  report.sections.push_back(QualitySection(context, estate, *p.graph, p.halls, *warnings));
 
   std::error_code ec;
   fs::create_directories(options.out_dir, ec);

@@ -88,6 +88,59 @@ std::string_view Tr(Lang lang, std::string_view key) {
        "och tillgångar redan kör, aldrig efter supportslut vid planerat datum, senaste version "
        "med support). Därunder: vad varje kommun måste ändra för att nå dit, med insats i "
        "timmar."},
+      {"Address plans", "Adressplaner"},
+      {"Where the municipalities' address plans collide once their networks are joined: "
+       "prefixes that are equal or nested in one routing domain (with the addresses in use on "
+       "each side), VLAN ids used for different purposes, and a renumbering proposal that "
+       "keeps the side with more addresses in use and gives every prefix that must move a new "
+       "prefix of the same size in the scenario's joint supernet.",
+       "Var kommunernas adressplaner krockar när näten slås ihop: prefix som är lika eller "
+       "ligger i varandra i samma routingdomän (med adresserna i bruk på varje sida), VLAN-id "
+       "som används för olika syften, och ett förslag till omnumrering som behåller sidan med "
+       "flest adresser i bruk och ger varje prefix som måste flytta ett nytt prefix av samma "
+       "storlek i scenariots gemensamma supernät."},
+      {"prefixes", "prefix"},
+      {"addresses in use", "adresser i bruk"},
+      {"prefix conflicts", "prefixkonflikter"},
+      {"VLAN clashes (pairs of municipalities)", "VLAN-krockar (par av kommuner)"},
+      {"VLAN matches", "VLAN-överensstämmelser"},
+      {"prefixes to renumber", "prefix att numrera om"},
+      {"Host addresses are hidden; prefixes are the network plan and are shown.",
+       "Värdadresser är dolda; prefixen är nätplanen och visas."},
+      {"Prefix conflicts between municipalities", "Prefixkonflikter mellan kommuner"},
+      {"equal", "lika"},
+      {"contains", "innehåller"},
+      {"within", "inom"},
+      {"Municipality A", "Kommun A"},
+      {"Purpose A", "Syfte A"},
+      {"Site A", "Plats A"},
+      {"In use A", "I bruk A"},
+      {"Municipality B", "Kommun B"},
+      {"Purpose B", "Syfte B"},
+      {"Site B", "Plats B"},
+      {"In use B", "I bruk B"},
+      {"Routing domain", "Routingdomän"},
+      {"Moves", "Flyttas"},
+      {"both", "båda"},
+      {"VLAN ids used for different purposes", "VLAN-id som används för olika syften"},
+      {"Purpose", "Syfte"},
+      {"Municipalities", "Kommuner"},
+      {"Clash", "Krock"},
+      {"different purpose", "olika syfte"},
+      {"purpose unknown on a side", "syftet okänt på ena sidan"},
+      {"Renumbering proposal", "Förslag till omnumrering"},
+      {"Addresses in use", "Adresser i bruk"},
+      {"Prefixes moving along", "Prefix som följer med"},
+      {"New prefix", "Nytt prefix"},
+      {"Blocks of the joint address plan", "Block i den gemensamma adressplanen"},
+      {"Prefixes declared twice within one municipality",
+       "Prefix som deklarerats två gånger inom en kommun"},
+      {"Times", "Gånger"},
+      {"Declared as", "Deklarerat som"},
+      {"Addresses in use in no prefix of their municipality",
+       "Adresser i bruk utanför kommunens egna prefix"},
+      {"Address", "Adress"},
+      {"In another municipality's prefix", "I en annan kommuns prefix"},
       {"Data quality", "Datakvalitet"},
       {"Overlap", "Överlapp"},
       {"Target architecture", "Målarkitektur"},
@@ -149,13 +202,37 @@ std::string_view Tr(Lang lang, std::string_view key) {
        "räknar varje tillgång samdrift lagrar: platser, hallar och rack, enheter, kluster, "
        "virtuella servrar, klienter, programvara, nät och tjänster."},
       {"What the inventories leave open: relations whose other end is not in any inventory, "
-       "and power or U figures that are estimates rather than facts. Each line says where it "
-       "came from, so it can be fixed at the source.",
+       "power or U figures the hall plan had to estimate (a per-role default where neither the "
+       "inventory nor the device-type catalog has them), and the warnings the imports gave. "
+       "Each line says where it came from, so it can be fixed at the source.",
        "Det inventeringarna lämnar öppet: relationer vars andra ände inte finns i någon "
-       "inventering, och effekt- eller U-värden som är uppskattningar och inte fakta. Varje rad "
-       "säger var den kommer ifrån, så att den kan rättas vid källan."},
-      {"No open relations and no estimated figures.",
-       "Inga olösta relationer och inga uppskattade värden."},
+       "inventering, effekt- eller U-värden som hallplaneringen fick uppskatta (ett "
+       "standardvärde för rollen där varken inventeringen eller enhetstypkatalogen har dem), "
+       "och varningarna från importerna. Varje rad säger var den kommer ifrån, så att den kan "
+       "rättas vid källan."},
+      {"U from", "U enligt"},
+      {"Import warnings per municipality and code", "Importvarningar per kommun och kod"},
+      {"Import warnings", "Importvarningar"},
+      {"Import warnings stored", "Sparade importvarningar"},
+      {"the first", "de första"},
+      {"are listed; every one is counted", "listas; alla räknas"},
+      {"Code", "Kod"},
+      {"File", "Fil"},
+      {"Line", "Rad"},
+      {"Column", "Kolumn"},
+      {"Message", "Meddelande"},
+      {"Power from", "Effekt enligt"},
+      {"device type", "enhetstyp"},
+      {"role default", "standardvärde för rollen"},
+      {"no role", "ingen roll"},
+      {"inventory", "inventering"},
+      {"estimate in the inventory", "uppskattning i inventeringen"},
+      {"Devices with estimated figures (per-role defaults)",
+       "Enheter med uppskattade värden (standardvärden per roll)"},
+      {"devices with figures from the device-type catalog (not estimates)",
+       "enheter med värden ur enhetstypkatalogen (inte uppskattningar)"},
+      {"other assets estimated in their inventory",
+       "andra tillgångar uppskattade i sin inventering"},
   };
   auto it = kSwedish.find(key);
   return it == kSwedish.end() ? key : it->second;

@@ -3,11 +3,12 @@
 #define SAMDRIFT_TOOLS_REPORT_SECTIONS_H_
 
 #include "core/graph.h"
+#include "core/store.h"
 #include "planners/hall_plan.h"
 #include "planners/overlap.h"
 #include "planners/target.h"
 #include "planners/waves.h"
-#include "core/store.h"
+#include "tools/net_view.h"
 #include "tools/report/report.h"
 
 namespace samdrift::tools::report {
@@ -20,9 +21,14 @@ struct Context {
 
 // Counts per org and category (chart), assets by kind, and the full asset list.
 Section EstateSection(const Context& context, const core::Estate& estate);
-// Unresolved relations and estimated figures.
+// The import warnings the report lists line by line (all are counted).
+inline constexpr std::size_t kWarningLines = 500;
+
+// Unresolved relations, estimated figures (the hall plan's, and assets stored as estimated) and
+// the import warnings stored with the sources (`warnings`: counts and the first kWarningLines).
 Section QualitySection(const Context& context, const core::Estate& estate,
-                       const core::GraphView& graph);
+                       const core::GraphView& graph, const planners::HallPlan& halls,
+                       const core::StoredWarnings& warnings);
 
 // Heat map of products per org, the similarity matrix, technologies and unmatched strings.
 Section OverlapSection(const Context& context, const planners::Overlap& overlap);
@@ -36,6 +42,10 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan);
 
 // Hall capacity against use, floor views, rack elevations, placements and what did not fit.
 Section HallsSection(const Context& context, const planners::HallPlan& plan);
+
+// Address plans (`samdrift net`'s analysis): prefix conflicts, VLAN clashes, renumbering, blocks
+// and data quality. Host addresses follow the redaction; prefixes are always shown.
+Section NetSection(const Context& context, const NetAnalysis& net);
 
 // "•••" for a redacted value, else the value.
 std::string Redacted(const Context& context, const std::string& value);
