@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "planners/overlap.h"
 #include "tools/pipeline.h"
+#include "tools/report/redact.h"
 #include "tools/report/sections.h"
 
 namespace samdrift::tools::report {
@@ -64,6 +65,9 @@ core::Result<ReportFiles> WriteReport(const GlobalOptions& global, const ReportO
   report.sections.push_back(WavesSection(context, p.waves));
   report.sections.push_back(HallsSection(context, p.halls));
   report.sections.push_back(QualitySection(context, estate, *p.graph));
+  // Beyond the serial and address columns: any text that is an address (an IPAM address asset
+  // is named by it; a free-text field may hold a MAC), in tables and figures alike.
+  if (options.redaction == Redaction::kRedact) RedactAddresses(report);
 
   std::error_code ec;
   fs::create_directories(options.out_dir, ec);
