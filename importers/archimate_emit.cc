@@ -127,7 +127,10 @@ void ArchimateMapper::Number(const Item& item, const ArchimateProperty& p, Field
 void ArchimateMapper::EmitRelations() {
   std::size_t unimported = 0;
   std::map<std::string, std::size_t> ignored;  // relationship type -> count
-  std::set<std::tuple<std::string, std::string, int, std::string, std::string, int, int>> seen;
+  // A relation's identity includes its ports: two cables between one pair are two facts.
+  std::set<std::tuple<std::string, std::string, int, std::string, std::string, int, int,
+                      std::string, std::string>>
+      seen;
   for (const Link& l : links_) {
     if (l.a < 0 || l.b < 0) {
       ++unimported;
@@ -200,7 +203,8 @@ void ArchimateMapper::EmitRelations() {
     rel.target_port = target_port;
     rel.provenance = {std::string(kImporterName), source_, l.r->where.line};
     auto key = std::make_tuple(rel.org, rel.source, static_cast<int>(from.kind), rel.target,
-                               rel.TargetOrg(), static_cast<int>(to.kind), static_cast<int>(*kind));
+                               rel.TargetOrg(), static_cast<int>(to.kind), static_cast<int>(*kind),
+                               rel.source_port, rel.target_port);
     if (!seen.insert(key).second) continue;  // the same fact twice (e.g. both directions)
     batch_.relations.push_back(std::move(rel));
   }

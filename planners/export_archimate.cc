@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -185,9 +186,19 @@ class Exporter {
     }
   }
 
-  // The element of an asset, by (org, kind, key), or by (org, key) preferring an asset that is
-  // not a site, hall or rack (as the graph view resolves relations without kinds). -1 if none.
+  // The element of an asset, resolved as the store and the graph view resolve relation ends:
+  // by the exact key, else (for a DNS name) by its host part (core::ShortHostName). -1 if none.
   long Lookup(const std::string& org, std::optional<AssetKind> kind, const std::string& key) const {
+    const long exact = LookupExact(org, kind, key);
+    if (exact >= 0) return exact;
+    const std::string_view host = core::ShortHostName(key);
+    return host.empty() ? -1 : LookupExact(org, kind, std::string(host));
+  }
+
+  // By (org, kind, key), or by (org, key) preferring an asset that is not a site, hall or rack
+  // (as the graph view resolves relations without kinds). -1 if none.
+  long LookupExact(const std::string& org, std::optional<AssetKind> kind,
+                   const std::string& key) const {
     if (kind) {
       auto it = index_.find({org, static_cast<int>(*kind), key});
       return it == index_.end() ? -1 : static_cast<long>(it->second);

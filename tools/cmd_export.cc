@@ -7,7 +7,9 @@
 #include "planners/export_archimate.h"
 #include "planners/export_dot.h"
 #include "planners/export_json.h"
+#include "planners/export_scenario.h"
 #include "tools/command.h"
+#include "tools/pipeline.h"
 
 namespace samdrift::tools {
 namespace {
@@ -19,6 +21,7 @@ struct ExportArgs {
   std::vector<std::string> orgs;
   std::vector<std::string> categories;
   std::vector<std::string> relations;
+  PlanningOptions planning;  // archimate: --scenario adds the plan
 };
 
 template <typename T, std::size_t N>
@@ -37,6 +40,43 @@ core::Status ParseList(const std::vector<std::string>& words, std::string_view o
                                (closest.empty() ? "" : "; did you mean '" + closest + "'?"));
   }
   return core::Status::Ok();
+}
+
+void PrintExported(const ExportArgs& args, const std::string& summary) {
+  std::cerr << "exported " << args.format << ": " << summary
+            << (args.out.empty() || args.out == "-" ? "" : " to " + args.out) << '\n';
+}
+
+std::string ArchimateSummary(const planners::ArchimateExport& out) {
+  std::string summary = std::to_string(out.elements) + " elements, " +
+                        std::to_string(out.relationships) + " relationships";
+  if (!out.unresolved.empty()) {
+    summary += "; " + std::to_string(out.unresolved.size()) +
+               " relations left out (an end is not in the store)";
+  }
+  return summary;
+}
+
+// archimate with --scenario: the estate of the scenario's orgs and, from the planning pipeline
+// (the same as `plan` and `report` run), the target as a Plateau, gaps and waves.
+int ExportPlan(const GlobalOptions& global, const ExportArgs& args) {
+  core::Diagnostics diagnostics;
+  auto pipeline = RunPipeline(global, args.planning, diagnostics, PipelineKeep::kEverything);
+  PrintDiagnostics(diagnostics);
+  if (!pipeline.ok()) return Fail(pipeline.status());
+  const Pipeline& p = **pipeline;
+  const planners::ArchimateScenario scenario = planners::ArchimateScenarioFrom(
+      p.inputs.estate, p.scenario.name.empty() ? "Scenario" : p.scenario.name, &p.target, &p.waves);
+  planners::ArchimateExportOptions options;
+  options.model_name = args.name.empty() ? "samdrift" : args.name;
+  options.scenario = &scenario;
+  planners::ArchimateExport out = planners::WriteArchimate(p.inputs.estate, options);
+  core::Status s = WriteOut(args.out, out.xml);
+  if (!s.ok()) return Fail(s);
+  PrintExported(args, ArchimateSummary(out) + "; scenario '" + scenario.name +
+                          "': " + std::to_string(scenario.gaps.size()) + " gaps, " +
+                          std::to_string(scenario.work_packages.size()) + " work packages");
+  return 0;
 }
 
 }  // namespace
@@ -70,8 +110,9 @@ Runner SetupExport(CLI::App& app, const GlobalOptions& global) {
   auto args = std::make_shared<ExportArgs>();
   app.description(
       "Write the model for other tools: 'archimate' an ArchiMate 3.1 exchange file that Archi "
-      "opens and 'samdrift import' reads back, 'dot' a Graphviz graph ('dot -Tsvg'), 'json' "
-      "every asset and relation.");
+      "opens and 'samdrift import' reads back (with --scenario also the plan: the target as a "
+      "Plateau, the gaps as Gaps, the waves as Work Packages), 'dot' a Graphviz graph ('dot "
+      "-Tsvg'), 'json' every asset and relation.");
   app.add_option("--format", args->format, "archimate, dot or json")
       ->required()
       ->check(CLI::IsMember({"archimate", "dot", "json"}));
@@ -88,6 +129,7 @@ Runner SetupExport(CLI::App& app, const GlobalOptions& global) {
       ->delimiter(',')
       ->type_name("KIND");
   app.add_option("--name", args->name, "archimate: the model's name (default: samdrift)");
+  AddPlanningOptions(app, args->planning, true);
   return [args, &global]() {
     planners::DotFilter filter;
     core::Status s = ParseList(args->categories, "--category", core::ParseCategory,
@@ -102,6 +144,19 @@ Runner SetupExport(CLI::App& app, const GlobalOptions& global) {
     if (args->format != "archimate" && !args->name.empty()) {
       return Fail(core::Status::Usage("--name is for the archimate format only"));
     }
+    const PlanningOptions& planning = args->planning;
+    const bool with_plan = !planning.scenario.empty();
+    if (!with_plan && (!planning.catalogs.empty() || !planning.date.empty())) {
+      return Fail(core::Status::Usage("--catalog and --date need --scenario"));
+    }
+    if (with_plan && args->format != "archimate") {
+      return Fail(core::Status::Usage("--scenario is for the archimate format only"));
+    }
+    if (with_plan && !args->orgs.empty()) {
+      return Fail(core::Status::Usage(
+          "--org and --scenario: the scenario names its municipalities ('orgs:')"));
+    }
+    if (with_plan) return ExportPlan(global, *args);
     auto store = OpenStore(global, core::OpenMode::kReadOnly);
     if (!store.ok()) return Fail(store.status());
     auto known = (*store)->Orgs();
@@ -122,13 +177,8 @@ Runner SetupExport(CLI::App& app, const GlobalOptions& global) {
       planners::ArchimateExportOptions options;
       options.model_name = args->name.empty() ? "samdrift" : args->name;
       planners::ArchimateExport out = planners::WriteArchimate(*estate, options);
+      summary = ArchimateSummary(out);
       text = std::move(out.xml);
-      summary = std::to_string(out.elements) + " elements, " + std::to_string(out.relationships) +
-                " relationships";
-      if (!out.unresolved.empty()) {
-        summary += "; " + std::to_string(out.unresolved.size()) +
-                   " relations left out (an end is not in the store)";
-      }
     } else if (args->format == "dot") {
       planners::DotExport out = planners::WriteDot(*estate, filter);
       text = std::move(out.dot);
@@ -143,8 +193,7 @@ Runner SetupExport(CLI::App& app, const GlobalOptions& global) {
     }
     s = WriteOut(args->out, text);
     if (!s.ok()) return Fail(s);
-    std::cerr << "exported " << args->format << ": " << summary
-              << (args->out.empty() || args->out == "-" ? "" : " to " + args->out) << '\n';
+    PrintExported(*args, summary);
     return 0;
   };
 }

@@ -337,6 +337,52 @@ TEST_CASE("one municipality's baseline reads back under its --org",
   CHECK(out.xml.find("<label xml:lang=\"sv\">Gnosjö</label>") != std::string::npos);
 }
 
+TEST_CASE("relation ends resolve as in the store; each cable between a pair stays",
+          "[planners][export][archimate]") {
+  using core::AssetKind;
+  using core::RelationKind;
+  core::Batch b;
+  b.assets.push_back(testing::MakeAsset("vaggeryd", AssetKind::kVm, "vgd-gis01"));
+  for (const char* name : {"vgd-pve05", "vgd-core01", "vgd-core02"}) {
+    b.assets.push_back(testing::MakeAsset("vaggeryd", AssetKind::kDevice, name));
+  }
+  // Named by its DNS name: the store and the graph resolve it by the host part.
+  b.relations.push_back(testing::MakeRelation("vaggeryd", "vgd-gis01.vaggeryd.local",
+                                              RelationKind::kRunsOn, "vgd-pve05"));
+  // Two cables between one pair (distinct ports) and one link no file gave ports for.
+  for (const char* port : {"Twe1/0/19", "Twe1/0/20", ""}) {
+    core::Relation cable =
+        testing::MakeRelation("vaggeryd", "vgd-core01", RelationKind::kConnectedTo, "vgd-core02");
+    cable.source_port = port;
+    b.relations.push_back(cable);
+  }
+  // The port-less link again from a second file: the same fact.
+  b.relations.push_back(testing::MakeRelation("vaggeryd", "vgd-core01", RelationKind::kConnectedTo,
+                                              "vgd-core02", "x.csv"));
+  core::Estate original = LoadedEstate(b);
+  REQUIRE(core::GraphView(original).unresolved().empty());
+
+  planners::ArchimateExport out = planners::WriteArchimate(original, {});
+  CHECK(out.unresolved.empty());
+  CHECK(Validate(out.xml).empty());
+  core::Diagnostics diagnostics;
+  core::Estate back = Reimported(out.xml, diagnostics);
+  CHECK(testing::Formatted(diagnostics).empty());
+  CHECK(testing::Facts(back) == testing::Facts(original));
+  // Each distinct fact (ends, kind, ports) is one ArchiMate relationship, so the round trip
+  // keeps every cable: a pair's cables are separate links (ports, redundancy), while one fact
+  // stated by two files is still one. The link without ports is kept beside the ported ones:
+  // nothing proves it is one of them. The DNS name comes back as the asset's own key.
+  CHECK(DistinctRelations(back) ==
+        std::set<std::string>{
+            "vaggeryd/vgd-core01 connected_to vaggeryd/vgd-core02 [Twe1/0/19|]",
+            "vaggeryd/vgd-core01 connected_to vaggeryd/vgd-core02 [Twe1/0/20|]",
+            "vaggeryd/vgd-core01 connected_to vaggeryd/vgd-core02 [|]",
+            "vaggeryd/vgd-gis01 runs_on vaggeryd/vgd-pve05 [|]",
+        });
+  CHECK(back.relations.size() == 4);
+}
+
 TEST_CASE("a scenario adds plateaus, gaps and work packages", "[planners][export][archimate]") {
   core::Estate estate = LoadedEstate(testing::ExportBatch());
   planners::ArchimateScenario scenario;

@@ -68,6 +68,57 @@ TEST_CASE("--redact hides serial numbers and addresses", "[tools][report]") {
   CHECK(html.find("Bestånd") != std::string::npos);
 }
 
+TEST_CASE("--redact hides whatever text is an address, in every output", "[tools][report]") {
+  auto dir = ScratchDir("report-redact-content");
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  // Assets named by their address (as NetBox IPAM rows are), a MAC in a free-text column, and a
+  // version that looks like an IPv4 address but is none.
+  WriteText(dir / "assets.csv",
+            "name,kind,role,vendor,product,version,site,hall,rack,position,u_height,power_w\n"
+            "10.10.99.10,network,,,,,Kommunhuset,,,,,\n"
+            "10.10.98.0/24,network,,,,,Kommunhuset,,,,,\n"
+            "2001:db8::10/64,network,,,,,Kommunhuset,,,,,\n"
+            "10.10.99.11,device,server,Dell,R650,,Kommunhuset,Hall A,R1,1,1,300\n"
+            "alletra01,device,\"mgmt 00:1A:2B:3C:4D:5E, spare 0011.2233.4455.\",HPE,Alletra 6010,"
+            "6.1.2.100,Kommunhuset,Hall A,R1,3,2,500\n");
+  REQUIRE(RunCli(dir, "import --org gnosjo assets.csv").exit_code == 0);
+  const char* kSecrets[] = {"10.10.99.10",       "10.10.98.0",     "2001:db8::10",
+                            "00:1A:2B:3C:4D:5E", "0011.2233.4455", "10.10.99.11"};
+
+  REQUIRE(RunCli(dir, "report --out plain").exit_code == 0);
+  const std::string plain = Slurp(dir / "plain" / "csv" / "assets.csv");
+  for (const char* secret : kSecrets) {
+    INFO(secret);
+    CHECK(plain.find(secret) != std::string::npos);
+  }
+  // The device named by its address is drawn in its rack.
+  CHECK(Slurp(dir / "plain" / "index.html").find(">10.10.99.11") != std::string::npos);
+
+  auto r = RunCli(dir, "report --out out --redact");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto zip = ReadZip(Slurp(dir / "out" / "samdrift.xlsx"));
+  REQUIRE(zip);
+  std::string csvs;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "out" / "csv")) {
+    csvs += Slurp(entry.path());
+  }
+  const std::string html = Slurp(dir / "out" / "index.html");
+  const std::string strings = zip->at("xl/sharedStrings.xml");
+  for (const char* secret : kSecrets) {
+    INFO(secret);
+    CHECK(html.find(secret) == std::string::npos);
+    CHECK(csvs.find(secret) == std::string::npos);
+    CHECK(strings.find(secret) == std::string::npos);
+  }
+  // Only the address goes, not the text around it nor a version that merely looks like one.
+  const std::string assets = Slurp(dir / "out" / "csv" / "assets.csv");
+  CHECK(assets.find("mgmt \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2, spare "
+                    "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2.") != std::string::npos);
+  CHECK(assets.find("6.1.2.100") != std::string::npos);
+  CHECK(strings.find("6.1.2.100") != std::string::npos);
+}
+
 TEST_CASE("the workbook has a sheet per table, frozen headers and filters", "[tools][report]") {
   auto dir = ReportFixture("report-xlsx");
   REQUIRE(RunCli(dir, "report --out out").exit_code == 0);

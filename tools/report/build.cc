@@ -9,6 +9,7 @@
 #include "planners/overlap.h"
 #include "tools/net_view.h"
 #include "tools/pipeline.h"
+#include "tools/report/redact.h"
 #include "tools/report/sections.h"
 
 namespace samdrift::tools::report {
@@ -80,6 +81,9 @@ core::Result<ReportFiles> WriteReport(const GlobalOptions& global, const ReportO
   auto warnings = (*store)->ImportWarnings(p.scenario.orgs, kWarningLines);
   if (!warnings.ok()) return warnings.status();
   report.sections.push_back(QualitySection(context, estate, *p.graph, p.halls, *warnings));
+  // Beyond the serial and address columns: any text that is an address (an IPAM address asset
+  // is named by it; a free-text field may hold a MAC), in tables and figures alike.
+  if (options.redaction == Redaction::kRedact) RedactAddresses(report);
 
   std::error_code ec;
   fs::create_directories(options.out_dir, ec);

@@ -35,6 +35,9 @@ struct Table {
   std::vector<std::vector<Cell>> rows;
   bool sortable = true;
   std::size_t html_row_limit = 500;  // longer tables are cut in the page (full in XLSX/CSV)
+  // Columns that never hold an address, which redaction leaves alone (versions such as
+  // "6.1.2.100" read as IPv4 addresses).
+  std::vector<std::size_t> no_address_columns;
 };
 
 struct Section {

@@ -1,6 +1,7 @@
 #include <map>
 
 #include "core/text.h"
+#include "tools/report/redact.h"
 #include "tools/report/sections.h"
 #include "tools/report/svg_chart.h"
 
@@ -8,7 +9,7 @@ namespace samdrift::tools::report {
 
 std::string Redacted(const Context& context, const std::string& value) {
   if (context.redaction == Redaction::kNone || value.empty()) return value;
-  return "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2";
+  return std::string(kRedactedText);
 }
 
 Section EstateSection(const Context& context, const core::Estate& estate) {
@@ -92,6 +93,7 @@ Section EstateSection(const Context& context, const core::Estate& estate) {
     assets.headers.emplace_back(Tr(lang, h));
   }
   assets.html_row_limit = 300;
+  assets.no_address_columns = {7};  // Version
   for (const core::Asset& a : estate.assets) {
     const std::string* ip = a.Attr("ip");
     std::string source = a.provenance.source;

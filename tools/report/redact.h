@@ -1,0 +1,31 @@
+// Content-based redaction for `report --redact`: IP and MAC addresses wherever the report
+// shows inventory text (an IPAM address asset is named by its address), on top of the serial
+// and address columns that the sections blank themselves.
+#ifndef SAMDRIFT_TOOLS_REPORT_REDACT_H_
+#define SAMDRIFT_TOOLS_REPORT_REDACT_H_
+
+#include <string>
+#include <string_view>
+
+#include "tools/report/report.h"
+
+namespace samdrift::tools::report {
+
+// What a redacted value shows instead: "•••".
+inline constexpr std::string_view kRedactedText = "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2";
+
+// True for an IPv4 or IPv6 address, optionally with "/length" (and an IPv6 "%zone"), or a MAC
+// address: six pairs of hex digits joined by ':' or '-', or three groups of four joined by '.'.
+bool IsAddress(std::string_view text);
+
+// `text` with every word that IsAddress() replaced by kRedactedText. A word is a run of letters,
+// digits and ".:/-%" (sentence punctuation at its end is not part of it).
+std::string RedactAddresses(std::string_view text);
+
+// Applies RedactAddresses to the whole report: titles, intros, every text cell, and the text
+// (not the markup) of the figures.
+void RedactAddresses(Report& report);
+
+}  // namespace samdrift::tools::report
+
+#endif  // SAMDRIFT_TOOLS_REPORT_REDACT_H_
