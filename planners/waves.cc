@@ -375,7 +375,9 @@ core::Result<WavePlan> PlanWaves(WaveProblem problem) {
       }
     }
     wave.orgs.assign(orgs.begin(), orgs.end());
-    for (const auto& [name, h] : halls) wave.halls_after.push_back({name, h.positions, h.kw});
+    for (const auto& [name, h] : halls) {
+      wave.halls_after.push_back({name, h.positions, h.kw, h.kw});
+    }
     plan.waves.push_back(std::move(wave));
   }
 

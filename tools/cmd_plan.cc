@@ -24,7 +24,8 @@ ordered_json PlanJson(const planners::WavePlan& plan) {
     for (const auto& h : w.halls_after) {
       halls.push_back({{"hall", h.hall},
                        {"positions_used", h.positions_used},
-                       {"power_kw_used", h.power_kw_used}});
+                       {"power_kw_used", h.power_kw_used},
+                       {"cooling_kw_used", h.cooling_kw_used}});
     }
     out["waves"].push_back({{"number", w.number},
                             {"items", w.items},
