@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "core/catalog.h"
 #include "core/text.h"
 
 namespace samdrift::core {
@@ -84,7 +85,57 @@ std::string Words(std::string_view role) {
   return out;
 }
 
+// Spellings of one manufacturer, as NormaliseVendor leaves them (lowercase, company words such as
+// Inc., Systems, Technologies dropped), and the name they stand for. The device-type library
+// files its models under one name (HPE, Dell, Cisco) while inventories write the company's
+// other names; HP and HPE share the ProLiant line, so they are one manufacturer here (the model
+// still has to match).
+struct VendorAlias {
+  std::string_view spelling;
+  std::string_view vendor;
+};
+constexpr VendorAlias kVendorAliases[] = {
+    {"hpe", "hpe"},
+    {"hewlett packard enterprise", "hpe"},
+    {"hewlett packard enterprise company", "hpe"},
+    {"hp enterprise", "hpe"},
+    {"hp", "hpe"},
+    {"hewlett packard", "hpe"},
+    {"hp inc", "hpe"},
+    {"dell", "dell"},
+    {"dell emc", "dell"},
+    {"emc", "dell"},
+    {"dell products", "dell"},
+    {"dell computer", "dell"},
+    {"cisco", "cisco"},
+    {"ciscosystems", "cisco"},
+    {"lenovo", "lenovo"},
+    {"lenovo group", "lenovo"},
+    {"juniper", "juniper"},
+    {"juniper networks", "juniper"},
+    {"fortinet", "fortinet"},
+    {"palo alto networks", "paloalto"},
+    {"palo alto", "paloalto"},
+    {"paloalto", "paloalto"},
+    {"paloalto networks", "paloalto"},
+    {"netapp", "netapp"},
+    {"network appliance", "netapp"},
+    {"pure storage", "pure"},
+    {"purestorage", "pure"},
+    {"supermicro", "supermicro"},
+    {"super micro", "supermicro"},
+    {"super micro computer", "supermicro"},
+};
+
 }  // namespace
+
+std::string ManufacturerKey(std::string_view vendor) {
+  std::string normal = NormaliseVendor(vendor);
+  for (const VendorAlias& alias : kVendorAliases) {
+    if (alias.spelling == normal) return std::string(alias.vendor);
+  }
+  return normal;
+}
 
 RoleDefault DefaultFiguresForRole(std::string_view role) {
   const std::string words = Words(role);
@@ -100,13 +151,23 @@ const DeviceType* FindDeviceType(std::string_view vendor, std::string_view produ
   vendor = Trim(vendor);
   product = Trim(product);
   if (vendor.empty() || product.empty()) return nullptr;
-  for (const DeviceType& t : catalog) {
-    if (EqualsIgnoreCase(t.manufacturer, vendor) && EqualsIgnoreCase(t.model, product)) return &t;
-  }
-  for (const DeviceType& t : catalog) {
-    if (!t.part_number.empty() && EqualsIgnoreCase(t.manufacturer, vendor) &&
-        EqualsIgnoreCase(t.part_number, product)) {
-      return &t;
+  // The manufacturer as written first (cheap), then by its normalised name: the model must
+  // match before the names are normalised, so a miss costs no normalisation per entry.
+  std::string key;
+  auto same_vendor = [&](const DeviceType& t, bool exact) {
+    if (exact) return EqualsIgnoreCase(t.manufacturer, vendor);
+    if (key.empty()) key = ManufacturerKey(vendor);
+    return !key.empty() && ManufacturerKey(t.manufacturer) == key;
+  };
+  for (bool exact : {true, false}) {
+    for (const DeviceType& t : catalog) {
+      if (EqualsIgnoreCase(t.model, product) && same_vendor(t, exact)) return &t;
+    }
+    for (const DeviceType& t : catalog) {
+      if (!t.part_number.empty() && EqualsIgnoreCase(t.part_number, product) &&
+          same_vendor(t, exact)) {
+        return &t;
+      }
     }
   }
   return nullptr;

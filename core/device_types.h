@@ -6,6 +6,7 @@
 #define SAMDRIFT_CORE_DEVICE_TYPES_H_
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -37,9 +38,16 @@ struct RoleDefault {
 };
 RoleDefault DefaultFiguresForRole(std::string_view role);
 
-// The catalog entry of `vendor` + `product`: manufacturer and model compared case-insensitively
-// (the model also matches a part number, e.g. "J9777A"). The first match wins, so a caller that
-// puts the batch's types before the store's gets the batch's. nullptr when none matches.
+// The manufacturer as device types are matched: NormaliseVendor (core/catalog.h: lowercase,
+// company words dropped), then an alias table of the common vendors' other names, so that
+// "Hewlett Packard Enterprise", "HP" and "HPE" are one key, as are "Dell Inc.", "Dell EMC" and
+// "Dell Technologies", or "Cisco Systems" and "Cisco".
+std::string ManufacturerKey(std::string_view vendor);
+
+// The catalog entry of `vendor` + `product`: the model compared case-insensitively (it also
+// matches a part number, e.g. "J9777A"), the manufacturer as written or, when no entry matches
+// that way, by ManufacturerKey. The first match wins, so a caller that puts the batch's types
+// before the store's gets the batch's. nullptr when none matches.
 const DeviceType* FindDeviceType(std::string_view vendor, std::string_view product,
                                  const std::vector<DeviceType>& catalog);
 

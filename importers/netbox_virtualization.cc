@@ -70,7 +70,8 @@ Technology ClusterTechnology(std::string_view type) {
 }
 
 // "Windows Server 2019 Datacenter" -> Microsoft, "Windows Server", "2019": the version is the
-// first word after the first that starts with a digit; the product is the words before it.
+// first word after the first that starts with a digit, with a release word after it ("2012 R2",
+// "2008 R2": another version than "2012"); the product is the words before it.
 Technology OsTechnology(std::string_view platform) {
   platform = core::Trim(platform);
   Technology t;
@@ -90,6 +91,14 @@ Technology OsTechnology(std::string_view platform) {
     if (!word.empty() && std::isdigit(static_cast<unsigned char>(word[0]))) {
       t.product = std::string(core::Trim(platform.substr(0, pos)));
       t.version = std::string(word);
+      if (end != std::string_view::npos) {
+        std::string_view next = platform.substr(end + 1);
+        next = next.substr(0, next.find(' '));
+        if (next.size() == 2 && (next[0] == 'R' || next[0] == 'r') &&
+            std::isdigit(static_cast<unsigned char>(next[1]))) {
+          t.version += " " + std::string(next);
+        }
+      }
       return t;
     }
     pos = end;

@@ -30,12 +30,17 @@ class Builder {
     // Reserved once: at national scale a vector of millions of items that grows holds its old
     // and its new buffer at once (at most: a build item per hall, every device moved, every gap,
     // the platform build).
+    std::size_t services = 0;
+    for (std::uint32_t a = 0; a < graph_.asset_count(); ++a) {
+      services += graph_.asset(core::AssetId{a}).kind == core::AssetKind::kService;
+    }
     problem_.items.reserve((halls ? halls->halls.size() + halls->devices.size() : 0) +
-                           (target ? target->gaps.size() + 1 : 0));
+                           (target ? target->gaps.size() + 1 : 0) + services);
     next_item_.reserve(problem_.items.capacity());
     if (halls) AddHalls(*halls);
     if (target) AddGaps(*target, owned);
     if (halls) AddMoves(*halls);
+    AddServices(target ? target->effort : EffortTable::Defaults());
     AddModelDependencies();
     for (auto& item : problem_.items) {
       std::sort(item.depends_on.begin(), item.depends_on.end());
@@ -208,6 +213,81 @@ class Builder {
     }
   }
 
+  bool HasItems(core::AssetId asset) const { return first_item_of_[asset.value] != kNoItem; }
+
+  // Visits the assets `service` needs (depends_on, transitively) that have items, passing
+  // through those that have none (with kThroughServices also through services without items);
+  // each asset once per call.
+  enum class Through { kOtherAssets, kThroughServices };
+  template <typename Visit>
+  void ForEachNeededWithItems(core::AssetId service, Through through, Visit visit) {
+    ++stamp_;
+    std::vector<core::AssetId> stack = {service};
+    seen_[service.value] = stamp_;
+    while (!stack.empty()) {
+      const core::AssetId at = stack.back();
+      stack.pop_back();
+      for (core::AssetId next :
+           graph_.Neighbours(at, core::RelationKind::kDependsOn, core::Direction::kOut)) {
+        if (seen_[next.value] == stamp_) continue;
+        seen_[next.value] = stamp_;
+        if (HasItems(next)) {
+          visit(next);
+        } else if (through == Through::kThroughServices ||
+                   graph_.asset(next).kind != core::AssetKind::kService) {
+          stack.push_back(next);
+        }
+      }
+    }
+  }
+
+  // A service whose own needs (depends_on, transitively through assets that are not services)
+  // have items gets an item of its own: the cut-over of the service (action migrate, kind
+  // service, the effort table's service/migrate hours) once everything it needs has moved or
+  // changed. It waits for the nearest items on every path of what it needs, through other
+  // services too. A service that needs only other services (an ArchiMate ApplicationService
+  // in front of its component, a portal in front of systems) switches with them and gets no
+  // item; nor does a service that already has one (a gap of its own), whose items wait through
+  // the model's depends_on. Services that need each other then form a cycle: one move group.
+  void AddServices(const EffortTable& effort) {
+    seen_.assign(graph_.asset_count(), 0);
+    std::vector<core::AssetId> cut_over;
+    for (std::uint32_t a = 0; a < graph_.asset_count(); ++a) {
+      const core::AssetId id{a};
+      if (graph_.asset(id).kind != core::AssetKind::kService || HasItems(id)) continue;
+      bool any = false;
+      ForEachNeededWithItems(id, Through::kOtherAssets, [&](core::AssetId) { any = true; });
+      if (any) cut_over.push_back(id);
+    }
+    const double hours = effort.Hours(core::AssetKind::kService, "", 2);  // migrate
+    for (core::AssetId id : cut_over) {
+      const core::Asset& service = graph_.asset(id);
+      WaveItem item;
+      item.id = service.org + ":" + service.Key() + ":cutover";
+      item.org = service.org;
+      item.asset = service.name;
+      item.action = "migrate";
+      item.kind = "service";
+      item.hours = hours;
+      item.reason = "cut-over of the service once what it needs has moved";
+      FillFromAsset(item, &service);
+      Add(std::move(item), id);
+    }
+    // Then what each cut-over waits for (another service's cut-over stops the search: its item
+    // carries the rest).
+    for (core::AssetId id : cut_over) {
+      std::vector<std::string> deps;
+      ForEachNeededWithItems(id, Through::kThroughServices, [&](core::AssetId needed) {
+        ForEachItemOf(needed, [&](std::uint32_t j) { deps.push_back(problem_.items[j].id); });
+      });
+      ForEachItemOf(id, [&](std::uint32_t i) {
+        auto& mine = problem_.items[i].depends_on;
+        mine.insert(mine.end(), deps.begin(), deps.end());
+      });
+    }
+    seen_ = {};
+  }
+
   // depends_on and runs_on in the model become dependencies between the assets' items.
   void AddModelDependencies() {
     graph_.ForEachEdge([&](core::AssetId from, core::AssetId to, core::RelationKind kind) {
@@ -234,6 +314,8 @@ class Builder {
   WaveProblem problem_;
   std::vector<std::uint32_t> first_item_of_;  // per asset id: its first item, or kNoItem
   std::vector<std::uint32_t> next_item_;      // per item: the same asset's next item
+  std::vector<std::uint32_t> seen_;           // per asset: the stamp of the last search that saw it
+  std::uint32_t stamp_ = 0;
   std::map<std::string, std::string> hall_network_;
   std::map<std::string, int> hall_rack_u_;
   std::string primary_hall_;

@@ -188,24 +188,50 @@ core::Result<WavePlan> PlanWaves(WaveProblem problem) {
     }
   }
 
-  // Lower bound on waves.
+  // Lower bound on waves. A move group over a limit goes alone into its wave (and is reported);
+  // every other wave stays within the limit. So per limit: the groups over it, plus the rest's
+  // total divided by the limit. The same holds per redundancy group, whose limit is its cap of
+  // members per wave. Never more than the planner achieves on any input.
   LowerBound& bound = plan.lower_bound;
-  double total_kw = 0, total_hours = 0;
-  for (const WaveItem& item : items) {
-    total_kw += item.kw;
-    total_hours += item.hours;
-  }
   for (const Group& g : groups) bound.by_chain = std::max(bound.by_chain, g.chain);
   const WaveLimits& limits = problem.limits;
-  auto ceil_div = [](double total, double limit) {
-    return limit > 0 ? static_cast<int>(std::ceil(total / limit - kEpsilon)) : 0;
+  auto by_limit = [&](auto amount, double limit) {
+    if (!(limit > 0)) return 0;
+    int over = 0;
+    double rest = 0;
+    for (const Group& g : groups) {
+      const double a = amount(g);
+      if (a > limit + kEpsilon) {
+        ++over;
+      } else {
+        rest += a;
+      }
+    }
+    return over + static_cast<int>(std::ceil(rest / (limit + kEpsilon) - kEpsilon));
   };
-  if (limits.max_items) bound.by_items = ceil_div(static_cast<double>(n), *limits.max_items);
-  if (limits.max_kw) bound.by_kw = ceil_div(total_kw, *limits.max_kw);
-  if (limits.max_hours) bound.by_hours = ceil_div(total_hours, *limits.max_hours);
-  for (const auto& [group, size] : redundancy_size) {
-    if (size >= 2)
-      bound.by_redundancy = std::max(bound.by_redundancy, ceil_div(size, redundancy_cap(group)));
+  if (limits.max_items) {
+    bound.by_items = by_limit([](const Group& g) { return static_cast<double>(g.members.size()); },
+                              *limits.max_items);
+  }
+  if (limits.max_kw) bound.by_kw = by_limit([](const Group& g) { return g.kw; }, *limits.max_kw);
+  if (limits.max_hours) {
+    bound.by_hours = by_limit([](const Group& g) { return g.hours; }, *limits.max_hours);
+  }
+  // Per redundancy group in one pass over the move groups: (groups over the cap, the rest).
+  std::map<std::string, std::pair<int, int>> redundancy_load;
+  for (const Group& g : groups) {
+    for (const auto& [rg, k] : g.redundancy) {
+      auto& [over, rest] = redundancy_load[rg];
+      if (k > redundancy_cap(rg)) {
+        ++over;
+      } else {
+        rest += k;
+      }
+    }
+  }
+  for (const auto& [rg, load] : redundancy_load) {
+    const int cap = redundancy_cap(rg);
+    bound.by_redundancy = std::max(bound.by_redundancy, load.first + (load.second + cap - 1) / cap);
   }
   bound.waves = std::max({bound.by_chain, bound.by_items, bound.by_kw, bound.by_hours,
                           bound.by_redundancy, n ? 1 : 0});
@@ -349,7 +375,9 @@ core::Result<WavePlan> PlanWaves(WaveProblem problem) {
       }
     }
     wave.orgs.assign(orgs.begin(), orgs.end());
-    for (const auto& [name, h] : halls) wave.halls_after.push_back({name, h.positions, h.kw});
+    for (const auto& [name, h] : halls) {
+      wave.halls_after.push_back({name, h.positions, h.kw, h.kw});
+    }
     plan.waves.push_back(std::move(wave));
   }
 

@@ -55,6 +55,9 @@ struct HallLoad {
   std::string hall;
   double positions_used = 0;
   double power_kw_used = 0;
+  // Heat to remove: every kW drawn is a kW of cooling, so it equals power_kw_used; reported
+  // beside it because cooling is a limit of its own (the plan keeps both within capacity).
+  double cooling_kw_used = 0;
 };
 
 struct Wave {

@@ -155,10 +155,27 @@ MODELS = {
 # Measured draw (watts) that the staff recorded, as a share of the model's maximum.
 LOAD = {"hypervisor": 0.62, "storage": 0.7, "core-switch": 0.55, "dc-switch": 0.6,
         "firewall": 0.8, "backup": 0.55, "server": 0.5, "tape": 0.6, "pdu": 0.0, "ups": 0.0}
-# Role defaults a planner might use where nothing is known (documented in README).
+# Watts the generator assumes for a model without a rated figure when it fills racks (it never
+# reaches the files: those devices have no recorded power).
 ROLE_DEFAULT_W = {"hypervisor": 700, "server": 400, "storage": 800, "core-switch": 400,
                   "dc-switch": 400, "firewall": 250, "backup": 600, "tape": 100, "ups": 300,
                   "pdu": 0}
+# The per-role defaults samdrift's planners use where neither the asset nor its device type has
+# a figure (core/device_types.cc, kRoleDefaults; "dc-switch" is a "switch" there). The facts
+# below count with these, so that they are the answer the hall planner must give.
+PLANNER_DEFAULT_W = {"hypervisor": 450, "server": 450, "storage": 600, "core-switch": 400,
+                     "dc-switch": 150, "firewall": 250, "backup": 500, "tape": 400, "ups": 0,
+                     "pdu": 0}
+
+
+def device_watts(a):
+    """(watts, source) of a rack device as the planner resolves it: the recorded figure, else
+    its device type's (every spelling of the manufacturer finds it), else the role default."""
+    if a["power_src"] == "known":
+        return a["power_w"], "known"
+    if MODELS[a["tech"]][3] is not None:
+        return MODELS[a["tech"]][3], "catalog"
+    return PLANNER_DEFAULT_W[a["role"]], "none"
 
 
 # --------------------------------------------------------------------------------------------
@@ -2975,6 +2992,10 @@ def facts():
     for oid in ORGS:
         for a in O[oid].assets:
             for t in a.get("techs", []):
+                # tillgangar.csv has no OS column for Gnosjö's rack devices (only the hosts'
+                # hypervisor rows): an OS the files never state is not counted.
+                if oid == "gnosjo" and a["kind"] == "device" and t == a.get("os"):
+                    continue
                 counts.setdefault(t, {}).setdefault(oid, 0)
                 counts[t][oid] += 1
     for t in sorted(counts, key=lambda t: (TECH[t][0], TECH[t][2])):
@@ -3093,10 +3114,10 @@ def facts():
         dv = [a for a in O[oid].assets if a["kind"] == "device" and a.get("rack")
               and a["role"] != "pdu"]
         u = sum(a["u"] for a in dv)
-        wk = sum(a["power_w"] for a in dv if a["power_src"] == "known")
-        wc = sum(MODELS[a["tech"]][3] for a in dv if a["power_src"] == "catalog")
-        nn = [a for a in dv if a["power_src"] == "none"]
-        wd = sum(ROLE_DEFAULT_W[a["role"]] for a in nn)
+        wk = sum(device_watts(a)[0] for a in dv if device_watts(a)[1] == "known")
+        wc = sum(device_watts(a)[0] for a in dv if device_watts(a)[1] == "catalog")
+        nn = [a for a in dv if device_watts(a)[1] == "none"]
+        wd = sum(device_watts(a)[0] for a in nn)
         TU += u
         TW += wk
         TC += wc
@@ -3133,17 +3154,18 @@ def facts():
             if a.get("rgroup") and a.get("rack"):
                 groups.setdefault(a["rgroup"], []).append(a)
         for g, m in groups.items():
-            ws = sorted(((a["power_w"] if a["power_src"] == "known" else
-                          MODELS[a["tech"]][3] if a["power_src"] == "catalog" else
-                          ROLE_DEFAULT_W[a["role"]]) for a in m))
+            ws = sorted(device_watts(a)[0] for a in m)
             minsec += sum(ws[:len(ws) // 2])
     P("With `redundancy: split` the secondary hall must take at least half of every "
       "redundancy group: at least %.1f kW (DC2 has %s kW power, %s kW cooling); "
       "everything critical without a partner goes to DC1." % (
           minsec / 1000, h2["power_kw"], h2["cooling_kw"]))
     P("")
-    P("Role defaults assumed above where no figure exists: " + ", ".join(
-        "%s %d W" % kv for kv in sorted(ROLE_DEFAULT_W.items())) + ".")
+    P("Role defaults assumed above where no figure exists (samdrift's, core/device_types.cc): " +
+      ", ".join("%s %d W" % kv for kv in sorted(PLANNER_DEFAULT_W.items())) + ". A device "
+      "whose manufacturer is written differently from its device type's (Hylte's `Hewlett "
+      "Packard Enterprise`, Gnosjö's `HP` for the types filed under `HPE`) still takes the "
+      "type's figures.")
     P("")
     # ---- address plans
     P("### Address plans and VLANs")

@@ -100,7 +100,9 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     if (fs::is_regular_file(scenario, ec)) {
       std::cout << "\n== halls ==\n";
       const std::string svg_dir = (fs::path(args->out) / "halls").string();
-      rc = RunHalls(**store, scenario.string(), false, svg_dir);
+      PlanningOptions options;
+      options.scenario = scenario.string();
+      rc = RunHalls(**store, options, false, svg_dir);
       if (rc > 1) return rc;
       if (rc == 1) std::cerr << "samdrift demo: the hall plan is infeasible (see above)\n";
       std::cout << "rack elevations and floor views: " << svg_dir << '\n';

@@ -12,6 +12,8 @@
 #include "planners/hall_svg.h"
 #include "planners/scenario.h"
 #include "tools/command.h"
+#include "tools/pipeline.h"
+#include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
 namespace fs = std::filesystem;
@@ -22,7 +24,7 @@ using planners::HallDevice;
 using planners::HallPlan;
 
 struct HallsArgs {
-  std::string scenario;
+  PlanningOptions planning;
   bool json = false;
   std::string svg;
 };
@@ -136,7 +138,12 @@ ordered_json PlanJson(const planners::Scenario& scenario, const HallPlan& plan) 
   out["estimated_devices"] = estimated;
   out["retired"] = ordered_json::array();
   for (const HallDevice& d : plan.retired) {
-    out["retired"].push_back({{"asset", d.name}, {"org", d.org}});
+    out["retired"].push_back({{"asset", d.name},
+                              {"org", d.org},
+                              {"u_height", d.u_height},
+                              {"kw", Kw(d.kw)},
+                              {"estimated", d.estimated},
+                              {"from", From(d)}});
   }
   out["feasible"] = plan.Feasible();
   out["notes"] = plan.notes;
@@ -227,30 +234,36 @@ core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
 
 }  // namespace
 
-int RunHalls(const core::Store& store, const std::string& scenario_path, bool json,
+int RunHalls(const core::Store& store, const PlanningOptions& options, bool json,
              const std::string& svg_dir) {
   core::Diagnostics diagnostics;
-  auto scenario = planners::LoadScenario(scenario_path, diagnostics);
+  auto inputs = LoadPlanningInputs(store, options, diagnostics);
   PrintDiagnostics(diagnostics);
-  if (!scenario.ok()) return Fail(scenario.status());
-  core::AssetQuery query;
-  query.orgs = scenario->orgs;
-  query.with_relations = false;  // the hall plan places devices; it follows no relation
-  auto estate = store.LoadEstate(query);
-  if (!estate.ok()) return Fail(estate.status());
+  if (!inputs.ok()) return Fail(inputs.status());
+  const planners::Scenario scenario = inputs->scenario ? *inputs->scenario : planners::Scenario{};
   auto catalog = store.DeviceTypes();
   if (!catalog.ok()) return Fail(catalog.status());
-  // What the target retires is not placed; the target planner is not wired in yet.
-  const planners::AssetNames retired;
+  // What the target retires is not placed: the same set as `plan` (tools/pipeline.cc).
+  planners::AssetNames retired;
+  {
+    core::Diagnostics target_problems;
+    const core::GraphView graph(inputs->estate);
+    auto target = planners::PlanTarget(inputs->estate, graph, inputs->catalog,
+                                       inputs->scenario_or_null(), target_problems);
+    PrintDiagnostics(target_problems);
+    if (!target.ok()) return Fail(target.status());
+    retired = RetiredByTarget(*target);
+  }
+  ReleaseRelations(inputs->estate);  // the hall plan follows no relation
   core::Diagnostics problems;
-  auto input = planners::BuildHallInput(*estate, *catalog, *scenario, retired, problems);
+  auto input = planners::BuildHallInput(inputs->estate, *catalog, scenario, retired, problems);
   PrintDiagnostics(problems);
   if (!input.ok()) return Fail(input.status());
   const HallPlan plan = planners::PlanHalls(*input);
   if (json) {
-    std::cout << PlanJson(*scenario, plan).dump(2) << '\n';
+    std::cout << PlanJson(scenario, plan).dump(2) << '\n';
   } else {
-    PrintTable(*scenario, plan);
+    PrintTable(scenario, plan);
   }
   if (!svg_dir.empty()) {
     core::Status written = WriteSvgs(plan, svg_dir);
@@ -275,21 +288,23 @@ Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
       "target halls (first-fit decreasing) within each rack's U and power budget and each "
       "hall's positions, power and cooling; with 'redundancy: split' the members of a "
       "redundancy group are spread over the primary and secondary halls and critical devices "
-      "without a partner go to the primary hall. New racks keep rack_pdu_u units (default 2) "
+      "without a partner go to the primary hall. What the target retires (the retire gaps of "
+      "`samdrift target` with the same scenario, catalogs and date) is not placed, so halls "
+      "and plan agree; it is listed under \"retired\". New racks keep rack_pdu_u units (default 2) "
       "at the bottom for PDUs. Prints each hall's use against capacity, the racks and their "
       "devices, what could not be placed and why, the racks used against a lower bound, and "
       "what must be bought.\n\n"
       "Without --scenario every existing hall stays as it is (its recorded capacity, no rack "
       "power budget): a report of use against capacity.\n\n"
       "Exit code 1 when a device cannot be placed (the plan is still printed).");
-  app.add_option("--scenario", args->scenario, "scenario YAML with the target halls");
+  AddPlanningOptions(app, args->planning, /*with_date=*/true);
   app.add_flag("--json", args->json, "print JSON");
   app.add_option("--svg", args->svg,
                  "write a floor view per hall and a front elevation per rack as SVG into DIR");
   return [args, &global]() {
     auto store = OpenStore(global, core::OpenMode::kReadOnly);
     if (!store.ok()) return Fail(store.status());
-    return RunHalls(**store, args->scenario, args->json, args->svg);
+    return RunHalls(**store, args->planning, args->json, args->svg);
   };
 }
 

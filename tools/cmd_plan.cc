@@ -24,7 +24,8 @@ ordered_json PlanJson(const planners::WavePlan& plan) {
     for (const auto& h : w.halls_after) {
       halls.push_back({{"hall", h.hall},
                        {"positions_used", h.positions_used},
-                       {"power_kw_used", h.power_kw_used}});
+                       {"power_kw_used", h.power_kw_used},
+                       {"cooling_kw_used", h.cooling_kw_used}});
     }
     out["waves"].push_back({{"number", w.number},
                             {"items", w.items},
@@ -113,7 +114,19 @@ Runner SetupPlan(CLI::App& app, const GlobalOptions& global) {
   app.description(
       "Order the migration into waves: items from the target's gaps and the hall plan, after "
       "what they depend on, dependency cycles moving together, redundant halves in different "
-      "waves, within the scenario's wave limits and the halls' capacity.");
+      "waves, within the scenario's wave limits and the halls' capacity (positions, power and "
+      "cooling after every wave).\n\n"
+      "A service whose own needs (depends_on, transitively through its VMs and other assets "
+      "that are not services) have items gets a cut-over item of its own (id "
+      "ORG:SERVICE:cutover, action migrate, kind service, the effort table's service/migrate "
+      "hours) that waits for them; a service that needs only other services switches with "
+      "them and gets none. Services that need each other form a "
+      "dependency cycle: one move group, listed under \"move groups from dependency cycles\" "
+      "(JSON: cycles), that moves in one wave. A move group over a wave limit goes alone into "
+      "a wave and is reported.\n\n"
+      "The lower bound on waves is the largest of the longest dependency chain, and per limit "
+      "the move groups over it plus the others' total divided by the limit; it never exceeds "
+      "the plan's wave count.");
   app.add_flag("--json", args->json, "print JSON");
   AddPlanningOptions(app, args->planning, true);
   return [args, &global]() {

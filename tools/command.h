@@ -14,12 +14,14 @@
 #include "core/diagnostics.h"
 #include "core/result.h"
 #include "core/store.h"
-#include "planners/waves.h"
 #include "planners/lifecycle.h"
 #include "planners/overlap.h"
 #include "planners/target.h"
+#include "planners/waves.h"
 
 namespace samdrift::tools {
+
+struct PlanningOptions;  // planning_inputs.h
 
 struct GlobalOptions {
   std::string db;  // resolved: --db, else $SAMDRIFT_DB, else ./samdrift.db
@@ -61,7 +63,8 @@ int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog,
 int PrintTarget(const planners::TargetPlan& plan, bool json, bool summary_only);
 // Plans the halls (`samdrift halls`): table or JSON to stdout, SVGs into `svg_dir` when not
 // empty; returns the exit code (1 when a device cannot be placed).
-int RunHalls(const core::Store& store, const std::string& scenario_path, bool json,
+// What the target retires (planning_inputs.h: scenario, catalogs, date) is not placed.
+int RunHalls(const core::Store& store, const PlanningOptions& options, bool json,
              const std::string& svg_dir);
 
 // The waves table of `plan` (without the item list), for the demo.

@@ -6,6 +6,14 @@
 
 namespace samdrift::tools {
 
+planners::AssetNames RetiredByTarget(const planners::TargetPlan& target) {
+  planners::AssetNames retired;
+  for (const planners::Gap& gap : target.gaps) {
+    if (gap.action == planners::GapAction::kRetire) retired.insert({gap.org, gap.asset});
+  }
+  return retired;
+}
+
 core::Result<std::unique_ptr<Pipeline>> RunPipeline(const GlobalOptions& global,
                                                     const PlanningOptions& options,
                                                     core::Diagnostics& diagnostics,
@@ -32,10 +40,7 @@ core::Result<std::unique_ptr<Pipeline>> RunPipeline(const GlobalOptions& global,
   if (!store.ok()) return store.status();
   auto device_types = (*store)->DeviceTypes();
   if (!device_types.ok()) return device_types.status();
-  planners::AssetNames retired;
-  for (const planners::Gap& gap : pipeline->target.gaps) {
-    if (gap.action == planners::GapAction::kRetire) retired.insert({gap.org, gap.asset});
-  }
+  const planners::AssetNames retired = RetiredByTarget(pipeline->target);
   auto hall_input = planners::BuildHallInput(pipeline->inputs.estate, *device_types,
                                              pipeline->scenario, retired, diagnostics);
   if (!hall_input.ok()) return hall_input.status();

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "core/graph.h"
+#include "planners/hall_input.h"
 #include "planners/hall_plan.h"
 #include "planners/target.h"
 #include "planners/waves.h"
@@ -28,6 +29,10 @@ struct Pipeline {
 // and hall plan as soon as the wave problem is built, so that at national scale they and the
 // wave planner's own data are not in memory at once; only `waves` (and `scenario`) remain.
 enum class PipelineKeep { kEverything, kWavesOnly };
+
+// The devices the target retires (its retire gaps), which the hall plan does not place: the one
+// set `plan`, `report` and `halls` all use.
+planners::AssetNames RetiredByTarget(const planners::TargetPlan& target);
 
 // Runs target, halls and waves. Problems go to `diagnostics`; a failed step fails the whole.
 core::Result<std::unique_ptr<Pipeline>> RunPipeline(const GlobalOptions& global,

@@ -130,3 +130,50 @@ TEST_CASE("FindDeviceType: first match wins, needs vendor and product", "[core][
   CHECK_FALSE(core::FindDeviceType("Cisco", "", catalog));
   CHECK_FALSE(core::FindDeviceType("Juniper", "ISR4321", catalog));
 }
+
+TEST_CASE("FindDeviceType: a vendor's other names find its entries", "[core][device_types]") {
+  const std::vector<core::DeviceType> catalog = {
+      Type("HPE", "ProLiant DL380 Gen10 Plus", 2, 1000, 1000),
+      Type("Dell", "PowerEdge R650", 1, 800, 800),
+      Type("Cisco", "C9500-24Y4C", 1, 650),
+      Type("Juniper Networks", "EX4300-48P", 1, 2200),
+      Type("Palo Alto", "PA-3220", 1, 400),
+      Type("Supermicro", "SYS-1029P", 1, 500),
+      Type("HPE Aruba", "8325-48Y8C", 1, 600),
+  };
+  struct Case {
+    const char* vendor;
+    const char* product;
+    int entry;  // index into catalog, -1 for none
+  };
+  const Case cases[] = {
+      {"Hewlett Packard Enterprise", "ProLiant DL380 Gen10 Plus", 0},
+      {"Hewlett-Packard Enterprise Company", "ProLiant DL380 Gen10 Plus", 0},
+      {"HP", "ProLiant DL380 Gen10 Plus", 0},
+      {"HPE", "ProLiant DL380 Gen10 Plus", 0},
+      {"Dell Inc.", "PowerEdge R650", 1},
+      {"Dell EMC", "PowerEdge R650", 1},
+      {"Dell Technologies", "PowerEdge R650", 1},
+      {"Cisco Systems, Inc.", "C9500-24Y4C", 2},
+      {"Juniper", "EX4300-48P", 3},
+      {"Palo Alto Networks", "PA-3220", 4},
+      {"Super Micro Computer", "SYS-1029P", 5},
+      {"HPE Aruba", "8325-48Y8C", 6},
+      {"Aruba", "8325-48Y8C", -1},                  // not one of the table's vendors: as written
+      {"HPE", "8325-48Y8C", -1},                    // Aruba is not HPE here
+      {"Lenovo", "ProLiant DL380 Gen10 Plus", -1},  // the model must match too
+      {"Dell", "ProLiant DL380 Gen10 Plus", -1},
+  };
+  for (const Case& c : cases) {
+    INFO(c.vendor << " / " << c.product);
+    const core::DeviceType* t = core::FindDeviceType(c.vendor, c.product, catalog);
+    if (c.entry < 0) {
+      CHECK(t == nullptr);
+    } else {
+      CHECK(t == &catalog[static_cast<std::size_t>(c.entry)]);
+    }
+  }
+  CHECK(core::ManufacturerKey("Hewlett Packard Enterprise") == core::ManufacturerKey("HP"));
+  CHECK(core::ManufacturerKey("Dell Inc.") == core::ManufacturerKey("Dell EMC"));
+  CHECK(core::ManufacturerKey("Lenovo Group Ltd") == "lenovo");
+}

@@ -250,3 +250,59 @@ TEST_CASE("property: every rule holds on random problems, deterministically", "[
     }
   }
 }
+
+TEST_CASE("the lower bound counts an oversized group once, as the plan does", "[planners][waves]") {
+  WaveProblem problem;
+  problem.limits.max_items = 1;
+  problem.limits.max_hours = 5;
+  problem.items = {Item("a", {"b"}), Item("b", {"a"})};
+  problem.items[0].hours = 4;
+  problem.items[1].hours = 4;
+  problem.items[0].redundancy_group = "pair";
+  problem.items[1].redundancy_group = "pair";
+  auto plan = PlanWaves(problem);
+  REQUIRE(plan.ok());
+  CheckRules(problem, *plan);
+  CHECK(plan->waves.size() == 1);
+  CHECK(plan->lower_bound.by_items == 1);
+  CHECK(plan->lower_bound.by_hours == 1);
+  CHECK(plan->lower_bound.by_redundancy == 1);
+  CHECK(plan->lower_bound.waves == 1);
+}
+
+TEST_CASE("property: the lower bound never exceeds the plan's waves on small tight problems",
+          "[planners][waves]") {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> coin(0, 99);
+  for (int round = 0; round < 3000; ++round) {
+    WaveProblem problem;
+    const int n = 1 + coin(rng) % 10;
+    for (int i = 0; i < n; ++i) {
+      WaveItem item = Item("i" + std::to_string(i), {}, coin(rng) < 50 ? "a" : "b");
+      item.kw = (coin(rng) % 40) / 10.0;
+      item.hours = coin(rng) % 9;
+      if (coin(rng) < 50) item.redundancy_group = "rg" + std::to_string(coin(rng) % 3);
+      if (coin(rng) < 30) {
+        item.hall_in = "DC1";
+        item.hall_kw = item.kw;
+        item.hall_positions = 0.5;
+      }
+      const int deps = coin(rng) % 3;
+      for (int d = 0; d < deps; ++d) item.depends_on.push_back("i" + std::to_string(rng() % n));
+      problem.items.push_back(item);
+    }
+    if (coin(rng) < 80) problem.limits.max_items = 1 + coin(rng) % 3;
+    if (coin(rng) < 60) problem.limits.max_kw = 0.5 + (coin(rng) % 30) / 10.0;
+    if (coin(rng) < 60) problem.limits.max_hours = 1 + coin(rng) % 10;
+    problem.halls = {{"DC1", 3, 4, 3, 1, 1}};
+    auto plan = PlanWaves(problem);
+    REQUIRE(plan.ok());
+    const LowerBound& b = plan->lower_bound;
+    const int waves = static_cast<int>(plan->waves.size());
+    INFO("round " << round << ": " << waves << " waves, bound " << b.waves << " (chain "
+                  << b.by_chain << ", items " << b.by_items << ", kW " << b.by_kw << ", hours "
+                  << b.by_hours << ", redundancy " << b.by_redundancy << ")");
+    REQUIRE(b.waves <= waves);
+    REQUIRE(b.waves == std::max({b.by_chain, b.by_items, b.by_kw, b.by_hours, b.by_redundancy, 1}));
+  }
+}

@@ -1,6 +1,7 @@
 // `samdrift halls` end to end: table, JSON keys of CONTRACT.md, SVG files, exit codes.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "tests/tools/cli_util.h"
 
@@ -166,4 +167,63 @@ TEST_CASE("a scenario naming a hall that does not exist exits 1 with its line", 
         "typo.yaml:2:5: error[HAL001]: hall 'DC1': from: no hall 'orga/Huset/Hall' in the "
         "store; did you mean 'orga/Huset/Hall A'?\n"
         "samdrift: the scenario names halls that are not in the store; nothing planned\n");
+}
+
+TEST_CASE("halls does not place what the target retires, as plan does not", "[tools][halls]") {
+  const fs::path dir = ScratchDir("halls-retired");
+  WriteText(dir / "assets.csv",
+            "name,kind,role,vendor,product,site,hall,rack,position,u_height,power_w\n"
+            "a-san1,device,storage,HPE,Nimble Storage HF40,Huset,Hall A,R1,3,4,900\n"
+            "a-esx1,device,hypervisor,HPE,ProLiant DL380 Gen10,Huset,Hall A,R1,7,2,500\n");
+  WriteText(dir / "halls.csv", "site,hall,positions,power_kw,cooling_kw\nHuset,Hall A,4,10,9\n");
+  WriteText(dir / "scenario.yaml",
+            "name: No storage\n"
+            "standards:\n"
+            "  storage: none\n"
+            "halls:\n"
+            "  - name: DC1\n"
+            "    role: primary\n"
+            "    positions: 2\n"
+            "    power_kw: 8\n"
+            "    cooling_kw: 8\n"
+            "redundancy: none\n");
+  REQUIRE(RunCli(dir, "--db s.db init").exit_code == 0);
+  REQUIRE(RunCli(dir, "--db s.db import --org orga assets.csv halls.csv").exit_code == 0);
+
+  CliResult r = RunCli(dir, "--db s.db target --scenario scenario.yaml --json");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::set<std::string> retired_by_target;
+  const auto target = nlohmann::json::parse(r.out);
+  for (const auto& gap : target["gaps"]) {
+    if (gap["action"] == "retire") retired_by_target.insert(gap["asset"].get<std::string>());
+  }
+  REQUIRE(retired_by_target == std::set<std::string>{"a-san1"});
+
+  r = RunCli(dir, "--db s.db halls --scenario scenario.yaml --json");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  std::set<std::string> retired, placed;
+  for (const auto& d : j["retired"]) retired.insert(d["asset"].get<std::string>());
+  for (const auto& hall : j["halls"]) {
+    for (const auto& rack : hall["racks"]) {
+      for (const auto& d : rack["devices"]) placed.insert(d["asset"].get<std::string>());
+    }
+  }
+  CHECK(retired == retired_by_target);
+  CHECK(placed == std::set<std::string>{"a-esx1"});
+
+  // The plan moves only what halls places, and retires the rest.
+  r = RunCli(dir, "--db s.db plan --scenario scenario.yaml --json");
+  REQUIRE(r.exit_code == 0);
+  std::set<std::string> moved;
+  const auto plan = nlohmann::json::parse(r.out);
+  for (const auto& item : plan["items"]) {
+    if (item["id"].get<std::string>().size() > 5 &&
+        item["id"].get<std::string>().substr(item["id"].get<std::string>().size() - 5) == ":move") {
+      moved.insert(item["asset"].get<std::string>());
+    }
+  }
+  CHECK(moved == placed);
 }

@@ -52,7 +52,9 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan) {
     for (const std::string& org : wave.orgs) orgs_text += (orgs_text.empty() ? "" : ", ") + org;
     for (const auto& h : wave.halls_after) {
       halls_text += (halls_text.empty() ? "" : "; ") + h.hall + " " +
-                    Cell::Number(h.power_kw_used, 1).text + " kW";
+                    Cell::Number(h.power_kw_used, 1).text + " kW, " +
+                    std::string(Tr(lang, "cooling")) + " " +
+                    Cell::Number(h.cooling_kw_used, 1).text + " kW";
     }
     for (const std::string& o : wave.over_limit) over += (over.empty() ? "" : "; ") + o;
     loads.rows.push_back({Cell::Number(wave.number),

@@ -1,0 +1,111 @@
+#include "planners/migration.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <map>
+#include <set>
+
+#include "tests/planners/estate_util.h"
+
+using namespace samdrift;
+using namespace samdrift::planners;
+using samdrift::testing::MakeAsset;
+using samdrift::testing::MakeRelation;
+
+namespace {
+
+Gap VmGap(const std::string& org, const std::string& vm) {
+  Gap g;
+  g.org = org;
+  g.asset = vm;
+  g.key = vm;
+  g.kind = core::AssetKind::kVm;
+  g.capability = "server-os";
+  g.action = GapAction::kUpgrade;
+  g.effort_hours = 3;
+  g.reason = "old OS";
+  return g;
+}
+
+}  // namespace
+
+TEST_CASE("services get a cut-over after what they need; service cycles are one move group",
+          "[planners][migration]") {
+  using K = core::AssetKind;
+  using R = core::RelationKind;
+  core::Estate estate;
+  for (const char* vm : {"vm-eko", "vm-lon", "vm-ad", "vm-web"}) {
+    estate.assets.push_back(MakeAsset("x", K::kVm, vm));
+  }
+  for (const char* s : {"Ekonomi", "Lön", "Lönetjänst", "Portal", "Intranät", "Rapporter"}) {
+    estate.assets.push_back(MakeAsset("x", K::kService, s));
+  }
+  estate.assets.back().criticality = "high";
+  estate.relations = {
+      MakeRelation("x", "Ekonomi", R::kDependsOn, "vm-eko"),
+      MakeRelation("x", "Lön", R::kDependsOn, "vm-lon"),
+      // A cycle between two services, one way through a service in front of one of them.
+      MakeRelation("x", "Ekonomi", R::kDependsOn, "Lönetjänst"),
+      MakeRelation("x", "Lönetjänst", R::kDependsOn, "Lön"),
+      MakeRelation("x", "Lön", R::kDependsOn, "Ekonomi"),
+      MakeRelation("x", "Portal", R::kDependsOn, "Ekonomi"),   // needs a service only
+      MakeRelation("x", "Intranät", R::kDependsOn, "vm-web"),  // nothing that changes
+      MakeRelation("x", "Rapporter", R::kDependsOn, "vm-ad"),  // through an unchanged VM ...
+      MakeRelation("x", "vm-ad", R::kDependsOn, "vm-lon"),     // ... to one that changes
+  };
+  const core::GraphView graph(estate);
+  TargetPlan target;
+  target.effort = EffortTable::Defaults();
+  target.gaps = {VmGap("x", "vm-eko"), VmGap("x", "vm-lon")};
+  Scenario scenario;
+  WaveProblem problem = BuildWaveProblem(estate, graph, &target, nullptr, scenario);
+
+  std::map<std::string, const WaveItem*> item;
+  for (const WaveItem& i : problem.items) item[i.id] = &i;
+  CHECK_FALSE(item.count("x:Intranät:cutover"));    // needs nothing that changes
+  CHECK_FALSE(item.count("x:Portal:cutover"));      // needs only a service: switches with it
+  CHECK_FALSE(item.count("x:Lönetjänst:cutover"));  // the same
+  REQUIRE(item.count("x:Ekonomi:cutover"));
+  REQUIRE(item.count("x:Lön:cutover"));
+  REQUIRE(item.count("x:Rapporter:cutover"));
+  const WaveItem& eko = *item["x:Ekonomi:cutover"];
+  CHECK(eko.action == "migrate");
+  CHECK(eko.kind == "service");
+  CHECK(eko.asset == "Ekonomi");
+  CHECK(eko.hours == 16);  // the effort table's service/migrate row
+  CHECK(eko.depends_on == std::vector<std::string>{"x:Lön:cutover", "x:vm-eko:server-os"});
+  CHECK(item["x:Lön:cutover"]->depends_on ==
+        std::vector<std::string>{"x:Ekonomi:cutover", "x:vm-lon:server-os"});
+  CHECK(item["x:Rapporter:cutover"]->depends_on == std::vector<std::string>{"x:vm-lon:server-os"});
+  CHECK(item["x:Rapporter:cutover"]->criticality == 2);  // high
+
+  auto plan = PlanWaves(std::move(problem));
+  REQUIRE(plan.ok());
+  REQUIRE(plan->cycles.size() == 1);
+  CHECK(plan->cycles[0].members == std::vector<std::string>{"x:Ekonomi:cutover", "x:Lön:cutover"});
+  std::map<std::string, int> wave;
+  for (const PlannedItem& p : plan->items) wave[p.item.id] = p.wave;
+  CHECK(wave["x:Ekonomi:cutover"] == wave["x:Lön:cutover"]);
+  CHECK(wave["x:Ekonomi:cutover"] > wave["x:vm-eko:server-os"]);
+  CHECK(wave["x:Ekonomi:cutover"] > wave["x:vm-lon:server-os"]);
+  CHECK(plan->lower_bound.by_chain == 2);
+}
+
+TEST_CASE("a service with a gap of its own gets no cut-over", "[planners][migration]") {
+  using K = core::AssetKind;
+  core::Estate estate;
+  estate.assets.push_back(MakeAsset("x", K::kVm, "vm"));
+  estate.assets.push_back(MakeAsset("x", K::kService, "Svc"));
+  estate.relations = {MakeRelation("x", "Svc", core::RelationKind::kDependsOn, "vm")};
+  const core::GraphView graph(estate);
+  TargetPlan target;
+  target.gaps = {VmGap("x", "vm")};
+  Gap own = VmGap("x", "Svc");
+  own.kind = K::kService;
+  own.capability = "app";
+  target.gaps.push_back(own);
+  WaveProblem problem = BuildWaveProblem(estate, graph, &target, nullptr, Scenario{});
+  REQUIRE(problem.items.size() == 2);
+  CHECK(problem.items[1].id == "x:Svc:app");
+  CHECK(problem.items[1].depends_on == std::vector<std::string>{"x:vm:server-os"});
+}
