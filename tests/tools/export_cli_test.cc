@@ -17,6 +17,14 @@ nlohmann::json Stats(const std::filesystem::path& dir, const std::string& db) {
   return nlohmann::json::parse(r.out);
 }
 
+// stats without the import warnings, which stay with the source files: a model's own
+// warnings (duplicate names, ARC012; 0 u_height, ARC015) differ from its export's.
+nlohmann::json WithoutWarnings(nlohmann::json stats) {
+  stats.erase("warnings");
+  for (auto& [org, counts] : stats["orgs"].items()) counts.erase("warnings");
+  return stats;
+}
+
 }  // namespace
 
 TEST_CASE("Hylte's ArchiMate model: import, export, import again", "[tools][cli][export]") {
@@ -45,12 +53,7 @@ TEST_CASE("Hylte's ArchiMate model: import, export, import again", "[tools][cli]
   CHECK(again.err.empty());
   // The import warnings stay with the source file (the model's duplicate names, ARC012); the
   // exported file, whose names are already unique, brings none.
-  auto without_warnings = [](nlohmann::json stats) {
-    stats.erase("warnings");
-    for (auto& [org, counts] : stats["orgs"].items()) counts.erase("warnings");
-    return stats;
-  };
-  CHECK(without_warnings(Stats(dir, "again.db")) == without_warnings(Stats(dir, "samdrift.db")));
+  CHECK(WithoutWarnings(Stats(dir, "again.db")) == WithoutWarnings(Stats(dir, "samdrift.db")));
   // ... and exports to the same bytes.
   REQUIRE(RunCli(dir, "--db again.db export --format archimate --out again.xml").exit_code == 0);
   CHECK(Slurp(dir / "again.xml") == xml);
@@ -95,8 +98,8 @@ TEST_CASE("the demo's model with its scenario: export, import again", "[tools][c
     INFO(again.err);
     REQUIRE(again.exit_code == 0);
     CHECK(again.err.find("error[") == std::string::npos);
-    const nlohmann::json back = Stats(dir, db);
-    CHECK(back["orgs"] == original["orgs"]);
+    const nlohmann::json back = WithoutWarnings(Stats(dir, db));
+    CHECK(back["orgs"] == WithoutWarnings(original)["orgs"]);
     CHECK(back["total"] == original["total"]);
     CHECK(back["unresolved_relations"] == 0);
     // Each distinct relation (ends, kind, ports) is one ArchiMate relationship: the two cables

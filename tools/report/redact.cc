@@ -48,7 +48,12 @@ bool IsIp(std::string_view text) {
       length.find_first_not_of("0123456789") != std::string_view::npos) {
     return false;
   }
-  return std::stoi(std::string(length)) <= parsed->width();
+  const int bits = std::stoi(std::string(length));
+  if (bits > parsed->width()) return false;
+  // A network prefix ("10.10.0.0/16": no host bits set, shorter than a host route) names a part
+  // of the address plan, not a host: the address-plan section is about nothing else and stays
+  // readable. An interface address ("10.10.99.10/24") is a host's.
+  return bits == parsed->width() || !core::IpPrefix::Parse(text).ok();
 }
 
 // Redacts the character data of an SVG/HTML fragment, leaving tags and attributes as they are.

@@ -16,6 +16,8 @@ inline constexpr std::string_view kRedactedText = "\xE2\x80\xA2\xE2\x80\xA2\xE2\
 
 // True for an IPv4 or IPv6 address, optionally with "/length" (and an IPv6 "%zone"), or a MAC
 // address: six pairs of hex digits joined by ':' or '-', or three groups of four joined by '.'.
+// A network prefix (no host bits set, e.g. "10.10.0.0/16") is not an address: the address
+// plans stay readable in a redacted report; host routes (/32, /128) are addresses.
 bool IsAddress(std::string_view text);
 
 // `text` with every word that IsAddress() replaced by kRedactedText. A word is a run of letters,
