@@ -500,7 +500,14 @@ struct Catalog::Impl {
     std::smatch match;
     const std::string text = nver.empty() ? np : np + " " + nver;
     if (!std::regex_search(text, match, *p.model) || !match[1].matched) return -1;
-    std::string model = NormaliseName(match[1].str());
+    // Every group that took part, in order: "EliteBook 840 14 inch G9" gives "840 g9" when the
+    // size between the model and its generation is outside the groups.
+    std::string model;
+    for (std::size_t g = 1; g < match.size(); ++g) {
+      if (!match[g].matched) continue;
+      const std::string part = NormaliseName(match[g].str());
+      if (!part.empty()) model += (model.empty() ? "" : " ") + part;
+    }
     if (model.empty()) return -1;
     const std::string prefix = p.def->model_id_prefix.empty() ? p.def->id : p.def->model_id_prefix;
     const std::string id = prefix + "-" + Slug(model);

@@ -234,9 +234,13 @@ core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
 
 }  // namespace
 
-int RunHalls(const core::Store& store, const PlanningOptions& options, bool json,
+int RunHalls(const core::Store& store, PlanningOptions options, bool json,
              const std::string& svg_dir) {
   core::Diagnostics diagnostics;
+  // Without a scenario nothing moves or retires: the halls as they are today, and no relation
+  // (nor the target planner's graph) is needed.
+  const bool planned = !options.scenario.empty();
+  options.with_relations = planned;
   auto inputs = LoadPlanningInputs(store, options, diagnostics);
   PrintDiagnostics(diagnostics);
   if (!inputs.ok()) return Fail(inputs.status());
@@ -245,7 +249,7 @@ int RunHalls(const core::Store& store, const PlanningOptions& options, bool json
   if (!catalog.ok()) return Fail(catalog.status());
   // What the target retires is not placed: the same set as `plan` (tools/pipeline.cc).
   planners::AssetNames retired;
-  {
+  if (planned) {
     core::Diagnostics target_problems;
     const core::GraphView graph(inputs->estate);
     auto target = planners::PlanTarget(inputs->estate, graph, inputs->catalog,
@@ -295,7 +299,8 @@ Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
       "devices, what could not be placed and why, the racks used against a lower bound, and "
       "what must be bought.\n\n"
       "Without --scenario every existing hall stays as it is (its recorded capacity, no rack "
-      "power budget): a report of use against capacity.\n\n"
+      "power budget) with everything in it today, retire candidates too: a report of use "
+      "against capacity.\n\n"
       "Exit code 1 when a device cannot be placed (the plan is still printed).");
   AddPlanningOptions(app, args->planning, /*with_date=*/true);
   app.add_flag("--json", args->json, "print JSON");

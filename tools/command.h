@@ -64,7 +64,7 @@ int PrintTarget(const planners::TargetPlan& plan, bool json, bool summary_only);
 // Plans the halls (`samdrift halls`): table or JSON to stdout, SVGs into `svg_dir` when not
 // empty; returns the exit code (1 when a device cannot be placed).
 // What the target retires (planning_inputs.h: scenario, catalogs, date) is not placed.
-int RunHalls(const core::Store& store, const PlanningOptions& options, bool json,
+int RunHalls(const core::Store& store, PlanningOptions options, bool json,
              const std::string& svg_dir);
 
 // The waves table of `plan` (without the item list), for the demo.

@@ -64,6 +64,7 @@ core::Result<PlanningInputs> LoadPlanningInputs(const core::Store& store,
   in.catalog = std::move(catalog).value();
   core::AssetQuery query;
   if (in.scenario) query.orgs = in.scenario->orgs;
+  query.with_relations = options.with_relations;
   auto estate = store.LoadEstate(query);
   if (!estate.ok()) return estate.status();
   in.estate = std::move(estate).value();

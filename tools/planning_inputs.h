@@ -22,6 +22,7 @@ struct PlanningOptions {
   std::string scenario;               // --scenario FILE
   std::vector<std::string> catalogs;  // --catalog FILE (repeatable)
   std::string date;                   // --date yyyy-mm-dd (overrides the scenario's)
+  bool with_relations = true;         // not an option: false when no graph will be built
 };
 
 // Adds --scenario, --catalog and (with `with_date`) --date to a command.

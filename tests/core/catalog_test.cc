@@ -212,6 +212,9 @@ TEST_CASE("real-world spellings are recognised", "[core][catalog]") {
       {"Brother", "Brother HL-5350DN series", "", "brother-hl-5350dn", MatchLevel::kVersion},
       {"Dell Inc.", "Latitude 5440", "", "dell-latitude-5440", MatchLevel::kVersion},
       {"HP", "HP EliteBook 840 G9 Notebook PC", "", "hp-elitebook-840-g9", MatchLevel::kVersion},
+      // GLPI's wording: the screen size between model and generation.
+      {"HP", "HP EliteBook 840 14 inch G9 Notebook PC", "", "hp-elitebook-840-g9",
+       MatchLevel::kVersion},
       {"LENOVO", "ThinkPad T14 Gen 3", "", "lenovo-thinkpad-t14-gen3", MatchLevel::kVersion},
       {"Dell Inc.", "XPS 13 9350", "", "dell-xps-13-9350", MatchLevel::kVersion},
       {"Apple Computer, Inc.", "iMac5,1", "", "apple-mac", MatchLevel::kVersion},
@@ -229,7 +232,10 @@ TEST_CASE("real-world spellings are recognised", "[core][catalog]") {
       {"Cisco", "Cisco IOS 15.0 - 15.2", "", "cisco-ios-15", MatchLevel::kVersion},
       {"Cisco", "IOS XE", "", "cisco-ios-xe", MatchLevel::kProduct},
       {"Juniper Networks", "JUNOS", "21.4R3", "juniper-junos", MatchLevel::kVersion},
-      {"LENOVO", "21AH00BUMX", "", "lenovo-mt-21ah", MatchLevel::kVersion},
+      // A machine type the catalog names is that model; any other is kept as its machine type.
+      {"LENOVO", "21AH00BUMX", "", "lenovo-thinkpad-t14-gen3", MatchLevel::kVersion},
+      {"Lenovo", "ThinkPad T14 Gen 3", "", "lenovo-thinkpad-t14-gen3", MatchLevel::kVersion},
+      {"LENOVO", "20N2S0AB00", "", "lenovo-mt-20n2", MatchLevel::kVersion},
       {"Google LLC", "Google Chrome", "131.0.6778.86", "google-chrome", MatchLevel::kVersion},
       {"Adobe", "Adobe Acrobat Reader (64-bit)", "24.004", "adobe-acrobat-reader",
        MatchLevel::kVersion},

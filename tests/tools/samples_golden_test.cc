@@ -197,10 +197,6 @@ const std::set<std::string> kKnownDisagreements = {
     // "Windows Server 2012 (64-bit)" (vSphere's one type for 2012 and 2012 R2); the README
     // counts them as 2012 R2 (27), the files show 25 plus 2 of "Windows Server 2012".
     "ms-windows-server-2012r2",
-    // The bundled catalog knows the EliteBook 840 only at product level (hp-elitebook-840) and
-    // no ThinkPad T14 at all.
-    "hp-elitebook-840-g9",
-    "lenovo-thinkpad-t14-gen3",
 };
 
 std::map<std::string, std::map<std::string, int>> ReadmeTechnologies() {
