@@ -150,6 +150,15 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
 std::string_view Utf8View(std::string_view bytes, std::string& storage, TextEncoding* detected) {
   const bool bom = StartsWith(bytes, "\xEF\xBB\xBF");
   const bool utf16 = StartsWith(bytes, "\xFF\xFE") || StartsWith(bytes, "\xFE\xFF");

@@ -23,6 +23,9 @@ std::string ToUtf8(std::string_view bytes, TextEncoding* detected = nullptr);
 std::string_view Utf8View(std::string_view bytes, std::string& storage,
                           TextEncoding* detected = nullptr);
 
+// The parts with `separator` between them: Join({"a", "b"}, ", ") is "a, b".
+std::string Join(const std::vector<std::string>& parts, std::string_view separator);
+
 std::string_view Trim(std::string_view text);  // ASCII white space and no-break spaces
 std::string ToLowerAscii(std::string_view text);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);

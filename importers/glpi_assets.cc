@@ -137,13 +137,6 @@ void AppendUnique(std::vector<std::string>& list, std::string value) {
   list.push_back(std::move(value));
 }
 
-std::string JoinComma(const std::vector<std::string>& list) {
-  std::string out;
-  for (const std::string& s : list) {
-    if (!out.empty()) out += ',';
-    out += s;
-  }
-  return out;
-}
+std::string JoinComma(const std::vector<std::string>& list) { return core::Join(list, ","); }
 
 }  // namespace samdrift::importers::glpi

@@ -96,8 +96,7 @@ Runner SetupImport(CLI::App& app, const GlobalOptions& global) {
     // With --org-from tenant the rows went to the orgs their tenants name.
     std::string orgs = args->org;
     if (request.options.org_source != importers::OrgSource::kOption && !args->dry_run) {
-      orgs.clear();
-      for (const std::string& org : report->stored.orgs) orgs += (orgs.empty() ? "" : ", ") + org;
+      orgs = core::Join(report->stored.orgs, ", ");
     }
     std::cout << (args->dry_run ? "dry run, nothing stored: " : "imported ") << report->files.size()
               << " file(s) for " << orgs << ": " << assets << " assets, " << relations

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/text.h"
 #include "planners/net_plan.h"
 #include "planners/scenario.h"
 #include "tools/command.h"
@@ -242,8 +243,8 @@ class Renderer {
     for (const auto& p : pairs) {
       out.push_back(
           {{"vlan", p.vid},
-           {"a", {{"org", p.org_a}, {"name", JoinNames(p.names_a)}, {"names", p.names_a}}},
-           {"b", {{"org", p.org_b}, {"name", JoinNames(p.names_b)}, {"names", p.names_b}}}});
+           {"a", {{"org", p.org_a}, {"name", core::Join(p.names_a, ", ")}, {"names", p.names_a}}},
+           {"b", {{"org", p.org_b}, {"name", core::Join(p.names_b, ", ")}, {"names", p.names_b}}}});
     }
     return out;
   }

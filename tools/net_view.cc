@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "core/text.h"
 #include "planners/net_input.h"
 
 namespace samdrift::tools {
@@ -44,17 +45,11 @@ core::Result<NetAnalysis> AnalyseNetwork(
   return out;
 }
 
-std::string JoinNames(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
-
 std::vector<VlanPurpose> GroupVlanPurposes(const std::vector<planners::VlanPair>& pairs) {
   std::map<int, std::map<std::string, std::set<std::string>>> purposes;
   for (const auto& p : pairs) {
-    purposes[p.vid]["\"" + JoinNames(p.names_a) + "\""].insert(p.org_a);
-    purposes[p.vid]["\"" + JoinNames(p.names_b) + "\""].insert(p.org_b);
+    purposes[p.vid]["\"" + core::Join(p.names_a, ", ") + "\""].insert(p.org_a);
+    purposes[p.vid]["\"" + core::Join(p.names_b, ", ") + "\""].insert(p.org_b);
   }
   std::vector<VlanPurpose> out;
   for (auto& [vid, by_purpose] : purposes) {

@@ -40,9 +40,6 @@ struct VlanPurpose {
 };
 std::vector<VlanPurpose> GroupVlanPurposes(const std::vector<planners::VlanPair>& pairs);
 
-// "a, b, c".
-std::string JoinNames(const std::vector<std::string>& names);
-
 }  // namespace samdrift::tools
 
 #endif  // SAMDRIFT_TOOLS_NET_VIEW_H_

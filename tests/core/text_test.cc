@@ -44,6 +44,13 @@ TEST_CASE("whole numbers", "[core][text]") {
   CHECK(ParseInteger("99999999999999999999999") == std::nullopt);
 }
 
+TEST_CASE("parts are joined with a separator between them", "[core][text]") {
+  CHECK(Join({}, ", ") == "");
+  CHECK(Join({"gnosjo"}, ", ") == "gnosjo");
+  CHECK(Join({"gnosjo", "hylte", "varnamo"}, ", ") == "gnosjo, hylte, varnamo");
+  CHECK(Join({"10.0.0.1", "10.0.0.2"}, ",") == "10.0.0.1,10.0.0.2");
+}
+
 TEST_CASE("encodings are detected and converted to UTF-8", "[core][text]") {
   TextEncoding e;
   CHECK(ToUtf8("G\xC3\xB6teborg", &e) == "G\xC3\xB6teborg");

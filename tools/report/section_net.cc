@@ -17,11 +17,7 @@ std::vector<std::string> Headers(Lang lang, std::initializer_list<const char*> n
   return out;
 }
 
-std::string OrgList(const std::vector<std::string>& orgs) {
-  std::string out;
-  for (const std::string& org : orgs) out += (out.empty() ? "" : ", ") + org;
-  return out;
-}
+std::string OrgList(const std::vector<std::string>& orgs) { return core::Join(orgs, ", "); }
 
 }  // namespace
 
