@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # samdrift benchmarks: one command, on a fresh clone (after scripts/setup.sh, which it runs).
 #
-#   bash bench/run.sh [--quick] [--work DIR] [--no-setup] [--parts csv,xml,glpi,national,graph,planners]
+#   bash bench/run.sh [--quick] [--work DIR] [--no-setup]
+#                     [--parts csv,bigcsv,xml,glpi,national,graph,planners]
 #
 # Builds a Release tree in build/, generates its inputs with samdrift-gen under --work
 # (default: $TMPDIR/samdrift-bench), runs every benchmark and prints a Markdown table: machine,
@@ -13,7 +14,7 @@ root=$(pwd)
 
 quick=0
 setup=1
-parts="csv,xml,glpi,national,graph,planners"
+parts="csv,bigcsv,xml,glpi,national,graph,planners"
 work="${TMPDIR:-/tmp}/samdrift-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -94,6 +95,26 @@ for i in $(seq "$runs"); do
   measure "sqlite3 .import" sqlite3 :memory: ".import --csv $csv assets" "SELECT count(*) FROM assets"
   sq_wall+=("$wall") sq_cpu+=("$cpu")
 done
+# The floor of samdrift's own store: SQLite alone copying the same rows into samdrift's assets
+# table (its 25 columns, the identity index the upsert needs, WAL), from a staging table that
+# .import filled beforehand, in one INSERT ... SELECT. No parsing, no binding, no checks.
+rm -f "$work/stage.db"
+sqlite3 "$work/stage.db" ".import --csv $csv t" >>"$log"
+floor_sql="ATTACH '$work/stage.db' AS s; BEGIN IMMEDIATE;
+INSERT INTO assets(org, kind, key, category, name, role, vendor, product, version, serial, site,
+  hall, rack, position, u_height, power_w, redundancy_group, criticality, eol, estimated,
+  attributes, source_id, importer, line, implied)
+SELECT 'org001', kind, name, 'datacenter', name, role, vendor, product, version, serial, site,
+  hall, rack, position, u_height, power_w, redundancy_group, criticality, eol, 0, '', 1,
+  'generic-csv', rowid, 0 FROM s.t WHERE true ON CONFLICT(org, key, kind) DO NOTHING; COMMIT;"
+fl_wall=()
+for i in $(seq "$runs"); do
+  rm -f "$work/floor.db" "$work/floor.db-wal" "$work/floor.db-shm"
+  "$S" --db "$work/floor.db" init >>"$log"
+  measure "sqlite3 INSERT ... SELECT into samdrift's schema" sqlite3 "$work/floor.db" "$floor_sql"
+  fl_wall+=("$wall")
+done
+flw=$(printf '%s\n' "${fl_wall[@]}" | median)
 sdw=$(printf '%s\n' "${sd_wall[@]}" | median); sdc=$(printf '%s\n' "${sd_cpu[@]}" | median)
 sqw=$(printf '%s\n' "${sq_wall[@]}" | median); sqc=$(printf '%s\n' "${sq_cpu[@]}" | median)
 ratio_wall=$(calc "%.2f" "$sdw / $sqw")
@@ -103,6 +124,50 @@ row "Generic CSV import, ${csv_rows} rows (${csv_mb} MB), median of $runs, same 
   "samdrift ${sdw} s wall / ${sdc} s CPU (peak ${sd_mem} MB); sqlite3 ${sqw} s / ${sqc} s: **${ratio_wall}×** wall, ${ratio_cpu}× CPU" \
   "≤ 1.0× (issue 2 accepts ≤ 2×)" \
   "≤ 2×: $(verdict "$ratio_wall" 2 le); ≤ 1×: $(verdict "$ratio_wall" 1 le)"
+row "Generic CSV import: the store's floor, same rows, median of $runs" \
+  "\`sqlite3 store 'INSERT INTO assets SELECT … FROM staged rows'\` (samdrift's schema, no parsing)" \
+  "${flw} s: samdrift is **$(calc "%.2f" "$sdw / $flw")×** SQLite's own copy into the same table" \
+  "(what the 1.0× goal is up against)" "–"
+fi
+
+# --- 1b. A generic CSV over 1 GB: bounded memory -------------------------------------------------
+if want bigcsv; then
+copies=$([ "$quick" = 1 ] && echo 4 || echo 40)
+src="$work/csv/org001/assets.csv"
+if [ ! -f "$src" ]; then
+  "$G" --orgs 1 --assets-per-org 300000 --seed 1 --out "$work/csv" >>"$log"
+fi
+say "big CSV: $copies copies of the generic CSV, names made unique"
+big="$work/big.csv"
+head -1 "$src" >"$big"
+for i in $(seq "$copies"); do
+  tail -n +2 "$src" | sed "s/^\([^,\"]*\),/\1-c$i,/" >>"$big"
+done
+big_rows=$(($(wc -l <"$big") - 1))
+big_mb=$(calc "%.0f" "$(stat -c %s "$big") / 1048576")
+rm -f "$work/big.db" "$work/big.db-wal" "$work/big.db-shm"
+"$S" --db "$work/big.db" init >>"$log"
+# The peak of the process's own memory (RssAnon) and of the file pages mapped into it (RssFile),
+# sampled twice a second; /usr/bin/time's peak is their sum at the worst moment.
+"$S" --db "$work/big.db" import --org org001 "$big" >>"$log" 2>&1 &
+pid=$!
+peak_anon=0 peak_file=0 start=$(date +%s.%N)
+while kill -0 "$pid" 2>/dev/null; do
+  read -r anon file < <(awk '/^RssAnon/ { a = $2 } /^RssFile/ { f = $2 } END { print a + 0, f + 0 }' \
+    "/proc/$pid/status" 2>/dev/null || echo "0 0")
+  [ "$anon" -gt "$peak_anon" ] && peak_anon=$anon
+  [ "$file" -gt "$peak_file" ] && peak_file=$file
+  sleep 0.5
+done
+wait "$pid" || { echo "bench: the big CSV import failed" >&2; tail -20 "$log" >&2; exit 1; }
+big_wall=$(calc "%.1f" "$(date +%s.%N) - $start")
+anon_mb=$(calc "%.0f" "$peak_anon / 1024")
+file_mb=$(calc "%.0f" "$peak_file / 1024")
+row "A ${big_mb} MB generic CSV (the CSV above $copies times, names made unique), ${big_rows} rows" \
+  "\`samdrift import --org org001 big.csv\`, /proc/PID/status sampled" \
+  "${big_wall} s; peak ${anon_mb} MB the process's own (RssAnon), ${file_mb} MB of mapped file (RssFile); $(calc "%.0f" "$peak_anon * 1024 / $big_rows") bytes of own memory per row" \
+  "bounded memory: peak resident under the file's size" "$(verdict "$((anon_mb + file_mb))" "$big_mb" le)"
+rm -f "$big" "$work/big.db" "$work/big.db-wal" "$work/big.db-shm"
 fi
 
 # --- 2. XML import against a pugixml parse-and-walk of the same files ----------------------------

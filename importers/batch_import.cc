@@ -1,12 +1,6 @@
 #include "importers/batch_import.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -21,6 +15,7 @@
 #include <utility>
 
 #include "core/text.h"
+#include "importers/file_content.h"
 #include "importers/rack_halls.h"
 #include "importers/registry.h"
 
@@ -32,73 +27,6 @@ bool IsHidden(const fs::path& p) {
   const std::string name = p.filename().string();
   return !name.empty() && name[0] == '.';
 }
-
-// A file's bytes. Files from 16 MiB up are mapped rather than read: their pages belong to the
-// page cache, which the kernel reclaims as the parser moves on, so that a gigabyte export does
-// not take a gigabyte of the process's own memory. (A file truncated by another program while it
-// is mapped would end the import with SIGBUS; small files, nearly all, are read.)
-class FileContent {
- public:
-  static constexpr std::size_t kMapFrom = std::size_t{16} << 20;
-
-  static std::optional<FileContent> Open(const std::string& path) {
-    FileContent file;
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    struct stat st {};
-    bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    const auto size = ok ? static_cast<std::size_t>(st.st_size) : 0;
-    if (ok && size >= kMapFrom) {
-      void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (map != MAP_FAILED) {
-        ::madvise(map, size, MADV_SEQUENTIAL);
-        file.map_ = map;
-        file.map_size_ = size;
-        file.view_ = std::string_view(static_cast<const char*>(map), size);
-      }
-    }
-    if (ok && !file.map_) {
-      file.bytes_.resize(size);
-      std::size_t done = 0;
-      while (done < size) {
-        const ssize_t n = ::read(fd, file.bytes_.data() + done, size - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) ok = false;
-        if (n <= 0) break;  // an error, or the file shrank meanwhile
-        done += static_cast<std::size_t>(n);
-      }
-      file.bytes_.resize(done);
-      file.view_ = file.bytes_;
-    }
-    ::close(fd);
-    if (!ok) return std::nullopt;
-    return file;
-  }
-
-  FileContent(FileContent&& other) noexcept
-      : map_(std::exchange(other.map_, nullptr)),
-        map_size_(std::exchange(other.map_size_, 0)),
-        bytes_(std::move(other.bytes_)),
-        view_(map_ ? std::string_view(static_cast<const char*>(map_), map_size_)
-                   : std::string_view(bytes_)) {
-    other.view_ = {};
-  }
-  FileContent& operator=(FileContent&&) = delete;
-  FileContent(const FileContent&) = delete;
-  FileContent& operator=(const FileContent&) = delete;
-  ~FileContent() {
-    if (map_) ::munmap(map_, map_size_);
-  }
-
-  std::string_view view() const { return view_; }
-
- private:
-  FileContent() = default;
-  void* map_ = nullptr;
-  std::size_t map_size_ = 0;
-  std::string bytes_;
-  std::string_view view_;
-};
 
 std::string IdentityKey(std::string_view org, core::AssetKind kind, std::string_view key) {
   std::string k(org);

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "core/text.h"
+#include "importers/file_content.h"
 
 namespace samdrift::importers {
 namespace {
@@ -106,7 +107,13 @@ void ReadCsv(std::string_view text, char delimiter, const std::string& source,
   state.visit = &visit;
   int line = 1;
   std::size_t pos = 0;
+  std::size_t released = 0;  // libcsv copies fields: the text before `pos` is never read again
+  constexpr std::size_t kReleaseEvery = std::size_t{32} << 20;
   while (pos < text.size() && !state.stop) {
+    if (pos - released >= kReleaseEvery) {
+      ReleaseParsed(text.substr(released, pos - released));
+      released = pos;
+    }
     std::size_t length = LineLength(text, pos);
     if (parser.pstate == 0) state.next_start = line;  // ROW_NOT_BEGUN: a record starts here
     if (csv_parse(&parser, text.data() + pos, length, OnField, OnRow, &state) != length) {

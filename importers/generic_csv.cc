@@ -4,8 +4,10 @@
 #include <span>
 #include <unordered_map>
 
+#include "core/first_lines.h"
 #include "core/text.h"
 #include "importers/csv_reader.h"
+#include "importers/file_content.h"
 #include "importers/ip_cells.h"
 
 namespace samdrift::importers {
@@ -134,24 +136,34 @@ class TableReader {
         diagnostics_(diagnostics) {}
 
   void Read(std::string_view content) {
+    // One pass before parsing, slice by slice so that a mapped gigabyte file never becomes
+    // resident as a whole: are the bytes UTF-8 already (then they are parsed where they are),
+    // and how many lines are there (one record per line as a rule: reserved once instead of
+    // growing, and moving, row by row). Other encodings are decoded into `storage`.
+    bool utf8 = true;
+    std::size_t lines = 0;
+    ForEachSlice(content, [&](std::string_view slice) {
+      utf8 = utf8 && core::IsValidUtf8(slice);
+      lines += static_cast<std::size_t>(std::count(slice.begin(), slice.end(), '\n'));
+    });
     std::string storage;
-    const std::string_view text = core::Utf8View(content, storage);
+    const std::string_view text =
+        !utf8 ? core::Utf8View(content, storage)
+              : content.substr(content.starts_with("\xEF\xBB\xBF") ? 3 : 0);  // a BOM
     if (core::Trim(text).empty()) {
       diagnostics_.Error({source_, 1, 0}, "CSV001", "the file is empty");
       return;
     }
-    // One record per line as a rule: reserve once instead of growing (and moving) row by row.
-    std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
     if (lines == 0) lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\r'));
     lines = std::min<std::size_t>(lines, kMaxReserve);  // blank lines must not reserve gigabytes
     if (table_ == GenericTable::kRelations) {
       batch_.relations.reserve(batch_.relations.size() + lines);
     } else if (batch_.sink) {
       chunk_.reserve(kChunk);
-      seen_.reserve(lines);
+      seen_.Reserve(lines);
     } else {
       batch_.assets.reserve(batch_.assets.size() + lines);
-      seen_.reserve(lines);
+      seen_.Reserve(lines);
     }
     const char delimiter = DetectDelimiter(text);
     std::optional<HeaderMap> header;
@@ -332,12 +344,12 @@ class TableReader {
       a.category = core::DefaultCategory(a.kind, a.role);
     }
     a.provenance = Prov(r);
-    std::string key = std::string(core::ToString(a.kind)) + '\0' + a.Key();
-    auto [it, inserted] = seen_.emplace(key, r.line);
-    if (!inserted) {
+    key_.assign(1, static_cast<char>(a.kind));  // one byte for the kind: 11 million keys
+    key_ += a.Key();
+    if (std::optional<int> first = seen_.Record(key_, r.line)) {
       diagnostics_.Error(
           At(h, r, "name"), "CSV009",
-          "duplicate asset '" + a.name + "': already on line " + std::to_string(it->second));
+          "duplicate asset '" + a.name + "': already on line " + std::to_string(*first));
       return;
     }
     Keep(std::move(a));
@@ -404,11 +416,10 @@ class TableReader {
       }
     }
     a.provenance = Prov(r);
-    auto [it, inserted] = seen_.emplace(a.Key(), r.line);
-    if (!inserted) {
+    if (std::optional<int> first = seen_.Record(a.Key(), r.line)) {
       diagnostics_.Error(
           At(h, r, "hall"), "CSV009",
-          "duplicate hall '" + a.Key() + "': already on line " + std::to_string(it->second));
+          "duplicate hall '" + a.Key() + "': already on line " + std::to_string(*first));
       return;
     }
     Keep(std::move(a));
@@ -448,9 +459,8 @@ class TableReader {
     // this file keeps its own identity so that it can be reported, not silently merged.
     a.name = !prefix.empty() ? prefix : "VLAN " + vlan;
     if (!prefix.empty() && !vrf.empty()) a.name += " vrf " + vrf;
-    auto [it, inserted] = seen_.emplace(a.name, r.line);
-    if (!inserted) {
-      a.SetAttr("duplicate_of_line", std::to_string(it->second));
+    if (std::optional<int> first = seen_.Record(a.name, r.line)) {
+      a.SetAttr("duplicate_of_line", std::to_string(*first));
       a.name += " (line " + std::to_string(r.line) + ")";
     }
     a.provenance = Prov(r);
@@ -478,7 +488,8 @@ class TableReader {
   const ImportOptions& options_;
   core::Batch& batch_;
   core::Diagnostics& diagnostics_;
-  std::unordered_map<std::string, int> seen_;
+  core::FirstLines seen_;  // key -> first line, compact: a 1 GB file has 11 million keys
+  std::string key_;        // the asset row's key, built in place row after row
 };
 
 }  // namespace

@@ -536,7 +536,8 @@ TEST_CASE("each ArchiMate defect gives its located diagnostic", "[importers][arc
   }
 }
 
-TEST_CASE("every problem in an ArchiMate model is reported, not only the first", "[importers][archimate]") {
+TEST_CASE("every problem in an ArchiMate model is reported, not only the first",
+          "[importers][archimate]") {
   const std::string file = "every-problem.xml";
   auto r = testing::RunImporter(
       kImporter, testing::ReadFixture(std::string(SAMDRIFT_TEST_DATA) + "/archimate/" + file), file,

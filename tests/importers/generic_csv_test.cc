@@ -196,3 +196,26 @@ TEST_CASE("detection picks the generic table from the header", "[importers][csv]
   // NetBox's interfaces export shares "name" and "type" but is not a samdrift template.
   CHECK(name_of("device,name,label,type,enabled,mgmt_only,description\n") != "assets-csv");
 }
+
+TEST_CASE("a file over one pre-pass slice: Windows-1252 late in it, a duplicate far apart",
+          "[importers][csv]") {
+  // About 40 MiB, so that the encoding check and the line count run over two slices: the first
+  // slice is valid UTF-8, the second holds a Windows-1252 byte, which must decode the whole file.
+  std::string text = "name,kind,site\n";
+  int line = 1;
+  while (text.size() < (std::size_t{40} << 20)) {
+    text += "srv-" + std::to_string(++line) + ",server,Hylte\n";
+  }
+  text += "srv-2,server,Hylte\n";  // a duplicate of line 2, some 1.9 million lines later
+  ++line;
+  text += "v\xE4xel-1,server,V\xE4rnamo\n";  // "växel-1", "Värnamo" in Windows-1252
+  ++line;
+  auto r = RunImporter(GenericCsvImporter(GenericTable::kAssets), text, "big.csv");
+  REQUIRE(r.lines().size() == 1);
+  CHECK(r.lines()[0] == "big.csv:" + std::to_string(line - 1) +
+                            ":1: error[CSV009]: duplicate asset 'srv-2': already on line 2");
+  REQUIRE_FALSE(r.batch.assets.empty());
+  CHECK(r.batch.assets.back().name == "v\xC3\xA4xel-1");
+  CHECK(r.batch.assets.back().site == "V\xC3\xA4rnamo");
+  CHECK(r.batch.assets.back().provenance.line == line);
+}

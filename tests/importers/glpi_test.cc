@@ -672,9 +672,9 @@ TEST_CASE("the same program twice is named by its version", "[importers][glpi]")
 }
 
 TEST_CASE("an inventory cut off anywhere is an error, never a crash", "[importers][glpi]") {
-  for (auto [importer, text] : {std::pair<const importers::Importer*, const std::string*>{
-                                    &kXml, &kLaptopXml},
-                                {&kJson, &kLaptopJson}}) {
+  for (auto [importer, text] :
+       {std::pair<const importers::Importer*, const std::string*>{&kXml, &kLaptopXml},
+        {&kJson, &kLaptopJson}}) {
     INFO(importer->Name());
     for (std::size_t cut = 0; cut + 2 < text->size(); cut += 7) {
       INFO(cut);

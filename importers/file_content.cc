@@ -1,0 +1,123 @@
+#include "importers/file_content.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <mutex>
+#include <utility>
+#include <vector>
+
+namespace samdrift::importers {
+namespace {
+
+// The live mappings, so that ReleaseParsed never touches memory that is not a read-only file
+// mapping (MADV_DONTNEED on the heap would zero it).
+struct Mapping {
+  const char* begin;
+  const char* end;
+};
+std::mutex mappings_mutex;
+std::vector<Mapping> mappings;
+
+void Register(const void* map, std::size_t size) {
+  std::lock_guard lock(mappings_mutex);
+  const char* begin = static_cast<const char*>(map);
+  mappings.push_back({begin, begin + size});
+}
+
+void Unregister(const void* map) {
+  std::lock_guard lock(mappings_mutex);
+  std::erase_if(mappings, [&](const Mapping& m) { return m.begin == map; });
+}
+
+constexpr std::size_t kSlice = std::size_t{32} << 20;
+
+}  // namespace
+
+std::optional<FileContent> FileContent::Open(const std::string& path) {
+  FileContent file;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  const auto size = ok ? static_cast<std::size_t>(st.st_size) : 0;
+  if (ok && size >= kMapFrom) {
+    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (map != MAP_FAILED) {
+      ::madvise(map, size, MADV_SEQUENTIAL);
+      file.map_ = map;
+      file.map_size_ = size;
+      file.view_ = std::string_view(static_cast<const char*>(map), size);
+      Register(map, size);
+    }
+  }
+  if (ok && !file.map_) {
+    file.bytes_.resize(size);
+    std::size_t done = 0;
+    while (done < size) {
+      const ssize_t n = ::read(fd, file.bytes_.data() + done, size - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) ok = false;
+      if (n <= 0) break;  // an error, or the file shrank meanwhile
+      done += static_cast<std::size_t>(n);
+    }
+    file.bytes_.resize(done);
+    file.view_ = file.bytes_;
+  }
+  ::close(fd);
+  if (!ok) return std::nullopt;
+  return file;
+}
+
+FileContent::FileContent(FileContent&& other) noexcept
+    : map_(std::exchange(other.map_, nullptr)),
+      map_size_(std::exchange(other.map_size_, 0)),
+      bytes_(std::move(other.bytes_)),
+      view_(map_ ? std::string_view(static_cast<const char*>(map_), map_size_)
+                 : std::string_view(bytes_)) {
+  other.view_ = {};
+}
+
+FileContent::~FileContent() {
+  if (!map_) return;
+  Unregister(map_);
+  ::munmap(map_, map_size_);
+}
+
+void ReleaseParsed(std::string_view done) {
+  if (done.empty()) return;
+  const long page_size = ::sysconf(_SC_PAGESIZE);
+  const auto page = static_cast<std::uintptr_t>(page_size > 0 ? page_size : 4096);
+  std::lock_guard lock(mappings_mutex);
+  for (const Mapping& m : mappings) {
+    if (done.data() < m.begin || done.data() + done.size() > m.end) continue;
+    // Whole pages only: the last page may hold text after `done`, still to be read. (Dropping
+    // it would be safe, only wasted work.)
+    const auto first = (reinterpret_cast<std::uintptr_t>(done.data()) + page - 1) / page * page;
+    const auto last = reinterpret_cast<std::uintptr_t>(done.data() + done.size()) / page * page;
+    if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+    return;
+  }
+}
+
+void ForEachSlice(std::string_view text, const std::function<void(std::string_view)>& visit) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = std::min(text.size(), pos + kSlice);
+    if (end < text.size()) {
+      const std::size_t newline = text.find('\n', end - 1);
+      end = newline == std::string_view::npos ? text.size() : newline + 1;
+    }
+    const std::string_view slice = text.substr(pos, end - pos);
+    visit(slice);
+    ReleaseParsed(slice);
+    pos = end;
+  }
+}
+
+}  // namespace samdrift::importers
