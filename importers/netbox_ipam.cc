@@ -4,8 +4,8 @@
 #include <array>
 #include <optional>
 #include <span>
-#include <unordered_map>
 
+#include "core/first_lines.h"
 #include "core/text.h"
 #include "importers/csv_reader.h"
 #include "importers/ip_cells.h"
@@ -286,9 +286,8 @@ class Reader {
 
   // Keeps a repeated prefix or address as its own asset so that `net` can report it.
   void AddKeepingDuplicates(core::Asset a, int line) {
-    auto [it, inserted] = seen_.emplace(a.org + '\0' + a.name, line);
-    if (!inserted) {
-      a.SetAttr("duplicate_of_line", std::to_string(it->second));
+    if (std::optional<int> first = seen_.Record(a.org + '\0' + a.name, line)) {
+      a.SetAttr("duplicate_of_line", std::to_string(*first));
       a.name += std::string(" (line ") + std::to_string(line) + ")";
     }
     batch_.assets.push_back(std::move(a));
@@ -296,10 +295,9 @@ class Reader {
 
   // VLANs and VRFs are unique in NetBox: a second one is an error.
   void AddUnique(core::Asset a, const core::SourceLocation& where, const std::string& what) {
-    auto [it, inserted] = seen_.emplace(a.org + '\0' + a.name, where.line);
-    if (!inserted) {
+    if (std::optional<int> first = seen_.Record(a.org + '\0' + a.name, where.line)) {
       diagnostics_.Error(where, "NET006",
-                         what + " is already declared on line " + std::to_string(it->second));
+                         what + " is already declared on line " + std::to_string(*first));
       return;
     }
     batch_.assets.push_back(std::move(a));
@@ -486,7 +484,7 @@ class Reader {
   core::Diagnostics& diagnostics_;
   Object object_ = Object::kPrefix;
   std::vector<std::string> custom_;
-  std::unordered_map<std::string, int> seen_;
+  core::FirstLines seen_;  // org + name -> first line
 };
 
 }  // namespace

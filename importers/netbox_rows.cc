@@ -205,11 +205,10 @@ core::Relation NetboxRows::NewRelation(const NetboxRecord& r, const std::string&
 void NetboxRows::Add(core::Asset a, const NetboxRecord& r, std::string_view column) {
   a.category = core::DefaultCategory(a.kind, a.role);
   std::string identity = a.org + '\0' + std::string(core::ToString(a.kind)) + '\0' + a.Key();
-  auto [it, inserted] = seen_.emplace(identity, r.line());
-  if (!inserted) {
+  if (std::optional<int> first = seen_.Record(identity, r.line())) {
     diagnostics_.Error(r.At(column), "NBX006",
                        "duplicate " + std::string(table_.noun) + " '" + a.Key() +
-                           "': already on line " + std::to_string(it->second));
+                           "': already on line " + std::to_string(*first));
     return;
   }
   batch_.assets.push_back(std::move(a));

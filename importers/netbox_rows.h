@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/first_lines.h"
 #include "core/model.h"
 #include "importers/importer.h"
 #include "importers/netbox_records.h"
@@ -84,7 +85,7 @@ class NetboxRows {
   const ImportOptions& options_;
   core::Batch& batch_;
   core::Diagnostics& diagnostics_;
-  std::map<std::string, int> seen_;  // org + kind + key -> line
+  core::FirstLines seen_;  // org + kind + key -> first line
   std::size_t errors_before_row_ = 0;
   // Power ports: the draw summed per (org, device), in the order devices first appear.
   struct PortDraw {
