@@ -9,7 +9,10 @@
 namespace samdrift::core {
 namespace {
 
-constexpr std::size_t kBlockBytes = std::size_t{1} << 20;  // also the limit of a slot's position
+// Blocks start small (most files have a few hundred keys) and double up to 1 MiB, which is also
+// the limit of a slot's position.
+constexpr std::size_t kFirstBlockBytes = std::size_t{4} << 10;
+constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
 constexpr int kPositionBits = 20;
 constexpr int kBlockBits = 20;
 constexpr std::uint64_t kPositionMask = (std::uint64_t{1} << kPositionBits) - 1;
@@ -54,7 +57,9 @@ std::uint64_t FirstLines::Store(std::string_view key, int line, std::uint64_t ta
   const std::size_t need = kHeader + key.size();
   if (blocks_.empty() || blocks_.back().capacity - blocks_.back().used < need) {
     // A key longer than a block gets a block of its own (its position is 0, which fits).
-    const std::size_t capacity = std::max(kBlockBytes, need);
+    const std::size_t next =
+        blocks_.empty() ? kFirstBlockBytes : std::min(kBlockBytes, blocks_.back().capacity * 2);
+    const std::size_t capacity = std::max(next, need);
     if (blocks_.size() > kBlockMask) throw std::length_error("FirstLines: too many keys");
     blocks_.push_back({std::make_unique_for_overwrite<char[]>(capacity), 0, capacity});
   }

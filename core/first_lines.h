@@ -1,7 +1,7 @@
-// The line on which each key of a file was first seen, held compactly: importers use it to report
-// "duplicate X: already on line N" for files of millions of rows. The keys' bytes go into 1 MiB
-// blocks and an open-addressing table holds one 8-byte slot per key, about (key length + 20)
-// bytes per key where a node-based map of strings takes over 100.
+// The line on which each key of a file was first seen, held compactly: importers use it to
+// report "duplicate X: already on line N" for files of millions of rows. The keys' bytes go into
+// blocks (4 KiB doubling up to 1 MiB) and an open-addressing table holds one 8-byte slot per
+// key: about (key length + 20) bytes per key, where a node-based map of strings takes over 100.
 #ifndef SAMDRIFT_CORE_FIRST_LINES_H_
 #define SAMDRIFT_CORE_FIRST_LINES_H_
 
