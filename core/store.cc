@@ -999,6 +999,31 @@ void BindOrgs(SQLite::Statement& st, const std::vector<std::string>& orgs) {
   for (std::size_t i = 0; i < orgs.size(); ++i) st.bind(static_cast<int>(i + 1), orgs[i]);
 }
 
+// The WHERE clause of an asset query and its parameters, in order: orgs, kinds, categories.
+struct AssetFilter {
+  std::string sql;
+  std::vector<std::string> values;
+};
+
+AssetFilter FilterOf(const AssetQuery& query) {
+  AssetFilter filter;
+  auto add = [&](const char* column, std::vector<std::string> values) {
+    if (values.empty()) return;
+    filter.sql += filter.sql.empty() ? " WHERE " : " AND ";
+    filter.sql += std::string(column) + " IN (";
+    for (std::size_t i = 0; i < values.size(); ++i) filter.sql += i ? ",?" : "?";
+    filter.sql += ")";
+    filter.values.insert(filter.values.end(), values.begin(), values.end());
+  };
+  add("org", query.orgs);
+  std::vector<std::string> kinds, categories;
+  for (AssetKind k : query.kinds) kinds.emplace_back(ToString(k));
+  for (Category c : query.categories) categories.emplace_back(ToString(c));
+  add("kind", std::move(kinds));
+  add("category", std::move(categories));
+  return filter;
+}
+
 // A query on SQLite's own handle for the loops that read millions of rows: SQLiteCpp's Column
 // objects copy a shared pointer each, which showed when loading the estate. Failures throw
 // SQLite::Exception like the rest of this file.
@@ -1011,10 +1036,10 @@ class RowReader {
   RowReader(const RowReader&) = delete;
   RowReader& operator=(const RowReader&) = delete;
 
-  void BindOrgs(const std::vector<std::string>& orgs) {
-    for (std::size_t i = 0; i < orgs.size(); ++i) {
-      Check(sqlite3_bind_text(row_, static_cast<int>(i + 1), orgs[i].data(),
-                              static_cast<int>(orgs[i].size()), SQLITE_TRANSIENT));
+  void Bind(const std::vector<std::string>& values) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      Check(sqlite3_bind_text(row_, static_cast<int>(i + 1), values[i].data(),
+                              static_cast<int>(values[i].size()), SQLITE_TRANSIENT));
     }
   }
   bool Next() {
@@ -1052,9 +1077,10 @@ class RowReader {
 Status Store::ForEachAsset(const AssetQuery& query,
                            const std::function<void(Asset&&)>& visit) const {
   try {
-    RowReader row(impl_->db, std::string("SELECT ") + kAssetColumns + " FROM assets" +
-                                 OrgFilter(query.orgs, "org") + " ORDER BY id");
-    row.BindOrgs(query.orgs);
+    const AssetFilter filter = FilterOf(query);
+    RowReader row(impl_->db, std::string("SELECT ") + kAssetColumns + " FROM assets" + filter.sql +
+                                 " ORDER BY id");
+    row.Bind(filter.values);
     while (row.Next()) {
       Asset a;
       a.org = row.Text(0);
@@ -1097,7 +1123,7 @@ Status Store::ForEachRelation(const std::vector<std::string>& orgs,
         "target_port, importer, line, (SELECT name FROM sources WHERE sources.id = "
         "relations.source_id) FROM relations" +
             OrgFilter(orgs, "org") + " ORDER BY id");
-    row.BindOrgs(orgs);
+    row.Bind(orgs);
     while (row.Next()) {
       Relation r;
       r.org = row.Text(0);
@@ -1124,15 +1150,16 @@ Result<Estate> Store::LoadEstate(const AssetQuery& query) const {
   Estate estate;
   // Reserved up front: growing a vector of millions of assets moves them all several times.
   try {
-    auto count_rows = [&](const std::string& table) {
-      SQLite::Statement count(impl_->db,
-                              "SELECT count(*) FROM " + table + OrgFilter(query.orgs, "org"));
-      BindOrgs(count, query.orgs);
+    auto count_rows = [&](const std::string& table, const AssetFilter& filter) {
+      SQLite::Statement count(impl_->db, "SELECT count(*) FROM " + table + filter.sql);
+      BindOrgs(count, filter.values);
       count.executeStep();
       return static_cast<std::size_t>(count.getColumn(0).getInt64());
     };
-    estate.assets.reserve(count_rows("assets"));
-    if (query.with_relations) estate.relations.reserve(count_rows("relations"));
+    estate.assets.reserve(count_rows("assets", FilterOf(query)));
+    if (query.with_relations) {
+      estate.relations.reserve(count_rows("relations", {OrgFilter(query.orgs, "org"), query.orgs}));
+    }
   } catch (const std::exception& e) {
     return FromSqlite(e, path_, "counting rows");
   }

@@ -68,7 +68,9 @@ struct ApplySummary {
 struct AssetQuery {
   std::vector<std::string> orgs;
   bool with_attributes = true;
-  bool with_relations = true;  // false: Estate::relations stays empty
+  bool with_relations = true;             // false: Estate::relations stays empty
+  std::vector<AssetKind> kinds = {};      // empty: every kind
+  std::vector<Category> categories = {};  // empty: every category
 };
 
 // Everything a planner needs, read in one go.

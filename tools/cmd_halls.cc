@@ -238,9 +238,15 @@ int RunHalls(const core::Store& store, PlanningOptions options, bool json,
              const std::string& svg_dir) {
   core::Diagnostics diagnostics;
   // Without a scenario nothing moves or retires: the halls as they are today, and no relation
-  // (nor the target planner's graph) is needed.
+  // (nor the target planner's graph) is needed; nor any asset but what BuildHallInput reads,
+  // halls, racks and devices that are not clients (a fifth of a generated estate).
   const bool planned = !options.scenario.empty();
   options.with_relations = planned;
+  if (!planned) {
+    options.kinds = {core::AssetKind::kHall, core::AssetKind::kRack, core::AssetKind::kDevice};
+    options.categories = {core::Category::kDatacenter, core::Category::kNetwork,
+                          core::Category::kPlatform};
+  }
   auto inputs = LoadPlanningInputs(store, options, diagnostics);
   PrintDiagnostics(diagnostics);
   if (!inputs.ok()) return Fail(inputs.status());

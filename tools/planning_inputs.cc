@@ -65,6 +65,8 @@ core::Result<PlanningInputs> LoadPlanningInputs(const core::Store& store,
   core::AssetQuery query;
   if (in.scenario) query.orgs = in.scenario->orgs;
   query.with_relations = options.with_relations;
+  query.kinds = options.kinds;
+  query.categories = options.categories;
   auto estate = store.LoadEstate(query);
   if (!estate.ok()) return estate.status();
   in.estate = std::move(estate).value();

@@ -22,7 +22,10 @@ struct PlanningOptions {
   std::string scenario;               // --scenario FILE
   std::vector<std::string> catalogs;  // --catalog FILE (repeatable)
   std::string date;                   // --date yyyy-mm-dd (overrides the scenario's)
-  bool with_relations = true;         // not an option: false when no graph will be built
+  // Not options: what the command needs of the store (by default every asset and relation).
+  bool with_relations = true;              // false when no graph will be built
+  std::vector<core::AssetKind> kinds;      // empty: every kind
+  std::vector<core::Category> categories;  // empty: every category
 };
 
 // Adds --scenario, --catalog and (with `with_date`) --date to a command.

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <set>
 #include <filesystem>
 #include <fstream>
 
@@ -510,4 +511,46 @@ TEST_CASE("a store of schema version 1 is upgraded for import warnings", "[core]
   auto after = Store::Open(path.string(), OpenMode::kReadOnly);
   REQUIRE(after.ok());
   CHECK((*after)->ImportWarnings({}, 10)->total == 0);
+}
+
+TEST_CASE("an asset query narrowed to kinds and categories", "[core][store]") {
+  auto store = Memory();
+  Batch batch;
+  Asset server = Device("gnosjo", "esx01", "a.csv");
+  server.category = Category::kDatacenter;
+  Asset sw = Device("gnosjo", "sw01", "a.csv");
+  sw.category = Category::kNetwork;
+  Asset pc = Device("gnosjo", "pc01", "a.csv");
+  pc.category = Category::kClient;
+  Asset vm = Device("gnosjo", "vm01", "a.csv");
+  vm.kind = AssetKind::kVm;
+  vm.category = Category::kPlatform;
+  Asset other = Device("hylte", "esx02", "b.csv");
+  other.category = Category::kDatacenter;
+  batch.assets = {server, sw, pc, vm, other};
+  REQUIRE(store->Apply(batch).ok());
+  auto names = [&](const AssetQuery& query) {
+    auto estate = store->LoadEstate(query);
+    REQUIRE(estate.ok());
+    std::set<std::string> found;
+    for (const Asset& a : estate->assets) found.insert(a.org + "/" + a.name);
+    return found;
+  };
+  AssetQuery devices;
+  devices.kinds = {AssetKind::kDevice};
+  devices.categories = {Category::kDatacenter, Category::kNetwork};
+  CHECK(names(devices) == std::set<std::string>{"gnosjo/esx01", "gnosjo/sw01", "hylte/esx02"});
+  devices.orgs = {"gnosjo"};  // the three filters together
+  CHECK(names(devices) == std::set<std::string>{"gnosjo/esx01", "gnosjo/sw01"});
+  AssetQuery vms;
+  vms.kinds = {AssetKind::kVm};
+  CHECK(names(vms) == std::set<std::string>{"gnosjo/vm01"});
+  AssetQuery clients;
+  clients.categories = {Category::kClient};
+  CHECK(names(clients) == std::set<std::string>{"gnosjo/pc01"});
+  AssetQuery floor;  // what the hall planner reads besides devices
+  floor.kinds = {AssetKind::kHall, AssetKind::kRack};
+  CHECK(names(floor) == std::set<std::string>{"gnosjo/Serverhall 1", "gnosjo/R1",
+                                              "hylte/Serverhall 1", "hylte/R1"});
+  CHECK(names(AssetQuery{}).size() == 5 + 6);  // and each org's implied site, hall and rack
 }
