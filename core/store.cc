@@ -995,8 +995,9 @@ std::string OrgFilter(const std::vector<std::string>& orgs, const char* column) 
   return sql + ")";
 }
 
-void BindOrgs(SQLite::Statement& st, const std::vector<std::string>& orgs) {
-  for (std::size_t i = 0; i < orgs.size(); ++i) st.bind(static_cast<int>(i + 1), orgs[i]);
+// Binds ?1, ?2, ... to `values` (orgs, or an AssetFilter's values).
+void BindAll(SQLite::Statement& st, const std::vector<std::string>& values) {
+  for (std::size_t i = 0; i < values.size(); ++i) st.bind(static_cast<int>(i + 1), values[i]);
 }
 
 // The WHERE clause of an asset query and its parameters, in order: orgs, kinds, categories.
@@ -1152,7 +1153,7 @@ Result<Estate> Store::LoadEstate(const AssetQuery& query) const {
   try {
     auto count_rows = [&](const std::string& table, const AssetFilter& filter) {
       SQLite::Statement count(impl_->db, "SELECT count(*) FROM " + table + filter.sql);
-      BindOrgs(count, filter.values);
+      BindAll(count, filter.values);
       count.executeStep();
       return static_cast<std::size_t>(count.getColumn(0).getInt64());
     };
@@ -1207,7 +1208,7 @@ Result<StoredWarnings> Store::ImportWarnings(const std::vector<std::string>& org
         " FROM source_warnings w JOIN sources s ON s.id = w.source_id" + OrgFilter(orgs, "s.org");
     SQLite::Statement counts(impl_->db, "SELECT s.org, w.code, count(*)" + from +
                                             " GROUP BY s.org, w.code ORDER BY s.org, w.code");
-    BindOrgs(counts, orgs);
+    BindAll(counts, orgs);
     while (counts.executeStep()) {
       auto n = static_cast<std::size_t>(counts.getColumn(2).getInt64());
       out.counts.push_back({counts.getColumn(0).getString(), counts.getColumn(1).getString(), n});
@@ -1217,7 +1218,7 @@ Result<StoredWarnings> Store::ImportWarnings(const std::vector<std::string>& org
                                            from +
                                            " ORDER BY s.org, w.file, w.line, w.col, w.id LIMIT " +
                                            std::to_string(max_lines));
-    BindOrgs(lines, orgs);
+    BindAll(lines, orgs);
     while (lines.executeStep()) {
       ImportWarning w;
       w.org = lines.getColumn(0).getString();

@@ -159,11 +159,15 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
+std::string_view WithoutUtf8Bom(std::string_view bytes) {
+  return StartsWith(bytes, "\xEF\xBB\xBF") ? bytes.substr(3) : bytes;
+}
+
 std::string_view Utf8View(std::string_view bytes, std::string& storage, TextEncoding* detected) {
-  const bool bom = StartsWith(bytes, "\xEF\xBB\xBF");
+  const std::string_view rest = WithoutUtf8Bom(bytes);
+  const bool bom = rest.size() != bytes.size();
   const bool utf16 = StartsWith(bytes, "\xFF\xFE") || StartsWith(bytes, "\xFE\xFF");
   if (!utf16) {
-    std::string_view rest = bom ? bytes.substr(3) : bytes;
     if (IsValidUtf8(rest)) {
       if (detected) *detected = bom ? TextEncoding::kUtf8Bom : TextEncoding::kUtf8;
       return rest;

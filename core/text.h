@@ -22,6 +22,8 @@ std::string ToUtf8(std::string_view bytes, TextEncoding* detected = nullptr);
 // past a BOM); otherwise the decoded text is put in `storage` and the view points there.
 std::string_view Utf8View(std::string_view bytes, std::string& storage,
                           TextEncoding* detected = nullptr);
+// The bytes past a UTF-8 byte order mark, if they start with one.
+std::string_view WithoutUtf8Bom(std::string_view bytes);
 
 // The parts with `separator` between them: Join({"a", "b"}, ", ") is "a, b".
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);

@@ -74,8 +74,7 @@ bool XmlInput::Parse(std::string_view content, const std::string& source,
                      core::Diagnostics& diagnostics) {
   source_ = source;
   core::TextEncoding encoding;
-  std::string_view text = content;
-  if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::string_view text = core::WithoutUtf8Bom(content);
   const std::string declared = DeclaredEncoding(text);
   if (declared == "windows-1252" || declared == "cp1252" || declared == "iso-8859-1" ||
       declared == "latin1" || declared == "iso-8859-15") {
@@ -185,8 +184,7 @@ core::SourceLocation XmlInput::At(pugi::xml_attribute, pugi::xml_node owner) con
 }
 
 std::string RootElementName(std::string_view content) {
-  std::string_view text = content;
-  if (StartsWith(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::string_view text = core::WithoutUtf8Bom(content);
   std::string converted;
   if (StartsWith(text, "\xFF\xFE") || StartsWith(text, "\xFE\xFF")) {
     converted = core::ToUtf8(text);
