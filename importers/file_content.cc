@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/text.h"
+
 namespace samdrift::importers {
 namespace {
 
@@ -103,6 +105,17 @@ void ReleaseParsed(std::string_view done) {
     if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
     return;
   }
+}
+
+std::string_view Utf8Text(std::string_view bytes, std::string& storage, std::size_t* newlines) {
+  bool utf8 = true;  // a UTF-16 byte order mark is not UTF-8: such files are decoded below
+  std::size_t count = 0;
+  ForEachSlice(bytes, [&](std::string_view slice) {
+    utf8 = utf8 && core::IsValidUtf8(slice);
+    if (newlines) count += static_cast<std::size_t>(std::count(slice.begin(), slice.end(), '\n'));
+  });
+  if (newlines) *newlines = count;
+  return utf8 ? core::WithoutUtf8Bom(bytes) : core::Utf8View(bytes, storage);
 }
 
 void ForEachSlice(std::string_view text, const std::function<void(std::string_view)>& visit) {

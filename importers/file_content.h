@@ -43,6 +43,13 @@ class FileContent {
 // Anywhere else (read files, decoded copies) it does nothing.
 void ReleaseParsed(std::string_view done);
 
+// The bytes as UTF-8 text, checked slice by slice (ForEachSlice) so that a mapped file never
+// becomes resident as a whole before it is parsed: a view of `bytes` past a BOM when they are
+// UTF-8 already, else the text core::Utf8View decodes into `storage`. With `newlines`, also
+// counts the '\n' bytes on the way.
+std::string_view Utf8Text(std::string_view bytes, std::string& storage,
+                          std::size_t* newlines = nullptr);
+
 // Calls `visit` with consecutive slices of `text` of about 32 MiB, each ending just after a
 // '\n' (or at the end of the text), and releases each slice (ReleaseParsed) once visited. A '\n'
 // byte is never part of a multi-byte UTF-8 sequence, so slices can be checked one by one.

@@ -136,20 +136,11 @@ class TableReader {
         diagnostics_(diagnostics) {}
 
   void Read(std::string_view content) {
-    // One pass before parsing, slice by slice so that a mapped gigabyte file never becomes
-    // resident as a whole: are the bytes UTF-8 already (then they are parsed where they are),
-    // and how many lines are there (one record per line as a rule: reserved once instead of
-    // growing, and moving, row by row). Other encodings are decoded into `storage`.
-    bool utf8 = true;
-    std::size_t lines = 0;
-    ForEachSlice(content, [&](std::string_view slice) {
-      utf8 = utf8 && core::IsValidUtf8(slice);
-      lines += static_cast<std::size_t>(std::count(slice.begin(), slice.end(), '\n'));
-    });
+    // The lines are counted in the same pass as the encoding check: one record per line as a
+    // rule, reserved once instead of growing (and moving) row by row.
     std::string storage;
-    const std::string_view text =
-        !utf8 ? core::Utf8View(content, storage)
-              : content.substr(content.starts_with("\xEF\xBB\xBF") ? 3 : 0);  // a BOM
+    std::size_t lines = 0;
+    const std::string_view text = Utf8Text(content, storage, &lines);
     if (core::Trim(text).empty()) {
       diagnostics_.Error({source_, 1, 0}, "CSV001", "the file is empty");
       return;

@@ -8,6 +8,7 @@
 #include "core/first_lines.h"
 #include "core/text.h"
 #include "importers/csv_reader.h"
+#include "importers/file_content.h"
 #include "importers/ip_cells.h"
 
 // Diagnostic codes beside the shared CSVnnn and NET001-004/009 (importers/ip_cells.h):
@@ -157,7 +158,7 @@ class Reader {
 
   void Read(std::string_view content) {
     std::string storage;
-    const std::string_view text = core::Utf8View(content, storage);
+    const std::string_view text = Utf8Text(content, storage);
     if (core::Trim(text).empty()) {
       diagnostics_.Error({source_, 1, 0}, "CSV001", "the file is empty");
       return;

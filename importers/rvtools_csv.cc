@@ -10,6 +10,7 @@
 
 #include "core/text.h"
 #include "importers/csv_reader.h"
+#include "importers/file_content.h"
 #include "importers/scan_support.h"
 
 namespace samdrift::importers {
@@ -148,7 +149,7 @@ class TabReader {
 
   void Read(std::string_view content) {
     std::string storage;
-    const std::string_view text = core::Utf8View(content, storage);
+    const std::string_view text = Utf8Text(content, storage);
     if (core::Trim(text).empty()) {
       diagnostics_.Error({source_, 1, 0}, "RVT001", "the file is empty");
       return;
