@@ -7,6 +7,7 @@
 
 #include "importers/batch_import.h"
 #include "tests/importers/test_util.h"
+#include "tests/test_paths.h"
 
 using namespace samdrift;
 

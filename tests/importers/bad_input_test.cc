@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "importers/generic_csv.h"
 #include "tests/importers/test_util.h"
+#include "tests/test_paths.h"
 
 using namespace samdrift;
 using importers::GenericCsvImporter;

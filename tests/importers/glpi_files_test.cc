@@ -7,6 +7,7 @@
 #include "importers/glpi_json.h"
 #include "importers/glpi_xml.h"
 #include "tests/importers/test_util.h"
+#include "tests/test_paths.h"
 
 using namespace samdrift;
 using testing::ReadFixture;

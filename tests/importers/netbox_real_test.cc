@@ -7,6 +7,7 @@
 #include "importers/netbox_importer.h"
 #include "importers/registry.h"
 #include "tests/importers/test_util.h"
+#include "tests/test_paths.h"
 
 using namespace samdrift;
 using importers::NetboxImporter;

@@ -5,6 +5,7 @@
 
 #include "importers/registry.h"
 #include "tests/importers/test_util.h"
+#include "tests/test_paths.h"
 
 using namespace samdrift;
 using importers::NmapXmlImporter;

@@ -11,6 +11,7 @@
 #include "planners/export_scenario.h"
 #include "tests/importers/test_util.h"
 #include "tests/planners/export_util.h"
+#include "tests/test_paths.h"
 
 using namespace samdrift;
 

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/tools/cli_util.h"
+#include "tests/test_paths.h"
 
 using namespace samdrift::testing;
 

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include "tests/test_paths.h"
 
 namespace samdrift::testing {
 

@@ -9,6 +9,7 @@
 
 #include "core/store.h"
 #include "tests/tools/cli_util.h"
+#include "tests/test_paths.h"
 
 using namespace samdrift::testing;
 namespace fs = std::filesystem;

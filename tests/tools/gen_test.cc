@@ -9,6 +9,7 @@
 #include "importers/netbox_columns.h"
 #include "importers/registry.h"
 #include "tests/tools/cli_util.h"
+#include "tests/test_paths.h"
 
 using namespace samdrift::testing;
 namespace fs = std::filesystem;

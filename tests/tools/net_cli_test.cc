@@ -6,6 +6,7 @@
 #include <set>
 
 #include "tests/tools/cli_util.h"
+#include "tests/test_paths.h"
 
 using namespace samdrift::testing;
 

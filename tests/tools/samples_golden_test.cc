@@ -11,6 +11,7 @@
 #include <set>
 
 #include "tests/tools/cli_util.h"
+#include "tests/test_paths.h"
 
 using namespace samdrift::testing;
 namespace fs = std::filesystem;

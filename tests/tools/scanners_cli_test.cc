@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "tests/tools/cli_util.h"
+#include "tests/test_paths.h"
 
 using namespace samdrift::testing;
 namespace fs = std::filesystem;
