@@ -437,6 +437,8 @@ class TabReader {
   // and clusters the summed capacity, written once per file after the last row.
   struct Usage {
     int line = 0;
+    int column = 0;
+    std::string full_name;  // hosts: the name as first written
     std::vector<std::string> datastores;
     std::vector<std::string> types;
     double capacity_mib = 0;
@@ -455,10 +457,14 @@ class TabReader {
     std::string_view hosts = h.Get(r, "Hosts");
     while (!hosts.empty()) {
       std::size_t comma = hosts.find(',');
-      const std::string host = ShortHostName(hosts.substr(0, comma));
+      const std::string host(core::Trim(hosts.substr(0, comma)));
       if (!host.empty()) {
-        Usage& u = hosts_[host];
-        if (u.line == 0) u.line = r.line;
+        Usage& u = hosts_[core::ToLowerAscii(host)];
+        if (u.line == 0) {
+          u.line = r.line;
+          u.column = h.Index("Hosts") + 1;
+          u.full_name = host;
+        }
         u.datastores.push_back(name);
       }
       if (comma == std::string_view::npos) break;
@@ -482,7 +488,21 @@ class TabReader {
       std::snprintf(text, sizeof text, "%.0f", std::floor(v + 0.5));
       return std::string(text);
     };
-    for (auto& [name, u] : hosts_) {
+    // A host is named by its short name unless another host of the same short name has a
+    // different full name: then both are named by their full names (as vHost names them).
+    std::map<std::string, std::vector<std::string>> full_names;  // short name -> full names
+    for (auto& [key, u] : hosts_) full_names[ShortHostName(key)].push_back(u.full_name);
+    for (auto& [key, u] : hosts_) {
+      const std::vector<std::string>& names = full_names[ShortHostName(key)];
+      const std::string name = names.size() > 1 ? u.full_name : ShortHostName(u.full_name);
+      if (names.size() > 1 && names.back() == u.full_name) {
+        std::vector<std::string> quoted;
+        for (const std::string& n : names) quoted.push_back("'" + n + "'");
+        diagnostics_.Warning(
+            {source_, u.line, u.column}, "RVT007",
+            std::to_string(names.size()) + " hosts named '" + ShortHostName(u.full_name) +
+                "' have different host names; they are kept apart as " + core::Join(quoted, ", "));
+      }
       core::Asset host = NewAsset(core::AssetKind::kDevice, name, "hypervisor", u.line);
       host.SetAttr("datastores", JoinUnique(u.datastores, ","));
       batch_.assets.push_back(std::move(host));
@@ -634,12 +654,14 @@ std::string_view RvToolsCsvImporter::Produces() const {
     case RvToolsTab::kVInfo:
       return "a vm per row (templates skipped) runs_on its host; attributes os (VMware Tools, "
              "else configuration file), power_state, cpus, memory_mib, provisioned_mib, ip, "
-             "uuid; fills what other files leave empty";
+             "uuid; VMs of one name with different VM UUIDs are kept apart, named with their "
+             "cluster, folder or UUID; fills what other files leave empty";
     case RvToolsTab::kVHost:
       return "a device (role hypervisor) per host, member_of its cluster; vendor, product "
              "(Model), serial; attributes hypervisor, hypervisor_version, hypervisor_build (from "
-             "ESX Version), cpu_model, cpu_count, cpu_cores, memory_mib; fills what other files "
-             "leave empty";
+             "ESX Version), cpu_model, cpu_count, cpu_cores, memory_mib; hosts of one short name "
+             "that are different machines are kept apart (by full name, else cluster, serial "
+             "or UUID); fills what other files leave empty";
     case RvToolsTab::kVCluster:
       return "a cluster (VMware vSphere) per row; attributes num_hosts, total_cpu_mhz, "
              "cpu_cores, total_memory_bytes, ha, drs; fills what other files leave empty";

@@ -203,6 +203,18 @@ TEST_CASE("RVTools: one name, different machines, stay apart", "[importers][rvto
     CHECK(relations(r)[1] == "esx01.kommun-b.se member_of Prod");
     CHECK(relations(r)[5] == "esx03 (cluster Test) member_of Test");
   }
+  SECTION("vDatastore: hosts by their full names where the short one is shared") {
+    auto r = Run(RvToolsTab::kVDatastore,
+                 "Name,Type,Capacity MiB,Free MiB,Hosts\n"
+                 "DS1,VMFS,1000,400,\"esx01.kommun-a.se, esx02.kommun-a.se\"\n"
+                 "DS2,VMFS,1000,400,\"esx01.kommun-b.se, ESX02.kommun-a.se\"\n");
+    CHECK(r.lines() == std::vector<std::string>{
+                           "RVTools_tab.csv:3:5: warning[RVT007]: 2 hosts named 'esx01' have "
+                           "different host names; they are kept apart as 'esx01.kommun-a.se', "
+                           "'esx01.kommun-b.se'"});
+    CHECK(names(r) == std::vector<std::string>{"esx01.kommun-a.se", "esx01.kommun-b.se", "esx02"});
+    CHECK(AttrOf(r.batch.assets[2], "datastores") == "DS1,DS2");
+  }
 }
 
 TEST_CASE("RVTools fixtures with the documented columns", "[importers][rvtools]") {
