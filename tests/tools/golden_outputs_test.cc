@@ -69,7 +69,7 @@ void Compare(const std::string& name, const std::string& actual) {
     const std::size_t start = from == std::string::npos ? 0 : from + 1;
     return s.substr(start, std::min<std::size_t>(200, s.size() - start));
   };
-  FAIL(name << " differs first at line " << line << "\nexpected: " << Around(expected)
+  FAIL_CHECK(name << " differs first at line " << line << "\nexpected: " << Around(expected)
             << "\nactual:   " << Around(actual));
 }
 
