@@ -278,7 +278,8 @@ std::string CsvCell(std::string_view text, char delimiter) {
   const bool formula = !text.empty() &&
                        std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos &&
                        !((text[0] == '-' || text[0] == '+') && ParseNumber(text));
-  if (!formula && text.find_first_of(std::string{delimiter, '"', '\n', '\r'}) == text.npos) {
+  const char special[] = {delimiter, '"', '\n', '\r'};
+  if (!formula && text.find_first_of(std::string_view(special, 4)) == text.npos) {
     return std::string(text);
   }
   std::string out = formula ? "\"'" : "\"";
