@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/text.h"
 #include "planners/hall_input.h"
 #include "planners/hall_plan.h"
 #include "planners/hall_svg.h"
@@ -169,7 +170,10 @@ void PrintTable(const planners::Scenario& scenario, const HallPlan& plan) {
               << (std::to_string(h.positions_used) + "/" + std::to_string(h.positions))
               << std::setw(16) << (KwText(h.power_kw_used) + "/" + KwText(h.power_kw))
               << std::setw(16) << (KwText(h.cooling_kw_used) + "/" + KwText(h.cooling_kw))
-              << h.new_racks << '\n';
+              << h.new_racks;
+    const std::vector<std::string> over = planners::HallOver(h);
+    if (!over.empty()) std::cout << "  OVER: " << core::Join(over, ", ");
+    std::cout << '\n';
   }
   for (const planners::PlannedHall& h : plan.halls) {
     std::cout << '\n'
@@ -270,6 +274,10 @@ int RunHalls(const core::Store& store, PlanningOptions options, bool json,
   PrintDiagnostics(problems);
   if (!input.ok()) return Fail(input.status());
   const HallPlan plan = planners::PlanHalls(*input);
+  core::Diagnostics unplaced;
+  planners::ReportUnplaced(plan, options.scenario.empty() ? store.path() : options.scenario,
+                           unplaced);
+  PrintDiagnostics(unplaced);
   if (json) {
     std::cout << PlanJson(scenario, plan).dump(2) << '\n';
   } else {
