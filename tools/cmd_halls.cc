@@ -315,7 +315,9 @@ Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
       "Without --scenario every existing hall stays as it is (its recorded capacity, no rack "
       "power budget) with everything in it today, retire candidates too: a report of use "
       "against capacity.\n\n"
-      "Exit code 1 when a device cannot be placed (the plan is still printed).");
+      "A hall past its positions, power or cooling is marked OVER (red in the SVG). Each "
+      "device that cannot be placed is a warning on stderr (HAL010); exit code 1 then (the "
+      "plan is still printed).");
   AddPlanningOptions(app, args->planning, /*with_date=*/true);
   app.add_flag("--json", args->json, "print JSON");
   app.add_option("--svg", args->svg,

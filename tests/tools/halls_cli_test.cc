@@ -155,7 +155,30 @@ TEST_CASE("an infeasible hall plan exits 1 and still prints the plan", "[tools][
     CHECK(u.contains("org"));
     CHECK_FALSE(u["reason"].get<std::string>().empty());
   }
-  CHECK(r.err.find("samdrift: infeasible plan: ") != std::string::npos);
+  // Every device left out is a warning on stderr, then the count.
+  std::string warnings;
+  std::size_t stuck = 0;
+  for (const auto& u : j["unplaced"]) {
+    if (u["limit"] == "spare_pdu") continue;
+    ++stuck;
+    warnings += "tight.yaml: warning[HAL010]: device '" + u["asset"].get<std::string>() + "' of " +
+                u["org"].get<std::string>() + " not placed (" + u["limit"].get<std::string>() +
+                "): " + u["reason"].get<std::string>() + "\n";
+  }
+  CHECK(r.err == warnings + "samdrift: infeasible plan: " + std::to_string(stuck) +
+                     " devices could not be placed (listed as unplaced)\n");
+
+  // The plan and the report say so too; the report's hall section at its top.
+  const CliResult plan = RunCli(dir, "--db s.db plan --scenario tight.yaml");
+  CHECK(plan.err.find(warnings) != std::string::npos);
+  const CliResult report = RunCli(dir, "--db s.db report --scenario tight.yaml --out out --lang en");
+  INFO(report.err);
+  REQUIRE(report.exit_code == 0);
+  CHECK(report.err.find(warnings) != std::string::npos);
+  const std::string html = Slurp(dir / "out" / "index.html");
+  CHECK(html.find("<h2>Hall plan</h2>\n<p class=\"intro\">Not placed: " + std::to_string(stuck) +
+                  " devices fit in no target hall (the table &#39;Not placed&#39; below says "
+                  "why).\nWhere the datacenter") != std::string::npos);
 }
 
 TEST_CASE("a scenario naming a hall that does not exist exits 1 with its line", "[tools][halls]") {
