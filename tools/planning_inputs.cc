@@ -34,8 +34,7 @@ core::Status CheckScenarioOrgs(const core::Store& store, const planners::Scenari
   if (!known.ok()) return known.status();
   if (!planners::CheckScenarioOrgs(scenario, *known, diagnostics)) {
     return core::Status::Invalid(
-        "the scenario names orgs that are not in the store; nothing "
-        "planned");
+        "the scenario names orgs that are not in the store; nothing planned");
   }
   return core::Status::Ok();
 }
