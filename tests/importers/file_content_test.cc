@@ -85,3 +85,41 @@ TEST_CASE("file content: slices end after a newline and cover the text",
   ForEachSlice("", [&](std::string_view slice) { slices.push_back(slice); });
   CHECK(slices.empty());
 }
+
+TEST_CASE("text that is not UTF-8 is read as Windows-1252, with one warning", "[importers][csv]") {
+  struct Case {
+    const char* what;
+    std::string bytes;
+    std::string text;
+    std::vector<std::string> diagnostics;
+  };
+  const Case cases[] = {
+      {"UTF-8", "a,b\nv\xC3\xA4x,1\n", "a,b\nv\xC3\xA4x,1\n", {}},
+      {"UTF-8 with BOM",
+       "\xEF\xBB\xBF"
+       "a\n",
+       "a\n",
+       {}},
+      {"UTF-16 with BOM",
+       std::string("\xFF\xFE"
+                   "a\0\n\0",
+                   6),
+       "a\n",
+       {}},
+      {"Windows-1252: the first bad byte's line",
+       "a,b\nv\xE4x,1\n\xF6,2\n",
+       "a,b\nv\xC3\xA4x,1\n\xC3\xB6,2\n",
+       {"t.csv:2: warning[ENC001]: not valid UTF-8 (first at byte 6, 0xE4); read as "
+        "Windows-1252"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    samdrift::core::Diagnostics diagnostics;
+    std::string storage;
+    std::size_t newlines = 0;
+    CHECK(Utf8Text(c.bytes, storage, "t.csv", diagnostics, &newlines) == c.text);
+    std::vector<std::string> lines;
+    for (const auto& d : diagnostics.items()) lines.push_back(samdrift::core::FormatDiagnostic(d));
+    CHECK(lines == c.diagnostics);
+  }
+}
