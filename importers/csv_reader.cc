@@ -26,6 +26,9 @@ std::size_t CellChars(std::string_view cell) {
   return chars;
 }
 
+// How much parsed text of a mapped file stays resident before it is let go of (ReleaseParsed).
+constexpr std::size_t kReleaseEvery = std::size_t{32} << 20;
+
 // A C0 control character other than tab, CR and LF (which a quoted field may hold), or DEL.
 bool IsControl(unsigned char c) {
   return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
@@ -141,7 +144,12 @@ Skipped SkipRecord(std::string_view text, std::size_t pos, char delimiter, bool 
     ++out.cell_chars;
     ++i;
   }
+  std::size_t released = pos;  // the scanned text is let go of as it goes (ReleaseParsed)
   while (i < text.size()) {
+    if (i - released >= kReleaseEvery) {
+      ReleaseParsed(text.substr(released, i - released));
+      released = i;
+    }
     const char c = text[i];
     const bool lf_after = i + 1 < text.size() && text[i + 1] == '\n';
     if (c == '\n' || (c == '\r' && !lf_after)) ++out.lines;
@@ -239,7 +247,6 @@ std::size_t ReadCsv(std::string_view text, char delimiter, const std::string& so
   int line = 1;
   std::size_t pos = 0;
   std::size_t released = 0;  // libcsv copies fields: the text before `pos` is never read again
-  constexpr std::size_t kReleaseEvery = std::size_t{32} << 20;
   // A long line goes to libcsv a piece at a time, so that a cell past the limit is caught while
   // libcsv has buffered at most a piece more than the limit; the rest of its record is skipped
   // unbuffered.

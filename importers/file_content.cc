@@ -150,8 +150,13 @@ void ForEachSlice(std::string_view text, const std::function<void(std::string_vi
   while (pos < text.size()) {
     std::size_t end = std::min(text.size(), pos + kSlice);
     if (end < text.size()) {
-      const std::size_t newline = text.find('\n', end - 1);
-      end = newline == std::string_view::npos ? text.size() : newline + 1;
+      const std::string_view ahead = text.substr(0, std::min(text.size(), end + kSlice));
+      const std::size_t newline = ahead.find('\n', end - 1);
+      if (newline != std::string_view::npos) {
+        end = newline + 1;
+      } else {  // a line longer than a slice (a huge cell): cut before a character's first byte
+        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+      }
     }
     const std::string_view slice = text.substr(pos, end - pos);
     visit(slice);

@@ -55,8 +55,9 @@ std::string_view Utf8Text(std::string_view bytes, std::string& storage, const st
                           core::Diagnostics& diagnostics, std::size_t* newlines = nullptr);
 
 // Calls `visit` with consecutive slices of `text` of about 32 MiB, each ending just after a
-// '\n' (or at the end of the text), and releases each slice (ReleaseParsed) once visited. A '\n'
-// byte is never part of a multi-byte UTF-8 sequence, so slices can be checked one by one.
+// '\n' (or at the end of the text; in a line longer than a slice, before the first byte of a
+// UTF-8 character), and releases each slice (ReleaseParsed) once visited. A '\n' byte is never
+// part of a multi-byte UTF-8 sequence, so slices can be checked one by one.
 void ForEachSlice(std::string_view text, const std::function<void(std::string_view)>& visit);
 
 }  // namespace samdrift::importers
