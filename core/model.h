@@ -147,8 +147,8 @@ struct DeviceType {
   std::string part_number;
   std::optional<int> u_height;
   bool full_depth = true;
-  std::optional<double> max_draw_w;        // sum over power ports (and PSU modules)
-  std::optional<double> allocated_draw_w;  // typical draw
+  std::optional<double> max_draw_w;        // one supply's: the largest over the power ports
+  std::optional<double> allocated_draw_w;  // typical draw: summed over the power ports
   Provenance provenance;
 };
 

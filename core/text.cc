@@ -112,7 +112,7 @@ std::string_view ToString(TextEncoding encoding) {
   return "?";
 }
 
-bool IsValidUtf8(std::string_view s) {
+std::size_t InvalidUtf8At(std::string_view s) {
   std::size_t i = 0;
   const std::size_t n = s.size();
   while (i < n) {
@@ -133,22 +133,24 @@ bool IsValidUtf8(std::string_view s) {
       extra = 3;
       cp = c & 0x07;
     } else {
-      return false;
+      return i;
     }
     for (int k = 1; k <= extra; ++k) {
-      if (i + k >= n) return false;
+      if (i + k >= n) return i;
       auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
+      if ((cc & 0xC0) != 0x80) return i;
       cp = (cp << 6) | (cc & 0x3F);
     }
     if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000) ||
         cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000)) {
-      return false;
+      return i;
     }
     i += extra + 1;
   }
-  return true;
+  return std::string_view::npos;
 }
+
+bool IsValidUtf8(std::string_view s) { return InvalidUtf8At(s) == std::string_view::npos; }
 
 std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;

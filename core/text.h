@@ -14,6 +14,8 @@ enum class TextEncoding { kUtf8, kUtf8Bom, kUtf16Le, kUtf16Be, kWindows1252 };
 std::string_view ToString(TextEncoding encoding);
 
 bool IsValidUtf8(std::string_view bytes);
+// Where the first byte that does not begin a valid UTF-8 sequence is; npos when there is none.
+std::size_t InvalidUtf8At(std::string_view bytes);
 
 // Decodes bytes to UTF-8: a UTF-8 BOM is dropped, UTF-16 with BOM is converted, and bytes that are
 // not valid UTF-8 are read as Windows-1252. The result is always valid UTF-8.

@@ -157,6 +157,7 @@ void ArchimateMapper::ClassifyElements() {
     if (std::any_of(e.properties.begin(), e.properties.end(), [](const ArchimateProperty& p) {
           return core::ToLowerAscii(core::Trim(p.name)) == "samdrift_scenario";
         })) {
+      ReportProblems(e, "it belongs to a samdrift scenario");
       continue;
     }
     std::optional<AssetKind> kind;
@@ -176,12 +177,30 @@ void ArchimateMapper::ClassifyElements() {
                            "element " + Quoted(e.id) + ": property " + Quoted(p->name) +
                                ": unknown asset kind " + Quoted(p->value) +
                                (closest.empty() ? "" : "; did you mean " + Quoted(closest) + "?"));
+        ReportProblems(e, "");
         continue;
       }
     }
-    if (!kind || e.name.empty()) continue;
+    if (!kind) {
+      ReportProblems(e, "samdrift does not import " + e.type + " elements");
+      continue;
+    }
+    ReportProblems(e, "");
     item_of_[e.id] = static_cast<int>(items_.size());
-    items_.push_back({&e, *kind, fixed, TypeRank(e.type), "", e.name, -1});
+    items_.push_back({&e, *kind, fixed, TypeRank(e.type), "", e.name.empty() ? e.id : e.name, -1});
+  }
+}
+
+void ArchimateMapper::ReportProblems(const ArchimateElement& e, const std::string& skipped) {
+  for (core::Diagnostic problem : e.problems) {
+    if (!skipped.empty()) {
+      problem.severity = core::Severity::kWarning;
+      problem.message += "; ignored: " + skipped;
+    } else if (problem.code == "ARC006") {
+      problem.severity = core::Severity::kWarning;
+      problem.message += "; stored under its identifier " + Quoted(e.id);
+    }
+    diagnostics_.Report(std::move(problem));
   }
 }
 
@@ -311,10 +330,9 @@ void ArchimateMapper::PlaceElements() {
       l->location = true;
       if (l->a == best || Encloses(l->a, best)) continue;
       diagnostics_.Warning(l->r->where, "ARC013",
-                           item.e->type + " " + Quoted(item.e->name) + " is placed in both " +
-                               Quoted(items_[best].e->name) + " and " +
-                               Quoted(items_[l->a].e->name) + "; kept " +
-                               Quoted(items_[best].e->name));
+                           item.e->type + " " + Quoted(item.name) + " is placed in both " +
+                               Quoted(items_[best].name) + " and " + Quoted(items_[l->a].name) +
+                               "; kept " + Quoted(items_[best].name));
     }
   }
 }

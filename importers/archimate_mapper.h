@@ -81,6 +81,10 @@ class ArchimateMapper {
   };
 
   void ClassifyElements();
+  // The problems the reader kept on an element. Of an element samdrift skips (`skipped` says
+  // why) they are warnings; of an imported one a missing name is a warning (the identifier
+  // names it) and the rest are errors.
+  void ReportProblems(const ArchimateElement& e, const std::string& skipped);
   void IndexRelationships();
   int Find(const std::string& id) const;
   bool HasRelationProperty(const Link& l) const;

@@ -220,18 +220,25 @@ class Reader {
     });
   }
 
-  std::vector<ArchimateProperty> ReadProperties(pugi::xml_node owner, const std::string& id) {
+  // Properties by name; one without a definition goes to `problems` when given, else is reported.
+  std::vector<ArchimateProperty> ReadProperties(pugi::xml_node owner, const std::string& id,
+                                                std::vector<core::Diagnostic>* problems) {
     std::vector<ArchimateProperty> out;
     ForChildren(owner, "properties", [&](pugi::xml_node props) {
       ForChildren(props, "property", [&](pugi::xml_node prop) {
         std::string ref = AttrText(prop, "propertyDefinitionRef");
         auto it = property_names_.find(ref);
         if (it == property_names_.end()) {
-          diagnostics_.Error(
-              input_.At(prop), "ARC009",
+          core::Diagnostic problem{
+              input_.At(prop), core::Severity::kError, "ARC009",
               ref.empty() ? "a property of '" + id + "' has no propertyDefinitionRef attribute"
                           : "a property of '" + id + "' refers to undefined propertyDefinition '" +
-                                ref + "'");
+                                ref + "'"};
+          if (problems) {
+            problems->push_back(std::move(problem));
+          } else {
+            diagnostics_.Report(std::move(problem));
+          }
           return;
         }
         out.push_back({it->second, Preferred(prop, "value"), input_.At(prop)});
@@ -262,12 +269,11 @@ class Reader {
         }
         e.name = Preferred(node, "name");
         if (e.name.empty() && !IsJunction(e.type)) {
-          diagnostics_.Error(e.where, "ARC006",
-                             "element '" + e.id + "' (" + e.type + ") has no <name>");
-          return;
+          e.problems.push_back({e.where, core::Severity::kError, "ARC006",
+                                "element '" + e.id + "' (" + e.type + ") has no <name>"});
         }
         e.documentation = Preferred(node, "documentation");
-        e.properties = ReadProperties(node, e.id);
+        e.properties = ReadProperties(node, e.id, &e.problems);
         element_index_[e.id] = model_.elements.size();
         model_.elements.push_back(std::move(e));
       });
@@ -312,7 +318,7 @@ class Reader {
         }
         if (!ok) return;
         r.name = Preferred(node, "name");
-        r.properties = ReadProperties(node, r.id);
+        r.properties = ReadProperties(node, r.id, nullptr);
         model_.relationships.push_back(std::move(r));
       });
     });

@@ -26,11 +26,14 @@ struct ArchimateProperty {
 struct ArchimateElement {
   std::string id;
   std::string type;           // xsi:type without prefix, e.g. "Node"
-  std::string name;           // preferred language: sv, then en, then the first
+  std::string name;           // preferred language: sv, then en, then the first; may be empty
   std::string documentation;  // same preference
   std::vector<ArchimateProperty> properties;
   std::string folder;  // labels of the organisation folders holding it, joined by '/'
   core::SourceLocation where;
+  // Problems found in the element (ARC006 no <name>, ARC009 a property without a definition),
+  // not yet reported: whether they matter depends on whether the element is imported at all.
+  std::vector<core::Diagnostic> problems;
 };
 
 struct ArchimateRelationship {
@@ -51,7 +54,9 @@ struct ArchimateModel {
 
 // Parses `content`. Returns false when the document is not an ArchiMate 3 exchange model at all
 // (malformed XML, another root); otherwise true, with elements and relationships that have
-// problems reported in `diagnostics` and left out of `model`.
+// structural problems reported in `diagnostics` and left out of `model`. An element without a
+// name or with an undefined property is kept, its problems in `problems` (the mapper reports
+// them, as errors or warnings).
 bool ReadArchimate(std::string_view content, const std::string& source, ArchimateModel& model,
                    core::Diagnostics& diagnostics);
 

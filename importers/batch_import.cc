@@ -80,6 +80,18 @@ core::Result<std::vector<std::string>> ExpandPaths(const std::vector<std::string
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else if (fs::exists(path, ec)) {
+      // Reading a named pipe, device or socket would wait for a writer or never end.
+      const fs::file_type type = fs::status(path, ec).type();
+      if (type != fs::file_type::regular) {
+        const char* what = type == fs::file_type::fifo        ? "a named pipe (FIFO)"
+                           : type == fs::file_type::character ? "a character device"
+                           : type == fs::file_type::block     ? "a block device"
+                           : type == fs::file_type::socket    ? "a socket"
+                                                              : "a special file";
+        return core::Status::Invalid(
+            path + ": error[IO004]: this is " + what +
+            ", not a regular file; save its content to a file and import that");
+      }
       files.push_back(path);
     } else {
       return core::Status::Invalid(path + ": error[IO001]: no such file or folder");
@@ -96,7 +108,7 @@ const Importer* ImportContent(std::string_view content, const std::string& path,
                               const std::function<void(std::string_view)>& progress) {
   const Importer* importer = forced;
   if (!importer) {
-    importer = DetectImporter(content.substr(0, std::min<std::size_t>(content.size(), 65536)));
+    importer = DetectImporter(content);
   }
   if (!importer) {
     if (request.unknown_format == UnknownFormat::kSkip) {

@@ -25,10 +25,17 @@ char DetectDelimiter(std::string_view text);
 // The first record's fields only (cheap; for sniffing).
 std::vector<std::string> ReadHeader(std::string_view text);
 
+// The most characters a cell may hold: what a spreadsheet cell holds.
+inline constexpr std::size_t kMaxCellChars = 32767;
+
 // Streams the records of UTF-8 `text`; blank lines are skipped. `visit` returns false to stop.
-// A text ending inside a quoted field is reported (CSV014) and the partial record dropped.
-void ReadCsv(std::string_view text, char delimiter, const std::string& source,
-             core::Diagnostics& diagnostics, const std::function<bool(CsvRecord&)>& visit);
+// A text ending inside a quoted field is reported (CSV014) and the partial record dropped. A
+// cell past kMaxCellChars stops the reading as soon as it passes the limit (CSV018). A record
+// with a C0 control character other than tab, CR and LF, or DEL, is reported (CSV019) and not
+// visited; in the first record (the header) it stops the reading. Returns how many records were
+// refused so (reported, not visited).
+std::size_t ReadCsv(std::string_view text, char delimiter, const std::string& source,
+                    core::Diagnostics& diagnostics, const std::function<bool(CsvRecord&)>& visit);
 
 // A known column: its canonical name and the other names it goes by (any case, e.g. Swedish).
 struct ColumnSpec {

@@ -142,7 +142,9 @@ class TypeReader {
     return v;
   }
 
-  // Sums maximum_draw and allocated_draw over the power ports (watts).
+  // The draws of the power ports (watts): allocated_draw added up (each supply carries its share
+  // of the load), maximum_draw the largest of one supply (redundant supplies are each rated to
+  // carry the whole device: two 750 W supplies are not a 1500 W device).
   bool PowerPorts(const YAML::Node& doc, core::DeviceType& t) {
     YAML::Node ports = doc["power-ports"];
     if (!ports || ports.IsNull()) return true;
@@ -168,7 +170,8 @@ class TypeReader {
           ok = false;
           continue;
         }
-        *total = total->value_or(0) + *v;
+        *total =
+            total == &t.max_draw_w ? std::max(total->value_or(0), *v) : total->value_or(0) + *v;
       }
     }
     return ok;
@@ -188,7 +191,8 @@ std::string_view DeviceTypeYamlImporter::Reads() const {
 
 std::string_view DeviceTypeYamlImporter::Produces() const {
   return "catalog device types (no org): U height (half units rounded up), full depth, power "
-         "draw summed over power ports (PSU modules carry their own)";
+         "draw: the power ports' allocated draws added up, else the largest one supply's maximum "
+         "draw (PSU modules carry their own)";
 }
 
 int DeviceTypeYamlImporter::Sniff(std::string_view content) const {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
+#include <cstdio>
 #include <mutex>
 #include <utility>
 #include <vector>
@@ -43,7 +44,9 @@ constexpr std::size_t kSlice = std::size_t{32} << 20;
 
 std::optional<FileContent> FileContent::Open(const std::string& path) {
   FileContent file;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a named pipe put in the file's place opens without waiting for a writer (and is
+  // then refused as not a regular file); on regular files it changes nothing.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return std::nullopt;
   struct stat st {};
   bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
@@ -107,15 +110,39 @@ void ReleaseParsed(std::string_view done) {
   }
 }
 
-std::string_view Utf8Text(std::string_view bytes, std::string& storage, std::size_t* newlines) {
-  bool utf8 = true;  // a UTF-16 byte order mark is not UTF-8: such files are decoded below
+std::string_view Utf8Text(std::string_view bytes, std::string& storage, const std::string& source,
+                          core::Diagnostics& diagnostics, std::size_t* newlines) {
+  // A UTF-16 byte order mark is not UTF-8: such files are decoded below, without a warning.
+  std::size_t invalid = std::string_view::npos;  // the first byte that is not UTF-8
+  std::size_t lines_before = 0;                  // the '\n' bytes before it
+  std::size_t offset = 0;
   std::size_t count = 0;
   ForEachSlice(bytes, [&](std::string_view slice) {
-    utf8 = utf8 && core::IsValidUtf8(slice);
+    if (invalid == std::string_view::npos) {
+      const std::size_t at = core::InvalidUtf8At(slice);
+      if (at == std::string_view::npos) {
+        lines_before += static_cast<std::size_t>(std::count(slice.begin(), slice.end(), '\n'));
+      } else {
+        invalid = offset + at;
+        lines_before +=
+            static_cast<std::size_t>(std::count(slice.begin(), slice.begin() + at, '\n'));
+      }
+    }
     if (newlines) count += static_cast<std::size_t>(std::count(slice.begin(), slice.end(), '\n'));
+    offset += slice.size();
   });
   if (newlines) *newlines = count;
-  return utf8 ? core::WithoutUtf8Bom(bytes) : core::Utf8View(bytes, storage);
+  if (invalid == std::string_view::npos) return core::WithoutUtf8Bom(bytes);
+  core::TextEncoding encoding = core::TextEncoding::kUtf8;
+  const std::string_view text = core::Utf8View(bytes, storage, &encoding);
+  if (encoding == core::TextEncoding::kWindows1252) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(bytes[invalid]));
+    diagnostics.Warning({source, static_cast<int>(lines_before + 1), 0}, "ENC001",
+                        "not valid UTF-8 (first at byte " + std::to_string(invalid + 1) + ", " +
+                            byte + "); read as Windows-1252");
+  }
+  return text;
 }
 
 void ForEachSlice(std::string_view text, const std::function<void(std::string_view)>& visit) {
@@ -123,8 +150,13 @@ void ForEachSlice(std::string_view text, const std::function<void(std::string_vi
   while (pos < text.size()) {
     std::size_t end = std::min(text.size(), pos + kSlice);
     if (end < text.size()) {
-      const std::size_t newline = text.find('\n', end - 1);
-      end = newline == std::string_view::npos ? text.size() : newline + 1;
+      const std::string_view ahead = text.substr(0, std::min(text.size(), end + kSlice));
+      const std::size_t newline = ahead.find('\n', end - 1);
+      if (newline != std::string_view::npos) {
+        end = newline + 1;
+      } else {  // a line longer than a slice (a huge cell): cut before a character's first byte
+        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+      }
     }
     const std::string_view slice = text.substr(pos, end - pos);
     visit(slice);

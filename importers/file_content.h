@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/diagnostics.h"
+
 namespace samdrift::importers {
 
 class FileContent {
@@ -45,14 +47,17 @@ void ReleaseParsed(std::string_view done);
 
 // The bytes as UTF-8 text, checked slice by slice (ForEachSlice) so that a mapped file never
 // becomes resident as a whole before it is parsed: a view of `bytes` past a BOM when they are
-// UTF-8 already, else the text core::Utf8View decodes into `storage`. With `newlines`, also
-// counts the '\n' bytes on the way.
-std::string_view Utf8Text(std::string_view bytes, std::string& storage,
-                          std::size_t* newlines = nullptr);
+// UTF-8 already, else the text core::Utf8View decodes into `storage`. Bytes that are neither
+// UTF-8 nor UTF-16 with a byte order mark are read as Windows-1252 with one warning (ENC001) at
+// the line of the first byte that is not UTF-8. With `newlines`, also counts the '\n' bytes on
+// the way.
+std::string_view Utf8Text(std::string_view bytes, std::string& storage, const std::string& source,
+                          core::Diagnostics& diagnostics, std::size_t* newlines = nullptr);
 
 // Calls `visit` with consecutive slices of `text` of about 32 MiB, each ending just after a
-// '\n' (or at the end of the text), and releases each slice (ReleaseParsed) once visited. A '\n'
-// byte is never part of a multi-byte UTF-8 sequence, so slices can be checked one by one.
+// '\n' (or at the end of the text; in a line longer than a slice, before the first byte of a
+// UTF-8 character), and releases each slice (ReleaseParsed) once visited. A '\n' byte is never
+// part of a multi-byte UTF-8 sequence, so slices can be checked one by one.
 void ForEachSlice(std::string_view text, const std::function<void(std::string_view)>& visit);
 
 }  // namespace samdrift::importers

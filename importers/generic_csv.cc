@@ -16,7 +16,6 @@ namespace {
 constexpr std::string_view kImporter[] = {"assets-csv", "relations-csv", "halls-csv",
                                           "networks-csv"};
 constexpr int kMaxUHeight = 60;
-constexpr std::size_t kMaxCellChars = 32767;               // what an Excel cell holds
 constexpr std::size_t kMaxReserve = std::size_t{1} << 20;  // records reserved up front, at most
 
 const std::vector<ColumnSpec> kAssetColumns = {
@@ -140,7 +139,7 @@ class TableReader {
     // rule, reserved once instead of growing (and moving) row by row.
     std::string storage;
     std::size_t lines = 0;
-    const std::string_view text = Utf8Text(content, storage, &lines);
+    const std::string_view text = Utf8Text(content, storage, source_, diagnostics_, &lines);
     if (core::Trim(text).empty()) {
       diagnostics_.Error({source_, 1, 0}, "CSV001", "the file is empty");
       return;
@@ -159,9 +158,9 @@ class TableReader {
     const char delimiter = DetectDelimiter(text);
     std::optional<HeaderMap> header;
     std::size_t records = 0;
-    ReadCsv(text, delimiter, source_, diagnostics_, [&](CsvRecord& record) {
+    std::size_t refused = 0;  // records the reader reported and left out (CSV018, CSV019)
+    refused = ReadCsv(text, delimiter, source_, diagnostics_, [&](CsvRecord& record) {
       if (!header) {
-        if (!CellsFit(record)) return false;  // a header that is no header stops the file
         header.emplace(record, ColumnsOf(table_), source_, diagnostics_);
         for (std::string_view required : RequiredOf(table_)) {
           if (!header->Has(required)) {
@@ -176,7 +175,6 @@ class TableReader {
         return true;
       }
       ++records;
-      if (!CellsFit(record)) return true;
       if (record.fields.size() != header->width()) {
         diagnostics_.Error({source_, record.line, 0}, "CSV006",
                            "record has " + std::to_string(record.fields.size()) +
@@ -186,33 +184,13 @@ class TableReader {
       Row(*header, record);
       return true;
     });
-    if (header && records == 0) {
+    if (header && records + refused == 0) {
       diagnostics_.Error({source_, 1, 0}, "CSV002", "the file has a header but no records");
     }
     if (batch_.sink) batch_.Hand(chunk_);
   }
 
  private:
-  // Reports cells longer than a spreadsheet cell can be (CSV018); such a record is not read.
-  bool CellsFit(const CsvRecord& r) {
-    bool fit = true;
-    for (std::size_t i = 0; i < r.fields.size(); ++i) {
-      const std::string& cell = r.fields[i];
-      if (cell.size() <= kMaxCellChars) continue;
-      const auto chars =
-          static_cast<std::size_t>(std::count_if(cell.begin(), cell.end(), [](char c) {
-            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-          }));
-      if (chars <= kMaxCellChars) continue;
-      diagnostics_.Error({source_, r.line, static_cast<int>(i + 1)}, "CSV018",
-                         "cell of " + std::to_string(chars) + " characters; a spreadsheet cell " +
-                             "holds at most " + std::to_string(kMaxCellChars) +
-                             " (record not read)");
-      fit = false;
-    }
-    return fit;
-  }
-
   core::SourceLocation At(const HeaderMap& h, const CsvRecord& r, std::string_view column) const {
     return {source_, r.line, h.Index(column) + 1};
   }

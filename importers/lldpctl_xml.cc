@@ -54,12 +54,40 @@ std::string NeighbourName(std::string_view sys_name) {
   return ShortHostName(name);
 }
 
+// What lldpcli writes under an <lldp> root besides the neighbour list, by the root's label (lldpd's
+// src/client/display.c). A root without a label (old lldpctl) is read as neighbours.
+constexpr std::string_view kNeighboursLabel = "LLDP neighbors";
+struct OtherOutput {
+  std::string_view label;
+  std::string_view what;
+};
+constexpr OtherOutput kOtherOutputs[] = {
+    {"LLDP interfaces", "`lldpcli show interfaces` output (the local interfaces)"},
+    {"LLDP statistics", "`lldpcli show statistics` output (the per-interface counters)"},
+    {"LLDP Global statistics", "`lldpcli show statistics summary` output (the counters)"},
+};
+
+// Reports LLDP006 and returns false when the <lldp> root is lldpcli output other than neighbours.
+bool IsNeighbourList(const XmlInput& input, core::Diagnostics& diagnostics) {
+  pugi::xml_attribute label = input.root().attribute("label");
+  if (!label || std::string_view(label.value()) == kNeighboursLabel) return true;
+  std::string what = "lldpcli output labelled '" + std::string(label.value()) + "'";
+  for (const OtherOutput& other : kOtherOutputs) {
+    if (other.label == label.value()) what = other.what;
+  }
+  diagnostics.Error(
+      input.At(input.root()), "LLDP006",
+      "this is " + what + ", not a neighbour list; export `lldpcli -f xml show neighbors`");
+  return false;
+}
+
 }  // namespace
 
 std::string_view LldpctlXmlImporter::Name() const { return kName; }
 
 std::string_view LldpctlXmlImporter::Reads() const {
-  return "lldpd neighbours as XML (lldpctl -f xml, root <lldp>); the local host is the file's "
+  return "lldpd neighbours as XML (lldpcli -f xml show neighbors, root <lldp label=\"LLDP "
+         "neighbors\">; other lldpcli output is refused); the local host is the file's "
          "<local-chassis> name, else the file name without extension and a leading 'lldpctl-'";
 }
 
@@ -88,6 +116,7 @@ void LldpctlXmlImporter::Import(std::string_view content, const std::string& sou
                           ">, not <lldp>; this is not lldpctl XML output (lldpctl -f xml)");
     return;
   }
+  if (!IsNeighbourList(input, diagnostics)) return;
   std::string local = ChildText(root.child("local-chassis").child("chassis"), "name");
   local = Clean(local);
   if (local.empty()) {

@@ -158,7 +158,7 @@ class Reader {
 
   void Read(std::string_view content) {
     std::string storage;
-    const std::string_view text = Utf8Text(content, storage);
+    const std::string_view text = Utf8Text(content, storage, source_, diagnostics_);
     if (core::Trim(text).empty()) {
       diagnostics_.Error({source_, 1, 0}, "CSV001", "the file is empty");
       return;
@@ -167,7 +167,8 @@ class Reader {
     std::vector<ColumnSpec> columns;
     std::size_t records = 0;
     bool stop = false;
-    ReadCsv(text, DetectDelimiter(text), source_, diagnostics_, [&](CsvRecord& record) {
+    std::size_t refused = 0;  // records the reader reported and left out (CSV018, CSV019)
+    refused = ReadCsv(text, DetectDelimiter(text), source_, diagnostics_, [&](CsvRecord& record) {
       if (!header) {
         auto object = ObjectOf(record.fields);
         if (!object) {
@@ -207,7 +208,7 @@ class Reader {
       Row(*header, record);
       return true;
     });
-    if (header && !stop && records == 0) {
+    if (header && !stop && records + refused == 0) {
       diagnostics_.Error({source_, 1, 0}, "CSV002", "the file has a header but no records");
     }
   }

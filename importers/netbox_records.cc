@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "importers/csv_reader.h"
+#include "importers/file_content.h"
 
 namespace samdrift::importers {
 namespace {
@@ -181,7 +182,8 @@ std::size_t ReadNetboxCsv(std::string_view text, const std::string& source,
   std::optional<HeaderMap> header;
   std::size_t records = 0;
   bool missing_required = false;
-  ReadCsv(text, DetectDelimiter(text), source, diagnostics, [&](CsvRecord& row) {
+  std::size_t refused = 0;  // records the reader reported and left out (CSV018, CSV019)
+  refused = ReadCsv(text, DetectDelimiter(text), source, diagnostics, [&](CsvRecord& row) {
     if (!header) {
       header_record = std::move(row);
       columns = table.columns;
@@ -221,7 +223,7 @@ std::size_t ReadNetboxCsv(std::string_view text, const std::string& source,
     visit(record);
     return true;
   });
-  if (header && records == 0) {
+  if (header && records + refused == 0) {
     diagnostics.Error({source, 1, 0}, "CSV002", "the file has a header but no records");
   }
   return records;
@@ -230,7 +232,8 @@ std::size_t ReadNetboxCsv(std::string_view text, const std::string& source,
 std::size_t ReadNetboxRecords(std::string_view content, const std::string& source,
                               const NetboxTable& table, core::Diagnostics& diagnostics,
                               const NetboxVisit& visit) {
-  std::string text = core::ToUtf8(content);
+  std::string storage;
+  const std::string_view text = Utf8Text(content, storage, source, diagnostics);
   switch (DetectNetboxForm(text)) {
     case NetboxForm::kJson:
       return ReadNetboxJson(text, source, table, diagnostics, visit);

@@ -11,6 +11,7 @@
 #include "importers/netbox_ipam.h"
 #include "importers/nmap_xml.h"
 #include "importers/rvtools_csv.h"
+#include "importers/xml_prolog.h"
 
 namespace samdrift::importers {
 
@@ -89,10 +90,12 @@ const Importer* FindImporter(std::string_view name) {
 }
 
 const Importer* DetectImporter(std::string_view content) {
+  std::string storage;
+  const std::string_view window = SniffWindow(content, kSniffWindow, storage);
   const Importer* best = nullptr;
   int best_score = 0;
   for (const Importer* importer : AllImporters()) {
-    int score = importer->Sniff(content);
+    int score = importer->Sniff(window);
     if (score > best_score) {
       best_score = score;
       best = importer;

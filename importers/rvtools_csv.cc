@@ -176,7 +176,7 @@ class TabReader {
 
   void Read(std::string_view content) {
     std::string storage;
-    const std::string_view text = Utf8Text(content, storage);
+    const std::string_view text = Utf8Text(content, storage, source_, diagnostics_);
     if (core::Trim(text).empty()) {
       diagnostics_.Error({source_, 1, 0}, "RVT001", "the file is empty");
       return;

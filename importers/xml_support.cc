@@ -183,49 +183,6 @@ core::SourceLocation XmlInput::At(pugi::xml_attribute, pugi::xml_node owner) con
   return At(owner);
 }
 
-std::string RootElementName(std::string_view content) {
-  std::string_view text = core::WithoutUtf8Bom(content);
-  std::string converted;
-  if (StartsWith(text, "\xFF\xFE") || StartsWith(text, "\xFE\xFF")) {
-    converted = core::ToUtf8(text);
-    text = converted;
-  }
-  std::size_t i = 0;
-  while (i < text.size()) {
-    i = text.find('<', i);
-    if (i == std::string_view::npos || i + 1 >= text.size()) return "";
-    char next = text[i + 1];
-    if (next == '?') {
-      i = text.find("?>", i);
-      if (i == std::string_view::npos) return "";
-      continue;
-    }
-    if (next == '!') {
-      if (text.substr(i, 4) == "<!--") {
-        i = text.find("-->", i);
-      } else {
-        // DOCTYPE, possibly with an internal subset in brackets.
-        std::size_t bracket = text.find('[', i);
-        std::size_t close = text.find('>', i);
-        if (bracket != std::string_view::npos && bracket < close) {
-          i = text.find("]>", bracket);
-        } else {
-          i = close;
-        }
-      }
-      if (i == std::string_view::npos) return "";
-      continue;
-    }
-    std::size_t end = i + 1;
-    while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end])) &&
-           text[end] != '>' && text[end] != '/') {
-      ++end;
-    }
-    return std::string(text.substr(i + 1, end - i - 1));
-  }
-  return "";
-}
-
 std::string ChildText(pugi::xml_node node, const char* name) {
   return std::string(core::Trim(node.child(name).child_value()));
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "importers/xml_prolog.h"  // RootElementName, for the XML importers' Sniff()
 
 namespace samdrift::importers {
 
@@ -45,10 +46,6 @@ class XmlInput {
   LineTable lines_;
   pugi::xml_document document_;
 };
-
-// The root element's name of raw content without parsing it all (skips BOM, declaration,
-// processing instructions, comments and DOCTYPE); empty when there is none. For Sniff().
-std::string RootElementName(std::string_view content);
 
 // Trimmed text of the first child element `name` ("" when absent).
 std::string ChildText(pugi::xml_node node, const char* name);

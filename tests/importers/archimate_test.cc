@@ -498,7 +498,8 @@ TEST_CASE("each ArchiMate defect gives its located diagnostic", "[importers][arc
        {"unknown-element-type.xml:5:5: error[ARC005]: element 'id-1' has unknown type 'Nod'; did "
         "you mean 'Node'?"}},
       {"element-without-name.xml",
-       {"element-without-name.xml:5:5: error[ARC006]: element 'id-1' (Node) has no <name>"}},
+       {"element-without-name.xml:5:5: warning[ARC006]: element 'id-1' (Node) has no <name>; "
+        "stored under its identifier 'id-1'"}},
       {"relationship-without-target.xml",
        {"relationship-without-target.xml:13:5: error[ARC007]: relationship 'id-3' has no target "
         "attribute"}},
@@ -535,6 +536,43 @@ TEST_CASE("each ArchiMate defect gives its located diagnostic", "[importers][arc
     auto r = testing::RunImporter(kImporter, text, c.file, "hylte");
     CHECK(r.lines() == c.expected);
   }
+}
+
+TEST_CASE("problems in elements samdrift does not import are warnings", "[importers][archimate]") {
+  struct Case {
+    const char* file;
+    std::vector<std::string> expected;
+  };
+  const Case cases[] = {
+      {"grouping-without-name.xml",
+       {"grouping-without-name.xml:8:5: warning[ARC006]: element 'id-2' (Grouping) has no "
+        "<name>; ignored: samdrift does not import Grouping elements"}},
+      {"business-collaboration-without-name.xml",
+       {"business-collaboration-without-name.xml:8:5: warning[ARC006]: element 'id-2' "
+        "(BusinessCollaboration) has no <name>; ignored: samdrift does not import "
+        "BusinessCollaboration elements"}},
+      {"capability-with-undefined-property.xml",
+       {"capability-with-undefined-property.xml:11:9: warning[ARC009]: a property of 'id-2' "
+        "refers to undefined propertyDefinition 'propid-maturity'; ignored: samdrift does not "
+        "import Capability elements"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.file);
+    auto r = testing::RunImporter(
+        kImporter, testing::ReadFixture(std::string(SAMDRIFT_TEST_DATA) + "/archimate/" + c.file),
+        c.file, "hylte");
+    CHECK(r.lines() == c.expected);
+    CHECK(r.diagnostics.error_count() == 0);
+    REQUIRE(r.batch.assets.size() == 1);
+    CHECK(r.batch.assets[0].name == "HYL-HV01");
+  }
+  // An imported element without a name is stored under its identifier.
+  auto r = testing::RunImporter(
+      kImporter,
+      testing::ReadFixture(std::string(SAMDRIFT_TEST_DATA) + "/archimate/element-without-name.xml"),
+      "element-without-name.xml", "hylte");
+  REQUIRE(r.batch.assets.size() == 1);
+  CHECK(r.batch.assets[0].name == "id-1");
 }
 
 TEST_CASE("every problem in an ArchiMate model is reported, not only the first",

@@ -52,6 +52,36 @@ TEST_CASE("bad numbers: NaN, 1e309, infinities and negatives", "[importers][csv]
   }
 }
 
+TEST_CASE("control characters and bytes that are not UTF-8", "[importers][csv][bad-input]") {
+  struct Case {
+    const char* file;
+    std::vector<std::string> diagnostics;
+    std::vector<std::string> names;
+  };
+  const Case cases[] = {
+      {"nul-in-name.csv",
+       {"nul-in-name.csv:2:1: error[CSV019]: the cell holds the control character U+0000; record "
+        "not read"},
+       {"srv02"}},
+      {"control-character-in-header.csv",
+       {"control-character-in-header.csv:1:2: error[CSV019]: the cell holds the control "
+        "character U+001B; the header cannot be read, nor the rest of the file"},
+       {}},
+      {"windows-1252-not-utf8.csv",
+       {"windows-1252-not-utf8.csv:3: warning[ENC001]: not valid UTF-8 (first at byte 30, 0xE4); "
+        "read as Windows-1252"},
+       {"srv01", "srv-v\u00e4xel"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.file);
+    auto r = Fixture(GenericTable::kAssets, c.file);
+    CHECK(r.lines() == c.diagnostics);
+    std::vector<std::string> names;
+    for (const auto& a : r.batch.assets) names.push_back(a.name);
+    CHECK(names == c.names);
+  }
+}
+
 TEST_CASE("a dependency on itself is reported and dropped", "[importers][csv][bad-input]") {
   auto r = Fixture(GenericTable::kRelations, "dependency-self-loop.csv");
   CHECK(r.lines() ==

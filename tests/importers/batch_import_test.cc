@@ -1,11 +1,14 @@
 #include "importers/batch_import.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 
+#include "importers/registry.h"
 #include "tests/importers/test_util.h"
 
 using namespace samdrift;
@@ -87,6 +90,49 @@ TEST_CASE("files no importer claims are located errors", "[importers][batch]") {
   REQUIRE_FALSE(report.ok());
   REQUIRE(d.items().size() == 1);
   CHECK(d.items()[0].code == "FMT001");
+}
+
+TEST_CASE("a long DOCTYPE does not hide the root element from detection", "[importers][batch]") {
+  // The internal subset alone is longer than the 64 KiB detection looks at.
+  const std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE lldp [\n<!-- " +
+                          std::string(70000, 'x') + " -->\n]>\n<lldp label=\"LLDP neighbors\"/>\n";
+  REQUIRE(importers::DetectImporter(xml));
+  CHECK(importers::DetectImporter(xml)->Name() == "lldpctl-xml");
+  auto dir = Scratch("doctype");
+  Write(dir / "long-doctype.xml", xml);
+  importers::ImportRequest request;
+  request.paths = {(dir / "long-doctype.xml").string()};
+  request.options.org = "gnosjo";
+  request.dry_run = importers::DryRun::kYes;
+  core::Diagnostics d;
+  auto report = importers::RunImport(request, nullptr, d);
+  REQUIRE(report.ok());
+  REQUIRE(report->files.size() == 1);
+  CHECK(report->files[0].format == "lldpctl-xml");
+}
+
+TEST_CASE("a named pipe given as a path is refused, not waited on", "[importers][batch]") {
+  auto dir = Scratch("fifo");
+  const std::string fifo = (dir / "export.csv").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  importers::ImportRequest request;
+  request.paths = {fifo};
+  request.options.org = "gnosjo";
+  core::Diagnostics d;
+  auto report = importers::RunImport(request, nullptr, d);
+  REQUIRE_FALSE(report.ok());
+  CHECK(report.status().code() == core::ErrorCode::kInvalidInput);
+  CHECK(report.status().message() ==
+        fifo +
+            ": error[IO004]: this is a named pipe (FIFO), not a regular file; save its content "
+            "to a file and import that");
+  // In a folder, only regular files are imported: the pipe is passed over.
+  Write(dir / "assets.csv", "name,kind\nesx01,device\n");
+  request.paths = {dir.string()};
+  request.dry_run = importers::DryRun::kYes;
+  report = importers::RunImport(request, nullptr, d);
+  REQUIRE(report.ok());
+  CHECK(report->files.size() == 1);
 }
 
 TEST_CASE("references resolve within the batch or against the store", "[importers][batch]") {

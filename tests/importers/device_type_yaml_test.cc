@@ -41,7 +41,7 @@ TEST_CASE("every device and module type of the real library imports",
       {"z2h__3-adding-the-kit__yaml_data__CPP48HDEWBL.yaml", "Panduit",
        "Mini-Com High Density Patch Panel (48 Port, 1RU)", "CPP48HDEWBL", 1, false, std::nullopt},
       {"z2h__3-adding-the-kit__yaml_data__EX4300-48P.yaml", "Juniper", "EX4300-48P", "", 1, true,
-       2200},
+       1100},  // two 1100 W supplies
       {"z2h__3-adding-the-kit__yaml_data__ISR4321.yaml", "Cisco", "ISR4321", "ISR4321/K9", 1, true,
        125},
       {"z2h__3-adding-the-kit__yaml_data__Meraki-MR56.yaml", "Cisco", "MR56", "", 0, false,
@@ -70,7 +70,8 @@ TEST_CASE("every device and module type of the real library imports",
   }
 }
 
-TEST_CASE("device types: draws summed, half units rounded up", "[importers][device-type]") {
+TEST_CASE("device types: allocated draws summed, one supply's maximum, half units rounded up",
+          "[importers][device-type]") {
   auto r = RunImporter(DeviceTypeYamlImporter(),
                        "manufacturer: Dell\nmodel: PowerEdge R650\nu_height: 1.5\n"
                        "is_full_depth: true\npower-ports:\n"
@@ -82,7 +83,7 @@ TEST_CASE("device types: draws summed, half units rounded up", "[importers][devi
   REQUIRE(r.batch.device_types.size() == 1);
   const core::DeviceType& t = r.batch.device_types[0];
   CHECK(t.u_height == 2);
-  CHECK(t.max_draw_w == 2200.0);
+  CHECK(t.max_draw_w == 1100.0);
   CHECK(t.allocated_draw_w == 700.0);
   // The catalog applied: a device of this model gets the allocated draw.
   core::Asset device;
@@ -92,6 +93,24 @@ TEST_CASE("device types: draws summed, half units rounded up", "[importers][devi
   core::ResolveFigures(device, r.batch.device_types);
   CHECK(device.u_height == 2);
   CHECK(device.power_w == 700.0);
+  CHECK_FALSE(device.estimated);
+}
+
+TEST_CASE("redundant power supplies are not added up", "[importers][device-type]") {
+  // Two 750 W supplies, no allocated draw: the device draws at most what one supply gives.
+  const std::string file = "device-type-redundant-psus.yaml";
+  auto r = RunImporter(DeviceTypeYamlImporter(), ReadFixture(kFixtures + file), file);
+  CHECK(r.lines().empty());
+  REQUIRE(r.batch.device_types.size() == 1);
+  const core::DeviceType& t = r.batch.device_types[0];
+  CHECK(t.max_draw_w == 750.0);
+  CHECK_FALSE(t.allocated_draw_w);
+  core::Asset device;
+  device.kind = core::AssetKind::kDevice;
+  device.vendor = "Dell Inc.";
+  device.product = "PowerEdge R630";
+  core::ResolveFigures(device, r.batch.device_types);
+  CHECK(device.power_w == 750.0);
   CHECK_FALSE(device.estimated);
 }
 

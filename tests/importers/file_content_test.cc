@@ -75,13 +75,59 @@ TEST_CASE("file content: slices end after a newline and cover the text",
   CHECK(slices[0].size() >= (std::size_t{32} << 20));
   CHECK(slices[0].size() < (std::size_t{32} << 20) + 32);
   CHECK(slices[0].size() + slices[1].size() == text.size());
-  // No newline at all: one slice, the whole text.
+  // A line longer than a slice (a huge cell) is cut too, before a character's first byte, so
+  // that it is never resident as a whole.
   const std::string one_line(std::size_t{33} << 20, 'a');
   slices.clear();
   ForEachSlice(one_line, [&](std::string_view slice) { slices.push_back(slice); });
-  REQUIRE(slices.size() == 1);
-  CHECK(slices[0].size() == one_line.size());
+  REQUIRE(slices.size() == 2);
+  CHECK(slices[0].size() == (std::size_t{32} << 20));
+  std::string letters = "x";
+  while (letters.size() < (std::size_t{33} << 20)) letters += "\xC3\xB6";  // ö
+  slices.clear();
+  ForEachSlice(letters, [&](std::string_view slice) { slices.push_back(slice); });
+  REQUIRE(slices.size() == 2);
+  CHECK(slices[0].size() == (std::size_t{32} << 20) + 1);
+  CHECK(slices[1].front() == '\xC3');
   slices.clear();
   ForEachSlice("", [&](std::string_view slice) { slices.push_back(slice); });
   CHECK(slices.empty());
+}
+
+TEST_CASE("text that is not UTF-8 is read as Windows-1252, with one warning", "[importers][csv]") {
+  struct Case {
+    const char* what;
+    std::string bytes;
+    std::string text;
+    std::vector<std::string> diagnostics;
+  };
+  const Case cases[] = {
+      {"UTF-8", "a,b\nv\xC3\xA4x,1\n", "a,b\nv\xC3\xA4x,1\n", {}},
+      {"UTF-8 with BOM",
+       "\xEF\xBB\xBF"
+       "a\n",
+       "a\n",
+       {}},
+      {"UTF-16 with BOM",
+       std::string("\xFF\xFE"
+                   "a\0\n\0",
+                   6),
+       "a\n",
+       {}},
+      {"Windows-1252: the first bad byte's line",
+       "a,b\nv\xE4x,1\n\xF6,2\n",
+       "a,b\nv\xC3\xA4x,1\n\xC3\xB6,2\n",
+       {"t.csv:2: warning[ENC001]: not valid UTF-8 (first at byte 6, 0xE4); read as "
+        "Windows-1252"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    samdrift::core::Diagnostics diagnostics;
+    std::string storage;
+    std::size_t newlines = 0;
+    CHECK(Utf8Text(c.bytes, storage, "t.csv", diagnostics, &newlines) == c.text);
+    std::vector<std::string> lines;
+    for (const auto& d : diagnostics.items()) lines.push_back(samdrift::core::FormatDiagnostic(d));
+    CHECK(lines == c.diagnostics);
+  }
 }

@@ -194,6 +194,16 @@ TEST_CASE("lldpctl defects give located diagnostics", "[importers][lldp]") {
        {"missing-port-id.xml:10:3: error[LLDP005]: <port> on interface eth0 has no <id> (the "
         "port ID is mandatory in LLDP)"},
        0},
+      {"show-interfaces-not-neighbours.xml",
+       {"show-interfaces-not-neighbours.xml:2:1: error[LLDP006]: this is `lldpcli show "
+        "interfaces` output (the local interfaces), not a neighbour list; export `lldpcli -f xml "
+        "show neighbors`"},
+       0},
+      {"show-statistics-not-neighbours.xml",
+       {"show-statistics-not-neighbours.xml:2:1: error[LLDP006]: this is `lldpcli show "
+        "statistics` output (the per-interface counters), not a neighbour list; export `lldpcli "
+        "-f xml show neighbors`"},
+       0},
       {"missing-chassis-name.xml",
        {"missing-chassis-name.xml:4:3: warning[LLDP010]: the neighbour on eth0 (chassis "
         "78:19:f7:88:60:c0) sends no system name; its connection is not recorded"},
@@ -204,7 +214,18 @@ TEST_CASE("lldpctl defects give located diagnostics", "[importers][lldp]") {
     auto r = Run(ReadFixture(kDir + c.file), c.file);
     CHECK(r.lines() == c.expected);
     CHECK(r.batch.relations.size() == c.relations);
+    if (c.relations == 0) CHECK(r.batch.assets.empty());
   }
+  // An unknown label is named; a root without one (old lldpctl) is read as neighbours.
+  auto other = Run("<lldp label=\"LLDP something\"/>", "x.xml");
+  CHECK(other.lines() ==
+        std::vector<std::string>{"x.xml:1:1: error[LLDP006]: this is lldpcli output labelled 'LLDP "
+                                 "something', not a neighbour list; export `lldpcli -f xml show "
+                                 "neighbors`"});
+  auto unlabelled =
+      Run("<lldp>\n" + Neighbour("eth0", "<id>1</id><name>sw1</name>", "<id>1</id>") + "</lldp>\n");
+  CHECK(unlabelled.lines().empty());
+  CHECK(unlabelled.batch.relations.size() == 1);
 }
 
 TEST_CASE("lldpctl: same short name for two neighbours is warned about", "[importers][lldp]") {

@@ -49,9 +49,13 @@ TEST_CASE("init, import, stats end to end", "[tools][cli]") {
   INFO(imported.err);
   REQUIRE(imported.exit_code == 0);
   // The rows name sites, halls and racks no file declares: the store adds them (stats counts them).
+  // The file is Windows-1252, as Swedish Excel saves CSV: read so, with a warning.
   CHECK(imported.out ==
         "imported 1 file(s) for gnosjo: 4 assets, 0 relations (+3 implied: sites, halls or racks "
-        "that rows name but no file declares)\n");
+        "that rows name but no file declares); 1 warning(s)\n");
+  CHECK(imported.err == kData +
+                            "/generic-csv/swedish-excel-cp1252.csv:2: warning[ENC001]: not valid "
+                            "UTF-8 (first at byte 162, 0xF6); read as Windows-1252\n");
   auto stats = RunCli(dir, "stats --json");
   REQUIRE(stats.exit_code == 0);
   auto json = nlohmann::json::parse(stats.out);
