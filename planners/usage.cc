@@ -24,6 +24,10 @@ UsageSet CollectUsage(const core::Estate& estate, const core::GraphView& graph,
 
   // (carrier, capability) -> index into out.usages
   std::unordered_map<std::string, std::size_t> slot;
+  auto key_of = [](core::AssetId carrier, const std::string& capability) {
+    std::string key(reinterpret_cast<const char*>(&carrier.value), sizeof carrier.value);
+    return key += capability;
+  };
   const auto n = static_cast<std::uint32_t>(estate.assets.size());
   for (std::uint32_t i = 0; i < n; ++i) {
     const core::Asset& a = estate.assets[i];
@@ -38,7 +42,7 @@ UsageSet CollectUsage(const core::Estate& estate, const core::GraphView& graph,
         for (core::AssetId host : graph.Neighbours(self, kind, core::Direction::kOut)) {
           core::AssetKind k = graph.asset(host).kind;
           if (k == core::AssetKind::kDevice || k == core::AssetKind::kVm ||
-              k == core::AssetKind::kClient) {
+              k == core::AssetKind::kClient || k == core::AssetKind::kCluster) {
             carrier = host;
             break;
           }
@@ -52,9 +56,7 @@ UsageSet CollectUsage(const core::Estate& estate, const core::GraphView& graph,
         continue;
       }
       Usage u{carrier, self, f.capability, f.match.technology, f.match.level, f.match.vendor};
-      std::string key(reinterpret_cast<const char*>(&carrier.value), sizeof carrier.value);
-      key += f.capability;
-      auto [it, inserted] = slot.emplace(std::move(key), out.usages.size());
+      auto [it, inserted] = slot.emplace(key_of(carrier, f.capability), out.usages.size());
       if (inserted) {
         out.usages.push_back(std::move(u));
       } else if (u.level > out.usages[it->second].level) {
@@ -62,6 +64,19 @@ UsageSet CollectUsage(const core::Estate& estate, const core::GraphView& graph,
       }
     }
   }
+  // A cluster stands for its hosts where they say nothing: its technology for a capability
+  // (its hypervisor) counts once, for the cluster, unless a member host has its own for that
+  // capability (GLPI, lshw, NetBox platform); then the hosts count and the cluster not again.
+  std::erase_if(out.usages, [&](const Usage& u) {
+    if (graph.asset(u.carrier).kind != core::AssetKind::kCluster) return false;
+    for (core::AssetId m :
+         graph.Neighbours(u.carrier, core::RelationKind::kMemberOf, core::Direction::kIn)) {
+      if (graph.asset(m).kind == core::AssetKind::kDevice && slot.count(key_of(m, u.capability))) {
+        return true;
+      }
+    }
+    return false;
+  });
   std::stable_sort(out.usages.begin(), out.usages.end(), [](const Usage& x, const Usage& y) {
     if (x.carrier != y.carrier) return x.carrier < y.carrier;
     return x.capability < y.capability;
