@@ -37,24 +37,39 @@ UsageSet CollectUsage(const core::Estate& estate, const core::GraphView& graph,
     core::AssetId self{i};
     core::AssetId carrier = self;
     if (a.kind == core::AssetKind::kSoftware) {
-      for (core::RelationKind kind :
-           {core::RelationKind::kInstalledOn, core::RelationKind::kRunsOn}) {
-        for (core::AssetId host : graph.Neighbours(self, kind, core::Direction::kOut)) {
-          core::AssetKind k = graph.asset(host).kind;
-          if (k == core::AssetKind::kDevice || k == core::AssetKind::kVm ||
-              k == core::AssetKind::kClient || k == core::AssetKind::kCluster) {
-            carrier = host;
-            break;
+      // A host first; a cluster only when the software is on no host (an ArchiMate
+      // SystemSoftware assigned to the cluster Node).
+      for (bool clusters : {false, true}) {
+        for (core::RelationKind kind :
+             {core::RelationKind::kInstalledOn, core::RelationKind::kRunsOn}) {
+          for (core::AssetId host : graph.Neighbours(self, kind, core::Direction::kOut)) {
+            core::AssetKind k = graph.asset(host).kind;
+            if (clusters ? k == core::AssetKind::kCluster
+                         : (k == core::AssetKind::kDevice || k == core::AssetKind::kVm ||
+                            k == core::AssetKind::kClient)) {
+              carrier = host;
+              break;
+            }
           }
+          if (carrier != self) break;
         }
         if (carrier != self) break;
       }
     }
+    const bool cluster = a.kind == core::AssetKind::kCluster;
+    const bool on_cluster = graph.asset(carrier).kind == core::AssetKind::kCluster;
     for (core::AssetFacet& f : facets) {
       if (f.match.level < core::MatchLevel::kProduct || f.capability.empty()) {
-        out.unmatched.push_back({self, std::move(f)});
+        // A cluster type that names nothing the catalog knows ("Lagringsreplikering") is a
+        // grouping word, not a technology.
+        if (!cluster || f.match.level == core::MatchLevel::kVendor) {
+          out.unmatched.push_back({self, std::move(f)});
+        }
         continue;
       }
+      // An OS on a cluster ("Windows Server Failover Cluster 2019", or such a software row
+      // installed_on it) is the feature its hosts cluster with; their OS counts on them.
+      if (on_cluster && (f.capability == "server-os" || f.capability == "client-os")) continue;
       Usage u{carrier, self, f.capability, f.match.technology, f.match.level, f.match.vendor};
       auto [it, inserted] = slot.emplace(key_of(carrier, f.capability), out.usages.size());
       if (inserted) {

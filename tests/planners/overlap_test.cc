@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "planners/usage.h"
 #include "tests/planners/estate_util.h"
 
 using namespace samdrift;
@@ -187,4 +188,41 @@ TEST_CASE("a cluster's platform is a hypervisor, counted once with its hosts",
   // Every org has a hypervisor now: a and c run the same product, d another.
   CHECK(o.similarity[0][2] == Approx(1.0));
   CHECK(o.similarity[0][3] == Approx(0.0));
+}
+
+TEST_CASE("a cluster's OS feature and a cluster type the catalog does not know count for nothing",
+          "[planners][overlap][cluster]") {
+  const core::Catalog& catalog = testing::BundledCatalog();
+  core::Estate e;
+  e.assets.push_back(MakeAsset("a", AssetKind::kCluster, "a-wsfc", "Microsoft Corporation",
+                               "Windows Server Failover Cluster", "2019"));
+  e.assets.push_back(MakeAsset("a", AssetKind::kCluster, "a-repl", "", "Lagringsreplikering"));
+  e.assets.push_back(MakeAsset("a", AssetKind::kCluster, "a-vcenter", "VMware, Inc.",
+                               "vCenter Server", "7.0 Update 3"));
+  planners::Overlap o = planners::ComputeOverlap(e, catalog);
+  CHECK(Row(o.products, "ms-windows-server") == nullptr);
+  CHECK(o.unmatched.empty());
+  const planners::OverlapRow* vcenter = Row(o.technologies, "vmware-vcenter-7");
+  REQUIRE(vcenter != nullptr);
+  CHECK(vcenter->capability == "virtualization-management");
+  CHECK(vcenter->counts == std::vector<std::size_t>{1});
+}
+
+TEST_CASE("software on a host and its cluster counts for the host", "[planners][overlap][cluster]") {
+  const core::Catalog& catalog = testing::BundledCatalog();
+  core::Estate e;
+  // The same Hyper-V row from two sources: installed on the cluster (ArchiMate) and on a host.
+  e.assets.push_back(MakeAsset("a", AssetKind::kCluster, "a-cl"));
+  e.assets.push_back(MakeAsset("a", AssetKind::kDevice, "a-h1"));
+  e.assets.push_back(MakeAsset("a", AssetKind::kDevice, "a-h2"));
+  e.relations.push_back(MakeRelation("a", "a-h1", RelationKind::kMemberOf, "a-cl"));
+  e.relations.push_back(MakeRelation("a", "a-h2", RelationKind::kMemberOf, "a-cl"));
+  e.assets.push_back(MakeAsset("a", AssetKind::kSoftware, "hv", "Microsoft", "Hyper-V", "2019"));
+  e.relations.push_back(MakeRelation("a", "hv", RelationKind::kInstalledOn, "a-cl"));
+  e.relations.push_back(MakeRelation("a", "hv", RelationKind::kInstalledOn, "a-h1"));
+  const core::GraphView graph(e);
+  planners::UsageSet usage = planners::CollectUsage(e, graph, catalog, {});
+  REQUIRE(usage.usages.size() == 1);  // a-h1; the cluster not again
+  CHECK(graph.asset(usage.usages[0].carrier).name == "a-h1");
+  CHECK(usage.usages[0].capability == "hypervisor");
 }
