@@ -648,6 +648,7 @@ std::vector<AssetFacet> Catalog::Facets(const Asset& asset) const {
     case AssetKind::kVm:
     case AssetKind::kClient:
     case AssetKind::kSoftware:
+    case AssetKind::kCluster:  // its platform: "VMware vSphere", "Microsoft Hyper-V"
       break;
     default:
       return out;

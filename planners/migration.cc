@@ -288,22 +288,37 @@ class Builder {
     seen_ = {};
   }
 
-  // depends_on and runs_on in the model become dependencies between the assets' items.
+  // depends_on and runs_on in the model become dependencies between the assets' items. What a
+  // VM runs on waits for the VM's items (it leaves first): its host and the host's cluster, or
+  // its cluster (runs_on, or a VM's member_of) and the cluster's member hosts.
   void AddModelDependencies() {
+    auto wait = [&](core::AssetId waiting, core::AssetId first) {
+      ForEachItemOf(waiting, [&](std::uint32_t j) {
+        ForEachItemOf(first, [&](std::uint32_t i) {
+          problem_.items[j].depends_on.push_back(problem_.items[i].id);
+        });
+      });
+    };
     graph_.ForEachEdge([&](core::AssetId from, core::AssetId to, core::RelationKind kind) {
       if (kind == core::RelationKind::kDependsOn) {
-        ForEachItemOf(from, [&](std::uint32_t i) {
-          ForEachItemOf(to, [&](std::uint32_t j) {
-            problem_.items[i].depends_on.push_back(problem_.items[j].id);
-          });
-        });
-      } else if (kind == core::RelationKind::kRunsOn) {
-        // A (VM) runs on B (host): B's items wait until A has left.
-        ForEachItemOf(to, [&](std::uint32_t j) {
-          ForEachItemOf(from, [&](std::uint32_t i) {
-            problem_.items[j].depends_on.push_back(problem_.items[i].id);
-          });
-        });
+        wait(from, to);
+        return;
+      }
+      const bool on_cluster = graph_.asset(to).kind == core::AssetKind::kCluster;
+      if (kind == core::RelationKind::kMemberOf &&
+          !(on_cluster && graph_.asset(from).kind == core::AssetKind::kVm)) {
+        return;
+      }
+      if (kind != core::RelationKind::kRunsOn && kind != core::RelationKind::kMemberOf) return;
+      wait(to, from);
+      if (!HasItems(from)) return;
+      for (core::AssetId other :
+           graph_.Neighbours(to, core::RelationKind::kMemberOf,
+                             on_cluster ? core::Direction::kIn : core::Direction::kOut)) {
+        const core::AssetKind k = graph_.asset(other).kind;
+        if (on_cluster ? k == core::AssetKind::kDevice : k == core::AssetKind::kCluster) {
+          wait(other, from);
+        }
       }
     });
   }

@@ -433,8 +433,10 @@ class Planner {
     });
   }
 
-  // VMs on a host (or in a cluster of hosts) whose hypervisor changes product move to the
-  // standard platform.
+  // VMs on a host, a cluster or a host of a cluster whose hypervisor changes product move to the
+  // standard platform. A VM is on what it runs_on and on a cluster it is a member_of; what it
+  // is on changes when its own hypervisor does, or (a cluster) a member host's, or (a host) its
+  // cluster's.
   void MigrateWorkloads(const std::unordered_map<std::uint32_t, std::size_t>& changes) {
     if (changes.empty()) return;
     const Standard* s = StandardFor("hypervisor");
@@ -443,19 +445,26 @@ class Planner {
     for (std::uint32_t i = 0; i < n; ++i) {
       const core::Asset& vm = estate_.assets[i];
       if (vm.kind != core::AssetKind::kVm || !wanted.count(vm.org)) continue;
+      std::vector<AssetId> on =
+          graph_.Neighbours(AssetId{i}, core::RelationKind::kRunsOn, core::Direction::kOut);
+      for (AssetId c :
+           graph_.Neighbours(AssetId{i}, core::RelationKind::kMemberOf, core::Direction::kOut)) {
+        if (graph_.asset(c).kind == core::AssetKind::kCluster) on.push_back(c);
+      }
       const Gap* platform = nullptr;
-      std::string via;
-      for (AssetId host :
-           graph_.Neighbours(AssetId{i}, core::RelationKind::kRunsOn, core::Direction::kOut)) {
-        std::vector<AssetId> members{host};
-        if (graph_.asset(host).kind == core::AssetKind::kCluster) {
-          members = graph_.Neighbours(host, core::RelationKind::kMemberOf, core::Direction::kIn);
-        }
-        for (AssetId m : members) {
+      std::string via, cluster;
+      for (AssetId host : on) {
+        const bool is_cluster = graph_.asset(host).kind == core::AssetKind::kCluster;
+        std::vector<AssetId> related =
+            graph_.Neighbours(host, core::RelationKind::kMemberOf,
+                              is_cluster ? core::Direction::kIn : core::Direction::kOut);
+        related.insert(related.begin(), host);
+        for (AssetId m : related) {
           auto it = changes.find(m.value);
           if (it == changes.end()) continue;
           platform = &plan_.gaps[it->second];
           via = graph_.asset(host).Key();
+          if (!is_cluster && m != host) cluster = " in cluster " + graph_.asset(m).Key();
           break;
         }
         if (platform) break;
@@ -470,8 +479,8 @@ class Planner {
       g.end_of_support = platform->end_of_support;
       g.past_end_of_support = platform->past_end_of_support;
       g.effort_hours = plan_.effort.Hours(g.kind, "", static_cast<int>(GapAction::kMigrate));
-      g.reason = "runs on " + via + " (" + platform->from_name + "), which changes to " + s->name +
-                 ": move the workload to the standard platform";
+      g.reason = "runs on " + via + cluster + " (" + platform->from_name + "), which changes to " +
+                 s->name + ": move the workload to the standard platform";
       plan_.gaps.push_back(std::move(g));
     }
   }

@@ -24,6 +24,10 @@ UsageSet CollectUsage(const core::Estate& estate, const core::GraphView& graph,
 
   // (carrier, capability) -> index into out.usages
   std::unordered_map<std::string, std::size_t> slot;
+  auto key_of = [](core::AssetId carrier, const std::string& capability) {
+    std::string key(reinterpret_cast<const char*>(&carrier.value), sizeof carrier.value);
+    return key += capability;
+  };
   const auto n = static_cast<std::uint32_t>(estate.assets.size());
   for (std::uint32_t i = 0; i < n; ++i) {
     const core::Asset& a = estate.assets[i];
@@ -33,28 +37,41 @@ UsageSet CollectUsage(const core::Estate& estate, const core::GraphView& graph,
     core::AssetId self{i};
     core::AssetId carrier = self;
     if (a.kind == core::AssetKind::kSoftware) {
-      for (core::RelationKind kind :
-           {core::RelationKind::kInstalledOn, core::RelationKind::kRunsOn}) {
-        for (core::AssetId host : graph.Neighbours(self, kind, core::Direction::kOut)) {
-          core::AssetKind k = graph.asset(host).kind;
-          if (k == core::AssetKind::kDevice || k == core::AssetKind::kVm ||
-              k == core::AssetKind::kClient) {
-            carrier = host;
-            break;
+      // A host first; a cluster only when the software is on no host (an ArchiMate
+      // SystemSoftware assigned to the cluster Node).
+      for (bool clusters : {false, true}) {
+        for (core::RelationKind kind :
+             {core::RelationKind::kInstalledOn, core::RelationKind::kRunsOn}) {
+          for (core::AssetId host : graph.Neighbours(self, kind, core::Direction::kOut)) {
+            core::AssetKind k = graph.asset(host).kind;
+            if (clusters ? k == core::AssetKind::kCluster
+                         : (k == core::AssetKind::kDevice || k == core::AssetKind::kVm ||
+                            k == core::AssetKind::kClient)) {
+              carrier = host;
+              break;
+            }
           }
+          if (carrier != self) break;
         }
         if (carrier != self) break;
       }
     }
+    const bool cluster = a.kind == core::AssetKind::kCluster;
+    const bool on_cluster = graph.asset(carrier).kind == core::AssetKind::kCluster;
     for (core::AssetFacet& f : facets) {
       if (f.match.level < core::MatchLevel::kProduct || f.capability.empty()) {
-        out.unmatched.push_back({self, std::move(f)});
+        // A cluster type that names nothing the catalog knows ("Lagringsreplikering") is a
+        // grouping word, not a technology.
+        if (!cluster || f.match.level == core::MatchLevel::kVendor) {
+          out.unmatched.push_back({self, std::move(f)});
+        }
         continue;
       }
+      // An OS on a cluster ("Windows Server Failover Cluster 2019", or such a software row
+      // installed_on it) is the feature its hosts cluster with; their OS counts on them.
+      if (on_cluster && (f.capability == "server-os" || f.capability == "client-os")) continue;
       Usage u{carrier, self, f.capability, f.match.technology, f.match.level, f.match.vendor};
-      std::string key(reinterpret_cast<const char*>(&carrier.value), sizeof carrier.value);
-      key += f.capability;
-      auto [it, inserted] = slot.emplace(std::move(key), out.usages.size());
+      auto [it, inserted] = slot.emplace(key_of(carrier, f.capability), out.usages.size());
       if (inserted) {
         out.usages.push_back(std::move(u));
       } else if (u.level > out.usages[it->second].level) {
@@ -62,6 +79,19 @@ UsageSet CollectUsage(const core::Estate& estate, const core::GraphView& graph,
       }
     }
   }
+  // A cluster stands for its hosts where they say nothing: its technology for a capability
+  // (its hypervisor) counts once, for the cluster, unless a member host has its own for that
+  // capability (GLPI, lshw, NetBox platform); then the hosts count and the cluster not again.
+  std::erase_if(out.usages, [&](const Usage& u) {
+    if (graph.asset(u.carrier).kind != core::AssetKind::kCluster) return false;
+    for (core::AssetId m :
+         graph.Neighbours(u.carrier, core::RelationKind::kMemberOf, core::Direction::kIn)) {
+      if (graph.asset(m).kind == core::AssetKind::kDevice && slot.count(key_of(m, u.capability))) {
+        return true;
+      }
+    }
+    return false;
+  });
   std::stable_sort(out.usages.begin(), out.usages.end(), [](const Usage& x, const Usage& y) {
     if (x.carrier != y.carrier) return x.carrier < y.carrier;
     return x.capability < y.capability;

@@ -1,6 +1,7 @@
 // Which technology each asset runs, per capability: the catalog's facets of every asset, with
 // software attributed to what it is installed on (a hypervisor written as a software row
-// "installed_on" a host counts for the host, once). Shared by overlap, target and lifecycle.
+// "installed_on" a host counts for the host, once; a cluster's platform counts for the cluster
+// unless its member hosts name their own). Shared by overlap, target and lifecycle.
 #ifndef SAMDRIFT_PLANNERS_USAGE_H_
 #define SAMDRIFT_PLANNERS_USAGE_H_
 

@@ -47,6 +47,9 @@ TECH = {
     "proxmox-ve-9": ("hypervisor", "platform", "Proxmox VE 9", ""),
     "ms-hyperv-2019": ("hypervisor", "platform", "Microsoft Hyper-V (Windows Server 2019)",
                        "2029-01-09"),
+    # virtualization management (named by a cluster row)
+    "vmware-vcenter-7": ("virtualization-management", "platform", "VMware vCenter Server 7.0",
+                         "2025-10-02"),
     # server operating systems
     "ms-windows-server-2012r2": ("server-os", "platform", "Windows Server 2012 R2", "2023-10-10"),
     "ms-windows-server-2016": ("server-os", "platform", "Windows Server 2016", "2027-01-12"),
@@ -2998,6 +3001,12 @@ def facts():
                     continue
                 counts.setdefault(t, {}).setdefault(oid, 0)
                 counts[t][oid] += 1
+    # A cluster row's own technology counts once, for the cluster, where its hosts name none of
+    # that capability (samdrift's planners/README.md, "Clusters"): the vCenter Server of
+    # Gnosjö-kluster and vgd-legacy (their hosts' ESXi and Proxmox count on the hosts).
+    for oid, t in (("gnosjo", "vmware-vcenter-7"), ("vaggeryd", "vmware-vcenter-7")):
+        counts.setdefault(t, {}).setdefault(oid, 0)
+        counts[t][oid] += 1
     for t in sorted(counts, key=lambda t: (TECH[t][0], TECH[t][2])):
         c = counts[t]
         P("| %s | %s (`%s`) | %s | %d |" % (TECH[t][0], TECH[t][2], t,

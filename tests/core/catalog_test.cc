@@ -440,3 +440,41 @@ TEST_CASE("repeated lookups give the same answer", "[core][catalog]") {
   }
   CHECK(matched == 20000);
 }
+
+TEST_CASE("a cluster's platform: cluster types as the NetBox importer writes them, cluster rows",
+          "[core][catalog][cluster]") {
+  const Catalog& catalog = Bundled();
+  struct Case {
+    const char* vendor;
+    const char* product;
+    const char* version;
+    const char* technology;
+  };
+  // NetBox cluster types ("VMware vSphere", "VMware ESXi", "Microsoft Hyper-V", "Proxmox",
+  // "Nutanix AHV", "XCP-ng", "Citrix XenServer", "oVirt", "KVM") and generic CSV cluster rows.
+  const Case cases[] = {
+      {"VMware", "vSphere", "", "vmware-esxi"},
+      {"Microsoft", "Hyper-V", "", "ms-hyperv"},
+      {"Proxmox", "Proxmox VE", "", "proxmox-ve"},
+      {"Nutanix", "AHV", "", "nutanix-ahv"},
+      {"Vates", "XCP-ng", "", "citrix-hypervisor"},
+      {"Citrix", "Hypervisor", "", "citrix-hypervisor"},
+      {"oVirt", "oVirt", "", "kvm"},
+      {"", "KVM", "", "kvm"},
+      {"VMware", "ESXi", "7.0.3", "vmware-esxi-7"},
+      {"Proxmox Server Solutions GmbH", "Proxmox VE", "9.0.10", "proxmox-ve-9"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.vendor << " / " << c.product << " / " << c.version);
+    Asset cluster;
+    cluster.kind = AssetKind::kCluster;
+    cluster.vendor = c.vendor;
+    cluster.product = c.product;
+    cluster.version = c.version;
+    auto facets = catalog.Facets(cluster);
+    REQUIRE(facets.size() == 1);
+    REQUIRE(facets[0].match.technology >= 0);
+    CHECK(catalog.technology(facets[0].match.technology).id == c.technology);
+    CHECK(facets[0].capability == "hypervisor");
+  }
+}

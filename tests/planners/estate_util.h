@@ -75,6 +75,18 @@ inline core::Catalog TestCatalog() {
   return catalog;
 }
 
+// The bundled catalog (core/catalog), loaded once: for tests about real product names.
+inline const core::Catalog& BundledCatalog() {
+  static const core::Catalog catalog = [] {
+    core::Diagnostics d;
+    auto c = core::LoadCatalog({}, d);
+    for (const auto& item : d.items()) FAIL_CHECK(core::FormatDiagnostic(item));
+    REQUIRE(c.ok());
+    return std::move(c).value();
+  }();
+  return catalog;
+}
+
 inline core::Asset MakeAsset(const std::string& org, core::AssetKind kind, const std::string& name,
                              const std::string& vendor = "", const std::string& product = "",
                              const std::string& version = "") {

@@ -109,3 +109,65 @@ TEST_CASE("a service with a gap of its own gets no cut-over", "[planners][migrat
   CHECK(problem.items[1].id == "x:Svc:app");
   CHECK(problem.items[1].depends_on == std::vector<std::string>{"x:vm:server-os"});
 }
+
+TEST_CASE(
+    "a cluster's platform replaced: its VMs migrate first; VMs that need each other move "
+    "together",
+    "[planners][migration][cluster]") {
+  using K = core::AssetKind;
+  using R = core::RelationKind;
+  const core::Catalog catalog = samdrift::testing::TestCatalog();
+  core::Estate estate;
+  // A cluster on Beta Visor (the standard is Acme Hyper 2) with a member host; vm1 and vm2 run
+  // on the cluster and need each other, vm3 runs on the host.
+  estate.assets.push_back(MakeAsset("x", K::kCluster, "x-cl", "Beta", "Visor", "1"));
+  estate.assets.push_back(MakeAsset("x", K::kDevice, "x-host"));
+  for (const char* vm : {"vm1", "vm2", "vm3"}) estate.assets.push_back(MakeAsset("x", K::kVm, vm));
+  estate.relations = {
+      MakeRelation("x", "x-host", R::kMemberOf, "x-cl"),
+      MakeRelation("x", "vm1", R::kRunsOn, "x-cl"),
+      MakeRelation("x", "vm2", R::kRunsOn, "x-cl"),
+      MakeRelation("x", "vm3", R::kRunsOn, "x-host"),
+      MakeRelation("x", "vm1", R::kDependsOn, "vm2"),
+      MakeRelation("x", "vm2", R::kDependsOn, "vm1"),
+  };
+  const core::GraphView graph(estate);
+  core::Diagnostics d;
+  Scenario scenario;
+  scenario.date = "2025-01-01";
+  scenario.standards["hypervisor"] = "acme-hv-2";
+  auto target = PlanTarget(estate, graph, catalog, &scenario, d);
+  REQUIRE(target.ok());
+  WaveProblem problem = BuildWaveProblem(estate, graph, &*target, nullptr, scenario);
+
+  std::map<std::string, const WaveItem*> item;
+  for (const WaveItem& i : problem.items) item[i.id] = &i;
+  REQUIRE(item.count("x:x-cl:hypervisor"));
+  CHECK(item["x:x-cl:hypervisor"]->action == "replace");
+  CHECK(item["x:x-cl:hypervisor"]->kind == "cluster");
+  for (const char* vm : {"vm1", "vm2", "vm3"}) {
+    INFO(vm);
+    const std::string id = std::string("x:") + vm + ":hypervisor";
+    REQUIRE(item.count(id));
+    CHECK(item[id]->action == "migrate");
+    CHECK(item[id]->kind == "vm");
+    // Onto the standard platform, built first.
+    const auto& deps = item[id]->depends_on;
+    CHECK(std::count(deps.begin(), deps.end(), "build:platform:acme-hv-2") == 1);
+  }
+  // The cluster is replaced once its workloads (also those on its hosts) have left.
+  CHECK(item["x:x-cl:hypervisor"]->depends_on ==
+        std::vector<std::string>{"x:vm1:hypervisor", "x:vm2:hypervisor", "x:vm3:hypervisor"});
+
+  auto plan = PlanWaves(std::move(problem));
+  REQUIRE(plan.ok());
+  REQUIRE(plan->cycles.size() == 1);
+  CHECK(plan->cycles[0].members ==
+        std::vector<std::string>{"x:vm1:hypervisor", "x:vm2:hypervisor"});
+  std::map<std::string, int> wave;
+  for (const PlannedItem& p : plan->items) wave[p.item.id] = p.wave;
+  CHECK(wave["x:vm1:hypervisor"] == wave["x:vm2:hypervisor"]);
+  CHECK(wave["x:vm1:hypervisor"] > wave["build:platform:acme-hv-2"]);
+  CHECK(wave["x:x-cl:hypervisor"] > wave["x:vm1:hypervisor"]);
+  CHECK(wave["x:x-cl:hypervisor"] > wave["x:vm3:hypervisor"]);
+}

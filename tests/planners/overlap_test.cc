@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "planners/usage.h"
 #include "tests/planners/estate_util.h"
 
 using namespace samdrift;
@@ -134,4 +135,94 @@ TEST_CASE("overlap counts at three levels, sharing, unmatched strings", "[planne
   planners::Overlap sub = planners::ComputeOverlap(e, catalog, {"a", "c"});
   CHECK(sub.orgs == std::vector<std::string>{"a", "c"});
   CHECK(Row(sub.technologies, "acme-os-2019")->sharing == planners::Sharing::kAll);
+}
+
+TEST_CASE("a cluster's platform is a hypervisor, counted once with its hosts",
+          "[planners][overlap][cluster]") {
+  const core::Catalog& catalog = testing::BundledCatalog();
+  core::Estate e;
+  // a: a generic CSV cluster row (kind=cluster) VMware ESXi 7.0.3.
+  e.assets.push_back(MakeAsset("a", AssetKind::kCluster, "a-cl", "VMware", "ESXi", "7.0.3"));
+  // b: a NetBox cluster of type "VMware vSphere" (the importer writes VMware / vSphere), with a
+  // member host whose hypervisor nobody recorded; and an ArchiMate cluster Node with the
+  // hypervisor as SystemSoftware assigned to it (a software row installed_on the cluster).
+  e.assets.push_back(MakeAsset("b", AssetKind::kCluster, "b-cl", "VMware", "vSphere"));
+  e.assets.push_back(MakeAsset("b", AssetKind::kDevice, "b-h1"));
+  e.relations.push_back(MakeRelation("b", "b-h1", RelationKind::kMemberOf, "b-cl"));
+  e.assets.push_back(MakeAsset("b", AssetKind::kCluster, "b-node"));
+  e.assets.push_back(MakeAsset("b", AssetKind::kSoftware, "b-node esxi", "VMware", "ESXi", "8.0"));
+  e.relations.push_back(MakeRelation("b", "b-node esxi", RelationKind::kInstalledOn, "b-node"));
+  // c: a vSphere cluster whose two hosts report ESXi themselves (GLPI, lshw): two hosts, not
+  // three.
+  e.assets.push_back(MakeAsset("c", AssetKind::kCluster, "c-cl", "VMware", "vSphere"));
+  for (const char* h : {"c-h1", "c-h2"}) {
+    core::Asset host = MakeAsset("c", AssetKind::kDevice, h);
+    host.SetAttr("platform", "VMware ESXi 7.0 U3");
+    e.assets.push_back(host);
+    e.relations.push_back(MakeRelation("c", h, RelationKind::kMemberOf, "c-cl"));
+  }
+  // d: Hyper-V and Proxmox clusters as NetBox writes their types.
+  e.assets.push_back(MakeAsset("d", AssetKind::kCluster, "d-cl1", "Microsoft", "Hyper-V"));
+  e.assets.push_back(MakeAsset("d", AssetKind::kCluster, "d-cl2", "Proxmox", "Proxmox VE"));
+
+  planners::Overlap o = planners::ComputeOverlap(e, catalog);
+  REQUIRE(o.orgs == std::vector<std::string>{"a", "b", "c", "d"});
+  const planners::OverlapRow* esxi = Row(o.products, "vmware-esxi");
+  REQUIRE(esxi != nullptr);
+  CHECK(esxi->capability == "hypervisor");
+  CHECK(esxi->counts == std::vector<std::size_t>{1, 2, 2, 0});
+  const planners::OverlapRow* esxi7 = Row(o.technologies, "vmware-esxi-7");
+  REQUIRE(esxi7 != nullptr);
+  CHECK(esxi7->counts == std::vector<std::size_t>{1, 0, 2, 0});
+  const planners::OverlapRow* esxi8 = Row(o.technologies, "vmware-esxi-8");
+  REQUIRE(esxi8 != nullptr);
+  CHECK(esxi8->counts == std::vector<std::size_t>{0, 1, 0, 0});
+  const planners::OverlapRow* hyperv = Row(o.products, "ms-hyperv");
+  REQUIRE(hyperv != nullptr);
+  CHECK(hyperv->capability == "hypervisor");
+  CHECK(hyperv->counts == std::vector<std::size_t>{0, 0, 0, 1});
+  const planners::OverlapRow* proxmox = Row(o.products, "proxmox-ve");
+  REQUIRE(proxmox != nullptr);
+  CHECK(proxmox->counts == std::vector<std::size_t>{0, 0, 0, 1});
+  CHECK(o.unmatched.empty());
+  // Every org has a hypervisor now: a and c run the same product, d another.
+  CHECK(o.similarity[0][2] == Approx(1.0));
+  CHECK(o.similarity[0][3] == Approx(0.0));
+}
+
+TEST_CASE("a cluster's OS feature and a cluster type the catalog does not know count for nothing",
+          "[planners][overlap][cluster]") {
+  const core::Catalog& catalog = testing::BundledCatalog();
+  core::Estate e;
+  e.assets.push_back(MakeAsset("a", AssetKind::kCluster, "a-wsfc", "Microsoft Corporation",
+                               "Windows Server Failover Cluster", "2019"));
+  e.assets.push_back(MakeAsset("a", AssetKind::kCluster, "a-repl", "", "Lagringsreplikering"));
+  e.assets.push_back(MakeAsset("a", AssetKind::kCluster, "a-vcenter", "VMware, Inc.",
+                               "vCenter Server", "7.0 Update 3"));
+  planners::Overlap o = planners::ComputeOverlap(e, catalog);
+  CHECK(Row(o.products, "ms-windows-server") == nullptr);
+  CHECK(o.unmatched.empty());
+  const planners::OverlapRow* vcenter = Row(o.technologies, "vmware-vcenter-7");
+  REQUIRE(vcenter != nullptr);
+  CHECK(vcenter->capability == "virtualization-management");
+  CHECK(vcenter->counts == std::vector<std::size_t>{1});
+}
+
+TEST_CASE("software on a host and its cluster counts for the host", "[planners][overlap][cluster]") {
+  const core::Catalog& catalog = testing::BundledCatalog();
+  core::Estate e;
+  // The same Hyper-V row from two sources: installed on the cluster (ArchiMate) and on a host.
+  e.assets.push_back(MakeAsset("a", AssetKind::kCluster, "a-cl"));
+  e.assets.push_back(MakeAsset("a", AssetKind::kDevice, "a-h1"));
+  e.assets.push_back(MakeAsset("a", AssetKind::kDevice, "a-h2"));
+  e.relations.push_back(MakeRelation("a", "a-h1", RelationKind::kMemberOf, "a-cl"));
+  e.relations.push_back(MakeRelation("a", "a-h2", RelationKind::kMemberOf, "a-cl"));
+  e.assets.push_back(MakeAsset("a", AssetKind::kSoftware, "hv", "Microsoft", "Hyper-V", "2019"));
+  e.relations.push_back(MakeRelation("a", "hv", RelationKind::kInstalledOn, "a-cl"));
+  e.relations.push_back(MakeRelation("a", "hv", RelationKind::kInstalledOn, "a-h1"));
+  const core::GraphView graph(e);
+  planners::UsageSet usage = planners::CollectUsage(e, graph, catalog, {});
+  REQUIRE(usage.usages.size() == 1);  // a-h1; the cluster not again
+  CHECK(graph.asset(usage.usages[0].carrier).name == "a-h1");
+  CHECK(usage.usages[0].capability == "hypervisor");
 }

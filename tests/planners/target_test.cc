@@ -290,3 +290,79 @@ TEST_CASE("lifecycle: past and within 12 months, per org, hosts named", "[planne
   // Only org b when asked for b.
   CHECK(planners::ComputeLifecycle(estate, catalog, {"b"}, "2026-02-01").items.size() == 3);
 }
+
+TEST_CASE("a cluster's hypervisor has gaps; the VMs on it, its members and their VMs migrate",
+          "[planners][target][cluster]") {
+  const core::Catalog& catalog = testing::BundledCatalog();
+  core::Estate e;
+  // h: a NetBox cluster of type "Microsoft Hyper-V" (no host records a hypervisor). One VM runs
+  // on the cluster (NetBox), one is a member of it (ArchiMate, generic CSV), one runs on a
+  // member host; one VM runs elsewhere.
+  e.assets.push_back(MakeAsset("h", AssetKind::kCluster, "h-cl", "Microsoft", "Hyper-V"));
+  e.assets.push_back(MakeAsset("h", AssetKind::kDevice, "h-host1"));
+  e.relations.push_back(MakeRelation("h", "h-host1", RelationKind::kMemberOf, "h-cl"));
+  for (const char* vm : {"h-vm1", "h-vm2", "h-vm3", "h-vm4"}) {
+    e.assets.push_back(MakeAsset("h", AssetKind::kVm, vm));
+  }
+  e.relations.push_back(MakeRelation("h", "h-vm1", RelationKind::kRunsOn, "h-cl"));
+  e.relations.push_back(MakeRelation("h", "h-vm2", RelationKind::kMemberOf, "h-cl"));
+  e.relations.push_back(MakeRelation("h", "h-vm3", RelationKind::kRunsOn, "h-host1"));
+  e.assets.push_back(MakeAsset("h", AssetKind::kDevice, "h-other"));
+  e.relations.push_back(MakeRelation("h", "h-vm4", RelationKind::kRunsOn, "h-other"));
+  // v: a generic cluster row VMware ESXi 7.0.3: same product, older version.
+  e.assets.push_back(MakeAsset("v", AssetKind::kCluster, "v-cl", "VMware", "ESXi", "7.0.3"));
+  e.assets.push_back(MakeAsset("v", AssetKind::kVm, "v-vm1"));
+  e.relations.push_back(MakeRelation("v", "v-vm1", RelationKind::kRunsOn, "v-cl"));
+  auto scenario = Scenario(R"(date: 2026-01-01
+standards:
+  hypervisor: vmware-esxi-8
+)");
+  core::Diagnostics d;
+  auto plan = planners::PlanTarget(e, catalog, &scenario, d);
+  REQUIRE(plan.ok());
+  CHECK(Formatted(d).empty());
+
+  const planners::Gap* cl = GapOf(*plan, "h-cl", "hypervisor");
+  REQUIRE(cl != nullptr);
+  CHECK(cl->kind == AssetKind::kCluster);
+  CHECK(cl->action == GapAction::kReplace);
+  CHECK(cl->from == "ms-hyperv");
+  CHECK(cl->to == "vmware-esxi-8");
+  CHECK(cl->reason ==
+        "Microsoft Hyper-V -> VMware ESXi 8.0: another product in place; its workloads migrate");
+  CHECK(GapOf(*plan, "h-host1", "hypervisor") == nullptr);  // the cluster carries it
+  struct Expected {
+    const char* vm;
+    const char* via;
+    const char* reason;
+  };
+  const Expected migrating[] = {
+      {"h-vm1", "h-cl",
+       "runs on h-cl (Microsoft Hyper-V), which changes to VMware ESXi 8.0: move the workload to "
+       "the standard platform"},
+      {"h-vm2", "h-cl",
+       "runs on h-cl (Microsoft Hyper-V), which changes to VMware ESXi 8.0: move the workload to "
+       "the standard platform"},
+      {"h-vm3", "h-host1",
+       "runs on h-host1 in cluster h-cl (Microsoft Hyper-V), which changes to VMware ESXi 8.0: "
+       "move the workload to the standard platform"},
+  };
+  for (const Expected& x : migrating) {
+    INFO(x.vm);
+    const planners::Gap* g = GapOf(*plan, x.vm, "hypervisor");
+    REQUIRE(g != nullptr);
+    CHECK(g->action == GapAction::kMigrate);
+    CHECK(g->from == "ms-hyperv");
+    CHECK(g->to == "vmware-esxi-8");
+    CHECK(g->via == x.via);
+    CHECK(g->reason == x.reason);
+  }
+  CHECK(GapOf(*plan, "h-vm4", "hypervisor") == nullptr);
+
+  const planners::Gap* v = GapOf(*plan, "v-cl", "hypervisor");
+  REQUIRE(v != nullptr);
+  CHECK(v->action == GapAction::kUpgrade);
+  CHECK(v->from == "vmware-esxi-7");
+  CHECK(v->past_end_of_support);                          // ESXi 7.0 ended 2025-10-02
+  CHECK(GapOf(*plan, "v-vm1", "hypervisor") == nullptr);  // same product: upgraded in place
+}
