@@ -9,6 +9,7 @@
 
 #include "core/store.h"
 #include "importers/batch_import.h"
+#include "importers/glpi_xml.h"
 #include "tests/importers/test_util.h"
 
 using namespace samdrift;
@@ -287,4 +288,36 @@ TEST_CASE("lshw: two machines of one host name in other domains are two machines
   REQUIRE(again.ok);
   CHECK(Rows(*store) == std::vector<std::string>{"device web1 SRV1 <- lshw-web1-a.xml",
                                                  "device web1.b.example SRV2 <- lshw-web1-b.xml"});
+}
+
+TEST_CASE("GLPI: two switches of one name in a discovery are told apart by their MACs",
+          "[importers][machines][glpi]") {
+  const std::string xml = R"G(<?xml version="1.0" encoding="UTF-8" ?>
+<REQUEST>
+  <CONTENT>
+    <DEVICE>
+      <IP>10.1.0.1</IP>
+      <MAC>00:1a:2b:00:00:01</MAC>
+      <SNMPHOSTNAME>sw-access</SNMPHOSTNAME>
+      <TYPE>NETWORKING</TYPE>
+    </DEVICE>
+    <DEVICE>
+      <IP>10.2.0.1</IP>
+      <MAC>00:1a:2b:00:00:02</MAC>
+      <SNMPHOSTNAME>sw-access</SNMPHOSTNAME>
+      <TYPE>NETWORKING</TYPE>
+    </DEVICE>
+  </CONTENT>
+  <DEVICEID>scanner-2013-11-14-17-47-17</DEVICEID>
+  <QUERY>NETDISCOVERY</QUERY>
+</REQUEST>)G";
+  auto r = testing::RunImporter(importers::GlpiXmlImporter(), xml, "discovery.xml");
+  CHECK(r.lines() ==
+        std::vector<std::string>{
+            "discovery.xml:10:5: warning[GLPI019]: 'sw-access' (MAC "
+            "00:1a:2b:00:00:02) is not the machine 'sw-access' of discovery.xml (MAC "
+            "00:1a:2b:00:00:01); it is recorded as 'sw-access (MAC 00:1a:2b:00:00:02)'"});
+  REQUIRE(r.batch.assets.size() == 2);
+  CHECK(r.batch.assets[0].name == "sw-access");
+  CHECK(r.batch.assets[1].name == "sw-access (MAC 00:1a:2b:00:00:02)");
 }
