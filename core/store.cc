@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -136,6 +137,7 @@ ON CONFLICT(org, key, kind) DO UPDATE SET
   importer = CASE WHEN ?25 = 1 AND source_id IS NOT NULL THEN importer ELSE excluded.importer END,
   line = CASE WHEN ?25 = 1 AND source_id IS NOT NULL THEN line ELSE excluded.line END,
   implied = 0
+RETURNING id
 )sql";
 
 // WriteMode::kFill: what is already there wins; only empty fields are filled. ?25 carries the
@@ -170,6 +172,7 @@ ON CONFLICT(org, key, kind) DO UPDATE SET
   line = CASE WHEN source_id IS NULL THEN excluded.line ELSE line END,
   source_id = COALESCE(source_id, excluded.source_id),
   implied = 0
+RETURNING id
 )sql";
 
 constexpr const char* kInsertRelation = R"sql(
@@ -652,7 +655,10 @@ struct StoreWriter::Impl {
     upsert_source.reset();
     sources.emplace(key, id);
     drop_assets.bind(1, id);
-    summary.assets_replaced += static_cast<std::size_t>(drop_assets.exec());
+    const int dropped = drop_assets.exec();
+    summary.assets_replaced += static_cast<std::size_t>(dropped);
+    // A row this batch wrote into (a patch of an asset the file declared) may be among them.
+    if (dropped > 0 && !written_rows.empty()) written_rows_dropped = true;
     drop_assets.reset();
     drop_relations.bind(1, id);
     drop_relations.exec();
@@ -786,7 +792,8 @@ struct StoreWriter::Impl {
     // Rowid 0 is never given to a new row: if it is still the last one after the statement,
     // the asset merged into an existing row instead of adding one.
     sqlite3_set_last_insert_rowid(db.getHandle(), 0);
-    insert_asset.exec();
+    insert_asset.executeStep();
+    written_rows.push_back(insert_asset.getColumn(0).getInt64());
     insert_asset.reset();
     ++summary.assets_written;
     if (auto it = fresh.find(a.org); it != fresh.end()) {
@@ -882,8 +889,25 @@ struct StoreWriter::Impl {
   std::map<std::string, ImpliedLocations> fresh;
   const std::string* last_org = nullptr;
   const std::string* last_source = nullptr;
+  // The distinct rows the batch's assets went into, for ApplySummary::assets_stored.
+  std::size_t CountStored() {
+    std::sort(written_rows.begin(), written_rows.end());
+    written_rows.erase(std::unique(written_rows.begin(), written_rows.end()), written_rows.end());
+    if (!written_rows_dropped) return written_rows.size();
+    SQLite::Statement exists(db, "SELECT 1 FROM assets WHERE id = ?1");
+    std::size_t n = 0;
+    for (std::int64_t id : written_rows) {
+      exists.bind(1, id);
+      n += exists.executeStep() ? 1 : 0;
+      exists.reset();
+    }
+    return n;
+  }
+
   std::string key;
   std::string attributes;
+  std::vector<std::int64_t> written_rows;  // the row of every asset written, in order
+  bool written_rows_dropped = false;       // a file's earlier rows went after rows were written
   ApplySummary summary;
   bool failed = false;
 };
@@ -929,6 +953,7 @@ Result<ApplySummary> StoreWriter::Commit() {
   if (w.failed) return Status::StoreError("store '" + w.path + "': an earlier write failed");
   try {
     w.WriteImplied(w.summary);
+    w.summary.assets_stored = w.CountStored();
     w.summary.orgs.assign(w.orgs.begin(), w.orgs.end());
     w.transaction.commit();
     return w.summary;

@@ -53,7 +53,8 @@ struct StoredWarnings {
 
 // What Apply() did.
 struct ApplySummary {
-  std::size_t assets_written = 0;
+  std::size_t assets_written = 0;   // every asset row of the batch (several may share a key)
+  std::size_t assets_stored = 0;    // the distinct assets those rows went into
   std::size_t assets_replaced = 0;  // rows of earlier imports of the same files, removed first
   std::size_t relations_written = 0;
   std::size_t device_types_written = 0;

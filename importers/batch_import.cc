@@ -16,6 +16,7 @@
 
 #include "core/text.h"
 #include "importers/file_content.h"
+#include "importers/machine_names.h"
 #include "importers/rack_halls.h"
 #include "importers/registry.h"
 
@@ -126,6 +127,8 @@ const Importer* ImportContent(std::string_view content, const std::string& path,
     for (core::Asset& a : assets) {
       if (a.provenance.source.empty()) a.provenance.source = path;
       if (a.provenance.importer.empty()) a.provenance.importer = importer->Name();
+      // Every machine of the batch holds its name, not only those named by MachineNames.
+      if (request.options.machine_names) request.options.machine_names->Hold(a);
       if (!core::IsValidOrgId(a.org)) {
         diagnostics.Error({path, a.provenance.line, 0}, "ORG001",
                           "asset '" + a.name + "' has no valid org id ('" + a.org +
@@ -178,11 +181,31 @@ void FinishBatch(core::Batch& batch, const core::Store* store, core::Diagnostics
 
 namespace {
 
-// Reads and imports every file into `batch` (whose sink, when set, receives assets early).
-void ParseFiles(const std::vector<std::string>& files, const ImportRequest& request,
-                core::Batch& batch, core::Diagnostics& diagnostics,
+// The machines the store holds for the import's org (--org), but for what the batch's files
+// brought before (replaced by this import): the names other machines hold. Call it before the
+// parsing starts (it reads the store).
+core::Status LoadStoredMachines(const core::Store* store, const ImportRequest& request,
+                                const std::vector<std::string>& files, MachineNames& names) {
+  if (!store || request.options.org_source != OrgSource::kOption) return core::Status::Ok();
+  std::unordered_set<std::string> replaced;
+  for (const std::string& file : files) replaced.insert(fs::path(file).filename().string());
+  core::AssetQuery query;
+  query.orgs = {request.options.org};
+  query.with_relations = false;
+  query.kinds = {core::AssetKind::kDevice, core::AssetKind::kVm, core::AssetKind::kClient};
+  return store->ForEachAsset(query, [&](core::Asset&& a) {
+    if (!replaced.count(a.provenance.source)) names.Hold(a);
+  });
+}
+
+// Reads and imports every file into `batch` (whose sink, when set, receives assets early);
+// machines are named apart in `names`.
+void ParseFiles(const std::vector<std::string>& files, const ImportRequest& batch_request,
+                MachineNames& names, core::Batch& batch, core::Diagnostics& diagnostics,
                 std::vector<FileReport>& reports,
                 const std::function<void(std::string_view)>& progress) {
+  ImportRequest request = batch_request;
+  request.options.machine_names = &names;
   const Importer* forced = request.format.empty() ? nullptr : FindImporter(request.format);
   std::size_t index = 0;
   std::function<void(std::string_view)> progress_line;
@@ -265,6 +288,8 @@ core::Result<ImportReport> ParseAndStore(const std::vector<std::string>& files,
                                          const ImportRequest& request, core::Store& store,
                                          core::Diagnostics& diagnostics,
                                          const std::function<void(std::string_view)>& progress) {
+  MachineNames names;
+  if (core::Status s = LoadStoredMachines(&store, request, files, names); !s.ok()) return s;
   auto writer = store.Begin();
   if (!writer.ok()) return writer.status();
   const std::size_t earlier = diagnostics.items().size();  // the caller's, not this import's
@@ -298,7 +323,7 @@ core::Result<ImportReport> ParseAndStore(const std::vector<std::string>& files,
   std::exception_ptr failure;  // what the parser threw, rethrown here once it has stopped
   std::thread parser([&] {
     try {
-      ParseFiles(files, request, batch, diagnostics, report.files, progress);
+      ParseFiles(files, request, names, batch, diagnostics, report.files, progress);
       if (gathered.size() > 0) queue.Push(gathered);
     } catch (...) {
       failure = std::current_exception();
@@ -347,7 +372,10 @@ core::Batch ParseBatch(const std::vector<std::string>& files, const ImportReques
                        std::vector<FileReport>& reports,
                        const std::function<void(std::string_view)>& progress) {
   core::Batch batch;
-  ParseFiles(files, request, batch, diagnostics, reports, progress);
+  MachineNames names;
+  // A store that cannot be read holds no machines (it is only read for the checks).
+  (void)LoadStoredMachines(store, request, files, names);
+  ParseFiles(files, request, names, batch, diagnostics, reports, progress);
   FinishBatch(batch, store, diagnostics);
   return batch;
 }

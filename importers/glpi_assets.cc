@@ -25,6 +25,15 @@ void AssetWriter::Add(core::Asset asset, Where where, core::WriteMode mode) {
   batch_.assets.push_back(std::move(asset));
 }
 
+const std::string& AssetWriter::NameMachine(core::Asset& asset, Where where) {
+  asset.org = context_.options.org;
+  asset.provenance.source = context_.source;
+  MachineNames& names =
+      context_.options.machine_names ? *context_.options.machine_names : own_names_;
+  names.Name(asset, At(where), "GLPI019", diagnostics_);
+  return asset.name;
+}
+
 void AssetWriter::Relate(const core::Asset& source, core::RelationKind kind, std::string target,
                          std::optional<core::AssetKind> target_kind, Where where,
                          std::string source_port, std::string target_port) {

@@ -13,6 +13,7 @@
 #include "core/model.h"
 #include "importers/glpi_model.h"
 #include "importers/glpi_values.h"
+#include "importers/machine_names.h"
 
 namespace samdrift::importers::glpi {
 
@@ -32,6 +33,9 @@ class AssetWriter {
     diagnostics_.Warning(At(where), code, std::move(message));
   }
 
+  // Names the machine `asset` (of the --org, found at `where`) so that it is no other machine's
+  // name (MachineNames), with warning GLPI019 when it is not its own; returns the name.
+  const std::string& NameMachine(core::Asset& asset, Where where);
   // Adds an asset of the --org with provenance at `where`.
   void Add(core::Asset asset, Where where, core::WriteMode mode);
   void Relate(const core::Asset& source, core::RelationKind kind, std::string target,
@@ -50,6 +54,7 @@ class AssetWriter {
   const Context& context_;
   core::Batch& batch_;
   core::Diagnostics& diagnostics_;
+  MachineNames own_names_;  // when the import gives none
 };
 
 // Placeholder strings firmware writes where it knows nothing ("To be filled by O.E.M.",

@@ -236,6 +236,9 @@ void AddComputer(const Inventory& inv, ItemType itemtype, AssetWriter& w) {
   if (!ips.empty()) host.SetAttr("ip", JoinComma(ips));
   if (!macs.empty()) host.SetAttr("mac", JoinComma(macs));
   if (!inv.deviceid.empty()) host.SetAttr("deviceid", std::string(core::Trim(inv.deviceid.text)));
+  // Another machine's name (another agent, same host name) is not taken over: this one is
+  // named apart, and its software and VMs with it.
+  name = w.NameMachine(host, where);
 
   // Software on a client is client estate; on a server or server VM it is platform.
   const core::Category software_category =

@@ -133,6 +133,8 @@ void AddNetworkDevice(const Inventory& inv, const NetworkDevice& d,
   if (!d.ports.empty()) a.SetAttr("ports", std::to_string(d.ports.size()));
   if (discovery) a.SetAttr("discovered", "true");
 
+  w.NameMachine(a, d.where);  // before its connections name it
+
   std::size_t neighbours = 0;
   for (const Port& port : d.ports) {
     // Only a port the device says has CDP/LLDP neighbours is cabled to them; the other

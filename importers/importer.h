@@ -12,6 +12,8 @@
 
 namespace samdrift::importers {
 
+class MachineNames;
+
 // Where an asset's org comes from: the --org option, or (NetBox) each row's tenant.
 enum class OrgSource { kOption, kTenant };
 
@@ -19,6 +21,9 @@ struct ImportOptions {
   std::string org;  // the --org id; the fallback when rows carry no tenant
   OrgSource org_source = OrgSource::kOption;
   std::map<std::string, std::string> tenant_to_org;  // optional mapping for kTenant
+  // The names machines hold in this import and the store (set by the batch for its files);
+  // importers of machines take their names from it. Null: each file on its own.
+  MachineNames* machine_names = nullptr;
 };
 
 class Importer {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "importers/machine_names.h"
 #include "importers/scan_support.h"
 #include "importers/xml_support.h"
 
@@ -351,6 +352,10 @@ void LshwXmlImporter::Import(std::string_view content, const std::string& source
   SystemReader reader(input, diagnostics);
   reader.Walk(system);
   reader.Fill(asset);
+  // Another machine of the same host name (another domain, serial or UUID) stays apart.
+  if (options.machine_names) {
+    options.machine_names->Name(asset, input.At(system), "LSHW011", diagnostics);
+  }
   batch.assets.push_back(std::move(asset));
 }
 

@@ -86,8 +86,7 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       auto report = importers::RunImport(request, store->get(), diagnostics, progress);
       PrintDiagnostics(diagnostics);
       if (!report.ok()) return Fail(report.status());
-      std::size_t assets = 0;
-      for (const auto& f : report->files) assets += f.assets;
+      const std::size_t assets = report->stored.assets_stored;  // distinct, as import says
       std::cerr << "imported " << request.options.org << ": " << report->files.size() << " files, "
                 << assets << " assets\n";
     }

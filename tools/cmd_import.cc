@@ -117,11 +117,18 @@ Runner SetupImport(CLI::App& app, const GlobalOptions& global) {
     auto report = importers::RunImport(request, store->get(), diagnostics, progress);
     PrintDiagnostics(diagnostics);
     if (!report.ok()) return Fail(report.status());
+    // What the store wrote: distinct assets (rows of one machine in several files, or twice in
+    // one file, are one asset); a dry run, which stores nothing, counts the rows it read.
     std::size_t assets = 0, relations = 0, types = 0;
     for (const auto& f : report->files) {
       assets += f.assets;
       relations += f.relations;
       types += f.device_types;
+    }
+    if (!args->dry_run) {
+      assets = report->stored.assets_stored;
+      relations = report->stored.relations_written;
+      types = report->stored.device_types_written;
     }
     // With --org-from tenant the rows went to the orgs their tenants name.
     std::string orgs = args->org;

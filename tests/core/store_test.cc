@@ -3,9 +3,9 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
-#include <set>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 using namespace samdrift::core;
 
@@ -380,6 +380,35 @@ TEST_CASE("a writer stores in parts and rolls back unless committed", "[core][st
   auto stats = store->Stats();
   CHECK(stats->orgs.at("gnosjo").by_kind.at(AssetKind::kDevice) == 2);
   CHECK(stats->total == 5);  // two devices, their rack, hall and site
+}
+
+TEST_CASE("the summary counts the distinct assets stored, not the rows written", "[core][store]") {
+  auto store = Memory();
+  Batch batch;
+  batch.assets.push_back(Device("gnosjo", "esx01", "a.csv", 1));
+  batch.assets.push_back(Device("gnosjo", "esx02", "a.csv", 2));
+  batch.assets.push_back(Device("gnosjo", "esx01", "a.csv", 3));  // one machine, twice
+  batch.assets.push_back(Device("gnosjo", "esx02", "b.csv", 1));  // and in another file
+  auto summary = store->Apply(batch);
+  REQUIRE(summary.ok());
+  CHECK(summary->assets_written == 4);
+  CHECK(summary->assets_stored == 2);
+  // Rows a later file of the batch replaces (its earlier import, patched by an earlier file of
+  // this batch) are not counted twice.
+  Batch first, then;
+  Asset patch = Device("gnosjo", "esx01", "c.csv", 1);
+  patch.mode = WriteMode::kPatch;  // esx01 stays a.csv's
+  first.assets.push_back(patch);
+  then.assets.push_back(Device("gnosjo", "esx01", "a.csv", 1));
+  then.assets.push_back(Device("gnosjo", "esx02", "a.csv", 2));
+  auto writer = store->Begin();
+  REQUIRE(writer.ok());
+  REQUIRE((*writer)->Put(first).ok());
+  REQUIRE((*writer)->Put(then).ok());
+  auto replaced = (*writer)->Commit();
+  REQUIRE(replaced.ok());
+  CHECK(replaced->assets_written == 3);
+  CHECK(replaced->assets_stored == 2);
 }
 
 TEST_CASE("an asset written twice in one batch implies only where it ends up", "[core][store]") {

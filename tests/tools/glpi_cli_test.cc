@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "tests/tools/cli_util.h"
 #include "tests/test_paths.h"
+#include "tests/tools/cli_util.h"
 
 using namespace samdrift::testing;
 
@@ -61,4 +61,40 @@ TEST_CASE("a broken GLPI file fails the whole batch with located errors", "[tool
   CHECK(r.err.find("bad.json:3:27: error[GLPI001]: malformed JSON: syntax error while parsing "
                    "value - unexpected '}'; expected '[', '{', or a literal") != std::string::npos);
   CHECK(RunCli(dir, "stats --json").out == before);
+}
+
+TEST_CASE("the import summary counts the assets stored, not the rows read", "[tools][cli][glpi]") {
+  auto dir = ScratchDir("summary-stored");
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  // An nmap scan that lists one machine twice (two scans of the same address in one file).
+  auto host = [](const std::string& ip, const std::string& name) {
+    return "<host><status state=\"up\"/><address addr=\"" + ip +
+           "\" addrtype=\"ipv4\"/><hostnames><hostname name=\"" + name +
+           "\" type=\"PTR\"/></hostnames></host>\n";
+  };
+  WriteText(dir / "scan.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE nmaprun>\n"
+            "<nmaprun scanner=\"nmap\" version=\"7.93\" xmloutputversion=\"1.05\">\n" +
+                host("10.0.0.1", "srv1.example") + host("10.0.0.2", "srv2.example") +
+                host("10.0.0.1", "srv1.example") + host("10.0.0.3", "srv3.example") +
+                "</nmaprun>\n");
+  auto scan = RunCli(dir, "import --org vaggeryd scan.xml");
+  INFO(scan.err);
+  REQUIRE(scan.exit_code == 0);
+  CHECK(scan.out == "imported 1 file(s) for vaggeryd: 3 assets, 0 relations\n");
+
+  // One computer in two agent files (the same serial): one computer and its one program.
+  const std::string agent =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<REQUEST><CONTENT><BIOS><SSN>S1</SSN></BIOS>"
+      "<HARDWARE><NAME>pc1</NAME></HARDWARE><SOFTWARES><NAME>Firefox</NAME></SOFTWARES>"
+      "</CONTENT><QUERY>INVENTORY</QUERY></REQUEST>\n";
+  WriteText(dir / "pc1.xml", agent);
+  WriteText(dir / "pc1-again.xml", agent);
+  auto glpi = RunCli(dir, "import --org vaggeryd pc1.xml pc1-again.xml");
+  INFO(glpi.err);
+  REQUIRE(glpi.exit_code == 0);
+  CHECK(glpi.out == "imported 2 file(s) for vaggeryd: 2 assets, 2 relations\n");
+  // A dry run stores nothing: it counts the rows it read.
+  auto dry = RunCli(dir, "import --dry-run --org vaggeryd pc1.xml pc1-again.xml");
+  CHECK(dry.out == "dry run, nothing stored: 2 file(s) for vaggeryd: 4 assets, 2 relations\n");
 }
