@@ -402,6 +402,7 @@ TEST_CASE("no CSV cell of the report starts a formula", "[tools][report]") {
   // Numbers stay numbers.
   CHECK(assets.find(";1;2;500") != std::string::npos);
   CHECK(Slurp(dir / "out" / "csv" / "unresolved.csv").find("\"'=cmd|x\"") != std::string::npos);
+}
 
 TEST_CASE("data quality shows completeness per municipality and topic; hall kW says its basis",
           "[tools][report][completeness]") {
