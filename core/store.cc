@@ -1017,6 +1017,42 @@ Result<bool> Store::HasAssetInAnyOrg(AssetKind kind, const std::string& key) con
   }
 }
 
+namespace {
+
+// Completeness per (org, kind, category, located in a hall, in a rack): how many assets, and how
+// many have each of kCompletenessFields (in that order; ip: the `ip` attribute).
+constexpr const char* kCompleteness = R"sql(
+SELECT org, kind, category, hall != '' OR rack != '', rack != '', count(*),
+  sum(vendor != ''), sum(product != ''), sum(version != ''), sum(serial != ''), sum(site != ''),
+  sum(power_w IS NOT NULL), sum(u_height IS NOT NULL), sum(position IS NOT NULL),
+  sum(substr(attributes, 1, 3) = 'ip' || char(31) OR instr(attributes, char(30) || 'ip' || char(31)) > 0),
+  sum(criticality != '')
+FROM assets GROUP BY 1, 2, 3, 4, 5)sql";
+
+// Machines without an `ip` attribute, to be matched against the IPAM addresses' holders.
+constexpr const char* kMachinesWithoutIp = R"sql(
+SELECT org, kind, category, hall != '' OR rack != '', rack != '', name FROM assets
+WHERE kind IN ('device', 'vm', 'client') AND NOT (substr(attributes, 1, 3) = 'ip' || char(31)
+  OR instr(attributes, char(30) || 'ip' || char(31)) > 0))sql";
+
+// Which fields (kCompletenessFields order) apply to an asset; the rules are in store.h.
+std::array<bool, kCompletenessFieldCount> FieldsApplying(AssetKind kind, Category category,
+                                                         bool in_hall, bool in_rack) {
+  const bool machine =
+      kind == AssetKind::kDevice || kind == AssetKind::kVm || kind == AssetKind::kClient;
+  const bool product =
+      kind == AssetKind::kDevice || kind == AssetKind::kClient || kind == AssetKind::kSoftware;
+  const bool physical = kind == AssetKind::kDevice || kind == AssetKind::kClient;
+  const bool placed = kind == AssetKind::kDevice && category != Category::kClient && in_hall;
+  return {product, product, product,           physical, physical,
+          placed,  placed,  placed && in_rack, machine,  kind == AssetKind::kService};
+}
+
+constexpr std::size_t kIpField = 8;
+static_assert(std::string_view(kCompletenessFields[kIpField]) == "ip");
+
+}  // namespace
+
 Result<StoreStats> Store::Stats() const {
   StoreStats stats;
   try {
@@ -1050,6 +1086,49 @@ Result<StoreStats> Store::Stats() const {
       auto n = static_cast<std::size_t>(warnings.getColumn(1).getInt64());
       stats.orgs[warnings.getColumn(0).getString()].warnings += n;
       stats.warnings += n;
+    }
+    SQLite::Statement fields(db, kCompleteness);
+    while (fields.executeStep()) {
+      auto kind = ParseAssetKind(fields.getColumn(1).getString());
+      auto category = ParseCategory(fields.getColumn(2).getString());
+      if (!kind || !category) continue;
+      StoreStats::OrgCounts& c = stats.orgs[fields.getColumn(0).getString()];
+      const auto applies = FieldsApplying(*kind, *category, fields.getColumn(3).getInt() != 0,
+                                          fields.getColumn(4).getInt() != 0);
+      const auto n = static_cast<std::size_t>(fields.getColumn(5).getInt64());
+      for (std::size_t f = 0; f < kCompletenessFieldCount; ++f) {
+        if (!applies[f]) continue;
+        c.completeness[f].applies += n;
+        c.completeness[f].known += static_cast<std::size_t>(fields.getColumn(6 + f).getInt64());
+      }
+    }
+    // IPAM addresses (NetBox ip-addresses.csv) name the device or VM that holds them.
+    std::set<std::pair<std::string, std::string>> holders;
+    SQLite::Statement addresses(db,
+                                "SELECT org, attributes FROM assets WHERE kind = 'network' AND "
+                                "instr(attributes, 'address' || char(31)) > 0");
+    while (addresses.executeStep()) {
+      std::vector<Attribute> attributes;
+      DecodeAttributes(addresses.getColumn(1).getString(), attributes);
+      for (const Attribute& a : attributes) {
+        if ((a.key == "device" || a.key == "virtual_machine") && !a.value.empty()) {
+          holders.emplace(addresses.getColumn(0).getString(), a.value);
+        }
+      }
+    }
+    if (!holders.empty()) {
+      SQLite::Statement machines(db, kMachinesWithoutIp);
+      while (machines.executeStep()) {
+        std::pair<std::string, std::string> key{machines.getColumn(0).getString(),
+                                                machines.getColumn(5).getString()};
+        if (!holders.count(key)) continue;
+        auto kind = ParseAssetKind(machines.getColumn(1).getString());
+        auto category = ParseCategory(machines.getColumn(2).getString());
+        if (!kind || !category) continue;
+        const auto applies = FieldsApplying(*kind, *category, machines.getColumn(3).getInt() != 0,
+                                            machines.getColumn(4).getInt() != 0);
+        if (applies[kIpField]) ++stats.orgs[key.first].completeness[kIpField].known;
+      }
     }
   } catch (const std::exception& e) {
     return FromSqlite(e, path_, "counting");

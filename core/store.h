@@ -3,10 +3,12 @@
 #ifndef SAMDRIFT_CORE_STORE_H_
 #define SAMDRIFT_CORE_STORE_H_
 
+#include <array>
 #include <cstddef>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,32 @@ namespace samdrift::core {
 
 enum class OpenMode { kReadOnly, kReadWrite };
 
+// The optional fields whose completeness `stats` reports, and the assets each applies to
+// (a field counts only over those; elsewhere it is not missing, it does not apply):
+// - vendor, product, version: devices, clients and software (what a technology is made of);
+// - serial, site: devices and clients (machines one can walk up to);
+// - power_w, u_height: devices of a datacenter, network or platform category located in a hall
+//   (hall or rack known: what the hall plan places); position: those of them in a rack;
+// - ip: devices, VMs and clients (an `ip` attribute, or an IPAM address naming the machine as
+//   its device or virtual machine);
+// - criticality: services.
+// A value is known when stored: a non-empty text, a number (0 too, and estimates too).
+inline constexpr const char* kCompletenessFields[] = {
+    "vendor",  "product",  "version",  "serial", "site",
+    "power_w", "u_height", "position", "ip",     "criticality"};
+inline constexpr std::size_t kCompletenessFieldCount = std::size(kCompletenessFields);
+
+// How many assets a field applies to, and how many of them have it.
+struct FieldCount {
+  std::size_t applies = 0;
+  std::size_t known = 0;
+  // known / applies; nullopt where the field applies to no asset (unknown, never 0).
+  std::optional<double> Share() const {
+    if (applies == 0) return std::nullopt;
+    return static_cast<double>(known) / static_cast<double>(applies);
+  }
+};
+
 // Counts per org and category, for `stats`.
 struct StoreStats {
   struct OrgCounts {
@@ -25,6 +53,7 @@ struct StoreStats {
     std::map<AssetKind, std::size_t> by_kind;
     std::size_t total = 0;
     std::size_t warnings = 0;  // import warnings stored with the org's sources
+    std::array<FieldCount, kCompletenessFieldCount> completeness;  // as kCompletenessFields
   };
   std::map<std::string, OrgCounts> orgs;  // orgs with assets or stored warnings
   std::size_t total = 0;

@@ -17,7 +17,7 @@ struct Root {
   std::size_t prefix = 0;  // index into NetInput::prefixes
   std::uint32_t org = 0;   // index into the ordered org list
   std::uint32_t domain = 0;
-  std::uint64_t in_use = 0;
+  std::uint64_t in_use = 0;  // 0 where unknown: only a hint for where an org's block lies
 };
 
 struct Allocation {

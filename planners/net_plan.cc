@@ -1,10 +1,12 @@
 #include "planners/net_plan.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <numeric>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "planners/net_alloc.h"
 
 namespace samdrift::planners {
@@ -132,7 +134,7 @@ class Planner {
     org_.resize(n_);
     dom_.resize(n_);
     plan_.domain.resize(n_);
-    plan_.in_use.assign(n_, 0);
+    count_.assign(n_, 0);
     prefix_.resize(n_);
     for (std::size_t i = 0; i < n_; ++i) {
       const NetPrefix& p = in_.prefixes[i];
@@ -231,7 +233,8 @@ class Planner {
       return x.index < y.index;
     });
     std::vector<std::uint64_t> self(n_, 0);
-    plan_.org_addresses.assign(plan_.orgs.size(), 0);
+    std::vector<std::uint64_t> per_org(plan_.orgs.size(), 0);
+    has_data_.assign(plan_.orgs.size(), {0, 0});
     for (std::size_t k = 0; k < m; ++k) {
       const Seen& a = seen[k];
       if (k > 0 && seen[k - 1].org == a.org && seen[k - 1].domain == a.domain &&
@@ -240,7 +243,8 @@ class Planner {
       }
       if (!IsPlanAddress(a.address)) continue;
       ++plan_.addresses_counted;
-      ++plan_.org_addresses[a.org];
+      ++per_org[a.org];
+      has_data_[a.org][Family(a.address)] = 1;
       std::uint32_t holder = Innermost(a.domain, a.org, a.address);
       if (holder == kNone && a.domain == 0) {
         for (std::uint32_t d : org_domains_[a.org]) {
@@ -257,22 +261,47 @@ class Planner {
     descendants_.assign(n_, 0);
     for (auto it = by_org_.rbegin(); it != by_org_.rend(); ++it) {
       const std::uint32_t x = *it;
-      plan_.in_use[x] += self[x];
+      count_[x] += self[x];
       if (org_parent_[x] != kNone) {
-        plan_.in_use[org_parent_[x]] += plan_.in_use[x];
+        count_[org_parent_[x]] += count_[x];
         descendants_[org_parent_[x]] += descendants_[x] + 1;
       }
     }
     for (std::size_t i = 0; i < n_; ++i) {
-      if (canonical_[i] != i) plan_.in_use[i] = plan_.in_use[canonical_[i]];
+      if (canonical_[i] != i) count_[i] = count_[canonical_[i]];
+    }
+    // Unknown is never zero: an org without address data of the family has no count.
+    plan_.in_use.assign(n_, std::nullopt);
+    for (std::size_t i = 0; i < n_; ++i) {
+      if (Known(static_cast<std::uint32_t>(i))) plan_.in_use[i] = count_[i];
+    }
+    plan_.org_addresses.assign(plan_.orgs.size(), std::nullopt);
+    for (std::size_t k = 0; k < plan_.orgs.size(); ++k) {
+      if (has_data_[k][0] || has_data_[k][1]) plan_.org_addresses[k] = per_org[k];
     }
   }
 
-  Weight WeightOf(std::uint32_t x) const { return {plan_.in_use[x], descendants_[x] + 1}; }
+  static int Family(const core::IpAddress& a) { return a.family() == core::IpFamily::kV4 ? 0 : 1; }
 
-  // Canonical prefixes sorted by domain and prefix; equal prefixes heaviest first, then by org
-  // order, so that the preferred one of equals is the outer one in the containment tree.
-  std::vector<std::uint32_t> DomainOrder(bool roots_only) const {
+  // The org of prefix x has address data of x's family: its use of x is known.
+  bool Known(std::uint32_t x) const { return has_data_[org_[x]][Family(P(x).network())]; }
+
+  // Use (unknown counts as none) and prefixes declared: what sorts equal prefixes for display.
+  Weight WeightOf(std::uint32_t x) const { return {count_[x], descendants_[x] + 1}; }
+
+  // What the keep decision compares: in a tree of roots where some use is unknown, use is not
+  // compared at all (prefixes declared decide), so no side wins on a count the other lacks.
+  Weight DecisionWeight(std::uint32_t x) const {
+    Weight w = WeightOf(x);
+    if (blind_[x]) w.in_use = 0;
+    return w;
+  }
+
+  // Canonical prefixes sorted by domain and prefix; equal prefixes heaviest first (by
+  // `weight`), then by org order, so that the preferred one of equals is the outer one in the
+  // containment tree.
+  template <typename W>
+  std::vector<std::uint32_t> DomainOrder(bool roots_only, W weight) const {
     std::vector<std::uint32_t> order;
     order.reserve(by_org_.size());
     for (std::uint32_t x : by_org_) {
@@ -281,14 +310,29 @@ class Planner {
     std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
       if (dom_[x] != dom_[y]) return dom_[x] < dom_[y];
       if (P(x) != P(y)) return P(x) < P(y);
-      if (WeightOf(x) != WeightOf(y)) return WeightOf(x) > WeightOf(y);
+      if (weight(x) != weight(y)) return weight(x) > weight(y);
       return org_[x] < org_[y];
     });
     return order;
   }
 
+  // Per prefix of `order` (sorted by DomainOrder): the nearest one before it that contains it.
+  std::vector<std::uint32_t> Nest(const std::vector<std::uint32_t>& order) const {
+    std::vector<std::uint32_t> parent(n_, kNone);
+    std::vector<std::uint32_t> stack;
+    for (std::uint32_t x : order) {
+      while (!stack.empty() && (dom_[stack.back()] != dom_[x] || !P(stack.back()).Contains(P(x)))) {
+        stack.pop_back();
+      }
+      if (!stack.empty()) parent[x] = stack.back();
+      stack.push_back(x);
+    }
+    return parent;
+  }
+
   void SweepConflicts() {
-    std::vector<std::uint32_t> order = DomainOrder(false);
+    std::vector<std::uint32_t> order =
+        DomainOrder(false, [&](std::uint32_t x) { return WeightOf(x); });
     place_.assign(n_, 0);
     for (std::uint32_t k = 0; k < order.size(); ++k) place_[order[k]] = k;
     dom_parent_.assign(n_, kNone);
@@ -342,23 +386,55 @@ class Planner {
     return std::to_string(n) + (n == 1 ? " address" : " addresses") + " in use";
   }
 
+  std::string UseOf(std::uint32_t x) const { return Known(x) ? InUse(count_[x]) : "unknown use"; }
+  std::string Count(std::uint32_t x) const {
+    return Known(x) ? std::to_string(count_[x]) : "unknown";
+  }
+
+  // Marks every root of a tree (roots of different orgs overlapping) in which some root's use
+  // is unknown, and names the orgs without address data there, per tree.
+  void FindBlindTrees(const std::vector<std::uint32_t>& roots,
+                      const std::vector<std::uint32_t>& parent) {
+    std::vector<std::uint32_t> top(n_, kNone);
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> unknown;  // top -> org ids
+    for (std::uint32_t x : roots) {
+      top[x] = parent[x] == kNone ? x : top[parent[x]];
+      if (Known(x)) continue;
+      auto& orgs = unknown[top[x]];
+      if (std::find(orgs.begin(), orgs.end(), org_[x]) == orgs.end()) orgs.push_back(org_[x]);
+    }
+    blind_.assign(n_, 0);
+    blind_orgs_.assign(n_, "");
+    for (std::uint32_t x : roots) {
+      auto it = unknown.find(top[x]);
+      if (it == unknown.end()) continue;
+      blind_[x] = 1;
+      std::vector<std::uint32_t> ids = it->second;
+      std::sort(ids.begin(), ids.end());
+      std::vector<std::string> names;
+      for (std::uint32_t id : ids) names.push_back(plan_.orgs[id]);
+      blind_orgs_[x] = core::Join(names, ", ");
+    }
+  }
+
+  std::string Blind(std::uint32_t x) const {
+    return "the choice rests on unknown use (no address data: " + blind_orgs_[x] + ")";
+  }
+
   // Roots of different orgs nest into trees; keep the heaviest set without overlaps (tree DP).
   void DecideRoots() {
-    std::vector<std::uint32_t> roots = DomainOrder(true);
-    std::vector<std::uint32_t> parent(n_, kNone);
-    std::vector<std::uint32_t> stack;
-    for (std::uint32_t x : roots) {
-      while (!stack.empty() && (dom_[stack.back()] != dom_[x] || !P(stack.back()).Contains(P(x)))) {
-        stack.pop_back();
-      }
-      if (!stack.empty()) parent[x] = stack.back();
-      stack.push_back(x);
-    }
+    // Trees do not depend on how equal prefixes are ordered: find the blind ones first, then
+    // order equals by what the decision compares.
+    std::vector<std::uint32_t> roots =
+        DomainOrder(true, [&](std::uint32_t x) { return WeightOf(x); });
+    FindBlindTrees(roots, Nest(roots));
+    roots = DomainOrder(true, [&](std::uint32_t x) { return DecisionWeight(x); });
+    const std::vector<std::uint32_t> parent = Nest(roots);
     std::vector<Weight> best(n_);
     std::vector<Weight> children(n_);
     for (auto it = roots.rbegin(); it != roots.rend(); ++it) {
       const std::uint32_t x = *it;
-      best[x] = std::max(WeightOf(x), children[x]);
+      best[x] = std::max(DecisionWeight(x), children[x]);
       if (parent[x] != kNone) children[parent[x]] += best[x];
     }
     std::vector<std::uint8_t> kept(n_, 0);
@@ -369,8 +445,8 @@ class Planner {
     for (std::uint32_t x : roots) {
       const std::uint32_t up = parent[x];
       if (up != kNone) keeper[x] = kept[up] ? up : keeper[up];
-      const internal::Root root{x, org_[x], dom_[x], plan_.in_use[x]};
-      if (keeper[x] == kNone && WeightOf(x) >= children[x]) {
+      const internal::Root root{x, org_[x], dom_[x], count_[x]};
+      if (keeper[x] == kNone && DecisionWeight(x) >= children[x]) {
         kept[x] = 1;
         kept_roots.push_back(root);
         continue;
@@ -379,18 +455,27 @@ class Planner {
       std::string why;
       if (keeper[x] != kNone) {
         const std::uint32_t k = keeper[x];
-        why = std::string("overlaps ") + Describe(k) + ", which stays (" + InUse(plan_.in_use[k]) +
-              " against " + std::to_string(plan_.in_use[x]) + " here";
-        if (plan_.in_use[k] == plan_.in_use[x]) {
-          why += WeightOf(k).prefixes != WeightOf(x).prefixes
-                     ? "; a tie, the plan with more prefixes stays"
-                     : "; a tie, the outer prefix or the org listed first stays";
+        why = std::string("overlaps ") + Describe(k) + ", which stays (" + UseOf(k) + " against " +
+              Count(x) + " here";
+        const char* rule = WeightOf(k).prefixes != WeightOf(x).prefixes
+                               ? "the plan with more prefixes stays"
+                               : "the outer prefix or the org listed first stays";
+        if (blind_[x]) {
+          why += std::string("; ") + Blind(x) + ", so " + rule;
+        } else if (count_[k] == count_[x]) {
+          why += std::string("; a tie, ") + rule;
         }
         why += ")";
+      } else if (blind_[x]) {
+        const std::uint64_t theirs = children[x].prefixes;
+        const std::uint64_t mine = WeightOf(x).prefixes;
+        why = std::string("holds prefixes of other orgs that declare ") + std::to_string(theirs) +
+              (theirs == 1 ? " prefix" : " prefixes") + " together against " +
+              std::to_string(mine) + " here (" + UseOf(x) + "); " + Blind(x) +
+              ", so they stay and this moves";
       } else {
         why = std::string("holds prefixes of other orgs with ") + InUse(children[x].in_use) +
-              " together against " + std::to_string(plan_.in_use[x]) +
-              " here; they stay and this moves";
+              " together against " + std::to_string(count_[x]) + " here; they stay and this moves";
       }
       reasons.push_back(std::move(why));
     }
@@ -401,6 +486,7 @@ class Planner {
       Renumbering r;
       r.prefix = moved_roots[k].prefix;
       r.hosts = plan_.in_use[r.prefix];
+      r.rests_on_unknown = blind_[r.prefix];
       r.moves_with = descendants_[r.prefix];
       r.to = alloc.to[k];
       r.reason = reasons[k] + "; " + alloc.how[k];
@@ -436,6 +522,10 @@ class Planner {
   std::vector<std::uint32_t> dom_parent_;
   std::vector<std::uint32_t> place_;  // position in the domain order
   std::vector<std::uint64_t> descendants_;
+  std::vector<std::uint64_t> count_;  // addresses counted per prefix (0 also where unknown)
+  std::vector<std::array<std::uint8_t, 2>> has_data_;  // per org: IPv4, IPv6 addresses seen
+  std::vector<std::uint8_t> blind_;      // per root: its tree holds a root of unknown use
+  std::vector<std::string> blind_orgs_;  // per blind root: the orgs without address data
   std::unordered_map<std::uint64_t, std::pair<std::size_t, std::size_t>> groups_;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> org_domains_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> unplanned_;  // (address, domain)

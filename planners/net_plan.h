@@ -11,12 +11,17 @@
 //   (sort and sweep, O(n log n + conflicts)). `a` is the org listed first (scenario order, then
 //   alphabetical); the kind says what a's prefix is to b's: equal, contains or within.
 // - In use: distinct addresses of the prefix's own org (IPAM addresses that are not deprecated,
-//   and the `ip` attribute of any asset) inside the prefix, in its domain.
+//   and the `ip` attribute of any asset) inside the prefix, in its domain. Unknown is never zero:
+//   an org without a single address of the prefix's family (IPv4 or IPv6) in its data has no
+//   address data for the prefix, and its use there is unknown (nullopt), not 0.
 // - Renumbering works on each org's outermost prefixes (its roots in the domain: a root moves
 //   with everything the org declared inside it). Overlapping roots of different orgs form a tree
 //   by containment; the kept set is the one with the most addresses in use that has no two
 //   overlapping roots (exact, by dynamic programming over the tree; ties: more prefixes declared,
-//   then the outer prefix, then org order). Every other root in the tree moves.
+//   then the outer prefix, then org order). Every other root in the tree moves. Where the use
+//   of any root in a tree is unknown, use is not compared anywhere in that tree: the choice
+//   rests on the prefixes declared, then the outer prefix, then org order, and each renumbering
+//   of the tree says that it rests on unknown use.
 // - New prefixes: each org gets one block of the scenario's per_org_block length inside the
 //   supernet (preferring the block that already holds most of its kept addresses; the rest in
 //   org order, lowest free block first). A moving root gets the lowest prefix of its own size in
@@ -107,9 +112,11 @@ struct VlanPair {
 };
 
 struct Renumbering {
-  std::size_t prefix = 0;      // the root that moves (index into NetInput::prefixes)
-  std::uint64_t hosts = 0;     // addresses in use inside it: what must be renumbered
-  std::size_t moves_with = 0;  // the org's other prefixes inside it, moving along
+  std::size_t prefix = 0;  // the root that moves (index into NetInput::prefixes)
+  // Addresses in use inside it (what must be renumbered); nullopt: unknown (no address data).
+  std::optional<std::uint64_t> hosts;
+  bool rests_on_unknown = false;  // the choice was made without knowing some side's use
+  std::size_t moves_with = 0;     // the org's other prefixes inside it, moving along
   std::optional<core::IpPrefix> to;
   std::string reason;
 };
@@ -126,8 +133,10 @@ struct UnplannedAddress {
 };
 
 struct NetPlan {
-  std::vector<std::uint64_t> in_use;  // per input prefix (duplicates share their first's count)
-  std::vector<std::string> domain;    // per input prefix: "global", "vrf X" or "org:vrf X"
+  // Per input prefix (duplicates share their first's count); nullopt where the org has no
+  // address data for the prefix (see "In use" above).
+  std::vector<std::optional<std::uint64_t>> in_use;
+  std::vector<std::string> domain;  // per input prefix: "global", "vrf X" or "org:vrf X"
   std::vector<PrefixConflict> conflicts;
   std::vector<VlanPair> vlan_conflicts;  // same id, different purpose
   std::vector<VlanPair> vlan_matches;    // same id, same purpose
@@ -136,9 +145,10 @@ struct NetPlan {
   std::vector<OrgBlock> blocks;
   std::vector<std::vector<std::size_t>> duplicates;  // prefixes declared more than once per org
   std::vector<UnplannedAddress> unplanned;
-  std::size_t addresses_counted = 0;         // distinct addresses after removing repeats
-  std::vector<std::string> orgs;             // in the order used for a/b
-  std::vector<std::uint64_t> org_addresses;  // per org (as in `orgs`): distinct addresses
+  std::size_t addresses_counted = 0;  // distinct addresses after removing repeats
+  std::vector<std::string> orgs;      // in the order used for a/b
+  // Per org (as in `orgs`): distinct addresses; nullopt for an org without any address data.
+  std::vector<std::optional<std::uint64_t>> org_addresses;
   std::vector<std::pair<std::string, double>> timings;  // seconds per step, for benchmarks
 };
 

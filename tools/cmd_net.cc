@@ -59,6 +59,12 @@ class Table {
   std::vector<std::vector<std::string>> rows_;
 };
 
+// A count that may be unknown: JSON null, never 0.
+Json OrNull(const std::optional<std::uint64_t>& n) { return n ? Json(*n) : Json(nullptr); }
+std::string OrUnknown(const std::optional<std::uint64_t>& n) {
+  return n ? std::to_string(*n) : "unknown";
+}
+
 class Renderer {
  public:
   Renderer(const planners::NetInput& in, const planners::NetPlan& plan,
@@ -90,7 +96,8 @@ class Renderer {
                           {"prefix", p.prefix.ToString()},
                           {"vrf", p.vrf},
                           {"name", p.description},
-                          {"hosts", r.hosts},
+                          {"hosts", OrNull(r.hosts)},
+                          {"rests_on_unknown_use", r.rests_on_unknown},
                           {"to", r.to ? Json(r.to->ToString()) : Json(nullptr)},
                           {"prefixes_moving_along", r.moves_with},
                           {"reason", r.reason}});
@@ -103,7 +110,7 @@ class Renderer {
     out["blocks"] = std::move(blocks);
     Json in_use = Json::object();
     for (std::size_t k = 0; k < plan_.orgs.size(); ++k) {
-      in_use[plan_.orgs[k]] = plan_.org_addresses[k];
+      in_use[plan_.orgs[k]] = OrNull(plan_.org_addresses[k]);
     }
     out["addresses_in_use"] = std::move(in_use);
     Json quality;
@@ -154,7 +161,7 @@ class Renderer {
       Table t({"kind", "a", "b", "in use a/b", "domain", "moves"});
       for (const auto& c : plan_.conflicts) {
         t.Add({std::string(ToString(c.kind)), Label(c.a), Label(c.b),
-               std::to_string(plan_.in_use[c.a]) + " / " + std::to_string(plan_.in_use[c.b]),
+               OrUnknown(plan_.in_use[c.a]) + " / " + OrUnknown(plan_.in_use[c.b]),
                plan_.domain[c.a],
                c.moves == planners::Moves::kA   ? in_.prefixes[c.a].org
                : c.moves == planners::Moves::kB ? in_.prefixes[c.b].org
@@ -180,7 +187,7 @@ class Renderer {
         t.Add({p.org,
                Prefix(r.prefix) +
                    (r.moves_with ? std::string(" +") + std::to_string(r.moves_with) : ""),
-               std::to_string(r.hosts), r.to ? r.to->ToString() : "-", r.reason});
+               OrUnknown(r.hosts), r.to ? r.to->ToString() : "-", r.reason});
       }
       t.Print(out);
     }
@@ -236,7 +243,7 @@ class Renderer {
     const planners::NetPrefix& p = in_.prefixes[i];
     return {{"org", p.org},   {"prefix", p.prefix.ToString()},
             {"vrf", p.vrf},   {"name", p.description},
-            {"site", p.site}, {"in_use", plan_.in_use[i]}};
+            {"site", p.site}, {"in_use", OrNull(plan_.in_use[i])}};
   }
 
   static Json Vlans(const std::vector<planners::VlanPair>& pairs) {

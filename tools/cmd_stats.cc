@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <cstring>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -6,6 +8,51 @@
 #include "tools/command.h"
 
 namespace samdrift::tools {
+namespace {
+
+// Per field: the share of the assets it applies to that have it (null where it applies to
+// none: unknown, never 0), and the counts behind it.
+void AddCompleteness(const core::StoreStats::OrgCounts& counts, nlohmann::ordered_json& o) {
+  nlohmann::ordered_json shares = nlohmann::ordered_json::object();
+  nlohmann::ordered_json numbers = nlohmann::ordered_json::object();
+  for (std::size_t f = 0; f < core::kCompletenessFieldCount; ++f) {
+    const core::FieldCount& c = counts.completeness[f];
+    auto share = c.Share();
+    shares[core::kCompletenessFields[f]] =
+        share ? nlohmann::ordered_json(*share) : nlohmann::ordered_json(nullptr);
+    numbers[core::kCompletenessFields[f]] = {{"known", c.known}, {"applies", c.applies}};
+  }
+  o["completeness"] = std::move(shares);
+  o["completeness_counts"] = std::move(numbers);
+}
+
+// "87%", or "-" where the field applies to no asset of the org.
+std::string ShareText(const core::FieldCount& c) {
+  auto share = c.Share();
+  if (!share) return "-";
+  return std::to_string(static_cast<int>(*share * 100 + 0.5)) + "%";
+}
+
+void PrintCompleteness(const core::StoreStats& stats) {
+  std::cout << "\ncompleteness (share of the assets a field applies to that have it; - where it "
+               "applies to none)\n";
+  std::cout << std::left << std::setw(12) << "org" << std::right;
+  for (const char* field : core::kCompletenessFields) {
+    std::cout << std::setw(std::max<int>(9, static_cast<int>(std::strlen(field)) + 1)) << field;
+  }
+  std::cout << '\n';
+  for (const auto& [org, counts] : stats.orgs) {
+    std::cout << std::left << std::setw(12) << org << std::right;
+    for (std::size_t f = 0; f < core::kCompletenessFieldCount; ++f) {
+      const int width =
+          std::max<int>(9, static_cast<int>(std::strlen(core::kCompletenessFields[f])) + 1);
+      std::cout << std::setw(width) << ShareText(counts.completeness[f]);
+    }
+    std::cout << '\n';
+  }
+}
+
+}  // namespace
 
 int PrintStats(const core::Store& store, bool json) {
   {
@@ -25,6 +72,7 @@ int PrintStats(const core::Store& store, bool json) {
         for (const auto& [kind, n] : counts.by_kind) kinds[std::string(core::ToString(kind))] = n;
         o["kinds"] = kinds;
         o["warnings"] = counts.warnings;
+        AddCompleteness(counts, o);
         out["orgs"][org] = o;
       }
       out["total"] = stats->total;
@@ -65,6 +113,7 @@ int PrintStats(const core::Store& store, bool json) {
       }
       std::cout << '\n';
     }
+    PrintCompleteness(*stats);
     return 0;
   }
 }

@@ -156,7 +156,7 @@ int main(int argc, char** argv) {
   std::uint64_t hosts = 0;
   for (const auto& r : plan.renumber) {
     placed += r.to.has_value();
-    hosts += r.hosts;
+    hosts += r.hosts.value_or(0);  // the known ones
   }
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);

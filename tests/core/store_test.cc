@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 using namespace samdrift::core;
@@ -582,4 +583,94 @@ TEST_CASE("an asset query narrowed to kinds and categories", "[core][store]") {
   CHECK(names(floor) == std::set<std::string>{"gnosjo/Serverhall 1", "gnosjo/R1",
                                               "hylte/Serverhall 1", "hylte/R1"});
   CHECK(names(AssetQuery{}).size() == 5 + 6);  // and each org's implied site, hall and rack
+}
+
+TEST_CASE("stats: completeness per org over the assets each field applies to",
+          "[core][store][completeness]") {
+  auto store = Memory();
+  Batch batch;
+  auto add = [&](AssetKind kind, Category category, std::string name) -> Asset& {
+    Asset a;
+    a.org = "gnosjo";
+    a.kind = kind;
+    a.category = category;
+    a.name = std::move(name);
+    a.provenance = {"test", "a.csv", static_cast<int>(batch.assets.size() + 1)};
+    batch.assets.push_back(std::move(a));
+    return batch.assets.back();
+  };
+  // Two rack-mounted servers: one with every figure, one with U height only.
+  Asset esx01 = Device("gnosjo", "esx01", "a.csv", 1);
+  esx01.vendor = "Dell";
+  esx01.product = "PowerEdge R640";
+  esx01.serial = "ABC123";
+  esx01.power_w = 500;
+  esx01.u_height = 1;
+  esx01.position = 10;
+  esx01.SetAttr("ip", "10.0.0.1");
+  batch.assets.push_back(esx01);
+  Asset esx02 = Device("gnosjo", "esx02", "a.csv", 2);
+  esx02.vendor = "Dell";
+  esx02.u_height = 2;
+  batch.assets.push_back(esx02);
+  // A switch in a closet (no hall): power, U height and position do not apply.
+  Asset& sw = add(AssetKind::kDevice, Category::kNetwork, "sw-skolan");
+  sw.vendor = "HPE";
+  sw.site = "Skolan";
+  sw.SetAttr("ip", "10.0.1.1");
+  // A VM whose address only the IPAM knows.
+  add(AssetKind::kVm, Category::kPlatform, "vm1");
+  Asset& address = add(AssetKind::kNetwork, Category::kNetwork, "10.0.0.5/24");
+  address.SetAttr("address", "10.0.0.5/24");
+  address.SetAttr("virtual_machine", "vm1");
+  Asset& pc = add(AssetKind::kClient, Category::kClient, "pc1");
+  pc.vendor = "Lenovo";
+  pc.product = "ThinkPad T14";
+  pc.serial = "S1";
+  pc.SetAttr("ip", "10.0.2.1");
+  Asset& office = add(AssetKind::kSoftware, Category::kClient, "Office");
+  office.vendor = "Microsoft";
+  office.product = "Office";
+  office.version = "2019";
+  add(AssetKind::kService, Category::kPlatform, "e-tjänst").criticality = "high";
+  add(AssetKind::kService, Category::kPlatform, "intranät");
+  Asset hylte;
+  hylte.org = "hylte";
+  hylte.kind = AssetKind::kSoftware;
+  hylte.category = Category::kClient;
+  hylte.name = "7-Zip";
+  hylte.provenance = {"test", "b.csv", 1};
+  batch.assets.push_back(hylte);
+  REQUIRE(store->Apply(batch).ok());
+  auto stats = store->Stats();
+  REQUIRE(stats.ok());
+  // Field -> (known, applies), by hand: vendor/product/version over the 3 devices, the client
+  // and the software; serial and site over devices and the client; power_w and u_height over
+  // the 2 devices in a hall, position over those in a rack; ip over devices, VM and client;
+  // criticality over the 2 services.
+  const std::map<std::string, std::pair<std::size_t, std::size_t>> expected = {
+      {"vendor", {5, 5}}, {"product", {3, 5}},    {"version", {1, 5}},  {"serial", {2, 4}},
+      {"site", {3, 4}},   {"power_w", {1, 2}},    {"u_height", {2, 2}}, {"position", {1, 2}},
+      {"ip", {4, 5}},     {"criticality", {1, 2}}};
+  const auto& gnosjo = stats->orgs.at("gnosjo");
+  for (std::size_t f = 0; f < kCompletenessFieldCount; ++f) {
+    INFO(kCompletenessFields[f]);
+    const auto& [known, applies] = expected.at(kCompletenessFields[f]);
+    CHECK(gnosjo.completeness[f].known == known);
+    CHECK(gnosjo.completeness[f].applies == applies);
+    REQUIRE(gnosjo.completeness[f].Share());
+    CHECK(*gnosjo.completeness[f].Share() == Approx(static_cast<double>(known) / applies));
+  }
+  // hylte has one piece of software: only vendor, product and version apply; the rest is
+  // unknown (no share), not 0.
+  const auto& h = stats->orgs.at("hylte");
+  for (std::size_t f = 0; f < kCompletenessFieldCount; ++f) {
+    INFO(kCompletenessFields[f]);
+    const std::string field = kCompletenessFields[f];
+    if (field == "vendor" || field == "product" || field == "version") {
+      CHECK(h.completeness[f].Share() == 0.0);
+    } else {
+      CHECK_FALSE(h.completeness[f].Share());
+    }
+  }
 }

@@ -119,7 +119,7 @@ TEST_CASE("equal, contains and within, oriented by org order", "[planners][net]"
         });
   // In use: the org's own addresses, counted in the innermost prefix and every outer one.
   CHECK(plan.in_use[0] == 5);
-  CHECK(plan.in_use[1] == 0);
+  CHECK_FALSE(plan.in_use[1]);  // vaggeryd has no address data: unknown, not 0
   CHECK(plan.in_use[2] == 3);
   CHECK(plan.in_use[3] == 2);
   CHECK(plan.in_use[4] == 3);
@@ -165,6 +165,66 @@ TEST_CASE("the side with more addresses in use stays", "[planners][net]") {
   // Every conflict between the two plans moves gnosjo's side.
   for (const auto& c : plan.conflicts) CHECK(c.moves == Moves::kB);
   CHECK(plan.conflicts.size() == 5);
+}
+
+TEST_CASE("an org without address data has unknown use, and the choice says it rests on it",
+          "[planners][net][unknown]") {
+  Estate e;
+  e.Prefix("gislaved", "10.10.0.0/16")
+      .Prefix("gislaved", "10.10.10.0/24")
+      .Prefix("gislaved", "2001:db8::/32")  // no IPv6 address in gislaved's data
+      .Prefix("gnosjo", "10.10.0.0/16")
+      .Prefix("gnosjo", "10.10.20.0/24")
+      .Prefix("gnosjo", "10.10.30.0/24")
+      .Prefix("hylte", "172.16.0.0/16")
+      .Prefix("varnamo", "172.16.8.0/21")
+      .Hosts("gislaved", "10.10.10.1", 200);
+  NetPlan plan = planners::PlanNetwork(e.input, Pool4("10.0.0.0/8", 14));
+  CHECK(plan.in_use[0] == 200);
+  CHECK(plan.in_use[1] == 200);
+  CHECK_FALSE(plan.in_use[2]);
+  CHECK_FALSE(plan.in_use[3]);
+  CHECK_FALSE(plan.in_use[4]);
+  CHECK_FALSE(plan.in_use[6]);
+  REQUIRE(plan.org_addresses.size() == 4);
+  CHECK(plan.org_addresses[0] == 200);
+  CHECK_FALSE(plan.org_addresses[1]);
+  // 200 against unknown is no win: prefixes declared decide (gnosjo 3, gislaved 2), and the
+  // reason says the choice rests on unknown use.
+  CHECK(Renumbered(e.input, plan) ==
+        std::vector<std::string>{"gislaved 10.10.0.0/16 -> 10.0.0.0/16",
+                                 "varnamo 172.16.8.0/21 -> 10.12.0.0/21"});
+  REQUIRE(plan.renumber.size() == 2);
+  CHECK(plan.renumber[0].hosts == 200);
+  CHECK(plan.renumber[0].rests_on_unknown);
+  CHECK(plan.renumber[0].reason ==
+        "overlaps gnosjo's 10.10.0.0/16, which stays (unknown use against 200 here; the choice "
+        "rests on unknown use (no address data: gnosjo), so the plan with more prefixes stays); "
+        "new prefix 10.0.0.0/16: the lowest free /16 in gislaved's block 10.0.0.0/14");
+  // Both unknown: no tie is claimed, the outer prefix stays.
+  CHECK_FALSE(plan.renumber[1].hosts);
+  CHECK(plan.renumber[1].rests_on_unknown);
+  CHECK(plan.renumber[1].reason ==
+        "overlaps hylte's 172.16.0.0/16, which stays (unknown use against unknown here; the "
+        "choice rests on unknown use (no address data: hylte, varnamo), so the outer prefix or "
+        "the org listed first stays); new prefix 10.12.0.0/21: the lowest free /21 in "
+        "varnamo's block 10.12.0.0/14");
+}
+
+TEST_CASE("a prefix of unknown use holding prefixes of other orgs", "[planners][net][unknown]") {
+  Estate e;
+  e.Prefix("hylte", "172.16.0.0/16")
+      .Prefix("varnamo", "172.16.1.0/24")
+      .Prefix("vaggeryd", "172.16.2.0/24")
+      .Hosts("varnamo", "172.16.1.1", 20)
+      .Hosts("vaggeryd", "172.16.2.1", 20);
+  NetPlan plan = planners::PlanNetwork(e.input, {});
+  REQUIRE(plan.renumber.size() == 1);
+  CHECK(plan.renumber[0].reason ==
+        "holds prefixes of other orgs that declare 2 prefixes together against 1 here (unknown "
+        "use); the choice rests on unknown use (no address data: hylte), so they stay and this "
+        "moves; no new prefix: the scenario gives no IPv4 supernet (addressing: supernet, "
+        "per_org_block)");
 }
 
 TEST_CASE("a big prefix moves when the prefixes inside it hold more", "[planners][net]") {
@@ -329,7 +389,8 @@ TEST_CASE("new prefixes avoid kept ones and each other", "[planners][net]") {
       .Hosts("gislaved", "192.168.1.1", 5)
       .Hosts("gislaved", "192.168.2.1", 5)
       .Hosts("gislaved", "192.168.3.1", 5)
-      .Hosts("gislaved", "10.0.0.1", 1);
+      .Hosts("gislaved", "10.0.0.1", 1)
+      .Hosts("gnosjo", "192.168.1.200", 1);  // gnosjo's use is known: it loses on counts
   NetOptions options = Pool4("10.0.0.0/15", 16);
   options.org_order = {"gnosjo", "gislaved"};
   NetPlan plan = planners::PlanNetwork(e.input, options);

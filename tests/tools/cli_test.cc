@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "tests/tools/cli_util.h"
 #include "tests/test_paths.h"
+#include "tests/tools/cli_util.h"
 
 using namespace samdrift::testing;
 
@@ -66,6 +66,18 @@ TEST_CASE("init, import, stats end to end", "[tools][cli]") {
   CHECK(json["orgs"]["gnosjo"]["platform"] == 0);
   CHECK(json["orgs"]["gnosjo"]["client"] == 0);
   CHECK(json["total"] == 7);
+  // Completeness over the 4 devices in rack A01: no version, serial or address in the sheet,
+  // one PDU without power; no service, so criticality applies to nothing (null, not 0).
+  const auto& completeness = json["orgs"]["gnosjo"]["completeness"];
+  CHECK(completeness["vendor"] == 1.0);
+  CHECK(completeness["version"] == 0.0);
+  CHECK(completeness["serial"] == 0.0);
+  CHECK(completeness["power_w"] == 0.75);
+  CHECK(completeness["position"] == 1.0);
+  CHECK(completeness["ip"] == 0.0);
+  CHECK(completeness["criticality"].is_null());
+  CHECK(json["orgs"]["gnosjo"]["completeness_counts"]["power_w"] ==
+        nlohmann::json{{"known", 3}, {"applies", 4}});
 
   // Same file again: same store.
   REQUIRE(RunCli(dir, "import --org gnosjo '" + kData + "/generic-csv/swedish-excel-cp1252.csv'")
@@ -75,6 +87,12 @@ TEST_CASE("init, import, stats end to end", "[tools][cli]") {
   auto table = RunCli(dir, "stats");
   CHECK(table.exit_code == 0);
   CHECK(table.out.find("gnosjo") != std::string::npos);
+  CHECK(table.out.find("\ncompleteness (share of the assets a field applies to that have it; - "
+                       "where it applies to none)\n"
+                       "org            vendor  product  version   serial     site  power_w "
+                       "u_height position       ip criticality\n"
+                       "gnosjo           100%     100%       0%       0%     100%      75%     "
+                       "100%     100%       0%           -\n") != std::string::npos);
 }
 
 TEST_CASE("a broken import exits 1, reports every problem, stores nothing", "[tools][cli]") {

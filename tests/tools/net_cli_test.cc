@@ -5,8 +5,8 @@
 #include <regex>
 #include <set>
 
-#include "tests/tools/cli_util.h"
 #include "tests/test_paths.h"
+#include "tests/tools/cli_util.h"
 
 using namespace samdrift::testing;
 
@@ -26,7 +26,7 @@ std::string AddressFacts() {
 std::set<std::string> ReadmeConflicts(const std::string& facts) {
   std::set<std::string> out;
   const std::regex row(
-      R"re(\| (equal|contains|within) \| (\w+) ([0-9a-f.:]+/\d+) [^|]*\| (\w+) ([0-9a-f.:]+/\d+) [^|]*\| (\d+) / (\d+) \|)re");
+      R"re(\| (equal|contains|within) \| (\w+) ([0-9a-f.:]+/\d+) [^|]*\| (\w+) ([0-9a-f.:]+/\d+) [^|]*\| (\d+|unknown) / (\d+|unknown) \|)re");
   for (std::sregex_iterator it(facts.begin(), facts.end(), row), end; it != end; ++it) {
     const auto& m = *it;
     out.insert(m[1].str() + "|" + m[2].str() + "|" + m[3].str() + "|" + m[4].str() + "|" +
@@ -35,16 +35,18 @@ std::set<std::string> ReadmeConflicts(const std::string& facts) {
   return out;
 }
 
-// Addresses in use per org from the README ("... list none): gislaved 412, gnosjo 0, ...").
-std::map<std::string, std::uint64_t> ReadmeInUse(const std::string& facts) {
+// Addresses in use per org from the README ("... list none): gislaved 412, gnosjo unknown, ...");
+// "unknown" is JSON null.
+std::map<std::string, nlohmann::json> ReadmeInUse(const std::string& facts) {
   const std::size_t start = facts.find("Addresses in use per org");
   REQUIRE(start != std::string::npos);
   std::string line = facts.substr(start, facts.find('\n', start) - start);
   line = line.substr(line.find("):") + 2);
-  std::map<std::string, std::uint64_t> out;
-  const std::regex item(R"re((\w+) (\d+)[,.])re");
+  std::map<std::string, nlohmann::json> out;
+  const std::regex item(R"re((\w+) (\d+|unknown)[,.])re");
   for (std::sregex_iterator it(line.begin(), line.end(), item), end; it != end; ++it) {
-    out[(*it)[1].str()] = std::stoull((*it)[2].str());
+    const std::string n = (*it)[2].str();
+    out[(*it)[1].str()] = n == "unknown" ? nlohmann::json(nullptr) : nlohmann::json(std::stoull(n));
   }
   return out;
 }
@@ -75,6 +77,11 @@ std::set<std::string> PlanVlans(const nlohmann::json& pairs) {
     out.insert(std::to_string(p["vlan"].get<int>()) + "|" + a + "|" + b);
   }
   return out;
+}
+
+// A count that may be unknown, as the README writes it.
+std::string Count(const nlohmann::json& n) {
+  return n.is_null() ? "unknown" : std::to_string(n.get<std::uint64_t>());
 }
 
 // A store with every org's network files (NetBox IPAM and generic networks.csv) and the GLPI
@@ -115,9 +122,8 @@ TEST_CASE("net on the sample inventories finds the collisions their README names
   for (const auto& c : json["conflicts"]) {
     conflicts.insert(c["kind"].get<std::string>() + "|" + c["a"]["org"].get<std::string>() + "|" +
                      c["a"]["prefix"].get<std::string>() + "|" + c["b"]["org"].get<std::string>() +
-                     "|" + c["b"]["prefix"].get<std::string>() + "|" +
-                     std::to_string(c["a"]["in_use"].get<std::uint64_t>()) + "|" +
-                     std::to_string(c["b"]["in_use"].get<std::uint64_t>()));
+                     "|" + c["b"]["prefix"].get<std::string>() + "|" + Count(c["a"]["in_use"]) +
+                     "|" + Count(c["b"]["in_use"]));
     CHECK(c["a"].contains("vrf"));
   }
   const std::set<std::string> expected = ReadmeConflicts(facts);
@@ -134,9 +140,9 @@ TEST_CASE("net on the sample inventories finds the collisions their README names
   for (const auto& [org, count] : readme_in_use) {
     INFO(org);
     if (org == "vaggeryd") {
-      CHECK(json["addresses_in_use"][org].get<std::uint64_t>() <= count);
+      CHECK(json["addresses_in_use"][org].get<std::uint64_t>() <= count.get<std::uint64_t>());
     } else {
-      CHECK(json["addresses_in_use"][org].get<std::uint64_t>() == count);
+      CHECK(json["addresses_in_use"][org] == count);
     }
   }
 
@@ -212,4 +218,44 @@ TEST_CASE("net: merging VRFs, no scenario, the table and bad scenarios", "[tools
   CHECK(RunCli(dir, "net --help").exit_code == 0);
   auto missing = RunCli(ScratchDir("net-no-store"), "net");
   CHECK(missing.exit_code == 3);
+}
+
+TEST_CASE("net: an org without address data has unknown use, never 0", "[tools][net][unknown]") {
+  auto dir = ScratchDir("net-unknown-use");
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  // gislaved: a prefix and two addresses in it (NetBox IPAM); gnosjo: prefixes only.
+  WriteText(dir / "networks.csv", "prefix,name\n10.10.0.0/16,Kommunnät\n");
+  WriteText(dir / "ip-addresses.csv",
+            "address,vrf,tenant,status,role,device,interface,is_primary,dns_name,description\n"
+            "10.10.1.1/24,,Gislaved,active,,sw1,Gi0/0,true,,\n"
+            "10.10.1.2/24,,Gislaved,active,,sw2,Gi0/0,true,,\n");
+  WriteText(dir / "natverk.csv",
+            "prefix;namn\n10.10.0.0/16;Gnosjö internt\n10.10.10.0/24;Klienter\n"
+            "10.10.20.0/24;Servrar\n");
+  REQUIRE(RunCli(dir, "import --org gislaved networks.csv").exit_code == 0);
+  REQUIRE(RunCli(dir, "import --org gislaved ip-addresses.csv").exit_code == 0);
+  REQUIRE(RunCli(dir, "import --org gnosjo natverk.csv").exit_code == 0);
+  auto r = RunCli(dir, "net --json");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto json = nlohmann::json::parse(r.out);
+  REQUIRE(json["conflicts"].size() == 3);
+  for (const auto& c : json["conflicts"]) {
+    CHECK(c["a"]["org"] == "gislaved");
+    CHECK(c["a"]["in_use"] == 2);
+    CHECK(c["b"]["org"] == "gnosjo");
+    CHECK(c["b"]["in_use"].is_null());
+  }
+  CHECK(json["addresses_in_use"]["gislaved"] == 2);
+  CHECK(json["addresses_in_use"]["gnosjo"].is_null());
+  // 2 against unknown is no win: gnosjo declares more prefixes, and gislaved's /16 moves.
+  REQUIRE(json["renumber"].size() == 1);
+  CHECK(json["renumber"][0]["org"] == "gislaved");
+  CHECK(json["renumber"][0]["hosts"] == 2);
+  CHECK(json["renumber"][0]["rests_on_unknown_use"] == true);
+  CHECK(json["renumber"][0]["reason"].get<std::string>().find(
+            "the choice rests on unknown use (no address data: gnosjo)") != std::string::npos);
+  auto table = RunCli(dir, "net");
+  REQUIRE(table.exit_code == 0);
+  CHECK(table.out.find("2 / unknown") != std::string::npos);
 }

@@ -133,15 +133,17 @@ TEST_CASE("the workbook has a sheet per table, frozen headers and filters", "[to
   for (auto sheet : workbook.child("workbook").child("sheets").children("sheet")) {
     sheets.push_back(sheet.attribute("name").value());
   }
-  CHECK(sheets ==
-        std::vector<std::string>{"estate",      "assets",     "overlap",        "similarity",
-                                 "unmatched",   "standards",  "gap-summary",    "gaps",
-                                 "lifecycle",   "wave-loads", "waves",          "halls",
-                                 "placements",  "unplaced",   "net-conflicts",  "vlan-clashes",
-                                 "renumbering", "org-blocks", "prefixes-twice", "addresses-outside",
-                                 "unresolved",  "estimated",  "warning-counts", "import-warnings"});
+  CHECK(sheets == std::vector<std::string>{"estate",         "estate-measures", "assets",
+                                           "overlap",        "similarity",      "unmatched",
+                                           "standards",      "gap-summary",     "gaps",
+                                           "lifecycle",      "wave-loads",      "waves",
+                                           "halls",          "placements",      "unplaced",
+                                           "net-conflicts",  "vlan-clashes",    "renumbering",
+                                           "org-blocks",     "prefixes-twice",  "addresses-outside",
+                                           "completeness",   "unresolved",      "estimated",
+                                           "warning-counts", "import-warnings"});
   pugi::xml_document assets;
-  REQUIRE(assets.load_string(zip->at("xl/worksheets/sheet2.xml").c_str()));
+  REQUIRE(assets.load_string(zip->at("xl/worksheets/sheet3.xml").c_str()));
   auto pane = assets.child("worksheet").child("sheetViews").child("sheetView").child("pane");
   CHECK(std::string(pane.attribute("state").value()) == "frozen");
   CHECK(assets.child("worksheet").child("autoFilter"));
@@ -149,7 +151,7 @@ TEST_CASE("the workbook has a sheet per table, frozen headers and filters", "[to
 
   const std::string csv = Slurp(dir / "out" / "csv" / "estate.csv");
   CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
-  CHECK(csv.find("Kommun;datacenter;nätverk;plattform;klient;Totalt\r\n") != std::string::npos);
+  CHECK(csv.find("Kommun;datacenter;nätverk;plattform;klient;Maskiner\r\n") != std::string::npos);
 }
 
 namespace {
@@ -194,8 +196,8 @@ TEST_CASE("the report has the address plans of `samdrift net`", "[tools][report]
   // The conflict with both sides and their addresses in use; the VLAN clash per purpose.
   CHECK(net.find("<td>lika</td><td>gnosjo</td><td>10.10.0.0/16</td><td>&lt;b&gt;Klienter&lt;/"
                  "b&gt;</td><td></td><td class=\"num\" data-n=\"1\">1</td><td>varnamo</td>"
-                 "<td>10.10.0.0/16</td><td>Servrar</td><td></td><td class=\"num\" data-n=\"0\">"
-                 "0</td><td>global</td><td>varnamo</td>") != std::string::npos);
+                 "<td>10.10.0.0/16</td><td>Servrar</td><td></td><td>okänt</td><td>global</td>"
+                 "<td>varnamo</td>") != std::string::npos);
   CHECK(net.find("<td>&quot;Servrar&quot;</td><td>varnamo</td><td>olika syfte</td>") !=
         std::string::npos);
   CHECK(net.find("<b>Klienter") == std::string::npos);
@@ -207,10 +209,13 @@ TEST_CASE("the report has the address plans of `samdrift net`", "[tools][report]
   // The same tables in the workbook's sheets and as CSV (UTF-8 with BOM).
   const std::string csv = Slurp(dir / "out" / "csv" / "net-conflicts.csv");
   CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
-  CHECK(csv.find("lika;gnosjo;10.10.0.0/16;<b>Klienter</b>;;1;varnamo;10.10.0.0/16;Servrar;;0;"
+  CHECK(csv.find("lika;gnosjo;10.10.0.0/16;<b>Klienter</b>;;1;varnamo;10.10.0.0/16;Servrar;;okänt;"
                  "global;varnamo\r\n") != std::string::npos);
   const std::string renumber = Slurp(dir / "out" / "csv" / "renumbering.csv");
-  CHECK(renumber.find("varnamo;10.10.0.0/16;Servrar;0;0;10.1") != std::string::npos);
+  // varnamo's files give no addresses: unknown, never 0, and the choice says it rests on that.
+  CHECK(renumber.find("varnamo;10.10.0.0/16;Servrar;okänt;0;10.1") != std::string::npos);
+  CHECK(renumber.find("the choice rests on unknown use (no address data: varnamo)") !=
+        std::string::npos);
   CHECK(Slurp(dir / "out" / "csv" / "vlan-clashes.csv").find("10;\"\"\"Servrar\"\"\";varnamo;") !=
         std::string::npos);
 
@@ -227,6 +232,36 @@ TEST_CASE("the report has the address plans of `samdrift net`", "[tools][report]
   const std::string en = Section(Slurp(dir / "en" / "index.html"), "net");
   CHECK(en.find("<h2>Address plans</h2>") != std::string::npos);
   CHECK(en.find("<td>equal</td>") != std::string::npos);
+  CHECK(en.find("<td>unknown</td>") != std::string::npos);
+}
+
+TEST_CASE("the estate chart counts machines, not software or address records",
+          "[tools][report][estate]") {
+  auto dir = ScratchDir("report-estate-machines");
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  WriteText(dir / "assets.csv",
+            "name,kind,role,vendor,product,site,hall,rack\n"
+            "esx01,device,server,Dell,R640,Kommunhuset,Hall A,R1\n"
+            "pc1,client,laptop,Lenovo,T14,,,\n"
+            "Office 2019 (pc1),software,,Microsoft,Office,,,\n"
+            "7-Zip (pc1),software,,Igor Pavlov,7-Zip,,,\n"
+            "Office 2019 (esx01),software,,Microsoft,Office,,,\n");
+  WriteText(dir / "ip-addresses.csv",
+            "address,status,device,dns_name\n10.10.1.5/24,active,pc1,\n"
+            "10.10.1.6/24,active,esx01,\n10.10.1.7/24,active,,\n10.10.1.8/24,active,,\n");
+  REQUIRE(RunCli(dir, "import --org gislaved assets.csv ip-addresses.csv").exit_code == 0);
+  auto r = RunCli(dir, "report --out out");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // Two machines (the server and the laptop); the 3 installs, 4 address rows and the site,
+  // hall and rack the server's row implies are measures of their own.
+  const std::string machines = Slurp(dir / "out" / "csv" / "estate.csv");
+  CHECK(machines.find("Gislaved;1;0;0;1;2\r\n") != std::string::npos);
+  const std::string measures = Slurp(dir / "out" / "csv" / "estate-measures.csv");
+  CHECK(measures.find("Kommun;Enheter;Virtuella servrar;Klienter;Programvaruinstallationer;"
+                      "IP-adresser;Nät (prefix, VLAN);Tjänster;Platser, hallar och rack;"
+                      "Kluster\r\n") != std::string::npos);
+  CHECK(measures.find("Gislaved;1;0;1;3;4;0;0;3;0\r\n") != std::string::npos);
 }
 
 TEST_CASE("--redact hides host addresses in the address plans, not prefixes",
@@ -367,4 +402,25 @@ TEST_CASE("no CSV cell of the report starts a formula", "[tools][report]") {
   // Numbers stay numbers.
   CHECK(assets.find(";1;2;500") != std::string::npos);
   CHECK(Slurp(dir / "out" / "csv" / "unresolved.csv").find("\"'=cmd|x\"") != std::string::npos);
+}
+
+TEST_CASE("data quality shows completeness per municipality and topic; hall kW says its basis",
+          "[tools][report][completeness]") {
+  auto dir = ReportFixture("report-completeness");
+  auto r = RunCli(dir, "report --out out");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // Two servers in a rack: one without power; no service, so criticality applies to nothing
+  // (unknown, never 0 %).
+  const std::string csv = Slurp(dir / "out" / "csv" / "completeness.csv");
+  CHECK(csv.find("Kommun;Område;Fält;Gäller;Kända;av;Andel (%)\r\n") != std::string::npos);
+  CHECK(csv.find("gnosjo;Hallplanering;power_w;enheter i en hall;1;2;50\r\n") !=
+        std::string::npos);
+  CHECK(csv.find("gnosjo;Adressplaner;ip;enheter, virtuella servrar, klienter;0;2;0\r\n") !=
+        std::string::npos);
+  CHECK(csv.find("gnosjo;Tjänster;criticality;tjänster;0;0;okänt\r\n") != std::string::npos);
+  // The hall's kW rests on one figure; the other server's is a role default.
+  const std::string halls = Section(Slurp(dir / "out" / "index.html"), "halls");
+  CHECK(halls.find("gnosjo/Kommunhuset/Hall A: kW från 1 av 2 enheter; 1 utan värde (rollens "
+                   "standardvärde).") != std::string::npos);
 }

@@ -80,7 +80,9 @@ core::Result<ReportFiles> WriteReport(const GlobalOptions& global, const ReportO
   if (!store.ok()) return store.status();
   auto warnings = (*store)->ImportWarnings(p.scenario.orgs, kWarningLines);
   if (!warnings.ok()) return warnings.status();
-  report.sections.push_back(QualitySection(context, estate, *p.graph, p.halls, *warnings));
+  auto stats = (*store)->Stats();
+  if (!stats.ok()) return stats.status();
+  report.sections.push_back(QualitySection(context, estate, *p.graph, p.halls, *warnings, *stats));
   // Beyond the serial and address columns: any text that is an address (an IPAM address asset
   // is named by it; a free-text field may hold a MAC), in tables and figures alike.
   if (options.redaction == Redaction::kRedact) RedactAddresses(report);

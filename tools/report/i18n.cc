@@ -132,6 +132,11 @@ std::string_view Tr(Lang lang, std::string_view key) {
       {"Clash", "Krock"},
       {"different purpose", "olika syfte"},
       {"purpose unknown on a side", "syftet okänt på ena sidan"},
+      {"unknown", "okänt"},
+      {"Where a municipality's files give no addresses, its use is unknown (never counted as "
+       "none), and a choice between prefixes that rests on unknown use says so.",
+       "Där en kommuns filer inte anger några adresser är användningen okänd (räknas aldrig som "
+       "ingen), och ett val mellan prefix som vilar på okänd användning säger det."},
       {"Renumbering proposal", "Förslag till omnumrering"},
       {"Addresses in use", "Adresser i bruk"},
       {"Prefixes moving along", "Prefix som följer med"},
@@ -181,6 +186,41 @@ std::string_view Tr(Lang lang, std::string_view key) {
       {"platform", "plattform"},
       {"client", "klient"},
       {"Assets per municipality and category", "Tillgångar per kommun och kategori"},
+      {"Machines per municipality and category", "Maskiner per kommun och kategori"},
+      {"Machines", "Maskiner"},
+      {"kW from", "kW från"},
+      {"devices", "enheter"},
+      {"without a figure (role defaults)", "utan värde (rollens standardvärde)"},
+      {"Data completeness", "Datans fullständighet"},
+      {"The share of the assets a field applies to that have it, per municipality and topic. "
+       "Figures built on a field rest on that share; where a field applies to no asset, its "
+       "share is unknown.",
+       "Andelen av de tillgångar ett fält gäller för som har det, per kommun och område. "
+       "Värden som bygger på ett fält vilar på den andelen; där ett fält inte gäller någon "
+       "tillgång är andelen okänd."},
+      {"Topic", "Område"},
+      {"Field", "Fält"},
+      {"Applies to", "Gäller"},
+      {"Known", "Kända"},
+      {"Share (%)", "Andel (%)"},
+      {"Products and lifecycle", "Produkter och livscykel"},
+      {"Identity", "Identitet"},
+      {"Location", "Placering"},
+      {"devices, clients, software", "enheter, klienter, programvara"},
+      {"devices, clients", "enheter, klienter"},
+      {"devices in a hall", "enheter i en hall"},
+      {"devices in a rack", "enheter i ett rack"},
+      {"devices, VMs, clients", "enheter, virtuella servrar, klienter"},
+      {"services", "tjänster"},
+      {"What each municipality has, by measure", "Vad varje kommun har, per mått"},
+      {"Devices", "Enheter"},
+      {"Virtual machines", "Virtuella servrar"},
+      {"Clients", "Klienter"},
+      {"Software installations", "Programvaruinstallationer"},
+      {"Networks (prefixes, VLANs)", "Nät (prefix, VLAN)"},
+      {"Services", "Tjänster"},
+      {"Sites, halls and racks", "Platser, hallar och rack"},
+      {"Clusters", "Kluster"},
       {"All assets", "Alla tillgångar"},
       {"Assets by kind", "Tillgångar per typ"},
       {"Showing the first", "Visar de första"},
@@ -199,12 +239,14 @@ std::string_view Tr(Lang lang, std::string_view key) {
       {"scenario", "scenario"},
       {"redacted: serial numbers, IP and MAC addresses are hidden",
        "maskerad: serienummer, IP- och MAC-adresser är dolda"},
-      {"What each municipality runs today, counted from the imported inventories. The charts "
-       "count every asset samdrift stores: sites, halls and racks, devices, clusters, virtual "
-       "machines, clients, software, networks and services.",
-       "Vad varje kommun driver i dag, räknat ur de importerade inventeringarna. Diagrammen "
-       "räknar varje tillgång samdrift lagrar: platser, hallar och rack, enheter, kluster, "
-       "virtuella servrar, klienter, programvara, nät och tjänster."},
+      {"What each municipality runs today, counted from the imported inventories. The chart "
+       "counts machines (devices, virtual machines and clients) per category, one machine "
+       "one asset; installed software, IP addresses, networks, services and locations are "
+       "measures of their own in the table beside it, not machines.",
+       "Vad varje kommun driver i dag, räknat ur de importerade inventeringarna. Diagrammet "
+       "räknar maskiner (enheter, virtuella servrar och klienter) per kategori, en maskin en "
+       "tillgång; installerad programvara, IP-adresser, nät, tjänster och platser är egna mått "
+       "i tabellen bredvid, inte maskiner."},
       {"What the inventories leave open: relations whose other end is not in any inventory, "
        "power or U figures the hall plan had to estimate (a per-role default where neither the "
        "inventory nor the device-type catalog has them), and the warnings the imports gave. "

@@ -1,3 +1,4 @@
+#include <array>
 #include <map>
 
 #include "core/text.h"
@@ -12,6 +13,59 @@ std::string Redacted(const Context& context, const std::string& value) {
   return std::string(kRedactedText);
 }
 
+namespace {
+
+// One machine is one asset: devices, virtual machines and clients. Installed software, address
+// records, networks, services and locations are measures of their own, never machines.
+bool IsMachine(core::AssetKind kind) {
+  return kind == core::AssetKind::kDevice || kind == core::AssetKind::kVm ||
+         kind == core::AssetKind::kClient;
+}
+
+// The estate's measures per org beside the machines, in the order of the table's columns.
+enum Measure {
+  kDevices,
+  kVms,
+  kClients,
+  kSoftware,
+  kAddresses,
+  kNetworks,
+  kServices,
+  kLocations,
+  kClusters,
+  kMeasureCount
+};
+constexpr const char* kMeasureNames[kMeasureCount] = {
+    "Devices",      "Virtual machines",           "Clients",  "Software installations",
+    "IP addresses", "Networks (prefixes, VLANs)", "Services", "Sites, halls and racks",
+    "Clusters"};
+
+Measure MeasureOf(const core::Asset& a) {
+  switch (a.kind) {
+    case core::AssetKind::kDevice:
+      return kDevices;
+    case core::AssetKind::kVm:
+      return kVms;
+    case core::AssetKind::kClient:
+      return kClients;
+    case core::AssetKind::kSoftware:
+      return kSoftware;
+    case core::AssetKind::kNetwork:
+      return a.Attr("address") ? kAddresses : kNetworks;
+    case core::AssetKind::kService:
+      return kServices;
+    case core::AssetKind::kCluster:
+      return kClusters;
+    case core::AssetKind::kSite:
+    case core::AssetKind::kHall:
+    case core::AssetKind::kRack:
+      break;
+  }
+  return kLocations;
+}
+
+}  // namespace
+
 Section EstateSection(const Context& context, const core::Estate& estate) {
   const Lang lang = context.lang;
   Section section;
@@ -19,26 +73,29 @@ Section EstateSection(const Context& context, const core::Estate& estate) {
   section.title = std::string(Tr(lang, "Estate"));
   section.intro = std::string(
       Tr(lang,
-         "What each municipality runs today, counted from the imported inventories. The charts "
-         "count every asset samdrift stores: sites, halls and racks, devices, clusters, virtual "
-         "machines, clients, software, networks and services."));
+         "What each municipality runs today, counted from the imported inventories. The chart "
+         "counts machines (devices, virtual machines and clients) per category, one machine "
+         "one asset; installed software, IP addresses, networks, services and locations are "
+         "measures of their own in the table beside it, not machines."));
 
-  std::map<std::string, std::map<core::Category, double>> by_category;
+  std::map<std::string, std::map<core::Category, double>> by_category;  // machines only
   std::map<std::string, std::map<core::AssetKind, double>> by_kind;
+  std::map<std::string, std::array<double, kMeasureCount>> measures;
   for (const core::Asset& a : estate.assets) {
-    by_category[a.org][a.category] += 1;
+    if (IsMachine(a.kind)) by_category[a.org][a.category] += 1;
     by_kind[a.org][a.kind] += 1;
+    measures[a.org][MeasureOf(a)] += 1;
   }
   StackedBars chart;
   for (core::Category c : core::kAllCategories)
     chart.series.emplace_back(Tr(lang, core::ToString(c)));
   Table counts;
   counts.id = "estate";
-  counts.title = std::string(Tr(lang, "Assets per municipality and category"));
+  counts.title = std::string(Tr(lang, "Machines per municipality and category"));
   counts.headers.emplace_back(Tr(lang, "Municipality"));
   for (core::Category c : core::kAllCategories)
     counts.headers.emplace_back(Tr(lang, core::ToString(c)));
-  counts.headers.emplace_back(Tr(lang, "Total"));
+  counts.headers.emplace_back(Tr(lang, "Machines"));
   for (const std::string& org : context.orgs) {
     chart.labels.push_back(core::OrgDisplayName(org));
     std::vector<double> row;
@@ -56,6 +113,18 @@ Section EstateSection(const Context& context, const core::Estate& estate) {
   }
   section.figures.push_back(StackedBarChart(chart));
   section.tables.push_back(std::move(counts));
+
+  Table other;
+  other.id = "estate-measures";
+  other.title = std::string(Tr(lang, "What each municipality has, by measure"));
+  other.headers.emplace_back(Tr(lang, "Municipality"));
+  for (const char* name : kMeasureNames) other.headers.emplace_back(Tr(lang, name));
+  for (const std::string& org : context.orgs) {
+    std::vector<Cell> cells{Cell::Text(core::OrgDisplayName(org))};
+    for (double v : measures[org]) cells.push_back(Cell::Number(v));
+    other.rows.push_back(std::move(cells));
+  }
+  section.tables.push_back(std::move(other));
 
   HeatMapData kinds;
   for (const std::string& org : context.orgs) kinds.rows.push_back(core::OrgDisplayName(org));

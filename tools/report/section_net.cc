@@ -19,6 +19,11 @@ std::vector<std::string> Headers(Lang lang, std::initializer_list<const char*> n
 
 std::string OrgList(const std::vector<std::string>& orgs) { return core::Join(orgs, ", "); }
 
+// A count that may be unknown: "unknown" ("okänt"), never 0.
+Cell Count(Lang lang, const std::optional<std::uint64_t>& n) {
+  return n ? Cell::Number(static_cast<double>(*n)) : Cell::Text(std::string(Tr(lang, "unknown")));
+}
+
 }  // namespace
 
 Section NetSection(const Context& context, const NetAnalysis& net) {
@@ -35,6 +40,10 @@ Section NetSection(const Context& context, const NetAnalysis& net) {
          "each side), VLAN ids used for different purposes, and a renumbering proposal that "
          "keeps the side with more addresses in use and gives every prefix that must move a new "
          "prefix of the same size in the scenario's joint supernet."));
+  section.intro += " " + std::string(Tr(lang,
+                                        "Where a municipality's files give no addresses, its use "
+                                        "is unknown (never counted as none), and a choice between "
+                                        "prefixes that rests on unknown use says so."));
   section.intro +=
       "\n" + std::to_string(in.prefixes.size()) + " " + std::string(Tr(lang, "prefixes")) + ", " +
       std::to_string(plan.addresses_counted) + " " + std::string(Tr(lang, "addresses in use")) +
@@ -63,9 +72,9 @@ Section NetSection(const Context& context, const NetAnalysis& net) {
     conflicts.rows.push_back(
         {Cell::Text(std::string(Tr(lang, planners::ToString(c.kind)))), Cell::Text(a.org),
          Cell::Text(PrefixText(a)), Cell::Text(a.description), Cell::Text(a.site),
-         Cell::Number(static_cast<double>(plan.in_use[c.a])), Cell::Text(b.org),
-         Cell::Text(PrefixText(b)), Cell::Text(b.description), Cell::Text(b.site),
-         Cell::Number(static_cast<double>(plan.in_use[c.b])), Cell::Text(plan.domain[c.a]),
+         Count(lang, plan.in_use[c.a]), Cell::Text(b.org), Cell::Text(PrefixText(b)),
+         Cell::Text(b.description), Cell::Text(b.site), Count(lang, plan.in_use[c.b]),
+         Cell::Text(plan.domain[c.a]),
          Cell::Text(c.moves == planners::Moves::kA   ? a.org
                     : c.moves == planners::Moves::kB ? b.org
                                                      : std::string(Tr(lang, "both")))});
@@ -94,7 +103,7 @@ Section NetSection(const Context& context, const NetAnalysis& net) {
   for (const planners::Renumbering& r : plan.renumber) {
     const planners::NetPrefix& p = in.prefixes[r.prefix];
     renumber.rows.push_back({Cell::Text(p.org), Cell::Text(PrefixText(p)),
-                             Cell::Text(p.description), Cell::Number(static_cast<double>(r.hosts)),
+                             Cell::Text(p.description), Count(lang, r.hosts),
                              Cell::Number(static_cast<double>(r.moves_with)),
                              Cell::Text(r.to ? r.to->ToString() : "-"), Cell::Text(r.reason)});
   }

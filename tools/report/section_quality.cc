@@ -99,6 +99,54 @@ Table EstimatedTable(const Context& context, const core::Estate& estate,
   return table;
 }
 
+// Per field of core::kCompletenessFields (same order): the topic it serves and the assets it
+// applies to (the rules are core/store.h's).
+struct FieldTopic {
+  const char* topic;
+  const char* applies_to;
+};
+constexpr FieldTopic kFieldTopics[] = {
+    {"Products and lifecycle", "devices, clients, software"},  // vendor
+    {"Products and lifecycle", "devices, clients, software"},  // product
+    {"Products and lifecycle", "devices, clients, software"},  // version
+    {"Identity", "devices, clients"},                          // serial
+    {"Location", "devices, clients"},                          // site
+    {"Hall plan", "devices in a hall"},                        // power_w
+    {"Hall plan", "devices in a hall"},                        // u_height
+    {"Hall plan", "devices in a rack"},                        // position
+    {"Address plans", "devices, VMs, clients"},                // ip
+    {"Services", "services"},                                  // criticality
+};
+static_assert(std::size(kFieldTopics) == core::kCompletenessFieldCount);
+
+// Per municipality and field: how many of the assets the field applies to have it. A field
+// that applies to none of the municipality's assets has an unknown share, never 0.
+Table CompletenessTable(const Context& context, const core::StoreStats& stats) {
+  const Lang lang = context.lang;
+  Table table;
+  table.id = "completeness";
+  table.title = std::string(Tr(lang, "Data completeness"));
+  for (const char* h :
+       {"Municipality", "Topic", "Field", "Applies to", "Known", "of", "Share (%)"}) {
+    table.headers.emplace_back(Tr(lang, h));
+  }
+  for (const std::string& org : context.orgs) {
+    auto it = stats.orgs.find(org);
+    if (it == stats.orgs.end()) continue;
+    for (std::size_t f = 0; f < core::kCompletenessFieldCount; ++f) {
+      const core::FieldCount& c = it->second.completeness[f];
+      const auto share = c.Share();
+      table.rows.push_back(
+          {Cell::Text(org), Cell::Text(std::string(Tr(lang, kFieldTopics[f].topic))),
+           Cell::Text(core::kCompletenessFields[f]),
+           Cell::Text(std::string(Tr(lang, kFieldTopics[f].applies_to))),
+           Cell::Number(static_cast<double>(c.known)), Cell::Number(static_cast<double>(c.applies)),
+           share ? Cell::Number(*share * 100, 0) : Cell::Text(std::string(Tr(lang, "unknown")))});
+    }
+  }
+  return table;
+}
+
 // With --redact, the values a warning message quotes ('...') or names bare that could be an
 // address or a serial number (anything with a digit) are hidden; column names stay.
 std::string RedactedMessage(const Context& context, const std::string& message) {
@@ -139,7 +187,7 @@ std::string RedactedMessage(const Context& context, const std::string& message) 
 
 Section QualitySection(const Context& context, const core::Estate& estate,
                        const core::GraphView& graph, const planners::HallPlan& halls,
-                       const core::StoredWarnings& warnings) {
+                       const core::StoredWarnings& warnings, const core::StoreStats& stats) {
   const Lang lang = context.lang;
   Section section;
   section.id = "quality";
@@ -150,6 +198,12 @@ Section QualitySection(const Context& context, const core::Estate& estate,
          "power or U figures the hall plan had to estimate (a per-role default where neither the "
          "inventory nor the device-type catalog has them), and the warnings the imports gave. "
          "Each line says where it came from, so it can be fixed at the source."));
+  section.intro += " " + std::string(Tr(lang,
+                                        "The share of the assets a field applies to that have it, "
+                                        "per municipality and topic. Figures built on a field "
+                                        "rest on that share; where a field applies to no asset, "
+                                        "its share is unknown."));
+  section.tables.push_back(CompletenessTable(context, stats));
   Table unresolved;
   unresolved.id = "unresolved";
   unresolved.title = std::string(Tr(lang, "Unresolved relations"));

@@ -24,11 +24,12 @@ Section EstateSection(const Context& context, const core::Estate& estate);
 // The import warnings the report lists line by line (all are counted).
 inline constexpr std::size_t kWarningLines = 500;
 
-// Unresolved relations, estimated figures (the hall plan's, and assets stored as estimated) and
-// the import warnings stored with the sources (`warnings`: counts and the first kWarningLines).
+// Data completeness per municipality and topic (`stats`' shares), unresolved relations,
+// estimated figures (the hall plan's, and assets stored as estimated) and the import warnings
+// stored with the sources (`warnings`: counts and the first kWarningLines).
 Section QualitySection(const Context& context, const core::Estate& estate,
                        const core::GraphView& graph, const planners::HallPlan& halls,
-                       const core::StoredWarnings& warnings);
+                       const core::StoredWarnings& warnings, const core::StoreStats& stats);
 
 // Heat map of products per org, the similarity matrix, technologies and unmatched strings.
 Section OverlapSection(const Context& context, const planners::Overlap& overlap);
