@@ -38,6 +38,7 @@ bool HaveDot() { return std::system("command -v dot >/dev/null 2>&1") == 0; }
 
 TEST_CASE("DOT: nodes per asset, edges per relation, clusters per org", "[planners][export][dot]") {
   core::Estate estate = Loaded(testing::ExportBatch());
+  estate.org_names = {{"gnosjo", "Gnosj\xC3\xB6"}};  // the store's display name
   planners::DotExport out = planners::WriteDot(estate, {});
   CHECK(out.nodes == estate.assets.size());
   CHECK(out.unresolved == 1);
@@ -105,6 +106,7 @@ TEST_CASE("Graphviz renders the DOT", "[planners][export][dot]") {
 
 TEST_CASE("JSON has every field of every asset and relation", "[planners][export][json]") {
   core::Estate estate = Loaded(testing::ExportBatch());
+  estate.org_names = {{"gnosjo", "Gnosj\xC3\xB6"}};  // the store's display name
   auto json = nlohmann::ordered_json::parse(planners::WriteJson(estate));
   REQUIRE(json["orgs"].size() == 2);
   CHECK(json["orgs"][0]["id"] == "gnosjo");

@@ -40,7 +40,7 @@ std::string CsvField(const Cell& cell) {
     }
     return buffer;
   }
-  const std::string& t = cell.text;
+  const std::string& t = cell.key.empty() ? cell.text : cell.key;
   if (t.find_first_of(";\"\n\r") == std::string::npos) return t;
   std::string out = "\"";
   for (char c : t) {
@@ -55,7 +55,7 @@ std::string CsvField(const Cell& cell) {
 Cell Cell::Number(double n, int decimals) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, n);
-  return {buffer, n};
+  return {buffer, n, {}};
 }
 
 core::Status WriteXlsx(const Report& report, const std::string& path) {

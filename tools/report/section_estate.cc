@@ -12,6 +12,10 @@ std::string Redacted(const Context& context, const std::string& value) {
   return std::string(kRedactedText);
 }
 
+Cell OrgCell(const Context& context, const std::string& org) {
+  return {core::DisplayName(context.org_names, org), std::nullopt, org};
+}
+
 Section EstateSection(const Context& context, const core::Estate& estate) {
   const Lang lang = context.lang;
   Section section;
@@ -40,9 +44,9 @@ Section EstateSection(const Context& context, const core::Estate& estate) {
     counts.headers.emplace_back(Tr(lang, core::ToString(c)));
   counts.headers.emplace_back(Tr(lang, "Total"));
   for (const std::string& org : context.orgs) {
-    chart.labels.push_back(core::OrgDisplayName(org));
+    chart.labels.push_back(core::DisplayName(context.org_names, org));
     std::vector<double> row;
-    std::vector<Cell> cells{Cell::Text(core::OrgDisplayName(org))};
+    std::vector<Cell> cells{OrgCell(context, org)};
     double total = 0;
     for (core::Category c : core::kAllCategories) {
       double v = by_category[org][c];
@@ -58,7 +62,8 @@ Section EstateSection(const Context& context, const core::Estate& estate) {
   section.tables.push_back(std::move(counts));
 
   HeatMapData kinds;
-  for (const std::string& org : context.orgs) kinds.rows.push_back(core::OrgDisplayName(org));
+  for (const std::string& org : context.orgs)
+    kinds.rows.push_back(core::DisplayName(context.org_names, org));
   for (core::AssetKind k : core::kAllAssetKinds) kinds.columns.emplace_back(core::ToString(k));
   for (const std::string& org : context.orgs) {
     std::vector<double> row;
@@ -99,7 +104,7 @@ Section EstateSection(const Context& context, const core::Estate& estate) {
     std::string source = a.provenance.source;
     if (a.provenance.line > 0) source += ":" + std::to_string(a.provenance.line);
     assets.rows.push_back({
-        Cell::Text(a.org),
+        OrgCell(context, a.org),
         Cell::Text(std::string(core::ToString(a.kind))),
         Cell::Text(std::string(Tr(lang, core::ToString(a.category)))),
         Cell::Text(a.name),
