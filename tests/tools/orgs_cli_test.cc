@@ -153,3 +153,21 @@ TEST_CASE("a version-2 store asks for init, then takes names", "[tools][cli][org
   auto orgs = nlohmann::json::parse(RunCli(dir, "orgs --json").out)["orgs"];
   CHECK(orgs[0]["name"] == "Gnosjö");
 }
+
+TEST_CASE("remove while another process writes: exit 3, nothing removed", "[tools][cli][remove]") {
+  auto dir = ScratchDir("remove-busy");
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  Import(dir, "--org gnosjo '" + kSamples + "/gnosjo/tillgangar.csv'");
+  const std::string before = Answers(dir);
+  sqlite3* writer = nullptr;
+  REQUIRE(sqlite3_open((dir / "samdrift.db").string().c_str(), &writer) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(writer, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  auto busy = RunCli(dir, "remove --org gnosjo");
+  sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(writer);
+  CHECK(busy.exit_code == 3);
+  CHECK(busy.err ==
+        "samdrift: store 'samdrift.db' is busy: another samdrift process is writing it; nothing "
+        "was changed, try again when it has finished\n");
+  CHECK(Answers(dir) == before);
+}
