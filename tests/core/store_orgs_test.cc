@@ -189,10 +189,10 @@ TEST_CASE("removing an org takes everything of it, its name too", "[core][store]
   auto unknown_org = store->Remove("gnosjoo", {}, false);
   CHECK(unknown_org.status().code() == ErrorCode::kInvalidInput);
   CHECK(unknown_org.status().message() == "the store has no org 'gnosjoo'; did you mean 'gnosjo'?");
-  auto unknown_file = store->Remove("gnosjo", {"in/a.csv", "c.csv"}, false);
+  auto unknown_file = store->Remove("gnosjo", {"in/a.csv", "bb.csv"}, false);
   CHECK(unknown_file.status().code() == ErrorCode::kInvalidInput);
   CHECK(unknown_file.status().message() ==
-        "org 'gnosjo' has no source 'c.csv'; did you mean 'b.csv'?");
+        "org 'gnosjo' has no source 'bb.csv'; did you mean 'b.csv'?");
   CHECK(store->Stats()->orgs.at("gnosjo").total == 9);  // nothing went
 
   auto removed = store->Remove("gnosjo", {}, false);
