@@ -241,7 +241,7 @@ national() {  # ORGS -> sets step_wall[step], step_mem[step], total_wall, peak_m
   local sum=0 peak=0
   say "national: importing $orgs orgs"
   for org_dir in "$dir"/org*; do
-    measure "import $(basename "$org_dir")" "$S" --db "$dir.db" import --org "$(basename "$org_dir")" "$org_dir"
+    measure "import $(basename "$org_dir")" "$S" --db "$dir.db" import --new-org --org "$(basename "$org_dir")" "$org_dir"
     sum=$(calc "%.2f" "$sum + $wall")
     [ "$mem_mb" -gt "$peak" ] && peak=$mem_mb
   done

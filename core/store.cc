@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <cctype>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -475,6 +477,42 @@ void ConfigureSqliteOnce() {
   (void)configured;
 }
 
+// True when reading failed because SQLite could not create the WAL index (the -shm file) beside
+// the store: its folder is read-only.
+bool NoWalIndex(const std::exception& e) {
+  const auto* se = dynamic_cast<const SQLite::Exception*>(&e);
+  const int code = se ? se->getErrorCode() & 0xff : SQLITE_ERROR;
+  return code == SQLITE_READONLY || code == SQLITE_CANTOPEN;
+}
+
+// True when the store's -wal file holds changes not yet in the store file: an import is writing
+// it, or one was stopped.
+bool HasWalChanges(const std::string& path) {
+  std::error_code ec;
+  const auto wal = std::filesystem::file_size(path + "-wal", ec);
+  return !ec && wal > 0;
+}
+
+// The store as an SQLite URI with immutable=1: SQLite reads the file as it is, with no lock and
+// no file beside it. The path is made absolute and percent-encoded.
+std::string ImmutableUri(const std::string& path) {
+  std::error_code ec;
+  std::string absolute = std::filesystem::absolute(path, ec).string();
+  if (ec) absolute = path;
+  std::string uri = "file://";
+  for (unsigned char c : absolute) {
+    if (std::isalnum(c) ||
+        std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos) {
+      uri += static_cast<char>(c);
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", c);
+      uri += hex;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 void Tune(SQLite::Database& db, OpenMode mode) {
   db.exec("PRAGMA foreign_keys = OFF");
   if (mode == OpenMode::kReadWrite) {
@@ -527,10 +565,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
     return Status::StoreError("no samdrift store at '" + path +
                               "' (create one with 'samdrift init')");
   }
-  try {
-    int flags = (mode == OpenMode::kReadOnly ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) |
-                SQLite::OPEN_NOMUTEX;
-    SQLite::Database db(path, flags, kBusyTimeoutMs);
+  // Opens `name` (the path, or its immutable URI) and checks that it is a samdrift store.
+  const auto open = [&](const std::string& name, int flags) -> Result<std::unique_ptr<Store>> {
+    SQLite::Database db(name, flags, kBusyTimeoutMs);
     auto [app, version] = ReadIdentity(db);
     if (app != kApplicationId) {
       return Status::StoreError("'" + path + "' is not a samdrift store");
@@ -549,6 +586,26 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, OpenMode mod
     }
     Tune(db, mode);
     return std::unique_ptr<Store>(new Store(path, std::make_unique<Impl>(std::move(db))));
+  };
+  const int flags = (mode == OpenMode::kReadOnly ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE) |
+                    SQLite::OPEN_NOMUTEX;
+  try {
+    return open(path, flags);
+  } catch (const std::exception& e) {
+    if (mode != OpenMode::kReadOnly || !NoWalIndex(e))
+      return FromSqlite(e, path, "opening the store");
+  }
+  // A read-only folder (a share mounted read-only): SQLite cannot create the -shm file that
+  // reading a WAL store needs. A closed store needs none: with no changes in a -wal file, every
+  // committed change is in the store file, which is then read as it is (see ImmutableUri).
+  if (HasWalChanges(path)) {
+    return Status::StoreError("store '" + path +
+                              "' is in a read-only folder and has changes not yet in the store "
+                              "file (an import is writing it or was stopped); read it once the "
+                              "import is done, or where its folder can be written");
+  }
+  try {
+    return open(ImmutableUri(path), flags | SQLite::OPEN_URI);
   } catch (const std::exception& e) {
     return FromSqlite(e, path, "opening the store");
   }

@@ -1,6 +1,9 @@
 #include "importers/nmap_xml.h"
 
+#include <algorithm>
+#include <map>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "core/text.h"
@@ -32,8 +35,8 @@ struct Service {
   std::string extrainfo;
   std::string device_type;
   std::string tunnel;
-  std::string cpe;          // the first application CPE, cpe:/a:...
-  bool part_of_os = false;  // nmap ties it to the OS (ostype, or an OS CPE cpe:/o:...)
+  std::string cpe;     // the first application CPE, cpe:/a:...
+  std::string ostype;  // the OS the service runs on, as nmap names it ("Windows")
   int line = 0;
 };
 
@@ -65,11 +68,44 @@ std::string CpeVendor(std::string_view cpe) {
   return vendor;
 }
 
+// The PTR name (what DNS calls it), else the name the user scanned, else the first; "" when the
+// host has none. `all_names` (optional) receives every name in document order.
+std::string HostName(pugi::xml_node host, std::vector<std::string>* all_names = nullptr) {
+  std::string hostname;
+  for (const char* wanted : {"PTR", "user", ""}) {
+    for (pugi::xml_node h : host.child("hostnames").children("hostname")) {
+      const std::string name = Attr(h, "name");
+      if (name.empty()) continue;
+      if (*wanted == '\0' && all_names) all_names->push_back(name);
+      if (hostname.empty() && (*wanted == '\0' || Attr(h, "type") == wanted)) hostname = name;
+    }
+  }
+  return hostname;
+}
+
 class HostReader {
  public:
   HostReader(const XmlInput& input, const ImportOptions& options, core::Batch& batch,
              core::Diagnostics& diagnostics)
       : input_(input), options_(options), batch_(batch), diagnostics_(diagnostics) {}
+
+  // Learns every host's full name first: a host is named by its short name ("www") unless
+  // another host in the scan has the same short name under a different full name
+  // ("www.kommun-a.se", "www.kommun-b.se"); those different machines are named by their full
+  // names. One full name (in any case) is one machine.
+  void LearnNames(pugi::xml_node root) {
+    for (pugi::xml_node host : root.children("host")) {
+      if (Attr(host.child("status"), "state") != "up") continue;
+      const std::string hostname = HostName(host);
+      if (hostname.empty()) continue;
+      std::vector<std::string>& names = full_names_[core::ToLowerAscii(ShortHostName(hostname))];
+      if (std::none_of(names.begin(), names.end(), [&](const std::string& known) {
+            return core::EqualsIgnoreCase(known, hostname);
+          })) {
+        names.push_back(hostname);
+      }
+    }
+  }
 
   void Read(pugi::xml_node host) {
     pugi::xml_node status = host.child("status");
@@ -104,17 +140,8 @@ class HostReader {
         ips.push_back(addr);
       }
     }
-    // The PTR name (what DNS calls it), else the name the user scanned; the others are kept.
-    std::string hostname;
     std::vector<std::string> all_names;
-    for (const char* wanted : {"PTR", "user", ""}) {
-      for (pugi::xml_node h : host.child("hostnames").children("hostname")) {
-        const std::string name = Attr(h, "name");
-        if (name.empty()) continue;
-        if (*wanted == '\0') all_names.push_back(name);
-        if (hostname.empty() && (*wanted == '\0' || Attr(h, "type") == wanted)) hostname = name;
-      }
-    }
+    const std::string hostname = HostName(host, &all_names);
     std::vector<std::string> other_names;
     for (const std::string& name : all_names) {
       if (!core::EqualsIgnoreCase(name, hostname)) other_names.push_back(name);
@@ -126,8 +153,8 @@ class HostReader {
     asset.mode = core::WriteMode::kFill;
     asset.provenance = {std::string(kName), input_.source(), input_.At(host).line};
     if (!hostname.empty()) {
-      asset.name = ShortHostName(hostname);
-      if (asset.name != hostname) asset.SetAttr("fqdn", hostname);
+      asset.name = AssetName(host, hostname);
+      if (ShortHostName(hostname) != hostname) asset.SetAttr("fqdn", hostname);
     } else if (!ips.empty()) {
       asset.name = ips.front();
     } else if (!macs.empty()) {
@@ -197,22 +224,38 @@ class HostReader {
     }
     if (!ports.empty()) asset.SetAttr("ports", JoinUnique(ports, ", "));
 
-    // Services that come with the OS (Windows RPC, the distribution's OpenSSH, the ESXi API)
-    // are the OS facet already; the others (SQL Server, nginx, MySQL) are software of their own.
-    const std::string hypervisor =
-        host_class.role == "hypervisor" && os ? core::ToLowerAscii(os->family) : "";
+    // Every identified service is software of its own, also one nmap tags with the OS it runs
+    // on (ostype, an OS CPE: Windows RPC, OpenSSH, the ESXi API); a port-table guess names no
+    // product and is a port only.
     for (const Service& s : services) {
-      if (s.product.empty() || s.part_of_os) continue;  // a port-table guess names no software
-      if (!hypervisor.empty() &&
-          core::ToLowerAscii(s.product).find(hypervisor) != std::string::npos) {
-        continue;
-      }
-      AddSoftware(asset, s);
+      if (!s.product.empty()) AddSoftware(asset, s);
     }
     batch_.assets.push_back(std::move(asset));
   }
 
  private:
+  // The short name, or the full name (spelled as first seen) when the short one is ambiguous.
+  std::string AssetName(pugi::xml_node host, const std::string& hostname) {
+    const std::string short_name = ShortHostName(hostname);
+    const std::vector<std::string>& names = full_names_[core::ToLowerAscii(short_name)];
+    if (names.size() < 2) return short_name;
+    const std::string& first = names.front();
+    if (core::EqualsIgnoreCase(first, hostname)) return first;
+    for (const std::string& known : names) {
+      if (core::EqualsIgnoreCase(known, hostname)) {
+        if (warned_.insert(core::ToLowerAscii(known)).second) {
+          diagnostics_.Warning(input_.At(host), "NMAP008",
+                               "hosts '" + first + "' and '" + known +
+                                   "' have the same short name '" + short_name +
+                                   "'; they are different machines, kept apart under their "
+                                   "full names");
+        }
+        return known;
+      }
+    }
+    return hostname;
+  }
+
   // The most accurate osmatch, and its most accurate osclass: nested in the osmatch (nmap 6+),
   // or beside it under <os> (the older layout). The first wins a tie.
   std::optional<OsGuess> ReadOs(pugi::xml_node os) {
@@ -299,10 +342,9 @@ class HostReader {
       s.extrainfo = Attr(service, "extrainfo");
       s.device_type = Attr(service, "devicetype");
       s.tunnel = Attr(service, "tunnel");
-      s.part_of_os = !Attr(service, "ostype").empty();
+      s.ostype = Attr(service, "ostype");
       for (pugi::xml_node cpe : service.children("cpe")) {
         std::string text(core::Trim(cpe.child_value()));
-        if (text.starts_with("cpe:/o:")) s.part_of_os = true;
         if (text.starts_with("cpe:/a:") && s.cpe.empty()) s.cpe = text;
       }
       out.push_back(std::move(s));
@@ -349,6 +391,7 @@ class HostReader {
     if (!s.extrainfo.empty()) software.SetAttr("extrainfo", s.extrainfo);
     if (!s.tunnel.empty()) software.SetAttr("tunnel", s.tunnel);
     if (!s.cpe.empty()) software.SetAttr("cpe", s.cpe);
+    if (!s.ostype.empty()) software.SetAttr("ostype", s.ostype);
 
     core::Relation installed;
     installed.org = host.org;
@@ -366,6 +409,9 @@ class HostReader {
   const ImportOptions& options_;
   core::Batch& batch_;
   core::Diagnostics& diagnostics_;
+  // Short name (lower case) -> the different full names hosts have under it, first seen first.
+  std::map<std::string, std::vector<std::string>> full_names_;
+  std::set<std::string> warned_;  // full names (lower case) already reported as clashing
 };
 
 }  // namespace
@@ -381,8 +427,9 @@ std::string_view NmapXmlImporter::Produces() const {
   return "a device, vm (virtual NIC vendor) or client per host that is up, named by its short "
          "host name (attribute fqdn) or address, role from the device type, attributes ip, mac, "
          "mac_vendor, os, os_vendor, os_version, os_accuracy (hypervisor, hypervisor_version for "
-         "ESXi), ports; a software asset installed_on the host per identified open service that "
-         "is not part of the OS; "
+         "ESXi), ports; a software asset installed_on the host per identified open service "
+         "(attributes port, protocol, service, cpe, ostype); hosts with one short name but "
+         "different full names are named by their full names; "
          "observed facts only fill what other files leave empty; down hosts are skipped";
 }
 
@@ -403,6 +450,7 @@ void NmapXmlImporter::Import(std::string_view content, const std::string& source
     return;
   }
   HostReader reader(input, options, batch, diagnostics);
+  reader.LearnNames(root);
   for (pugi::xml_node host : root.children("host")) reader.Read(host);
 }
 

@@ -34,6 +34,7 @@ const std::vector<ColumnSpec> kInfoColumns = {
     {"In Use MiB", {"In Use MB"}},
     {"Datacenter"},
     {"Cluster"},
+    {"Folder"},
     {"Host"},
     {"OS according to the configuration file"},
     {"OS according to the VMware Tools"},
@@ -113,6 +114,32 @@ const ColumnSpec& Spec(RvToolsTab tab, std::string_view name) {
   return ColumnsOf(tab).front();
 }
 
+// A US-locale number with thousands separators ("16,384", "1,234,567", "1,234,567.0": groups of
+// exactly three digits after each comma) without them; any other text as it is. Every numeric
+// column RVTools writes that this importer reads is a whole number (counts, MHz, MiB, bytes), so
+// such a comma is a thousands separator there; "10240,5" or "16,38" stay a Swedish decimal comma.
+std::string WithoutThousands(std::string_view cell) {
+  const std::string_view text = core::Trim(cell);
+  const std::size_t point = text.find('.');
+  const std::string_view whole = text.substr(0, point);
+  const std::size_t first = whole.find(',');
+  if (first == std::string_view::npos || first == 0 || first > 3) return std::string(text);
+  std::string out;
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    const char c = whole[i];
+    if (c == ',') {
+      if ((whole.size() - i - 1) % 4 != 3 || (i > first && (i - first) % 4 != 0)) {
+        return std::string(text);
+      }
+      continue;
+    }
+    if (!std::isdigit(static_cast<unsigned char>(c))) return std::string(text);
+    out += c;
+  }
+  if (point != std::string_view::npos) out += text.substr(point);
+  return out;
+}
+
 bool IsTrue(std::string_view text) {
   const std::string lower = core::ToLowerAscii(core::Trim(text));
   return lower == "true" || lower == "yes" || lower == "1";
@@ -179,6 +206,7 @@ class TabReader {
       return true;
     });
     if (tab_ == RvToolsTab::kVDatastore) FlushDatastores();
+    if (tab_ == RvToolsTab::kVInfo || tab_ == RvToolsTab::kVHost) NameMachines();
   }
 
  private:
@@ -192,10 +220,11 @@ class TabReader {
   }
 
   // A non-negative number in `column`, or nullopt when empty or bad (bad ones are reported).
+  // US-locale thousands separators are read as such (see WithoutThousands).
   std::optional<double> Number(const HeaderMap& h, const CsvRecord& r, std::string_view column) {
     std::string_view cell = h.Get(r, column);
     if (cell.empty()) return std::nullopt;
-    auto value = core::ParseNumber(cell);
+    auto value = core::ParseNumber(WithoutThousands(cell));
     if (!value || *value < 0) {
       diagnostics_.Error(At(h, r, column), "RVT004",
                          "column '" + std::string(column) +
@@ -212,8 +241,8 @@ class TabReader {
       // Whole numbers are normalised ("1,0" -> "1") only while exact in a double (2^53): a larger
       // one would overflow the conversion (found by fuzz_rvtools), so it stays as written.
       const bool whole = *v < 9007199254740992.0 && std::floor(*v) == *v;
-      a.SetAttr(key,
-                whole ? std::to_string(static_cast<long long>(*v)) : std::string(h.Get(r, column)));
+      a.SetAttr(key, whole ? std::to_string(static_cast<long long>(*v))
+                           : WithoutThousands(h.Get(r, column)));
     }
   }
 
@@ -308,12 +337,31 @@ class TabReader {
     TextAttr(vm, h, r, "Cluster", "cluster");
     TextAttr(vm, h, r, "VM ID", "vm_id");
     TextAttr(vm, h, r, "VM UUID", "uuid");
+    Machine machine{vm.name,
+                    vm.name,
+                    Clean(h.Get(r, "VM UUID")),
+                    "",
+                    Places(h, r, true),
+                    At(h, r, "VM"),
+                    batch_.assets.size(),
+                    {}};
     const std::string host = ShortHostName(h.Get(r, "Host"));
     if (!host.empty()) {
       vm.SetAttr("host", host);
+      machine.relations.push_back(batch_.relations.size());
       Relate(vm, core::RelationKind::kRunsOn, host, core::AssetKind::kDevice, r.line);
     }
     batch_.assets.push_back(std::move(vm));
+    machines_.push_back(std::move(machine));
+  }
+
+  // Where a VM (with its folder) or host is: what tells two of one name apart.
+  std::vector<std::pair<std::string, std::string>> Places(const HeaderMap& h, const CsvRecord& r,
+                                                          bool folder) {
+    std::vector<std::pair<std::string, std::string>> out = {
+        {"datacenter", Clean(h.Get(r, "Datacenter"))}, {"cluster", Clean(h.Get(r, "Cluster"))}};
+    if (folder) out.push_back({"folder", Clean(h.Get(r, "Folder"))});
+    return out;
   }
 
   void HostRow(const HeaderMap& h, const CsvRecord& r) {
@@ -346,12 +394,22 @@ class TabReader {
     TextAttr(host, h, r, "BIOS Version", "firmware");
     TextAttr(host, h, r, "UUID", "uuid");
     if (IsTrue(h.Get(r, "in Maintenance Mode"))) host.SetAttr("maintenance", "true");
+    Machine machine{host.name,
+                    full,
+                    Clean(h.Get(r, "UUID")),
+                    host.serial,
+                    Places(h, r, false),
+                    At(h, r, "Host"),
+                    batch_.assets.size(),
+                    {}};
     const std::string cluster = Clean(h.Get(r, "Cluster"));
     if (!cluster.empty()) {
       host.SetAttr("cluster", cluster);
+      machine.relations.push_back(batch_.relations.size());
       Relate(host, core::RelationKind::kMemberOf, cluster, core::AssetKind::kCluster, r.line);
     }
     batch_.assets.push_back(std::move(host));
+    machines_.push_back(std::move(machine));
   }
 
   void ClusterRow(const HeaderMap& h, const CsvRecord& r) {
@@ -379,6 +437,8 @@ class TabReader {
   // and clusters the summed capacity, written once per file after the last row.
   struct Usage {
     int line = 0;
+    int column = 0;
+    std::string full_name;  // hosts: the name as first written
     std::vector<std::string> datastores;
     std::vector<std::string> types;
     double capacity_mib = 0;
@@ -397,10 +457,14 @@ class TabReader {
     std::string_view hosts = h.Get(r, "Hosts");
     while (!hosts.empty()) {
       std::size_t comma = hosts.find(',');
-      const std::string host = ShortHostName(hosts.substr(0, comma));
+      const std::string host(core::Trim(hosts.substr(0, comma)));
       if (!host.empty()) {
-        Usage& u = hosts_[host];
-        if (u.line == 0) u.line = r.line;
+        Usage& u = hosts_[core::ToLowerAscii(host)];
+        if (u.line == 0) {
+          u.line = r.line;
+          u.column = h.Index("Hosts") + 1;
+          u.full_name = host;
+        }
         u.datastores.push_back(name);
       }
       if (comma == std::string_view::npos) break;
@@ -424,7 +488,21 @@ class TabReader {
       std::snprintf(text, sizeof text, "%.0f", std::floor(v + 0.5));
       return std::string(text);
     };
-    for (auto& [name, u] : hosts_) {
+    // A host is named by its short name unless another host of the same short name has a
+    // different full name: then both are named by their full names (as vHost names them).
+    std::map<std::string, std::vector<std::string>> full_names;  // short name -> full names
+    for (auto& [key, u] : hosts_) full_names[ShortHostName(key)].push_back(u.full_name);
+    for (auto& [key, u] : hosts_) {
+      const std::vector<std::string>& names = full_names[ShortHostName(key)];
+      const std::string name = names.size() > 1 ? u.full_name : ShortHostName(u.full_name);
+      if (names.size() > 1 && names.back() == u.full_name) {
+        std::vector<std::string> quoted;
+        for (const std::string& n : names) quoted.push_back("'" + n + "'");
+        diagnostics_.Warning(
+            {source_, u.line, u.column}, "RVT007",
+            std::to_string(names.size()) + " hosts named '" + ShortHostName(u.full_name) +
+                "' have different host names; they are kept apart as " + core::Join(quoted, ", "));
+      }
       core::Asset host = NewAsset(core::AssetKind::kDevice, name, "hypervisor", u.line);
       host.SetAttr("datastores", JoinUnique(u.datastores, ","));
       batch_.assets.push_back(std::move(host));
@@ -439,6 +517,104 @@ class TabReader {
     }
   }
 
+  // What tells one VM or host from another of the same name. Rows are assets (and relations)
+  // in the batch already; NameMachines() renames those of names that turn out ambiguous.
+  struct Machine {
+    std::string name;       // as named by default: the VM name, the host's short name
+    std::string full_name;  // VM name, the host name as written (an FQDN)
+    std::string uuid;       // VM UUID, the host's hardware UUID
+    std::string serial;     // hosts only
+    std::vector<std::pair<std::string, std::string>> places;  // ("cluster", "Prod"), ...
+    core::SourceLocation at;
+    std::size_t asset = 0;               // index in batch_.assets
+    std::vector<std::size_t> relations;  // indices in batch_.relations it is the source of
+  };
+
+  static bool SameMachine(const Machine& a, const Machine& b) {
+    auto differ = [](const std::string& x, const std::string& y) {
+      return !x.empty() && !y.empty() && !core::EqualsIgnoreCase(x, y);
+    };
+    return core::EqualsIgnoreCase(a.full_name, b.full_name) && !differ(a.uuid, b.uuid) &&
+           !differ(a.serial, b.serial);
+  }
+
+  // Rows of one name that are different machines (by full name, UUID or serial) stay apart:
+  // named by their full names when those differ, else with the first place (datacenter,
+  // cluster, folder) that tells them apart, else with the serial or UUID; one warning each.
+  void NameMachines() {
+    std::map<std::string, std::vector<std::size_t>> by_name;  // name -> indices in machines_
+    std::vector<std::string> order;
+    for (std::size_t i = 0; i < machines_.size(); ++i) {
+      auto& list = by_name[machines_[i].name];
+      if (list.empty()) order.push_back(machines_[i].name);
+      list.push_back(i);
+    }
+    for (const std::string& name : order) {
+      // The distinct machines of this name: the first row of each, and which each row is.
+      std::vector<std::size_t> distinct;
+      std::vector<std::size_t> which;
+      for (std::size_t i : by_name[name]) {
+        std::size_t k = 0;
+        while (k < distinct.size() && !SameMachine(machines_[distinct[k]], machines_[i])) ++k;
+        if (k == distinct.size()) distinct.push_back(i);
+        which.push_back(k);
+      }
+      if (distinct.size() < 2) continue;
+      const std::vector<std::string> names = DistinctNames(distinct);
+      const std::vector<std::size_t>& rows = by_name[name];
+      for (std::size_t j = 0; j < rows.size(); ++j) {
+        Machine& m = machines_[rows[j]];
+        batch_.assets[m.asset].name = names[which[j]];
+        for (std::size_t rel : m.relations) batch_.relations[rel].source = names[which[j]];
+      }
+      std::vector<std::string> quoted;
+      for (const std::string& n : names) quoted.push_back("'" + n + "'");
+      const bool vms = tab_ == RvToolsTab::kVInfo;
+      diagnostics_.Warning(machines_[distinct[1]].at, "RVT007",
+                           std::to_string(distinct.size()) + (vms ? " VMs" : " hosts") +
+                               " named '" + name + "' have different " +
+                               (vms ? "VM UUIDs" : "host names, hardware UUIDs or serial numbers") +
+                               "; they are kept apart as " + core::Join(quoted, ", "));
+    }
+  }
+
+  std::vector<std::string> DistinctNames(const std::vector<std::size_t>& distinct) const {
+    auto all_differ = [&](auto value_of) {
+      std::vector<std::string> seen;
+      for (std::size_t i : distinct) {
+        std::string v = core::ToLowerAscii(value_of(machines_[i]));
+        if (v.empty() || std::find(seen.begin(), seen.end(), v) != seen.end()) return false;
+        seen.push_back(std::move(v));
+      }
+      return true;
+    };
+    std::vector<std::string> out;
+    if (all_differ([](const Machine& m) { return m.full_name; })) {
+      for (std::size_t i : distinct) out.push_back(machines_[i].full_name);
+      return out;
+    }
+    std::vector<std::pair<std::string, std::string>> labels = machines_[distinct[0]].places;
+    labels.push_back({"serial", ""});
+    labels.push_back({"uuid", ""});
+    for (std::size_t p = 0; p < labels.size(); ++p) {
+      auto value_of = [&](const Machine& m) -> std::string {
+        if (p < m.places.size()) return m.places[p].second;
+        return labels[p].first == "serial" ? m.serial : m.uuid;
+      };
+      if (!all_differ(value_of)) continue;
+      for (std::size_t i : distinct) {
+        out.push_back(machines_[i].name + " (" + labels[p].first + " " + value_of(machines_[i]) +
+                      ")");
+      }
+      return out;
+    }
+    // Told apart by a UUID or serial one row lacks: numbered in file order.
+    for (std::size_t k = 0; k < distinct.size(); ++k) {
+      out.push_back(machines_[distinct[k]].name + " (" + std::to_string(k + 1) + ")");
+    }
+    return out;
+  }
+
   RvToolsTab tab_;
   const std::string& source_;
   const ImportOptions& options_;
@@ -446,6 +622,7 @@ class TabReader {
   core::Diagnostics& diagnostics_;
   std::map<std::string, Usage> hosts_;
   std::map<std::string, Usage> clusters_;
+  std::vector<Machine> machines_;
 };
 
 }  // namespace
@@ -477,12 +654,14 @@ std::string_view RvToolsCsvImporter::Produces() const {
     case RvToolsTab::kVInfo:
       return "a vm per row (templates skipped) runs_on its host; attributes os (VMware Tools, "
              "else configuration file), power_state, cpus, memory_mib, provisioned_mib, ip, "
-             "uuid; fills what other files leave empty";
+             "uuid; VMs of one name with different VM UUIDs are kept apart, named with their "
+             "cluster, folder or UUID; fills what other files leave empty";
     case RvToolsTab::kVHost:
       return "a device (role hypervisor) per host, member_of its cluster; vendor, product "
              "(Model), serial; attributes hypervisor, hypervisor_version, hypervisor_build (from "
-             "ESX Version), cpu_model, cpu_count, cpu_cores, memory_mib; fills what other files "
-             "leave empty";
+             "ESX Version), cpu_model, cpu_count, cpu_cores, memory_mib; hosts of one short name "
+             "that are different machines are kept apart (by full name, else cluster, serial "
+             "or UUID); fills what other files leave empty";
     case RvToolsTab::kVCluster:
       return "a cluster (VMware vSphere) per row; attributes num_hosts, total_cpu_mhz, "
              "cpu_cores, total_memory_bytes, ha, drs; fills what other files leave empty";

@@ -97,6 +97,7 @@ core::Result<HallPlanInput> BuildHallInput(const core::Estate& estate,
 
   if (as_is) {
     input.redundancy = RedundancyRule::kNone;
+    input.kept = KeptDevices::kAsToday;
     for (const auto& [key, hall] : floor.halls) {
       HallSpec spec;
       spec.name = hall->org + "/" + key.second;

@@ -81,7 +81,7 @@ void Planner::BuildRacks() {
     const HallSpec& spec = in_.halls[h];
     halls_.push_back({&spec});
     std::vector<ExistingRack> existing = spec.racks;
-    if (static_cast<int>(existing.size()) > spec.positions) {
+    if (static_cast<int>(existing.size()) > spec.positions && in_.kept != KeptDevices::kAsToday) {
       std::string dropped;
       for (std::size_t i = static_cast<std::size_t>(std::max(0, spec.positions));
            i < existing.size(); ++i) {
@@ -154,7 +154,7 @@ void Planner::KeepPass(const std::function<bool(std::size_t d, int hall)>& which
     const int position = dev.u_height > 0 ? *dev.position : 0;
     rack.Mark(position, dev.u_height, kFree);
     candidate_rack_[d] = -1;
-    if (rack.TakesKw(dev.kw) && hall.Takes(dev.kw)) {
+    if (rack.TakesKw(dev.kw) && (in_.kept == KeptDevices::kAsToday || hall.Takes(dev.kw))) {
       Place(rack, d, position, true);
     } else {
       pool_.push_back(d);
@@ -512,6 +512,25 @@ bool HallPlan::Feasible() const {
 }
 
 HallPlan PlanHalls(const HallPlanInput& input) { return Planner(input).Run(); }
+
+std::vector<std::string> HallOver(const PlannedHall& hall) {
+  std::vector<std::string> over;
+  if (hall.positions_used > hall.positions) over.push_back("positions");
+  if (hall.power_kw_used > hall.power_kw + kEpsilon) over.push_back("power");
+  if (hall.cooling_kw_used > hall.cooling_kw + kEpsilon) over.push_back("cooling");
+  return over;
+}
+
+void ReportUnplaced(const HallPlan& plan, const std::string& source,
+                    core::Diagnostics& diagnostics) {
+  for (const Unplaced& u : plan.unplaced) {
+    if (u.limit == Limit::kSparePdu) continue;
+    const HallDevice& d = plan.devices[u.device];
+    diagnostics.Warning({source, 0, 0}, "HAL010",
+                        "device '" + d.name + "' of " + d.org + " not placed (" +
+                            std::string(ToString(u.limit)) + "): " + u.reason);
+  }
+}
 
 std::vector<DevicePlacement> DevicePlacements(const HallPlan& plan) {
   std::vector<DevicePlacement> out;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/device_types.h"
+#include "core/diagnostics.h"
 #include "planners/scenario.h"
 
 namespace samdrift::planners {
@@ -74,10 +75,16 @@ struct HallSpec {
   std::string From() const;  // "org/site/hall", or empty
 };
 
+// Whether a device that may keep its place keeps it past its hall's positions, power or
+// cooling. kAsToday is for today's halls as they are (no scenario): what stands there is shown,
+// and a hall it takes past a capacity is over (HallOver), not a device left unplaced.
+enum class KeptDevices { kWithinCapacity, kAsToday };
+
 struct HallPlanInput {
   std::vector<HallDevice> devices;  // everything to place (retired devices already removed)
   std::vector<HallSpec> halls;
   RedundancyRule redundancy = RedundancyRule::kSplit;
+  KeptDevices kept = KeptDevices::kWithinCapacity;
   std::vector<HallDevice> retired;  // what the target retires: reported, never placed
   std::vector<std::string> notes;   // facts about the input worth saying (counts, assumptions)
 };
@@ -164,6 +171,15 @@ struct HallPlan {
   // False when a device other than a spare PDU could not be placed.
   bool Feasible() const;
 };
+
+// The capacities a hall is past (used more than it has): "positions", "power", "cooling", in
+// that order; empty when it is within all three. An unknown (unlimited) capacity is never past.
+std::vector<std::string> HallOver(const PlannedHall& hall);
+
+// One warning (HAL010) per device the plan could not place (spare PDUs aside), at `source` (the
+// scenario file, or the store when there is none), naming the device, its org and the reason.
+void ReportUnplaced(const HallPlan& plan, const std::string& source,
+                    core::Diagnostics& diagnostics);
 
 // Places the devices. Deterministic: the same input gives the same plan.
 HallPlan PlanHalls(const HallPlanInput& input);

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <set>
 
+#include "core/text.h"
+
 namespace samdrift::planners {
 namespace {
 
@@ -248,11 +250,15 @@ std::string HallFloorSvg(const PlannedHall& hall) {
        XmlEscape(hall.name + " (" + std::string(ToString(hall.role)) + ")" +
                  (hall.from.empty() ? " · new hall" : " · from " + hall.from)) +
        "</text>\n";
-  s += "<text x=\"8\" y=\"42\">" +
+  // A hall past a capacity says so in red, and none of its racks shows a green bar.
+  const std::vector<std::string> over = HallOver(hall);
+  s += std::string("<text x=\"8\" y=\"42\"") +
+       (over.empty() ? "" : " class=\"over\" fill=\"#d00\" font-weight=\"bold\"") + ">" +
        XmlEscape("positions " + std::to_string(hall.positions_used) + " / " +
                  std::to_string(hall.positions) + " · power " + Kw(hall.power_kw_used) + " / " +
                  Kw(hall.power_kw) + " kW · cooling " + Kw(hall.cooling_kw_used) + " / " +
-                 Kw(hall.cooling_kw) + " kW") +
+                 Kw(hall.cooling_kw) + " kW" +
+                 (over.empty() ? "" : " · OVER: " + core::Join(over, ", "))) +
        "</text>\n";
   s += "<text x=\"8\" y=\"60\" fill=\"#555\">" +
        XmlEscape(std::to_string(hall.new_racks) + " new racks · " +
@@ -267,7 +273,7 @@ std::string HallFloorSvg(const PlannedHall& hall) {
     for (const PlannedRack& r : hall.racks) {
       if (r.slot == slot) rack = &r;
     }
-    const bool over = slot > hall.positions;
+    const bool past_positions = slot > hall.positions;
     if (!rack) {
       s += "<g><title>" + XmlEscape("position " + std::to_string(slot) + ": free") +
            "</title><rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) +
@@ -281,7 +287,9 @@ std::string HallFloorSvg(const PlannedHall& hall) {
                             ? std::min(1.0, rack->kw_used / rack->kw_budget)
                             : 0.0;
     const int bar = static_cast<int>(std::lround(load * (kSlotH - 70)));
-    const std::string bar_colour = load > 0.9 ? "#e76f51" : load > 0.7 ? "#f4a261" : "#2a9d8f";
+    const std::string bar_colour = !over.empty() || load > 0.9 ? "#e76f51"
+                                   : load > 0.7                ? "#f4a261"
+                                                               : "#2a9d8f";
     s += "<g><title>" +
          XmlEscape(rack->name + ": U " + std::to_string(rack->u_used) + "/" +
                    std::to_string(rack->u) + ", " + Kw(rack->kw_used) + "/" + Kw(rack->kw_budget) +
@@ -289,8 +297,8 @@ std::string HallFloorSvg(const PlannedHall& hall) {
          "</title>";
     s += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
          std::to_string(kSlotW) + "\" height=\"" + std::to_string(kSlotH) + "\" fill=\"" +
-         (rack->is_new ? "#eef6ff" : "#f4f4f4") + "\" stroke=\"" + (over ? "#d00" : "#333") +
-         "\" stroke-width=\"2\"/>";
+         (rack->is_new ? "#eef6ff" : "#f4f4f4") + "\" stroke=\"" +
+         (past_positions ? "#d00" : "#333") + "\" stroke-width=\"2\"/>";
     s += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 16) +
          "\" font-weight=\"bold\">" + XmlEscape(Shorten(rack->name, 14)) + "</text>";
     s += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 30) +

@@ -99,7 +99,10 @@ void ReadHall(Reader& r, const YAML::Node& node, Scenario& s, core::Diagnostics&
     r.Error(node, "halls: every hall needs a name");
     return;
   }
-  if (node["from"]) hall.from = r.Text(node["from"], "halls: from").value_or("");
+  if (node["from"]) {
+    hall.from = r.Text(node["from"], "halls: from").value_or("");
+    s.locations["halls." + hall.name + ".from"] = r.At(node["from"]);
+  }
   if (!hall.from.empty() && std::count(hall.from.begin(), hall.from.end(), '/') < 2) {
     r.Error(node["from"], "halls: from: expected org/site/hall, got '" + hall.from + "'");
   }
@@ -199,6 +202,7 @@ void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnost
           continue;
         }
         s.orgs.push_back(*id);
+        s.locations.emplace("orgs." + *id, r.At(org));
       }
     }
   }
@@ -347,6 +351,42 @@ std::optional<Scenario> ParseScenario(std::string_view text, const std::string& 
   }
   if (diagnostics.error_count() > errors_before) return std::nullopt;
   return scenario;
+}
+
+bool CheckScenarioOrgs(const Scenario& scenario, const std::vector<std::string>& store_orgs,
+                       core::Diagnostics& diagnostics) {
+  const std::size_t errors_before = diagnostics.error_count();
+  auto where = [&](const std::string& key) {
+    auto it = scenario.locations.find(key);
+    return it != scenario.locations.end() ? it->second
+                                          : core::SourceLocation{scenario.source, 0, 0};
+  };
+  auto in = [](const std::vector<std::string>& list, const std::string& org) {
+    return std::find(list.begin(), list.end(), org) != list.end();
+  };
+  auto unknown = [&](const core::SourceLocation& at, const std::string& what,
+                     const std::string& org) {
+    const std::string closest = core::ClosestName(org, store_orgs);
+    diagnostics.Error(at, "SCN010",
+                      what + "no org '" + org + "' in the store" +
+                          (closest.empty() ? "" : "; did you mean '" + closest + "'?"));
+  };
+  for (const std::string& org : scenario.orgs) {
+    if (!in(store_orgs, org)) unknown(where("orgs." + org), "orgs: ", org);
+  }
+  for (const TargetHall& hall : scenario.halls) {
+    if (hall.from.empty()) continue;
+    const std::string org = hall.from.substr(0, hall.from.find('/'));
+    const core::SourceLocation at = where("halls." + hall.name + ".from");
+    if (!in(store_orgs, org)) {
+      unknown(at, "hall '" + hall.name + "': from: ", org);
+    } else if (!scenario.orgs.empty() && !in(scenario.orgs, org)) {
+      diagnostics.Error(at, "SCN011",
+                        "hall '" + hall.name + "': from: '" + hall.from + "' is in org '" + org +
+                            "', which the scenario's orgs leave out");
+    }
+  }
+  return diagnostics.error_count() == errors_before;
 }
 
 core::Result<Scenario> LoadScenario(const std::string& path, core::Diagnostics& diagnostics) {

@@ -63,7 +63,7 @@ struct Scenario {
   std::map<std::string, double> effort_hours;
   std::string source;  // the file as the user named it; empty for the default scenario
   // Where values were written, for planners' own checks: "standards.CAPABILITY",
-  // "effort.KEY", "date". Absent for the default scenario.
+  // "effort.KEY", "date", "orgs.ORG", "halls.NAME.from". Absent for the default scenario.
   std::map<std::string, core::SourceLocation> locations;
 };
 
@@ -74,6 +74,13 @@ std::optional<Scenario> ParseScenario(std::string_view text, const std::string& 
 // Reads and parses a file; with an empty path returns the default scenario. On failure the
 // problems are in `diagnostics` and the status is kInvalidInput.
 core::Result<Scenario> LoadScenario(const std::string& path, core::Diagnostics& diagnostics);
+
+// The orgs the scenario names against `store_orgs` (the orgs the store has): an id of `orgs:`
+// or the org of a hall's `from:` that the store lacks is a located error (SCN010) naming the
+// closest org; a `from:` in an org that `orgs:` leaves out is one too (SCN011). Returns false
+// when any is reported.
+bool CheckScenarioOrgs(const Scenario& scenario, const std::vector<std::string>& store_orgs,
+                       core::Diagnostics& diagnostics);
 
 }  // namespace samdrift::planners
 

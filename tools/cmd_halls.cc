@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/text.h"
 #include "planners/hall_input.h"
 #include "planners/hall_plan.h"
 #include "planners/hall_svg.h"
@@ -169,7 +170,10 @@ void PrintTable(const planners::Scenario& scenario, const HallPlan& plan) {
               << (std::to_string(h.positions_used) + "/" + std::to_string(h.positions))
               << std::setw(16) << (KwText(h.power_kw_used) + "/" + KwText(h.power_kw))
               << std::setw(16) << (KwText(h.cooling_kw_used) + "/" + KwText(h.cooling_kw))
-              << h.new_racks << '\n';
+              << h.new_racks;
+    const std::vector<std::string> over = planners::HallOver(h);
+    if (!over.empty()) std::cout << "  OVER: " << core::Join(over, ", ");
+    std::cout << '\n';
   }
   for (const planners::PlannedHall& h : plan.halls) {
     std::cout << '\n'
@@ -270,6 +274,10 @@ int RunHalls(const core::Store& store, PlanningOptions options, bool json,
   PrintDiagnostics(problems);
   if (!input.ok()) return Fail(input.status());
   const HallPlan plan = planners::PlanHalls(*input);
+  core::Diagnostics unplaced;
+  planners::ReportUnplaced(plan, options.scenario.empty() ? store.path() : options.scenario,
+                           unplaced);
+  PrintDiagnostics(unplaced);
   if (json) {
     std::cout << PlanJson(scenario, plan).dump(2) << '\n';
   } else {
@@ -307,7 +315,9 @@ Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
       "Without --scenario every existing hall stays as it is (its recorded capacity, no rack "
       "power budget) with everything in it today, retire candidates too: a report of use "
       "against capacity.\n\n"
-      "Exit code 1 when a device cannot be placed (the plan is still printed).");
+      "A hall past its positions, power or cooling is marked OVER (red in the SVG). Each "
+      "device that cannot be placed is a warning on stderr (HAL010); exit code 1 then (the "
+      "plan is still printed).");
   AddPlanningOptions(app, args->planning, /*with_date=*/true);
   app.add_flag("--json", args->json, "print JSON");
   app.add_option("--svg", args->svg,

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 
@@ -14,6 +15,7 @@ struct ImportArgs {
   std::string org_from;
   std::string tenant_map;
   bool dry_run = false;
+  bool new_org = false;
   std::vector<std::string> paths;
 };
 
@@ -40,6 +42,27 @@ core::Status ReadTenantMap(const std::string& path, std::map<std::string, std::s
   return core::Status::Ok();
 }
 
+// An org the store does not have yet, within two edits of one it has, is most likely a typo of
+// that one ('gnosjoo' for 'gnosjo'): a usage error naming it, unless --new-org says it is new.
+core::Status CheckNewOrg(const core::Store& store, const std::string& org) {
+  auto known = store.Orgs();
+  if (!known.ok()) return known.status();
+  if (std::find(known->begin(), known->end(), org) != known->end()) return core::Status::Ok();
+  constexpr std::size_t kTypoEdits = 2;
+  std::string nearest;
+  std::size_t nearest_edits = kTypoEdits + 1;
+  for (const std::string& existing : *known) {
+    const std::size_t edits = core::EditDistance(org, existing);
+    if (edits < nearest_edits) {
+      nearest = existing;
+      nearest_edits = edits;
+    }
+  }
+  if (nearest.empty()) return core::Status::Ok();
+  return core::Status::Usage("org '" + org + "' is not in the store; did you mean '" + nearest +
+                             "'? (--new-org creates it)");
+}
+
 }  // namespace
 
 Runner SetupImport(CLI::App& app, const GlobalOptions& global) {
@@ -56,6 +79,9 @@ Runner SetupImport(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::IsMember({"option", "tenant"}));
   app.add_option("--tenant-map", args->tenant_map, "CSV of tenant,org pairs for --org-from tenant");
   app.add_flag("--dry-run", args->dry_run, "validate everything, store nothing");
+  app.add_flag("--new-org", args->new_org,
+               "the org is new, though its id is within two edits of one in the store (without "
+               "it that is refused as a likely typo)");
   app.add_option("PATH", args->paths, "files or folders")->required();
   return [args, &global]() {
     importers::ImportRequest request;
@@ -79,6 +105,10 @@ Runner SetupImport(CLI::App& app, const GlobalOptions& global) {
     auto store =
         OpenStore(global, args->dry_run ? core::OpenMode::kReadOnly : core::OpenMode::kReadWrite);
     if (!store.ok()) return Fail(store.status());
+    if (!args->new_org) {
+      core::Status typo = CheckNewOrg(**store, args->org);
+      if (!typo.ok()) return Fail(typo);
+    }
     core::Diagnostics diagnostics;
     std::function<void(std::string_view)> progress;
     if (StderrIsTerminal()) {

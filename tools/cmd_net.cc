@@ -10,6 +10,7 @@
 #include "planners/scenario.h"
 #include "tools/command.h"
 #include "tools/net_view.h"
+#include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
 namespace {
@@ -287,6 +288,10 @@ int RunNet(const core::Store& store, const std::string& scenario_path, bool json
   auto scenario = planners::LoadScenario(scenario_path, diagnostics);
   PrintDiagnostics(diagnostics);
   if (!scenario.ok()) return Fail(scenario.status());
+  core::Diagnostics unknown_orgs;
+  core::Status named = CheckScenarioOrgs(store, *scenario, unknown_orgs);
+  PrintDiagnostics(unknown_orgs);
+  if (!named.ok()) return Fail(named);
   core::Diagnostics skipped;
   core::AssetQuery query;
   query.orgs = scenario->orgs;

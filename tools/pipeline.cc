@@ -45,6 +45,8 @@ core::Result<std::unique_ptr<Pipeline>> RunPipeline(const GlobalOptions& global,
                                              pipeline->scenario, retired, diagnostics);
   if (!hall_input.ok()) return hall_input.status();
   pipeline->halls = planners::PlanHalls(*hall_input);
+  planners::ReportUnplaced(pipeline->halls, options.scenario.empty() ? global.db : options.scenario,
+                           diagnostics);
   Trace("halls planned");
 
   planners::WaveProblem problem =

@@ -1,5 +1,6 @@
 #include "tools/planning_inputs.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/date.h"
@@ -21,6 +22,21 @@ void AddPlanningOptions(CLI::App& app, PlanningOptions& options, bool with_date)
 
 void ReleaseRelations(core::Estate& estate) {
   std::vector<core::Relation>().swap(estate.relations);
+}
+
+core::Status CheckScenarioOrgs(const core::Store& store, const planners::Scenario& scenario,
+                               core::Diagnostics& diagnostics) {
+  const bool names_orgs =
+      !scenario.orgs.empty() || std::any_of(scenario.halls.begin(), scenario.halls.end(),
+                                            [](const auto& hall) { return !hall.from.empty(); });
+  if (!names_orgs) return core::Status::Ok();
+  auto known = store.Orgs();
+  if (!known.ok()) return known.status();
+  if (!planners::CheckScenarioOrgs(scenario, *known, diagnostics)) {
+    return core::Status::Invalid(
+        "the scenario names orgs that are not in the store; nothing planned");
+  }
+  return core::Status::Ok();
 }
 
 core::Result<PlanningInputs> LoadPlanningInputs(const GlobalOptions& global,
@@ -51,6 +67,8 @@ core::Result<PlanningInputs> LoadPlanningInputs(const core::Store& store,
     auto scenario = planners::LoadScenario(options.scenario, diagnostics);
     if (!scenario.ok()) return scenario.status();
     in.scenario = std::move(scenario).value();
+    core::Status named = CheckScenarioOrgs(store, *in.scenario, diagnostics);
+    if (!named.ok()) return named;
   }
   if (!options.date.empty()) {
     if (!in.scenario) {

@@ -42,6 +42,11 @@ struct PlanningInputs {
 // scale they are a quarter of the estate's memory.
 void ReleaseRelations(core::Estate& estate);
 
+// Checks the orgs the scenario names (`orgs:`, each hall's `from:`) against the store's: the
+// ones it lacks are located errors in `diagnostics` and the status is kInvalidInput.
+core::Status CheckScenarioOrgs(const core::Store& store, const planners::Scenario& scenario,
+                               core::Diagnostics& diagnostics);
+
 // Reads scenario, catalog and estate (read-only store). Problems in the files go to
 // `diagnostics`; the status says which step failed (usage, invalid input, store).
 core::Result<PlanningInputs> LoadPlanningInputs(const GlobalOptions& global,

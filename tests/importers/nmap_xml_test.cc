@@ -210,8 +210,9 @@ TEST_CASE("open services become software installed on the host", "[importers][nm
       "<service name=\"snmp\" product=\"net-snmp\"/></port>\n"
       "</ports></host>\n"));
   CHECK(r.lines().empty());
-  // The host and SQL Server: table guesses name no product, RPC and OpenSSH belong to the OS.
-  REQUIRE(r.batch.assets.size() == 2);
+  // The host, SQL Server, RPC and OpenSSH: a table guess names no product; a service nmap tags
+  // with the OS it runs on (ostype, an OS CPE) is still a service of its own.
+  REQUIRE(r.batch.assets.size() == 4);
   const core::Asset* sql = Find(r.batch, "vgd-sql-eko:1433/tcp");
   REQUIRE(sql);
   CHECK(sql->kind == core::AssetKind::kSoftware);
@@ -220,7 +221,14 @@ TEST_CASE("open services become software installed on the host", "[importers][nm
   CHECK(sql->version == "15.00.4385.00");
   CHECK(AttrOf(*sql, "extrainfo") == "RTM+");
   CHECK(sql->provenance.line == 6);
-  REQUIRE(r.batch.relations.size() == 1);
+  const core::Asset* rpc = Find(r.batch, "vgd-sql-eko:135/tcp");
+  REQUIRE(rpc);
+  CHECK(rpc->product == "Microsoft Windows RPC");
+  const core::Asset* ssh = Find(r.batch, "vgd-sql-eko:22/tcp");
+  REQUIRE(ssh);
+  CHECK(ssh->product == "OpenSSH");
+  CHECK(ssh->version == "for_Windows_8.1");
+  REQUIRE(r.batch.relations.size() == 3);
   const core::Relation& rel = r.batch.relations[0];
   CHECK(rel.source == "vgd-sql-eko:1433/tcp");
   CHECK(rel.kind == core::RelationKind::kInstalledOn);
@@ -228,6 +236,47 @@ TEST_CASE("open services become software installed on the host", "[importers][nm
   CHECK(rel.target_kind == core::AssetKind::kDevice);
   CHECK(AttrOf(*Find(r.batch, "vgd-sql-eko"), "ports") ==
         "1433/tcp ms-sql-s, 445/tcp microsoft-ds, 135/tcp msrpc, 22/tcp ssh");
+}
+
+TEST_CASE("nmap: hosts with one short name but different full names stay apart",
+          "[importers][nmap]") {
+  auto host = [](const std::string& name, const std::string& ip, const std::string& port,
+                 const std::string& product) {
+    return "<host><status state=\"up\"/><address addr=\"" + ip +
+           "\" addrtype=\"ipv4\"/><hostnames><hostname name=\"" + name +
+           "\" type=\"PTR\"/></hostnames><ports><port protocol=\"tcp\" portid=\"" + port +
+           "\"><state state=\"open\"/><service name=\"http\" product=\"" + product +
+           "\"/></port></ports></host>\n";
+  };
+  auto r = Run(Scan(host("www.kommun-a.se", "10.0.0.1", "80", "nginx") +
+                    host("www.kommun-b.se", "10.0.0.2", "443", "Apache httpd") +
+                    host("mail.kommun-a.se", "10.0.0.3", "25", "Postfix smtpd") +
+                    host("WWW.kommun-a.se", "10.0.0.4", "8080", "Jetty")));
+  // The clashing ones are named by their full names; the unambiguous one keeps its short name;
+  // the same full name (in any case) is one machine.
+  CHECK(r.lines() == std::vector<std::string>{
+                         "scan.xml:5:1: warning[NMAP008]: hosts 'www.kommun-a.se' and "
+                         "'www.kommun-b.se' have the same short name 'www'; they are different "
+                         "machines, kept apart under their full names"});
+  const core::Asset* a = Find(r.batch, "www.kommun-a.se");
+  const core::Asset* b = Find(r.batch, "www.kommun-b.se");
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(AttrOf(*a, "ip") == "10.0.0.1");
+  CHECK(AttrOf(*a, "fqdn") == "www.kommun-a.se");
+  CHECK(AttrOf(*b, "ip") == "10.0.0.2");
+  CHECK(AttrOf(*b, "fqdn") == "www.kommun-b.se");
+  CHECK(Find(r.batch, "www") == nullptr);
+  REQUIRE(Find(r.batch, "mail"));
+  CHECK(AttrOf(*Find(r.batch, "mail"), "fqdn") == "mail.kommun-a.se");
+  CHECK(Find(r.batch, "WWW.kommun-a.se") == nullptr);  // spelled as first seen
+  CHECK(Find(r.batch, "www.kommun-a.se:80/tcp"));
+  CHECK(Find(r.batch, "www.kommun-b.se:443/tcp"));
+  CHECK(Find(r.batch, "www.kommun-a.se:8080/tcp"));
+  std::vector<std::string> relations;
+  for (const core::Relation& rel : r.batch.relations) relations.push_back(rel.target);
+  CHECK(relations ==
+        std::vector<std::string>{"www.kommun-a.se", "www.kommun-b.se", "mail", "www.kommun-a.se"});
 }
 
 TEST_CASE("real nmap files import with the hosts that are up", "[importers][nmap][real]") {
@@ -240,15 +289,20 @@ TEST_CASE("real nmap files import with the hosts that are up", "[importers][nmap
     }
     CHECK(hosts ==
           std::set<std::string>{"192.168.1.1", "192.168.1.2", "192.168.1.3", "192.168.1.5"});
-    // Services nmap ties to the OS (Microsoft HTTPAPI, Apple's VNC) are the OS, not software.
+    // Every identified service is kept, also those nmap tags with the OS they run on (ostype,
+    // an OS CPE: Microsoft HTTPAPI, VirtualBox RDP, Apple's VNC): 7 of 7.
     std::set<std::string> software;
     for (const auto& a : r.batch.assets) {
       if (a.kind == core::AssetKind::kSoftware) software.insert(a.name + " " + a.product);
     }
-    CHECK(software == std::set<std::string>{"192.168.1.1:23/tcp Sagem router telnetd",
-                                            "192.168.1.1:992/tcp Sagem router telnetd",
-                                            "192.168.1.3:88/tcp Heimdal Kerberos"});
-    CHECK(r.batch.relations.size() == 3);
+    CHECK(software ==
+          std::set<std::string>{
+              "192.168.1.1:23/tcp Sagem router telnetd", "192.168.1.1:992/tcp Sagem router telnetd",
+              "192.168.1.5:2869/tcp Microsoft HTTPAPI httpd",
+              "192.168.1.5:5357/tcp Microsoft HTTPAPI httpd", "192.168.1.3:88/tcp Heimdal Kerberos",
+              "192.168.1.3:3389/tcp VirtualBox VM Remote Desktop Service",
+              "192.168.1.3:5900/tcp Apple remote desktop vnc"});
+    CHECK(r.batch.relations.size() == 7);
     CHECK(Find(r.batch, "192.168.1.1")->role == "access-point");
     CHECK(Find(r.batch, "192.168.1.3")->kind == core::AssetKind::kClient);
     CHECK(AttrOf(*Find(r.batch, "192.168.1.5"), "os") == "Microsoft Windows Server 2008 Beta 3");

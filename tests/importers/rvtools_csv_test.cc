@@ -67,6 +67,26 @@ TEST_CASE("RVTools rows, table-driven", "[importers][rvtools]") {
        1,
        {{"provisioned_mib", "10240,5"}},
        {}},
+      {"US-locale thousands separators in whole-number columns; a decimal comma is not one",
+       RvToolsTab::kVInfo,
+       "VM,Powerstate,Template,CPUs,Memory,Provisioned MB,In Use MB\n"
+       "vm4,poweredOn,False,4,\"16,384\",\"206,057\",\"1,234,567.0\"\n",
+       1,
+       {{"memory_mib", "16384"}, {"provisioned_mib", "206057"}, {"in_use_mib", "1234567"}},
+       {}},
+      {"a decimal comma that is no thousands group keeps the Swedish reading",
+       RvToolsTab::kVInfo,
+       "VM,Powerstate,Template,Memory,Provisioned MB,In Use MB\n"
+       "vm5,poweredOn,False,\"16,38\",\"1,2345\",\"12,5\"\n",
+       1,
+       {{"memory_mib", "16,38"}, {"provisioned_mib", "1,2345"}, {"in_use_mib", "12,5"}},
+       {}},
+      {"US-locale thousands in a host's memory and a cluster's bytes",
+       RvToolsTab::kVHost,
+       "Host,# Memory,Speed\nesx05,\"1,048,576\",\"2,000\"\n",
+       1,
+       {{"memory_mib", "1048576"}, {"cpu_mhz", "2000"}},
+       {}},
       {"a host: ESX version, model, serial from the service tag, cluster",
        RvToolsTab::kVHost,
        "Host,Cluster,ESX Version,Vendor,Model,Serial number,Service tag,# CPU,# Cores,# Memory\n"
@@ -117,6 +137,83 @@ TEST_CASE("RVTools rows, table-driven", "[importers][rvtools]") {
                           rel.target);
     }
     CHECK(relations == c.relations);
+  }
+}
+
+TEST_CASE("RVTools: one name, different machines, stay apart", "[importers][rvtools]") {
+  auto names = [](const testing::Imported& r) {
+    std::vector<std::string> out;
+    for (const core::Asset& a : r.batch.assets) out.push_back(a.name);
+    return out;
+  };
+  auto relations = [](const testing::Imported& r) {
+    std::vector<std::string> out;
+    for (const auto& rel : r.batch.relations) {
+      out.push_back(rel.source + " " + std::string(core::ToString(rel.kind)) + " " + rel.target);
+    }
+    return out;
+  };
+  SECTION("vInfo: VMs by their VM UUID, told apart by cluster, else folder, else UUID") {
+    auto r = Run(RvToolsTab::kVInfo,
+                 "VM,Powerstate,Template,Datacenter,Cluster,Folder,Host,VM UUID\n"
+                 "59admin,poweredOn,False,DC1,Skola,/vm/Skola,esx01.a.se,uuid-1\n"
+                 "59admin,poweredOn,False,DC1,Admin,/vm/Admin,esx02.a.se,uuid-2\n"
+                 "app01,poweredOn,False,DC1,Admin,/vm/Admin,esx02.a.se,uuid-3\n"
+                 "app01,poweredOn,False,DC1,Admin,/vm/Admin,esx02.a.se,uuid-3\n"
+                 "web,poweredOn,False,DC1,Admin,/vm/A,esx02.a.se,uuid-4\n"
+                 "web,poweredOn,False,DC1,Admin,/vm/B,esx02.a.se,uuid-5\n"
+                 "db,poweredOn,False,DC1,Admin,/vm/A,esx02.a.se,uuid-6\n"
+                 "db,poweredOn,False,DC1,Admin,/vm/A,esx02.a.se,uuid-7\n");
+    CHECK(r.lines() ==
+          std::vector<std::string>{
+              "RVTools_tab.csv:3:1: warning[RVT007]: 2 VMs named '59admin' have different VM "
+              "UUIDs; they are kept apart as '59admin (cluster Skola)', '59admin (cluster "
+              "Admin)'",
+              "RVTools_tab.csv:7:1: warning[RVT007]: 2 VMs named 'web' have different VM UUIDs; "
+              "they are kept apart as 'web (folder /vm/A)', 'web (folder /vm/B)'",
+              "RVTools_tab.csv:9:1: warning[RVT007]: 2 VMs named 'db' have different VM UUIDs; "
+              "they are kept apart as 'db (uuid uuid-6)', 'db (uuid uuid-7)'"});
+    CHECK(names(r) == std::vector<std::string>{"59admin (cluster Skola)", "59admin (cluster Admin)",
+                                               "app01", "app01", "web (folder /vm/A)",
+                                               "web (folder /vm/B)", "db (uuid uuid-6)",
+                                               "db (uuid uuid-7)"});
+    CHECK(relations(r)[0] == "59admin (cluster Skola) runs_on esx01");
+    CHECK(relations(r)[1] == "59admin (cluster Admin) runs_on esx02");
+  }
+  SECTION("vHost: by host name, hardware UUID and serial number") {
+    auto r = Run(RvToolsTab::kVHost,
+                 "Host,Datacenter,Cluster,Serial number,UUID\n"
+                 "esx01.kommun-a.se,DC-A,Prod,SER1,hu-1\n"
+                 "esx01.kommun-b.se,DC-B,Prod,SER2,hu-2\n"
+                 "esx02.kommun-a.se,DC-A,Prod,SER3,hu-3\n"
+                 "esx02.kommun-a.se,DC-A,Prod,SER3,\n"
+                 "esx03,DC-A,Prod,SER4,hu-4\n"
+                 "esx03,DC-A,Test,SER5,hu-5\n");
+    CHECK(r.lines() ==
+          std::vector<std::string>{
+              "RVTools_tab.csv:3:1: warning[RVT007]: 2 hosts named 'esx01' have different host "
+              "names, hardware UUIDs or serial numbers; they are kept apart as "
+              "'esx01.kommun-a.se', 'esx01.kommun-b.se'",
+              "RVTools_tab.csv:7:1: warning[RVT007]: 2 hosts named 'esx03' have different host "
+              "names, hardware UUIDs or serial numbers; they are kept apart as 'esx03 (cluster "
+              "Prod)', 'esx03 (cluster Test)'"});
+    CHECK(names(r) == std::vector<std::string>{"esx01.kommun-a.se", "esx01.kommun-b.se", "esx02",
+                                               "esx02", "esx03 (cluster Prod)",
+                                               "esx03 (cluster Test)"});
+    CHECK(relations(r)[1] == "esx01.kommun-b.se member_of Prod");
+    CHECK(relations(r)[5] == "esx03 (cluster Test) member_of Test");
+  }
+  SECTION("vDatastore: hosts by their full names where the short one is shared") {
+    auto r = Run(RvToolsTab::kVDatastore,
+                 "Name,Type,Capacity MiB,Free MiB,Hosts\n"
+                 "DS1,VMFS,1000,400,\"esx01.kommun-a.se, esx02.kommun-a.se\"\n"
+                 "DS2,VMFS,1000,400,\"esx01.kommun-b.se, ESX02.kommun-a.se\"\n");
+    CHECK(r.lines() == std::vector<std::string>{
+                           "RVTools_tab.csv:3:5: warning[RVT007]: 2 hosts named 'esx01' have "
+                           "different host names; they are kept apart as 'esx01.kommun-a.se', "
+                           "'esx01.kommun-b.se'"});
+    CHECK(names(r) == std::vector<std::string>{"esx01.kommun-a.se", "esx01.kommun-b.se", "esx02"});
+    CHECK(AttrOf(r.batch.assets[2], "datastores") == "DS1,DS2");
   }
 }
 

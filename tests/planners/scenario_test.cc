@@ -135,3 +135,36 @@ TEST_CASE("halls may keep U for PDUs at the bottom of each rack", "[planners][sc
             "s.yaml:4:17: error[SCN001]: halls: rack_pdu_u: must not exceed rack_u (24), got "
             "'30'"});
 }
+
+TEST_CASE("orgs the store lacks are located errors naming the closest", "[planners][scenario]") {
+  const std::vector<std::string> store = {"gislaved", "gnosjo", "hylte", "vaggeryd", "varnamo"};
+  core::Diagnostics d;
+  auto s = planners::ParseScenario(
+      "orgs: [gislaved, gnosjoo, varnamo]\n"
+      "halls:\n"
+      "  - name: DC1\n"
+      "    from: varnam/Stadshuset/Serverhall 1\n"
+      "  - name: DC2\n"
+      "    from: hylte/Rådhuset/Serverrum\n",
+      "s.yaml", d);
+  REQUIRE(s);
+  CHECK_FALSE(planners::CheckScenarioOrgs(*s, store, d));
+  std::vector<std::string> lines;
+  for (const auto& item : d.items()) lines.push_back(core::FormatDiagnostic(item));
+  CHECK(lines ==
+        std::vector<std::string>{
+            "s.yaml:1:18: error[SCN010]: orgs: no org 'gnosjoo' in the store; did you mean "
+            "'gnosjo'?",
+            "s.yaml:4:11: error[SCN010]: hall 'DC1': from: no org 'varnam' in the store; did "
+            "you mean 'varnamo'?",
+            "s.yaml:6:11: error[SCN011]: hall 'DC2': from: 'hylte/Rådhuset/Serverrum' is in "
+            "org 'hylte', which the scenario's orgs leave out"});
+
+  core::Diagnostics fine;
+  auto known = planners::ParseScenario(
+      "orgs: [gnosjo, hylte]\nhalls:\n  - name: DC1\n    from: hylte/Rådhuset/Serverrum\n",
+      "s.yaml", fine);
+  REQUIRE(known);
+  CHECK(planners::CheckScenarioOrgs(*known, store, fine));
+  CHECK(fine.total() == 0);
+}

@@ -162,3 +162,36 @@ TEST_CASE("demo runs the flow on sample folders", "[tools][cli]") {
         std::string::npos);
   CHECK(orgs.out.find("\"id\": \"hylte\",\n      \"name\": \"Hylte\"") != std::string::npos);
 }
+
+TEST_CASE("a new org within two edits of one in the store is a usage error", "[tools][cli]") {
+  auto dir = ScratchDir("org-typo");
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  WriteText(dir / "a.csv", "name,kind,role\nsrv1,device,server\n");
+  WriteText(dir / "b.csv", "name,kind,role\nsrv2,device,server\n");
+  REQUIRE(RunCli(dir, "import --org gnosjo a.csv").exit_code == 0);
+  const std::string kTypo =
+      "samdrift: org 'gnosjoo' is not in the store; did you mean 'gnosjo'? (--new-org creates "
+      "it)\n";
+  for (const char* dry : {"", "--dry-run "}) {
+    INFO(dry);
+    auto r = RunCli(dir, std::string("import --org gnosjoo ") + dry + "b.csv");
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == kTypo);
+  }
+  auto stats = nlohmann::json::parse(RunCli(dir, "stats --json").out);
+  CHECK_FALSE(stats["orgs"].contains("gnosjoo"));
+  // Far from every org in the store, or said to be new: imported.
+  auto far = RunCli(dir, "import --org hylte b.csv");
+  INFO(far.err);
+  CHECK(far.exit_code == 0);
+  auto created = RunCli(dir, "import --org gnosjoo --new-org b.csv");
+  INFO(created.err);
+  CHECK(created.exit_code == 0);
+  // Once in the store it is no typo: imports into it need no flag.
+  auto again = RunCli(dir, "import --org gnosjoo b.csv");
+  INFO(again.err);
+  CHECK(again.exit_code == 0);
+  stats = nlohmann::json::parse(RunCli(dir, "stats --json").out);
+  CHECK(stats["orgs"]["gnosjoo"]["total"] == 1);
+}

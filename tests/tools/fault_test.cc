@@ -8,8 +8,8 @@
 #include <thread>
 
 #include "core/store.h"
-#include "tests/tools/cli_util.h"
 #include "tests/test_paths.h"
+#include "tests/tools/cli_util.h"
 
 using namespace samdrift::testing;
 namespace fs = std::filesystem;
@@ -319,4 +319,99 @@ echo $? >folder.code
   }
   CHECK(RunCli(dir, "--db store/samdrift.db stats --json").out == before);
   CHECK(IntegrityOf(dir / "store" / "samdrift.db") == "ok");
+}
+
+namespace {
+
+// A copy of the SQLite file `from` with the 4-byte big-endian header field at `offset` set to
+// `value` (60: user_version, the schema version; 68: application_id).
+void CopyWithHeader(const fs::path& from, const fs::path& to, std::streamoff offset,
+                    std::uint32_t value) {
+  fs::copy_file(from, to, fs::copy_options::overwrite_existing);
+  std::fstream f(to, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekp(offset);
+  const char bytes[4] = {static_cast<char>(value >> 24), static_cast<char>(value >> 16),
+                         static_cast<char>(value >> 8), static_cast<char>(value)};
+  f.write(bytes, 4);
+}
+
+}  // namespace
+
+TEST_CASE("the read-only commands read a closed store in a read-only folder", "[tools][fault]") {
+  const std::string unshare = MountNamespace();
+  if (unshare.empty()) {
+    WARN(
+        "skipped: this machine allows no private mount namespace (unshare -m / -rm); as root, "
+        "file modes alone cannot make a folder read-only");
+    return;
+  }
+  auto dir = ScratchDir("read-only-share");
+  fs::create_directories(dir / "build");
+  fs::create_directories(dir / "share");
+  WriteText(dir / "assets.csv",
+            "name,kind,role,vendor,product,site,hall,rack,position,u_height,power_w\n"
+            "esx01,device,server,Dell,PowerEdge R740,Kommunhuset,Hall A,R1,1,2,500\n"
+            "esx02,device,server,Dell,PowerEdge R740,Kommunhuset,Hall A,R1,3,2,500\n");
+  REQUIRE(RunCli(dir, "--db build/samdrift.db init").exit_code == 0);
+  REQUIRE(RunCli(dir, "--db build/samdrift.db import --org gnosjo assets.csv").exit_code == 0);
+  const auto before = RunCli(dir, "--db build/samdrift.db stats --json");
+  const auto exported = RunCli(dir, "--db build/samdrift.db export --format json");
+  REQUIRE(before.exit_code == 0);
+  REQUIRE(exported.exit_code == 0);
+  // The store published on the share: the file alone, as the import left it (the last writer
+  // folded its WAL into the file).
+  fs::copy_file(dir / "build" / "samdrift.db", dir / "share" / "samdrift.db");
+  CopyWithHeader(dir / "share" / "samdrift.db", dir / "share" / "foreign.db", 68, 1);
+  CopyWithHeader(dir / "share" / "samdrift.db", dir / "share" / "old.db", 60, 1);
+  // A store an import is writing (or that one left behind when killed): a WAL with changes.
+  fs::copy_file(dir / "share" / "samdrift.db", dir / "share" / "busy.db");
+  // A name SQLite's URIs must escape.
+  fs::copy_file(dir / "share" / "samdrift.db", dir / "share" / "lager 1#?%.db");
+  WriteText(dir / "share" / "busy.db-wal", std::string(4096, '\x01'));
+  fs::create_directories(dir / "out");
+
+  // The folder read-only as a share mounted read-only is (root ignores file modes).
+  int status = InNamespace(unshare, dir, R"(
+mount --bind share share
+mount -o remount,bind,ro share
+set +e
+for c in "stats --json" "export --format json" "report --out out --lang en"; do
+  f=$(echo "$c" | cut -d' ' -f1)
+  "$S" --db share/samdrift.db $c >$f.out 2>$f.err
+  echo $? >$f.code
+done
+for db in foreign old busy; do
+  "$S" --db share/$db.db stats >$db.out 2>$db.err
+  echo $? >$db.code
+done
+"$S" --db share/samdrift.db import --org varnamo assets.csv >import.out 2>import.err
+echo $? >import.code
+"$S" --db 'share/lager 1#?%.db' stats --json >odd.out 2>odd.err
+echo $? >odd.code
+)");
+  REQUIRE(status == 0);
+  for (const char* command : {"stats", "export", "report", "odd"}) {
+    INFO(command << ": " << Slurp(dir / (std::string(command) + ".err")));
+    CHECK(Trimmed(Slurp(dir / (std::string(command) + ".code"))) == "0");
+  }
+  CHECK(Slurp(dir / "stats.out") == before.out);
+  CHECK(Slurp(dir / "export.out") == exported.out);
+  CHECK(fs::exists(dir / "out" / "csv" / "assets.csv"));
+  CHECK(Slurp(dir / "odd.out") == before.out);
+
+  for (const char* db : {"foreign", "old", "busy"}) {
+    INFO(db);
+    CHECK(Trimmed(Slurp(dir / (std::string(db) + ".code"))) == "3");
+    CHECK(Slurp(dir / (std::string(db) + ".out")) == "");
+  }
+  CHECK(Slurp(dir / "foreign.err") == "samdrift: 'share/foreign.db' is not a samdrift store\n");
+  CHECK(Slurp(dir / "old.err") ==
+        "samdrift: store 'share/old.db' has an older schema; run 'samdrift init' to upgrade it\n");
+  CHECK(Slurp(dir / "busy.err") ==
+        "samdrift: store 'share/busy.db' is in a read-only folder and has changes not yet in the "
+        "store file (an import is writing it or was stopped); read it once the import is done, "
+        "or where its folder can be written\n");
+  // Writing still fails, and changes nothing.
+  CHECK(Trimmed(Slurp(dir / "import.code")) == "3");
+  CHECK(Slurp(dir / "import.out") == "");
 }

@@ -100,7 +100,7 @@ TEST_CASE("samdrift-gen: 20 orgs x 2,000 assets import with no diagnostic", "[to
     char org[16];
     std::snprintf(org, sizeof org, "org%03d", i);
     INFO(org);
-    auto r = RunCli(dir, std::string("import --org ") + org + " estate/" + org);
+    auto r = RunCli(dir, std::string("import --new-org --org ") + org + " estate/" + org);
     CHECK(r.exit_code == 0);
     CHECK(r.err == "");
   }

@@ -43,7 +43,8 @@ fs::path SmallEstate(const std::string& name) {
             "redundancy: split\n");
   REQUIRE(RunCli(dir, "--db s.db init").exit_code == 0);
   REQUIRE(RunCli(dir, "--db s.db import --org orga a-assets.csv a-halls.csv").exit_code == 0);
-  REQUIRE(RunCli(dir, "--db s.db import --org orgb b-assets.csv b-halls.csv").exit_code == 0);
+  REQUIRE(RunCli(dir, "--db s.db import --org orgb --new-org b-assets.csv b-halls.csv").exit_code ==
+          0);
   return dir;
 }
 
@@ -154,7 +155,30 @@ TEST_CASE("an infeasible hall plan exits 1 and still prints the plan", "[tools][
     CHECK(u.contains("org"));
     CHECK_FALSE(u["reason"].get<std::string>().empty());
   }
-  CHECK(r.err.find("samdrift: infeasible plan: ") != std::string::npos);
+  // Every device left out is a warning on stderr, then the count.
+  std::string warnings;
+  std::size_t stuck = 0;
+  for (const auto& u : j["unplaced"]) {
+    if (u["limit"] == "spare_pdu") continue;
+    ++stuck;
+    warnings += "tight.yaml: warning[HAL010]: device '" + u["asset"].get<std::string>() + "' of " +
+                u["org"].get<std::string>() + " not placed (" + u["limit"].get<std::string>() +
+                "): " + u["reason"].get<std::string>() + "\n";
+  }
+  CHECK(r.err == warnings + "samdrift: infeasible plan: " + std::to_string(stuck) +
+                     " devices could not be placed (listed as unplaced)\n");
+
+  // The plan and the report say so too; the report's hall section at its top.
+  const CliResult plan = RunCli(dir, "--db s.db plan --scenario tight.yaml");
+  CHECK(plan.err.find(warnings) != std::string::npos);
+  const CliResult report = RunCli(dir, "--db s.db report --scenario tight.yaml --out out --lang en");
+  INFO(report.err);
+  REQUIRE(report.exit_code == 0);
+  CHECK(report.err.find(warnings) != std::string::npos);
+  const std::string html = Slurp(dir / "out" / "index.html");
+  CHECK(html.find("<h2>Hall plan</h2>\n<p class=\"intro\">Not placed: " + std::to_string(stuck) +
+                  " devices fit in no target hall (the table &#39;Not placed&#39; below says "
+                  "why).\nWhere the datacenter") != std::string::npos);
 }
 
 TEST_CASE("a scenario naming a hall that does not exist exits 1 with its line", "[tools][halls]") {
@@ -226,4 +250,42 @@ TEST_CASE("halls does not place what the target retires, as plan does not", "[to
     }
   }
   CHECK(moved == placed);
+}
+
+TEST_CASE("a hall past its power or cooling today is shown as over, not green", "[tools][halls]") {
+  const fs::path dir = ScratchDir("halls-over");
+  WriteText(dir / "assets.csv",
+            "name,kind,role,site,hall,rack,position,u_height,power_w\n"
+            "srv1,device,server,Huset,Hall A,R1,3,2,1500\n"
+            "srv2,device,server,Huset,Hall A,R1,6,2,1500\n");
+  WriteText(dir / "halls.csv", "site,hall,positions,power_kw,cooling_kw\nHuset,Hall A,2,2.5,2\n");
+  REQUIRE(RunCli(dir, "--db s.db init").exit_code == 0);
+  REQUIRE(RunCli(dir, "--db s.db import --org orga assets.csv halls.csv").exit_code == 0);
+
+  // Today's halls as they are: both servers stand where they are; the hall is over.
+  CliResult r = RunCli(dir, "--db s.db halls --json --svg svg");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["unplaced"].empty());
+  REQUIRE(j["halls"].size() == 1);
+  CHECK(j["halls"][0]["power_kw_used"] == 3.0);
+  CHECK(j["halls"][0]["cooling_kw_used"] == 3.0);
+  const std::string svg = Slurp(dir / "svg" / "hall-orga_Huset_Hall_A.svg");
+  CHECK(svg.find("<text x=\"8\" y=\"42\" class=\"over\" fill=\"#d00\" font-weight=\"bold\">"
+                 "positions 1 / 2 · power 3.0 / 2.5 kW · cooling 3.0 / 2.0 kW · OVER: power, "
+                 "cooling</text>") != std::string::npos);
+  CHECK(svg.find("#2a9d8f") == std::string::npos);  // no green bar
+
+  r = RunCli(dir, "--db s.db halls");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("  OVER: power, cooling\n") != std::string::npos);
+
+  r = RunCli(dir, "--db s.db report --out out --lang en");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string html = Slurp(dir / "out" / "index.html");
+  CHECK(html.find("<h2>Hall plan</h2>\n<p class=\"intro\">orga/Huset/Hall A: over capacity "
+                  "(power, cooling).\nWhere the datacenter") != std::string::npos);
 }

@@ -324,3 +324,72 @@ TEST_CASE("the report shows the store's org names where a person reads, ids in C
   CHECK(csv.find("gnosjo;esx02;server;Dell;PowerEdge R740;2;inventory;") != std::string::npos);
   CHECK(csv.find("Gnosj\xC3\xB6") == std::string::npos);
 }
+
+namespace {
+
+// The cells of one CSV line (`;` between them, "" for a quote inside quotes), as written.
+std::vector<std::string> CsvCells(const std::string& line) {
+  std::vector<std::string> cells(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+      cells.back() += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ';' && !quoted) {
+      cells.emplace_back();
+    } else {
+      cells.back() += c;
+    }
+  }
+  return cells;
+}
+
+}  // namespace
+
+TEST_CASE("no CSV cell of the report starts a formula", "[tools][report]") {
+  auto dir = ScratchDir("report-csv-injection");
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  // Names as an end user's machine may report them (a scan, an agent), in every text column.
+  WriteText(dir / "assets.csv",
+            "name,kind,role,vendor,product,serial,site,hall,rack,position,u_height,power_w\n"
+            "\"=HYPERLINK(\"\"http://x\"\")\",device,server,+1+1,-2+3,@SUM(A1),Kommunhuset,"
+            "Hall A,R1,1,2,500\n"
+            "+1+1,device,server,Dell,PowerEdge R740,SN-2,Kommunhuset,Hall A,R1,3,2,\n"
+            "-2+3,device,server,Dell,PowerEdge R740,SN-3,Kommunhuset,Hall A,R1,5,2,\n"
+            "@SUM(A1),device,server,Dell,PowerEdge R740,SN-4,Kommunhuset,Hall A,R1,7,2,\n");
+  WriteText(dir / "relations.csv", "source,relation,target\n-2+3,depends_on,=cmd|x\n");
+  REQUIRE(RunCli(dir, "import --org gnosjo assets.csv relations.csv").exit_code == 0);
+  auto r = RunCli(dir, "report --out out --lang en");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+
+  std::size_t files = 0, neutralised = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "out" / "csv")) {
+    ++files;
+    std::istringstream text(Slurp(entry.path()).substr(3));  // past the BOM
+    std::string line;
+    while (std::getline(text, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      for (const std::string& cell : CsvCells(line)) {
+        INFO(entry.path().filename().string() << ": " << line);
+        if (cell.empty()) continue;
+        if (cell[0] == '\'') ++neutralised;
+        bool number = cell.find_first_not_of("-+0123456789, ") == std::string::npos &&
+                      cell.find_first_of("0123456789") != std::string::npos;
+        CHECK((std::string_view("=+-@\t\r").find(cell[0]) == std::string_view::npos || number));
+      }
+    }
+  }
+  CHECK(files > 10);
+  CHECK(neutralised >= 7);
+  const std::string assets = Slurp(dir / "out" / "csv" / "assets.csv");
+  CHECK(assets.find("\"'=HYPERLINK(\"\"http://x\"\")\";") != std::string::npos);
+  CHECK(assets.find(";\"'+1+1\";\"'-2+3\";") != std::string::npos);
+  CHECK(assets.find("\"'@SUM(A1)\"") != std::string::npos);
+  // Numbers stay numbers.
+  CHECK(assets.find(";1;2;500") != std::string::npos);
+  CHECK(Slurp(dir / "out" / "csv" / "unresolved.csv").find("\"'=cmd|x\"") != std::string::npos);
+}

@@ -39,7 +39,8 @@ std::filesystem::path Estate(const std::string& name) {
   CliResult a = RunCli(dir, "import --org a a-assets.csv a-relations.csv");
   INFO(a.err);
   REQUIRE(a.exit_code == 0);
-  CliResult b = RunCli(dir, "import --org b b-assets.csv b-relations.csv");
+  // 'b' is one edit from 'a': a new org, not a typo of 'a'.
+  CliResult b = RunCli(dir, "import --org b --new-org b-assets.csv b-relations.csv");
   INFO(b.err);
   REQUIRE(b.exit_code == 0);
   return dir;
@@ -201,4 +202,31 @@ TEST_CASE("lifecycle lists what is past or near end of support", "[tools][lifecy
   CHECK(j["horizon"] == "2029-12-01");
   // Within 36 months: ESXi 8.0 (2027-10-11) and Windows Server 2019 (2029-01-09) too.
   CHECK(j["items"].size() == 6);
+}
+
+TEST_CASE("a name the scenario gives that the store lacks stops every planning command",
+          "[tools][scenario]") {
+  auto dir = Estate("scenario-unknown-org");
+  WriteText(dir / "orgs.yaml", "name: Typo\norgs: [a, bb]\n");
+  WriteText(dir / "from.yaml", "halls:\n  - name: DC1\n    from: aa/Huset/Hall A\n");
+  const std::string kOrgs =
+      "orgs.yaml:2:11: error[SCN010]: orgs: no org 'bb' in the store; did you mean 'b'?\n"
+      "samdrift: the scenario names orgs that are not in the store; nothing planned\n";
+  const std::string kFrom =
+      "from.yaml:3:11: error[SCN010]: hall 'DC1': from: no org 'aa' in the store; did you mean "
+      "'a'?\n"
+      "samdrift: the scenario names orgs that are not in the store; nothing planned\n";
+  for (const char* command : {"overlap", "target", "lifecycle", "plan", "halls", "net",
+                              "export --format archimate", "report --out out"}) {
+    INFO(command);
+    CliResult r = RunCli(dir, std::string(command) + " --scenario orgs.yaml");
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err == kOrgs);
+    r = RunCli(dir, std::string(command) + " --scenario from.yaml");
+    CHECK(r.exit_code == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err == kFrom);
+  }
+  CHECK_FALSE(std::filesystem::exists(dir / "out" / "index.html"));
 }

@@ -21,6 +21,10 @@ std::string_view Tr(Lang lang, std::string_view key) {
       {"Placements", "Placeringar"},
       {"stays", "står kvar"},
       {"Not placed", "Inte placerat"},
+      {"devices fit in no target hall (the table 'Not placed' below says why).",
+       "enheter får inte plats i någon målhall (tabellen Inte placerat nedan säger varför)."},
+      {"over capacity", "över kapaciteten"},
+      {"power", "effekt"},
       {"Limit", "Gräns"},
       {"Where the datacenter equipment goes in the target halls: positions, power and cooling "
        "used against capacity, the floor of each hall and the front of each rack (devices in "

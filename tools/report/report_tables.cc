@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 
+#include "core/text.h"
 #include "tools/report/report.h"
 
 namespace samdrift::tools::report {
@@ -40,14 +41,7 @@ std::string CsvField(const Cell& cell) {
     }
     return buffer;
   }
-  const std::string& t = cell.key.empty() ? cell.text : cell.key;
-  if (t.find_first_of(";\"\n\r") == std::string::npos) return t;
-  std::string out = "\"";
-  for (char c : t) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
+  return core::CsvCell(cell.key.empty() ? cell.text : cell.key, ';');
 }
 
 }  // namespace

@@ -26,7 +26,26 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
   Section section;
   section.id = "halls";
   section.title = std::string(Tr(lang, "Hall plan"));
-  section.intro = std::string(
+  // What did not fit, and a hall past a capacity, come first: never only in a table below.
+  std::size_t stuck = 0;
+  for (const planners::Unplaced& u : plan.unplaced) stuck += u.limit != planners::Limit::kSparePdu;
+  if (stuck) {
+    section.intro += std::string(Tr(lang, "Not placed")) + ": " + std::to_string(stuck) + " " +
+                     std::string(Tr(lang,
+                                    "devices fit in no target hall (the table 'Not placed' "
+                                    "below says why).")) +
+                     "\n";
+  }
+  for (const planners::PlannedHall& hall : plan.halls) {
+    std::vector<std::string> over;
+    for (const std::string& limit : planners::HallOver(hall)) {
+      over.push_back(std::string(Tr(lang, limit)));
+    }
+    if (over.empty()) continue;
+    section.intro += hall.name + ": " + std::string(Tr(lang, "over capacity")) + " (" +
+                     core::Join(over, ", ") + ").\n";
+  }
+  section.intro += std::string(
       Tr(lang,
          "Where the datacenter equipment goes in the target halls: positions, power and cooling "
          "used against capacity, the floor of each hall and the front of each rack (devices in "
