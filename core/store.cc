@@ -12,7 +12,10 @@
 #include <set>
 #include <utility>
 
+#include "core/store_internal.h"
+
 namespace samdrift::core {
+using store_internal::FromSqlite;
 namespace {
 
 constexpr int kApplicationId = 0x53414D44;  // "SAMD"
@@ -97,6 +100,9 @@ CREATE INDEX IF NOT EXISTS source_warnings_by_source ON source_warnings(source_i
 CREATE TRIGGER IF NOT EXISTS sources_drop_warnings AFTER DELETE ON sources BEGIN
   DELETE FROM source_warnings WHERE source_id = old.id;
 END;
+CREATE TABLE IF NOT EXISTS orgs(
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL DEFAULT '');
 )sql";
 
 constexpr const char* kAssetColumns =
@@ -270,35 +276,6 @@ void DecodeAttributes(std::string_view text, std::vector<Attribute>& out) {
   }
 }
 
-Status FromSqlite(const std::exception& e, const std::string& path, std::string_view doing) {
-  int code = SQLITE_ERROR;
-  if (const auto* se = dynamic_cast<const SQLite::Exception*>(&e)) code = se->getErrorCode();
-  const std::string where = "store '" + path + "'";
-  switch (code & 0xff) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return Status::StoreError(where + " is busy: another samdrift process is writing it; " +
-                                "nothing was changed, try again when it has finished");
-    case SQLITE_READONLY:
-      return Status::StoreError(where + " cannot be written (read-only file or folder); " +
-                                "nothing was changed");
-    case SQLITE_FULL:
-      return Status::StoreError(where + " is full (disk full or size limit reached) while " +
-                                std::string(doing) + "; nothing was changed");
-    case SQLITE_NOTADB:
-      return Status::StoreError("'" + path + "' is not a samdrift store (not an SQLite database)");
-    case SQLITE_CORRUPT:
-      return Status::StoreError(where + " is corrupt (" + e.what() + ")");
-    case SQLITE_CANTOPEN:
-      return Status::StoreError("cannot open " + where + ": " + e.what());
-    case SQLITE_IOERR:
-      return Status::StoreError("I/O error on " + where + " while " + std::string(doing) + ": " +
-                                e.what());
-    default:
-      return Status::StoreError(where + ": " + std::string(doing) + ": " + e.what());
-  }
-}
-
 // Binds without a copy: `value` must stay alive and unchanged until the statement has run.
 void BindText(SQLite::Statement& st, int index, const std::string& value) {
   st.bindNoCopy(index, value);
@@ -426,10 +403,51 @@ class ImpliedLocations {
 
 }  // namespace
 
-struct Store::Impl {
-  explicit Impl(SQLite::Database database) : db(std::move(database)) {}
-  SQLite::Database db;
-};
+store_internal::ImpliedRewriter::ImpliedRewriter(SQLite::Database& db)
+    : drop_implied_(db, "DELETE FROM assets WHERE org = ?1 AND implied = 1"),
+      named_(db, kNamedLocations),
+      insert_implied_(db, kInsertImplied) {}
+
+store_internal::ImpliedChange store_internal::ImpliedRewriter::Rewrite(const std::string& org) {
+  ImpliedChange change;
+  drop_implied_.bind(1, org);
+  change.dropped = static_cast<std::size_t>(drop_implied_.exec());
+  drop_implied_.reset();
+  ImpliedLocations implied;
+  implied.AddStored(org, named_);
+  change.written = implied.Write(org, insert_implied_);
+  return change;
+}
+
+Status store_internal::FromSqlite(const std::exception& e, const std::string& path,
+                                  std::string_view doing) {
+  int code = SQLITE_ERROR;
+  if (const auto* se = dynamic_cast<const SQLite::Exception*>(&e)) code = se->getErrorCode();
+  const std::string where = "store '" + path + "'";
+  switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::StoreError(where + " is busy: another samdrift process is writing it; " +
+                                "nothing was changed, try again when it has finished");
+    case SQLITE_READONLY:
+      return Status::StoreError(where + " cannot be written (read-only file or folder); " +
+                                "nothing was changed");
+    case SQLITE_FULL:
+      return Status::StoreError(where + " is full (disk full or size limit reached) while " +
+                                std::string(doing) + "; nothing was changed");
+    case SQLITE_NOTADB:
+      return Status::StoreError("'" + path + "' is not a samdrift store (not an SQLite database)");
+    case SQLITE_CORRUPT:
+      return Status::StoreError(where + " is corrupt (" + e.what() + ")");
+    case SQLITE_CANTOPEN:
+      return Status::StoreError("cannot open " + where + ": " + e.what());
+    case SQLITE_IOERR:
+      return Status::StoreError("I/O error on " + where + " while " + std::string(doing) + ": " +
+                                e.what());
+    default:
+      return Status::StoreError(where + ": " + std::string(doing) + ": " + e.what());
+  }
+}
 
 Store::Store(std::string path, std::unique_ptr<Impl> impl)
     : path_(std::move(path)), impl_(std::move(impl)) {}
@@ -849,22 +867,17 @@ struct StoreWriter::Impl {
   // The implied sites, halls and racks of every org written: from the rows written for fresh
   // orgs, else recomputed from all the org's rows.
   void WriteImplied(ApplySummary& summary) {
-    SQLite::Statement drop_implied(db, "DELETE FROM assets WHERE org = ?1 AND implied = 1");
-    SQLite::Statement named(db, kNamedLocations);
-    SQLite::Statement insert_implied(db, kInsertImplied);
+    store_internal::ImpliedRewriter implied(db);
     for (const std::string& org : orgs) {
       auto it = fresh.find(org);
       if (it != fresh.end()) {
-        summary.locations_implied += it->second.Write(org, insert_implied);
+        summary.locations_implied += it->second.Write(org, implied.insert_implied());
         continue;
       }
-      drop_implied.bind(1, org);
-      const auto dropped = static_cast<std::size_t>(drop_implied.exec());
-      drop_implied.reset();
-      ImpliedLocations implied;
-      implied.AddStored(org, named);
-      const std::size_t written = implied.Write(org, insert_implied);
-      if (written > dropped) summary.locations_implied += written - dropped;
+      const store_internal::ImpliedChange change = implied.Rewrite(org);
+      if (change.written > change.dropped) {
+        summary.locations_implied += change.written - change.dropped;
+      }
     }
   }
 
@@ -1325,6 +1338,9 @@ Result<Estate> Store::LoadEstate(const AssetQuery& query) const {
   } catch (const std::exception& e) {
     return FromSqlite(e, path_, "counting rows");
   }
+  auto names = Names();
+  if (!names.ok()) return names.status();
+  estate.org_names = std::move(names).value();
   Status s = ForEachAsset(query, [&](Asset&& a) { estate.assets.push_back(std::move(a)); });
   if (!s.ok()) return s;
   if (!query.with_relations) return estate;

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostics.h"
@@ -103,10 +104,37 @@ struct AssetQuery {
   std::vector<Category> categories = {};  // empty: every category
 };
 
+// Display names of orgs by id ("gnosjo" -> "Gnosjö"); orgs without one are absent.
+using OrgNames = std::map<std::string, std::string, std::less<>>;
+// The display name of `org`, else the id itself: what a person reads (tables, charts, report).
+std::string DisplayName(const OrgNames& names, std::string_view org);
+
+// An org in the store (one with sources or assets), for `orgs`.
+struct OrgInfo {
+  std::string id;
+  std::string name;  // the display name, else the id
+  std::size_t assets = 0;
+};
+
+// What Remove() takes out of the store.
+struct RemoveSummary {
+  std::string org;
+  std::vector<std::string> sources;  // the file names removed, sorted
+  std::size_t assets = 0;            // rows the files stored (implied locations not counted)
+  std::size_t relations = 0;
+  std::size_t warnings = 0;
+  // Sites, halls and racks that were implied and that no remaining row names, and those a
+  // removed file declared that remaining rows still name (now implied).
+  std::size_t locations_dropped = 0;
+  std::size_t locations_implied = 0;
+  bool org_gone = false;  // nothing of the org is left: its display name went too
+};
+
 // Everything a planner needs, read in one go.
 struct Estate {
   std::vector<Asset> assets;
   std::vector<Relation> relations;
+  OrgNames org_names = {};  // of every named org in the store
 };
 
 // One write transaction that takes its rows in parts, so that an import can store while it is
@@ -141,9 +169,10 @@ class StoreWriter {
 // SQLite's own locking, which costs a mutex round trip on every call.
 class Store {
  public:
-  // 2: import warnings (source_warnings). Create(), and Open() for writing, upgrade older
-  // stores in place; a read-only Open() of an older store asks for 'samdrift init'.
-  static constexpr int kSchemaVersion = 2;
+  // 2: import warnings (source_warnings); 3: display names of orgs (orgs). Create(), and Open()
+  // for writing, upgrade older stores in place; a read-only Open() of an older store asks for
+  // 'samdrift init'.
+  static constexpr int kSchemaVersion = 3;
 
   // Creates the schema in a new or empty file. A samdrift store is left as it is (upgraded if
   // older); any other file is refused.
@@ -171,6 +200,24 @@ class Store {
 
   Result<StoreStats> Stats() const;
   Result<std::vector<std::string>> Orgs() const;
+
+  // The orgs with sources or assets, sorted by id, with display names and asset counts.
+  Result<std::vector<OrgInfo>> OrgList() const;
+  Result<OrgNames> Names() const;
+  // Gives an org the store has a display name (empty: none, it shows its id). An org the store
+  // lacks is invalid input, with the closest id it has.
+  Status SetOrgName(const std::string& org, const std::string& name);
+
+  // Takes out what `org`'s sources brought, or (when `files` is not empty) only those files'
+  // (named as at import: the last path component counts): their assets, relations and stored
+  // warnings, and the implied sites, halls and racks no remaining row names; the org's display
+  // name goes when nothing of it is left. One transaction; with `dry_run` it is rolled back, so
+  // the summary says what would go. An unknown org or file is invalid input naming the closest.
+  // Exact only for what the files own: an asset belongs to the file that stored it last with
+  // WriteMode::kReplace, and kPatch/kFill rows written into another file's asset leave their
+  // fields behind (the store keeps no history of fields).
+  Result<RemoveSummary> Remove(const std::string& org, const std::vector<std::string>& files,
+                               bool dry_run);
   Status ForEachAsset(const AssetQuery& query, const std::function<void(Asset&&)>& visit) const;
   Status ForEachRelation(const std::vector<std::string>& orgs,
                          const std::function<void(Relation&&)>& visit) const;

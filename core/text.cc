@@ -339,20 +339,4 @@ bool IsValidOrgId(std::string_view id) {
   });
 }
 
-std::string OrgDisplayName(std::string_view id) {
-  struct Known {
-    std::string_view id;
-    std::string_view name;
-  };
-  static constexpr Known kKnown[] = {{"gislaved", "Gislaved"},
-                                     {"gnosjo", "Gnosjö"},
-                                     {"varnamo", "Värnamo"},
-                                     {"vaggeryd", "Vaggeryd"},
-                                     {"hylte", "Hylte"}};
-  for (const Known& k : kKnown) {
-    if (k.id == id) return std::string(k.name);
-  }
-  return std::string(id);
-}
-
 }  // namespace samdrift::core

@@ -54,8 +54,6 @@ std::string ClosestName(std::string_view word, const std::vector<std::string>& c
 
 // Lowercase ASCII municipality ids: [a-z0-9_-]+, e.g. "gnosjo".
 bool IsValidOrgId(std::string_view id);
-// The display name of a known municipality ("gnosjo" -> "Gnosjö"), else the id itself.
-std::string OrgDisplayName(std::string_view id);
 
 }  // namespace samdrift::core
 

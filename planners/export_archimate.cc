@@ -154,7 +154,7 @@ class Exporter {
       e.type = ArchimateTypeOf(*a);
       e.name = a->name;
       if (const std::string* doc = a->Attr("documentation")) e.documentation = *doc;
-      e.group = core::OrgDisplayName(a->org);
+      e.group = core::DisplayName(estate_.org_names, a->org);
       auto prop = [&](std::string_view name, const std::string& value) {
         if (!value.empty()) e.properties.push_back({std::string(name), value});
       };

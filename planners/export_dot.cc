@@ -153,7 +153,7 @@ DotExport WriteDot(const core::Estate& estate, const DotFilter& filter) {
       current_org = a.org;
       in_cluster = true;
       out += "  subgraph cluster_" + std::to_string(++cluster) + " {\n";
-      out += "    label=" + DotQuote(core::OrgDisplayName(a.org)) + ";\n";
+      out += "    label=" + DotQuote(core::DisplayName(estate.org_names, a.org)) + ";\n";
     }
     out += "    " + node_id(i) + " [label=" + DotQuote(a.name) +
            ", shape=" + std::string(Shape(a.kind)) + ", fillcolor=" + DotQuote(colour[a.org]) +

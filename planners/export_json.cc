@@ -52,7 +52,7 @@ std::string WriteJson(const core::Estate& estate) {
   out["orgs"] = Json::array();
   for (const auto& [org, counts] : per_org) {
     out["orgs"].push_back({{"id", org},
-                           {"name", core::OrgDisplayName(org)},
+                           {"name", core::DisplayName(estate.org_names, org)},
                            {"assets", counts.first},
                            {"relations", counts.second}});
   }

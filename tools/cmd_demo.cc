@@ -1,5 +1,6 @@
 #include <filesystem>
 #include <iostream>
+#include <utility>
 
 #include "importers/batch_import.h"
 #include "planners/export_archimate.h"
@@ -18,6 +19,13 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kCatalogFolder = "device-types";
+
+// The display names of the sample municipalities (`samdrift org ID --name NAME`).
+constexpr std::pair<const char*, const char*> kSampleNames[] = {{"gislaved", "Gislaved"},
+                                                                {"gnosjo", "Gnosj\xC3\xB6"},
+                                                                {"varnamo", "V\xC3\xA4rnamo"},
+                                                                {"vaggeryd", "Vaggeryd"},
+                                                                {"hylte", "Hylte"}};
 
 struct DemoArgs {
   std::string out = "samdrift-demo";
@@ -89,6 +97,14 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       const std::size_t assets = report->stored.assets_stored;  // distinct, as import says
       std::cerr << "imported " << request.options.org << ": " << report->files.size() << " files, "
                 << assets << " assets\n";
+    }
+    auto in_store = (*store)->OrgList();
+    if (!in_store.ok()) return Fail(in_store.status());
+    for (const core::OrgInfo& org : *in_store) {
+      for (const auto& [id, name] : kSampleNames) {
+        if (org.id != id) continue;
+        if (core::Status s = (*store)->SetOrgName(id, name); !s.ok()) return Fail(s);
+      }
     }
     std::cout << "== stats ==\n";
     int rc = PrintStats(**store, false);

@@ -10,6 +10,10 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> kCommands = {
       {"init", "create an empty store (harmless on an existing samdrift store)", SetupInit},
       {"import", "import inventory files for one municipality (all or nothing)", SetupImport},
+      {"remove", "take out what a municipality (or some of its files) brought (all or nothing)",
+       SetupRemove},
+      {"orgs", "the municipalities in the store, with display names", SetupOrgs},
+      {"org", "give a municipality a display name: org ID --name NAME", SetupOrg},
       {"formats", "list the importers: name, what they read, what they produce", SetupFormats},
       {"stats", "counts per municipality and category", SetupStats},
       {"overlap", "what the municipalities share: technologies per org, a similarity matrix",

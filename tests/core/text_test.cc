@@ -100,12 +100,10 @@ TEST_CASE("closest names for did-you-mean", "[core][text]") {
   CHECK(ClosestName("from_factor", {"form_factor", "width", "u_height"}) == "form_factor");
 }
 
-TEST_CASE("org ids and display names", "[core][text]") {
+TEST_CASE("org ids", "[core][text]") {
   CHECK(IsValidOrgId("gnosjo"));
   CHECK_FALSE(IsValidOrgId("Gnosjö"));
   CHECK_FALSE(IsValidOrgId(""));
-  CHECK(OrgDisplayName("varnamo") == "V\xC3\xA4rnamo");
-  CHECK(OrgDisplayName("x") == "x");
 }
 
 TEST_CASE("a CSV cell is quoted when it must be and never starts a formula", "[core][text]") {

@@ -326,6 +326,7 @@ TEST_CASE("one municipality's baseline reads back under its --org",
           "[planners][export][archimate]") {
   auto store = core::Store::OpenInMemory();
   REQUIRE((*store)->Apply(testing::ExportBatch()).ok());
+  REQUIRE((*store)->SetOrgName("gnosjo", "Gnosj\xC3\xB6").ok());  // the label of its group
   core::Estate gnosjo = *(*store)->LoadEstate({{"gnosjo"}, true});
   planners::ArchimateExport out = planners::WriteArchimate(gnosjo, {});
   CHECK(Validate(out.xml).empty());

@@ -178,6 +178,11 @@ TEST_CASE("demo runs the flow on sample folders", "[tools][cli]") {
   CHECK(r.out.find("hylte") != std::string::npos);
   CHECK(Slurp(dir / "out" / "model-archimate.xml").find("<name>fw1</name>") != std::string::npos);
   CHECK(Slurp(dir / "out" / "model.dot").find("label=\"fw1\"") != std::string::npos);
+  // The sample municipalities have their names.
+  auto orgs = RunCli(dir, "--db out/samdrift.db orgs --json");
+  CHECK(orgs.out.find("\"id\": \"gnosjo\",\n      \"name\": \"Gnosj\xC3\xB6\"") !=
+        std::string::npos);
+  CHECK(orgs.out.find("\"id\": \"hylte\",\n      \"name\": \"Hylte\"") != std::string::npos);
 }
 
 TEST_CASE("a new org within two edits of one in the store is a usage error", "[tools][cli]") {

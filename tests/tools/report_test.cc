@@ -335,6 +335,31 @@ TEST_CASE("import warnings are kept in the store and listed in the report", "[to
   CHECK(Slurp(dir / "again" / "csv" / "import-warnings.csv").find("CSV017") == std::string::npos);
 }
 
+TEST_CASE("the report shows the store's org names where a person reads, ids in CSV",
+          "[tools][report][orgs]") {
+  auto dir = ReportFixture("report-names");
+  auto unnamed = RunCli(dir, "report --out before --lang en");
+  REQUIRE(unnamed.exit_code == 0);
+  // No name given: the id, in charts and tables alike (no name of the report's own).
+  const std::string before = Slurp(dir / "before" / "index.html");
+  CHECK(before.find("Gnosj\xC3\xB6") == std::string::npos);
+  CHECK(before.find("<td>gnosjo</td><td>esx02</td>") != std::string::npos);
+
+  REQUIRE(RunCli(dir, "org gnosjo --name 'Gnosj\xC3\xB6 kommun'").exit_code == 0);
+  REQUIRE(RunCli(dir, "report --out out --lang en").exit_code == 0);
+  const std::string html = Slurp(dir / "out" / "index.html");
+  CHECK(html.find("<td>gnosjo</td>") == std::string::npos);
+  CHECK(Section(html, "estate").find("<td>Gnosj\xC3\xB6 kommun</td><td>device</td>") !=
+        std::string::npos);
+  CHECK(Section(html, "quality").find("<td>Gnosj\xC3\xB6 kommun</td><td>esx02</td>") !=
+        std::string::npos);
+  // The chart of the estate labels its bar with the name, and so does the subtitle.
+  CHECK(Section(html, "estate").find(">Gnosj\xC3\xB6 kommun</text>") != std::string::npos);
+  const std::string csv = Slurp(dir / "out" / "csv" / "estimated.csv");
+  CHECK(csv.find("gnosjo;esx02;server;Dell;PowerEdge R740;2;inventory;") != std::string::npos);
+  CHECK(csv.find("Gnosj\xC3\xB6") == std::string::npos);
+}
+
 namespace {
 
 // The cells of one CSV line (`;` between them, "" for a quote inside quotes), as written.

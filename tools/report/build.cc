@@ -38,6 +38,7 @@ core::Result<ReportFiles> WriteReport(const GlobalOptions& global, const ReportO
   Context context;
   context.lang = options.lang;
   context.redaction = options.redaction;
+  context.org_names = estate.org_names;
   for (const core::Asset& a : estate.assets) context.orgs.push_back(a.org);
   std::sort(context.orgs.begin(), context.orgs.end());
   context.orgs.erase(std::unique(context.orgs.begin(), context.orgs.end()), context.orgs.end());
@@ -48,7 +49,7 @@ core::Result<ReportFiles> WriteReport(const GlobalOptions& global, const ReportO
   std::string names;
   for (const std::string& org : context.orgs) {
     if (!names.empty()) names += ", ";
-    names += core::OrgDisplayName(org);
+    names += core::DisplayName(context.org_names, org);
   }
   report.subtitle = names + " \xC2\xB7 " + std::string(Tr(options.lang, "scenario")) + ": " +
                     p.scenario.name + " \xC2\xB7 " + std::string(Tr(options.lang, "generated")) +

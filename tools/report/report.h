@@ -24,7 +24,8 @@ enum class Redaction { kNone, kRedact };
 struct Cell {
   std::string text;
   std::optional<double> number;  // numeric cells sort and export as numbers
-  static Cell Text(std::string t) { return {std::move(t), std::nullopt}; }
+  std::string key;  // what a CSV holds instead of `text` when not empty: an org's id, not its name
+  static Cell Text(std::string t) { return {std::move(t), std::nullopt, {}}; }
   static Cell Number(double n, int decimals = 0);
 };
 

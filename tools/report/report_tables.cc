@@ -41,7 +41,7 @@ std::string CsvField(const Cell& cell) {
     }
     return buffer;
   }
-  return core::CsvCell(cell.text, ';');
+  return core::CsvCell(cell.key.empty() ? cell.text : cell.key, ';');
 }
 
 }  // namespace
@@ -49,7 +49,7 @@ std::string CsvField(const Cell& cell) {
 Cell Cell::Number(double n, int decimals) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, n);
-  return {buffer, n};
+  return {buffer, n, {}};
 }
 
 core::Status WriteXlsx(const Report& report, const std::string& path) {

@@ -66,6 +66,10 @@ Measure MeasureOf(const core::Asset& a) {
 
 }  // namespace
 
+Cell OrgCell(const Context& context, const std::string& org) {
+  return {core::DisplayName(context.org_names, org), std::nullopt, org};
+}
+
 Section EstateSection(const Context& context, const core::Estate& estate) {
   const Lang lang = context.lang;
   Section section;
@@ -97,9 +101,9 @@ Section EstateSection(const Context& context, const core::Estate& estate) {
     counts.headers.emplace_back(Tr(lang, core::ToString(c)));
   counts.headers.emplace_back(Tr(lang, "Machines"));
   for (const std::string& org : context.orgs) {
-    chart.labels.push_back(core::OrgDisplayName(org));
+    chart.labels.push_back(core::DisplayName(context.org_names, org));
     std::vector<double> row;
-    std::vector<Cell> cells{Cell::Text(core::OrgDisplayName(org))};
+    std::vector<Cell> cells{OrgCell(context, org)};
     double total = 0;
     for (core::Category c : core::kAllCategories) {
       double v = by_category[org][c];
@@ -120,14 +124,15 @@ Section EstateSection(const Context& context, const core::Estate& estate) {
   other.headers.emplace_back(Tr(lang, "Municipality"));
   for (const char* name : kMeasureNames) other.headers.emplace_back(Tr(lang, name));
   for (const std::string& org : context.orgs) {
-    std::vector<Cell> cells{Cell::Text(core::OrgDisplayName(org))};
+    std::vector<Cell> cells{OrgCell(context, org)};
     for (double v : measures[org]) cells.push_back(Cell::Number(v));
     other.rows.push_back(std::move(cells));
   }
   section.tables.push_back(std::move(other));
 
   HeatMapData kinds;
-  for (const std::string& org : context.orgs) kinds.rows.push_back(core::OrgDisplayName(org));
+  for (const std::string& org : context.orgs)
+    kinds.rows.push_back(core::DisplayName(context.org_names, org));
   for (core::AssetKind k : core::kAllAssetKinds) kinds.columns.emplace_back(core::ToString(k));
   for (const std::string& org : context.orgs) {
     std::vector<double> row;
@@ -168,7 +173,7 @@ Section EstateSection(const Context& context, const core::Estate& estate) {
     std::string source = a.provenance.source;
     if (a.provenance.line > 0) source += ":" + std::to_string(a.provenance.line);
     assets.rows.push_back({
-        Cell::Text(a.org),
+        OrgCell(context, a.org),
         Cell::Text(std::string(core::ToString(a.kind))),
         Cell::Text(std::string(Tr(lang, core::ToString(a.category)))),
         Cell::Text(a.name),

@@ -138,12 +138,12 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
     for (const planners::PlannedRack& rack : hall.racks) {
       for (const planners::Placement& p : rack.devices) {
         const planners::HallDevice& d = plan.devices[p.device];
-        placements.rows.push_back({Cell::Text(d.org), Cell::Text(d.name), Cell::Text(hall.name),
-                                   Cell::Text(rack.name), Cell::Number(p.position),
-                                   Cell::Number(d.u_height), Cell::Number(d.kw, 2),
-                                   Cell::Text(d.estimated ? "\xE2\x89\x88" : ""),
-                                   Cell::Text(p.kept ? std::string(Tr(lang, "stays"))
-                                                     : d.site + "/" + d.hall + "/" + d.rack)});
+        placements.rows.push_back(
+            {OrgCell(context, d.org), Cell::Text(d.name), Cell::Text(hall.name),
+             Cell::Text(rack.name), Cell::Number(p.position), Cell::Number(d.u_height),
+             Cell::Number(d.kw, 2), Cell::Text(d.estimated ? "\xE2\x89\x88" : ""),
+             Cell::Text(p.kept ? std::string(Tr(lang, "stays"))
+                               : d.site + "/" + d.hall + "/" + d.rack)});
       }
     }
   }
@@ -156,7 +156,7 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
                       std::string(Tr(lang, "Limit")), std::string(Tr(lang, "Reason"))};
   for (const planners::Unplaced& u : plan.unplaced) {
     const planners::HallDevice& d = plan.devices[u.device];
-    unplaced.rows.push_back({Cell::Text(d.org), Cell::Text(d.name),
+    unplaced.rows.push_back({OrgCell(context, d.org), Cell::Text(d.name),
                              Cell::Text(std::string(planners::ToString(u.limit))),
                              Cell::Text(u.reason)});
   }

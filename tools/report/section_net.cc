@@ -70,14 +70,14 @@ Section NetSection(const Context& context, const NetAnalysis& net) {
     const planners::NetPrefix& a = in.prefixes[c.a];
     const planners::NetPrefix& b = in.prefixes[c.b];
     conflicts.rows.push_back(
-        {Cell::Text(std::string(Tr(lang, planners::ToString(c.kind)))), Cell::Text(a.org),
+        {Cell::Text(std::string(Tr(lang, planners::ToString(c.kind)))), OrgCell(context, a.org),
          Cell::Text(PrefixText(a)), Cell::Text(a.description), Cell::Text(a.site),
-         Count(lang, plan.in_use[c.a]), Cell::Text(b.org), Cell::Text(PrefixText(b)),
+         Count(lang, plan.in_use[c.a]), OrgCell(context, b.org), Cell::Text(PrefixText(b)),
          Cell::Text(b.description), Cell::Text(b.site), Count(lang, plan.in_use[c.b]),
          Cell::Text(plan.domain[c.a]),
-         Cell::Text(c.moves == planners::Moves::kA   ? a.org
-                    : c.moves == planners::Moves::kB ? b.org
-                                                     : std::string(Tr(lang, "both")))});
+         c.moves == planners::Moves::kA   ? OrgCell(context, a.org)
+         : c.moves == planners::Moves::kB ? OrgCell(context, b.org)
+                                          : Cell::Text(std::string(Tr(lang, "both")))});
   }
   section.tables.push_back(std::move(conflicts));
 
@@ -102,7 +102,7 @@ Section NetSection(const Context& context, const NetAnalysis& net) {
                                     "Prefixes moving along", "New prefix", "Reason"});
   for (const planners::Renumbering& r : plan.renumber) {
     const planners::NetPrefix& p = in.prefixes[r.prefix];
-    renumber.rows.push_back({Cell::Text(p.org), Cell::Text(PrefixText(p)),
+    renumber.rows.push_back({OrgCell(context, p.org), Cell::Text(PrefixText(p)),
                              Cell::Text(p.description), Count(lang, r.hosts),
                              Cell::Number(static_cast<double>(r.moves_with)),
                              Cell::Text(r.to ? r.to->ToString() : "-"), Cell::Text(r.reason)});
@@ -115,7 +115,7 @@ Section NetSection(const Context& context, const NetAnalysis& net) {
   blocks.headers = Headers(lang, {"Municipality", "Block", "Reason"});
   for (const planners::OrgBlock& b : plan.blocks) {
     blocks.rows.push_back(
-        {Cell::Text(b.org), Cell::Text(b.block.ToString()), Cell::Text(b.reason)});
+        {OrgCell(context, b.org), Cell::Text(b.block.ToString()), Cell::Text(b.reason)});
   }
   section.tables.push_back(std::move(blocks));
 
@@ -127,7 +127,7 @@ Section NetSection(const Context& context, const NetAnalysis& net) {
     const planners::NetPrefix& p = in.prefixes[group.front()];
     std::vector<std::string> names;
     for (std::size_t i : group) names.push_back(in.prefixes[i].name);
-    twice.rows.push_back({Cell::Text(p.org), Cell::Text(PrefixText(p)),
+    twice.rows.push_back({OrgCell(context, p.org), Cell::Text(PrefixText(p)),
                           Cell::Number(static_cast<double>(group.size())),
                           Cell::Text(OrgList(names))});
   }
@@ -145,8 +145,9 @@ Section NetSection(const Context& context, const NetAnalysis& net) {
       const planners::NetPrefix& p = in.prefixes[*u.inside_of];
       inside = p.org + " " + PrefixText(p);
     }
-    outside.rows.push_back({Cell::Text(a.org), Cell::Text(Redacted(context, a.address.ToString())),
-                            Cell::Text(a.vrf), Cell::Text(a.asset), Cell::Text(inside)});
+    outside.rows.push_back({OrgCell(context, a.org),
+                            Cell::Text(Redacted(context, a.address.ToString())), Cell::Text(a.vrf),
+                            Cell::Text(a.asset), Cell::Text(inside)});
   }
   section.tables.push_back(std::move(outside));
   return section;

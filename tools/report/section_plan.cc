@@ -32,7 +32,7 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan) {
   for (const auto& item : plan.items) {
     if (item.wave >= 1) timeline.counts[row_of[item.item.org]][item.wave - 1] += 1;
   }
-  for (std::string& row : timeline.rows) row = core::OrgDisplayName(row);
+  for (std::string& row : timeline.rows) row = core::DisplayName(context.org_names, row);
   Table loads;
   loads.id = "wave-loads";
   loads.title = std::string(Tr(lang, "Load per wave"));
@@ -73,7 +73,7 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan) {
                    std::string(Tr(lang, "Action")),       std::string(Tr(lang, "Move group")),
                    std::string(Tr(lang, "Reason"))};
   for (const auto& p : plan.items) {
-    items.rows.push_back({Cell::Number(p.wave), Cell::Text(p.item.id), Cell::Text(p.item.org),
+    items.rows.push_back({Cell::Number(p.wave), Cell::Text(p.item.id), OrgCell(context, p.item.org),
                           Cell::Text(p.item.asset),
                           Cell::Text(std::string(Tr(lang, p.item.action))),
                           Cell::Number(p.move_group), Cell::Text(p.reason)});

@@ -65,7 +65,7 @@ Table EstimatedTable(const Context& context, const core::Estate& estate,
       std::string source = a ? a->provenance.source : std::string();
       if (a && a->provenance.line > 0) source += ":" + std::to_string(a->provenance.line);
       table.rows.push_back(
-          {Cell::Text(d.org), Cell::Text(d.name), Cell::Text(d.role),
+          {OrgCell(context, d.org), Cell::Text(d.name), Cell::Text(d.role),
            Cell::Text(a ? a->vendor : ""), Cell::Text(a ? a->product : ""),
            Cell::Number(d.u_height),
            Cell::Text(stored && !Filled(d.u_source) ? kStored : FigureFrom(lang, d.u_source, d)),
@@ -82,7 +82,7 @@ Table EstimatedTable(const Context& context, const core::Estate& estate,
     ++stored_only;
     std::string source = a.provenance.source;
     if (a.provenance.line > 0) source += ":" + std::to_string(a.provenance.line);
-    table.rows.push_back({Cell::Text(a.org), Cell::Text(a.name), Cell::Text(a.role),
+    table.rows.push_back({OrgCell(context, a.org), Cell::Text(a.name), Cell::Text(a.role),
                           Cell::Text(a.vendor), Cell::Text(a.product),
                           a.u_height ? Cell::Number(*a.u_height) : Cell::Text(""),
                           Cell::Text(a.u_height ? kStored : ""),
@@ -215,7 +215,7 @@ Section QualitySection(const Context& context, const core::Estate& estate,
     std::string source = rel.provenance.source;
     if (rel.provenance.line > 0) source += ":" + std::to_string(rel.provenance.line);
     unresolved.rows.push_back(
-        {Cell::Text(rel.org), Cell::Text(rel.source),
+        {OrgCell(context, rel.org), Cell::Text(rel.source),
          Cell::Text(std::string(core::ToString(rel.kind))),
          Cell::Text(rel.TargetOrg() == rel.org ? rel.target : rel.TargetOrg() + "/" + rel.target),
          Cell::Text(source)});
@@ -229,7 +229,7 @@ Section QualitySection(const Context& context, const core::Estate& estate,
   for (const char* h : {"Municipality", "Code", "Count"}) counts.headers.emplace_back(Tr(lang, h));
   for (const core::StoredWarnings::Count& c : warnings.counts) {
     counts.rows.push_back(
-        {Cell::Text(c.org), Cell::Text(c.code), Cell::Number(static_cast<double>(c.count))});
+        {OrgCell(context, c.org), Cell::Text(c.code), Cell::Number(static_cast<double>(c.count))});
   }
   section.tables.push_back(std::move(counts));
   Table lines;
@@ -240,7 +240,7 @@ Section QualitySection(const Context& context, const core::Estate& estate,
   }
   for (const core::ImportWarning& w : warnings.lines) {
     const core::Diagnostic& d = w.warning;
-    lines.rows.push_back({Cell::Text(w.org), Cell::Text(d.where.source),
+    lines.rows.push_back({OrgCell(context, w.org), Cell::Text(d.where.source),
                           d.where.line ? Cell::Number(d.where.line) : Cell::Text(""),
                           d.where.column ? Cell::Number(d.where.column) : Cell::Text(""),
                           Cell::Text(d.code), Cell::Text(RedactedMessage(context, d.message))});

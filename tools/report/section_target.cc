@@ -26,7 +26,8 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
     return a->total > b->total;
   });
   HeatMapData heat;
-  for (const std::string& org : overlap.orgs) heat.rows.push_back(core::OrgDisplayName(org));
+  for (const std::string& org : overlap.orgs)
+    heat.rows.push_back(core::DisplayName(context.org_names, org));
   const std::size_t shown = std::min<std::size_t>(products.size(), 40);
   for (std::size_t p = 0; p < shown; ++p) heat.columns.push_back(products[p]->name);
   for (std::size_t o = 0; o < overlap.orgs.size(); ++o) {
@@ -41,8 +42,8 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
 
   HeatMapData similarity;
   for (const std::string& org : overlap.orgs) {
-    similarity.rows.push_back(core::OrgDisplayName(org));
-    similarity.columns.push_back(core::OrgDisplayName(org));
+    similarity.rows.push_back(core::DisplayName(context.org_names, org));
+    similarity.columns.push_back(core::DisplayName(context.org_names, org));
   }
   similarity.values = overlap.similarity;
   similarity.decimals = 2;
@@ -55,7 +56,7 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
   technologies.headers = {std::string(Tr(lang, "Level")), std::string(Tr(lang, "Capability")),
                           std::string(Tr(lang, "Technology")), std::string(Tr(lang, "Shared by"))};
   for (const std::string& org : overlap.orgs)
-    technologies.headers.push_back(core::OrgDisplayName(org));
+    technologies.headers.push_back(core::DisplayName(context.org_names, org));
   technologies.headers.push_back(std::string(Tr(lang, "Total")));
   for (const auto* rows : {&overlap.products, &overlap.technologies, &overlap.vendors}) {
     for (const planners::OverlapRow& row : *rows) {
@@ -76,9 +77,10 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
   matrix.id = "similarity";
   matrix.title = std::string(Tr(lang, "Similarity between municipalities"));
   matrix.headers.push_back(std::string(Tr(lang, "Municipality")));
-  for (const std::string& org : overlap.orgs) matrix.headers.push_back(core::OrgDisplayName(org));
+  for (const std::string& org : overlap.orgs)
+    matrix.headers.push_back(core::DisplayName(context.org_names, org));
   for (std::size_t i = 0; i < overlap.orgs.size(); ++i) {
-    std::vector<Cell> cells{Cell::Text(core::OrgDisplayName(overlap.orgs[i]))};
+    std::vector<Cell> cells{OrgCell(context, overlap.orgs[i])};
     for (std::size_t j = 0; j < overlap.orgs.size(); ++j) {
       cells.push_back(Cell::Number(overlap.similarity[i][j], 2));
     }
@@ -145,9 +147,9 @@ Section TargetSection(const Context& context, const planners::TargetPlan& target
   for (const std::string& org : context.orgs) {
     std::vector<double> row = per_org[org];
     row.resize(chart.series.size());
-    chart.labels.push_back(core::OrgDisplayName(org));
+    chart.labels.push_back(core::DisplayName(context.org_names, org));
     chart.values.push_back(row);
-    std::vector<Cell> cells{Cell::Text(core::OrgDisplayName(org))};
+    std::vector<Cell> cells{OrgCell(context, org)};
     for (double v : row) cells.push_back(Cell::Number(v));
     cells.push_back(Cell::Number(hours[org]));
     summary.rows.push_back(std::move(cells));
@@ -169,7 +171,7 @@ Section TargetSection(const Context& context, const planners::TargetPlan& target
                   std::string(Tr(lang, "Past end of support")),
                   std::string(Tr(lang, "Reason"))};
   for (const planners::Gap& g : target.gaps) {
-    gaps.rows.push_back({Cell::Text(g.org), Cell::Text(g.asset),
+    gaps.rows.push_back({OrgCell(context, g.org), Cell::Text(g.asset),
                          Cell::Text(std::string(core::ToString(g.kind))), Cell::Text(g.capability),
                          Cell::Text(g.from_name.empty() ? g.from : g.from_name), Cell::Text(g.to),
                          Cell::Text(std::string(Tr(lang, planners::ToString(g.action)))),
@@ -202,7 +204,7 @@ Section LifecycleSection(const Context& context, const planners::Lifecycle& life
   for (const std::string& org : context.orgs) {
     std::vector<double> row = per_org[org];
     row.resize(2);
-    chart.labels.push_back(core::OrgDisplayName(org));
+    chart.labels.push_back(core::DisplayName(context.org_names, org));
     chart.values.push_back(row);
   }
   section.figures.push_back(StackedBarChart(chart));
@@ -213,7 +215,7 @@ Section LifecycleSection(const Context& context, const planners::Lifecycle& life
                      std::string(Tr(lang, "Capability")),   std::string(Tr(lang, "End of support")),
                      std::string(Tr(lang, "Status")),       std::string(Tr(lang, "Count"))};
   for (const auto& s : lifecycle.summary) {
-    summary.rows.push_back({Cell::Text(s.org), Cell::Text(s.name), Cell::Text(s.capability),
+    summary.rows.push_back({OrgCell(context, s.org), Cell::Text(s.name), Cell::Text(s.capability),
                             Cell::Text(s.end_of_support),
                             Cell::Text(s.status == planners::LifecycleStatus::kPast
                                            ? std::string(Tr(lang, "past end of support"))

@@ -17,6 +17,7 @@ struct Context {
   Lang lang = Lang::kSv;
   Redaction redaction = Redaction::kNone;
   std::vector<std::string> orgs;  // the report's orgs, sorted
+  core::OrgNames org_names;       // the store's display names: core::DisplayName()
 };
 
 // Counts per org and category (chart), assets by kind, and the full asset list.
@@ -47,6 +48,9 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan);
 // Address plans (`samdrift net`'s analysis): prefix conflicts, VLAN clashes, renumbering, blocks
 // and data quality. Host addresses follow the redaction; prefixes are always shown.
 Section NetSection(const Context& context, const NetAnalysis& net);
+
+// An org's cell: its display name, and its id in CSV files (where machines read it).
+Cell OrgCell(const Context& context, const std::string& org);
 
 // "•••" for a redacted value, else the value.
 std::string Redacted(const Context& context, const std::string& value);
