@@ -110,6 +110,7 @@ class Builder {
       build.asset = "network core in " + hall.name;
       build.action = "replace";
       build.kind = "build";
+      build.category = "network";
       build.hours = 80;
       build.criticality = 0;
       build.reason = "built first: the joint network core in " + hall.name +
@@ -135,6 +136,7 @@ class Builder {
                     (primary_hall_.empty() ? std::string() : " in " + primary_hall_);
       build.action = "replace";
       build.kind = "build";
+      build.category = "platform";
       build.hours = 120;
       build.criticality = 0;
       build.reason = "built first: the standard platform (" + hypervisor->name +
@@ -151,6 +153,7 @@ class Builder {
       item.org = gap.org;
       item.action = std::string(ToString(gap.action));
       item.kind = std::string(core::ToString(gap.kind));
+      item.category = std::string(core::ToString(gap.category));
       item.hours = gap.effort_hours;
       item.past_end_of_support = gap.past_end_of_support;
       if (owned) {
@@ -189,6 +192,7 @@ class Builder {
       item.asset = p.asset;
       item.action = "migrate";
       item.kind = "device";
+      item.category = "datacenter";
       item.hall_in = p.hall;
       if (device) {
         item.kw = device->kw;
@@ -268,6 +272,7 @@ class Builder {
       item.asset = service.name;
       item.action = "migrate";
       item.kind = "service";
+      item.category = std::string(core::ToString(service.category));
       item.hours = hours;
       item.reason = "cut-over of the service once what it needs has moved";
       FillFromAsset(item, &service);

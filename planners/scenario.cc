@@ -184,11 +184,76 @@ void ReadPool(Reader& r, const YAML::Node& map, const std::string& where, std::s
   }
 }
 
+// `timeline: {start, hours_per_month, freeze: [FROM..TO, ...]}`.
+void ReadTimeline(Reader& r, const YAML::Node& node, Scenario& s) {
+  s.locations["timeline"] = r.At(node);
+  if (!node.IsMap()) {
+    r.Error(node, "timeline: expected start, hours_per_month and freeze");
+    return;
+  }
+  r.CheckKeys(node, {"start", "hours_per_month", "freeze"}, "timeline");
+  Timeline t;
+  bool ok = true;
+  if (const YAML::Node start = node["start"]) {
+    t.start = r.Text(start, "timeline: start").value_or("");
+    if (!core::IsIsoDate(t.start)) {
+      r.Error(start, "timeline: start: expected a date written yyyy-mm-dd, got '" + t.start + "'");
+      ok = false;
+    }
+  } else {
+    r.Error(node, "timeline: needs a start date (start: yyyy-mm-dd)");
+    ok = false;
+  }
+  if (const YAML::Node hours = node["hours_per_month"]) {
+    auto v = r.Number(hours, "timeline: hours_per_month", false);
+    if (v && *v <= 0) {
+      r.Error(hours,
+              "timeline: hours_per_month: must be more than 0, got '" + hours.Scalar() + "'");
+      ok = false;
+    } else if (!v) {
+      ok = false;
+    } else {
+      t.hours_per_month = *v;
+    }
+  } else {
+    r.Error(node, "timeline: needs hours_per_month (the joint team's hours for plan work)");
+    ok = false;
+  }
+  if (const YAML::Node freeze = node["freeze"]) {
+    if (!freeze.IsSequence()) {
+      r.Error(freeze, "timeline: freeze: expected a list of periods FROM..TO");
+      ok = false;
+    } else {
+      for (const YAML::Node& period : freeze) {
+        const std::string text = r.Text(period, "timeline: freeze").value_or("");
+        const std::size_t dots = text.find("..");
+        const std::string first = dots == std::string::npos ? text : text.substr(0, dots);
+        const std::string last = dots == std::string::npos ? "" : text.substr(dots + 2);
+        if (dots == std::string::npos || first.empty() || last.empty()) {
+          r.Error(period, "timeline: freeze: '" + text +
+                              "' needs a first and a last day, written yyyy-mm-dd..yyyy-mm-dd");
+          ok = false;
+        } else if (!core::IsIsoDate(first) || !core::IsIsoDate(last)) {
+          r.Error(period, "timeline: freeze: '" + text +
+                              "': expected dates written yyyy-mm-dd..yyyy-mm-dd");
+          ok = false;
+        } else if (last < first) {
+          r.Error(period, "timeline: freeze: '" + text + "' ends before it starts");
+          ok = false;
+        } else {
+          t.freeze.push_back({first, last});
+        }
+      }
+    }
+  }
+  if (ok) s.timeline = std::move(t);
+}
+
 void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnostics& diagnostics) {
-  r.CheckKeys(
-      root,
-      {"name", "orgs", "standards", "halls", "redundancy", "waves", "addressing", "date", "effort"},
-      "the scenario");
+  r.CheckKeys(root,
+              {"name", "orgs", "standards", "halls", "redundancy", "waves", "addressing", "date",
+               "effort", "timeline"},
+              "the scenario");
   if (root["name"]) s.name = r.Text(root["name"], "name").value_or(s.name);
   if (const YAML::Node orgs = root["orgs"]) {
     if (!orgs.IsSequence()) {
@@ -307,6 +372,7 @@ void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnost
       s.date.clear();
     }
   }
+  if (const YAML::Node timeline = root["timeline"]) ReadTimeline(r, timeline, s);
   if (const YAML::Node effort = root["effort"]) {
     if (!effort.IsMap()) {
       r.Error(effort, "effort: expected 'kind/action: hours' pairs");

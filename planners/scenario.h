@@ -39,14 +39,27 @@ struct WaveLimits {
   std::optional<double> max_hours;
 };
 
+// A period no wave runs in, both days included (yyyy-mm-dd).
+struct FreezePeriod {
+  std::string first;
+  std::string last;
+};
+
+// `timeline:` the dates the waves get (planners/calendar.h).
+struct Timeline {
+  std::string start;           // yyyy-mm-dd: the first wave starts on the first work day from here
+  double hours_per_month = 0;  // the joint team's capacity for plan work (more than 0)
+  std::vector<FreezePeriod> freeze;
+};
+
 // The joint address plan `net` renumbers into. `supernet` and `per_org_block` are checked
 // (a valid prefix, a block length within it); `ipv6:` gives the same for the other family.
 struct Addressing {
-  std::string supernet;     // e.g. "10.0.0.0/8"; empty when not given
-  int per_org_block = 0;    // prefix length of each org's block, e.g. 14; 0 when not given
-  std::string supernet6;    // `ipv6: {supernet, per_org_block}`, e.g. "fd00:5a::/32"
+  std::string supernet;   // e.g. "10.0.0.0/8"; empty when not given
+  int per_org_block = 0;  // prefix length of each org's block, e.g. 14; 0 when not given
+  std::string supernet6;  // `ipv6: {supernet, per_org_block}`, e.g. "fd00:5a::/32"
   int per_org_block6 = 0;
-  bool merge_vrfs = false;  // VRFs of the same name become one routing domain
+  bool merge_vrfs = false;               // VRFs of the same name become one routing domain
   std::vector<std::string> merged_vrfs;  // `merge_vrfs: [DMZ, Skola]`: only these (implies true)
 };
 
@@ -58,12 +71,14 @@ struct Scenario {
   RedundancyRule redundancy = RedundancyRule::kSplit;
   WaveLimits waves;
   Addressing addressing;
-  std::string date;  // planned date (ISO) for support checks; empty: today
+  std::optional<Timeline> timeline;  // absent: waves get no dates
+  std::string date;                  // planned date (ISO) for support checks; empty: today
   // Effort overrides in hours, keyed "kind/action" (e.g. "vm/migrate") or "action".
   std::map<std::string, double> effort_hours;
   std::string source;  // the file as the user named it; empty for the default scenario
   // Where values were written, for planners' own checks: "standards.CAPABILITY",
-  // "effort.KEY", "date", "orgs.ORG", "halls.NAME.from". Absent for the default scenario.
+  // "effort.KEY", "date", "orgs.ORG", "halls.NAME.from", "timeline". Absent for the default
+  // scenario.
   std::map<std::string, core::SourceLocation> locations;
 };
 

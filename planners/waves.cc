@@ -25,6 +25,7 @@ struct Group {
   double kw = 0;
   double hours = 0;
   bool past_eol = false;
+  bool foundational = false;  // builds what others wait for: first, and outside the wave limits
   int criticality = 0;
   std::string org;
   std::map<std::string, int> redundancy;  // group -> members inside this move group
@@ -63,6 +64,33 @@ std::string Format(double value) {
 }
 
 }  // namespace
+
+void FilterWaveItems(WaveProblem& problem, const std::vector<std::string>& categories,
+                     const std::vector<std::string>& actions) {
+  if (categories.empty() && actions.empty()) return;
+  auto in = [](const std::vector<std::string>& list, const std::string& value) {
+    return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
+  };
+  std::vector<WaveItem> kept;
+  std::set<std::string> kept_ids;
+  for (WaveItem& item : problem.items) {
+    if (in(categories, item.category) && in(actions, item.action)) {
+      kept_ids.insert(item.id);
+      kept.push_back(std::move(item));
+    }
+  }
+  for (WaveItem& item : kept) {
+    const auto outside = std::remove_if(item.depends_on.begin(), item.depends_on.end(),
+                                        [&](const std::string& id) { return !kept_ids.count(id); });
+    const auto dropped = static_cast<std::size_t>(item.depends_on.end() - outside);
+    item.depends_on.erase(outside, item.depends_on.end());
+    if (dropped == 0) continue;
+    if (!item.reason.empty()) item.reason += "; ";
+    item.reason += "waits for " + std::to_string(dropped) + (dropped == 1 ? " item" : " items") +
+                   " outside the plan's filter";
+  }
+  problem.items = std::move(kept);
+}
 
 core::Result<WavePlan> PlanWaves(WaveProblem problem) {
   WavePlan plan;
@@ -139,6 +167,7 @@ core::Result<WavePlan> PlanWaves(WaveProblem problem) {
       group.kw += item.kw;
       group.hours += item.hours;
       group.past_eol = group.past_eol || item.past_end_of_support;
+      group.foundational = group.foundational || item.kind == "build";
       group.criticality = std::max(group.criticality, item.criticality);
       ++org_count[item.org];
       if (!item.redundancy_group.empty() && redundancy_size[item.redundancy_group] >= 2) {
@@ -200,6 +229,7 @@ core::Result<WavePlan> PlanWaves(WaveProblem problem) {
     int over = 0;
     double rest = 0;
     for (const Group& g : groups) {
+      if (g.foundational) continue;  // outside the wave limits
       const double a = amount(g);
       if (a > limit + kEpsilon) {
         ++over;
@@ -249,7 +279,8 @@ core::Result<WavePlan> PlanWaves(WaveProblem problem) {
   // Wave by wave: the ready groups in priority order, greedily, within every limit.
   auto priority = [&](std::size_t g) {
     const Group& group = groups[g];
-    return std::make_tuple(group.past_eol ? 0 : 1, group.criticality, group.org, g);
+    return std::make_tuple(group.foundational ? 0 : 1, group.past_eol ? 0 : 1, group.criticality,
+                           group.org, g);
   };
   using Key = decltype(priority(0));
   std::set<Key> ready;
@@ -274,20 +305,29 @@ core::Result<WavePlan> PlanWaves(WaveProblem problem) {
     std::map<std::string, int> wave_redundancy;
     std::map<std::string, std::pair<double, double>> wave_halls;
     int misses = 0;
+    struct {
+      int items = 0;
+      double kw = 0;
+      double hours = 0;
+    } free;  // what foundational groups add to the wave, outside its limits
 
     auto check = [&](const Group& g, std::string& why) {
       const int count = static_cast<int>(g.members.size());
-      if (limits.max_items && wave_items + count > *limits.max_items) {
-        why = "the wave's item limit (" + std::to_string(*limits.max_items) + ")";
-        return false;
-      }
-      if (limits.max_kw && wave.kw + g.kw > *limits.max_kw + kEpsilon) {
-        why = "the wave's kW limit (" + Format(*limits.max_kw) + ")";
-        return false;
-      }
-      if (limits.max_hours && wave.hours + g.hours > *limits.max_hours + kEpsilon) {
-        why = "the wave's hours limit (" + Format(*limits.max_hours) + ")";
-        return false;
+      // What everything else waits for (g.foundational) is never held back by a wave's size:
+      // it takes its place first and does not count against the item, kW and hours limits.
+      if (!g.foundational) {
+        if (limits.max_items && wave_items - free.items + count > *limits.max_items) {
+          why = "the wave's item limit (" + std::to_string(*limits.max_items) + ")";
+          return false;
+        }
+        if (limits.max_kw && wave.kw - free.kw + g.kw > *limits.max_kw + kEpsilon) {
+          why = "the wave's kW limit (" + Format(*limits.max_kw) + ")";
+          return false;
+        }
+        if (limits.max_hours && wave.hours - free.hours + g.hours > *limits.max_hours + kEpsilon) {
+          why = "the wave's hours limit (" + Format(*limits.max_hours) + ")";
+          return false;
+        }
       }
       for (const auto& [rg, k] : g.redundancy) {
         auto it = wave_redundancy.find(rg);
@@ -321,6 +361,11 @@ core::Result<WavePlan> PlanWaves(WaveProblem problem) {
       wave_items += static_cast<int>(g.members.size());
       wave.kw += g.kw;
       wave.hours += g.hours;
+      if (g.foundational) {
+        free.items += static_cast<int>(g.members.size());
+        free.kw += g.kw;
+        free.hours += g.hours;
+      }
       for (const auto& [rg, k] : g.redundancy) wave_redundancy[rg] += k;
       for (const auto& [hall, delta] : g.hall_delta) {
         wave_halls[hall].first += delta.first;
@@ -329,13 +374,13 @@ core::Result<WavePlan> PlanWaves(WaveProblem problem) {
     };
 
     for (auto it = ready.begin(); it != ready.end() && misses < kMaxMisses;) {
-      const std::size_t gi = std::get<3>(*it);
+      const std::size_t gi = std::get<4>(*it);
       std::string why;
       if (check(groups[gi], why)) {
         take(gi);
         it = ready.erase(it);
         misses = 0;
-        if (limits.max_items && wave_items >= *limits.max_items) break;
+        if (limits.max_items && wave_items - free.items >= *limits.max_items) break;
       } else {
         if (groups[gi].first_block.empty() && groups[gi].ready_wave == wave_number) {
           groups[gi].first_block = why;
@@ -346,7 +391,7 @@ core::Result<WavePlan> PlanWaves(WaveProblem problem) {
     }
     if (chosen.empty()) {
       // Nothing fits even alone: the first ready group goes alone, reported over its limits.
-      const std::size_t gi = std::get<3>(*ready.begin());
+      const std::size_t gi = std::get<4>(*ready.begin());
       ready.erase(ready.begin());
       std::string why;
       check(groups[gi], why);
@@ -414,6 +459,7 @@ core::Result<WavePlan> PlanWaves(WaveProblem problem) {
                   (g.first_block.empty() ? std::string("items placed first (higher priority)")
                                          : g.first_block);
       }
+      if (g.foundational) reason += "; built first, outside the wave's limits";
       if (g.past_eol) reason += "; past end of support, so early";
       reasons[i] = std::move(reason);
     }

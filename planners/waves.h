@@ -18,11 +18,12 @@ namespace samdrift::planners {
 struct WaveItem {
   std::string id;  // unique and stable, e.g. "varnamo:esx01:migrate"
   std::string org;
-  std::string asset;   // the asset's name as imported (or the built thing's name)
-  std::string action;  // upgrade | replace | migrate | retire
-  std::string kind;    // asset kind ("vm", "device", ...), or "build" for things built first
-  double kw = 0;       // power moved
-  double hours = 0;    // effort
+  std::string asset;     // the asset's name as imported (or the built thing's name)
+  std::string action;    // upgrade | replace | migrate | retire
+  std::string kind;      // asset kind ("vm", "device", ...), or "build" for things built first
+  std::string category;  // datacenter | network | platform | client ("" when not known)
+  double kw = 0;         // power moved
+  double hours = 0;      // effort
   bool past_end_of_support = false;
   int criticality = 1;           // 0 low, 1 medium (default), 2 high, 3 critical
   std::string redundancy_group;  // members never all in one wave; "" for none
@@ -68,6 +69,8 @@ struct Wave {
   std::vector<std::string> orgs;
   std::vector<HallLoad> halls_after;    // every hall's load after this wave
   std::vector<std::string> over_limit;  // limits this wave breaks (an oversized move group)
+  std::string start;                    // yyyy-mm-dd with a timeline (DateWaves), else empty
+  std::string end;
 };
 
 struct PlannedItem {
@@ -98,6 +101,12 @@ struct WavePlan {
   LowerBound lower_bound;
   std::vector<std::string> warnings;  // e.g. a dependency on an unknown item, ignored
 };
+
+// Keeps the items whose category is one of `categories` and whose action is one of `actions`
+// (an empty list keeps any). A kept item's dependencies on dropped items are removed, and its
+// reason says how many it had ("waits for 2 items outside the plan's filter").
+void FilterWaveItems(WaveProblem& problem, const std::vector<std::string>& categories,
+                     const std::vector<std::string>& actions);
 
 // Plans the waves. Fails (kInvalidInput) only on malformed input: duplicate item ids. Cycles,
 // oversized groups and full halls never fail the plan: they are reported in it. The items move

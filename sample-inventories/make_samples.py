@@ -2866,6 +2866,10 @@ waves:
 addressing:                # the joint address plan for renumbering (samdrift net)
   supernet: 10.0.0.0/8
   per_org_block: /14
+timeline:                  # the waves' dates (samdrift plan): work days, Swedish holidays skipped
+  start: 2026-03-01
+  hours_per_month: 800     # the joint team's hours for plan work
+  freeze: [2026-07-01..2026-08-15, 2026-12-15..2027-01-06]   # summer and year-end: no wave runs
 """
 
 

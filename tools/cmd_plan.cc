@@ -1,8 +1,10 @@
 // samdrift plan: the migration waves (CONTRACT.md).
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "tools/command.h"
 #include "tools/pipeline.h"
 
@@ -27,14 +29,19 @@ ordered_json PlanJson(const planners::WavePlan& plan) {
                        {"power_kw_used", h.power_kw_used},
                        {"cooling_kw_used", h.cooling_kw_used}});
     }
-    out["waves"].push_back({{"number", w.number},
-                            {"items", w.items},
-                            {"item_count", w.items.size()},
-                            {"kw", w.kw},
-                            {"hours", w.hours},
-                            {"orgs", w.orgs},
-                            {"over_limit", w.over_limit},
-                            {"halls_after", halls}});
+    ordered_json wave = {{"number", w.number},
+                         {"items", w.items},
+                         {"item_count", w.items.size()},
+                         {"kw", w.kw},
+                         {"hours", w.hours}};
+    if (!w.start.empty()) {
+      wave["start"] = w.start;
+      wave["end"] = w.end;
+    }
+    wave["orgs"] = w.orgs;
+    wave["over_limit"] = w.over_limit;
+    wave["halls_after"] = std::move(halls);
+    out["waves"].push_back(std::move(wave));
   }
   out["items"] = ordered_json::array();
   for (const planners::PlannedItem& p : plan.items) {
@@ -43,6 +50,7 @@ ordered_json PlanJson(const planners::WavePlan& plan) {
                             {"asset", p.item.asset},
                             {"action", p.item.action},
                             {"kind", p.item.kind},
+                            {"category", p.item.category},
                             {"wave", p.wave},
                             {"move_group", p.move_group},
                             {"depends_on", p.item.depends_on},
@@ -66,6 +74,19 @@ ordered_json PlanJson(const planners::WavePlan& plan) {
   return out;
 }
 
+// Checks --only and --actions: an unknown value is a usage error naming the closest.
+core::Status CheckFilter(const std::string& flag, const std::vector<std::string>& values,
+                         const std::vector<std::string>& known, const std::string& what) {
+  for (const std::string& value : values) {
+    if (std::find(known.begin(), known.end(), value) != known.end()) continue;
+    const std::string closest = core::ClosestName(value, known);
+    return core::Status::Usage(flag + ": unknown " + what + " '" + value + "'" +
+                               (closest.empty() ? "" : "; did you mean '" + closest + "'?") +
+                               " (one of " + core::Join(known, ", ") + ")");
+  }
+  return core::Status::Ok();
+}
+
 }  // namespace
 
 void PrintPlanSummary(const planners::WavePlan& plan) {
@@ -74,13 +95,16 @@ void PrintPlanSummary(const planners::WavePlan& plan) {
             << plan.lower_bound.by_items << ", kW " << plan.lower_bound.by_kw << ", hours "
             << plan.lower_bound.by_hours << ", redundancy " << plan.lower_bound.by_redundancy
             << ")\n\n";
+  const bool dated = !plan.waves.empty() && !plan.waves.front().start.empty();
   std::cout << std::left << std::setw(6) << "wave" << std::right << std::setw(7) << "items"
-            << std::setw(9) << "kW" << std::setw(9) << "hours"
-            << "  orgs\n";
+            << std::setw(9) << "kW" << std::setw(9) << "hours";
+  if (dated) std::cout << "  start       end       ";
+  std::cout << "  orgs\n";
   for (const planners::Wave& w : plan.waves) {
     std::cout << std::left << std::setw(6) << w.number << std::right << std::setw(7)
               << w.items.size() << std::setw(9) << std::fixed << std::setprecision(1) << w.kw
               << std::setw(9) << w.hours << "  ";
+    if (dated) std::cout << w.start << "  " << w.end << "  ";
     for (std::size_t i = 0; i < w.orgs.size(); ++i) std::cout << (i ? "," : "") << w.orgs[i];
     for (const std::string& o : w.over_limit) std::cout << "  [over limit: " << o << "]";
     std::cout << '\n';
@@ -123,13 +147,34 @@ Runner SetupPlan(CLI::App& app, const GlobalOptions& global) {
       "them and gets none. Services that need each other form a "
       "dependency cycle: one move group, listed under \"move groups from dependency cycles\" "
       "(JSON: cycles), that moves in one wave. A move group over a wave limit goes alone into "
-      "a wave and is reported.\n\n"
+      "a wave and is reported. What everything else waits for (the joint network core of "
+      "each target hall, the standard platform: kind build) goes first and is outside the "
+      "wave limits.\n\n"
+      "With the scenario's timeline (start, hours_per_month, freeze) every wave gets a start "
+      "and an end: work days are Monday to Friday that are not a Swedish public holiday "
+      "(Lag 1989:253; midsommarafton, julafton and nyårsafton too) and not in a freeze; a work "
+      "day has hours_per_month divided by the month's work days.\n\n"
       "The lower bound on waves is the largest of the longest dependency chain, and per limit "
       "the move groups over it plus the others' total divided by the limit; it never exceeds "
       "the plan's wave count.");
   app.add_flag("--json", args->json, "print JSON");
+  app.add_option("--only", args->planning.only_categories,
+                 "plan only the items of these categories (datacenter, network, platform, "
+                 "client; comma-separated); dependencies on other items are dropped and said")
+      ->delimiter(',');
+  app.add_option("--actions", args->planning.only_actions,
+                 "plan only the items of these actions (upgrade, replace, migrate, retire; "
+                 "comma-separated)")
+      ->delimiter(',');
   AddPlanningOptions(app, args->planning, true);
   return [args, &global]() {
+    for (const core::Status& status :
+         {CheckFilter("--only", args->planning.only_categories,
+                      {"datacenter", "network", "platform", "client"}, "category"),
+          CheckFilter("--actions", args->planning.only_actions,
+                      {"upgrade", "replace", "migrate", "retire"}, "action")}) {
+      if (!status.ok()) return Fail(status);
+    }
     core::Diagnostics diagnostics;
     auto pipeline = RunPipeline(global, args->planning, diagnostics, PipelineKeep::kWavesOnly);
     PrintDiagnostics(diagnostics);

@@ -1,5 +1,6 @@
 #include "tools/pipeline.h"
 
+#include "planners/calendar.h"
 #include "planners/hall_input.h"
 #include "planners/migration.h"
 #include "tools/trace.h"
@@ -62,11 +63,19 @@ core::Result<std::unique_ptr<Pipeline>> RunPipeline(const GlobalOptions& global,
     pipeline->target = {};
     pipeline->halls = {};
   }
+  planners::FilterWaveItems(problem, options.only_categories, options.only_actions);
   Trace("wave problem built");
   auto waves = planners::PlanWaves(std::move(problem));
   Trace("waves planned");
   if (!waves.ok()) return waves.status();
   pipeline->waves = std::move(waves).value();
+  if (const auto& timeline = pipeline->scenario.timeline) {
+    core::Status dated = planners::DateWaves(*timeline, pipeline->waves);
+    if (!dated.ok()) {
+      diagnostics.Error(pipeline->scenario.locations["timeline"], "SCN004", dated.message());
+      return core::Status::Invalid("the waves do not fit the scenario's timeline; nothing planned");
+    }
+  }
   return pipeline;
 }
 

@@ -19,9 +19,11 @@
 namespace samdrift::tools {
 
 struct PlanningOptions {
-  std::string scenario;               // --scenario FILE
-  std::vector<std::string> catalogs;  // --catalog FILE (repeatable)
-  std::string date;                   // --date yyyy-mm-dd (overrides the scenario's)
+  std::string scenario;                      // --scenario FILE
+  std::vector<std::string> catalogs;         // --catalog FILE (repeatable)
+  std::string date;                          // --date yyyy-mm-dd (overrides the scenario's)
+  std::vector<std::string> only_categories;  // plan --only: the plan's items of these categories
+  std::vector<std::string> only_actions;     // plan --actions: the plan's items of these actions
   // Not options: what the command needs of the store (by default every asset and relation).
   bool with_relations = true;              // false when no graph will be built
   std::vector<core::AssetKind> kinds;      // empty: every kind

@@ -5,13 +5,14 @@
 // disagree, one of them is wrong: fix the code or the script, never the expectation here.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 
-#include "tests/tools/cli_util.h"
 #include "tests/test_paths.h"
+#include "tests/tools/cli_util.h"
 
 using namespace samdrift::testing;
 namespace fs = std::filesystem;
@@ -262,4 +263,71 @@ TEST_CASE("golden: the target proposes the README's sensible standards",
   // The README's counts: 50 hypervisor hosts, 16 of them on ESXi 8 (Gislaved 4, Värnamo 12).
   CHECK(standard["hypervisor"]["assets"] == 50);
   CHECK(standard["hypervisor"]["assets_on_standard"] == 16);
+}
+
+TEST_CASE("golden: the plan's timeline is the README's", "[tools][golden][plan][timeline]") {
+  // "| 1 | 2026-03-02 | 2026-03-13 | 211.5 |"
+  const std::string facts = Section("### Waves on the calendar");
+  const std::regex row(
+      R"re(\n\| (\d+) \| (\d{4}-\d\d-\d\d) \| (\d{4}-\d\d-\d\d) \| ([\d.]+) \|)re");
+  std::vector<std::string> readme;
+  for (std::sregex_iterator it(facts.begin(), facts.end(), row), end; it != end; ++it) {
+    readme.push_back((*it)[1].str() + " " + (*it)[2].str() + " " + (*it)[3].str() + " " +
+                     (*it)[4].str());
+  }
+  REQUIRE_FALSE(readme.empty());
+  const json j = Run("plan --scenario '" + kSamples + "/scenario.yaml' --json");
+  std::vector<std::string> planned;
+  for (const json& wave : j["waves"]) {
+    char hours[32];
+    std::snprintf(hours, sizeof hours, "%.1f", wave["hours"].get<double>());
+    planned.push_back(std::to_string(wave["number"].get<int>()) + " " +
+                      wave["start"].get<std::string>() + " " + wave["end"].get<std::string>() +
+                      " " + hours);
+  }
+  CHECK(planned == readme);
+  // No wave starts or ends inside a freeze of the samples' scenario.
+  for (const json& wave : j["waves"]) {
+    for (const char* key : {"start", "end"}) {
+      const std::string day = wave[key].get<std::string>();
+      CHECK_FALSE((day >= "2026-07-01" && day <= "2026-08-15"));
+      CHECK_FALSE((day >= "2026-12-15" && day <= "2027-01-06"));
+    }
+  }
+}
+
+TEST_CASE("plan --only and --actions limit the plan; unknown values are usage errors",
+          "[tools][golden][plan][timeline]") {
+  const json only =
+      Run("plan --scenario '" + kSamples + "/scenario.yaml' --json --only datacenter,platform");
+  REQUIRE_FALSE(only["items"].empty());
+  for (const json& i : only["items"]) {
+    CHECK((i["category"] == "datacenter" || i["category"] == "platform"));
+  }
+  const json migrate =
+      Run("plan --scenario '" + kSamples + "/scenario.yaml' --json --actions migrate");
+  REQUIRE_FALSE(migrate["items"].empty());
+  for (const json& i : migrate["items"]) CHECK(i["action"] == "migrate");
+
+  CliResult r = RunCli(SampleDir(), "--db out/samdrift.db plan --only datacentre");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err ==
+        "samdrift: --only: unknown category 'datacentre'; did you mean 'datacenter'? (one of "
+        "datacenter, network, platform, client)\n");
+  r = RunCli(SampleDir(), "--db out/samdrift.db plan --actions move");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err ==
+        "samdrift: --actions: unknown action 'move' (one of upgrade, replace, migrate, retire)\n");
+}
+
+TEST_CASE("a timeline the waves cannot fit is a located error", "[tools][golden][plan][timeline]") {
+  const fs::path scenario = SampleDir() / "frozen.yaml";
+  std::ofstream(scenario) << "timeline:\n  start: 2026-03-01\n  hours_per_month: 800\n"
+                             "  freeze: [2026-01-01..2199-12-31]\n";
+  const CliResult r = RunCli(SampleDir(), "--db out/samdrift.db plan --scenario frozen.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err ==
+        "frozen.yaml:2:3: error[SCN004]: timeline: wave 1 would end more than 50 years after "
+        "2026-03-01: the freezes leave no work days, or hours_per_month is too small\n"
+        "samdrift: the waves do not fit the scenario's timeline; nothing planned\n");
 }
