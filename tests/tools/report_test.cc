@@ -256,12 +256,12 @@ TEST_CASE("the estate chart counts machines, not software or address records",
   // Two machines (the server and the laptop); the 3 installs, 4 address rows and the site,
   // hall and rack the server's row implies are measures of their own.
   const std::string machines = Slurp(dir / "out" / "csv" / "estate.csv");
-  CHECK(machines.find("Gislaved;1;0;0;1;2\r\n") != std::string::npos);
+  CHECK(machines.find("gislaved;1;0;0;1;2\r\n") != std::string::npos);
   const std::string measures = Slurp(dir / "out" / "csv" / "estate-measures.csv");
   CHECK(measures.find("Kommun;Enheter;Virtuella servrar;Klienter;Programvaruinstallationer;"
                       "IP-adresser;Nät (prefix, VLAN);Tjänster;Platser, hallar och rack;"
                       "Kluster\r\n") != std::string::npos);
-  CHECK(measures.find("Gislaved;1;0;1;3;4;0;0;3;0\r\n") != std::string::npos);
+  CHECK(measures.find("gislaved;1;0;1;3;4;0;0;3;0\r\n") != std::string::npos);
 }
 
 TEST_CASE("--redact hides host addresses in the address plans, not prefixes",
@@ -439,8 +439,7 @@ TEST_CASE("data quality shows completeness per municipality and topic; hall kW s
   // (unknown, never 0 %).
   const std::string csv = Slurp(dir / "out" / "csv" / "completeness.csv");
   CHECK(csv.find("Kommun;Område;Fält;Gäller;Kända;av;Andel (%)\r\n") != std::string::npos);
-  CHECK(csv.find("gnosjo;Hallplanering;power_w;enheter i en hall;1;2;50\r\n") !=
-        std::string::npos);
+  CHECK(csv.find("gnosjo;Hallplanering;power_w;enheter i en hall;1;2;50\r\n") != std::string::npos);
   CHECK(csv.find("gnosjo;Adressplaner;ip;enheter, virtuella servrar, klienter;0;2;0\r\n") !=
         std::string::npos);
   CHECK(csv.find("gnosjo;Tjänster;criticality;tjänster;0;0;okänt\r\n") != std::string::npos);
@@ -448,4 +447,22 @@ TEST_CASE("data quality shows completeness per municipality and topic; hall kW s
   const std::string halls = Section(Slurp(dir / "out" / "index.html"), "halls");
   CHECK(halls.find("gnosjo/Kommunhuset/Hall A: kW från 1 av 2 enheter; 1 utan värde (rollens "
                    "standardvärde).") != std::string::npos);
+}
+
+TEST_CASE("a hall without recorded power or cooling shows them unknown, never over",
+          "[tools][report][halls]") {
+  // The fixture has no halls.csv: Hall A's power and cooling are unknown, and its two servers
+  // draw something. The bars must not judge that use against 0.
+  auto dir = ReportFixture("report-hall-unknown-capacity");
+  auto r = RunCli(dir, "report --out out");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string halls = Section(Slurp(dir / "out" / "index.html"), "halls");
+  const std::size_t bars = halls.find("aria-label=\"capacity\"");
+  REQUIRE(bars != std::string::npos);
+  const std::string figure = halls.substr(bars, halls.find("</svg>", bars) - bars);
+  CHECK(figure.find("#d62728") == std::string::npos);  // no red "over" bar
+  CHECK(figure.find(" / okänt kW") != std::string::npos);
+  const std::string csv = Slurp(dir / "out" / "csv" / "halls.csv");
+  CHECK(csv.find(";okänt;") != std::string::npos);
 }

@@ -15,7 +15,13 @@ std::string Inline(const std::string& document) {
   return at == std::string::npos ? document : document.substr(at);
 }
 
-double Finite(double v) { return std::isfinite(v) ? v : 0; }
+// A capacity the inventory does not give (kUnlimited) is unknown, never 0.
+std::optional<double> Known(double v) {
+  return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+}
+Cell KwCell(Lang lang, double kw) {
+  return std::isfinite(kw) ? Cell::Number(kw, 1) : Cell::Text(std::string(Tr(lang, "unknown")));
+}
 
 // How much of a hall's kW rests on figures: devices whose power the inventory or the device-type
 // catalog gives, against those drawn with a per-role default (PDUs draw nothing of their own).
@@ -81,12 +87,13 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
   }
   std::vector<Gauge> gauges;
   for (const planners::PlannedHall& hall : plan.halls) {
+    const std::string unknown(Tr(lang, "unknown"));
     gauges.push_back({hall.name + " " + std::string(Tr(lang, "positions")),
                       static_cast<double>(hall.positions_used), static_cast<double>(hall.positions),
-                      ""});
-    gauges.push_back({hall.name + " kW", hall.power_kw_used, Finite(hall.power_kw), "kW"});
+                      "", unknown});
+    gauges.push_back({hall.name + " kW", hall.power_kw_used, Known(hall.power_kw), "kW", unknown});
     gauges.push_back({hall.name + " " + std::string(Tr(lang, "cooling")), hall.cooling_kw_used,
-                      Finite(hall.cooling_kw), "kW"});
+                      Known(hall.cooling_kw), "kW", unknown});
   }
   section.figures.push_back(CapacityBars(gauges));
   for (const planners::PlannedHall& hall : plan.halls) {
@@ -116,8 +123,8 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
   for (const planners::PlannedHall& h : plan.halls) {
     halls.rows.push_back({Cell::Text(h.name), Cell::Text(std::string(planners::ToString(h.role))),
                           Cell::Text(h.from), Cell::Number(h.positions),
-                          Cell::Number(h.positions_used), Cell::Number(Finite(h.power_kw), 1),
-                          Cell::Number(h.power_kw_used, 1), Cell::Number(Finite(h.cooling_kw), 1),
+                          Cell::Number(h.positions_used), KwCell(lang, h.power_kw),
+                          Cell::Number(h.power_kw_used, 1), KwCell(lang, h.cooling_kw),
                           Cell::Number(h.cooling_kw_used, 1), Cell::Number(h.new_racks)});
   }
   section.tables.push_back(std::move(halls));

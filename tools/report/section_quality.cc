@@ -137,7 +137,7 @@ Table CompletenessTable(const Context& context, const core::StoreStats& stats) {
       const core::FieldCount& c = it->second.completeness[f];
       const auto share = c.Share();
       table.rows.push_back(
-          {Cell::Text(org), Cell::Text(std::string(Tr(lang, kFieldTopics[f].topic))),
+          {OrgCell(context, org), Cell::Text(std::string(Tr(lang, kFieldTopics[f].topic))),
            Cell::Text(core::kCompletenessFields[f]),
            Cell::Text(std::string(Tr(lang, kFieldTopics[f].applies_to))),
            Cell::Number(static_cast<double>(c.known)), Cell::Number(static_cast<double>(c.applies)),

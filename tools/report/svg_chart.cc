@@ -135,21 +135,30 @@ std::string CapacityBars(const std::vector<Gauge>& gauges) {
   const int bar = 20, gap = 12, plot = 420;
   const int height = static_cast<int>(gauges.size()) * (bar + gap) + 8;
   std::string svg = Open(kLabelWidth + plot + 190, height, "capacity");
+  double used_max = 0;  // scale of the bars without a capacity
+  for (const Gauge& g : gauges) used_max = std::max(used_max, g.used);
   for (std::size_t i = 0; i < gauges.size(); ++i) {
     const Gauge& g = gauges[i];
     const double y = 4 + static_cast<double>(i) * (bar + gap);
-    const double scale = std::max(g.capacity, g.used);
-    const double used_w = scale > 0 ? plot * g.used / scale : 0;
-    const double cap_w = scale > 0 ? plot * g.capacity / scale : 0;
     svg += Text(kLabelWidth - 8, y + bar * 0.72, g.label, "end");
+    if (!g.capacity) {  // no recorded capacity: the use alone, never judged against 0
+      svg += Rect(kLabelWidth, y, used_max > 0 ? plot * g.used / used_max : 0, bar, "#9e9e9e",
+                  g.label + ": " + Num(g.used, 1) + " / " + g.unknown_text + " " + g.unit);
+      svg += Text(kLabelWidth + plot + 8, y + bar * 0.72,
+                  Num(g.used, 1) + " / " + g.unknown_text + " " + g.unit);
+      continue;
+    }
+    const double capacity = *g.capacity;
+    const double scale = std::max(capacity, g.used);
+    const double used_w = scale > 0 ? plot * g.used / scale : 0;
+    const double cap_w = scale > 0 ? plot * capacity / scale : 0;
     svg += Rect(kLabelWidth, y, cap_w, bar, "#e6e6e6");
-    const bool over = g.used > g.capacity + 1e-9;
+    const bool over = g.used > capacity + 1e-9;
     svg += Rect(kLabelWidth, y, used_w, bar, over ? "#d62728" : "#2ca02c",
-                g.label + ": " + Num(g.used, 1) + " / " + Num(g.capacity, 1) + " " + g.unit);
-    const double pct = g.capacity > 0 ? 100.0 * g.used / g.capacity : 0;
-    svg +=
-        Text(kLabelWidth + plot + 8, y + bar * 0.72,
-             Num(g.used, 1) + " / " + Num(g.capacity, 1) + " " + g.unit + " (" + Num(pct) + " %)");
+                g.label + ": " + Num(g.used, 1) + " / " + Num(capacity, 1) + " " + g.unit);
+    const double pct = capacity > 0 ? 100.0 * g.used / capacity : 0;
+    svg += Text(kLabelWidth + plot + 8, y + bar * 0.72,
+                Num(g.used, 1) + " / " + Num(capacity, 1) + " " + g.unit + " (" + Num(pct) + " %)");
   }
   return svg + "</svg>";
 }

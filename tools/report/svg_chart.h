@@ -3,6 +3,7 @@
 #ifndef SAMDRIFT_TOOLS_REPORT_SVG_CHART_H_
 #define SAMDRIFT_TOOLS_REPORT_SVG_CHART_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,8 +34,9 @@ std::string HeatMap(const HeatMapData& data);
 struct Gauge {
   std::string label;
   double used = 0;
-  double capacity = 0;
+  std::optional<double> capacity;  // unknown: the bar is grey and says so, never "over"
   std::string unit;
+  std::string unknown_text = "unknown";  // in the report's language
 };
 std::string CapacityBars(const std::vector<Gauge>& gauges);
 
