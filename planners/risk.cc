@@ -38,13 +38,17 @@ Model BuildModel(const RiskInput& in, bool target) {
   const core::GraphView& g = *in.graph;
   Model m;
   m.assets = g.asset_count();
-  std::map<std::pair<std::string, std::string>, Id> placed;  // (org, device) -> target hall
+  struct Place {
+    Id hall = kNone;
+    bool kept = false;
+  };
+  std::map<std::pair<std::string, std::string>, Place> placed;  // (org, device) -> target hall
   if (target) {
     std::map<std::string, Id> halls;
     for (const DevicePlacement& p : in.placements) {
       auto [it, added] = halls.emplace(p.hall, static_cast<Id>(m.assets + halls.size()));
       if (added) m.hall_names.push_back(p.hall);
-      placed[{p.org, p.asset}] = it->second;
+      placed[{p.org, p.asset}] = {it->second, p.kept};
     }
   }
   const std::size_t n = m.assets + m.hall_names.size();
@@ -66,8 +70,7 @@ Model BuildModel(const RiskInput& in, bool target) {
     const AssetId id{v};
     const core::Asset& a = g.asset(id);
     std::vector<Id> targets;
-    for (RelationKind kind :
-         {RelationKind::kDependsOn, RelationKind::kInstalledOn, RelationKind::kPoweredBy}) {
+    for (RelationKind kind : {RelationKind::kDependsOn, RelationKind::kInstalledOn}) {
       for (AssetId t : g.Neighbours(id, kind, Direction::kOut)) targets.push_back(AsId(t));
     }
     for (AssetId t : g.Neighbours(id, RelationKind::kRunsOn, Direction::kOut)) {
@@ -78,8 +81,19 @@ Model BuildModel(const RiskInput& in, bool target) {
     }
     auto where =
         target && a.kind == AssetKind::kDevice ? placed.find({a.org, a.name}) : placed.end();
+    // A device that moves into a target hall takes that hall's power; one that stays in its rack
+    // keeps its feeds. Two or more feeds (A and B) are parallel.
+    if (where == placed.end() || where->second.kept) {
+      std::vector<Id> feeds;
+      for (AssetId t : g.Neighbours(id, RelationKind::kPoweredBy, Direction::kOut)) {
+        feeds.push_back(AsId(t));
+      }
+      std::sort(feeds.begin(), feeds.end());
+      feeds.erase(std::unique(feeds.begin(), feeds.end()), feeds.end());
+      if (!feeds.empty()) m.needs[v].push_back(std::move(feeds));
+    }
     if (where != placed.end()) {
-      targets.push_back(where->second);
+      targets.push_back(where->second.hall);
     } else {
       for (AssetId t : g.Neighbours(id, RelationKind::kLocatedIn, Direction::kOut)) {
         targets.push_back(AsId(t));

@@ -5,10 +5,11 @@
 //
 // The model (planners/README.md): a component needs what it depends_on, runs_on, is installed_on,
 // located_in and powered_by, all in series; targets of one redundancy group are one parallel
-// block (1-of-n); a VM that runs_on a host of a cluster with more than one host needs the
-// cluster, and a cluster needs its member_of hosts in parallel. Components that every member of
-// a parallel block needs (one hall, UPS, SAN) are a common cause: they are taken out of the block
-// and put in series with it, once. Dependency cycles are one component (all members in series).
+// block (1-of-n), and so are two or more power feeds (A and B); a VM that runs_on a host of a
+// cluster with more than one host needs the cluster, and a cluster needs its member_of hosts in
+// parallel. Components that every member of a parallel block needs (one hall, UPS, SAN) are a
+// common cause: they are taken out of the block and put in series with it, once. Dependency cycles
+// are one component (all members in series).
 #ifndef SAMDRIFT_PLANNERS_RISK_H_
 #define SAMDRIFT_PLANNERS_RISK_H_
 
@@ -112,7 +113,8 @@ struct RiskInput {
   const core::GraphView* graph = nullptr;  // over *estate
   const Scenario* scenario = nullptr;      // may be null (defaults)
   const TargetPlan* target = nullptr;      // may be null: no end-of-support exposure
-  // Where the hall plan puts each device; empty: the target is today's estate.
+  // Where the hall plan puts each device; empty: the target is today's estate. A device that
+  // moves takes its target hall's location and power instead of today's rack, hall and feeds.
   std::vector<DevicePlacement> placements;
 };
 

@@ -84,6 +84,7 @@ Runner SetupLifecycle(CLI::App& app, const GlobalOptions& global);
 Runner SetupNet(CLI::App& app, const GlobalOptions& global);
 Runner SetupReport(CLI::App& app, const GlobalOptions& global);
 Runner SetupPlan(CLI::App& app, const GlobalOptions& global);
+Runner SetupRisk(CLI::App& app, const GlobalOptions& global);
 
 // Renders `net` (table or JSON) for the store to `out`; returns the exit code. Used by demo too.
 int RunNet(const core::Store& store, const std::string& scenario_path, bool json,

@@ -231,3 +231,19 @@ availability:
             "mean 'device'?",
             "s.yaml:7:9: error[SCN001]: availability: hall: must be in (0, 1], got '2'"});
 }
+
+TEST_CASE("two power feeds are parallel; the device they feed stays a single point",
+          "[planners][risk]") {
+  core::Estate e;
+  e.assets = {
+      MakeAsset("k", AssetKind::kService, "Tjänst"), MakeAsset("k", AssetKind::kDevice, "server"),
+      MakeAsset("k", AssetKind::kDevice, "pdu-a"), MakeAsset("k", AssetKind::kDevice, "pdu-b")};
+  e.relations = {MakeRelation("k", "Tjänst", RelationKind::kDependsOn, "server"),
+                 MakeRelation("k", "server", RelationKind::kPoweredBy, "pdu-a"),
+                 MakeRelation("k", "server", RelationKind::kPoweredBy, "pdu-b")};
+  core::GraphView graph(e);
+  core::Diagnostics d;
+  auto report = planners::ComputeRisk({&e, &graph, nullptr, nullptr, {}}, d);
+  CHECK(*report.services[0].availability_today == Approx(0.999 * (1 - 0.001 * 0.001)));
+  CHECK(SpofNames(report.services[0].single_points) == std::vector<std::string>{"server"});
+}
