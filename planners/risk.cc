@@ -374,6 +374,68 @@ void ComputeEos(const RiskInput& in, RiskReport& report) {
   }
 }
 
+void ComputeWindows(const RiskInput& in, RiskReport& report) {
+  if (in.waves == nullptr) return;
+  const core::GraphView& g = *in.graph;
+  std::map<std::pair<std::string, std::string>, std::pair<int, std::string>> moved;
+  for (const PlannedItem& p : in.waves->items) {
+    if (!p.item.hall_in.empty()) moved[{p.item.org, p.item.asset}] = {p.wave, p.item.hall_in};
+  }
+  if (moved.empty()) return;
+  // Groups of devices whose members should stand apart (redundancy) or together (cluster).
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<Id>> groups;
+  for (Id v = 0; v < g.asset_count(); ++v) {
+    const core::Asset& a = g.asset(AssetId{v});
+    if (a.kind == AssetKind::kDevice && !a.redundancy_group.empty()) {
+      groups[{"redundancy_group", a.org, a.redundancy_group}].push_back(v);
+    }
+    if (a.kind != AssetKind::kCluster) continue;
+    for (AssetId h : g.Neighbours(AssetId{v}, RelationKind::kMemberOf, Direction::kIn)) {
+      groups[{"cluster", a.org, a.name}].push_back(h.value);
+    }
+  }
+  for (const auto& [key, members] : groups) {
+    const auto& [kind, org, name] = key;
+    if (members.size() < 2) continue;
+    std::set<int> waves;
+    for (Id m : members) {
+      auto it = moved.find({g.asset(AssetId{m}).org, g.asset(AssetId{m}).name});
+      if (it != moved.end()) waves.insert(it->second.first);
+    }
+    if (waves.size() < 2) continue;  // moves in one wave (or not at all): no state in between
+    auto halls_after = [&](int wave) {
+      std::set<std::string> halls;
+      for (Id m : members) {
+        const core::Asset& a = g.asset(AssetId{m});
+        auto it = moved.find({a.org, a.name});
+        if (it != moved.end() && it->second.first <= wave) {
+          halls.insert(it->second.second);
+        } else if (!a.hall.empty()) {
+          halls.insert(core::HallKey(a.site, a.hall));
+        }
+      }
+      return halls;
+    };
+    const std::set<std::string> final_halls = halls_after(*waves.rbegin());
+    for (auto w = waves.begin(); std::next(w) != waves.end(); ++w) {
+      const std::set<std::string> now = halls_after(*w);
+      std::string why;
+      if (kind == "redundancy_group" && now.size() == 1 && final_halls.size() > 1) {
+        why = "all members in one hall until wave " + std::to_string(*std::next(w));
+      } else if (kind == "cluster" && now.size() > 1 && now != final_halls) {
+        why = "hosts split between old and new halls until wave " + std::to_string(*std::next(w));
+      }
+      if (why.empty()) continue;
+      report.windows.push_back(
+          {*w, org, name, kind, std::vector<std::string>(now.begin(), now.end()), why});
+    }
+  }
+  std::sort(report.windows.begin(), report.windows.end(),
+            [](const RiskWindow& a, const RiskWindow& b) {
+              return std::tie(a.wave, a.org, a.group) < std::tie(b.wave, b.org, b.group);
+            });
+}
+
 }  // namespace
 
 double DefaultAvailability(AssetKind kind) {
@@ -503,6 +565,7 @@ RiskReport ComputeRisk(const RiskInput& in, core::Diagnostics& diagnostics) {
                      return a.birnbaum > b.birnbaum;
                    });
   ComputeEos(in, report);
+  ComputeWindows(in, report);
   return report;
 }
 

@@ -26,6 +26,7 @@
 #include "planners/hall_plan.h"
 #include "planners/scenario.h"
 #include "planners/target.h"
+#include "planners/waves.h"
 
 namespace samdrift::planners {
 
@@ -98,6 +99,18 @@ struct ExpiringStandard {
   StandardSource source = StandardSource::kProposed;
 };
 
+// A wave after which a redundancy group stands in one hall while the plan ends with it in two
+// (kind "redundancy_group"), or a cluster's hosts stand in old and new halls at once, mid-move
+// (kind "cluster").
+struct RiskWindow {
+  int wave = 0;
+  std::string org;
+  std::string group;               // the redundancy group or the cluster's name
+  std::string kind;                // "redundancy_group" | "cluster"
+  std::vector<std::string> halls;  // where its members stand after the wave
+  std::string why;
+};
+
 struct RiskReport {
   std::vector<SlaTier> tiers;
   std::vector<ServiceRisk> services;            // by org, then service
@@ -105,6 +118,7 @@ struct RiskReport {
   std::map<std::string, EosExposure> eos;       // by org
   std::vector<ExpiringStandard> expiring_standards;
   std::vector<std::vector<std::string>> cycles;  // "org/name" members of dependency cycles
+  std::vector<RiskWindow> windows;               // by wave, then org and group
   bool has_target = false;                       // a hall plan gave the target placement
 };
 
@@ -116,6 +130,7 @@ struct RiskInput {
   // Where the hall plan puts each device; empty: the target is today's estate. A device that
   // moves takes its target hall's location and power instead of today's rack, hall and feeds.
   std::vector<DevicePlacement> placements;
+  const WavePlan* waves = nullptr;  // may be null: no risk windows
 };
 
 // Computes the report in one pass over the graph per state (today, target). Problems are

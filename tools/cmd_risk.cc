@@ -95,6 +95,15 @@ ordered_json RiskJson(const planners::RiskReport& report) {
                                          {"source", std::string(planners::ToString(s.source))}});
   }
   out["cycles"] = report.cycles;
+  out["risk_windows"] = ordered_json::array();
+  for (const planners::RiskWindow& w : report.windows) {
+    out["risk_windows"].push_back({{"wave", w.wave},
+                                   {"org", w.org},
+                                   {"group", w.group},
+                                   {"kind", w.kind},
+                                   {"halls", w.halls},
+                                   {"why", w.why}});
+  }
   out["has_target"] = report.has_target;
   return out;
 }
@@ -155,6 +164,11 @@ void PrintTable(const planners::RiskReport& report) {
               << e.all.within_12_months << " -> " << e.all.past_after_plan << " / "
               << e.all.within_12_months_after_plan << " of " << e.total << '\n';
   }
+  if (!report.windows.empty()) std::cout << "\nrisk windows during the move:\n";
+  for (const planners::RiskWindow& w : report.windows) {
+    std::cout << "  after wave " << w.wave << ": " << w.org << '/' << w.group << " (" << w.kind
+              << ") in " << core::Join(w.halls, ", ") << ": " << w.why << '\n';
+  }
   for (const planners::ExpiringStandard& s : report.expiring_standards) {
     std::cout << "\nwarning: the " << planners::ToString(s.source) << " standard for "
               << s.capability << ", " << s.name << " (" << s.technology
@@ -186,8 +200,12 @@ Runner SetupRisk(CLI::App& app, const GlobalOptions& global) {
       return Fail(pipeline.status());
     }
     Pipeline& p = **pipeline;
-    planners::RiskInput input{&p.inputs.estate, p.graph.get(), &p.scenario, &p.target,
-                              planners::DevicePlacements(p.halls)};
+    planners::RiskInput input{&p.inputs.estate,
+                              p.graph.get(),
+                              &p.scenario,
+                              &p.target,
+                              planners::DevicePlacements(p.halls),
+                              &p.waves};
     const planners::RiskReport report = planners::ComputeRisk(input, diagnostics);
     PrintDiagnostics(diagnostics);
     if (args->json) {

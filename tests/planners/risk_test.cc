@@ -247,3 +247,28 @@ TEST_CASE("two power feeds are parallel; the device they feed stays a single poi
   CHECK(*report.services[0].availability_today == Approx(0.999 * (1 - 0.001 * 0.001)));
   CHECK(SpofNames(report.services[0].single_points) == std::vector<std::string>{"server"});
 }
+
+TEST_CASE("a cluster whose hosts move in two waves is split between halls after the first",
+          "[planners][risk]") {
+  core::Estate estate = ClusterInOneHall();
+  core::GraphView graph(estate);
+  planners::WavePlan waves;
+  for (auto [host, wave] : {std::pair{"esx1", 1}, std::pair{"esx2", 2}}) {
+    planners::PlannedItem p;
+    p.item.org = "k";
+    p.item.asset = host;
+    p.item.hall_in = "DC1";
+    p.wave = wave;
+    waves.items.push_back(p);
+  }
+  planners::RiskInput input{&estate, &graph, nullptr, nullptr, {}, &waves};
+  core::Diagnostics d;
+  auto report = planners::ComputeRisk(input, d);
+  REQUIRE(report.windows.size() == 1);
+  const planners::RiskWindow& w = report.windows[0];
+  CHECK(w.wave == 1);
+  CHECK(w.group == "kluster");
+  CHECK(w.kind == "cluster");
+  CHECK(w.halls == std::vector<std::string>{"DC1", "Hus/Hall A"});
+  CHECK(w.why == "hosts split between old and new halls until wave 2");
+}
