@@ -6,6 +6,7 @@
 #include "core/store.h"
 #include "planners/hall_plan.h"
 #include "planners/overlap.h"
+#include "planners/risk.h"
 #include "planners/target.h"
 #include "planners/waves.h"
 #include "tools/net_view.h"
@@ -46,6 +47,10 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan);
 // Address plans (`samdrift net`'s analysis): prefix conflicts, VLAN clashes, renumbering, blocks
 // and data quality. Host addresses follow the redaction; prefixes are always shown.
 Section NetSection(const Context& context, const NetAnalysis& net);
+
+// SLA tiers met and not met, single points of failure with the asset and why, end of support
+// per org as a chart (planners/risk.h).
+Section RiskSection(const Context& context, const planners::RiskReport& risk);
 
 // "•••" for a redacted value, else the value.
 std::string Redacted(const Context& context, const std::string& value);
