@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "core/ip.h"
+#include "core/model.h"
 #include "core/text.h"
 
 namespace samdrift::planners {
@@ -249,10 +250,100 @@ void ReadTimeline(Reader& r, const YAML::Node& node, Scenario& s) {
   if (ok) s.timeline = std::move(t);
 }
 
+// An availability: a number in (0, 1].
+std::optional<double> ReadAvailabilityValue(Reader& r, const YAML::Node& node,
+                                            const std::string& what) {
+  auto value = r.Number(node, what, false);
+  if (!value) return std::nullopt;
+  if (*value <= 0 || *value > 1) {
+    r.Error(node, what + ": must be in (0, 1], got '" + node.Scalar() + "'");
+    return std::nullopt;
+  }
+  return value;
+}
+
+// `sla:` a list of {tier, criticality, availability, hours}, one tier per criticality.
+void ReadSla(Reader& r, const YAML::Node& sla, Scenario& s) {
+  if (!sla.IsSequence()) {
+    r.Error(sla, "sla: expected a list of tiers ({tier, criticality, availability, hours})");
+    return;
+  }
+  for (const YAML::Node& node : sla) {
+    if (!node.IsMap()) {
+      r.Error(node, "sla: each tier is a mapping (tier, criticality, availability, hours)");
+      continue;
+    }
+    r.CheckKeys(node, {"tier", "criticality", "availability", "hours"}, "an SLA tier");
+    SlaTier tier;
+    tier.where = r.At(node);
+    if (node["tier"]) tier.tier = r.Text(node["tier"], "sla: tier").value_or("");
+    if (tier.tier.empty()) {
+      r.Error(node, "sla: every tier needs a name (tier)");
+      continue;
+    }
+    bool ok = true;
+    if (!node["criticality"]) {
+      r.Error(node, "sla: tier '" + tier.tier + "' needs a criticality");
+      ok = false;
+    } else if (auto text = r.Text(node["criticality"], "sla: criticality")) {
+      if (auto level = NormalizeCriticality(*text)) {
+        tier.criticality = *level;
+        for (const SlaTier& other : s.sla) {
+          if (other.criticality != *level) continue;
+          r.Error(node["criticality"],
+                  "sla: criticality '" + *level + "' already has tier '" + other.tier + "'");
+          ok = false;
+        }
+      } else {
+        r.Error(node["criticality"], "sla: criticality: unknown '" + *text +
+                                         "'; expected low, medium, high, critical or KLASSA "
+                                         "T1-T4");
+        ok = false;
+      }
+    } else {
+      ok = false;
+    }
+    if (!node["availability"]) {
+      r.Error(node, "sla: tier '" + tier.tier + "' needs an availability");
+      ok = false;
+    } else if (auto a = ReadAvailabilityValue(r, node["availability"], "sla: availability")) {
+      tier.availability = *a;
+    } else {
+      ok = false;
+    }
+    if (node["hours"]) tier.hours = r.Text(node["hours"], "sla: hours").value_or("");
+    if (ok) s.sla.push_back(std::move(tier));
+  }
+}
+
+// `availability:` component kind -> availability, overriding the documented defaults.
+void ReadAvailability(Reader& r, const YAML::Node& map, Scenario& s) {
+  if (!map.IsMap()) {
+    r.Error(map, "availability: expected 'kind: availability' pairs (device: 0.999)");
+    return;
+  }
+  std::vector<std::string> kinds;
+  for (core::AssetKind kind : core::kAllAssetKinds) kinds.emplace_back(core::ToString(kind));
+  for (const auto& item : map) {
+    auto kind = r.Text(item.first, "availability");
+    if (!kind) continue;
+    if (!core::ParseAssetKind(*kind)) {
+      std::string closest = core::ClosestName(*kind, kinds);
+      r.Error(item.first, "availability: unknown component kind '" + *kind + "'" +
+                              (closest.empty() ? "" : "; did you mean '" + closest + "'?"));
+      continue;
+    }
+    if (auto a = ReadAvailabilityValue(r, item.second, "availability: " + *kind)) {
+      s.availability[*kind] = *a;
+      s.locations["availability." + *kind] = r.At(item.first);
+    }
+  }
+}
+
 void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnostics& diagnostics) {
   r.CheckKeys(root,
               {"name", "orgs", "standards", "halls", "redundancy", "waves", "addressing", "date",
-               "effort", "timeline"},
+               "effort", "timeline", "sla", "availability"},
               "the scenario");
   if (root["name"]) s.name = r.Text(root["name"], "name").value_or(s.name);
   if (const YAML::Node orgs = root["orgs"]) {
@@ -373,6 +464,8 @@ void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnost
     }
   }
   if (const YAML::Node timeline = root["timeline"]) ReadTimeline(r, timeline, s);
+  if (const YAML::Node sla = root["sla"]) ReadSla(r, sla, s);
+  if (const YAML::Node availability = root["availability"]) ReadAvailability(r, availability, s);
   if (const YAML::Node effort = root["effort"]) {
     if (!effort.IsMap()) {
       r.Error(effort, "effort: expected 'kind/action: hours' pairs");
@@ -393,6 +486,15 @@ void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnost
 
 std::string_view ToString(HallRole role) {
   return role == HallRole::kPrimary ? "primary" : "secondary";
+}
+
+std::optional<std::string> NormalizeCriticality(std::string_view text) {
+  const std::string lower = core::ToLowerAscii(text);
+  static const char* const kLevels[] = {"low", "medium", "high", "critical"};
+  for (int i = 0; i < 4; ++i) {
+    if (lower == kLevels[i] || lower == "t" + std::to_string(i + 1)) return kLevels[i];
+  }
+  return std::nullopt;
 }
 
 std::optional<Scenario> ParseScenario(std::string_view text, const std::string& source,

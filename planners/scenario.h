@@ -63,6 +63,19 @@ struct Addressing {
   std::vector<std::string> merged_vrfs;  // `merge_vrfs: [DMZ, Skola]`: only these (implies true)
 };
 
+// An SLA tier (`sla:`): the availability services of one criticality must reach.
+struct SlaTier {
+  std::string tier;         // "Guld"
+  std::string criticality;  // low | medium | high | critical (KLASSA T1-T4 mapped to these)
+  double availability = 0;  // in (0, 1]
+  std::string hours;        // "24/7", "office"; free text
+  core::SourceLocation where;
+};
+
+// The criticality a text names: low, medium, high, critical, or SKR KLASSA's availability
+// levels T1 (low) to T4 (critical), case-insensitive; nullopt for anything else.
+std::optional<std::string> NormalizeCriticality(std::string_view text);
+
 struct Scenario {
   std::string name = "default";
   std::vector<std::string> orgs;                 // empty: every org in the store
@@ -75,10 +88,13 @@ struct Scenario {
   std::string date;                  // planned date (ISO) for support checks; empty: today
   // Effort overrides in hours, keyed "kind/action" (e.g. "vm/migrate") or "action".
   std::map<std::string, double> effort_hours;
+  std::vector<SlaTier> sla;  // empty: the default tiers (risk.h)
+  // `availability:` per asset kind ("device", "hall", ...), overriding the defaults (risk.h).
+  std::map<std::string, double> availability;
   std::string source;  // the file as the user named it; empty for the default scenario
   // Where values were written, for planners' own checks: "standards.CAPABILITY",
-  // "effort.KEY", "date", "orgs.ORG", "halls.NAME.from", "timeline". Absent for the default
-  // scenario.
+  // "effort.KEY", "date", "orgs.ORG", "halls.NAME.from", "timeline", "availability.KIND".
+  // Absent for the default scenario.
   std::map<std::string, core::SourceLocation> locations;
 };
 

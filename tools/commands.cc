@@ -26,6 +26,8 @@ const std::vector<Command>& Commands() {
        SetupHalls},
       {"net", "address plans: overlapping prefixes and VLAN clashes between orgs, what to renumber",
        SetupNet},
+      {"risk", "SLA tiers, availability today and in the target, single points of failure",
+       SetupRisk},
       {"report", "the pre-study report: HTML, XLSX and CSV tables", SetupReport},
       {"export", "the model for other tools: ArchiMate exchange XML, Graphviz DOT or JSON",
        SetupExport},

@@ -66,6 +66,13 @@ core::Result<ReportFiles> WriteReport(const GlobalOptions& global, const ReportO
   report.sections.push_back(LifecycleSection(context, p.target.lifecycle));
   report.sections.push_back(WavesSection(context, p.waves));
   report.sections.push_back(HallsSection(context, p.halls));
+  {
+    core::Diagnostics risk_diagnostics;  // `samdrift risk` reports them; the report shows the rest
+    planners::RiskInput input{
+        &estate, p.graph.get(), &p.scenario, &p.target, planners::DevicePlacements(p.halls),
+        &p.waves};
+    report.sections.push_back(RiskSection(context, planners::ComputeRisk(input, risk_diagnostics)));
+  }
   core::Diagnostics skipped;
   auto net = AnalyseNetwork(
       p.scenario,

@@ -72,7 +72,6 @@ std::string_view Tr(Lang lang, std::string_view key) {
       {"yes", "ja"},
       {"Status", "Status"},
       {"past end of support", "efter supportslut"},
-      {"within 12 months", "inom 12 månader"},
       {"Lifecycle per municipality and technology", "Livscykel per kommun och teknik"},
       {"What is past end of support at the planned date, or reaches it within twelve months.",
        "Det som har passerat supportslut vid planerat datum, eller når det inom tolv månader."},
@@ -93,6 +92,41 @@ std::string_view Tr(Lang lang, std::string_view key) {
        "med support). Därunder: vad varje kommun måste ändra för att nå dit, med insats i "
        "timmar."},
       {"Address plans", "Adressplaner"},
+      {"Risk and SLA", "Risk och SLA"},
+      {"Each service's availability computed from its dependency chain (redundancy groups and "
+       "clusters in parallel, everything else in series, a shared hall or UPS in series with "
+       "the group), against the SLA tier its criticality needs, today and after the hall "
+       "plan; the components whose failure alone stops a service; assets past or near end of "
+       "support per municipality.",
+       "Varje tjänsts tillgänglighet beräknad ur dess beroendekedja (redundansgrupper och "
+       "kluster parallellt, allt annat i serie, en gemensam hall eller UPS i serie med gruppen), "
+       "mot den SLA-nivå som dess kritikalitet kräver, i dag och efter hallplanen; de "
+       "komponenter vars fel ensamt stoppar en tjänst; tillgångar förbi eller nära slutet på "
+       "support per kommun."},
+      {"services with a tier", "tjänster med en SLA-nivå"},
+      {"meet it today", "når den i dag"},
+      {"in the target", "i målbilden"},
+      {"within 12 months", "inom 12 månader"},
+      {"SLA tiers met and not met", "SLA-nivåer som nås och inte nås"},
+      {"Tier", "Nivå"},
+      {"Required", "Krav"},
+      {"Today", "I dag"},
+      {"Target", "Målbild"},
+      {"Meets today", "Når i dag"},
+      {"Meets in the target", "Når i målbilden"},
+      {"Single points of failure", "Enskilda felpunkter"},
+      {"Why", "Varför"},
+      {"Gone in the target", "Borta i målbilden"},
+      {"no", "nej"},
+      {"everything it needs stands in this hall (power, cooling): no second hall",
+       "allt den behöver står i den här hallen (kraft, kyla): ingen andra hall"},
+      {"no redundant partner (no redundancy group, no second host in a cluster)",
+       "ingen redundant partner (ingen redundansgrupp, ingen andra värd i ett kluster)"},
+      {"the only cluster it runs on", "det enda kluster den kör på"},
+      {"one VM, no redundant partner", "en virtuell maskin, ingen redundant partner"},
+      {"a service it needs, in series", "en tjänst den behöver, i serie"},
+      {"needed in series, no redundant partner", "behövs i serie, ingen redundant partner"},
+      {"Service", "Tjänst"},
       {"Where the municipalities' address plans collide once their networks are joined: "
        "prefixes that are equal or nested in one routing domain (with the addresses in use on "
        "each side), VLAN ids used for different purposes, and a renumbering proposal that "

@@ -6,6 +6,7 @@
 #include "core/store.h"
 #include "planners/hall_plan.h"
 #include "planners/overlap.h"
+#include "planners/risk.h"
 #include "planners/target.h"
 #include "planners/waves.h"
 #include "tools/net_view.h"
@@ -51,6 +52,9 @@ Section NetSection(const Context& context, const NetAnalysis& net);
 
 // An org's cell: its display name, and its id in CSV files (where machines read it).
 Cell OrgCell(const Context& context, const std::string& org);
+// SLA tiers met and not met, single points of failure with the asset and why, end of support
+// per org as a chart (planners/risk.h).
+Section RiskSection(const Context& context, const planners::RiskReport& risk);
 
 // "•••" for a redacted value, else the value.
 std::string Redacted(const Context& context, const std::string& value);

@@ -1,0 +1,572 @@
+#include "planners/risk.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <limits>
+#include <set>
+#include <utility>
+
+#include "core/date.h"
+#include "core/text.h"
+#include "planners/availability.h"
+
+namespace samdrift::planners {
+namespace {
+
+using core::AssetId;
+using core::AssetKind;
+using core::Direction;
+using core::RelationKind;
+using Id = std::uint32_t;
+using IdSet = std::vector<Id>;  // sorted, unique
+
+constexpr Id kNone = std::numeric_limits<Id>::max();
+
+// What one component needs: blocks in series; a block of one is a plain need, a block of more is
+// a parallel (1-of-n) redundancy.
+struct Model {
+  std::size_t assets = 0;  // vertices [0, assets) are the graph's assets; the rest target halls
+  std::vector<double> own;
+  std::vector<std::vector<std::vector<Id>>> needs;
+  std::vector<std::string> hall_names;  // of the target halls, index - assets
+};
+
+Id AsId(AssetId a) { return a.value; }
+
+Model BuildModel(const RiskInput& in, bool target) {
+  const core::GraphView& g = *in.graph;
+  Model m;
+  m.assets = g.asset_count();
+  struct Place {
+    Id hall = kNone;
+    bool kept = false;
+  };
+  std::map<std::pair<std::string, std::string>, Place> placed;  // (org, device) -> target hall
+  if (target) {
+    std::map<std::string, Id> halls;
+    for (const DevicePlacement& p : in.placements) {
+      auto [it, added] = halls.emplace(p.hall, static_cast<Id>(m.assets + halls.size()));
+      if (added) m.hall_names.push_back(p.hall);
+      placed[{p.org, p.asset}] = {it->second, p.kept};
+    }
+  }
+  const std::size_t n = m.assets + m.hall_names.size();
+  m.own.resize(n, ComponentAvailability(AssetKind::kHall, in.scenario));
+  m.needs.resize(n);
+  // The cluster a host stands for when something runs on it: one with more than one host.
+  std::vector<Id> cluster_of(m.assets, kNone);
+  for (Id v = 0; v < m.assets; ++v) {
+    const core::Asset& a = g.asset(AssetId{v});
+    m.own[v] = ComponentAvailability(a.kind, in.scenario);
+    if (a.kind != AssetKind::kCluster) continue;
+    auto members = g.Neighbours(AssetId{v}, RelationKind::kMemberOf, Direction::kIn);
+    if (members.size() < 2) continue;
+    for (AssetId h : members) {
+      if (cluster_of[h.value] == kNone) cluster_of[h.value] = v;
+    }
+  }
+  for (Id v = 0; v < m.assets; ++v) {
+    const AssetId id{v};
+    const core::Asset& a = g.asset(id);
+    std::vector<Id> targets;
+    for (RelationKind kind : {RelationKind::kDependsOn, RelationKind::kInstalledOn}) {
+      for (AssetId t : g.Neighbours(id, kind, Direction::kOut)) targets.push_back(AsId(t));
+    }
+    for (AssetId t : g.Neighbours(id, RelationKind::kRunsOn, Direction::kOut)) {
+      targets.push_back(cluster_of[t.value] != kNone ? cluster_of[t.value] : t.value);
+    }
+    for (AssetId t : g.Neighbours(id, RelationKind::kMemberOf, Direction::kOut)) {
+      if (g.asset(t).kind != AssetKind::kCluster) targets.push_back(AsId(t));
+    }
+    auto where =
+        target && a.kind == AssetKind::kDevice ? placed.find({a.org, a.name}) : placed.end();
+    // A device that moves into a target hall takes that hall's power; one that stays in its rack
+    // keeps its feeds. Two or more feeds (A and B) are parallel.
+    if (where == placed.end() || where->second.kept) {
+      std::vector<Id> feeds;
+      for (AssetId t : g.Neighbours(id, RelationKind::kPoweredBy, Direction::kOut)) {
+        feeds.push_back(AsId(t));
+      }
+      std::sort(feeds.begin(), feeds.end());
+      feeds.erase(std::unique(feeds.begin(), feeds.end()), feeds.end());
+      if (!feeds.empty()) m.needs[v].push_back(std::move(feeds));
+    }
+    if (where != placed.end()) {
+      targets.push_back(where->second.hall);
+    } else {
+      for (AssetId t : g.Neighbours(id, RelationKind::kLocatedIn, Direction::kOut)) {
+        targets.push_back(AsId(t));
+      }
+    }
+    std::sort(targets.begin(), targets.end());
+    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+    // Targets of one redundancy group are one parallel block.
+    std::map<std::pair<std::string, std::string>, std::vector<Id>> groups;
+    for (Id t : targets) {
+      if (t < m.assets) {
+        const core::Asset& ta = g.asset(AssetId{t});
+        if (!ta.redundancy_group.empty()) {
+          groups[{ta.org, ta.redundancy_group}].push_back(t);
+          continue;
+        }
+      }
+      m.needs[v].push_back({t});
+    }
+    for (auto& [key, members] : groups) m.needs[v].push_back(std::move(members));
+    if (a.kind == AssetKind::kCluster) {
+      std::vector<Id> hosts;
+      for (AssetId h : g.Neighbours(id, RelationKind::kMemberOf, Direction::kIn)) {
+        hosts.push_back(h.value);
+      }
+      if (!hosts.empty()) m.needs[v].push_back(std::move(hosts));
+    }
+  }
+  return m;
+}
+
+// The availability of one component (a strongly connected component of the model): `spof`, the
+// components whose failure alone stops it (itself included), and `residual`, what the parallel
+// blocks add: availability = prod(own over spof) * residual.
+struct State {
+  IdSet spof;
+  double residual = 1;
+  double availability = 0;
+  bool unknown = false;
+  bool computed = false;
+  std::size_t weakest = std::numeric_limits<std::size_t>::max();  // a component, for the path
+};
+
+IdSet Union(const IdSet& a, const IdSet& b) {
+  IdSet out;
+  out.reserve(a.size() + b.size());
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+IdSet Intersection(const IdSet& a, const IdSet& b) {
+  IdSet out;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+struct Solved {
+  std::vector<std::size_t> component;    // per vertex
+  std::vector<std::vector<Id>> members;  // per component
+  std::vector<State> states;             // per component
+  std::vector<std::vector<std::size_t>> cycles;
+};
+
+// One pass: components in reverse topological order, each combining the states of what it needs
+// (computed once, shared by every component that needs them). Only components some service
+// reaches are computed.
+Solved Solve(const Model& m, const RiskInput& in) {
+  Solved s;
+  const std::size_t n = m.own.size();
+  std::vector<std::pair<std::size_t, std::size_t>> edges;
+  for (std::size_t v = 0; v < n; ++v) {
+    for (const auto& block : m.needs[v]) {
+      for (Id t : block) edges.emplace_back(v, t);
+    }
+  }
+  s.cycles = DependencyCycles(n, edges, s.component);
+  std::size_t count = 0;
+  for (std::size_t c : s.component) count = std::max(count, c + 1);
+  s.members.resize(count);
+  for (std::size_t v = 0; v < n; ++v) s.members[s.component[v]].push_back(static_cast<Id>(v));
+  s.states.resize(count);
+  std::vector<bool> needed(count, false);
+  for (std::size_t v = 0; v < m.assets; ++v) {
+    if (in.graph->asset(AssetId{static_cast<Id>(v)}).kind == AssetKind::kService) {
+      needed[s.component[v]] = true;
+    }
+  }
+  for (std::size_t c = count; c-- > 0;) {
+    if (!needed[c]) continue;
+    for (Id v : s.members[c]) {
+      for (const auto& block : m.needs[v]) {
+        for (Id t : block) needed[s.component[t]] = true;
+      }
+    }
+  }
+  auto product = [&](const IdSet& ids, const IdSet& except) {
+    double p = 1;
+    for (Id x : ids) {
+      if (!std::binary_search(except.begin(), except.end(), x)) p *= m.own[x];
+    }
+    return p;
+  };
+  for (std::size_t c = 0; c < count; ++c) {
+    if (!needed[c]) continue;
+    State& st = s.states[c];
+    st.spof = s.members[c];
+    bool any_need = false;
+    std::vector<std::vector<std::size_t>> parallel;
+    double weakest = 2;
+    for (Id v : s.members[c]) {
+      for (const auto& block : m.needs[v]) {
+        std::vector<std::size_t> comps;
+        for (Id t : block) {
+          if (s.component[t] != c) comps.push_back(s.component[t]);
+        }
+        std::sort(comps.begin(), comps.end());
+        comps.erase(std::unique(comps.begin(), comps.end()), comps.end());
+        if (comps.empty()) continue;
+        any_need = true;
+        for (std::size_t d : comps) {
+          // Tarjan numbers components in reverse topological order: what c needs comes first.
+          if (d > c || !s.states[d].computed) st.unknown = true;
+        }
+        if (st.unknown) continue;
+        if (comps.size() > 1) {
+          parallel.push_back(std::move(comps));
+          continue;
+        }
+        const State& d = s.states[comps[0]];
+        st.spof = Union(st.spof, d.spof);
+        st.residual *= d.residual;
+        st.unknown = st.unknown || d.unknown;
+        if (d.availability < weakest) {
+          weakest = d.availability;
+          st.weakest = comps[0];
+        }
+      }
+    }
+    for (const auto& comps : parallel) {
+      if (st.unknown) break;
+      IdSet common = s.states[comps[0]].spof;
+      for (std::size_t d : comps) {
+        common = Intersection(common, s.states[d].spof);
+        st.unknown = st.unknown || s.states[d].unknown;
+      }
+      // Given the common causes and what is already needed in series up, the members are
+      // independent.
+      const IdSet given = Union(common, st.spof);
+      std::vector<double> members;
+      for (std::size_t d : comps) {
+        members.push_back(product(s.states[d].spof, given) * s.states[d].residual);
+      }
+      st.spof = Union(st.spof, common);
+      st.residual *= Parallel(members);
+    }
+    // A service that needs nothing has an unknown availability, not 1.
+    if (!any_need && s.members[c].size() == 1 && s.members[c][0] < m.assets &&
+        in.graph->asset(AssetId{s.members[c][0]}).kind == AssetKind::kService) {
+      st.unknown = true;
+    }
+    st.availability = product(st.spof, {}) * st.residual;
+    st.computed = true;
+  }
+  return s;
+}
+
+std::string Why(AssetKind kind) {
+  switch (kind) {
+    case AssetKind::kHall:
+      return "everything it needs stands in this hall (power, cooling): no second hall";
+    case AssetKind::kDevice:
+      return "no redundant partner (no redundancy group, no second host in a cluster)";
+    case AssetKind::kCluster:
+      return "the only cluster it runs on";
+    case AssetKind::kVm:
+      return "one VM, no redundant partner";
+    case AssetKind::kService:
+      return "a service it needs, in series";
+    default:
+      return "needed in series, no redundant partner";
+  }
+}
+
+struct Names {
+  const Model& m;
+  const core::GraphView& g;
+  std::string Org(Id v) const { return v < m.assets ? g.asset(AssetId{v}).org : ""; }
+  std::string Name(Id v) const {
+    return v < m.assets ? g.asset(AssetId{v}).name : m.hall_names[v - m.assets];
+  }
+  AssetKind Kind(Id v) const { return v < m.assets ? g.asset(AssetId{v}).kind : AssetKind::kHall; }
+};
+
+std::vector<SinglePoint> SinglePoints(const Model& m, const Solved& s, Id service,
+                                      const core::GraphView& g) {
+  const Names names{m, g};
+  std::vector<SinglePoint> out;
+  const State& st = s.states[s.component[service]];
+  for (Id x : st.spof) {
+    if (x == service || m.own[x] >= 1) continue;
+    out.push_back({names.Org(x), names.Name(x), names.Kind(x), Why(names.Kind(x))});
+  }
+  std::sort(out.begin(), out.end(), [](const SinglePoint& a, const SinglePoint& b) {
+    return std::tie(a.kind, a.org, a.asset) < std::tie(b.kind, b.org, b.asset);
+  });
+  return out;
+}
+
+void ReportCycles(const Model& m, const Solved& s, const core::GraphView& g, RiskReport& report,
+                  core::Diagnostics& diagnostics) {
+  const Names names{m, g};
+  for (const auto& cycle : s.cycles) {
+    std::vector<std::string> members;
+    for (std::size_t v : cycle) {
+      members.push_back(names.Org(static_cast<Id>(v)) + "/" + names.Name(static_cast<Id>(v)));
+    }
+    report.cycles.push_back(members);
+    const Id first = static_cast<Id>(cycle[0]);
+    core::SourceLocation where;
+    if (first < m.assets) {
+      const core::Provenance& p = g.asset(AssetId{first}).provenance;
+      where = {p.source, p.line, 0};
+    }
+    constexpr std::size_t kShown = 10;
+    std::vector<std::string> shown(members.begin(),
+                                   members.begin() + std::min(kShown, members.size()));
+    diagnostics.Warning(where, "RSK001",
+                        "dependency cycle of " + std::to_string(members.size()) + " components: " +
+                            core::Join(shown, ", ") + (members.size() > kShown ? ", ..." : "") +
+                            "; treated as one component, all in series");
+  }
+}
+
+void ComputeEos(const RiskInput& in, RiskReport& report) {
+  const core::GraphView& g = *in.graph;
+  for (std::size_t v = 0; v < g.asset_count(); ++v) {
+    const core::Asset& a = g.asset(AssetId{static_cast<Id>(v)});
+    switch (a.kind) {
+      case AssetKind::kDevice:
+      case AssetKind::kCluster:
+      case AssetKind::kVm:
+      case AssetKind::kClient:
+      case AssetKind::kSoftware:
+        ++report.eos[a.org].total;
+        break;
+      default:
+        break;
+    }
+  }
+  if (in.target == nullptr) return;
+  std::set<std::pair<std::string, std::string>> changed;
+  for (const Gap& gap : in.target->gaps) changed.insert({gap.org, gap.key});
+  // One count per asset: past when any of its technologies is past, else soon.
+  std::map<std::tuple<std::string, std::string, AssetKind>, bool> exposed;  // -> past
+  for (const LifecycleItem& item : in.target->lifecycle.items) {
+    bool& past = exposed[{item.org, item.key, item.kind}];
+    past = past || item.status == LifecycleStatus::kPast;
+  }
+  for (const auto& [asset, past] : exposed) {
+    const auto& [org, key, kind] = asset;
+    const bool stays = !changed.count({org, key});
+    std::string category = "unknown";
+    if (auto id = g.Find(org, key, kind))
+      category = std::string(core::ToString(g.asset(*id).category));
+    EosExposure& e = report.eos[org];
+    for (EosCount* count : {&e.all, &e.by_category[category]}) {
+      (past ? count->past : count->within_12_months) += 1;
+      if (stays) (past ? count->past_after_plan : count->within_12_months_after_plan) += 1;
+    }
+  }
+  const std::string& date = in.target->date;
+  if (!core::IsIsoDate(date)) return;
+  const std::string horizon = core::AddMonths(date, 12);
+  for (const Standard& st : in.target->standards) {
+    if (st.end_of_support.empty() || st.end_of_support >= horizon) continue;
+    report.expiring_standards.push_back(
+        {st.capability, st.technology, st.name, st.end_of_support, st.source});
+  }
+}
+
+void ComputeWindows(const RiskInput& in, RiskReport& report) {
+  if (in.waves == nullptr) return;
+  const core::GraphView& g = *in.graph;
+  std::map<std::pair<std::string, std::string>, std::pair<int, std::string>> moved;
+  for (const PlannedItem& p : in.waves->items) {
+    if (!p.item.hall_in.empty()) moved[{p.item.org, p.item.asset}] = {p.wave, p.item.hall_in};
+  }
+  if (moved.empty()) return;
+  // Groups of devices whose members should stand apart (redundancy) or together (cluster).
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<Id>> groups;
+  for (Id v = 0; v < g.asset_count(); ++v) {
+    const core::Asset& a = g.asset(AssetId{v});
+    if (a.kind == AssetKind::kDevice && !a.redundancy_group.empty()) {
+      groups[{"redundancy_group", a.org, a.redundancy_group}].push_back(v);
+    }
+    if (a.kind != AssetKind::kCluster) continue;
+    for (AssetId h : g.Neighbours(AssetId{v}, RelationKind::kMemberOf, Direction::kIn)) {
+      groups[{"cluster", a.org, a.name}].push_back(h.value);
+    }
+  }
+  for (const auto& [key, members] : groups) {
+    const auto& [kind, org, name] = key;
+    if (members.size() < 2) continue;
+    std::set<int> waves;
+    for (Id m : members) {
+      auto it = moved.find({g.asset(AssetId{m}).org, g.asset(AssetId{m}).name});
+      if (it != moved.end()) waves.insert(it->second.first);
+    }
+    if (waves.size() < 2) continue;  // moves in one wave (or not at all): no state in between
+    auto halls_after = [&](int wave) {
+      std::set<std::string> halls;
+      for (Id m : members) {
+        const core::Asset& a = g.asset(AssetId{m});
+        auto it = moved.find({a.org, a.name});
+        if (it != moved.end() && it->second.first <= wave) {
+          halls.insert(it->second.second);
+        } else if (!a.hall.empty()) {
+          halls.insert(core::HallKey(a.site, a.hall));
+        }
+      }
+      return halls;
+    };
+    const std::set<std::string> final_halls = halls_after(*waves.rbegin());
+    for (auto w = waves.begin(); std::next(w) != waves.end(); ++w) {
+      const std::set<std::string> now = halls_after(*w);
+      std::string why;
+      if (kind == "redundancy_group" && now.size() == 1 && final_halls.size() > 1) {
+        why = "all members in one hall until wave " + std::to_string(*std::next(w));
+      } else if (kind == "cluster" && now.size() > 1 && now != final_halls) {
+        why = "hosts split between old and new halls until wave " + std::to_string(*std::next(w));
+      }
+      if (why.empty()) continue;
+      report.windows.push_back(
+          {*w, org, name, kind, std::vector<std::string>(now.begin(), now.end()), why});
+    }
+  }
+  std::sort(report.windows.begin(), report.windows.end(),
+            [](const RiskWindow& a, const RiskWindow& b) {
+              return std::tie(a.wave, a.org, a.group) < std::tie(b.wave, b.org, b.group);
+            });
+}
+
+}  // namespace
+
+double DefaultAvailability(AssetKind kind) {
+  switch (kind) {
+    case AssetKind::kHall:
+      return 0.9995;
+    case AssetKind::kDevice:
+      return 0.999;
+    case AssetKind::kCluster:
+      return 0.99999;
+    case AssetKind::kVm:
+    case AssetKind::kSoftware:
+      return 0.9995;
+    case AssetKind::kNetwork:
+      return 0.9999;
+    case AssetKind::kClient:
+      return 0.99;
+    case AssetKind::kSite:
+    case AssetKind::kRack:
+    case AssetKind::kService:
+      return 1;
+  }
+  return 1;
+}
+
+double ComponentAvailability(AssetKind kind, const Scenario* scenario) {
+  if (scenario != nullptr) {
+    auto it = scenario->availability.find(std::string(core::ToString(kind)));
+    if (it != scenario->availability.end()) return it->second;
+  }
+  return DefaultAvailability(kind);
+}
+
+std::vector<SlaTier> DefaultSlaTiers() {
+  return {{"Platina", "critical", 0.9999, "24/7", {}},
+          {"Guld", "high", 0.999, "24/7", {}},
+          {"Silver", "medium", 0.995, "office", {}},
+          {"Brons", "low", 0.99, "office", {}}};
+}
+
+std::vector<SlaTier> SlaTiers(const Scenario* scenario) {
+  if (scenario != nullptr && !scenario->sla.empty()) return scenario->sla;
+  return DefaultSlaTiers();
+}
+
+RiskReport ComputeRisk(const RiskInput& in, core::Diagnostics& diagnostics) {
+  RiskReport report;
+  report.tiers = SlaTiers(in.scenario);
+  report.has_target = !in.placements.empty();
+  const core::GraphView& g = *in.graph;
+  const Model today = BuildModel(in, false);
+  const Solved now = Solve(today, in);
+  ReportCycles(today, now, g, report, diagnostics);
+  const Model target_model = BuildModel(in, true);
+  const Solved then = Solve(target_model, in);
+
+  std::map<Id, ComponentImportance> importance;
+  for (Id v = 0; v < today.assets; ++v) {
+    const core::Asset& a = g.asset(AssetId{v});
+    if (a.kind != AssetKind::kService) continue;
+    ServiceRisk r;
+    r.org = a.org;
+    r.service = a.name;
+    r.criticality = a.criticality;
+    if (!a.criticality.empty()) {
+      if (auto level = NormalizeCriticality(a.criticality)) {
+        r.criticality = *level;
+        for (const SlaTier& t : report.tiers) {
+          if (t.criticality != *level) continue;
+          r.tier = t.tier;
+          r.required = t.availability;
+        }
+      } else {
+        diagnostics.Warning({a.provenance.source, a.provenance.line, 0}, "RSK003",
+                            "service '" + a.name + "': unknown criticality '" + a.criticality +
+                                "'; expected low, medium, high, critical or KLASSA T1-T4; no "
+                                "SLA tier");
+      }
+    }
+    const State& st = now.states[now.component[v]];
+    const State& tt = then.states[then.component[v]];
+    if (st.unknown) {
+      diagnostics.Warning({a.provenance.source, a.provenance.line, 0}, "RSK002",
+                          "service '" + a.name +
+                              "': no dependencies known (depends_on, runs_on, ...); its "
+                              "availability is unknown");
+    } else {
+      r.availability_today = st.availability;
+      r.single_points = SinglePoints(today, now, v, g);
+      for (Id x : st.spof) {
+        if (x == v || today.own[x] >= 1) continue;
+        ComponentImportance& ci = importance[x];
+        ci.birnbaum += st.availability / today.own[x];
+        ++ci.services;
+      }
+      std::set<std::size_t> seen;
+      for (std::size_t c = now.component[v]; c < now.states.size() && seen.insert(c).second;
+           c = now.states[c].weakest) {
+        const Id rep = now.members[c][0];
+        r.limiting_path.push_back(g.asset(AssetId{rep}).name);
+      }
+    }
+    if (!tt.unknown) {
+      r.availability_target = tt.availability;
+      r.single_points_target = SinglePoints(target_model, then, v, g);
+    }
+    if (r.required && r.availability_today) r.meets_today = *r.availability_today >= *r.required;
+    if (r.required && r.availability_target) {
+      r.meets_target = *r.availability_target >= *r.required;
+    }
+    report.services.push_back(std::move(r));
+  }
+  std::sort(report.services.begin(), report.services.end(),
+            [](const ServiceRisk& a, const ServiceRisk& b) {
+              return std::tie(a.org, a.service) < std::tie(b.org, b.service);
+            });
+  for (auto& [x, ci] : importance) {
+    const core::Asset& a = g.asset(AssetId{x});
+    ci.org = a.org;
+    ci.asset = a.name;
+    ci.kind = a.kind;
+    ci.availability = today.own[x];
+    report.importance.push_back(ci);
+  }
+  std::stable_sort(report.importance.begin(), report.importance.end(),
+                   [](const ComponentImportance& a, const ComponentImportance& b) {
+                     return a.birnbaum > b.birnbaum;
+                   });
+  ComputeEos(in, report);
+  ComputeWindows(in, report);
+  return report;
+}
+
+}  // namespace samdrift::planners

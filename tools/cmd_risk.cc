@@ -1,0 +1,220 @@
+// samdrift risk: SLA tiers, each service's availability today and in the target, single points
+// of failure, the components that matter most, end-of-support exposure (issue 19).
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/text.h"
+#include "planners/risk.h"
+#include "tools/command.h"
+#include "tools/pipeline.h"
+
+namespace samdrift::tools {
+namespace {
+
+using nlohmann::ordered_json;
+
+struct RiskArgs {
+  bool json = false;
+  PlanningOptions planning;
+};
+
+template <typename T>
+ordered_json OrNull(const std::optional<T>& value) {
+  return value ? ordered_json(*value) : ordered_json(nullptr);
+}
+
+ordered_json PointsJson(const std::vector<planners::SinglePoint>& points) {
+  ordered_json out = ordered_json::array();
+  for (const auto& p : points) {
+    out.push_back({{"asset", p.asset},
+                   {"org", p.org},
+                   {"kind", std::string(core::ToString(p.kind))},
+                   {"why", p.why}});
+  }
+  return out;
+}
+
+ordered_json CountJson(const planners::EosCount& c) {
+  return {{"past", c.past},
+          {"within_12_months", c.within_12_months},
+          {"past_after_plan", c.past_after_plan},
+          {"within_12_months_after_plan", c.within_12_months_after_plan}};
+}
+
+ordered_json RiskJson(const planners::RiskReport& report) {
+  ordered_json out;
+  out["services"] = ordered_json::array();
+  for (const planners::ServiceRisk& s : report.services) {
+    out["services"].push_back(
+        {{"org", s.org},
+         {"service", s.service},
+         {"criticality",
+          s.criticality.empty() ? ordered_json(nullptr) : ordered_json(s.criticality)},
+         {"tier", s.tier.empty() ? ordered_json(nullptr) : ordered_json(s.tier)},
+         {"required", OrNull(s.required)},
+         {"availability_today", OrNull(s.availability_today)},
+         {"availability_target", OrNull(s.availability_target)},
+         {"meets_today", OrNull(s.meets_today)},
+         {"meets_target", OrNull(s.meets_target)},
+         {"single_points", PointsJson(s.single_points)},
+         {"single_points_target", PointsJson(s.single_points_target)},
+         {"limiting_path", s.limiting_path}});
+  }
+  out["eos"] = ordered_json::object();
+  for (const auto& [org, e] : report.eos) {
+    ordered_json o = CountJson(e.all);
+    o["total"] = e.total;
+    o["by_category"] = ordered_json::object();
+    for (const auto& [category, c] : e.by_category) o["by_category"][category] = CountJson(c);
+    out["eos"][org] = o;
+  }
+  out["tiers"] = ordered_json::array();
+  for (const planners::SlaTier& t : report.tiers) {
+    out["tiers"].push_back({{"tier", t.tier},
+                            {"criticality", t.criticality},
+                            {"availability", t.availability},
+                            {"hours", t.hours}});
+  }
+  out["importance"] = ordered_json::array();
+  for (const planners::ComponentImportance& c : report.importance) {
+    out["importance"].push_back({{"org", c.org},
+                                 {"asset", c.asset},
+                                 {"kind", std::string(core::ToString(c.kind))},
+                                 {"availability", c.availability},
+                                 {"birnbaum", c.birnbaum},
+                                 {"services", c.services}});
+  }
+  out["expiring_standards"] = ordered_json::array();
+  for (const planners::ExpiringStandard& s : report.expiring_standards) {
+    out["expiring_standards"].push_back({{"capability", s.capability},
+                                         {"technology", s.technology},
+                                         {"name", s.name},
+                                         {"end_of_support", s.end_of_support},
+                                         {"source", std::string(planners::ToString(s.source))}});
+  }
+  out["cycles"] = report.cycles;
+  out["risk_windows"] = ordered_json::array();
+  for (const planners::RiskWindow& w : report.windows) {
+    out["risk_windows"].push_back({{"wave", w.wave},
+                                   {"org", w.org},
+                                   {"group", w.group},
+                                   {"kind", w.kind},
+                                   {"halls", w.halls},
+                                   {"why", w.why}});
+  }
+  out["has_target"] = report.has_target;
+  return out;
+}
+
+std::string Percent(const std::optional<double>& a) {
+  if (!a) return "unknown";
+  std::ostringstream s;
+  s << std::fixed << std::setprecision(3) << *a * 100 << '%';
+  return s.str();
+}
+
+std::string Meets(const std::optional<bool>& m) { return !m ? "-" : *m ? "yes" : "NO"; }
+
+std::string Points(const std::vector<planners::SinglePoint>& points) {
+  std::vector<std::string> names;
+  for (const auto& p : points) names.push_back(p.asset);
+  return names.empty() ? "none" : core::Join(names, ", ");
+}
+
+void PrintTable(const planners::RiskReport& report) {
+  std::cout << "SLA tiers:";
+  for (const planners::SlaTier& t : report.tiers) {
+    std::cout << "  " << t.tier << " (" << t.criticality << ") " << Percent(t.availability) << ' '
+              << t.hours;
+  }
+  std::cout << "\n\n"
+            << std::left << std::setw(10) << "org" << std::setw(32) << "service" << std::setw(9)
+            << "tier" << std::right << std::setw(10) << "required" << std::setw(10) << "today"
+            << std::setw(10) << "target"
+            << "  meets today/target\n";
+  for (const planners::ServiceRisk& s : report.services) {
+    std::cout << std::left << std::setw(10) << s.org << std::setw(32) << s.service << std::setw(9)
+              << (s.tier.empty() ? "-" : s.tier) << std::right << std::setw(10)
+              << (s.required ? Percent(s.required) : "-") << std::setw(10)
+              << Percent(s.availability_today) << std::setw(10) << Percent(s.availability_target)
+              << "  " << Meets(s.meets_today) << '/' << Meets(s.meets_target) << '\n';
+  }
+  std::cout << "\nsingle points of failure (today -> target):\n";
+  for (const planners::ServiceRisk& s : report.services) {
+    if (s.single_points.empty() && s.single_points_target.empty()) continue;
+    std::cout << "  " << s.org << '/' << s.service << ": " << Points(s.single_points) << " -> "
+              << Points(s.single_points_target) << '\n';
+    if (!s.limiting_path.empty()) {
+      std::cout << "    limited by: " << core::Join(s.limiting_path, " -> ") << '\n';
+    }
+  }
+  constexpr std::size_t kTop = 10;
+  std::cout << "\ncomponents the services' availability depends on most (Birnbaum importance):\n";
+  for (std::size_t i = 0; i < report.importance.size() && i < kTop; ++i) {
+    const auto& c = report.importance[i];
+    std::cout << "  " << std::setw(8) << std::fixed << std::setprecision(3) << c.birnbaum << "  "
+              << c.org << '/' << c.asset << " (" << core::ToString(c.kind) << ", " << c.services
+              << " services)\n";
+  }
+  std::cout << "\nend of support (past / within 12 months; today -> after the plan; of total):\n";
+  for (const auto& [org, e] : report.eos) {
+    std::cout << "  " << std::left << std::setw(10) << org << std::right << e.all.past << " / "
+              << e.all.within_12_months << " -> " << e.all.past_after_plan << " / "
+              << e.all.within_12_months_after_plan << " of " << e.total << '\n';
+  }
+  if (!report.windows.empty()) std::cout << "\nrisk windows during the move:\n";
+  for (const planners::RiskWindow& w : report.windows) {
+    std::cout << "  after wave " << w.wave << ": " << w.org << '/' << w.group << " (" << w.kind
+              << ") in " << core::Join(w.halls, ", ") << ": " << w.why << '\n';
+  }
+  for (const planners::ExpiringStandard& s : report.expiring_standards) {
+    std::cout << "\nwarning: the " << planners::ToString(s.source) << " standard for "
+              << s.capability << ", " << s.name << " (" << s.technology
+              << "), reaches end of support on " << s.end_of_support
+              << ", within 12 months of the planned date\n";
+  }
+}
+
+}  // namespace
+
+Runner SetupRisk(CLI::App& app, const GlobalOptions& global) {
+  auto args = std::make_shared<RiskArgs>();
+  app.description(
+      "Each service's availability today and in the target (the hall plan's placement), "
+      "computed from its dependency chain (depends_on, runs_on, member_of, installed_on, "
+      "located_in, powered_by): redundancy groups and clusters of more than one host in "
+      "parallel, everything else in series, a hall, UPS or SAN that every member needs in series "
+      "with the group. The SLA tier each service needs (the scenario's sla, or Platina/Guld/"
+      "Silver/Brons by criticality; KLASSA T1-T4 map to low..critical) and whether it meets it; "
+      "the single points of failure of each service; the components by Birnbaum importance; "
+      "end of support per org today and after the plan.");
+  app.add_flag("--json", args->json, "print JSON");
+  AddPlanningOptions(app, args->planning, true);
+  return [args, &global]() {
+    core::Diagnostics diagnostics;
+    auto pipeline = RunPipeline(global, args->planning, diagnostics);
+    if (!pipeline.ok()) {
+      PrintDiagnostics(diagnostics);
+      return Fail(pipeline.status());
+    }
+    Pipeline& p = **pipeline;
+    planners::RiskInput input{&p.inputs.estate,
+                              p.graph.get(),
+                              &p.scenario,
+                              &p.target,
+                              planners::DevicePlacements(p.halls),
+                              &p.waves};
+    const planners::RiskReport report = planners::ComputeRisk(input, diagnostics);
+    PrintDiagnostics(diagnostics);
+    if (args->json) {
+      std::cout << RiskJson(report).dump(2) << '\n';
+    } else {
+      PrintTable(report);
+    }
+    return 0;
+  };
+}
+
+}  // namespace samdrift::tools
