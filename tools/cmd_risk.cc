@@ -140,7 +140,7 @@ void PrintTable(const planners::RiskReport& report, const core::OrgNames& names)
             << "  meets today/target\n";
   for (const planners::ServiceRisk& s : report.services) {
     std::cout << core::PadRight(core::DisplayName(names, s.org), org_width) << std::left
-              << std::setw(32) << s.service << std::setw(9) << (s.tier.empty() ? "-" : s.tier)
+              << core::PadRight(s.service, 32) << std::setw(9) << (s.tier.empty() ? "-" : s.tier)
               << std::right << std::setw(10) << (s.required ? Percent(s.required) : "-")
               << std::setw(10) << Percent(s.availability_today) << std::setw(10)
               << Percent(s.availability_target) << "  " << Meets(s.meets_today) << '/'
