@@ -332,6 +332,26 @@ std::string ClosestName(std::string_view word, const std::vector<std::string>& c
   return best_distance <= limit ? best : std::string();
 }
 
+std::size_t DisplayWidth(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;  // continuation bytes do not count
+  return n;
+}
+
+std::string PadRight(std::string_view text, std::size_t width) {
+  std::string out(text);
+  const std::size_t w = DisplayWidth(text);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
+std::string PadLeft(std::string_view text, std::size_t width) {
+  const std::size_t w = DisplayWidth(text);
+  std::string out(w < width ? width - w : 0, ' ');
+  out += text;
+  return out;
+}
+
 bool IsValidOrgId(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {

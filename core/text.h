@@ -52,6 +52,14 @@ std::size_t EditDistance(std::string_view a, std::string_view b);
 // The candidate nearest to `word`, or empty when none is reasonably close.
 std::string ClosestName(std::string_view word, const std::vector<std::string>& candidates);
 
+// Width of UTF-8 text in characters (code points), not bytes: "Gnosjö" is 6 wide. For aligning
+// plain-text tables that hold names with å, ä and ö.
+std::size_t DisplayWidth(std::string_view text);
+// `text` padded with spaces on the right, or on the left, to `width` characters (DisplayWidth);
+// text already as wide or wider is returned as it is.
+std::string PadRight(std::string_view text, std::size_t width);
+std::string PadLeft(std::string_view text, std::size_t width);
+
 // Lowercase ASCII municipality ids: [a-z0-9_-]+, e.g. "gnosjo".
 bool IsValidOrgId(std::string_view id);
 

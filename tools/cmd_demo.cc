@@ -141,13 +141,14 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       std::cout << "\n== overlap ==\n";
       planners::Overlap overlap = planners::ComputeOverlap(
           in->estate, in->catalog, s ? s->orgs : std::vector<std::string>{});
-      if (int rc = PrintOverlap(overlap, in->catalog, false, 10); rc != 0) return rc;
+      if (int rc = PrintOverlap(overlap, in->catalog, in->estate.org_names, false, 10); rc != 0)
+        return rc;
       std::cout << "\n== target ==\n";
       core::Diagnostics target_diagnostics;
       auto plan = planners::PlanTarget(in->estate, in->catalog, s, target_diagnostics);
       PrintDiagnostics(target_diagnostics);
       if (!plan.ok()) return Fail(plan.status());
-      if (int rc = PrintTarget(*plan, false, true); rc != 0) return rc;
+      if (int rc = PrintTarget(*plan, in->estate.org_names, false, true); rc != 0) return rc;
     }
 
     GlobalOptions demo_store;
@@ -160,7 +161,7 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       auto pipeline = RunPipeline(demo_store, planning, diagnostics, PipelineKeep::kWavesOnly);
       PrintDiagnostics(diagnostics);
       if (!pipeline.ok()) return Fail(pipeline.status());
-      PrintPlanSummary((*pipeline)->waves);
+      PrintPlanSummary((*pipeline)->waves, (*pipeline)->inputs.estate.org_names);
     }
 
     report::ReportOptions report_options;

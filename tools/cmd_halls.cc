@@ -43,16 +43,6 @@ std::string KwText(double kw) {
   return out.str();
 }
 
-// Characters (not bytes) of UTF-8 text, and the text padded to `width` characters.
-int Chars(const std::string& text) {
-  int n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xc0) != 0x80;
-  return n;
-}
-std::string Pad(const std::string& text, int width) {
-  return text + std::string(static_cast<std::size_t>(std::max(0, width - Chars(text))), ' ');
-}
-
 std::string From(const HallDevice& d) {
   if (d.hall.empty()) return "";
   return d.site + "/" + d.hall + (d.rack.empty() ? "" : "/" + d.rack);
@@ -151,22 +141,29 @@ ordered_json PlanJson(const planners::Scenario& scenario, const HallPlan& plan) 
   return out;
 }
 
-void PrintTable(const planners::Scenario& scenario, const HallPlan& plan) {
+void PrintTable(const planners::Scenario& scenario, const HallPlan& plan,
+                const core::OrgNames& names) {
   std::cout << "Hall plan: "
             << (scenario.halls.empty() ? "existing halls as they are" : scenario.name) << " ("
             << plan.devices.size() << " devices)\n\n";
-  int width = 6;
+  std::size_t width = 6;
   for (const planners::PlannedHall& h : plan.halls) {
-    width = std::max(width, Chars(h.name) + 2);
+    width = std::max(width, core::DisplayWidth(h.name) + 2);
   }
-  int name_width = 28;  // device column: the longest name plus a gap
-  for (const HallDevice& d : plan.devices) name_width = std::max(name_width, Chars(d.name) + 2);
-  std::cout << std::left << Pad("hall", width) << std::setw(10) << "role" << std::setw(12)
-            << "positions" << std::setw(16) << "power kW" << std::setw(16) << "cooling kW"
+  std::size_t name_width = 28;  // device column: the longest name plus a gap
+  std::vector<std::string> orgs;
+  for (const HallDevice& d : plan.devices) {
+    name_width = std::max(name_width, core::DisplayWidth(d.name) + 2);
+    orgs.push_back(d.org);
+  }
+  const std::size_t org_width = OrgColumnWidth(names, orgs, 10);
+  std::cout << std::left << core::PadRight("hall", width) << std::setw(10) << "role"
+            << std::setw(12) << "positions" << std::setw(16) << "power kW" << std::setw(16)
+            << "cooling kW"
             << "new racks\n";
   for (const planners::PlannedHall& h : plan.halls) {
-    std::cout << std::left << Pad(h.name, width) << std::setw(10) << planners::ToString(h.role)
-              << std::setw(12)
+    std::cout << std::left << core::PadRight(h.name, width) << std::setw(10)
+              << planners::ToString(h.role) << std::setw(12)
               << (std::to_string(h.positions_used) + "/" + std::to_string(h.positions))
               << std::setw(16) << (KwText(h.power_kw_used) + "/" + KwText(h.power_kw))
               << std::setw(16) << (KwText(h.cooling_kw_used) + "/" + KwText(h.cooling_kw))
@@ -191,10 +188,12 @@ void PrintTable(const planners::Scenario& scenario, const HallPlan& plan) {
                 << (KwText(r.kw_used) + "/" + KwText(r.kw_budget)) << '\n';
       for (auto it = r.devices.rbegin(); it != r.devices.rend(); ++it) {
         const HallDevice& d = plan.devices[it->device];
-        std::cout << "    U" << std::left << std::setw(4) << it->position << Pad(d.name, name_width)
-                  << std::setw(10) << d.org << std::right << std::setw(3) << d.u_height << " U "
-                  << std::setw(6) << std::fixed << std::setprecision(2) << d.kw << " kW"
-                  << std::defaultfloat << (d.estimated ? " (est.)" : "")
+        std::cout << "    U" << std::left << std::setw(4) << it->position
+                  << core::PadRight(d.name, name_width)
+                  << core::PadRight(core::DisplayName(names, d.org), org_width) << std::right
+                  << std::setw(3) << d.u_height << " U " << std::setw(6) << std::fixed
+                  << std::setprecision(2) << d.kw << " kW" << std::defaultfloat
+                  << (d.estimated ? " (est.)" : "")
                   << (it->kept          ? "  stays"
                       : From(d).empty() ? ""
                                         : "  from " + From(d))
@@ -209,7 +208,8 @@ void PrintTable(const planners::Scenario& scenario, const HallPlan& plan) {
     for (const planners::Unplaced& u : plan.unplaced) {
       if (u.limit == planners::Limit::kSparePdu) continue;
       const HallDevice& d = plan.devices[u.device];
-      std::cout << "  " << d.org << '/' << d.name << ": " << u.reason << '\n';
+      std::cout << "  " << core::DisplayName(names, d.org) << '/' << d.name << ": " << u.reason
+                << '\n';
     }
   }
   if (spare) std::cout << "\nspare PDUs (no rack needs them): " << spare << '\n';
@@ -281,7 +281,7 @@ int RunHalls(const core::Store& store, PlanningOptions options, bool json,
   if (json) {
     std::cout << PlanJson(scenario, plan).dump(2) << '\n';
   } else {
-    PrintTable(scenario, plan);
+    PrintTable(scenario, plan, inputs->estate.org_names);
   }
   if (!svg_dir.empty()) {
     core::Status written = WriteSvgs(plan, svg_dir);

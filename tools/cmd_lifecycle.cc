@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/date.h"
+#include "core/text.h"
 #include "planners/lifecycle.h"
 #include "tools/command.h"
 #include "tools/planning_inputs.h"
@@ -49,20 +50,24 @@ std::string LifecycleJson(const planners::Lifecycle& lifecycle) {
   return out.dump(2);
 }
 
-void PrintLifecycleTable(const planners::Lifecycle& lifecycle, bool with_assets) {
+void PrintLifecycleTable(const planners::Lifecycle& lifecycle, const core::OrgNames& names,
+                         bool with_assets) {
   std::cout << "== Lifecycle at " << lifecycle.date << ": past end of support, or reaching it "
             << "before " << lifecycle.horizon << " ==\n";
   if (lifecycle.summary.empty()) {
     std::cout << "nothing past or near end of support\n";
     return;
   }
-  std::cout << std::left << std::setw(12) << "org" << std::setw(6) << "when" << std::setw(12)
-            << "end" << std::setw(46) << "technology" << std::right << std::setw(7) << "assets"
-            << '\n';
+  std::vector<std::string> orgs;
+  for (const planners::LifecycleSummary& s : lifecycle.summary) orgs.push_back(s.org);
+  const std::size_t org_width = OrgColumnWidth(names, orgs, 12);
+  std::cout << core::PadRight("org", org_width) << std::left << std::setw(6) << "when"
+            << std::setw(12) << "end" << std::setw(46) << "technology" << std::right << std::setw(7)
+            << "assets" << '\n';
   for (const planners::LifecycleSummary& s : lifecycle.summary) {
-    std::cout << std::left << std::setw(12) << s.org << std::setw(6) << planners::ToString(s.status)
-              << std::setw(12) << s.end_of_support << std::setw(46) << s.name << std::right
-              << std::setw(7) << s.assets << '\n';
+    std::cout << core::PadRight(core::DisplayName(names, s.org), org_width) << std::left
+              << std::setw(6) << planners::ToString(s.status) << std::setw(12) << s.end_of_support
+              << std::setw(46) << s.name << std::right << std::setw(7) << s.assets << '\n';
   }
   if (!with_assets) return;
   std::cout << "\nDevices and software past end of support, by name (VMs and clients are "
@@ -72,7 +77,7 @@ void PrintLifecycleTable(const planners::Lifecycle& lifecycle, bool with_assets)
     if (i.status != planners::LifecycleStatus::kPast) continue;
     if (i.kind == core::AssetKind::kVm || i.kind == core::AssetKind::kClient) continue;
     if (i.org != org) {
-      std::cout << (org.empty() ? "" : "\n") << i.org << ":";
+      std::cout << (org.empty() ? "" : "\n") << core::DisplayName(names, i.org) << ":";
       org = i.org;
     } else {
       std::cout << ",";
@@ -106,7 +111,7 @@ Runner SetupLifecycle(CLI::App& app, const GlobalOptions& global) {
     if (args->json) {
       std::cout << LifecycleJson(lifecycle) << '\n';
     } else {
-      PrintLifecycleTable(lifecycle, true);
+      PrintLifecycleTable(lifecycle, in->estate.org_names, true);
     }
     return 0;
   };

@@ -22,19 +22,6 @@ struct NetArgs {
   bool json = false;
 };
 
-// Width in characters, not bytes: names carry å, ä and ö.
-std::size_t Width(std::string_view text) {
-  std::size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-std::string Pad(std::string text, std::size_t width) {
-  const std::size_t w = Width(text);
-  if (w < width) text.append(width - w, ' ');
-  return text;
-}
-
 // A plain-text table: columns as wide as their widest cell.
 class Table {
  public:
@@ -44,12 +31,13 @@ class Table {
     std::vector<std::size_t> widths;
     for (const auto& row : rows_) {
       widths.resize(std::max(widths.size(), row.size()), 0);
-      for (std::size_t k = 0; k < row.size(); ++k) widths[k] = std::max(widths[k], Width(row[k]));
+      for (std::size_t k = 0; k < row.size(); ++k)
+        widths[k] = std::max(widths[k], core::DisplayWidth(row[k]));
     }
     for (const auto& row : rows_) {
       std::string line = "  ";
       for (std::size_t k = 0; k < row.size(); ++k) {
-        line += k + 1 == row.size() ? row[k] : Pad(row[k], widths[k] + 2);
+        line += k + 1 == row.size() ? row[k] : core::PadRight(row[k], widths[k] + 2);
       }
       out << line << '\n';
     }
@@ -68,8 +56,8 @@ std::string OrUnknown(const std::optional<std::uint64_t>& n) {
 class Renderer {
  public:
   Renderer(const planners::NetInput& in, const planners::NetPlan& plan,
-           const planners::Scenario& scenario)
-      : in_(in), plan_(plan), scenario_(scenario) {}
+           const planners::Scenario& scenario, const core::OrgNames& names)
+      : in_(in), plan_(plan), scenario_(scenario), names_(names) {}
 
   Json ToJson() const {
     Json out;
@@ -163,8 +151,8 @@ class Renderer {
         t.Add({std::string(ToString(c.kind)), Label(c.a), Label(c.b),
                OrUnknown(plan_.in_use[c.a]) + " / " + OrUnknown(plan_.in_use[c.b]),
                plan_.domain[c.a],
-               c.moves == planners::Moves::kA   ? in_.prefixes[c.a].org
-               : c.moves == planners::Moves::kB ? in_.prefixes[c.b].org
+               c.moves == planners::Moves::kA   ? Name(in_.prefixes[c.a].org)
+               : c.moves == planners::Moves::kB ? Name(in_.prefixes[c.b].org)
                                                 : "both"});
       }
       t.Print(out);
@@ -184,7 +172,7 @@ class Renderer {
       Table t({"org", "prefix", "hosts", "to", "why"});
       for (const auto& r : plan_.renumber) {
         const planners::NetPrefix& p = in_.prefixes[r.prefix];
-        t.Add({p.org,
+        t.Add({Name(p.org),
                Prefix(r.prefix) +
                    (r.moves_with ? std::string(" +") + std::to_string(r.moves_with) : ""),
                OrUnknown(r.hosts), r.to ? r.to->ToString() : "-", r.reason});
@@ -194,13 +182,13 @@ class Renderer {
     if (!plan_.blocks.empty()) {
       out << "\nOrg blocks in the joint plan\n";
       Table t({"org", "block", "why"});
-      for (const auto& b : plan_.blocks) t.Add({b.org, b.block.ToString(), b.reason});
+      for (const auto& b : plan_.blocks) t.Add({Name(b.org), b.block.ToString(), b.reason});
       t.Print(out);
     }
     out << "\nData quality\n";
     out << "  prefixes declared twice within one org: " << plan_.duplicates.size() << "\n";
     for (const auto& group : plan_.duplicates) {
-      out << "    " << in_.prefixes[group.front()].org << " " << Prefix(group.front()) << " ("
+      out << "    " << Name(in_.prefixes[group.front()].org) << " " << Prefix(group.front()) << " ("
           << group.size() << " times)\n";
     }
     std::map<std::string, std::size_t> per_org;
@@ -212,7 +200,7 @@ class Renderer {
     out << "  addresses in use in no prefix of their org: " << plan_.unplanned.size();
     if (inside_other) out << " (" << inside_other << " of them in another org's prefix)";
     out << "\n";
-    for (const auto& [org, count] : per_org) out << "    " << org << ": " << count << "\n";
+    for (const auto& [org, count] : per_org) out << "    " << Name(org) << ": " << count << "\n";
     constexpr std::size_t kShown = 10;
     std::size_t shown = 0;
     for (const auto& u : plan_.unplanned) {
@@ -222,12 +210,15 @@ class Renderer {
         break;
       }
       const planners::NetAddress& a = in_.addresses[u.address];
-      out << "    " << a.org << " " << a.address.ToString() << " (" << a.asset << ") is in "
+      out << "    " << Name(a.org) << " " << a.address.ToString() << " (" << a.asset << ") is in "
           << Label(*u.inside_of) << "\n";
     }
   }
 
  private:
+  // What a person reads for an org: its display name, else the id (JSON keeps the id).
+  std::string Name(const std::string& org) const { return core::DisplayName(names_, org); }
+
   std::string Prefix(std::size_t i) const {
     const planners::NetPrefix& p = in_.prefixes[i];
     return p.prefix.ToString() + (p.vrf.empty() ? "" : std::string(" vrf ") + p.vrf);
@@ -235,7 +226,7 @@ class Renderer {
 
   std::string Label(std::size_t i) const {
     const planners::NetPrefix& p = in_.prefixes[i];
-    return p.org + " " + Prefix(i) +
+    return Name(p.org) + " " + Prefix(i) +
            (p.description.empty() ? "" : std::string(" (") + p.description + ")");
   }
 
@@ -259,9 +250,7 @@ class Renderer {
 
   // Per VLAN id, each purpose with the orgs that use the id for it: as many lines as purposes,
   // not one per pair of orgs (290 orgs sharing an id are 41,905 pairs). The pairs are in --json.
-  // Per VLAN id, each purpose with the orgs that use the id for it: as many lines as purposes,
-  // not one per pair of orgs (290 orgs sharing an id are 41,905 pairs). The pairs are in --json.
-  static void PrintVlans(std::ostream& out, const std::vector<planners::VlanPair>& pairs) {
+  void PrintVlans(std::ostream& out, const std::vector<planners::VlanPair>& pairs) const {
     if (pairs.empty()) return;
     constexpr std::size_t kOrgsShown = 10;
     Table t({"vlan", "purpose", "orgs"});
@@ -271,7 +260,7 @@ class Renderer {
       std::size_t shown = 0;
       for (const std::string& org : row.orgs) {
         if (shown == kOrgsShown) break;
-        list += (shown++ ? ", " : "") + org;
+        list += (shown++ ? ", " : "") + Name(org);
       }
       if (row.orgs.size() > shown) {
         list += " (+" + std::to_string(row.orgs.size() - shown) + " more)";
@@ -285,6 +274,7 @@ class Renderer {
   const planners::NetInput& in_;
   const planners::NetPlan& plan_;
   const planners::Scenario& scenario_;
+  const core::OrgNames& names_;
 };
 
 }  // namespace
@@ -312,7 +302,9 @@ int RunNet(const core::Store& store, const std::string& scenario_path, bool json
   PrintDiagnostics(skipped);
   const planners::NetInput& input = analysis->input;
   const planners::NetPlan& plan = analysis->plan;
-  Renderer renderer(input, plan, *scenario);
+  auto names = store.Names();
+  if (!names.ok()) return Fail(names.status());
+  Renderer renderer(input, plan, *scenario, *names);
   if (json) {
     out << renderer.ToJson().dump(2) << '\n';
   } else {

@@ -119,7 +119,18 @@ int PrintJson(const planners::Overlap& o, const core::Catalog& catalog) {
   return 0;
 }
 
-std::string Short(const std::string& org) { return org.size() > 8 ? org.substr(0, 8) : org; }
+// An org's display name cut to 8 characters (not bytes: names carry å, ä and ö), for columns.
+std::string Short(const core::OrgNames& names, const std::string& org) {
+  std::string name = core::DisplayName(names, org);
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if ((static_cast<unsigned char>(name[i]) & 0xC0) != 0x80 && chars++ == 8) {
+      name.resize(i);
+      break;
+    }
+  }
+  return name;
+}
 
 std::string Cut(const std::string& text, std::size_t width) {
   if (text.size() <= width) return text;
@@ -127,10 +138,10 @@ std::string Cut(const std::string& text, std::size_t width) {
 }
 
 void PrintRows(const planners::Overlap& o, const std::vector<planners::OverlapRow>& rows,
-               const std::string& title) {
+               const std::string& title, const core::OrgNames& names) {
   std::cout << title << '\n';
   std::cout << std::left << std::setw(16) << "capability" << std::setw(44) << "technology";
-  for (const std::string& org : o.orgs) std::cout << std::right << std::setw(9) << Short(org);
+  for (const std::string& org : o.orgs) std::cout << core::PadLeft(Short(names, org), 9);
   std::cout << std::right << std::setw(6) << "orgs"
             << "  shared\n";
   for (const planners::OverlapRow& r : rows) {
@@ -145,12 +156,13 @@ void PrintRows(const planners::Overlap& o, const std::vector<planners::OverlapRo
   std::cout << '\n';
 }
 
-int PrintTable(const planners::Overlap& o, std::size_t unmatched_shown) {
+int PrintTable(const planners::Overlap& o, const core::OrgNames& names,
+               std::size_t unmatched_shown) {
   std::cout << "Overlap of " << o.orgs.size() << " municipalities; counts are assets (a host "
             << "and the software on it count once)\n\n";
-  PrintRows(o, o.technologies, "== Technologies (version level) ==");
-  PrintRows(o, o.products, "== Products ==");
-  PrintRows(o, o.vendors, "== Vendors (per capability) ==");
+  PrintRows(o, o.technologies, "== Technologies (version level) ==", names);
+  PrintRows(o, o.products, "== Products ==", names);
+  PrintRows(o, o.vendors, "== Vendors (per capability) ==", names);
 
   std::cout << "== Shared ==\n";
   std::cout << "by all:";
@@ -163,7 +175,7 @@ int PrintTable(const planners::Overlap& o, std::size_t unmatched_shown) {
   }
   std::cout << (any ? "" : " none") << '\n';
   for (std::size_t i = 0; i < o.orgs.size(); ++i) {
-    std::cout << "only " << o.orgs[i] << ":";
+    std::cout << "only " << core::DisplayName(names, o.orgs[i]) << ":";
     bool first = true;
     for (const planners::OverlapRow& r : o.technologies) {
       if (r.sharing == planners::Sharing::kOne && r.counts[i] > 0) {
@@ -180,10 +192,10 @@ int PrintTable(const planners::Overlap& o, std::size_t unmatched_shown) {
             << "min(share of A's assets, share of B's assets); the mean over those capabilities.\n"
             << "1 = the same products in the same proportions; size does not matter.\n";
   std::cout << std::left << std::setw(10) << "";
-  for (const std::string& org : o.orgs) std::cout << std::right << std::setw(9) << Short(org);
+  for (const std::string& org : o.orgs) std::cout << core::PadLeft(Short(names, org), 9);
   std::cout << '\n';
   for (std::size_t i = 0; i < o.orgs.size(); ++i) {
-    std::cout << std::left << std::setw(10) << Short(o.orgs[i]);
+    std::cout << core::PadRight(Short(names, o.orgs[i]), 10);
     for (std::size_t j = 0; j < o.orgs.size(); ++j) {
       std::cout << std::right << std::setw(9) << std::fixed << std::setprecision(2)
                 << o.similarity[i][j];
@@ -194,8 +206,8 @@ int PrintTable(const planners::Overlap& o, std::size_t unmatched_shown) {
 
   std::cout << "== Coverage ==\n";
   for (std::size_t i = 0; i < o.orgs.size(); ++i) {
-    std::cout << o.orgs[i] << ": " << o.matched[i] << " of " << o.facets[i]
-              << " vendor/product strings recognised\n";
+    std::cout << core::DisplayName(names, o.orgs[i]) << ": " << o.matched[i] << " of "
+              << o.facets[i] << " vendor/product strings recognised\n";
   }
   std::cout << '\n';
   std::cout << "== Unmatched vendor/product strings (" << o.unmatched.size()
@@ -218,9 +230,9 @@ int PrintTable(const planners::Overlap& o, std::size_t unmatched_shown) {
 
 }  // namespace
 
-int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog, bool json,
-                 std::size_t unmatched_shown) {
-  return json ? PrintJson(overlap, catalog) : PrintTable(overlap, unmatched_shown);
+int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog,
+                 const core::OrgNames& names, bool json, std::size_t unmatched_shown) {
+  return json ? PrintJson(overlap, catalog) : PrintTable(overlap, names, unmatched_shown);
 }
 
 Runner SetupOverlap(CLI::App& app, const GlobalOptions& global) {
@@ -245,7 +257,7 @@ Runner SetupOverlap(CLI::App& app, const GlobalOptions& global) {
     const planners::Scenario* scenario = in->scenario_or_null();
     planners::Overlap o = planners::ComputeOverlap(
         in->estate, in->catalog, scenario ? scenario->orgs : std::vector<std::string>{});
-    return PrintOverlap(o, in->catalog, args->json, args->unmatched);
+    return PrintOverlap(o, in->catalog, in->estate.org_names, args->json, args->unmatched);
   };
 }
 

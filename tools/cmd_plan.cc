@@ -89,7 +89,7 @@ core::Status CheckFilter(const std::string& flag, const std::vector<std::string>
 
 }  // namespace
 
-void PrintPlanSummary(const planners::WavePlan& plan) {
+void PrintPlanSummary(const planners::WavePlan& plan, const core::OrgNames& names) {
   std::cout << "waves: " << plan.waves.size() << " (lower bound " << plan.lower_bound.waves
             << ": dependency chain " << plan.lower_bound.by_chain << ", items "
             << plan.lower_bound.by_items << ", kW " << plan.lower_bound.by_kw << ", hours "
@@ -105,7 +105,8 @@ void PrintPlanSummary(const planners::WavePlan& plan) {
               << w.items.size() << std::setw(9) << std::fixed << std::setprecision(1) << w.kw
               << std::setw(9) << w.hours << "  ";
     if (dated) std::cout << w.start << "  " << w.end << "  ";
-    for (std::size_t i = 0; i < w.orgs.size(); ++i) std::cout << (i ? "," : "") << w.orgs[i];
+    for (std::size_t i = 0; i < w.orgs.size(); ++i)
+      std::cout << (i ? "," : "") << core::DisplayName(names, w.orgs[i]);
     for (const std::string& o : w.over_limit) std::cout << "  [over limit: " << o << "]";
     std::cout << '\n';
   }
@@ -113,8 +114,8 @@ void PrintPlanSummary(const planners::WavePlan& plan) {
 
 namespace {
 
-void PrintTable(const planners::WavePlan& plan) {
-  PrintPlanSummary(plan);
+void PrintTable(const planners::WavePlan& plan, const core::OrgNames& names) {
+  PrintPlanSummary(plan, names);
   if (!plan.cycles.empty()) {
     std::cout << "\nmove groups from dependency cycles:\n";
     for (const auto& c : plan.cycles) {
@@ -183,7 +184,7 @@ Runner SetupPlan(CLI::App& app, const GlobalOptions& global) {
     if (args->json) {
       std::cout << PlanJson(plan).dump(2) << '\n';
     } else {
-      PrintTable(plan);
+      PrintTable(plan, (*pipeline)->inputs.estate.org_names);
     }
     return 0;
   };

@@ -123,29 +123,34 @@ std::string Points(const std::vector<planners::SinglePoint>& points) {
   return names.empty() ? "none" : core::Join(names, ", ");
 }
 
-void PrintTable(const planners::RiskReport& report) {
+void PrintTable(const planners::RiskReport& report, const core::OrgNames& names) {
+  std::vector<std::string> orgs;
+  for (const planners::ServiceRisk& s : report.services) orgs.push_back(s.org);
+  for (const auto& entry : report.eos) orgs.push_back(entry.first);
+  const std::size_t org_width = OrgColumnWidth(names, orgs, 10);
   std::cout << "SLA tiers:";
   for (const planners::SlaTier& t : report.tiers) {
     std::cout << "  " << t.tier << " (" << t.criticality << ") " << Percent(t.availability) << ' '
               << t.hours;
   }
   std::cout << "\n\n"
-            << std::left << std::setw(10) << "org" << std::setw(32) << "service" << std::setw(9)
-            << "tier" << std::right << std::setw(10) << "required" << std::setw(10) << "today"
-            << std::setw(10) << "target"
+            << core::PadRight("org", org_width) << std::left << std::setw(32) << "service"
+            << std::setw(9) << "tier" << std::right << std::setw(10) << "required" << std::setw(10)
+            << "today" << std::setw(10) << "target"
             << "  meets today/target\n";
   for (const planners::ServiceRisk& s : report.services) {
-    std::cout << std::left << std::setw(10) << s.org << std::setw(32) << s.service << std::setw(9)
-              << (s.tier.empty() ? "-" : s.tier) << std::right << std::setw(10)
-              << (s.required ? Percent(s.required) : "-") << std::setw(10)
-              << Percent(s.availability_today) << std::setw(10) << Percent(s.availability_target)
-              << "  " << Meets(s.meets_today) << '/' << Meets(s.meets_target) << '\n';
+    std::cout << core::PadRight(core::DisplayName(names, s.org), org_width) << std::left
+              << core::PadRight(s.service, 32) << std::setw(9) << (s.tier.empty() ? "-" : s.tier)
+              << std::right << std::setw(10) << (s.required ? Percent(s.required) : "-")
+              << std::setw(10) << Percent(s.availability_today) << std::setw(10)
+              << Percent(s.availability_target) << "  " << Meets(s.meets_today) << '/'
+              << Meets(s.meets_target) << '\n';
   }
   std::cout << "\nsingle points of failure (today -> target):\n";
   for (const planners::ServiceRisk& s : report.services) {
     if (s.single_points.empty() && s.single_points_target.empty()) continue;
-    std::cout << "  " << s.org << '/' << s.service << ": " << Points(s.single_points) << " -> "
-              << Points(s.single_points_target) << '\n';
+    std::cout << "  " << core::DisplayName(names, s.org) << '/' << s.service << ": "
+              << Points(s.single_points) << " -> " << Points(s.single_points_target) << '\n';
     if (!s.limiting_path.empty()) {
       std::cout << "    limited by: " << core::Join(s.limiting_path, " -> ") << '\n';
     }
@@ -155,19 +160,20 @@ void PrintTable(const planners::RiskReport& report) {
   for (std::size_t i = 0; i < report.importance.size() && i < kTop; ++i) {
     const auto& c = report.importance[i];
     std::cout << "  " << std::setw(8) << std::fixed << std::setprecision(3) << c.birnbaum << "  "
-              << c.org << '/' << c.asset << " (" << core::ToString(c.kind) << ", " << c.services
-              << " services)\n";
+              << core::DisplayName(names, c.org) << '/' << c.asset << " (" << core::ToString(c.kind)
+              << ", " << c.services << " services)\n";
   }
   std::cout << "\nend of support (past / within 12 months; today -> after the plan; of total):\n";
   for (const auto& [org, e] : report.eos) {
-    std::cout << "  " << std::left << std::setw(10) << org << std::right << e.all.past << " / "
-              << e.all.within_12_months << " -> " << e.all.past_after_plan << " / "
-              << e.all.within_12_months_after_plan << " of " << e.total << '\n';
+    std::cout << "  " << core::PadRight(core::DisplayName(names, org), org_width) << std::right
+              << e.all.past << " / " << e.all.within_12_months << " -> " << e.all.past_after_plan
+              << " / " << e.all.within_12_months_after_plan << " of " << e.total << '\n';
   }
   if (!report.windows.empty()) std::cout << "\nrisk windows during the move:\n";
   for (const planners::RiskWindow& w : report.windows) {
-    std::cout << "  after wave " << w.wave << ": " << w.org << '/' << w.group << " (" << w.kind
-              << ") in " << core::Join(w.halls, ", ") << ": " << w.why << '\n';
+    std::cout << "  after wave " << w.wave << ": " << core::DisplayName(names, w.org) << '/'
+              << w.group << " (" << w.kind << ") in " << core::Join(w.halls, ", ") << ": " << w.why
+              << '\n';
   }
   for (const planners::ExpiringStandard& s : report.expiring_standards) {
     std::cout << "\nwarning: the " << planners::ToString(s.source) << " standard for "
@@ -211,7 +217,7 @@ Runner SetupRisk(CLI::App& app, const GlobalOptions& global) {
     if (args->json) {
       std::cout << RiskJson(report).dump(2) << '\n';
     } else {
-      PrintTable(report);
+      PrintTable(report, p.inputs.estate.org_names);
     }
     return 0;
   };

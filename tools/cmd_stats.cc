@@ -33,16 +33,24 @@ std::string ShareText(const core::FieldCount& c) {
   return std::to_string(static_cast<int>(*share * 100 + 0.5)) + "%";
 }
 
-void PrintCompleteness(const core::StoreStats& stats) {
+// The org column: 12 characters, or the longest display name and a gap.
+std::size_t OrgWidth(const core::StoreStats& stats, const core::OrgNames& names) {
+  std::vector<std::string> orgs;
+  for (const auto& entry : stats.orgs) orgs.push_back(entry.first);
+  return OrgColumnWidth(names, orgs, 12);
+}
+
+void PrintCompleteness(const core::StoreStats& stats, const core::OrgNames& names) {
+  const std::size_t org_width = OrgWidth(stats, names);
   std::cout << "\ncompleteness (share of the assets a field applies to that have it; - where it "
                "applies to none)\n";
-  std::cout << std::left << std::setw(12) << "org" << std::right;
+  std::cout << core::PadRight("org", org_width) << std::right;
   for (const char* field : core::kCompletenessFields) {
     std::cout << std::setw(std::max<int>(9, static_cast<int>(std::strlen(field)) + 1)) << field;
   }
   std::cout << '\n';
   for (const auto& [org, counts] : stats.orgs) {
-    std::cout << std::left << std::setw(12) << org << std::right;
+    std::cout << core::PadRight(core::DisplayName(names, org), org_width) << std::right;
     for (std::size_t f = 0; f < core::kCompletenessFieldCount; ++f) {
       const int width =
           std::max<int>(9, static_cast<int>(std::strlen(core::kCompletenessFields[f])) + 1);
@@ -84,21 +92,23 @@ int PrintStats(const core::Store& store, bool json) {
       std::cout << out.dump(2) << '\n';
       return 0;
     }
-    std::cout << std::left << std::setw(12) << "org" << std::right;
+    auto names = store.Names();
+    if (!names.ok()) return Fail(names.status());
+    const std::size_t org_width = OrgWidth(*stats, *names);
+    std::cout << core::PadRight("org", org_width) << std::right;
     for (core::Category c : core::kAllCategories) {
       std::cout << std::setw(12) << core::ToString(c);
     }
     std::cout << std::setw(10) << "total" << '\n';
     for (const auto& [org, counts] : stats->orgs) {
-      std::cout << std::left << std::setw(12) << org << std::right;
+      std::cout << core::PadRight(core::DisplayName(*names, org), org_width) << std::right;
       for (core::Category c : core::kAllCategories) {
         auto it = counts.by_category.find(c);
         std::cout << std::setw(12) << (it == counts.by_category.end() ? 0 : it->second);
       }
       std::cout << std::setw(10) << counts.total << '\n';
     }
-    std::cout << std::left << std::setw(12) << "total" << std::right << std::setw(58)
-              << stats->total << '\n';
+    std::cout << core::PadRight("total", org_width) << std::setw(58) << stats->total << '\n';
     std::cout << "relations: " << stats->relations << " (" << stats->unresolved_relations
               << " unresolved)";
     if (stats->device_types) std::cout << "; device types in catalog: " << stats->device_types;
@@ -108,12 +118,12 @@ int PrintStats(const core::Store& store, bool json) {
       const char* sep = " ";
       for (const auto& [org, counts] : stats->orgs) {
         if (!counts.warnings) continue;
-        std::cout << sep << org << " " << counts.warnings;
+        std::cout << sep << core::DisplayName(*names, org) << " " << counts.warnings;
         sep = ", ";
       }
       std::cout << '\n';
     }
-    PrintCompleteness(*stats);
+    PrintCompleteness(*stats, *names);
     return 0;
   }
 }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/graph.h"
+#include "core/text.h"
 #include "planners/target.h"
 #include "tools/command.h"
 #include "tools/planning_inputs.h"
@@ -111,7 +112,7 @@ int PrintJson(const planners::TargetPlan& plan) {
   return 0;
 }
 
-int PrintTable(const planners::TargetPlan& plan, bool summary_only) {
+int PrintTable(const planners::TargetPlan& plan, const core::OrgNames& names, bool summary_only) {
   std::cout << "Target architecture at " << plan.date << " for " << plan.orgs.size()
             << " municipalities\n\n== Standards ==\n";
   for (const planners::Standard& s : plan.standards) {
@@ -121,38 +122,42 @@ int PrintTable(const planners::TargetPlan& plan, bool summary_only) {
               << std::setw(18) << "" << s.reason << '\n';
   }
   std::cout << "\n== Gaps per municipality (hours from the effort table; see --help) ==\n";
-  std::cout << std::left << std::setw(12) << "org" << std::right;
+  const std::size_t org_width = OrgColumnWidth(names, plan.orgs, 12);
+  std::cout << core::PadRight("org", org_width) << std::right;
   for (planners::GapAction a : planners::kAllGapActions) {
     std::cout << std::setw(9) << planners::ToString(a);
   }
   std::cout << std::setw(10) << "past EoS" << std::setw(10) << "hours" << '\n';
   for (const auto& [org, s] : Summarise(plan)) {
-    std::cout << std::left << std::setw(12) << org << std::right;
+    std::cout << core::PadRight(core::DisplayName(names, org), org_width) << std::right;
     for (std::size_t n : s.actions) std::cout << std::setw(9) << n;
     std::cout << std::setw(10) << s.past << std::setw(10) << std::fixed << std::setprecision(1)
               << s.hours << '\n';
   }
-  std::cout << std::left << std::setw(12) << "total" << std::right << std::setw(56) << std::fixed
+  std::cout << core::PadRight("total", org_width) << std::right << std::setw(56) << std::fixed
             << std::setprecision(1) << plan.total_effort_hours << '\n';
   if (!summary_only) {
     std::cout << "\n== Gaps ==\n";
+    const std::size_t gap_org_width = OrgColumnWidth(names, plan.orgs, 10);
     for (const planners::Gap& g : plan.gaps) {
-      std::cout << std::left << std::setw(10) << g.org << std::setw(28) << g.asset << std::setw(15)
-                << g.capability << std::setw(8) << planners::ToString(g.action) << g.from << " -> "
+      std::cout << core::PadRight(core::DisplayName(names, g.org), gap_org_width) << std::left
+                << std::setw(28) << g.asset << std::setw(15) << g.capability << std::setw(8)
+                << planners::ToString(g.action) << g.from << " -> "
                 << (g.to.empty() ? std::string("(none)") : g.to) << "  " << std::setprecision(1)
                 << g.effort_hours << " h" << (g.past_end_of_support ? "  PAST END OF SUPPORT" : "")
                 << (g.version_unknown ? "  (version unknown)" : "") << '\n';
     }
   }
   std::cout << '\n';
-  PrintLifecycleTable(plan.lifecycle, !summary_only);
+  PrintLifecycleTable(plan.lifecycle, names, !summary_only);
   return 0;
 }
 
 }  // namespace
 
-int PrintTarget(const planners::TargetPlan& plan, bool json, bool summary_only) {
-  return json ? PrintJson(plan) : PrintTable(plan, summary_only);
+int PrintTarget(const planners::TargetPlan& plan, const core::OrgNames& names, bool json,
+                bool summary_only) {
+  return json ? PrintJson(plan) : PrintTable(plan, names, summary_only);
 }
 
 Runner SetupTarget(CLI::App& app, const GlobalOptions& global) {
@@ -191,7 +196,7 @@ Runner SetupTarget(CLI::App& app, const GlobalOptions& global) {
         planners::PlanTarget(in->estate, graph, in->catalog, in->scenario_or_null(), diagnostics);
     PrintDiagnostics(diagnostics);
     if (!plan.ok()) return Fail(plan.status());
-    return PrintTarget(*plan, args->json, args->summary_only);
+    return PrintTarget(*plan, in->estate.org_names, args->json, args->summary_only);
   };
 }
 

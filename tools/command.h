@@ -47,6 +47,11 @@ bool StderrIsTerminal();
 core::Result<std::unique_ptr<core::Store>> OpenStore(const GlobalOptions& global,
                                                      core::OpenMode mode);
 
+// The width of a text table's org column, which shows display names (JSON keeps the ids): `min`
+// characters, or the widest display name of `orgs` plus a gap of two (core::DisplayWidth).
+std::size_t OrgColumnWidth(const core::OrgNames& names, const std::vector<std::string>& orgs,
+                           std::size_t min);
+
 // Writes `text` to `path` through a temporary file beside it (a failed write leaves no half
 // file); an empty path or "-" means stdout.
 core::Status WriteOut(const std::string& path, const std::string& text);
@@ -56,11 +61,15 @@ int PrintStats(const core::Store& store, bool json);
 
 // The lifecycle view (cmd_lifecycle.cc), also a section of `target`: JSON text, or the table.
 std::string LifecycleJson(const planners::Lifecycle& lifecycle);
-void PrintLifecycleTable(const planners::Lifecycle& lifecycle, bool with_assets);
+// The table shows orgs by display name (`names`); JSON keeps the ids.
+void PrintLifecycleTable(const planners::Lifecycle& lifecycle, const core::OrgNames& names,
+                         bool with_assets);
 // Renders `overlap` (cmd_overlap.cc) and `target` (cmd_target.cc) to stdout; return the exit code.
-int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog, bool json,
-                 std::size_t unmatched_shown);
-int PrintTarget(const planners::TargetPlan& plan, bool json, bool summary_only);
+// The text tables show orgs by display name (`names`); JSON keeps the ids.
+int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog,
+                 const core::OrgNames& names, bool json, std::size_t unmatched_shown);
+int PrintTarget(const planners::TargetPlan& plan, const core::OrgNames& names, bool json,
+                bool summary_only);
 // Plans the halls (`samdrift halls`): table or JSON to stdout, SVGs into `svg_dir` when not
 // empty; returns the exit code (1 when a device cannot be placed).
 // What the target retires (planning_inputs.h: scenario, catalogs, date) is not placed.
@@ -68,7 +77,8 @@ int RunHalls(const core::Store& store, PlanningOptions options, bool json,
              const std::string& svg_dir);
 
 // The waves table of `plan` (without the item list), for the demo.
-void PrintPlanSummary(const planners::WavePlan& plan);
+// Orgs by display name (`names`).
+void PrintPlanSummary(const planners::WavePlan& plan, const core::OrgNames& names);
 
 // Command setups (one per cmd_*.cc).
 Runner SetupInit(CLI::App& app, const GlobalOptions& global);

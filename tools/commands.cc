@@ -1,7 +1,9 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 
+#include "core/text.h"
 #include "tools/command.h"
 
 namespace samdrift::tools {
@@ -39,6 +41,15 @@ const std::vector<Command>& Commands() {
 int Fail(const core::Status& status) {
   std::cerr << "samdrift: " << status.message() << '\n';
   return status.exit_code();
+}
+
+std::size_t OrgColumnWidth(const core::OrgNames& names, const std::vector<std::string>& orgs,
+                           std::size_t min) {
+  std::size_t width = min;
+  for (const std::string& org : orgs) {
+    width = std::max(width, core::DisplayWidth(core::DisplayName(names, org)) + 2);
+  }
+  return width;
 }
 
 void PrintDiagnostics(const core::Diagnostics& diagnostics) {

@@ -59,7 +59,9 @@ core::Result<std::unique_ptr<Pipeline>> RunPipeline(const GlobalOptions& global,
                                        &pipeline->halls, pipeline->scenario);
   if (keep == PipelineKeep::kWavesOnly) {
     pipeline->graph.reset();
+    core::OrgNames names = std::move(pipeline->inputs.estate.org_names);  // for the tables
     pipeline->inputs.estate = {};
+    pipeline->inputs.estate.org_names = std::move(names);
     pipeline->target = {};
     pipeline->halls = {};
   }

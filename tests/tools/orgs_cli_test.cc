@@ -30,6 +30,29 @@ void Import(const std::filesystem::path& dir, const std::string& args) {
   REQUIRE(r.exit_code == 0);
 }
 
+// Characters, not bytes, of UTF-8 text: where a column starts as a person sees it.
+std::size_t Chars(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// The lines of `text` from the one that starts with `first` up to the next empty line.
+std::vector<std::string> Block(const std::string& text, const std::string& first) {
+  std::vector<std::string> lines;
+  std::size_t at = text.find(first);
+  if (at == std::string::npos) return lines;
+  while (at < text.size()) {
+    const std::size_t end = text.find('\n', at);
+    std::string line = text.substr(at, end == std::string::npos ? end : end - at);
+    if (line.empty()) break;
+    lines.push_back(std::move(line));
+    if (end == std::string::npos) break;
+    at = end + 1;
+  }
+  return lines;
+}
+
 }  // namespace
 
 TEST_CASE("import A, import B, remove B equals import A alone", "[tools][cli][remove]") {
@@ -170,4 +193,75 @@ TEST_CASE("remove while another process writes: exit 3, nothing removed", "[tool
         "samdrift: store 'samdrift.db' is busy: another samdrift process is writing it; nothing "
         "was changed, try again when it has finished\n");
   CHECK(Answers(dir) == before);
+}
+
+TEST_CASE("text tables show display names, aligned by characters; JSON keeps ids",
+          "[tools][cli][orgs][names]") {
+  auto dir = ScratchDir("org-names-tables");
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  Import(dir, "--org gnosjo '" + kSamples + "/gnosjo'");
+  Import(dir, "--org varnamo '" + kSamples + "/varnamo'");
+  REQUIRE(RunCli(dir, "org gnosjo --name 'Gnosjö'").exit_code == 0);
+  REQUIRE(RunCli(dir, "org varnamo --name 'Värnamo'").exit_code == 0);
+
+  auto stats = RunCli(dir, "stats");
+  REQUIRE(stats.exit_code == 0);
+  // The counts table and the completeness table: rows by name, every line as wide as its header.
+  auto counts = Block(stats.out, "org ");
+  REQUIRE(counts.size() >= 4);  // header, Gnosjö, Värnamo, total; then relations and warnings
+  counts.resize(4);
+  CHECK(counts[1].rfind("Gnosjö  ", 0) == 0);
+  CHECK(counts[2].rfind("Värnamo  ", 0) == 0);
+  CHECK(counts[3].rfind("total  ", 0) == 0);
+  for (const std::string& line : counts) CHECK(Chars(line) == Chars(counts[0]));
+  const auto completeness = Block(stats.out.substr(stats.out.find("completeness")), "org ");
+  REQUIRE(completeness.size() == 3);
+  CHECK(completeness[1].rfind("Gnosjö  ", 0) == 0);
+  CHECK(completeness[2].rfind("Värnamo  ", 0) == 0);
+  for (const std::string& line : completeness) CHECK(Chars(line) == Chars(completeness[0]));
+  CHECK(stats.out.find("import warnings: Gnosjö ") != std::string::npos);
+  CHECK(stats.out.find("gnosjo") == std::string::npos);
+
+  // JSON is for machines: keyed by id.
+  auto json = nlohmann::json::parse(RunCli(dir, "stats --json").out);
+  CHECK(json["orgs"].contains("gnosjo"));
+  CHECK(json["orgs"].contains("varnamo"));
+  CHECK_FALSE(json["orgs"].contains("Gnosjö"));
+
+  auto overlap = RunCli(dir, "overlap");
+  REQUIRE(overlap.exit_code == 0);
+  const auto technologies = Block(overlap.out, "capability ");
+  REQUIRE(technologies.size() >= 2);
+  CHECK(technologies[0].find("   Gnosjö  Värnamo  orgs  shared") != std::string::npos);
+  const auto shared_column = [](const std::string& line) {
+    return Chars(line.substr(0, line.rfind("  ")));  // where the last column starts
+  };
+  for (const std::string& line : technologies) {
+    CHECK(shared_column(line) == shared_column(technologies[0]));
+  }
+  const std::string similarity = overlap.out.substr(overlap.out.find("== Similarity"));
+  CHECK(similarity.find("\n             Gnosjö  Värnamo\n"
+                        "Gnosjö         1.00     0.") != std::string::npos);
+  CHECK(similarity.find("\nVärnamo        0.") != std::string::npos);
+  CHECK(overlap.out.find("\nonly Gnosjö:") != std::string::npos);
+  CHECK(overlap.out.find("\nVärnamo: ") != std::string::npos);  // coverage
+  CHECK(nlohmann::json::parse(RunCli(dir, "overlap --json").out)["orgs"] ==
+        nlohmann::json({"gnosjo", "varnamo"}));
+
+  auto halls = RunCli(dir, "halls");
+  INFO(halls.err);
+  REQUIRE(halls.out.find("gno-bkp01") != std::string::npos);
+  // Device lines: the U column starts at the same character whichever org's name is before it.
+  std::vector<std::size_t> u_column;
+  std::size_t at = 0;
+  while ((at = halls.out.find("\n    U", at)) != std::string::npos) {
+    const std::size_t end = halls.out.find('\n', at + 1);
+    const std::string line = halls.out.substr(at + 1, end - at - 1);
+    CHECK((line.find(" Gnosjö ") != std::string::npos ||
+           line.find(" Värnamo ") != std::string::npos));
+    u_column.push_back(Chars(line.substr(0, line.find(" U "))));
+    at = end;
+  }
+  REQUIRE(u_column.size() > 10);
+  for (std::size_t column : u_column) CHECK(column == u_column.front());
 }
