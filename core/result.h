@@ -9,7 +9,7 @@
 
 namespace samdrift::core {
 
-// The numeric values are the CLI exit codes of CONTRACT.md.
+// The numeric values are the CLI exit codes of docs/cli.md.
 enum class ErrorCode { kOk = 0, kInvalidInput = 1, kUsage = 2, kStore = 3 };
 
 class Status {

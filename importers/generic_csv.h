@@ -1,4 +1,4 @@
-// samdrift's own CSV templates for Excel users (CONTRACT.md): assets, relations, halls and
+// samdrift's own CSV templates for Excel users (docs/formats.md): assets, relations, halls and
 // networks, with English or Swedish headers.
 #ifndef SAMDRIFT_IMPORTERS_GENERIC_CSV_H_
 #define SAMDRIFT_IMPORTERS_GENERIC_CSV_H_

@@ -10,7 +10,7 @@
 namespace samdrift::planners {
 namespace {
 
-// CONTRACT.md's action words (target.cc has the same; kept here so that this file needs only
+// The action words of docs/cli.md (target.cc has the same; kept here so that this file needs only
 // the plan's values).
 std::string_view ActionText(GapAction action) {
   switch (action) {

@@ -1,4 +1,4 @@
-// The scenario file (YAML, CONTRACT.md): which orgs, fixed standards, target halls, redundancy,
+// The scenario file (YAML, docs/cli.md): which orgs, fixed standards, target halls, redundancy,
 // wave limits and addressing. Parsed with located diagnostics; yaml-cpp stays in scenario.cc.
 #ifndef SAMDRIFT_PLANNERS_SCENARIO_H_
 #define SAMDRIFT_PLANNERS_SCENARIO_H_

@@ -22,7 +22,7 @@
 
 namespace samdrift::planners {
 
-// CONTRACT.md: upgrade (same product, newer version), replace (another product in place),
+// docs/cli.md: upgrade (same product, newer version), replace (another product in place),
 // migrate (move the workload or device elsewhere), retire.
 enum class GapAction : std::uint8_t { kUpgrade, kReplace, kMigrate, kRetire };
 inline constexpr GapAction kAllGapActions[] = {GapAction::kUpgrade, GapAction::kReplace,

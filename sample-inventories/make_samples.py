@@ -2835,7 +2835,7 @@ def write_device_types():
           "\n".join(L) + "\n")
 
 
-SCENARIO = """# Alternativ 1: a joint IT operation with two target halls (CONTRACT.md scenario format).
+SCENARIO = """# Alternativ 1: a joint IT operation with two target halls (scenario format: docs/cli.md).
 # DC1 and DC2 restate the capacity of the halls they come from (see halls.csv in each folder).
 name: Alternativ 1
 orgs: [gislaved, gnosjo, varnamo, vaggeryd, hylte]

@@ -1,4 +1,4 @@
-// samdrift halls: the hall plan as a table, JSON (CONTRACT.md) and SVG rack elevations.
+// samdrift halls: the hall plan as a table, JSON (docs/cli.md) and SVG rack elevations.
 #include <cmath>
 #include <filesystem>
 #include <fstream>

@@ -1,4 +1,4 @@
-// samdrift overlap: what the municipalities share (CONTRACT.md), as a table or JSON.
+// samdrift overlap: what the municipalities share (docs/cli.md), as a table or JSON.
 #include <cmath>
 #include <iomanip>
 #include <iostream>

@@ -1,4 +1,4 @@
-// samdrift plan: the migration waves (CONTRACT.md).
+// samdrift plan: the migration waves (docs/cli.md).
 #include <algorithm>
 #include <iomanip>
 #include <iostream>

@@ -1,4 +1,4 @@
-// samdrift target: the standard per capability and each municipality's gap (CONTRACT.md).
+// samdrift target: the standard per capability and each municipality's gap (docs/cli.md).
 #include <iomanip>
 #include <iostream>
 #include <map>

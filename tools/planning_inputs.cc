@@ -9,7 +9,7 @@ namespace samdrift::tools {
 
 void AddPlanningOptions(CLI::App& app, PlanningOptions& options, bool with_date) {
   app.add_option("--scenario", options.scenario,
-                 "scenario YAML (CONTRACT.md): orgs, fixed standards, planned date, effort");
+                 "scenario YAML (docs/cli.md): orgs, fixed standards, planned date, effort");
   app.add_option("--catalog", options.catalogs,
                  "extra technology catalog YAML (core/catalog/README.md); repeatable, later "
                  "files override earlier entries");

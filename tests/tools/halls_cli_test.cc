@@ -1,4 +1,4 @@
-// `samdrift halls` end to end: table, JSON keys of CONTRACT.md, SVG files, exit codes.
+// `samdrift halls` end to end: table, JSON keys of docs/cli.md, SVG files, exit codes.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <set>
