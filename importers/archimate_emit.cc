@@ -2,6 +2,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/criticality.h"
 #include "core/text.h"
 #include "importers/archimate_mapper.h"
 
@@ -64,7 +65,7 @@ void ArchimateMapper::EmitAssets() {
           a.redundancy_group = value;
           break;
         case Field::kCriticality:
-          a.criticality = NormaliseCriticality(value);
+          a.criticality = core::NormaliseCriticality(value);
           break;
         case Field::kEol:
           a.eol = value;
