@@ -3,12 +3,12 @@
 #include <utility>
 
 #include "importers/batch_import.h"
-#include "planners/export_archimate.h"
-#include "planners/export_dot.h"
+#include "reports/export_archimate.h"
+#include "reports/export_dot.h"
 #include "tools/command.h"
 #include "tools/pipeline.h"
 #include "tools/planning_inputs.h"
-#include "tools/report/build.h"
+#include "tools/report_run.h"
 
 #ifndef SAMDRIFT_SAMPLES_DIR
 #define SAMDRIFT_SAMPLES_DIR "sample-inventories"
@@ -168,11 +168,12 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       PrintPlanSummary((*pipeline)->waves, (*pipeline)->inputs.estate.org_names);
     }
 
-    report::ReportOptions report_options;
+    reports::ReportOptions report_options;
     report_options.out_dir = (fs::path(args->out) / "report").string();
-    if (fs::exists(scenario_file, ec)) report_options.planning.scenario = scenario_file.string();
+    PlanningOptions report_planning;
+    if (fs::exists(scenario_file, ec)) report_planning.scenario = scenario_file.string();
     core::Diagnostics diagnostics;
-    auto files = report::WriteReport(demo_store, report_options, diagnostics);
+    auto files = RunReport(demo_store, report_planning, report_options, diagnostics);
     PrintDiagnostics(diagnostics);
     if (!files.ok()) return Fail(files.status());
     std::cout << "\n== report ==\nreport: " << files->html << "\nworkbook: " << files->xlsx
@@ -181,12 +182,12 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     // The model for Archi and Graphviz.
     auto estate = (*store)->LoadEstate({});
     if (!estate.ok()) return Fail(estate.status());
-    planners::ArchimateExportOptions archimate;
+    reports::ArchimateExportOptions archimate;
     archimate.model_name = "GGVVH – nuläge";
     const std::string xml = (fs::path(args->out) / "model-archimate.xml").string();
     const std::string dot = (fs::path(args->out) / "model.dot").string();
-    core::Status written = WriteOut(xml, planners::WriteArchimate(*estate, archimate).xml);
-    if (written.ok()) written = WriteOut(dot, planners::WriteDot(*estate, {}).dot);
+    core::Status written = WriteOut(xml, reports::WriteArchimate(*estate, archimate).xml);
+    if (written.ok()) written = WriteOut(dot, reports::WriteDot(*estate, {}).dot);
     if (!written.ok()) return Fail(written);
     std::cout << "\n== export ==\narchimate: " << xml << "\ndot: " << dot << '\n';
     return 0;

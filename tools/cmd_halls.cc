@@ -10,8 +10,8 @@
 #include "core/text.h"
 #include "planners/hall_input.h"
 #include "planners/hall_plan.h"
-#include "planners/hall_svg.h"
 #include "planners/scenario.h"
+#include "reports/hall_svg.h"
 #include "tools/command.h"
 #include "tools/pipeline.h"
 #include "tools/planning_inputs.h"
@@ -227,7 +227,7 @@ core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return core::Status::StoreError("cannot create '" + dir + "': " + ec.message());
-  for (const planners::SvgFile& file : planners::HallPlanSvgs(plan)) {
+  for (const reports::SvgFile& file : reports::HallPlanSvgs(plan)) {
     const fs::path path = fs::path(dir) / file.name;
     std::ofstream out(path, std::ios::binary);
     out << file.svg;

@@ -7,9 +7,9 @@
 
 #include "core/text.h"
 #include "planners/net_plan.h"
+#include "planners/net_view.h"
 #include "planners/scenario.h"
 #include "tools/command.h"
-#include "tools/net_view.h"
 #include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
@@ -255,7 +255,7 @@ class Renderer {
     constexpr std::size_t kOrgsShown = 10;
     Table t({"vlan", "purpose", "orgs"});
     int last_vid = -1;
-    for (const VlanPurpose& row : GroupVlanPurposes(pairs)) {
+    for (const planners::VlanPurpose& row : planners::GroupVlanPurposes(pairs)) {
       std::string list;
       std::size_t shown = 0;
       for (const std::string& org : row.orgs) {
@@ -292,7 +292,7 @@ int RunNet(const core::Store& store, const std::string& scenario_path, Format fo
   core::Diagnostics skipped;
   core::AssetQuery query;
   query.orgs = scenario->orgs;
-  auto analysis = AnalyseNetwork(
+  auto analysis = planners::AnalyseNetwork(
       *scenario,
       [&](const auto& visit) {
         return store.ForEachAsset(query, [&](core::Asset&& a) { visit(a); });
