@@ -107,7 +107,7 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       }
     }
     std::cout << "== stats ==\n";
-    int rc = PrintStats(**store, false);
+    int rc = PrintStats(**store, Format::kTable);
     if (rc != 0) return rc;
 
     // The hall plan of the bundled scenario, with rack elevations in OUT/halls/.
@@ -117,14 +117,15 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       const std::string svg_dir = (fs::path(args->out) / "halls").string();
       PlanningOptions options;
       options.scenario = scenario.string();
-      rc = RunHalls(**store, options, false, svg_dir);
+      rc = RunHalls(**store, options, Format::kTable, svg_dir);
       if (rc > 1) return rc;
       if (rc == 1) std::cerr << "samdrift demo: the hall plan is infeasible (see above)\n";
       std::cout << "rack elevations and floor views: " << svg_dir << '\n';
     }
     // The samples' scenario (Alternativ 1) carries the joint address plan for renumbering.
     std::cout << "\n== net ==\n";
-    rc = RunNet(**store, fs::exists(scenario, ec) ? scenario.string() : "", false, std::cout);
+    rc = RunNet(**store, fs::exists(scenario, ec) ? scenario.string() : "", Format::kTable,
+                std::cout);
     if (rc != 0) return rc;
     std::cout << "\nstore: " << db << '\n';
 
@@ -141,14 +142,17 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       std::cout << "\n== overlap ==\n";
       planners::Overlap overlap = planners::ComputeOverlap(
           in->estate, in->catalog, s ? s->orgs : std::vector<std::string>{});
-      if (int rc = PrintOverlap(overlap, in->catalog, in->estate.org_names, false, 10); rc != 0)
+      if (int rc = PrintOverlap(overlap, in->catalog, in->estate.org_names, Format::kTable, 10);
+          rc != 0)
         return rc;
       std::cout << "\n== target ==\n";
       core::Diagnostics target_diagnostics;
       auto plan = planners::PlanTarget(in->estate, in->catalog, s, target_diagnostics);
       PrintDiagnostics(target_diagnostics);
       if (!plan.ok()) return Fail(plan.status());
-      if (int rc = PrintTarget(*plan, in->estate.org_names, false, true); rc != 0) return rc;
+      if (int rc = PrintTarget(*plan, in->estate.org_names, Format::kTable, Detail::kSummary);
+          rc != 0)
+        return rc;
     }
 
     GlobalOptions demo_store;

@@ -279,7 +279,7 @@ class Renderer {
 
 }  // namespace
 
-int RunNet(const core::Store& store, const std::string& scenario_path, bool json,
+int RunNet(const core::Store& store, const std::string& scenario_path, Format format,
            std::ostream& out) {
   core::Diagnostics diagnostics;
   auto scenario = planners::LoadScenario(scenario_path, diagnostics);
@@ -305,7 +305,7 @@ int RunNet(const core::Store& store, const std::string& scenario_path, bool json
   auto names = store.Names();
   if (!names.ok()) return Fail(names.status());
   Renderer renderer(input, plan, *scenario, *names);
-  if (json) {
+  if (format == Format::kJson) {
     out << renderer.ToJson().dump(2) << '\n';
   } else {
     renderer.Print(out);
@@ -324,7 +324,7 @@ Runner SetupNet(CLI::App& app, const GlobalOptions& global) {
   return [args, &global]() {
     auto store = OpenStore(global, core::OpenMode::kReadOnly);
     if (!store.ok()) return Fail(store.status());
-    return RunNet(**store, args->scenario, args->json, std::cout);
+    return RunNet(**store, args->scenario, FormatOf(args->json), std::cout);
   };
 }
 
