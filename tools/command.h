@@ -16,12 +16,18 @@
 #include "core/store.h"
 #include "planners/lifecycle.h"
 #include "planners/overlap.h"
+#include "planners/pipeline.h"
 #include "planners/target.h"
 #include "planners/waves.h"
 
 namespace samdrift::tools {
 
 struct PlanningOptions;  // planning_inputs.h
+struct PlanningInputs;   // planning_inputs.h
+namespace report {
+struct ReportOptions;  // report/build.h
+struct ReportFiles;
+}  // namespace report
 
 struct GlobalOptions {
   std::string db;  // resolved: --db, else $SAMDRIFT_DB, else ./samdrift.db
@@ -70,11 +76,17 @@ int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog,
                  const core::OrgNames& names, bool json, std::size_t unmatched_shown);
 int PrintTarget(const planners::TargetPlan& plan, const core::OrgNames& names, bool json,
                 bool summary_only);
-// Plans the halls (`samdrift halls`): table or JSON to stdout, SVGs into `svg_dir` when not
-// empty; returns the exit code (1 when a device cannot be placed).
-// What the target retires (planning_inputs.h: scenario, catalogs, date) is not placed.
-int RunHalls(const core::Store& store, PlanningOptions options, bool json,
-             const std::string& svg_dir);
+// Renders the hall plan of `result` (`samdrift halls`): table or JSON to stdout, SVGs into
+// `svg_dir` when not empty; returns the exit code (1 when a device cannot be placed).
+int PrintHalls(const planners::PipelineResult& result, bool json, const std::string& svg_dir);
+
+// Writes the report (cmd_report.cc) of `result`, the pipeline's run with every step over `in`
+// (its base has the graph built); `store` is the one `in` was read from. Used by demo too.
+core::Result<report::ReportFiles> WriteReportFrom(const core::Store& store,
+                                                  const PlanningInputs& in,
+                                                  const planners::PipelineResult& result,
+                                                  const report::ReportOptions& options,
+                                                  core::Diagnostics& diagnostics);
 
 // The waves table of `plan` (without the item list), for the demo.
 // Orgs by display name (`names`).
@@ -99,8 +111,9 @@ Runner SetupOrg(CLI::App& app, const GlobalOptions& global);
 Runner SetupRemove(CLI::App& app, const GlobalOptions& global);
 Runner SetupRisk(CLI::App& app, const GlobalOptions& global);
 
-// Renders `net` (table or JSON) for the store to `out`; returns the exit code. Used by demo too.
-int RunNet(const core::Store& store, const std::string& scenario_path, bool json,
+// Renders `net` (table or JSON) for the store's orgs of `scenario` (already checked against the
+// store) to `out`; returns the exit code. Used by demo too.
+int RunNet(const core::Store& store, const planners::Scenario& scenario, bool json,
            std::ostream& out);
 
 }  // namespace samdrift::tools

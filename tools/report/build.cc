@@ -7,8 +7,6 @@
 
 #include "core/text.h"
 #include "planners/overlap.h"
-#include "tools/net_view.h"
-#include "tools/pipeline.h"
 #include "tools/report/redact.h"
 #include "tools/report/sections.h"
 
@@ -28,12 +26,9 @@ std::string Today() {
 
 }  // namespace
 
-core::Result<ReportFiles> WriteReport(const GlobalOptions& global, const ReportOptions& options,
-                                      core::Diagnostics& diagnostics) {
-  auto pipeline = RunPipeline(global, options.planning, diagnostics);
-  if (!pipeline.ok()) return pipeline.status();
-  const Pipeline& p = **pipeline;
-  const core::Estate& estate = p.inputs.estate;
+core::Result<ReportFiles> WriteReport(const ReportInput& input, const ReportOptions& options) {
+  const planners::PipelineResult& p = *input.result;
+  const core::Estate& estate = input.base->estate;
 
   Context context;
   context.lang = options.lang;
@@ -61,36 +56,15 @@ core::Result<ReportFiles> WriteReport(const GlobalOptions& global, const ReportO
   }
   report.sections.push_back(EstateSection(context, estate));
   report.sections.push_back(
-      OverlapSection(context, planners::ComputeOverlap(estate, p.inputs.catalog)));
-  report.sections.push_back(TargetSection(context, p.target));
-  report.sections.push_back(LifecycleSection(context, p.target.lifecycle));
-  report.sections.push_back(WavesSection(context, p.waves));
-  report.sections.push_back(HallsSection(context, p.halls));
-  {
-    core::Diagnostics risk_diagnostics;  // `samdrift risk` reports them; the report shows the rest
-    planners::RiskInput input{
-        &estate, p.graph.get(), &p.scenario, &p.target, planners::DevicePlacements(p.halls),
-        &p.waves};
-    report.sections.push_back(RiskSection(context, planners::ComputeRisk(input, risk_diagnostics)));
-  }
-  core::Diagnostics skipped;
-  auto net = AnalyseNetwork(
-      p.scenario,
-      [&](const auto& visit) {
-        for (const core::Asset& a : estate.assets) visit(a);
-        return core::Status::Ok();
-      },
-      skipped);
-  if (!net.ok()) return net.status();
-  diagnostics.Append(skipped);
-  report.sections.push_back(NetSection(context, *net));
-  auto store = OpenStore(global, core::OpenMode::kReadOnly);
-  if (!store.ok()) return store.status();
-  auto warnings = (*store)->ImportWarnings(p.scenario.orgs, kWarningLines);
-  if (!warnings.ok()) return warnings.status();
-  auto stats = (*store)->Stats();
-  if (!stats.ok()) return stats.status();
-  report.sections.push_back(QualitySection(context, estate, *p.graph, p.halls, *warnings, *stats));
+      OverlapSection(context, planners::ComputeOverlap(estate, input.base->catalog)));
+  report.sections.push_back(TargetSection(context, *p.target));
+  report.sections.push_back(LifecycleSection(context, p.target->lifecycle));
+  report.sections.push_back(WavesSection(context, *p.waves));
+  report.sections.push_back(HallsSection(context, *p.halls));
+  report.sections.push_back(RiskSection(context, *p.risk));
+  report.sections.push_back(NetSection(context, *input.net));
+  report.sections.push_back(
+      QualitySection(context, estate, *input.base->graph, *p.halls, *input.warnings, *input.stats));
   // Beyond the serial and address columns: any text that is an address (an IPAM address asset
   // is named by it; a free-text field may hold a MAC), in tables and figures alike.
   if (options.redaction == Redaction::kRedact) RedactAddresses(report);

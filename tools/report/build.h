@@ -1,18 +1,18 @@
-// Assembles the whole report from the store (and a scenario) and writes it to a folder.
+// Assembles the whole report from computed results and writes it to a folder.
 #ifndef SAMDRIFT_TOOLS_REPORT_BUILD_H_
 #define SAMDRIFT_TOOLS_REPORT_BUILD_H_
 
 #include <string>
 
-#include "tools/command.h"
-#include "tools/planning_inputs.h"
+#include "core/store.h"
+#include "planners/pipeline.h"
+#include "tools/net_view.h"
 #include "tools/report/report.h"
 
 namespace samdrift::tools::report {
 
 struct ReportOptions {
   std::string out_dir;
-  PlanningOptions planning;  // --scenario, --catalog, --date
   Lang lang = Lang::kSv;
   Redaction redaction = Redaction::kNone;
 };
@@ -23,10 +23,19 @@ struct ReportFiles {
   std::string csv_dir;
 };
 
-// Reads the estate, runs every planner the report shows and writes index.html, samdrift.xlsx
-// and csv/*.csv into options.out_dir. Planner and scenario problems go to `diagnostics`.
-core::Result<ReportFiles> WriteReport(const GlobalOptions& global, const ReportOptions& options,
-                                      core::Diagnostics& diagnostics);
+// What the report shows, computed before: the planning pipeline's results over one base, the
+// address plans, and what the store says about the imports.
+struct ReportInput {
+  const planners::PlanningBase* base = nullptr;      // the estate, its graph, the catalog
+  const planners::PipelineResult* result = nullptr;  // scenario, target, halls, waves, risk
+  const NetAnalysis* net = nullptr;
+  const core::StoredWarnings* warnings = nullptr;  // the first kWarningLines of the scenario's orgs
+  const core::StoreStats* stats = nullptr;
+};
+
+// Writes index.html, samdrift.xlsx and csv/*.csv into options.out_dir. `input.base` has the graph
+// built and `input.result` the target, hall plan, waves and risk.
+core::Result<ReportFiles> WriteReport(const ReportInput& input, const ReportOptions& options);
 
 }  // namespace samdrift::tools::report
 
