@@ -43,14 +43,6 @@ std::shared_ptr<const planners::PlanningBase> Base(planners::GraphNeed graph,
   return planners::MakePlanningBase(SmallEstate(), testing::TestCatalog(), {}, graph, relations);
 }
 
-planners::Scenario Scenario(const std::string& yaml) {
-  core::Diagnostics d;
-  auto s = planners::ParseScenario(yaml, "s.yaml", d);
-  for (const auto& item : d.items()) FAIL_CHECK(core::FormatDiagnostic(item));
-  REQUIRE(s.has_value());
-  return *s;
-}
-
 planners::PipelineResult Run(std::shared_ptr<const planners::PlanningBase> base,
                              const planners::PipelineRequest& request) {
   core::Diagnostics d;
@@ -88,10 +80,10 @@ bool Has(const std::vector<std::string>& list, const std::string& value) {
 TEST_CASE("two scenarios over one base plan independently; the base is unchanged",
           "[planners][pipeline]") {
   const auto base = Base(planners::GraphNeed::kBuild, planners::Relations::kKeep);
-  const planners::Scenario acme =
-      Scenario("name: Acme\ndate: 2026-12-01\nstandards:\n  hypervisor: acme-hv-2\n");
-  const planners::Scenario beta =
-      Scenario("name: Beta\ndate: 2026-12-01\nstandards:\n  hypervisor: beta-hv-1\n");
+  const planners::Scenario acme = testing::ParsedScenario(
+      "name: Acme\ndate: 2026-12-01\nstandards:\n  hypervisor: acme-hv-2\n");
+  const planners::Scenario beta = testing::ParsedScenario(
+      "name: Beta\ndate: 2026-12-01\nstandards:\n  hypervisor: beta-hv-1\n");
   planners::PipelineRequest request;
   request.steps = Step::kRisk;  // everything
 
@@ -135,7 +127,7 @@ TEST_CASE("two scenarios over one base plan independently; the base is unchanged
 
 TEST_CASE("kWavesOnly lets the base go when the caller hands over its only reference",
           "[planners][pipeline]") {
-  const planners::Scenario scenario = Scenario("date: 2026-12-01\n");
+  const planners::Scenario scenario = testing::ParsedScenario("date: 2026-12-01\n");
   planners::PipelineRequest request;
   request.scenario = &scenario;
   request.steps = Step::kWaves;
@@ -204,7 +196,7 @@ TEST_CASE("the scenario a run plans with", "[planners][pipeline]") {
   CHECK(dated->source == "--date");
   CHECK(dated->name == "default");
   CHECK(dated->date == "2027-03-01");
-  const planners::Scenario file = Scenario("name: Alt 2\ndate: 2026-01-01\n");
+  const planners::Scenario file = testing::ParsedScenario("name: Alt 2\ndate: 2026-01-01\n");
   CHECK(planners::ScenarioWithDate(&file, "")->date == "2026-01-01");
   const auto over = planners::ScenarioWithDate(&file, "2027-03-01");
   CHECK(over->date == "2027-03-01");
