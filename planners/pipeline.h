@@ -18,7 +18,6 @@
 #include "core/graph.h"
 #include "core/model.h"
 #include "core/result.h"
-#include "core/store.h"
 #include "planners/hall_input.h"
 #include "planners/hall_plan.h"
 #include "planners/risk.h"
