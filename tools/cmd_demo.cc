@@ -3,11 +3,11 @@
 #include <utility>
 
 #include "importers/batch_import.h"
-#include "planners/export_archimate.h"
-#include "planners/export_dot.h"
+#include "reports/export_archimate.h"
+#include "reports/export_dot.h"
 #include "tools/command.h"
 #include "tools/planning_inputs.h"
-#include "tools/report/build.h"
+#include "tools/report_run.h"
 
 #ifndef SAMDRIFT_SAMPLES_DIR
 #define SAMDRIFT_SAMPLES_DIR "sample-inventories"
@@ -106,7 +106,7 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       }
     }
     std::cout << "== stats ==\n";
-    int rc = PrintStats(**store, false);
+    int rc = PrintStats(**store, Format::kTable);
     if (rc != 0) return rc;
 
     // Every planner over one read of the samples' scenario (Alternativ 1) and the store.
@@ -124,14 +124,14 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     if (in->scenario) {  // the hall plan, with rack elevations in OUT/halls/
       std::cout << "\n== halls ==\n";
       const std::string svg_dir = (fs::path(args->out) / "halls").string();
-      rc = PrintHalls(*result, false, svg_dir);
+      rc = PrintHalls(*result, Format::kTable, svg_dir);
       if (rc > 1) return rc;
       if (rc == 1) std::cerr << "samdrift demo: the hall plan is infeasible (see above)\n";
       std::cout << "rack elevations and floor views: " << svg_dir << '\n';
     }
     // The samples' scenario carries the joint address plan for renumbering.
     std::cout << "\n== net ==\n";
-    rc = RunNet(**store, in->scenario.value_or(planners::Scenario{}), false, std::cout);
+    rc = RunNet(**store, in->scenario.value_or(planners::Scenario{}), Format::kTable, std::cout);
     if (rc != 0) return rc;
     std::cout << "\nstore: " << db << '\n';
 
@@ -139,16 +139,19 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     std::cout << "\n== overlap ==\n";
     planners::Overlap overlap = planners::ComputeOverlap(
         base.estate, base.catalog, in->scenario ? in->scenario->orgs : std::vector<std::string>{});
-    if (rc = PrintOverlap(overlap, base.catalog, result->org_names, false, 10); rc != 0) return rc;
+    if (rc = PrintOverlap(overlap, base.catalog, result->org_names, Format::kTable, 10); rc != 0)
+      return rc;
     std::cout << "\n== target ==\n";
-    if (rc = PrintTarget(*result->target, result->org_names, false, true); rc != 0) return rc;
+    if (rc = PrintTarget(*result->target, result->org_names, Format::kTable, Detail::kSummary);
+        rc != 0)
+      return rc;
     std::cout << "\n== plan ==\n";
     PrintPlanSummary(*result->waves, result->org_names);
 
-    report::ReportOptions report_options;
+    reports::ReportOptions report_options;
     report_options.out_dir = (fs::path(args->out) / "report").string();
     core::Diagnostics report_diagnostics;
-    auto files = WriteReportFrom(**store, *in, *result, report_options, report_diagnostics);
+    auto files = RunReport(**store, *in, *result, report_options, report_diagnostics);
     PrintDiagnostics(report_diagnostics);
     if (!files.ok()) return Fail(files.status());
     std::cout << "\n== report ==\nreport: " << files->html << "\nworkbook: " << files->xlsx
@@ -157,12 +160,12 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     // The model for Archi and Graphviz.
     auto estate = (*store)->LoadEstate({});
     if (!estate.ok()) return Fail(estate.status());
-    planners::ArchimateExportOptions archimate;
+    reports::ArchimateExportOptions archimate;
     archimate.model_name = "GGVVH – nuläge";
     const std::string xml = (fs::path(args->out) / "model-archimate.xml").string();
     const std::string dot = (fs::path(args->out) / "model.dot").string();
-    core::Status written = WriteOut(xml, planners::WriteArchimate(*estate, archimate).xml);
-    if (written.ok()) written = WriteOut(dot, planners::WriteDot(*estate, {}).dot);
+    core::Status written = WriteOut(xml, reports::WriteArchimate(*estate, archimate).xml);
+    if (written.ok()) written = WriteOut(dot, reports::WriteDot(*estate, {}).dot);
     if (!written.ok()) return Fail(written);
     std::cout << "\n== export ==\narchimate: " << xml << "\ndot: " << dot << '\n';
     return 0;

@@ -9,8 +9,8 @@
 
 #include "core/text.h"
 #include "planners/hall_plan.h"
-#include "planners/hall_svg.h"
 #include "planners/scenario.h"
+#include "reports/hall_svg.h"
 #include "tools/command.h"
 #include "tools/planning_inputs.h"
 
@@ -225,7 +225,7 @@ core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return core::Status::StoreError("cannot create '" + dir + "': " + ec.message());
-  for (const planners::SvgFile& file : planners::HallPlanSvgs(plan)) {
+  for (const reports::SvgFile& file : reports::HallPlanSvgs(plan)) {
     const fs::path path = fs::path(dir) / file.name;
     std::ofstream out(path, std::ios::binary);
     out << file.svg;
@@ -236,9 +236,9 @@ core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
 
 }  // namespace
 
-int PrintHalls(const planners::PipelineResult& result, bool json, const std::string& svg_dir) {
+int PrintHalls(const planners::PipelineResult& result, Format format, const std::string& svg_dir) {
   const HallPlan& plan = *result.halls;
-  if (json) {
+  if (format == Format::kJson) {
     std::cout << PlanJson(result.scenario, plan).dump(2) << '\n';
   } else {
     PrintTable(result.scenario, plan, result.org_names);
@@ -315,7 +315,7 @@ Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
     auto result = planners::RunPipeline(in->base, in->Request(steps), diagnostics);
     PrintDiagnostics(diagnostics);
     if (!result.ok()) return Fail(result.status());
-    return PrintHalls(*result, args->json, args->svg);
+    return PrintHalls(*result, FormatOf(args->json), args->svg);
   };
 }
 

@@ -1,38 +1,12 @@
 #include <iostream>
 
 #include "tools/command.h"
-#include "tools/net_view.h"
-#include "tools/planning_inputs.h"
-#include "tools/report/build.h"
-#include "tools/report/sections.h"
+#include "tools/report_run.h"
 
 namespace samdrift::tools {
 
-core::Result<report::ReportFiles> WriteReportFrom(const core::Store& store,
-                                                  const PlanningInputs& in,
-                                                  const planners::PipelineResult& result,
-                                                  const report::ReportOptions& options,
-                                                  core::Diagnostics& diagnostics) {
-  core::Diagnostics skipped;
-  auto net = AnalyseNetwork(
-      result.scenario,
-      [&](const auto& visit) {
-        for (const core::Asset& a : in.base->estate.assets) visit(a);
-        return core::Status::Ok();
-      },
-      skipped);
-  if (!net.ok()) return net.status();
-  diagnostics.Append(skipped);
-  auto warnings = store.ImportWarnings(result.scenario.orgs, report::kWarningLines);
-  if (!warnings.ok()) return warnings.status();
-  auto stats = store.Stats();
-  if (!stats.ok()) return stats.status();
-  const report::ReportInput input{in.base.get(), &result, &*net, &*warnings, &*stats};
-  return report::WriteReport(input, options);
-}
-
 Runner SetupReport(CLI::App& app, const GlobalOptions& global) {
-  auto options = std::make_shared<report::ReportOptions>();
+  auto options = std::make_shared<reports::ReportOptions>();
   auto planning = std::make_shared<PlanningOptions>();
   auto lang = std::make_shared<std::string>("sv");
   auto redact = std::make_shared<bool>(false);
@@ -46,8 +20,8 @@ Runner SetupReport(CLI::App& app, const GlobalOptions& global) {
       ->check(CLI::IsMember({"sv", "en"}));
   app.add_flag("--redact", *redact, "hide serial numbers, IP and MAC addresses");
   return [options, planning, lang, redact, &global]() {
-    options->lang = *lang == "en" ? report::Lang::kEn : report::Lang::kSv;
-    options->redaction = *redact ? report::Redaction::kRedact : report::Redaction::kNone;
+    options->lang = *lang == "en" ? reports::Lang::kEn : reports::Lang::kSv;
+    options->redaction = *redact ? reports::Redaction::kRedact : reports::Redaction::kNone;
     planning->graph = planners::GraphNeed::kBuild;
     core::Diagnostics diagnostics;
     auto in = LoadPlanningInputs(global, *planning, diagnostics);
@@ -55,8 +29,8 @@ Runner SetupReport(CLI::App& app, const GlobalOptions& global) {
     auto result =
         in.ok() ? planners::RunPipeline(in->base, in->Request(planners::Step::kRisk), diagnostics)
                 : core::Result<planners::PipelineResult>(in.status());
-    auto files = result.ok() ? WriteReportFrom(*in->store, *in, *result, *options, diagnostics)
-                             : core::Result<report::ReportFiles>(result.status());
+    auto files = result.ok() ? RunReport(*in->store, *in, *result, *options, diagnostics)
+                             : core::Result<reports::ReportFiles>(result.status());
     PrintDiagnostics(diagnostics);
     if (!files.ok()) return Fail(files.status());
     std::cout << "report: " << files->html << "\nworkbook: " << files->xlsx

@@ -1,0 +1,44 @@
+#include "tools/report_run.h"
+
+#include "planners/net_view.h"
+#include "planners/overlap.h"
+
+namespace samdrift::tools {
+
+core::Result<reports::ReportFiles> RunReport(const core::Store& store, const PlanningInputs& in,
+                                             const planners::PipelineResult& result,
+                                             const reports::ReportOptions& options,
+                                             core::Diagnostics& diagnostics) {
+  const planners::PlanningBase& base = *in.base;
+  const planners::Overlap overlap = planners::ComputeOverlap(base.estate, base.catalog);
+  core::Diagnostics skipped;
+  auto net = planners::AnalyseNetwork(
+      result.scenario,
+      [&](const auto& visit) {
+        for (const core::Asset& a : base.estate.assets) visit(a);
+        return core::Status::Ok();
+      },
+      skipped);
+  if (!net.ok()) return net.status();
+  diagnostics.Append(skipped);
+  auto warnings = store.ImportWarnings(result.scenario.orgs, reports::kWarningLines);
+  if (!warnings.ok()) return warnings.status();
+  auto stats = store.Stats();
+  if (!stats.ok()) return stats.status();
+
+  reports::ReportInput input;
+  input.estate = &base.estate;
+  input.graph = base.graph.get();
+  input.scenario = &result.scenario;
+  input.overlap = &overlap;
+  input.target = &*result.target;
+  input.waves = &*result.waves;
+  input.halls = &*result.halls;
+  input.risk = &*result.risk;
+  input.net = &*net;
+  input.warnings = &*warnings;
+  input.stats = &*stats;
+  return reports::WriteReport(input, options);
+}
+
+}  // namespace samdrift::tools
