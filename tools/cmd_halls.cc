@@ -4,13 +4,18 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "core/text.h"
+#include "planners/calendar.h"
 #include "planners/hall_input.h"
 #include "planners/hall_plan.h"
 #include "planners/hall_svg.h"
+#include "planners/hall_today.h"
+#include "planners/migration.h"
 #include "planners/scenario.h"
 #include "tools/command.h"
 #include "tools/pipeline.h"
@@ -54,6 +59,7 @@ ordered_json PlanJson(const planners::Scenario& scenario, const HallPlan& plan) 
   out["redundancy"] =
       scenario.halls.empty() || scenario.redundancy == planners::RedundancyRule::kNone ? "none"
                                                                                        : "split";
+  out["design_margin"] = plan.margin;
   out["halls"] = ordered_json::array();
   for (const planners::PlannedHall& hall : plan.halls) {
     ordered_json h;
@@ -73,6 +79,8 @@ ordered_json PlanJson(const planners::Scenario& scenario, const HallPlan& plan) 
     h["rack_power_kw"] = Kw(hall.rack_power_kw);
     h["new_racks"] = hall.new_racks;
     h["pdus_missing"] = hall.pdus_missing;
+    h["over"] = planners::HallOver(hall);
+    h["past_margin"] = planners::PastMargin(hall, plan.margin);
     h["racks"] = ordered_json::array();
     for (const planners::PlannedRack& rack : hall.racks) {
       ordered_json r;
@@ -84,6 +92,7 @@ ordered_json PlanJson(const planners::Scenario& scenario, const HallPlan& plan) 
       r["new"] = rack.is_new;
       r["slot"] = rack.slot;
       r["u_reserved"] = rack.u_reserved;
+      r["past_margin"] = planners::PastMargin(rack, plan.margin);
       r["devices"] = ordered_json::array();
       for (const planners::Placement& p : rack.devices) {
         const HallDevice& d = plan.devices[p.device];
@@ -141,6 +150,10 @@ ordered_json PlanJson(const planners::Scenario& scenario, const HallPlan& plan) 
   return out;
 }
 
+std::string MarginPercent(const HallPlan& plan) {
+  return "(" + std::to_string(static_cast<int>(std::lround(plan.margin * 100))) + " %)";
+}
+
 void PrintTable(const planners::Scenario& scenario, const HallPlan& plan,
                 const core::OrgNames& names) {
   std::cout << "Hall plan: "
@@ -169,7 +182,10 @@ void PrintTable(const planners::Scenario& scenario, const HallPlan& plan,
               << std::setw(16) << (KwText(h.cooling_kw_used) + "/" + KwText(h.cooling_kw))
               << h.new_racks;
     const std::vector<std::string> over = planners::HallOver(h);
+    const std::vector<std::string> past = planners::PastMargin(h, plan.margin);
     if (!over.empty()) std::cout << "  OVER: " << core::Join(over, ", ");
+    if (!past.empty())
+      std::cout << "  PAST MARGIN " << MarginPercent(plan) << ": " << core::Join(past, ", ");
     std::cout << '\n';
   }
   for (const planners::PlannedHall& h : plan.halls) {
@@ -185,7 +201,11 @@ void PrintTable(const planners::Scenario& scenario, const HallPlan& plan,
       std::cout << "  " << std::left << std::setw(12) << r.name << std::setw(9)
                 << (r.is_new ? "new" : "existing") << "U " << std::setw(8)
                 << (std::to_string(r.u_used) + "/" + std::to_string(r.u)) << "kW "
-                << (KwText(r.kw_used) + "/" + KwText(r.kw_budget)) << '\n';
+                << (KwText(r.kw_used) + "/" + KwText(r.kw_budget))
+                << (planners::PastMargin(r, plan.margin)
+                        ? "  past the design margin " + MarginPercent(plan)
+                        : "")
+                << '\n';
       for (auto it = r.devices.rbegin(); it != r.devices.rend(); ++it) {
         const HallDevice& d = plan.devices[it->device];
         std::cout << "    U" << std::left << std::setw(4) << it->position
@@ -221,6 +241,69 @@ void PrintTable(const planners::Scenario& scenario, const HallPlan& plan,
     std::cout << "retired by the target, not placed: " << plan.retired.size() << " devices\n";
   }
   for (const std::string& note : plan.notes) std::cout << "note: " << note << '\n';
+}
+
+// The waves `plan` makes of the same target and hall plan, dated by the scenario's timeline:
+// they say when each of today's halls is emptied. A timeline the waves do not fit leaves the
+// dates out (`samdrift plan` reports it).
+std::optional<planners::WavePlan> WavesFor(const core::Estate& estate, const core::GraphView& graph,
+                                           const planners::TargetPlan& target, const HallPlan& plan,
+                                           const planners::Scenario& scenario) {
+  auto waves =
+      planners::PlanWaves(planners::BuildWaveProblem(estate, graph, &target, &plan, scenario));
+  if (!waves.ok()) return std::nullopt;
+  if (scenario.timeline && !planners::DateWaves(*scenario.timeline, *waves).ok()) {
+    for (planners::Wave& w : waves->waves) w.start = w.end = "";
+  }
+  return std::move(waves).value();
+}
+
+ordered_json TodayJson(const std::vector<planners::TodayHallFate>& today) {
+  ordered_json out = ordered_json::array();
+  for (const planners::TodayHallFate& h : today) {
+    ordered_json stays = ordered_json::array();
+    for (const planners::StayingDevice& s : h.stays) {
+      stays.push_back({{"asset", s.asset}, {"org", s.org}, {"why", s.why}});
+    }
+    out.push_back(
+        {{"org", h.org},
+         {"site", h.site},
+         {"hall", h.hall},
+         {"fate", std::string(planners::ToString(h.fate))},
+         {"target", h.target.empty() ? ordered_json(nullptr) : ordered_json(h.target)},
+         {"emptied_in_wave", h.emptied_in_wave ? ordered_json(h.emptied_in_wave) : nullptr},
+         {"emptied_on", h.emptied_on.empty() ? ordered_json(nullptr) : ordered_json(h.emptied_on)},
+         {"stays", std::move(stays)}});
+  }
+  return out;
+}
+
+// "Today's halls": each hall's fate, when it is emptied, and what stays in it and why.
+void PrintToday(const std::vector<planners::TodayHallFate>& today, const core::OrgNames& names) {
+  if (today.empty()) return;
+  std::cout << "\ntoday's halls:\n";
+  for (const planners::TodayHallFate& h : today) {
+    std::cout << "  " << core::DisplayName(names, h.org) << '/' << h.site << '/' << h.hall << ": ";
+    switch (h.fate) {
+      case planners::HallFate::kTarget:
+        std::cout << "target hall " << h.target;
+        break;
+      case planners::HallFate::kKept:
+        std::cout << "kept";
+        break;
+      case planners::HallFate::kEmptied:
+        std::cout << "emptied";
+        if (h.emptied_in_wave) {
+          std::cout << " in wave " << h.emptied_in_wave
+                    << (h.emptied_on.empty() ? "" : " (" + h.emptied_on + ")");
+        }
+        break;
+    }
+    std::cout << (h.stays.empty() ? "" : "; stays: " + std::to_string(h.stays.size())) << '\n';
+    for (const planners::StayingDevice& s : h.stays) {
+      std::cout << "    " << s.asset << ": " << s.why << '\n';
+    }
+  }
 }
 
 core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
@@ -259,16 +342,19 @@ int RunHalls(const core::Store& store, PlanningOptions options, bool json,
   if (!catalog.ok()) return Fail(catalog.status());
   // What the target retires is not placed: the same set as `plan` (tools/pipeline.cc).
   planners::AssetNames retired;
+  std::unique_ptr<core::GraphView> graph;
+  planners::TargetPlan target;
   if (planned) {
     core::Diagnostics target_problems;
-    const core::GraphView graph(inputs->estate);
-    auto target = planners::PlanTarget(inputs->estate, graph, inputs->catalog,
-                                       inputs->scenario_or_null(), target_problems);
+    graph = std::make_unique<core::GraphView>(inputs->estate);
+    auto planned_target = planners::PlanTarget(inputs->estate, *graph, inputs->catalog,
+                                               inputs->scenario_or_null(), target_problems);
     PrintDiagnostics(target_problems);
-    if (!target.ok()) return Fail(target.status());
-    retired = RetiredByTarget(*target);
+    if (!planned_target.ok()) return Fail(planned_target.status());
+    target = std::move(planned_target).value();
+    retired = RetiredByTarget(target);
   }
-  ReleaseRelations(inputs->estate);  // the hall plan follows no relation
+  ReleaseRelations(inputs->estate);  // the hall plan follows no relation; the graph has them
   core::Diagnostics problems;
   auto input = planners::BuildHallInput(inputs->estate, *catalog, scenario, retired, problems);
   PrintDiagnostics(problems);
@@ -278,10 +364,17 @@ int RunHalls(const core::Store& store, PlanningOptions options, bool json,
   planners::ReportUnplaced(plan, options.scenario.empty() ? store.path() : options.scenario,
                            unplaced);
   PrintDiagnostics(unplaced);
+  std::optional<planners::WavePlan> waves;
+  if (planned) waves = WavesFor(inputs->estate, *graph, target, plan, scenario);
+  const std::vector<planners::TodayHallFate> today =
+      planners::HallFates(plan, waves ? &*waves : nullptr);
   if (json) {
-    std::cout << PlanJson(scenario, plan).dump(2) << '\n';
+    ordered_json out = PlanJson(scenario, plan);
+    out["today"] = TodayJson(today);
+    std::cout << out.dump(2) << '\n';
   } else {
     PrintTable(scenario, plan, inputs->estate.org_names);
+    PrintToday(today, inputs->estate.org_names);
   }
   if (!svg_dir.empty()) {
     core::Status written = WriteSvgs(plan, svg_dir);
