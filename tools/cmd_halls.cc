@@ -145,6 +145,17 @@ ordered_json PlanJson(const planners::Scenario& scenario, const HallPlan& plan) 
                               {"estimated", d.estimated},
                               {"from", From(d)}});
   }
+  // Devices that stay where they are (site-bound outside the target halls, kept halls).
+  out["staying"] = ordered_json::array();
+  for (const HallDevice& d : plan.stays) {
+    out["staying"].push_back({{"asset", d.name},
+                              {"org", d.org},
+                              {"u_height", d.u_height},
+                              {"kw", Kw(d.kw)},
+                              {"estimated", d.estimated},
+                              {"from", From(d)},
+                              {"why", d.site_bound}});
+  }
   out["feasible"] = plan.Feasible();
   out["notes"] = plan.notes;
   return out;

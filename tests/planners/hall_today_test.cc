@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/text.h"
 #include "planners/hall_input.h"
 #include "planners/hall_plan.h"
 #include "planners/scenario.h"
@@ -135,7 +136,7 @@ TEST_CASE("scenario: keep_halls, design_margin and site_bound", "[planners][scen
       "design_margin: 1.2\nkeep_halls: [hylte/Serverrum]\nsite_bound: gno-nas01\n", "s.yaml", d));
   CHECK(Lines(d) ==
         std::vector<std::string>{
-            "s.yaml:2:13: error[SCN001]: keep_halls: expected org/site/hall, got 'hylte/Serverrum'",
+            "s.yaml:2:14: error[SCN001]: keep_halls: expected org/site/hall, got 'hylte/Serverrum'",
             "s.yaml:3:13: error[SCN001]: site_bound: expected a list of org/asset",
             "s.yaml:1:16: error[SCN001]: design_margin: must be more than 0 and at most 1, got "
             "'1.2'"});
@@ -238,7 +239,11 @@ TEST_CASE("site-bound equipment and kept halls stay; the rest moves", "[planners
     waves.waves[w].end = "2026-0" + std::to_string(w + 4) + "-30";
   }
   planners::PlannedItem move;
-  move.item = {"gnosjo:gno-esx01:move", "gnosjo", "gno-esx01", "migrate", "device", "datacenter"};
+  move.item.id = "gnosjo:gno-esx01:move";
+  move.item.org = "gnosjo";
+  move.item.asset = "gno-esx01";
+  move.item.action = "migrate";
+  move.item.kind = "device";
   move.wave = 2;
   planners::PlannedItem upgrade = move;
   upgrade.item.id = "gnosjo:gno-esx01:hypervisor";
