@@ -13,10 +13,10 @@
 #include "planners/calendar.h"
 #include "planners/hall_input.h"
 #include "planners/hall_plan.h"
-#include "planners/hall_svg.h"
 #include "planners/hall_today.h"
 #include "planners/migration.h"
 #include "planners/scenario.h"
+#include "reports/hall_svg.h"
 #include "tools/command.h"
 #include "tools/pipeline.h"
 #include "tools/planning_inputs.h"
@@ -321,7 +321,7 @@ core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return core::Status::StoreError("cannot create '" + dir + "': " + ec.message());
-  for (const planners::SvgFile& file : planners::HallPlanSvgs(plan)) {
+  for (const reports::SvgFile& file : reports::HallPlanSvgs(plan)) {
     const fs::path path = fs::path(dir) / file.name;
     std::ofstream out(path, std::ios::binary);
     out << file.svg;
@@ -332,7 +332,7 @@ core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
 
 }  // namespace
 
-int RunHalls(const core::Store& store, PlanningOptions options, bool json,
+int RunHalls(const core::Store& store, PlanningOptions options, Format format,
              const std::string& svg_dir) {
   core::Diagnostics diagnostics;
   // Without a scenario nothing moves or retires: the halls as they are today, and no relation
@@ -379,7 +379,7 @@ int RunHalls(const core::Store& store, PlanningOptions options, bool json,
   if (planned) waves = WavesFor(inputs->estate, *graph, target, plan, scenario);
   const std::vector<planners::TodayHallFate> today =
       planners::HallFates(plan, waves ? &*waves : nullptr);
-  if (json) {
+  if (format == Format::kJson) {
     ordered_json out = PlanJson(scenario, plan);
     out["today"] = TodayJson(today);
     std::cout << out.dump(2) << '\n';
@@ -429,7 +429,7 @@ Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
   return [args, &global]() {
     auto store = OpenStore(global, core::OpenMode::kReadOnly);
     if (!store.ok()) return Fail(store.status());
-    return RunHalls(**store, args->planning, args->json, args->svg);
+    return RunHalls(**store, args->planning, FormatOf(args->json), args->svg);
   };
 }
 
