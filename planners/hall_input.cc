@@ -224,7 +224,12 @@ core::Result<HallPlanInput> BuildHallInput(const core::Estate& estate,
                     (!pdu && sources.power == core::FigureSource::kDefault);
     dev.u_source = sources.u_height;
     dev.power_source = pdu ? core::FigureSource::kNone : sources.power;
-    if (sources.type) dev.device_type = sources.type->manufacturer + " " + sources.type->model;
+    if (sources.type) {
+      dev.device_type = sources.type->manufacturer + " " + sources.type->model;
+      dev.full_depth = sources.type->full_depth;
+    }
+    dev.model = std::string(core::Trim(asset.vendor + " " + asset.product));
+    if (const std::string* face = asset.Attr("face")) dev.face = core::ToLowerAscii(*face);
     dev.redundancy_group = asset.redundancy_group;
     dev.critical = core::EqualsIgnoreCase(asset.criticality, "critical");
     dev.pdu = pdu;

@@ -1,6 +1,7 @@
 // Hall planning: the datacenter devices placed into the racks of the target halls. A pure
 // function over plain values: BuildHallInput (hall_input.h) reads them from the estate and the
-// scenario, PlanHalls places them, the SVG writers (reports/hall_svg.h) and `samdrift halls` render.
+// scenario, PlanHalls places them, the SVG writers (reports/hall_svg.h) and `samdrift halls`
+// render.
 //
 // Rules (issue 7): devices in a hall that stays keep their rack and position where the plan
 // allows; everything else goes into racks of the target halls with no rack over its U or power
@@ -51,6 +52,9 @@ struct HallDevice {
   // Why the device stays at its site (hall_input.h, SiteBoundWhy): it is never moved into
   // another hall. Empty: it may move. In a hall that stays it keeps its place, past any limit.
   std::string site_bound;
+  std::string model;       // "manufacturer model" as the inventory writes it, else empty
+  std::string face;        // "front" or "rear" (NetBox's face); empty when not recorded
+  bool full_depth = true;  // false for a half-depth device type (is_full_depth: false)
 };
 
 // One of today's halls, for the fates of HallFates (hall_today.h).
