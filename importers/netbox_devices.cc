@@ -73,10 +73,6 @@ void NetboxRows::Device(const NetboxRecord& r) {
   a.serial = std::string(r.Get("serial"));
   a.site = std::string(site);
   a.hall = std::string(r.Get("location"));
-  // The face it is mounted on (front, rear): a rear-mounted half-depth PDU is drawn at the rear.
-  if (!r.Get("face").empty()) {
-    a.SetAttr("face", core::ToLowerAscii(core::Trim(r.Get("face"))));
-  }
   a.rack = std::string(rack);
   if (placed) {
     a.position = std::max(1, static_cast<int>(std::floor(position)));
