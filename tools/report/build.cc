@@ -4,6 +4,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <optional>
 
 #include "core/text.h"
 #include "planners/overlap.h"
@@ -64,7 +65,15 @@ core::Result<ReportFiles> WriteReport(const GlobalOptions& global, const ReportO
       OverlapSection(context, planners::ComputeOverlap(estate, p.inputs.catalog)));
   report.sections.push_back(TargetSection(context, p.target));
   report.sections.push_back(LifecycleSection(context, p.target.lifecycle));
-  report.sections.push_back(WavesSection(context, p.waves));
+  std::optional<WaveCalendar> calendar;
+  if (p.scenario.timeline && !p.waves.waves.empty() && !p.waves.waves.front().start.empty()) {
+    auto hours = planners::HoursPerMonth(*p.scenario.timeline, p.waves);
+    if (!hours.ok()) return hours.status();
+    calendar = WaveCalendar{planners::BuildGantt(p.waves, p.scenario.timeline->phases,
+                                                 planners::ClosuresFromMoves(p.halls, p.waves)),
+                            std::move(*hours)};
+  }
+  report.sections.push_back(WavesSection(context, p.waves, calendar ? &*calendar : nullptr));
   report.sections.push_back(HallsSection(context, p.halls));
   {
     core::Diagnostics risk_diagnostics;  // `samdrift risk` reports them; the report shows the rest
