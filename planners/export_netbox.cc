@@ -1,5 +1,7 @@
 #include "planners/export_netbox.h"
 
+#include <cctype>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -8,10 +10,34 @@
 namespace samdrift::planners {
 namespace {
 
+// A YAML double-quoted scalar.
+std::string Quoted(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
 struct Csv {
   std::string name;
   std::vector<std::string> headers;
   std::vector<std::vector<std::string>> rows;
+
+  // YAML documents, one per row, keyed by the headers (NetBox imports device types so, as the
+  // device-type library writes them).
+  std::string RenderYaml() const {
+    std::string out;
+    for (const auto& row : rows) {
+      out += "---\n";
+      for (std::size_t i = 0; i < headers.size(); ++i) {
+        const bool plain = headers[i] == "u_height" || headers[i] == "is_full_depth";
+        out += headers[i] + ": " + (plain ? row[i] : Quoted(row[i])) + "\n";
+      }
+    }
+    return out;
+  }
 
   std::string Render() const {
     std::string out;
@@ -114,38 +140,18 @@ class Writer {
     WriteCables();
     NetboxExport out = std::move(out_);
     int number = 1;
-    std::string readme =
-        "NetBox bulk import of the target halls, written by samdrift export --format netbox.\n"
-        "Import the files in this order (each refers only to objects of the files before it):\n";
     for (Csv* csv : {&tenants_, &manufacturers_, &roles_, &types_, &sites_, &locations_, &racks_,
                      &devices_, &interfaces_, &cables_}) {
-      char prefix[8];
+      char prefix[16];
       std::snprintf(prefix, sizeof prefix, "%02d-", number++);
-      const std::string name = prefix + csv->name + ".csv";
-      out.files.push_back({name, csv->Render()});
-      readme +=
-          "  " + name + "  " + std::to_string(csv->rows.size()) + " row(s): " + Where(*csv) + "\n";
+      const bool yaml = csv == &types_;
+      out.files.push_back({prefix + csv->name + (yaml ? ".yaml" : ".csv"),
+                           yaml ? csv->RenderYaml() : csv->Render()});
     }
-    out.files.push_back({"README.txt", readme});
     return out;
   }
 
  private:
-  static std::string Where(const Csv& csv) {
-    static const std::map<std::string, std::string> where = {
-        {"tenants", "Organization > Tenants"},
-        {"manufacturers", "Devices > Manufacturers"},
-        {"device-roles", "Devices > Device Roles"},
-        {"device-types", "Devices > Device Types"},
-        {"sites", "Organization > Sites"},
-        {"locations", "Organization > Locations"},
-        {"racks", "Racks > Racks"},
-        {"devices", "Devices > Devices"},
-        {"interfaces", "Devices > Interfaces"},
-        {"cables", "Connections > Cables"}};
-    return where.at(csv.name);
-  }
-
   void CollectDevices() {
     std::map<std::pair<std::string, std::string>, const core::Asset*> assets;
     for (const core::Asset& a : estate_.assets) {
@@ -173,12 +179,17 @@ class Writer {
     roles_ = {"device-roles", {"name", "slug", "color"}, {}};
     types_ = {"device-types", {"manufacturer", "model", "slug", "u_height", "is_full_depth"}, {}};
     std::set<std::string> orgs, vendors, roles;
-    std::map<std::string, std::pair<std::string, int>> types;  // model -> vendor, height
+    struct Type {
+      std::string vendor;
+      int height = 0;
+      bool full_depth = true;  // a PDU is mounted at the rear and leaves the front free
+    };
+    std::map<std::string, Type> types;  // by model
     for (const PlacedDevice& d : placed_) {
       orgs.insert(d.device->org);
       vendors.insert(VendorOf(d));
       roles.insert(d.device->role.empty() ? "device" : d.device->role);
-      types.emplace(ModelOf(d, heights_), std::pair{VendorOf(d), d.device->u_height});
+      types.emplace(ModelOf(d, heights_), Type{VendorOf(d), d.device->u_height, !d.device->pdu});
     }
     for (const std::string& org : orgs) {
       auto name = estate_.org_names.find(org);
@@ -188,9 +199,9 @@ class Writer {
     Slugs vendor_slugs, role_slugs, type_slugs;
     for (const std::string& v : vendors) manufacturers_.rows.push_back({v, vendor_slugs.For(v)});
     for (const std::string& r : roles) roles_.rows.push_back({r, role_slugs.For(r), "9e9e9e"});
-    for (const auto& [model, vendor_height] : types) {
-      types_.rows.push_back({vendor_height.first, model, type_slugs.For(model),
-                             std::to_string(vendor_height.second), "true"});
+    for (const auto& [model, type] : types) {
+      types_.rows.push_back({type.vendor, model, type_slugs.For(model), std::to_string(type.height),
+                             type.full_depth ? "true" : "false"});
     }
   }
 
@@ -244,10 +255,10 @@ class Writer {
   }
 
   void WriteCables() {
-    interfaces_ = {"interfaces", {"device", "name", "type"}, {}};
+    interfaces_ = {"interfaces", {"device", "name", "type", "enabled"}, {}};
     cables_ = {"cables",
                {"side_a_site", "side_a_device", "side_a_type", "side_a_name", "side_b_site",
-                "side_b_device", "side_b_type", "side_b_name", "status"},
+                "side_b_device", "side_b_type", "side_b_name", "status", "tenant"},
                {}};
     std::set<std::pair<std::string, std::string>> interfaces;  // (device, port)
     std::set<std::vector<std::string>> seen;
@@ -269,10 +280,12 @@ class Writer {
       std::vector<std::string> reverse = {row[4], row[5], row[6], row[7], row[0],
                                           row[1], row[2], row[3], row[8]};
       if (seen.count(reverse) || !seen.insert(row).second) continue;
+      // A cable within one org is that org's (samdrift reads its ends in the tenant's org).
+      row.push_back(da.device->org == db.device->org ? da.device->org : "");
       cables_.rows.push_back(row);
       for (const auto& [device, port] : {std::pair{row[1], row[3]}, std::pair{row[5], row[7]}}) {
         if (interfaces.insert({device, port}).second) {
-          interfaces_.rows.push_back({device, port, "other"});
+          interfaces_.rows.push_back({device, port, "other", "true"});
         }
       }
     }

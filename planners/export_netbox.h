@@ -3,8 +3,9 @@
 // tenants (one per org), manufacturers, device roles, device types, sites, locations (the target
 // halls), racks, devices with rack, position and face, the interfaces the cables end on, and the
 // cables the sources gave between devices that are both in the target. Column names are
-// NetBox 4's import forms' (dcim/forms/bulk_import.py); files are numbered in the order NetBox
-// needs them (each refers only to objects of earlier files) and README.txt says so.
+// NetBox 4's import forms' (dcim/forms/bulk_import.py); the device types are YAML documents (as
+// NetBox imports them from the device-type library); files are numbered in the order NetBox
+// needs them (each refers only to objects of earlier files).
 #ifndef SAMDRIFT_PLANNERS_EXPORT_NETBOX_H_
 #define SAMDRIFT_PLANNERS_EXPORT_NETBOX_H_
 
@@ -17,12 +18,12 @@
 namespace samdrift::planners {
 
 struct NetboxFile {
-  std::string name;  // "01-tenants.csv", ..., "README.txt"
-  std::string text;  // UTF-8, comma-separated, a header row of NetBox's column names
+  std::string name;  // "01-tenants.csv", ..., "04-device-types.yaml", ..., "10-cables.csv"
+  std::string text;  // UTF-8; CSV: comma-separated, a header row of NetBox's column names
 };
 
 struct NetboxExport {
-  std::vector<NetboxFile> files;  // in import order, README.txt last
+  std::vector<NetboxFile> files;  // in import order
   int sites = 0;
   int locations = 0;
   int racks = 0;

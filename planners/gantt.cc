@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "planners/calendar.h"
 #include "planners/migration.h"
@@ -13,22 +14,6 @@ namespace {
 
 using std::chrono::days;
 using std::chrono::year_month_day;
-
-// Orgs sorted, the joint work last.
-std::vector<std::string> RowsOf(const WavePlan& plan) {
-  std::set<std::string> orgs;
-  bool joint = false;
-  for (const PlannedItem& p : plan.items) {
-    if (p.item.org == kJointOrg) {
-      joint = true;
-    } else {
-      orgs.insert(p.item.org);
-    }
-  }
-  std::vector<std::string> rows(orgs.begin(), orgs.end());
-  if (joint) rows.push_back(kJointOrg);
-  return rows;
-}
 
 Quarter QuarterOf(const std::string& date) {
   const year_month_day ymd(*ParseDay(date));
@@ -92,6 +77,21 @@ std::vector<GanttBar> BarsOf(const WavePlan& plan) {
 
 }  // namespace
 
+std::vector<std::string> PlanRows(const WavePlan& plan) {
+  std::set<std::string> orgs;
+  bool joint = false;
+  for (const PlannedItem& p : plan.items) {
+    if (p.item.org == kJointOrg) {
+      joint = true;
+    } else {
+      orgs.insert(p.item.org);
+    }
+  }
+  std::vector<std::string> rows(orgs.begin(), orgs.end());
+  if (joint) rows.push_back(kJointOrg);
+  return rows;
+}
+
 std::string_view ToString(Track track) {
   return track == Track::kPhysical ? "physical" : "harmonisation";
 }
@@ -106,7 +106,7 @@ Track TrackOf(const WaveItem& item) {
 Gantt BuildGantt(const WavePlan& plan, const std::vector<TimelinePhase>& phases,
                  const std::vector<HallClosure>& closures) {
   Gantt gantt;
-  gantt.rows = RowsOf(plan);
+  gantt.rows = PlanRows(plan);
   gantt.bars = BarsOf(plan);
   gantt.phases = phases;
   for (const HallClosure& c : closures) {
@@ -166,7 +166,7 @@ std::vector<HallClosure> ClosuresFromMoves(const HallPlan& halls, const WavePlan
 
 core::Result<MonthlyHours> HoursPerMonth(const Timeline& timeline, const WavePlan& plan) {
   MonthlyHours out;
-  out.rows = RowsOf(plan);
+  out.rows = PlanRows(plan);
   std::map<std::string, std::size_t> row_of;
   for (std::size_t i = 0; i < out.rows.size(); ++i) row_of[out.rows[i]] = i;
   // Each wave's share per month: its work days' capacity in the month over the whole wave's.

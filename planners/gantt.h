@@ -63,6 +63,9 @@ struct Gantt {
   std::vector<GanttMilestone> milestones;  // by date, then label
 };
 
+// The orgs with items in `plan`, sorted, then kJointOrg when it has items: the charts' rows.
+std::vector<std::string> PlanRows(const WavePlan& plan);
+
 // The chart's data from a dated plan (DateWaves); waves without dates are left out, and a plan
 // with none gives no quarters unless phases are given.
 Gantt BuildGantt(const WavePlan& plan, const std::vector<TimelinePhase>& phases,

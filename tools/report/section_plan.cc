@@ -140,16 +140,15 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
       std::string(Tr(lang, "lower bound")) + ": " + std::to_string(plan.lower_bound.waves) + ".";
 
   Timeline timeline;
-  std::set<std::string> orgs;
-  for (const auto& item : plan.items) orgs.insert(item.item.org);
-  timeline.rows.assign(orgs.begin(), orgs.end());
+  // The rows (and colours) of the Gantt charts below: orgs sorted, the joint work last.
+  timeline.rows = planners::PlanRows(plan);
   std::map<std::string, std::size_t> row_of;
   for (std::size_t i = 0; i < timeline.rows.size(); ++i) row_of[timeline.rows[i]] = i;
   timeline.counts.assign(timeline.rows.size(), std::vector<double>(plan.waves.size(), 0));
   for (const auto& item : plan.items) {
     if (item.wave >= 1) timeline.counts[row_of[item.item.org]][item.wave - 1] += 1;
   }
-  for (std::string& row : timeline.rows) row = core::DisplayName(context.org_names, row);
+  for (std::string& row : timeline.rows) row = RowName(context, row);
   Table loads;
   loads.id = "wave-loads";
   loads.title = std::string(Tr(lang, "Load per wave"));
