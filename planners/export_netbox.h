@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "core/store.h"
+#include "core/model.h"
 #include "planners/hall_plan.h"
 
 namespace samdrift::planners {
