@@ -4,11 +4,11 @@
 #include <iostream>
 
 #include "core/text.h"
-#include "planners/export_archimate.h"
-#include "planners/export_dot.h"
-#include "planners/export_json.h"
-#include "planners/export_netbox.h"
-#include "planners/export_scenario.h"
+#include "reports/export_archimate.h"
+#include "reports/export_dot.h"
+#include "reports/export_json.h"
+#include "reports/export_netbox.h"
+#include "reports/export_scenario.h"
 #include "tools/command.h"
 #include "tools/pipeline.h"
 
@@ -48,7 +48,7 @@ void PrintExported(const ExportArgs& args, const std::string& summary) {
             << (args.out.empty() || args.out == "-" ? "" : " to " + args.out) << '\n';
 }
 
-std::string ArchimateSummary(const planners::ArchimateExport& out) {
+std::string ArchimateSummary(const reports::ArchimateExport& out) {
   std::string summary = std::to_string(out.elements) + " elements, " +
                         std::to_string(out.relationships) + " relationships";
   if (!out.unresolved.empty()) {
@@ -66,12 +66,12 @@ int ExportPlan(const GlobalOptions& global, const ExportArgs& args) {
   PrintDiagnostics(diagnostics);
   if (!pipeline.ok()) return Fail(pipeline.status());
   const Pipeline& p = **pipeline;
-  const planners::ArchimateScenario scenario = planners::ArchimateScenarioFrom(
+  const reports::ArchimateScenario scenario = reports::ArchimateScenarioFrom(
       p.inputs.estate, p.scenario.name.empty() ? "Scenario" : p.scenario.name, &p.target, &p.waves);
-  planners::ArchimateExportOptions options;
+  reports::ArchimateExportOptions options;
   options.model_name = args.name.empty() ? "samdrift" : args.name;
   options.scenario = &scenario;
-  planners::ArchimateExport out = planners::WriteArchimate(p.inputs.estate, options);
+  reports::ArchimateExport out = reports::WriteArchimate(p.inputs.estate, options);
   core::Status s = WriteOut(args.out, out.xml);
   if (!s.ok()) return Fail(s);
   PrintExported(args, ArchimateSummary(out) + "; scenario '" + scenario.name +
@@ -92,11 +92,11 @@ int ExportNetbox(const GlobalOptions& global, const ExportArgs& args) {
   PrintDiagnostics(diagnostics);
   if (!pipeline.ok()) return Fail(pipeline.status());
   const Pipeline& p = **pipeline;
-  const planners::NetboxExport out = planners::WriteNetbox(p.inputs.estate, p.halls);
+  const reports::NetboxExport out = reports::WriteNetbox(p.inputs.estate, p.halls);
   std::error_code ec;
   std::filesystem::create_directories(args.out, ec);
   if (ec) return Fail(core::Status::Invalid("cannot create '" + args.out + "': " + ec.message()));
-  for (const planners::NetboxFile& file : out.files) {
+  for (const reports::NetboxFile& file : out.files) {
     core::Status s = WriteOut((std::filesystem::path(args.out) / file.name).string(), file.text);
     if (!s.ok()) return Fail(s);
   }
@@ -167,7 +167,7 @@ Runner SetupExport(CLI::App& app, const GlobalOptions& global) {
   app.add_option("--name", args->name, "archimate: the model's name (default: samdrift)");
   AddPlanningOptions(app, args->planning, true);
   return [args, &global]() {
-    planners::DotFilter filter;
+    reports::DotFilter filter;
     core::Status s = ParseList(args->categories, "--category", core::ParseCategory,
                                core::kAllCategories, filter.categories);
     if (!s.ok()) return Fail(s);
@@ -217,20 +217,20 @@ Runner SetupExport(CLI::App& app, const GlobalOptions& global) {
     std::string text;
     std::string summary;
     if (args->format == "archimate") {
-      planners::ArchimateExportOptions options;
+      reports::ArchimateExportOptions options;
       options.model_name = args->name.empty() ? "samdrift" : args->name;
-      planners::ArchimateExport out = planners::WriteArchimate(*estate, options);
+      reports::ArchimateExport out = reports::WriteArchimate(*estate, options);
       summary = ArchimateSummary(out);
       text = std::move(out.xml);
     } else if (args->format == "dot") {
-      planners::DotExport out = planners::WriteDot(*estate, filter);
+      reports::DotExport out = reports::WriteDot(*estate, filter);
       text = std::move(out.dot);
       summary = std::to_string(out.nodes) + " nodes, " + std::to_string(out.edges) + " edges";
       if (out.unresolved) {
         summary += "; " + std::to_string(out.unresolved) + " unresolved relations not drawn";
       }
     } else {
-      text = planners::WriteJson(*estate);
+      text = reports::WriteJson(*estate);
       summary = std::to_string(estate->assets.size()) + " assets, " +
                 std::to_string(estate->relations.size()) + " relations";
     }
