@@ -338,7 +338,8 @@ TEST_CASE("a timeline's bad values stop plan with located errors (exit 1)",
         "bad-timeline.yaml:3:20: error[SCN001]: timeline: hours_per_month: must be more than 0, "
         "got '0'\n"
         "bad-timeline.yaml:4:12: error[SCN001]: timeline: freeze: '2026-07-01..' needs a first "
-        "and a last day, written yyyy-mm-dd..yyyy-mm-dd\n");
+        "and a last day, written yyyy-mm-dd..yyyy-mm-dd\n"
+        "samdrift: invalid scenario 'bad-timeline.yaml'; nothing planned\n");
 }
 
 TEST_CASE("a timeline the waves cannot fit is a located error", "[tools][golden][plan][timeline]") {
