@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "reports/escape.h"
 
 namespace samdrift::reports {
 namespace {
@@ -50,7 +51,7 @@ struct Csv {
     auto line = [&](const std::vector<std::string>& cells) {
       for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i) out += ',';
-        out += core::CsvCell(cells[i], ',');
+        out += CsvField(cells[i], ',');
       }
       out += '\n';
     };

@@ -4,7 +4,7 @@
 
 #include "core/text.h"
 #include "planners/migration.h"
-#include "reports/html.h"
+#include "reports/escape.h"
 #include "reports/sections.h"
 #include "reports/svg_chart.h"
 
@@ -17,7 +17,7 @@ std::string RowName(const Context& context, const std::string& row) {
 }
 
 std::string Figure(std::string_view caption, const std::string& svg) {
-  return "<figcaption>" + Escape(caption) + "</figcaption>" + svg;
+  return "<figcaption>" + HtmlText(caption) + "</figcaption>" + svg;
 }
 
 // Per track: its items, hours and the dates of its first and last wave.

@@ -6,7 +6,7 @@
 #include <map>
 
 #include "planners/calendar.h"
-#include "reports/html.h"
+#include "reports/escape.h"
 
 namespace samdrift::reports {
 namespace {
@@ -25,7 +25,7 @@ std::string Num(double v, int decimals = 0) {
 std::string Text(double x, double y, std::string_view text, std::string_view anchor = "start",
                  std::string_view extra = "") {
   return "<text x=\"" + Num(x, 1) + "\" y=\"" + Num(y, 1) + "\" text-anchor=\"" +
-         std::string(anchor) + "\" " + std::string(extra) + ">" + Escape(text) + "</text>";
+         std::string(anchor) + "\" " + std::string(extra) + ">" + HtmlText(text) + "</text>";
 }
 
 std::string Rect(double x, double y, double w, double h, std::string_view fill,
@@ -34,13 +34,13 @@ std::string Rect(double x, double y, double w, double h, std::string_view fill,
                   Num(std::max(0.0, w), 1) + "\" height=\"" + Num(h, 1) + "\" fill=\"" +
                   std::string(fill) + "\"";
   if (title.empty()) return r + "/>";
-  return r + "><title>" + Escape(title) + "</title></rect>";
+  return r + "><title>" + HtmlText(title) + "</title></rect>";
 }
 
 std::string Open(int width, int height, std::string_view label) {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(width) + " " +
          std::to_string(height) + "\" width=\"" + std::to_string(width) + "\" height=\"" +
-         std::to_string(height) + "\" role=\"img\" aria-label=\"" + Escape(label) +
+         std::to_string(height) + "\" role=\"img\" aria-label=\"" + HtmlText(label) +
          "\" font-family=\"sans-serif\" font-size=\"" + std::to_string(kFont) + "\">";
 }
 
@@ -114,7 +114,7 @@ std::string HeatMap(const HeatMapData& data) {
   for (std::size_t c = 0; c < data.columns.size(); ++c) {
     const double x = kLabelWidth + static_cast<double>(c) * cell + cell / 2.0;
     svg += "<text transform=\"translate(" + Num(x, 1) + "," + std::to_string(head - 6) +
-           ") rotate(-55)\">" + Escape(data.columns[c]) + "</text>";
+           ") rotate(-55)\">" + HtmlText(data.columns[c]) + "</text>";
   }
   for (std::size_t r = 0; r < data.rows.size(); ++r) {
     const double y = head + static_cast<double>(r) * cell;
@@ -275,8 +275,8 @@ std::string GanttChart(const planners::Gantt& g, planners::Track track, bool mil
     svg += "<g><path d=\"M" + Num(x, 1) + " " + Num(y - 7, 1) +
            " l7 7 l-7 7 l-7 -7 z\" "
            "fill=\"#222\"><title>" +
-           Escape(m.label + " " + text.emptied + ": " + m.date + " (" + text.wave + " " +
-                  std::to_string(m.wave) + ")") +
+           HtmlText(m.label + " " + text.emptied + ": " + m.date + " (" + text.wave + " " +
+                    std::to_string(m.wave) + ")") +
            "</title></path>" + Text(x + 9, y + 4, m.label, "start", "font-size=\"10\"") + "</g>";
   }
   return svg + "</svg>";
