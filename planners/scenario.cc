@@ -183,14 +183,60 @@ void ReadPool(Reader& r, const YAML::Node& map, const std::string& where, std::s
   }
 }
 
-// `timeline: {start, hours_per_month, freeze: [FROM..TO, ...]}`.
+// `timeline: phases: [{name, start, end}, ...]`: named periods, both days included.
+bool ReadPhases(Reader& r, const YAML::Node& phases, Timeline& t) {
+  if (!phases.IsSequence()) {
+    r.Error(phases, "timeline: phases: expected a list of {name, start, end}");
+    return false;
+  }
+  bool ok = true;
+  for (const YAML::Node& phase : phases) {
+    if (!phase.IsMap()) {
+      r.Error(phase, "timeline: phases: expected {name, start, end}");
+      ok = false;
+      continue;
+    }
+    r.CheckKeys(phase, {"name", "start", "end"}, "a timeline phase");
+    TimelinePhase p;
+    bool phase_ok = true;
+    for (auto [key, value] :
+         {std::pair{"name", &p.name}, std::pair{"start", &p.start}, std::pair{"end", &p.end}}) {
+      const YAML::Node field = phase[key];
+      if (!field) {
+        r.Error(phase, std::string("timeline: phases: a phase needs ") + key);
+        phase_ok = false;
+        continue;
+      }
+      *value = r.Text(field, "timeline: phases: " + std::string(key)).value_or("");
+      if (std::string_view(key) != "name" && !core::IsIsoDate(*value)) {
+        r.Error(field, "timeline: phases: " + std::string(key) +
+                           ": expected a date written yyyy-mm-dd, got '" + *value + "'");
+        phase_ok = false;
+      }
+    }
+    if (phase_ok && p.end < p.start) {
+      r.Error(phase["end"], "timeline: phases: '" + p.name + "' ends (" + p.end +
+                                ") before it starts (" + p.start + ")");
+      phase_ok = false;
+    }
+    if (phase_ok && p.name.empty()) {
+      r.Error(phase["name"], "timeline: phases: a phase needs a name");
+      phase_ok = false;
+    }
+    if (phase_ok) t.phases.push_back(std::move(p));
+    ok = ok && phase_ok;
+  }
+  return ok;
+}
+
+// `timeline: {start, hours_per_month, freeze: [FROM..TO, ...], phases: [...]}`.
 void ReadTimeline(Reader& r, const YAML::Node& node, Scenario& s) {
   s.locations["timeline"] = r.At(node);
   if (!node.IsMap()) {
     r.Error(node, "timeline: expected start, hours_per_month and freeze");
     return;
   }
-  r.CheckKeys(node, {"start", "hours_per_month", "freeze"}, "timeline");
+  r.CheckKeys(node, {"start", "hours_per_month", "freeze", "phases"}, "timeline");
   Timeline t;
   bool ok = true;
   if (const YAML::Node start = node["start"]) {
@@ -245,6 +291,7 @@ void ReadTimeline(Reader& r, const YAML::Node& node, Scenario& s) {
       }
     }
   }
+  if (const YAML::Node phases = node["phases"]) ok = ReadPhases(r, phases, t) && ok;
   if (ok) s.timeline = std::move(t);
 }
 

@@ -45,11 +45,20 @@ struct FreezePeriod {
   std::string last;
 };
 
+// A phase of the study's schedule (`timeline: phases:`), both days included (yyyy-mm-dd): drawn
+// as a band behind the plan's Gantt chart; it does not move any wave.
+struct TimelinePhase {
+  std::string name;
+  std::string start;
+  std::string end;
+};
+
 // `timeline:` the dates the waves get (planners/calendar.h).
 struct Timeline {
   std::string start;           // yyyy-mm-dd: the first wave starts on the first work day from here
   double hours_per_month = 0;  // the joint team's capacity for plan work (more than 0)
   std::vector<FreezePeriod> freeze;
+  std::vector<TimelinePhase> phases;  // in the file's order
 };
 
 // The joint address plan `net` renumbers into. `supernet` and `per_org_block` are checked

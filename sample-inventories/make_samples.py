@@ -2870,6 +2870,11 @@ timeline:                  # the waves' dates (samdrift plan): work days, Swedis
   start: 2026-03-01
   hours_per_month: 800     # the joint team's hours for plan work
   freeze: [2026-07-01..2026-08-15, 2026-12-15..2027-01-06]   # summer and year-end: no wave runs
+  phases:                  # the study's phases: bands on the report's Gantt chart (no wave moves)
+    - {name: Bilda organisationen, start: 2026-01-01, end: 2026-06-30}
+    - {name: Första flyttomgången, start: 2026-07-01, end: 2027-06-30}
+    - {name: Andra flyttomgången, start: 2027-07-01, end: 2028-06-30}
+    - {name: Överlämning, start: 2028-07-01, end: 2028-12-31}
 """
 
 

@@ -323,6 +323,26 @@ TEST_CASE("plan --only and --actions limit the plan; unknown values are usage er
         "samdrift: --actions: unknown action 'move' (one of upgrade, replace, migrate, retire)\n");
 }
 
+TEST_CASE("a timeline's bad values stop plan with located errors (exit 1)",
+          "[tools][golden][plan][timeline]") {
+  // A freeze that never ends, hours per month of 0, a start that is not a date: each is
+  // reported at its place and nothing is planned.
+  const fs::path scenario = SampleDir() / "bad-timeline.yaml";
+  std::ofstream(scenario) << "timeline:\n  start: 1 mars 2026\n  hours_per_month: 0\n"
+                             "  freeze: [2026-07-01..]\n";
+  const CliResult r = RunCli(SampleDir(), "--db out/samdrift.db plan --scenario bad-timeline.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "bad-timeline.yaml:2:10: error[SCN001]: timeline: start: expected a date written "
+        "yyyy-mm-dd, got '1 mars 2026'\n"
+        "bad-timeline.yaml:3:20: error[SCN001]: timeline: hours_per_month: must be more than 0, "
+        "got '0'\n"
+        "bad-timeline.yaml:4:12: error[SCN001]: timeline: freeze: '2026-07-01..' needs a first "
+        "and a last day, written yyyy-mm-dd..yyyy-mm-dd\n"
+        "samdrift: invalid scenario 'bad-timeline.yaml'; nothing planned\n");
+}
+
 TEST_CASE("a timeline the waves cannot fit is a located error", "[tools][golden][plan][timeline]") {
   const fs::path scenario = SampleDir() / "frozen.yaml";
   std::ofstream(scenario) << "timeline:\n  start: 2026-03-01\n  hours_per_month: 800\n"
