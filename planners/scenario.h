@@ -91,9 +91,13 @@ struct Scenario {
   std::vector<SlaTier> sla;  // empty: the default tiers (risk.h)
   // `availability:` per asset kind ("device", "hall", ...), overriding the defaults (risk.h).
   std::map<std::string, double> availability;
+  // `availability: {k_of_n: {GROUP: K}}`: K members of the redundancy group or cluster GROUP
+  // ("org/name", or "name" in any org) must be up, instead of one (risk.h).
+  std::map<std::string, int> k_of_n;
   std::string source;  // the file as the user named it; empty for the default scenario
   // Where values were written, for planners' own checks: "standards.CAPABILITY",
-  // "effort.KEY", "date", "orgs.ORG", "halls.NAME.from", "timeline", "availability.KIND".
+  // "effort.KEY", "date", "orgs.ORG", "halls.NAME.from", "timeline", "availability.KIND",
+  // "availability.k_of_n.GROUP".
   // Absent for the default scenario.
   std::map<std::string, core::SourceLocation> locations;
 };
