@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "core/model.h"
-#include "core/store.h"
 
 namespace samdrift::core {
 

@@ -165,4 +165,9 @@ void Batch::Append(Batch&& other) {
   move_all(references, other.references);
 }
 
+std::string DisplayName(const OrgNames& names, std::string_view org) {
+  auto it = names.find(org);
+  return it == names.end() ? std::string(org) : it->second;
+}
+
 }  // namespace samdrift::core

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -190,6 +191,19 @@ struct Batch {
   // May this asset go to the sink before the batch is complete?
   static bool CanHand(const Asset& a);
   void Append(Batch&& other);
+};
+
+// Display names of orgs by id ("gnosjo" -> "Gnosjö"); orgs without one are absent.
+using OrgNames = std::map<std::string, std::string, std::less<>>;
+// The display name of `org`, else the id itself: what a person reads (tables, charts, report).
+std::string DisplayName(const OrgNames& names, std::string_view org);
+
+// Everything a planner needs: the assets and relations of the orgs asked for (the store reads
+// it in one go, Store::LoadEstate).
+struct Estate {
+  std::vector<Asset> assets;
+  std::vector<Relation> relations;
+  OrgNames org_names = {};  // of every named org in the store
 };
 
 }  // namespace samdrift::core

@@ -104,11 +104,6 @@ struct AssetQuery {
   std::vector<Category> categories = {};  // empty: every category
 };
 
-// Display names of orgs by id ("gnosjo" -> "Gnosjö"); orgs without one are absent.
-using OrgNames = std::map<std::string, std::string, std::less<>>;
-// The display name of `org`, else the id itself: what a person reads (tables, charts, report).
-std::string DisplayName(const OrgNames& names, std::string_view org);
-
 // An org in the store (one with sources or assets), for `orgs`.
 struct OrgInfo {
   std::string id;
@@ -128,13 +123,6 @@ struct RemoveSummary {
   std::size_t locations_dropped = 0;
   std::size_t locations_implied = 0;
   bool org_gone = false;  // nothing of the org is left: its display name went too
-};
-
-// Everything a planner needs, read in one go.
-struct Estate {
-  std::vector<Asset> assets;
-  std::vector<Relation> relations;
-  OrgNames org_names = {};  // of every named org in the store
 };
 
 // One write transaction that takes its rows in parts, so that an import can store while it is

@@ -27,11 +27,6 @@ Status UnknownOrg(const std::string& org, const std::vector<std::string>& ids) {
 
 }  // namespace store_internal
 
-std::string DisplayName(const OrgNames& names, std::string_view org) {
-  auto it = names.find(org);
-  return it == names.end() ? std::string(org) : it->second;
-}
-
 Result<OrgNames> Store::Names() const {
   OrgNames names;
   try {

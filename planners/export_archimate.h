@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "core/model.h"
-#include "core/store.h"
 
 namespace samdrift::planners {
 

@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "core/model.h"
-#include "core/store.h"
 
 namespace samdrift::planners {
 

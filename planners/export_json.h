@@ -14,7 +14,7 @@
 
 #include <string>
 
-#include "core/store.h"
+#include "core/model.h"
 
 namespace samdrift::planners {
 

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "core/store.h"
+#include "core/model.h"
 #include "planners/export_archimate.h"
 #include "planners/target.h"
 #include "planners/waves.h"

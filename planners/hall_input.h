@@ -12,7 +12,6 @@
 #include "core/diagnostics.h"
 #include "core/model.h"
 #include "core/result.h"
-#include "core/store.h"
 #include "planners/hall_plan.h"
 #include "planners/scenario.h"
 

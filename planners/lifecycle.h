@@ -12,7 +12,6 @@
 #include "core/catalog.h"
 #include "core/graph.h"
 #include "core/model.h"
-#include "core/store.h"
 #include "planners/usage.h"
 
 namespace samdrift::planners {

@@ -4,7 +4,7 @@
 #define SAMDRIFT_PLANNERS_MIGRATION_H_
 
 #include "core/graph.h"
-#include "core/store.h"
+#include "core/model.h"
 #include "planners/hall_plan.h"
 #include "planners/scenario.h"
 #include "planners/target.h"

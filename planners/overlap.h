@@ -13,7 +13,6 @@
 
 #include "core/catalog.h"
 #include "core/model.h"
-#include "core/store.h"
 
 namespace samdrift::planners {
 

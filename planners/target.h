@@ -15,7 +15,6 @@
 #include "core/graph.h"
 #include "core/model.h"
 #include "core/result.h"
-#include "core/store.h"
 #include "planners/effort.h"
 #include "planners/lifecycle.h"
 #include "planners/scenario.h"

@@ -10,7 +10,7 @@
 
 #include "core/catalog.h"
 #include "core/graph.h"
-#include "core/store.h"
+#include "core/model.h"
 
 namespace samdrift::planners {
 

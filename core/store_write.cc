@@ -1,0 +1,438 @@
+// The batch writer (StoreWriter): one transaction that replaces what earlier imports of the same
+// files stored, writes the rows in parts, keeps the import's warnings and adds the implied
+// locations.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "core/store.h"
+#include "core/store_internal.h"
+
+namespace samdrift::core {
+using store_internal::BindText;
+using store_internal::DecodeAttributes;
+using store_internal::EncodeAttributes;
+using store_internal::FileName;
+using store_internal::FromSqlite;
+using store_internal::ImpliedLocations;
+using store_internal::NameOf;
+namespace {
+
+constexpr const char* kUpsertAsset = R"sql(
+INSERT INTO assets(org, kind, key, category, name, role, vendor, product, version, serial,
+                   site, hall, rack, position, u_height, power_w, redundancy_group, criticality,
+                   eol, estimated, attributes, source_id, importer, line, implied)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+       ?20, ?21, ?22, ?23, ?24, 0)
+ON CONFLICT(org, key, kind) DO UPDATE SET
+  category = CASE WHEN ?25 = 1 THEN category ELSE excluded.category END,
+  name = excluded.name,
+  role = COALESCE(NULLIF(excluded.role, ''), role),
+  vendor = COALESCE(NULLIF(excluded.vendor, ''), vendor),
+  product = COALESCE(NULLIF(excluded.product, ''), product),
+  version = COALESCE(NULLIF(excluded.version, ''), version),
+  serial = COALESCE(NULLIF(excluded.serial, ''), serial),
+  site = COALESCE(NULLIF(excluded.site, ''), site),
+  hall = COALESCE(NULLIF(excluded.hall, ''), hall),
+  rack = COALESCE(NULLIF(excluded.rack, ''), rack),
+  position = COALESCE(excluded.position, position),
+  u_height = COALESCE(excluded.u_height, u_height),
+  power_w = COALESCE(excluded.power_w, power_w),
+  redundancy_group = COALESCE(NULLIF(excluded.redundancy_group, ''), redundancy_group),
+  criticality = COALESCE(NULLIF(excluded.criticality, ''), criticality),
+  eol = COALESCE(NULLIF(excluded.eol, ''), eol),
+  estimated = CASE WHEN excluded.power_w IS NOT NULL OR excluded.u_height IS NOT NULL
+                   THEN excluded.estimated ELSE estimated END,
+  attributes = CASE WHEN excluded.attributes = '' THEN attributes
+                    WHEN attributes = '' THEN excluded.attributes
+                    ELSE attributes || char(30) || excluded.attributes END,
+  source_id = CASE WHEN ?25 = 1 AND source_id IS NOT NULL THEN source_id
+                   ELSE excluded.source_id END,
+  importer = CASE WHEN ?25 = 1 AND source_id IS NOT NULL THEN importer ELSE excluded.importer END,
+  line = CASE WHEN ?25 = 1 AND source_id IS NOT NULL THEN line ELSE excluded.line END,
+  implied = 0
+RETURNING id
+)sql";
+
+// WriteMode::kFill: what is already there wins; only empty fields are filled. ?25 carries the
+// merged attributes (the existing keys first, new keys appended), computed by the caller.
+constexpr const char* kFillAsset = R"sql(
+INSERT INTO assets(org, kind, key, category, name, role, vendor, product, version, serial,
+                   site, hall, rack, position, u_height, power_w, redundancy_group, criticality,
+                   eol, estimated, attributes, source_id, importer, line, implied)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+       ?20, ?21, ?22, ?23, ?24, 0)
+ON CONFLICT(org, key, kind) DO UPDATE SET
+  category = CASE WHEN implied = 1 THEN excluded.category ELSE category END,
+  name = CASE WHEN implied = 1 THEN excluded.name ELSE name END,
+  role = COALESCE(NULLIF(role, ''), excluded.role),
+  vendor = COALESCE(NULLIF(vendor, ''), excluded.vendor),
+  product = COALESCE(NULLIF(product, ''), excluded.product),
+  version = COALESCE(NULLIF(version, ''), excluded.version),
+  serial = COALESCE(NULLIF(serial, ''), excluded.serial),
+  site = COALESCE(NULLIF(site, ''), excluded.site),
+  hall = COALESCE(NULLIF(hall, ''), excluded.hall),
+  rack = COALESCE(NULLIF(rack, ''), excluded.rack),
+  position = COALESCE(position, excluded.position),
+  u_height = COALESCE(u_height, excluded.u_height),
+  power_w = COALESCE(power_w, excluded.power_w),
+  redundancy_group = COALESCE(NULLIF(redundancy_group, ''), excluded.redundancy_group),
+  criticality = COALESCE(NULLIF(criticality, ''), excluded.criticality),
+  eol = COALESCE(NULLIF(eol, ''), excluded.eol),
+  estimated = CASE WHEN power_w IS NULL AND u_height IS NULL THEN excluded.estimated
+                   ELSE estimated END,
+  attributes = ?25,
+  importer = CASE WHEN source_id IS NULL THEN excluded.importer ELSE importer END,
+  line = CASE WHEN source_id IS NULL THEN excluded.line ELSE line END,
+  source_id = COALESCE(source_id, excluded.source_id),
+  implied = 0
+RETURNING id
+)sql";
+
+constexpr const char* kInsertRelation = R"sql(
+INSERT INTO relations(org, source, source_kind, kind, target_org, target, target_kind,
+                      source_port, target_port, source_id, importer, line)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+)sql";
+
+constexpr const char* kUpsertDeviceType = R"sql(
+INSERT INTO device_types(manufacturer, model, part_number, u_height, full_depth, max_draw_w,
+                         allocated_draw_w, source, importer, line)
+VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+ON CONFLICT(manufacturer, model) DO UPDATE SET
+  part_number = excluded.part_number, u_height = excluded.u_height,
+  full_depth = excluded.full_depth, max_draw_w = excluded.max_draw_w,
+  allocated_draw_w = excluded.allocated_draw_w, source = excluded.source,
+  importer = excluded.importer, line = excluded.line
+)sql";
+
+// The source id of a row's (org, file name), remembering the last one: rows come file by file.
+class SourceIds {
+ public:
+  explicit SourceIds(const store_internal::SourceIdMap& ids) : ids_(ids) {}
+  std::int64_t Of(const std::string& org, const std::string& source) {
+    if (last_org_ && *last_org_ == org && *last_source_ == source) return last_id_;
+    last_id_ = ids_.at({org, FileName(source)});
+    last_org_ = &org;
+    last_source_ = &source;
+    return last_id_;
+  }
+
+ private:
+  const store_internal::SourceIdMap& ids_;
+  const std::string* last_org_ = nullptr;
+  const std::string* last_source_ = nullptr;
+  std::int64_t last_id_ = 0;
+};
+
+template <typename T>
+void BindOptional(SQLite::Statement& st, int index, const std::optional<T>& value) {
+  if (value) {
+    st.bind(index, *value);
+  } else {
+    st.bind(index);
+  }
+}
+
+}  // namespace
+
+struct StoreWriter::Impl {
+  Impl(SQLite::Database& database, std::string store_path)
+      : db(database),
+        path(std::move(store_path)),
+        transaction(db, SQLite::TransactionBehavior::IMMEDIATE),
+        upsert_source(db,
+                      "INSERT INTO sources(org, name, importer) VALUES(?1, ?2, ?3) "
+                      "ON CONFLICT(org, name) DO UPDATE SET importer = excluded.importer, "
+                      "imported_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') RETURNING id"),
+        drop_assets(db, "DELETE FROM assets WHERE source_id = ?1"),
+        drop_relations(db, "DELETE FROM relations WHERE source_id = ?1"),
+        warnings(db),
+        any_rows(db, "SELECT 1 FROM assets WHERE org = ?1 LIMIT 1"),
+        upsert_asset(db, kUpsertAsset),
+        fill_asset(db, kFillAsset),
+        existing_attributes(
+            db, "SELECT attributes FROM assets WHERE org = ?1 AND key = ?2 AND kind = ?3"),
+        insert_relation(db, kInsertRelation) {}
+
+  // Registers the row's (org, file name): the first time, what earlier imports of that file
+  // stored is removed. Rows come file by file, so a repeat of the last pair is skipped early.
+  void Touch(const std::string& org, const Provenance& p) {
+    if (last_org && *last_org == org && *last_source == p.source) return;
+    last_org = &org;
+    last_source = &p.source;
+    if (!orgs.count(org)) {
+      orgs.insert(org);
+      new_orgs.push_back(org);
+    }
+    auto key = std::make_pair(org, FileName(p.source));
+    if (sources.count(key)) return;
+    upsert_source.bind(1, key.first);
+    upsert_source.bind(2, key.second);
+    upsert_source.bind(3, p.importer);
+    upsert_source.executeStep();
+    std::int64_t id = upsert_source.getColumn(0).getInt64();
+    upsert_source.reset();
+    sources.emplace(key, id);
+    drop_assets.bind(1, id);
+    const int dropped = drop_assets.exec();
+    summary.assets_replaced += static_cast<std::size_t>(dropped);
+    // A row this batch wrote into (a patch of an asset the file declared) may be among them.
+    if (dropped > 0 && !written_rows.empty()) written_rows_dropped = true;
+    drop_assets.reset();
+    drop_relations.bind(1, id);
+    drop_relations.exec();
+    drop_relations.reset();
+    warnings.Drop(id);
+  }
+
+  // Orgs seen for the first time in this Put() that have no rows left once their replaced files
+  // are gone: their implied locations are collected from the rows written, not read back.
+  void CheckFreshOrgs() {
+    for (const std::string& org : new_orgs) {
+      any_rows.bind(1, org);
+      if (!any_rows.executeStep()) fresh.emplace(org, ImpliedLocations());
+      any_rows.reset();
+    }
+    new_orgs.clear();
+  }
+
+  void PutAsset(const Asset& a, SourceIds& source_ids) {
+    const bool is_fill = a.mode == WriteMode::kFill;
+    SQLite::Statement& insert_asset = is_fill ? fill_asset : upsert_asset;
+    BindText(insert_asset, 1, a.org);
+    BindText(insert_asset, 2, NameOf(a.kind, kAllAssetKinds));
+    if (a.kind == AssetKind::kHall || a.kind == AssetKind::kRack) {
+      key = a.Key();
+      BindText(insert_asset, 3, key);
+    } else {
+      BindText(insert_asset, 3, a.name);  // Key() of every other kind
+    }
+    BindText(insert_asset, 4, NameOf(a.category, kAllCategories));
+    BindText(insert_asset, 5, a.name);
+    BindText(insert_asset, 6, a.role);
+    BindText(insert_asset, 7, a.vendor);
+    BindText(insert_asset, 8, a.product);
+    BindText(insert_asset, 9, a.version);
+    BindText(insert_asset, 10, a.serial);
+    BindText(insert_asset, 11, a.site);
+    BindText(insert_asset, 12, a.hall);
+    BindText(insert_asset, 13, a.rack);
+    BindOptional(insert_asset, 14, a.position);
+    BindOptional(insert_asset, 15, a.u_height);
+    BindOptional(insert_asset, 16, a.power_w);
+    BindText(insert_asset, 17, a.redundancy_group);
+    BindText(insert_asset, 18, a.criticality);
+    BindText(insert_asset, 19, a.eol);
+    insert_asset.bind(20, a.estimated ? 1 : 0);
+    attributes = EncodeAttributes(a.attributes);
+    BindText(insert_asset, 21, attributes);
+    insert_asset.bind(22, source_ids.Of(a.org, a.provenance.source));
+    BindText(insert_asset, 23, a.provenance.importer);
+    insert_asset.bind(24, a.provenance.line);
+    if (is_fill) {
+      // Existing keys keep their values; keys the asset does not have yet are appended.
+      std::vector<Attribute> merged;
+      existing_attributes.bind(1, a.org);
+      existing_attributes.bind(2, a.Key());
+      existing_attributes.bind(3, std::string(ToString(a.kind)));
+      if (existing_attributes.executeStep()) {
+        DecodeAttributes(existing_attributes.getColumn(0).getString(), merged);
+      }
+      existing_attributes.reset();
+      for (const Attribute& attribute : a.attributes) {
+        bool present = false;
+        for (const Attribute& m : merged) present = present || m.key == attribute.key;
+        if (!present) merged.push_back(attribute);
+      }
+      insert_asset.bind(25, EncodeAttributes(merged));
+    } else {
+      insert_asset.bind(25, a.mode == WriteMode::kPatch ? 1 : 0);
+    }
+    // Rowid 0 is never given to a new row: if it is still the last one after the statement,
+    // the asset merged into an existing row instead of adding one.
+    sqlite3_set_last_insert_rowid(db.getHandle(), 0);
+    insert_asset.executeStep();
+    written_rows.push_back(insert_asset.getColumn(0).getInt64());
+    insert_asset.reset();
+    ++summary.assets_written;
+    if (auto it = fresh.find(a.org); it != fresh.end()) {
+      if (sqlite3_last_insert_rowid(db.getHandle()) == 0) {
+        // No new row: the asset merged into one written earlier, whose location may have
+        // changed. The org's implied locations are then read back from its rows at Commit().
+        fresh.erase(it);
+      } else {
+        it->second.Add(a.kind, a.site, a.hall, a.rack);
+      }
+    }
+  }
+
+  void PutRelation(const Relation& r, SourceIds& source_ids) {
+    static const std::string kNoKind;
+    BindText(insert_relation, 1, r.org);
+    BindText(insert_relation, 2, r.source);
+    BindText(insert_relation, 3, r.source_kind ? NameOf(*r.source_kind, kAllAssetKinds) : kNoKind);
+    BindText(insert_relation, 4, NameOf(r.kind, kAllRelationKinds));
+    BindText(insert_relation, 5, r.TargetOrg());
+    BindText(insert_relation, 6, r.target);
+    BindText(insert_relation, 7, r.target_kind ? NameOf(*r.target_kind, kAllAssetKinds) : kNoKind);
+    BindText(insert_relation, 8, r.source_port);
+    BindText(insert_relation, 9, r.target_port);
+    insert_relation.bind(10, source_ids.Of(r.org, r.provenance.source));
+    BindText(insert_relation, 11, r.provenance.importer);
+    insert_relation.bind(12, r.provenance.line);
+    insert_relation.exec();
+    insert_relation.reset();
+    ++summary.relations_written;
+  }
+
+  void PutDeviceTypes(const std::vector<DeviceType>& types) {
+    if (types.empty()) return;
+    SQLite::Statement insert_type(db, kUpsertDeviceType);
+    for (const DeviceType& t : types) {
+      BindText(insert_type, 1, t.manufacturer);
+      BindText(insert_type, 2, t.model);
+      BindText(insert_type, 3, t.part_number);
+      BindOptional(insert_type, 4, t.u_height);
+      insert_type.bind(5, t.full_depth ? 1 : 0);
+      BindOptional(insert_type, 6, t.max_draw_w);
+      BindOptional(insert_type, 7, t.allocated_draw_w);
+      insert_type.bind(8, FileName(t.provenance.source));
+      BindText(insert_type, 9, t.provenance.importer);
+      insert_type.bind(10, t.provenance.line);
+      insert_type.exec();
+      insert_type.reset();
+      ++summary.device_types_written;
+    }
+  }
+
+  // The implied sites, halls and racks of every org written: from the rows written for fresh
+  // orgs, else recomputed from all the org's rows.
+  void WriteImplied(ApplySummary& summary) {
+    store_internal::ImpliedRewriter implied(db);
+    for (const std::string& org : orgs) {
+      auto it = fresh.find(org);
+      if (it != fresh.end()) {
+        summary.locations_implied += it->second.Write(org, implied.insert_implied());
+        continue;
+      }
+      const store_internal::ImpliedChange change = implied.Rewrite(org);
+      if (change.written > change.dropped) {
+        summary.locations_implied += change.written - change.dropped;
+      }
+    }
+  }
+
+  SQLite::Database& db;
+  std::string path;
+  SQLite::Transaction transaction;  // first member with a destructor that needs the others gone
+  SQLite::Statement upsert_source;
+  SQLite::Statement drop_assets;
+  SQLite::Statement drop_relations;
+  store_internal::WarningWriter warnings;
+  SQLite::Statement any_rows;
+  SQLite::Statement upsert_asset;
+  SQLite::Statement fill_asset;
+  SQLite::Statement existing_attributes;
+  SQLite::Statement insert_relation;
+  store_internal::SourceIdMap sources;
+  std::set<std::string> orgs;
+  std::vector<std::string> new_orgs;
+  std::map<std::string, ImpliedLocations> fresh;
+  const std::string* last_org = nullptr;
+  const std::string* last_source = nullptr;
+  // The distinct rows the batch's assets went into, for ApplySummary::assets_stored.
+  std::size_t CountStored() {
+    std::sort(written_rows.begin(), written_rows.end());
+    written_rows.erase(std::unique(written_rows.begin(), written_rows.end()), written_rows.end());
+    if (!written_rows_dropped) return written_rows.size();
+    SQLite::Statement exists(db, "SELECT 1 FROM assets WHERE id = ?1");
+    std::size_t n = 0;
+    for (std::int64_t id : written_rows) {
+      exists.bind(1, id);
+      n += exists.executeStep() ? 1 : 0;
+      exists.reset();
+    }
+    return n;
+  }
+
+  std::string key;
+  std::string attributes;
+  std::vector<std::int64_t> written_rows;  // the row of every asset written, in order
+  bool written_rows_dropped = false;       // a file's earlier rows went after rows were written
+  ApplySummary summary;
+  bool failed = false;
+};
+
+StoreWriter::StoreWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+StoreWriter::~StoreWriter() = default;
+
+Status StoreWriter::Put(const Batch& batch) {
+  Impl& w = *impl_;
+  if (w.failed) return Status::StoreError("store '" + w.path + "': an earlier write failed");
+  try {
+    w.last_org = w.last_source = nullptr;  // the last batch's rows are gone
+    for (const Asset& a : batch.assets) w.Touch(a.org, a.provenance);
+    for (const Relation& r : batch.relations) w.Touch(r.org, r.provenance);
+    w.last_org = w.last_source = nullptr;
+    w.CheckFreshOrgs();
+    SourceIds source_ids(w.sources);
+    for (const Asset& a : batch.assets) w.PutAsset(a, source_ids);
+    for (const Relation& r : batch.relations) w.PutRelation(r, source_ids);
+    w.PutDeviceTypes(batch.device_types);
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    w.failed = true;
+    return FromSqlite(e, w.path, "storing the import");
+  }
+}
+
+Status StoreWriter::PutWarnings(const std::string& org, const std::vector<std::string>& files,
+                                const std::vector<Diagnostic>& diagnostics) {
+  Impl& w = *impl_;
+  if (w.failed) return Status::StoreError("store '" + w.path + "': an earlier write failed");
+  try {
+    w.summary.warnings_written += w.warnings.Put(w.sources, org, files, diagnostics);
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    w.failed = true;
+    return FromSqlite(e, w.path, "storing the import's warnings");
+  }
+}
+
+Result<ApplySummary> StoreWriter::Commit() {
+  Impl& w = *impl_;
+  if (w.failed) return Status::StoreError("store '" + w.path + "': an earlier write failed");
+  try {
+    w.WriteImplied(w.summary);
+    w.summary.assets_stored = w.CountStored();
+    w.summary.orgs.assign(w.orgs.begin(), w.orgs.end());
+    w.transaction.commit();
+    return w.summary;
+  } catch (const std::exception& e) {
+    w.failed = true;
+    return FromSqlite(e, w.path, "storing the import");
+  }
+}
+
+Result<std::unique_ptr<StoreWriter>> Store::Begin() {
+  try {
+    return std::unique_ptr<StoreWriter>(
+        new StoreWriter(std::make_unique<StoreWriter::Impl>(impl_->db, path_)));
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path_, "starting the import");
+  }
+}
+
+Result<ApplySummary> Store::Apply(const Batch& batch) {
+  auto writer = Begin();
+  if (!writer.ok()) return writer.status();
+  if (Status put = (*writer)->Put(batch); !put.ok()) return put;
+  return (*writer)->Commit();
+}
+}  // namespace samdrift::core
