@@ -51,9 +51,9 @@ Model BuildModel(const RiskInput& in, bool target) {
   };
   std::map<std::pair<std::string, std::string>, Place> placed;  // (org, device) -> target hall
   if (target) {
-    std::map<std::string, Id> halls;
+    std::map<std::string, Id> halls = risk_parts::ExistingTargetHalls(in);
     for (const DevicePlacement& p : in.placements) {
-      auto [it, added] = halls.emplace(p.hall, static_cast<Id>(m.assets + halls.size()));
+      auto [it, added] = halls.emplace(p.hall, static_cast<Id>(m.assets + m.hall_names.size()));
       if (added) m.hall_names.push_back(p.hall);
       placed[{p.org, p.asset}] = {it->second, p.kept};
     }

@@ -59,6 +59,18 @@ bool IsSeenByAgentOrScan(const core::Asset& asset) {
 
 namespace risk_parts {
 
+std::map<std::string, Id> ExistingTargetHalls(const RiskInput& in) {
+  std::map<std::string, Id> halls;
+  if (in.scenario == nullptr) return halls;
+  for (const TargetHall& h : in.scenario->halls) {
+    const std::size_t slash = h.from.find('/');
+    if (slash == std::string::npos) continue;
+    auto id = in.graph->Find(h.from.substr(0, slash), h.from.substr(slash + 1), AssetKind::kHall);
+    if (id) halls[h.name] = id->value;
+  }
+  return halls;
+}
+
 void ComputeEos(const RiskInput& in, RiskReport& report, core::Diagnostics& diagnostics) {
   const core::GraphView& g = *in.graph;
   for (std::size_t v = 0; v < g.asset_count(); ++v) {
@@ -100,10 +112,14 @@ void ComputeEos(const RiskInput& in, RiskReport& report, core::Diagnostics& diag
   if (report.horizon.empty()) return;
   for (const Standard& st : in.target->standards) {
     if (st.end_of_support.empty() || st.end_of_support >= report.horizon) continue;
+    // A fixed standard at its entry in the scenario; a proposed one at the scenario file.
     core::SourceLocation where;
-    if (in.scenario != nullptr && st.source == StandardSource::kScenario) {
+    if (in.scenario != nullptr) {
+      where.source = in.scenario->source;
       auto it = in.scenario->locations.find("standards." + st.capability);
-      if (it != in.scenario->locations.end()) where = it->second;
+      if (it != in.scenario->locations.end() && st.source == StandardSource::kScenario) {
+        where = it->second;
+      }
     }
     report.expiring_standards.push_back(
         {st.capability, st.technology, st.name, st.end_of_support, st.source, where});
@@ -208,9 +224,15 @@ void ComputeConcentration(const RiskInput& in, RiskReport& report) {
     }
   }
   if (halls.empty()) return;
-  std::map<std::pair<std::string, std::string>, std::string> placed;  // (org, device) -> hall
-  for (const DevicePlacement& p : in.placements) placed[{p.org, p.asset}] = p.hall;
   const core::GraphView& g = *in.graph;
+  // A target hall made from an existing hall is named as that hall in the single points.
+  std::map<std::string, std::string> shown;  // target hall -> its name among the single points
+  for (const auto& [name, id] : ExistingTargetHalls(in)) shown[name] = g.asset(AssetId{id}).name;
+  std::map<std::pair<std::string, std::string>, std::string> placed;  // (org, device) -> hall
+  for (const DevicePlacement& p : in.placements) {
+    auto it = shown.find(p.hall);
+    placed[{p.org, p.asset}] = it != shown.end() ? it->second : p.hall;
+  }
   // Clusters (their hosts) and redundancy groups of devices, by "org/name".
   std::map<std::string, std::set<std::string>> where;
   auto add = [&](const std::string& key, const core::Asset& device) {
@@ -241,6 +263,9 @@ void ComputeConcentration(const RiskInput& in, RiskReport& report) {
   }
   for (auto& [name, h] : halls) {
     h.hall = name;
+    for (const auto& [target, existing] : shown) {
+      if (existing == name) h.hall = name + " (" + target + ")";
+    }
     report.concentration.push_back(std::move(h));
   }
   std::stable_sort(report.concentration.begin(), report.concentration.end(),

@@ -4,11 +4,18 @@
 #ifndef SAMDRIFT_PLANNERS_RISK_PARTS_H_
 #define SAMDRIFT_PLANNERS_RISK_PARTS_H_
 
+#include <cstdint>
+#include <map>
+#include <string>
+
 #include "core/diagnostics.h"
 #include "planners/risk.h"
 
 namespace samdrift::planners::risk_parts {
 
+// The target halls the scenario makes `from` an existing hall ("org/site/hall"), by name: one
+// room, so one component, the existing hall's vertex (not a second hall in series with it).
+std::map<std::string, std::uint32_t> ExistingTargetHalls(const RiskInput& in);
 // End of support per org and category, today and after the plan; the standards that expire
 // before the horizon (warned as RSK006, at the scenario's entry for a fixed one).
 void ComputeEos(const RiskInput& in, RiskReport& report, core::Diagnostics& diagnostics);

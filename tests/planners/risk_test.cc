@@ -583,3 +583,23 @@ TEST_CASE("a hall plan that puts a whole cluster in one hall: a new single point
   CHECK(report.concentration[0].services == 1);
   CHECK(report.concentration[0].holds == std::vector<std::string>{"k/kluster"});
 }
+
+TEST_CASE("a target hall made from an existing hall is that hall, not a second one in series",
+          "[planners][risk]") {
+  core::Estate estate = ClusterInOneHall();
+  core::GraphView graph(estate);
+  planners::Scenario scenario;
+  planners::TargetHall dc1;
+  dc1.name = "DC1";
+  dc1.from = "k/Hus/Hall A";
+  scenario.halls = {dc1};
+  planners::RiskInput input{&estate, &graph, &scenario, nullptr, {}};
+  input.placements = {{"k", "esx1", "DC1", "R1", 1, true, false, ""},
+                      {"k", "esx2", "DC1", "R1", 2, true, false, ""}};
+  core::Diagnostics d;
+  auto report = planners::ComputeRisk(input, d);
+  const planners::ServiceRisk& s = report.services[0];
+  CHECK(*s.availability_target == Approx(*s.availability_today));
+  CHECK(SpofNames(s.single_points_target) == SpofNames(s.single_points));
+  CHECK(report.concentration.empty());
+}
