@@ -109,7 +109,7 @@ Table SpofTable(const Context& context, const planners::RiskReport& risk) {
       Headers(lang, {"Municipality", "Service", "Asset", "Kind", "Why", "In the target"});
   auto add = [&](const planners::ServiceRisk& s, const planners::SinglePoint& p, const char* fate) {
     table.rows.push_back({OrgCell(context, s.org), Cell::Text(s.service), Cell::Text(p.asset),
-                          Cell::Text(std::string(core::ToString(p.kind))),
+                          Cell::Text(std::string(Tr(lang, core::ToString(p.kind)))),
                           Cell::Text(std::string(Tr(lang, p.why))),
                           Cell::Text(std::string(Tr(lang, fate)))});
   };
@@ -188,10 +188,11 @@ Section RiskSection(const Context& context, const planners::RiskReport& risk) {
                                  "Today", "Target", "Meets today", "Meets in the target"});
   for (const planners::ServiceRisk& s : risk.services) {
     tiers.rows.push_back(
-        {OrgCell(context, s.org), Cell::Text(s.service), Cell::Text(s.criticality),
-         Cell::Text(s.tier), Cell::Text(Percent(s.required)),
-         Cell::Text(Percent(s.availability_today)), Cell::Text(Percent(s.availability_target)),
-         Cell::Text(Meets(lang, s.meets_today)), Cell::Text(Meets(lang, s.meets_target))});
+        {OrgCell(context, s.org), Cell::Text(s.service),
+         Cell::Text(std::string(Tr(lang, s.criticality))), Cell::Text(s.tier),
+         Cell::Text(Percent(s.required)), Cell::Text(Percent(s.availability_today)),
+         Cell::Text(Percent(s.availability_target)), Cell::Text(Meets(lang, s.meets_today)),
+         Cell::Text(Meets(lang, s.meets_target))});
   }
   section.tables.push_back(std::move(tiers));
 
