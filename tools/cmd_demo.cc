@@ -3,12 +3,12 @@
 #include <utility>
 
 #include "importers/batch_import.h"
-#include "planners/export_archimate.h"
-#include "planners/export_dot.h"
+#include "reports/export_archimate.h"
+#include "reports/export_dot.h"
 #include "tools/command.h"
 #include "tools/pipeline.h"
 #include "tools/planning_inputs.h"
-#include "tools/report/build.h"
+#include "tools/report_run.h"
 
 #ifndef SAMDRIFT_SAMPLES_DIR
 #define SAMDRIFT_SAMPLES_DIR "sample-inventories"
@@ -107,7 +107,7 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       }
     }
     std::cout << "== stats ==\n";
-    int rc = PrintStats(**store, false);
+    int rc = PrintStats(**store, Format::kTable);
     if (rc != 0) return rc;
 
     // The hall plan of the bundled scenario, with rack elevations in OUT/halls/.
@@ -117,14 +117,15 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       const std::string svg_dir = (fs::path(args->out) / "halls").string();
       PlanningOptions options;
       options.scenario = scenario.string();
-      rc = RunHalls(**store, options, false, svg_dir);
+      rc = RunHalls(**store, options, Format::kTable, svg_dir);
       if (rc > 1) return rc;
       if (rc == 1) std::cerr << "samdrift demo: the hall plan is infeasible (see above)\n";
       std::cout << "rack elevations and floor views: " << svg_dir << '\n';
     }
     // The samples' scenario (Alternativ 1) carries the joint address plan for renumbering.
     std::cout << "\n== net ==\n";
-    rc = RunNet(**store, fs::exists(scenario, ec) ? scenario.string() : "", false, std::cout);
+    rc = RunNet(**store, fs::exists(scenario, ec) ? scenario.string() : "", Format::kTable,
+                std::cout);
     if (rc != 0) return rc;
     std::cout << "\nstore: " << db << '\n';
 
@@ -141,14 +142,17 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       std::cout << "\n== overlap ==\n";
       planners::Overlap overlap = planners::ComputeOverlap(
           in->estate, in->catalog, s ? s->orgs : std::vector<std::string>{});
-      if (int rc = PrintOverlap(overlap, in->catalog, in->estate.org_names, false, 10); rc != 0)
+      if (int rc = PrintOverlap(overlap, in->catalog, in->estate.org_names, Format::kTable, 10);
+          rc != 0)
         return rc;
       std::cout << "\n== target ==\n";
       core::Diagnostics target_diagnostics;
       auto plan = planners::PlanTarget(in->estate, in->catalog, s, target_diagnostics);
       PrintDiagnostics(target_diagnostics);
       if (!plan.ok()) return Fail(plan.status());
-      if (int rc = PrintTarget(*plan, in->estate.org_names, false, true); rc != 0) return rc;
+      if (int rc = PrintTarget(*plan, in->estate.org_names, Format::kTable, Detail::kSummary);
+          rc != 0)
+        return rc;
     }
 
     GlobalOptions demo_store;
@@ -164,11 +168,12 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       PrintPlanSummary((*pipeline)->waves, (*pipeline)->inputs.estate.org_names);
     }
 
-    report::ReportOptions report_options;
+    reports::ReportOptions report_options;
     report_options.out_dir = (fs::path(args->out) / "report").string();
-    if (fs::exists(scenario_file, ec)) report_options.planning.scenario = scenario_file.string();
+    PlanningOptions report_planning;
+    if (fs::exists(scenario_file, ec)) report_planning.scenario = scenario_file.string();
     core::Diagnostics diagnostics;
-    auto files = report::WriteReport(demo_store, report_options, diagnostics);
+    auto files = RunReport(demo_store, report_planning, report_options, diagnostics);
     PrintDiagnostics(diagnostics);
     if (!files.ok()) return Fail(files.status());
     std::cout << "\n== report ==\nreport: " << files->html << "\nworkbook: " << files->xlsx
@@ -177,12 +182,12 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     // The model for Archi and Graphviz.
     auto estate = (*store)->LoadEstate({});
     if (!estate.ok()) return Fail(estate.status());
-    planners::ArchimateExportOptions archimate;
+    reports::ArchimateExportOptions archimate;
     archimate.model_name = "GGVVH – nuläge";
     const std::string xml = (fs::path(args->out) / "model-archimate.xml").string();
     const std::string dot = (fs::path(args->out) / "model.dot").string();
-    core::Status written = WriteOut(xml, planners::WriteArchimate(*estate, archimate).xml);
-    if (written.ok()) written = WriteOut(dot, planners::WriteDot(*estate, {}).dot);
+    core::Status written = WriteOut(xml, reports::WriteArchimate(*estate, archimate).xml);
+    if (written.ok()) written = WriteOut(dot, reports::WriteDot(*estate, {}).dot);
     if (!written.ok()) return Fail(written);
     std::cout << "\n== export ==\narchimate: " << xml << "\ndot: " << dot << '\n';
     return 0;
