@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "core/text.h"
-#include "reports/html.h"
+#include "reports/escape.h"
 #include "reports/sections.h"
 #include "reports/svg_chart.h"
 
@@ -37,18 +37,18 @@ std::string ExpiringStandardsBox(Lang lang, const planners::RiskReport& risk) {
   std::string html =
       "<div style=\"border-left:6px solid #b3261e;background:#fdecea;padding:8px 14px;"
       "margin:8px 0 14px 0\"><strong>" +
-      Escape(Tr(lang, "Warning: a standard of the target loses support during the plan")) +
+      HtmlText(Tr(lang, "Warning: a standard of the target loses support during the plan")) +
       "</strong><ul style=\"margin:6px 0 0 0\">";
   for (const planners::ExpiringStandard& s : risk.expiring_standards) {
-    html +=
-        "<li>" +
-        Escape(std::string(Tr(lang, s.source == planners::StandardSource::kScenario
-                                        ? "The scenario's fixed standard for"
-                                        : "The proposed standard for")) +
-               " " + s.capability + ", " + s.name + " (" + s.technology + "), " +
-               std::string(Tr(lang, "reaches end of support on")) + " " + s.end_of_support + ", " +
-               std::string(Tr(lang, "before the plan's horizon")) + " " + risk.horizon + ".") +
-        "</li>";
+    html += "<li>" +
+            HtmlText(std::string(Tr(lang, s.source == planners::StandardSource::kScenario
+                                              ? "The scenario's fixed standard for"
+                                              : "The proposed standard for")) +
+                     " " + s.capability + ", " + s.name + " (" + s.technology + "), " +
+                     std::string(Tr(lang, "reaches end of support on")) + " " + s.end_of_support +
+                     ", " + std::string(Tr(lang, "before the plan's horizon")) + " " +
+                     risk.horizon + ".") +
+            "</li>";
   }
   return html + "</ul></div>";
 }
