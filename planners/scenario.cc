@@ -361,6 +361,27 @@ void ReadSla(Reader& r, const YAML::Node& sla, Scenario& s) {
   }
 }
 
+// `availability: {k_of_n: {GROUP: K}}`: how many members of a group must be up (K >= 1).
+void ReadKOfN(Reader& r, const YAML::Node& map, Scenario& s) {
+  if (!map.IsMap()) {
+    r.Error(map, "availability: k_of_n: expected 'group: members that must be up' pairs (web: 2)");
+    return;
+  }
+  for (const auto& item : map) {
+    auto group = r.Text(item.first, "availability: k_of_n");
+    if (!group) continue;
+    auto k = r.Number(item.second, "availability: k_of_n: " + *group, true);
+    if (!k) continue;
+    if (*k < 1) {
+      r.Error(item.second, "availability: k_of_n: " + *group + ": must be at least 1, got '" +
+                               item.second.Scalar() + "'");
+      continue;
+    }
+    s.k_of_n[*group] = static_cast<int>(*k);
+    s.locations["availability.k_of_n." + *group] = r.At(item.first);
+  }
+}
+
 // `availability:` component kind -> availability, overriding the documented defaults.
 void ReadAvailability(Reader& r, const YAML::Node& map, Scenario& s) {
   if (!map.IsMap()) {
@@ -369,9 +390,14 @@ void ReadAvailability(Reader& r, const YAML::Node& map, Scenario& s) {
   }
   std::vector<std::string> kinds;
   for (core::AssetKind kind : core::kAllAssetKinds) kinds.emplace_back(core::ToString(kind));
+  kinds.emplace_back("k_of_n");
   for (const auto& item : map) {
     auto kind = r.Text(item.first, "availability");
     if (!kind) continue;
+    if (*kind == "k_of_n") {
+      ReadKOfN(r, item.second, s);
+      continue;
+    }
     if (!core::ParseAssetKind(*kind)) {
       std::string closest = core::ClosestName(*kind, kinds);
       r.Error(item.first, "availability: unknown component kind '" + *kind + "'" +

@@ -109,10 +109,13 @@ struct Scenario {
   // Devices that stay at their site whatever their role (`site_bound:`, "org/asset"), beside
   // those whose role binds them (hall_input.h, SiteBoundWhy). Checked by BuildHallInput (HAL005).
   std::vector<std::string> site_bound;
+  // `availability: {k_of_n: {GROUP: K}}`: K members of the redundancy group or cluster GROUP
+  // ("org/name", or "name" in any org) must be up, instead of one (risk.h).
+  std::map<std::string, int> k_of_n;
   std::string source;  // the file as the user named it; empty for the default scenario
   // Where values were written, for planners' own checks: "standards.CAPABILITY",
   // "effort.KEY", "date", "orgs.ORG", "halls.NAME.from", "timeline", "availability.KIND",
-  // "keep_halls.ORG/SITE/HALL", "site_bound.ORG/ASSET".
+  // "keep_halls.ORG/SITE/HALL", "site_bound.ORG/ASSET", "availability.k_of_n.GROUP".
   // Absent for the default scenario.
   std::map<std::string, core::SourceLocation> locations;
 };
