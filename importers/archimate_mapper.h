@@ -4,6 +4,7 @@
 #ifndef SAMDRIFT_IMPORTERS_ARCHIMATE_MAPPER_H_
 #define SAMDRIFT_IMPORTERS_ARCHIMATE_MAPPER_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -116,9 +117,28 @@ class ArchimateMapper {
   // " (IDENTIFIER)" appended. Sites first, then halls and racks, whose keys include them.
   void NameElements();
   void EmitAssets();
+  // One property of an element into its asset; a samdrift category goes to `category`.
+  void ApplyProperty(const Item& item, const ArchimateProperty& p, core::Asset& a,
+                     std::optional<core::Category>& category);
+  // The site, hall and rack of an asset, as far as its kind has them.
+  void Locate(const Item& item, core::Asset& a) const;
   void Number(const Item& item, const ArchimateProperty& p, archimate_detail::Field field,
               core::Asset& a);
   void EmitRelations();
+  struct LinkProperties {
+    std::string relation;  // samdrift_relation
+    std::string source_port;
+    std::string target_port;
+  };
+  static LinkProperties PropertiesOf(const Link& l);
+  // The samdrift_relation property's kind; nullopt (reported, ARC011) when it names none.
+  std::optional<core::RelationKind> ExplicitKind(const Link& l, const std::string& relation);
+  // The kind a relationship type implies between two elements, and whether it points from b
+  // to a (`reversed`); nullopt when samdrift ignores the type there.
+  static std::optional<core::RelationKind> ImpliedKind(const Item& a, const Item& b,
+                                                       const std::string& type, bool& reversed);
+  // ARC020: how many relationships were skipped, and why.
+  void ReportSkipped(std::size_t unimported, const std::map<std::string, std::size_t>& ignored);
 
   const ArchimateModel& model_;
   const std::string& source_;

@@ -13,8 +13,6 @@
 namespace samdrift::importers {
 namespace {
 
-constexpr std::string_view kImporter[] = {"assets-csv", "relations-csv", "halls-csv",
-                                          "networks-csv"};
 constexpr int kMaxUHeight = 60;
 constexpr std::size_t kMaxReserve = std::size_t{1} << 20;  // records reserved up front, at most
 
@@ -50,34 +48,22 @@ const std::vector<ColumnSpec> kNetworkColumns = {
     {"prefix"}, {"vlan"}, {"name", {"namn"}}, {"site", {"plats"}}, {"vrf"}, {"role", {"roll"}},
 };
 
-std::span<const ColumnSpec> ColumnsOf(GenericTable table) {
-  switch (table) {
-    case GenericTable::kAssets:
-      return kAssetColumns;
-    case GenericTable::kRelations:
-      return kRelationColumns;
-    case GenericTable::kHalls:
-      return kHallColumns;
-    case GenericTable::kNetworks:
-      return kNetworkColumns;
-  }
-  return {};
-}
+class TableReader;
 
-// Columns a file must have to be this table.
-std::vector<std::string_view> RequiredOf(GenericTable table) {
-  switch (table) {
-    case GenericTable::kAssets:
-      return {"name"};
-    case GenericTable::kRelations:
-      return {"source", "relation", "target"};
-    case GenericTable::kHalls:
-      return {"site", "hall"};
-    case GenericTable::kNetworks:
-      return {};
-  }
-  return {};
-}
+// What each template is, one entry per GenericTable in its order: every place that differs by
+// table (the header check, the row reader, the sniffer, the importer's name and help) reads it.
+struct TableSpec {
+  std::string_view importer;  // the importer's name, also in each record's provenance
+  std::span<const ColumnSpec> columns;
+  std::vector<std::string_view> required;  // columns a file must have to be this table
+  std::vector<std::string_view> one_of;    // when given, a file must have at least one of these
+  std::vector<std::string_view> sniffed;   // when given, Sniff wants at least one of these
+  std::string_view reads;
+  std::string_view produces;
+  void (TableReader::*row)(const HeaderMap&, const CsvRecord&);
+};
+
+const TableSpec& SpecOf(GenericTable table);
 
 // Asset kinds by the words people put in a "kind" column; role words imply a device.
 std::optional<core::AssetKind> KindFromWord(std::string_view word, std::string* role) {
@@ -128,7 +114,8 @@ class TableReader {
  public:
   TableReader(GenericTable table, const std::string& source, const ImportOptions& options,
               core::Batch& batch, core::Diagnostics& diagnostics)
-      : table_(table),
+      : spec_(SpecOf(table)),
+        table_(table),
         source_(source),
         options_(options),
         batch_(batch),
@@ -161,17 +148,8 @@ class TableReader {
     std::size_t refused = 0;  // records the reader reported and left out (CSV018, CSV019)
     refused = ReadCsv(text, delimiter, source_, diagnostics_, [&](CsvRecord& record) {
       if (!header) {
-        header.emplace(record, ColumnsOf(table_), source_, diagnostics_);
-        for (std::string_view required : RequiredOf(table_)) {
-          if (!header->Has(required)) {
-            diagnostics_.Error({source_, record.line, 0}, "CSV011",
-                               "missing column '" + std::string(required) + "'");
-          }
-        }
-        if (table_ == GenericTable::kNetworks && !header->Has("prefix") && !header->Has("vlan")) {
-          diagnostics_.Error({source_, record.line, 0}, "CSV011",
-                             "missing column 'prefix' or 'vlan'");
-        }
+        header.emplace(record, spec_.columns, source_, diagnostics_);
+        CheckHeader(*header, record.line);
         return true;
       }
       ++records;
@@ -181,7 +159,7 @@ class TableReader {
                                " fields, the header has " + std::to_string(header->width()));
         return true;
       }
-      Row(*header, record);
+      (this->*spec_.row)(*header, record);
       return true;
     });
     if (header && records + refused == 0) {
@@ -191,6 +169,24 @@ class TableReader {
   }
 
  private:
+  // CSV011 for each column the table needs and the header lacks.
+  void CheckHeader(const HeaderMap& header, int line) {
+    for (std::string_view required : spec_.required) {
+      if (!header.Has(required)) {
+        diagnostics_.Error({source_, line, 0}, "CSV011",
+                           "missing column '" + std::string(required) + "'");
+      }
+    }
+    if (!spec_.one_of.empty() && std::none_of(spec_.one_of.begin(), spec_.one_of.end(),
+                                              [&](std::string_view c) { return header.Has(c); })) {
+      std::string names;
+      for (std::string_view c : spec_.one_of) {
+        names += (names.empty() ? "'" : " or '") + std::string(c) + "'";
+      }
+      diagnostics_.Error({source_, line, 0}, "CSV011", "missing column " + names);
+    }
+  }
+
   core::SourceLocation At(const HeaderMap& h, const CsvRecord& r, std::string_view column) const {
     return {source_, r.line, h.Index(column) + 1};
   }
@@ -223,26 +219,11 @@ class TableReader {
   }
 
   core::Provenance Prov(const CsvRecord& r) const {
-    return {std::string(kImporter[static_cast<int>(table_)]), source_, r.line};
+    return {std::string(spec_.importer), source_, r.line};
   }
 
-  void Row(const HeaderMap& h, const CsvRecord& r) {
-    switch (table_) {
-      case GenericTable::kAssets:
-        AssetRow(h, r);
-        break;
-      case GenericTable::kRelations:
-        RelationRow(h, r);
-        break;
-      case GenericTable::kHalls:
-        HallRow(h, r);
-        break;
-      case GenericTable::kNetworks:
-        NetworkRow(h, r);
-        break;
-    }
-  }
-
+ public:
+  // The row readers, one per table (TableSpec::row).
   void AssetRow(const HeaderMap& h, const CsvRecord& r) {
     core::Asset a;
     a.org = options_.org;
@@ -436,6 +417,7 @@ class TableReader {
     Keep(std::move(a));
   }
 
+ private:
   // A finished asset: handed to the batch's sink in chunks when the import stores while it
   // parses, else kept in the batch.
   void Keep(core::Asset&& a) {
@@ -452,6 +434,7 @@ class TableReader {
 
   static constexpr std::size_t kChunk = 8192;
   std::vector<core::Asset> chunk_;
+  const TableSpec& spec_;
   GenericTable table_;
   const std::string& source_;
   const ImportOptions& options_;
@@ -461,44 +444,58 @@ class TableReader {
   std::string key_;        // the asset row's key, built in place row after row
 };
 
+const TableSpec kTables[] = {
+    {"assets-csv",
+     kAssetColumns,
+     {"name"},
+     {},
+     {},
+     "samdrift assets.csv (name/namn, kind/typ, vendor/tillverkare, ...; , ; or tab)",
+     "assets of any kind, with location, power and U height",
+     &TableReader::AssetRow},
+    {"relations-csv",
+     kRelationColumns,
+     {"source", "relation", "target"},
+     {},
+     {},
+     "samdrift relations.csv (source/kalla, relation, target/mal)",
+     "relations between assets",
+     &TableReader::RelationRow},
+    {"halls-csv",
+     kHallColumns,
+     {"site", "hall"},
+     {},
+     {"positions", "power_kw"},
+     "samdrift halls.csv (site/plats, hall, positions/platser, power_kw, cooling_kw)",
+     "halls with positions, kW and cooling capacity",
+     &TableReader::HallRow},
+    {"networks-csv",
+     kNetworkColumns,
+     {},
+     {"prefix", "vlan"},
+     {"prefix"},
+     "samdrift networks.csv (prefix, vlan, name/namn, site/plats, vrf, role/roll)",
+     "network assets (prefixes and VLANs)",
+     &TableReader::NetworkRow},
+};
+
+const TableSpec& SpecOf(GenericTable table) { return kTables[static_cast<int>(table)]; }
+
 }  // namespace
 
-std::string_view GenericCsvImporter::Name() const { return kImporter[static_cast<int>(table_)]; }
+std::string_view GenericCsvImporter::Name() const { return SpecOf(table_).importer; }
 
-std::string_view GenericCsvImporter::Reads() const {
-  switch (table_) {
-    case GenericTable::kAssets:
-      return "samdrift assets.csv (name/namn, kind/typ, vendor/tillverkare, ...; , ; or tab)";
-    case GenericTable::kRelations:
-      return "samdrift relations.csv (source/kalla, relation, target/mal)";
-    case GenericTable::kHalls:
-      return "samdrift halls.csv (site/plats, hall, positions/platser, power_kw, cooling_kw)";
-    case GenericTable::kNetworks:
-      return "samdrift networks.csv (prefix, vlan, name/namn, site/plats, vrf, role/roll)";
-  }
-  return "";
-}
+std::string_view GenericCsvImporter::Reads() const { return SpecOf(table_).reads; }
 
-std::string_view GenericCsvImporter::Produces() const {
-  switch (table_) {
-    case GenericTable::kAssets:
-      return "assets of any kind, with location, power and U height";
-    case GenericTable::kRelations:
-      return "relations between assets";
-    case GenericTable::kHalls:
-      return "halls with positions, kW and cooling capacity";
-    case GenericTable::kNetworks:
-      return "network assets (prefixes and VLANs)";
-  }
-  return "";
-}
+std::string_view GenericCsvImporter::Produces() const { return SpecOf(table_).produces; }
 
 int GenericCsvImporter::Sniff(std::string_view content) const {
   std::string text = core::ToUtf8(content.substr(0, std::min<std::size_t>(content.size(), 8192)));
   if (!text.empty() && (text[0] == '<' || text[0] == '{' || text[0] == '[')) return 0;
   std::vector<std::string> header = ReadHeader(text);
   if (header.empty()) return 0;
-  std::span<const ColumnSpec> columns = ColumnsOf(table_);
+  const TableSpec& spec = SpecOf(table_);
+  std::span<const ColumnSpec> columns = spec.columns;
   std::size_t known = 0;
   for (const std::string& cell : header) {
     if (std::any_of(columns.begin(), columns.end(),
@@ -514,11 +511,10 @@ int GenericCsvImporter::Sniff(std::string_view content) const {
     return std::any_of(header.begin(), header.end(),
                        [&](const std::string& cell) { return HeaderMatches(cell, *spec); });
   };
-  for (std::string_view required : RequiredOf(table_)) {
-    if (!has(required)) return 0;
+  if (!std::all_of(spec.required.begin(), spec.required.end(), has)) return 0;
+  if (!spec.sniffed.empty() && std::none_of(spec.sniffed.begin(), spec.sniffed.end(), has)) {
+    return 0;
   }
-  if (table_ == GenericTable::kNetworks && !has("prefix")) return 0;
-  if (table_ == GenericTable::kHalls && !has("positions") && !has("power_kw")) return 0;
   // More than half of the header must be this table's: other tools' CSV (NetBox, RVTools) share
   // a few column names ("name", "type") but are not samdrift templates.
   if (known * 2 <= header.size()) return 0;

@@ -128,40 +128,43 @@ bool IsContainer(std::string_view vmtype) {
                      "virtuozzo container", "jail", "solariszone", "wsl"});
 }
 
-}  // namespace
-
-void AddComputer(const Inventory& inv, ItemType itemtype, AssetWriter& w) {
+// The host's name: HARDWARE/NAME, else the agent's deviceid without its time stamp.
+std::string HostName(const Inventory& inv) {
   std::string name(core::Trim(inv.hardware.name.text));
   if (name.empty() && !inv.deviceid.empty()) name = HostFromDeviceId(core::Trim(inv.deviceid.text));
-  if (name.empty()) {
-    w.Error(inv.where, "GLPI007",
-            "the inventory names no computer: no host name (HARDWARE/NAME, hardware.name) and no "
-            "deviceid");
-    return;
-  }
-  const Where where = inv.has_hardware ? inv.hardware.where : inv.where;
-  const core::WriteMode mode = inv.partial ? core::WriteMode::kPatch : core::WriteMode::kReplace;
+  return name;
+}
 
-  // The OS as the newer OPERATINGSYSTEM section says it, else as HARDWARE/OSNAME (OCS, old agents).
-  std::string os_name(core::Trim(inv.os.full_name.text));
-  if (os_name.empty()) os_name = core::Trim(inv.os.name.text);
-  if (os_name.empty()) os_name = core::Trim(inv.hardware.osname.text);
-  std::string os_version(core::Trim(inv.os.version.text));
-  if (os_version.empty() && inv.os.full_name.empty() && inv.os.name.empty()) {
-    os_version = core::Trim(inv.hardware.osversion.text);
+struct Os {
+  std::string name, version, build, vendor;
+};
+
+// The OS as the newer OPERATINGSYSTEM section says it, else as HARDWARE/OSNAME (OCS, old agents).
+Os ReadOs(const Inventory& inv) {
+  Os os;
+  os.name = core::Trim(inv.os.full_name.text);
+  if (os.name.empty()) os.name = core::Trim(inv.os.name.text);
+  if (os.name.empty()) os.name = core::Trim(inv.hardware.osname.text);
+  os.version = core::Trim(inv.os.version.text);
+  if (os.version.empty() && inv.os.full_name.empty() && inv.os.name.empty()) {
+    os.version = core::Trim(inv.hardware.osversion.text);
   }
-  if (os_version.empty() && !inv.os.kernel_version.empty() &&
+  if (os.version.empty() && !inv.os.kernel_version.empty() &&
       core::EqualsIgnoreCase(inv.os.kernel_name.text, "mswin32")) {
-    os_version = core::Trim(inv.os.kernel_version.text);
+    os.version = core::Trim(inv.os.kernel_version.text);
   }
-  std::string os_build(core::Trim(inv.os.kernel_version.text));
-  if (os_build.empty()) os_build = core::Trim(inv.hardware.osversion.text);
-  const std::string os_vendor = OsVendor(os_name, inv.os.kernel_name.text);
+  os.build = core::Trim(inv.os.kernel_version.text);
+  if (os.build.empty()) os.build = core::Trim(inv.hardware.osversion.text);
+  os.vendor = OsVendor(os.name, inv.os.kernel_name.text);
+  return os;
+}
 
-  const Form form = Classify(inv, itemtype, os_name);
+// The host asset's identity: kind and role from its form, maker, model and serial from the BIOS.
+core::Asset NewHost(const Inventory& inv, ItemType itemtype, const Os& os, std::string name) {
+  const Form form = Classify(inv, itemtype, os.name);
   core::Asset host;
   host.kind = form.kind;
-  host.name = name;
+  host.name = std::move(name);
   host.role = form.role;
   host.category = core::DefaultCategory(form.kind, form.role);
   if (form.kind == core::AssetKind::kVm && form.role == "server") {
@@ -173,7 +176,11 @@ void AddComputer(const Inventory& inv, ItemType itemtype, AssetWriter& w) {
   if (host.product.empty()) host.product = Meaningful(inv.bios.mmodel);
   host.serial = Meaningful(inv.bios.ssn);
   if (host.serial.empty()) host.serial = Meaningful(inv.bios.msn);
+  return host;
+}
 
+// BIOS, chassis, virtualisation and memory attributes.
+void SetHardwareAttrs(const Inventory& inv, AssetWriter& w, core::Asset& host) {
   if (auto tag = Meaningful(inv.bios.assettag); !tag.empty()) host.SetAttr("asset_tag", tag);
   if (auto v = Meaningful(inv.bios.bmanufacturer); !v.empty()) host.SetAttr("bios_vendor", v);
   if (auto v = Meaningful(inv.bios.bversion); !v.empty()) host.SetAttr("bios_version", v);
@@ -191,10 +198,14 @@ void AddComputer(const Inventory& inv, ItemType itemtype, AssetWriter& w) {
   if (auto mb = w.Megabytes(inv.hardware.memory, "memory")) {
     host.SetAttr("memory_mb", std::to_string(*mb));
   }
-  if (!os_vendor.empty()) host.SetAttr("os_vendor", os_vendor);
-  if (!os_name.empty()) host.SetAttr("os", os_name);
-  if (!os_version.empty()) host.SetAttr("os_version", os_version);
-  if (!os_build.empty()) host.SetAttr("os_build", os_build);
+}
+
+// The OS attributes (what the catalog matches), then the names the host has in its network.
+void SetOsAttrs(const Inventory& inv, const Os& os, AssetWriter& w, core::Asset& host) {
+  if (!os.vendor.empty()) host.SetAttr("os_vendor", os.vendor);
+  if (!os.name.empty()) host.SetAttr("os", os.name);
+  if (!os.version.empty()) host.SetAttr("os_version", os.version);
+  if (!os.build.empty()) host.SetAttr("os_build", os.build);
   if (auto sp = Meaningful(inv.os.service_pack); !sp.empty()) host.SetAttr("os_service_pack", sp);
   if (!inv.os.arch.empty()) host.SetAttr("os_arch", std::string(core::Trim(inv.os.arch.text)));
   if (auto d = w.Date(inv.os.install_date, DateOrder::kDayFirst, "OS install date"); !d.empty()) {
@@ -202,9 +213,27 @@ void AddComputer(const Inventory& inv, ItemType itemtype, AssetWriter& w) {
   }
   if (auto v = Meaningful(inv.os.fqdn); !v.empty()) host.SetAttr("fqdn", v);
   if (auto v = Meaningful(inv.hardware.workgroup); !v.empty()) host.SetAttr("domain", v);
+}
 
-  // Addresses: every global address of every interface; MACs of the physical interfaces (of all
-  // interfaces when none is marked physical, as macOS agents do).
+// The global addresses of HARDWARE/IPADDR: "192.168.1.103/192.168.124.1/192.168.11.96".
+void AddHardwareIps(const Value& ipaddr, AssetWriter& w, std::vector<std::string>& ips) {
+  std::string_view list = ipaddr.text;
+  std::size_t at = 0;
+  while (at <= list.size()) {
+    std::size_t end = list.find('/', at);
+    Value one{std::string(core::Trim(list.substr(
+                  at, end == std::string_view::npos ? std::string_view::npos : end - at))),
+              ipaddr.where};
+    std::string ip = w.Ip(one);
+    if (!ip.empty() && ScopeOf(ip) == IpScope::kGlobal) AppendUnique(ips, ip);
+    if (end == std::string_view::npos) break;
+    at = end + 1;
+  }
+}
+
+// Addresses: every global address of every interface; MACs of the physical interfaces (of all
+// interfaces when none is marked physical, as macOS agents do).
+void SetAddresses(const Inventory& inv, AssetWriter& w, core::Asset& host) {
   std::vector<std::string> ips, macs, virtual_macs;
   for (const NetworkInterface& n : inv.networks) {
     const bool loopback = core::EqualsIgnoreCase(n.type.text, "loopback") ||
@@ -218,42 +247,25 @@ void AddComputer(const Inventory& inv, ItemType itemtype, AssetWriter& w) {
     AppendUnique(IsTrue(n.virtualdev) ? virtual_macs : macs, mac);
   }
   if (inv.networks.empty() && !inv.hardware.ipaddr.empty()) {
-    // HARDWARE/IPADDR: "192.168.1.103/192.168.124.1/192.168.11.96".
-    std::string_view list = inv.hardware.ipaddr.text;
-    std::size_t at = 0;
-    while (at <= list.size()) {
-      std::size_t end = list.find('/', at);
-      Value one{std::string(core::Trim(list.substr(
-                    at, end == std::string_view::npos ? std::string_view::npos : end - at))),
-                inv.hardware.ipaddr.where};
-      std::string ip = w.Ip(one);
-      if (!ip.empty() && ScopeOf(ip) == IpScope::kGlobal) AppendUnique(ips, ip);
-      if (end == std::string_view::npos) break;
-      at = end + 1;
-    }
+    AddHardwareIps(inv.hardware.ipaddr, w, ips);
   }
   if (macs.empty()) macs = virtual_macs;
   if (!ips.empty()) host.SetAttr("ip", JoinComma(ips));
   if (!macs.empty()) host.SetAttr("mac", JoinComma(macs));
-  if (!inv.deviceid.empty()) host.SetAttr("deviceid", std::string(core::Trim(inv.deviceid.text)));
-  // Another machine's name (another agent, same host name) is not taken over: this one is
-  // named apart, and its software and VMs with it.
-  name = w.NameMachine(host, where);
+}
 
-  // Software on a client is client estate; on a server or server VM it is platform.
-  const core::Category software_category =
-      host.kind == core::AssetKind::kClient ? core::Category::kClient : core::Category::kPlatform;
-  const core::AssetKind host_kind = host.kind;
-  // A partial inventory without any host facts patches nothing on the host itself.
-  const bool write_host =
-      !inv.partial || inv.has_hardware || inv.has_bios || inv.has_os || !inv.networks.empty();
+// What the software and the VMs of one inventory are written against.
+struct Host {
+  std::string name;  // as the writer named it
+  core::AssetKind kind;
+  core::Category software_category;
+  core::WriteMode mode;
+};
+
+// The installed software as software assets installed_on the host.
+void AddSoftware(const Inventory& inv, const Host& host, AssetWriter& w) {
   std::unordered_set<std::string> names;
   names.reserve(inv.softwares.size());
-
-  // The OS is a facet of its host (attributes os_vendor, os, os_version: what the catalog
-  // matches), not an asset of its own: one client counts once for its client-os technology.
-  if (write_host) w.Add(std::move(host), where, mode);
-
   for (const Software& s : inv.softwares) {
     std::string sw_name(core::Trim(s.name.text));
     if (sw_name.empty()) {
@@ -262,9 +274,9 @@ void AddComputer(const Inventory& inv, ItemType itemtype, AssetWriter& w) {
     }
     core::Asset sw;
     sw.kind = core::AssetKind::kSoftware;
-    sw.category = software_category;
+    sw.category = host.software_category;
     sw.role = "application";
-    sw.name = name + "/" + sw_name;
+    sw.name = host.name + "/" + sw_name;
     sw.vendor = core::Trim(s.publisher.text);
     sw.product = sw_name;
     sw.version = core::Trim(s.version.text);
@@ -277,10 +289,33 @@ void AddComputer(const Inventory& inv, ItemType itemtype, AssetWriter& w) {
     if (auto d = w.Date(s.install_date, DateOrder::kDayFirst, "install date"); !d.empty()) {
       sw.SetAttr("install_date", d);
     }
-    w.Relate(sw, core::RelationKind::kInstalledOn, name, host_kind, s.where);
-    w.Add(std::move(sw), s.where, mode);
+    w.Relate(sw, core::RelationKind::kInstalledOn, host.name, host.kind, s.where);
+    w.Add(std::move(sw), s.where, host.mode);
   }
+}
 
+// One hosted VM or container's attributes: its type, size, image and OS.
+void SetVmAttrs(const VirtualMachine& v, AssetWriter& w, core::Asset& vm) {
+  if (auto uuid = Meaningful(v.uuid); !uuid.empty()) vm.SetAttr("uuid", uuid);
+  if (!v.vmtype.empty()) vm.SetAttr("vm_type", std::string(core::Trim(v.vmtype.text)));
+  if (!v.subsystem.empty()) vm.SetAttr("subsystem", std::string(core::Trim(v.subsystem.text)));
+  if (!v.status.empty()) vm.SetAttr("status", std::string(core::Trim(v.status.text)));
+  if (auto mb = w.Megabytes(v.memory, "memory")) vm.SetAttr("memory_mb", std::to_string(*mb));
+  if (auto n = w.Count(v.vcpu, "vcpu")) vm.SetAttr("vcpu", std::to_string(*n));
+  if (!v.image.empty()) vm.SetAttr("image", std::string(core::Trim(v.image.text)));
+  std::string vm_os(core::Trim(v.os.full_name.text));
+  if (vm_os.empty()) vm_os = core::Trim(v.os.name.text);
+  if (!vm_os.empty()) {
+    if (auto vendor = OsVendor(vm_os, v.os.kernel_name.text); !vendor.empty()) {
+      vm.SetAttr("os_vendor", vendor);
+    }
+    vm.SetAttr("os", vm_os);
+    if (!v.os.version.empty()) vm.SetAttr("os_version", std::string(core::Trim(v.os.version.text)));
+  }
+}
+
+// The virtual machines and containers the host runs, as vm assets runs_on it.
+void AddVms(const Inventory& inv, const Host& host, AssetWriter& w) {
   std::unordered_set<std::string> vm_names;
   for (const VirtualMachine& v : inv.vms) {
     std::string vm_name(core::Trim(v.name.text));
@@ -291,35 +326,54 @@ void AddComputer(const Inventory& inv, ItemType itemtype, AssetWriter& w) {
     const bool container = IsContainer(v.vmtype.text);
     core::Asset vm;
     vm.kind = core::AssetKind::kVm;
-    vm.category = software_category;
+    vm.category = host.software_category;
     vm.role = container ? "container" : "vm";
     // Containers are named only within their host; VMs keep their own (hypervisor-wide) name.
-    vm.name = container ? name + "/" + vm_name : vm_name;
+    vm.name = container ? host.name + "/" + vm_name : vm_name;
     if (!vm_names.insert(vm.name).second) {
       w.Warning(v.where, "GLPI015",
                 "virtual machine '" + vm.name + "' is listed twice; the first is kept");
       continue;
     }
-    if (auto uuid = Meaningful(v.uuid); !uuid.empty()) vm.SetAttr("uuid", uuid);
-    if (!v.vmtype.empty()) vm.SetAttr("vm_type", std::string(core::Trim(v.vmtype.text)));
-    if (!v.subsystem.empty()) vm.SetAttr("subsystem", std::string(core::Trim(v.subsystem.text)));
-    if (!v.status.empty()) vm.SetAttr("status", std::string(core::Trim(v.status.text)));
-    if (auto mb = w.Megabytes(v.memory, "memory")) vm.SetAttr("memory_mb", std::to_string(*mb));
-    if (auto n = w.Count(v.vcpu, "vcpu")) vm.SetAttr("vcpu", std::to_string(*n));
-    if (!v.image.empty()) vm.SetAttr("image", std::string(core::Trim(v.image.text)));
-    std::string vm_os(core::Trim(v.os.full_name.text));
-    if (vm_os.empty()) vm_os = core::Trim(v.os.name.text);
-    if (!vm_os.empty()) {
-      if (auto vendor = OsVendor(vm_os, v.os.kernel_name.text); !vendor.empty()) {
-        vm.SetAttr("os_vendor", vendor);
-      }
-      vm.SetAttr("os", vm_os);
-      if (!v.os.version.empty())
-        vm.SetAttr("os_version", std::string(core::Trim(v.os.version.text)));
-    }
-    w.Relate(vm, core::RelationKind::kRunsOn, name, host_kind, v.where);
-    w.Add(std::move(vm), v.where, mode);
+    SetVmAttrs(v, w, vm);
+    w.Relate(vm, core::RelationKind::kRunsOn, host.name, host.kind, v.where);
+    w.Add(std::move(vm), v.where, host.mode);
   }
+}
+
+}  // namespace
+
+void AddComputer(const Inventory& inv, ItemType itemtype, AssetWriter& w) {
+  std::string name = HostName(inv);
+  if (name.empty()) {
+    w.Error(inv.where, "GLPI007",
+            "the inventory names no computer: no host name (HARDWARE/NAME, hardware.name) and no "
+            "deviceid");
+    return;
+  }
+  const Where where = inv.has_hardware ? inv.hardware.where : inv.where;
+  const Os os = ReadOs(inv);
+  core::Asset host = NewHost(inv, itemtype, os, std::move(name));
+  SetHardwareAttrs(inv, w, host);
+  SetOsAttrs(inv, os, w, host);
+  SetAddresses(inv, w, host);
+  if (!inv.deviceid.empty()) host.SetAttr("deviceid", std::string(core::Trim(inv.deviceid.text)));
+
+  // Another machine's name (another agent, same host name) is not taken over: this one is
+  // named apart, and its software and VMs with it. Software on a client is client estate; on a
+  // server or server VM it is platform.
+  const Host hosted{
+      w.NameMachine(host, where), host.kind,
+      host.kind == core::AssetKind::kClient ? core::Category::kClient : core::Category::kPlatform,
+      inv.partial ? core::WriteMode::kPatch : core::WriteMode::kReplace};
+  // The OS is a facet of its host (attributes os_vendor, os, os_version: what the catalog
+  // matches), not an asset of its own: one client counts once for its client-os technology.
+  // A partial inventory without any host facts patches nothing on the host itself.
+  if (!inv.partial || inv.has_hardware || inv.has_bios || inv.has_os || !inv.networks.empty()) {
+    w.Add(std::move(host), where, hosted.mode);
+  }
+  AddSoftware(inv, hosted, w);
+  AddVms(inv, hosted, w);
 }
 
 }  // namespace samdrift::importers::glpi

@@ -2,6 +2,7 @@
 // feed, ...) named by type, device (or power panel) and name. Data and console cables become
 // connected_to between the devices, power cables powered_by from the inlet's device to the
 // outlet's device or the feed.
+#include <algorithm>
 #include <array>
 
 #include "core/text.h"
@@ -75,7 +76,9 @@ bool Compatible(End a, End b) {
   return false;
 }
 
-struct Side {
+}  // namespace
+
+struct NetboxRows::CableSide {
   const EndName* type = nullptr;
   std::string key;     // the device, or PANEL/FEED
   std::string port;    // the termination's name
@@ -83,66 +86,56 @@ struct Side {
   std::string what;    // "device 'sw-1'"
 };
 
-}  // namespace
+bool NetboxRows::ReadCableSide(const NetboxRecord& r, const std::string& prefix, CableSide& s) {
+  std::string_view type = Required(r, prefix + "type");
+  std::string_view port = Required(r, prefix + "name");
+  if (type.empty() || port.empty()) return false;
+  s.type = ParseEnd(type);
+  if (!s.type) {
+    std::vector<std::string> names;
+    for (const EndName& e : kEnds) names.emplace_back(e.name);
+    std::string closest = core::ClosestName(type, names);
+    diagnostics_.Error(r.At(prefix + "type"), "NBX004",
+                       prefix + "type: unknown termination type '" + std::string(type) + "'" +
+                           (closest.empty() ? "" : "; did you mean '" + closest + "'?"));
+    return false;
+  }
+  s.port = std::string(port);
+  if (s.type->end == End::kCircuitTermination) return true;
+  if (s.type->end == End::kPowerFeed) {
+    // A feed is named by its site, panel and name (PowerFeedName).
+    std::string_view site = r.Get(prefix + "site");
+    std::string_view panel = r.Get(prefix + "power_panel");
+    if (site.empty() || panel.empty()) {
+      const std::string column = prefix + (site.empty() ? "site" : "power_panel");
+      diagnostics_.Error(r.At(column), "NBX001",
+                         column + ": empty; a power feed is named by its site and panel");
+      return false;
+    }
+    s.key = PowerFeedName(site, panel, s.port);
+    s.column = prefix + "name";
+    s.what = "power feed '" + s.port + "' of panel '" + std::string(panel) + "' at site '" +
+             std::string(site) + "'";
+  } else {
+    std::string_view device = Required(r, prefix + "device");
+    if (device.empty()) return false;
+    s.key = std::string(device);
+    s.column = prefix + "device";
+    s.what = "device '" + s.key + "'";
+  }
+  return true;
+}
 
 void NetboxRows::Cable(const NetboxRecord& r) {
   auto org = Org(r);
-  std::array<Side, 2> sides;
+  std::array<CableSide, 2> sides;
   bool ok = true;
-  bool circuit = false;
   for (int i = 0; i < 2; ++i) {
-    const std::string prefix = i == 0 ? "side_a_" : "side_b_";
-    Side& s = sides[static_cast<std::size_t>(i)];
-    std::string_view type = Required(r, prefix + "type");
-    std::string_view port = Required(r, prefix + "name");
-    if (type.empty() || port.empty()) {
-      ok = false;
-      continue;
-    }
-    s.type = ParseEnd(type);
-    if (!s.type) {
-      std::vector<std::string> names;
-      for (const EndName& e : kEnds) names.emplace_back(e.name);
-      std::string closest = core::ClosestName(type, names);
-      diagnostics_.Error(r.At(prefix + "type"), "NBX004",
-                         prefix + "type: unknown termination type '" + std::string(type) + "'" +
-                             (closest.empty() ? "" : "; did you mean '" + closest + "'?"));
-      ok = false;
-      continue;
-    }
-    s.port = std::string(port);
-    if (s.type->end == End::kCircuitTermination) {
-      circuit = true;
-      continue;
-    }
-    if (s.type->end == End::kPowerFeed) {
-      // A feed is named by its site, panel and name (PowerFeedName).
-      std::string_view site = r.Get(prefix + "site");
-      std::string_view panel = r.Get(prefix + "power_panel");
-      if (site.empty() || panel.empty()) {
-        const std::string column = prefix + (site.empty() ? "site" : "power_panel");
-        diagnostics_.Error(r.At(column), "NBX001",
-                           column + ": empty; a power feed is named by its site and panel");
-        ok = false;
-        continue;
-      }
-      s.key = PowerFeedName(site, panel, s.port);
-      s.column = prefix + "name";
-      s.what = "power feed '" + s.port + "' of panel '" + std::string(panel) + "' at site '" +
-               std::string(site) + "'";
-    } else {
-      std::string_view device = Required(r, prefix + "device");
-      if (device.empty()) {
-        ok = false;
-        continue;
-      }
-      s.key = std::string(device);
-      s.column = prefix + "device";
-      s.what = "device '" + s.key + "'";
-    }
+    ok = ReadCableSide(r, i == 0 ? "side_a_" : "side_b_", sides[static_cast<std::size_t>(i)]) && ok;
   }
   if (!ok || RowFailed()) return;
-  if (circuit) {
+  if (std::any_of(sides.begin(), sides.end(),
+                  [](const CableSide& s) { return s.type->end == End::kCircuitTermination; })) {
     diagnostics_.Warning(r.where(), "NBX009",
                          "cable to a circuit termination skipped: circuits (WAN links) are not "
                          "modelled");
@@ -162,20 +155,20 @@ void NetboxRows::Cable(const NetboxRecord& r) {
         "cable from '" + sides[0].key + "' to itself: not a connection between devices, skipped");
     return;
   }
-  for (const Side& s : sides) {
+  for (const CableSide& s : sides) {
     Refer(r, s.column, *org, core::AssetKind::kDevice, s.key, s.what);
   }
   const bool power = a == End::kPowerPort || b == End::kPowerPort;
   // Power flows from the outlet (or feed) to the inlet: the inlet's device is powered_by.
-  const Side& from = (power && b == End::kPowerPort) ? sides[1] : sides[0];
-  const Side& to = (power && b == End::kPowerPort) ? sides[0] : sides[1];
+  const CableSide& from = (power && b == End::kPowerPort) ? sides[1] : sides[0];
+  const CableSide& to = (power && b == End::kPowerPort) ? sides[0] : sides[1];
   core::Relation rel = NewRelation(
       r, *org, power ? core::RelationKind::kPoweredBy : core::RelationKind::kConnectedTo);
   rel.source = from.key;
   rel.target = to.key;
   rel.source_kind = core::AssetKind::kDevice;
   rel.target_kind = core::AssetKind::kDevice;
-  auto port_name = [](const Side& s) {
+  auto port_name = [](const CableSide& s) {
     return IsConsole(s.type->end) ? "console:" + s.port : s.port;
   };
   rel.source_port = port_name(from);

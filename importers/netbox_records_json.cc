@@ -41,96 +41,134 @@ struct Scan {
 
 // Walks the text once, iteratively, noting where each record-level element, key and value
 // starts. Columns count characters (UTF-8 sequences), not bytes.
-Scan ScanJson(std::string_view text, std::size_t stop_after_elements = SIZE_MAX) {
-  Scan scan;
-  std::vector<char> stack;
-  int record_depth = 0;  // 1: the top is one object; 2: a list of objects
-  bool expect_key = false;
-  bool await_value = false;
-  std::string key;
-  Position key_at;
-  Position p;
-  auto advance = [&](char c) {
-    if (c == '\n') {
-      ++p.line;
-      p.column = 1;
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      ++p.column;
-    }
-  };
-  auto at_record_object = [&] {
-    return static_cast<int>(stack.size()) == record_depth && !stack.empty() && stack.back() == '{';
-  };
-  auto value_starts = [&] {
-    if (static_cast<int>(stack.size()) == 1 && record_depth == 2) {
-      scan.elements.push_back({p, {}});
-    }
-    if (await_value) {
-      if (!scan.elements.empty()) scan.elements.back().keys.push_back({key, key_at, p});
-      await_value = false;
-    }
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      advance(c);
-      continue;
-    }
-    if (c == '"') {
-      const Position start = p;
-      const bool is_key = at_record_object() && expect_key;
-      if (!is_key) value_starts();
-      std::string s;
-      advance(c);
-      for (++i; i < text.size() && text[i] != '"'; ++i) {
-        if (text[i] == '\\' && i + 1 < text.size()) {
-          advance(text[i]);
-          ++i;
-        }
-        s += text[i];
-        advance(text[i]);
+class JsonScanner {
+ public:
+  JsonScanner(std::string_view text, std::size_t stop_after_elements)
+      : text_(text), stop_after_elements_(stop_after_elements) {}
+
+  Scan Run() {
+    for (i_ = 0; i_ < text_.size(); ++i_) {
+      const char c = text_[i_];
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        Advance(c);
+      } else if (c == '"') {
+        String();
+      } else if (c == '{' || c == '[') {
+        if (!Open(c)) break;
+        Advance(c);
+      } else if (c == '}' || c == ']' || c == ',' || c == ':') {
+        Punctuation(c);
+        Advance(c);
+      } else {
+        Literal();
       }
-      if (i < text.size()) advance(text[i]);
-      if (is_key) {
-        key = std::move(s);
-        key_at = start;
-        expect_key = false;
-      }
-      continue;
     }
-    if (c == '{' || c == '[') {
-      value_starts();
-      if (scan.elements.size() > stop_after_elements) return scan;
-      stack.push_back(c);
-      if (static_cast<int>(stack.size()) > kMaxDepth) {
-        scan.too_deep = true;
-        scan.deep_at = p;
-        return scan;
-      }
-      if (stack.size() == 1) {
-        record_depth = c == '{' ? 1 : 2;
-        if (record_depth == 1) scan.elements.push_back({p, {}});
-      }
-      if (c == '{' && at_record_object()) expect_key = true;
-    } else if (c == '}' || c == ']') {
-      if (!stack.empty()) stack.pop_back();
-    } else if (c == ',') {
-      if (at_record_object()) expect_key = true;
-    } else if (c == ':') {
-      if (at_record_object()) await_value = true;
-    } else {
-      value_starts();  // a number or literal
-      advance(c);
-      while (i + 1 < text.size() &&
-             std::string_view(",]}: \t\r\n").find(text[i + 1]) == std::string_view::npos) {
-        ++i;
-        advance(text[i]);
-      }
-      continue;
-    }
-    advance(c);
+    return std::move(scan_);
   }
-  return scan;
+
+ private:
+  void Advance(char c) {
+    if (c == '\n') {
+      ++p_.line;
+      p_.column = 1;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++p_.column;
+    }
+  }
+
+  bool AtRecordObject() const {
+    return static_cast<int>(stack_.size()) == record_depth_ && !stack_.empty() &&
+           stack_.back() == '{';
+  }
+
+  // A value starts at p_: an element of the top-level list, and the value of the awaited key.
+  void ValueStarts() {
+    if (static_cast<int>(stack_.size()) == 1 && record_depth_ == 2) {
+      scan_.elements.push_back({p_, {}});
+    }
+    if (await_value_) {
+      if (!scan_.elements.empty()) scan_.elements.back().keys.push_back({key_, key_at_, p_});
+      await_value_ = false;
+    }
+  }
+
+  // A string at i_, a record's key or a value; i_ ends on its closing quote.
+  void String() {
+    const Position start = p_;
+    const bool is_key = AtRecordObject() && expect_key_;
+    if (!is_key) ValueStarts();
+    std::string s;
+    Advance(text_[i_]);
+    for (++i_; i_ < text_.size() && text_[i_] != '"'; ++i_) {
+      if (text_[i_] == '\\' && i_ + 1 < text_.size()) {
+        Advance(text_[i_]);
+        ++i_;
+      }
+      s += text_[i_];
+      Advance(text_[i_]);
+    }
+    if (i_ < text_.size()) Advance(text_[i_]);
+    if (is_key) {
+      key_ = std::move(s);
+      key_at_ = start;
+      expect_key_ = false;
+    }
+  }
+
+  // An object or list opens; false when the scan stops here (enough elements, or too deep).
+  bool Open(char c) {
+    ValueStarts();
+    if (scan_.elements.size() > stop_after_elements_) return false;
+    stack_.push_back(c);
+    if (static_cast<int>(stack_.size()) > kMaxDepth) {
+      scan_.too_deep = true;
+      scan_.deep_at = p_;
+      return false;
+    }
+    if (stack_.size() == 1) {
+      record_depth_ = c == '{' ? 1 : 2;
+      if (record_depth_ == 1) scan_.elements.push_back({p_, {}});
+    }
+    if (c == '{' && AtRecordObject()) expect_key_ = true;
+    return true;
+  }
+
+  void Punctuation(char c) {
+    if (c == '}' || c == ']') {
+      if (!stack_.empty()) stack_.pop_back();
+    } else if (c == ',') {
+      if (AtRecordObject()) expect_key_ = true;
+    } else if (AtRecordObject()) {  // ':'
+      await_value_ = true;
+    }
+  }
+
+  // A number or literal at i_; i_ ends on its last character.
+  void Literal() {
+    ValueStarts();
+    Advance(text_[i_]);
+    while (i_ + 1 < text_.size() &&
+           std::string_view(",]}: \t\r\n").find(text_[i_ + 1]) == std::string_view::npos) {
+      ++i_;
+      Advance(text_[i_]);
+    }
+  }
+
+  std::string_view text_;
+  std::size_t stop_after_elements_;
+  std::size_t i_ = 0;
+  Scan scan_;
+  std::vector<char> stack_;
+  int record_depth_ = 0;  // 1: the top is one object; 2: a list of objects
+  bool expect_key_ = false;
+  bool await_value_ = false;
+  std::string key_;
+  Position key_at_;
+  Position p_;
+};
+
+Scan ScanJson(std::string_view text, std::size_t stop_after_elements = SIZE_MAX) {
+  return JsonScanner(text, stop_after_elements).Run();
 }
 
 core::SourceLocation At(const std::string& source, Position p) {

@@ -46,6 +46,9 @@ class NetboxRows {
   void PowerPort(const NetboxRecord& r);
   void FinishPowerPorts();
   void Cable(const NetboxRecord& r);
+  struct CableSide;  // netbox_cables.cc
+  // One end of a cable row (`prefix` "side_a_" or "side_b_"); false after reporting it.
+  bool ReadCableSide(const NetboxRecord& r, const std::string& prefix, CableSide& side);
   void Cluster(const NetboxRecord& r);
   void VirtualMachine(const NetboxRecord& r);
   void CheckedOnly(const NetboxRecord& r);

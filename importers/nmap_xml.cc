@@ -107,123 +107,25 @@ class HostReader {
     }
   }
 
+  // A host that is up: its addresses, its name, what nmap guessed it is and runs, its open
+  // ports, and a software asset per identified service.
   void Read(pugi::xml_node host) {
-    pugi::xml_node status = host.child("status");
-    if (!status) {
-      diagnostics_.Error(input_.At(host), "NMAP002",
-                         "<host> has no <status>; cannot tell whether it is up");
-      return;
-    }
-    if (Attr(status, "state") != "up") return;  // down, unknown or skipped: not seen
-
-    std::vector<std::string> ips;
-    std::vector<std::string> macs;
-    std::string mac_vendor;
-    bool ok = true;
-    for (pugi::xml_node address : host.children("address")) {
-      const std::string addr = Attr(address, "addr");
-      const std::string type = Attr(address, "addrtype");
-      if (addr.empty()) {
-        diagnostics_.Error(input_.At(address), "NMAP003", "<address> has no addr");
-        ok = false;
-        continue;
-      }
-      if (type == "mac") {
-        macs.push_back(LowerMac(addr));
-        if (mac_vendor.empty()) mac_vendor = Attr(address, "vendor");
-      } else if (type == "ipv4" || type == "ipv6" || type.empty()) {
-        if (!IsIpAddress(addr)) {  // anonymised scans write placeholders such as "IP"
-          diagnostics_.Warning(input_.At(address), "NMAP007",
-                               "<address> addr '" + addr + "' is not an IP address; ignored");
-          continue;
-        }
-        ips.push_back(addr);
-      }
-    }
+    if (!IsUp(host)) return;
+    Addresses addresses;
+    const bool ok = ReadAddresses(host, addresses);
     std::vector<std::string> all_names;
     const std::string hostname = HostName(host, &all_names);
-    std::vector<std::string> other_names;
-    for (const std::string& name : all_names) {
-      if (!core::EqualsIgnoreCase(name, hostname)) other_names.push_back(name);
-    }
     if (!ok) return;
-
     core::Asset asset;
     asset.org = options_.org;
     asset.mode = core::WriteMode::kFill;
     asset.provenance = {std::string(kName), input_.source(), input_.At(host).line};
-    if (!hostname.empty()) {
-      asset.name = AssetName(host, hostname);
-      if (ShortHostName(hostname) != hostname) asset.SetAttr("fqdn", hostname);
-    } else if (!ips.empty()) {
-      asset.name = ips.front();
-    } else if (!macs.empty()) {
-      asset.name = macs.front();
-    } else {
-      diagnostics_.Error(input_.At(host), "NMAP004",
-                         "<host> is up but has neither an address nor a host name");
-      return;
-    }
-    if (!other_names.empty()) asset.SetAttr("hostnames", JoinUnique(other_names, ","));
-    if (!ips.empty()) asset.SetAttr("ip", JoinUnique(ips, ","));
-    if (!macs.empty()) asset.SetAttr("mac", JoinUnique(macs, ","));
-    if (!mac_vendor.empty()) asset.SetAttr("mac_vendor", mac_vendor);
-
-    std::optional<OsGuess> os = ReadOs(host.child("os"));
-    std::vector<Service> services = ReadPorts(host.child("ports"));
-
-    std::string device_type = os ? os->type : "";
-    if (device_type.empty()) {
-      for (const Service& s : services) {
-        if (!s.device_type.empty()) {
-          device_type = s.device_type;
-          break;
-        }
-      }
-    }
-    bool virtual_nic = false;
-    for (const std::string& mac : macs) virtual_nic = virtual_nic || IsVirtualMac(mac, mac_vendor);
-    const HostClass host_class =
-        ClassifyNmapHost(device_type, os ? os->family : "", os ? os->name : "",
-                         virtual_nic ? VirtualNic::kYes : VirtualNic::kNo);
-    asset.kind = host_class.kind;
-    asset.role = host_class.role;
-    asset.category = core::DefaultCategory(asset.kind, asset.role);
-    if (!device_type.empty()) asset.SetAttr("device_type", device_type);
-
-    if (os) {
-      const std::string os_name =
-          !os->name.empty() ? os->name : JoinUnique({os->vendor, os->family, os->generation}, " ");
-      std::optional<Distribution> distribution;
-      if (core::EqualsIgnoreCase(os->family, "Linux")) {
-        for (const Service& s : services) {
-          if ((distribution = DistributionFromSsh(s.product, s.version))) break;
-        }
-      }
-      if (host_class.role == "hypervisor") {
-        SetHypervisor(asset, *os, services);
-      } else if (distribution) {
-        asset.SetAttr("os", distribution->name);
-        asset.SetAttr("os_vendor", distribution->vendor);
-        asset.SetAttr("os_version", distribution->version);
-        asset.SetAttr("os_family", os->family);
-        asset.SetAttr("os_kernel", os_name);
-      } else {
-        asset.SetAttr("os", os_name);
-        if (!os->vendor.empty()) asset.SetAttr("os_vendor", os->vendor);
-        if (!os->family.empty()) asset.SetAttr("os_family", os->family);
-        if (!os->generation.empty()) asset.SetAttr("os_version", Generation(os->generation));
-      }
-      if (os->accuracy >= 0) asset.SetAttr("os_accuracy", std::to_string(os->accuracy));
-      if (!os->cpe.empty()) asset.SetAttr("os_cpe", os->cpe);
-    }
-    std::vector<std::string> ports;
-    for (const Service& s : services) {
-      ports.push_back(std::to_string(s.port) + "/" + s.protocol +
-                      (s.name.empty() ? "" : " " + s.name));
-    }
-    if (!ports.empty()) asset.SetAttr("ports", JoinUnique(ports, ", "));
-
+    if (!Name(host, hostname, all_names, addresses, asset)) return;
+    const std::optional<OsGuess> os = ReadOs(host.child("os"));
+    const std::vector<Service> services = ReadPorts(host.child("ports"));
+    Classify(os, services, addresses, asset);
+    if (os) SetOs(*os, services, asset);
+    SetPorts(services, asset);
     // Every identified service is software of its own, also one nmap tags with the OS it runs
     // on (ostype, an OS CPE: Windows RPC, OpenSSH, the ESXi API); a port-table guess names no
     // product and is a port only.
@@ -234,6 +136,144 @@ class HostReader {
   }
 
  private:
+  struct Addresses {
+    std::vector<std::string> ips;
+    std::vector<std::string> macs;
+    std::string mac_vendor;  // of the first MAC that names one
+  };
+
+  // Whether the host is up; NMAP002 when its <status> is missing. Down, unknown or skipped
+  // hosts were not seen.
+  bool IsUp(pugi::xml_node host) {
+    pugi::xml_node status = host.child("status");
+    if (!status) {
+      diagnostics_.Error(input_.At(host), "NMAP002",
+                         "<host> has no <status>; cannot tell whether it is up");
+      return false;
+    }
+    return Attr(status, "state") == "up";
+  }
+
+  // The host's IP and MAC addresses; false when an <address> has no addr (NMAP003). Addresses
+  // that are not IP addresses (placeholders of anonymised scans) are left out (NMAP007).
+  bool ReadAddresses(pugi::xml_node host, Addresses& out) {
+    bool ok = true;
+    for (pugi::xml_node address : host.children("address")) {
+      const std::string addr = Attr(address, "addr");
+      const std::string type = Attr(address, "addrtype");
+      if (addr.empty()) {
+        diagnostics_.Error(input_.At(address), "NMAP003", "<address> has no addr");
+        ok = false;
+        continue;
+      }
+      if (type == "mac") {
+        out.macs.push_back(LowerMac(addr));
+        if (out.mac_vendor.empty()) out.mac_vendor = Attr(address, "vendor");
+      } else if (type == "ipv4" || type == "ipv6" || type.empty()) {
+        if (!IsIpAddress(addr)) {
+          diagnostics_.Warning(input_.At(address), "NMAP007",
+                               "<address> addr '" + addr + "' is not an IP address; ignored");
+          continue;
+        }
+        out.ips.push_back(addr);
+      }
+    }
+    return ok;
+  }
+
+  // Names the asset by its host name, else its first IP, else its first MAC (NMAP004 when it
+  // has none), and sets the name and address attributes.
+  bool Name(pugi::xml_node host, const std::string& hostname,
+            const std::vector<std::string>& all_names, const Addresses& addresses,
+            core::Asset& asset) {
+    if (!hostname.empty()) {
+      asset.name = AssetName(host, hostname);
+      if (ShortHostName(hostname) != hostname) asset.SetAttr("fqdn", hostname);
+    } else if (!addresses.ips.empty()) {
+      asset.name = addresses.ips.front();
+    } else if (!addresses.macs.empty()) {
+      asset.name = addresses.macs.front();
+    } else {
+      diagnostics_.Error(input_.At(host), "NMAP004",
+                         "<host> is up but has neither an address nor a host name");
+      return false;
+    }
+    std::vector<std::string> other_names;
+    for (const std::string& name : all_names) {
+      if (!core::EqualsIgnoreCase(name, hostname)) other_names.push_back(name);
+    }
+    if (!other_names.empty()) asset.SetAttr("hostnames", JoinUnique(other_names, ","));
+    if (!addresses.ips.empty()) asset.SetAttr("ip", JoinUnique(addresses.ips, ","));
+    if (!addresses.macs.empty()) asset.SetAttr("mac", JoinUnique(addresses.macs, ","));
+    if (!addresses.mac_vendor.empty()) asset.SetAttr("mac_vendor", addresses.mac_vendor);
+    return true;
+  }
+
+  // Kind, role and category from the device type (the OS guess's, else the first a service
+  // names), the OS and whether a NIC is virtual.
+  static void Classify(const std::optional<OsGuess>& os, const std::vector<Service>& services,
+                       const Addresses& addresses, core::Asset& asset) {
+    std::string device_type = os ? os->type : "";
+    if (device_type.empty()) {
+      for (const Service& s : services) {
+        if (!s.device_type.empty()) {
+          device_type = s.device_type;
+          break;
+        }
+      }
+    }
+    bool virtual_nic = false;
+    for (const std::string& mac : addresses.macs) {
+      virtual_nic = virtual_nic || IsVirtualMac(mac, addresses.mac_vendor);
+    }
+    const HostClass host_class =
+        ClassifyNmapHost(device_type, os ? os->family : "", os ? os->name : "",
+                         virtual_nic ? VirtualNic::kYes : VirtualNic::kNo);
+    asset.kind = host_class.kind;
+    asset.role = host_class.role;
+    asset.category = core::DefaultCategory(asset.kind, asset.role);
+    if (!device_type.empty()) asset.SetAttr("device_type", device_type);
+  }
+
+  // The OS attributes: a hypervisor's, a Linux distribution's its SSH banner names, else nmap's
+  // guess as it stands.
+  static void SetOs(const OsGuess& os, const std::vector<Service>& services, core::Asset& asset) {
+    const std::string os_name =
+        !os.name.empty() ? os.name : JoinUnique({os.vendor, os.family, os.generation}, " ");
+    std::optional<Distribution> distribution;
+    if (core::EqualsIgnoreCase(os.family, "Linux")) {
+      for (const Service& s : services) {
+        if ((distribution = DistributionFromSsh(s.product, s.version))) break;
+      }
+    }
+    if (asset.role == "hypervisor") {
+      SetHypervisor(asset, os, services);
+    } else if (distribution) {
+      asset.SetAttr("os", distribution->name);
+      asset.SetAttr("os_vendor", distribution->vendor);
+      asset.SetAttr("os_version", distribution->version);
+      asset.SetAttr("os_family", os.family);
+      asset.SetAttr("os_kernel", os_name);
+    } else {
+      asset.SetAttr("os", os_name);
+      if (!os.vendor.empty()) asset.SetAttr("os_vendor", os.vendor);
+      if (!os.family.empty()) asset.SetAttr("os_family", os.family);
+      if (!os.generation.empty()) asset.SetAttr("os_version", Generation(os.generation));
+    }
+    if (os.accuracy >= 0) asset.SetAttr("os_accuracy", std::to_string(os.accuracy));
+    if (!os.cpe.empty()) asset.SetAttr("os_cpe", os.cpe);
+  }
+
+  // The open ports as one attribute: "22/tcp ssh, 443/tcp https".
+  static void SetPorts(const std::vector<Service>& services, core::Asset& asset) {
+    std::vector<std::string> ports;
+    for (const Service& s : services) {
+      ports.push_back(std::to_string(s.port) + "/" + s.protocol +
+                      (s.name.empty() ? "" : " " + s.name));
+    }
+    if (!ports.empty()) asset.SetAttr("ports", JoinUnique(ports, ", "));
+  }
+
   // The short name, or the full name (spelled as first seen) when the short one is ambiguous.
   std::string AssetName(pugi::xml_node host, const std::string& hostname) {
     const std::string short_name = ShortHostName(hostname);

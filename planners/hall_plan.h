@@ -1,6 +1,6 @@
 // Hall planning: the datacenter devices placed into the racks of the target halls. A pure
 // function over plain values: BuildHallInput (hall_input.h) reads them from the estate and the
-// scenario, PlanHalls places them, the SVG writers (hall_svg.h) and `samdrift halls` render.
+// scenario, PlanHalls places them, the SVG writers (reports/hall_svg.h) and `samdrift halls` render.
 //
 // Rules (issue 7): devices in a hall that stays keep their rack and position where the plan
 // allows; everything else goes into racks of the target halls with no rack over its U or power

@@ -3,13 +3,13 @@
 #include <utility>
 
 #include "importers/batch_import.h"
-#include "planners/export_archimate.h"
-#include "planners/export_dot.h"
+#include "reports/export_archimate.h"
+#include "reports/export_dot.h"
 #include "tools/command.h"
 #include "tools/compare_run.h"
 #include "tools/pipeline.h"
 #include "tools/planning_inputs.h"
-#include "tools/report/build.h"
+#include "tools/report_run.h"
 
 #ifndef SAMDRIFT_SAMPLES_DIR
 #define SAMDRIFT_SAMPLES_DIR "sample-inventories"
@@ -132,13 +132,13 @@ int ShowHallsAndNet(const Demo& demo) {
   if (!demo.scenario.empty()) {
     std::cout << "\n== halls ==\n";
     const std::string svg_dir = (fs::path(demo.out) / "halls").string();
-    const int rc = RunHalls(*demo.store, demo.Planning(), false, svg_dir);
+    const int rc = RunHalls(*demo.store, demo.Planning(), Format::kTable, svg_dir);
     if (rc > 1) return rc;
     if (rc == 1) std::cerr << "samdrift demo: the hall plan is infeasible (see above)\n";
     std::cout << "rack elevations and floor views: " << svg_dir << '\n';
   }
   std::cout << "\n== net ==\n";
-  const int rc = RunNet(*demo.store, demo.scenario.string(), false, std::cout);
+  const int rc = RunNet(*demo.store, demo.scenario.string(), Format::kTable, std::cout);
   if (rc != 0) return rc;
   std::cout << "\nstore: " << demo.db << '\n';
   return 0;
@@ -153,7 +153,7 @@ int ShowOverlapAndTarget(const Demo& demo) {
   std::cout << "\n== overlap ==\n";
   planners::Overlap overlap =
       planners::ComputeOverlap(in->estate, in->catalog, s ? s->orgs : std::vector<std::string>{});
-  if (int rc = PrintOverlap(overlap, in->catalog, in->estate.org_names, false, 10); rc != 0) {
+  if (int rc = PrintOverlap(overlap, in->catalog, in->estate.org_names, Format::kTable, 10); rc != 0) {
     return rc;
   }
   std::cout << "\n== target ==\n";
@@ -161,7 +161,7 @@ int ShowOverlapAndTarget(const Demo& demo) {
   auto plan = planners::PlanTarget(in->estate, in->catalog, s, target_diagnostics);
   PrintDiagnostics(target_diagnostics);
   if (!plan.ok()) return Fail(plan.status());
-  return PrintTarget(*plan, in->estate.org_names, false, true);
+  return PrintTarget(*plan, in->estate.org_names, Format::kTable, Detail::kSummary);
 }
 
 int ShowPlan(const Demo& demo) {
@@ -193,11 +193,10 @@ int ShowCompare(const Demo& demo) {
 }
 
 int WriteDemoReport(const Demo& demo) {
-  report::ReportOptions report_options;
+  reports::ReportOptions report_options;
   report_options.out_dir = (fs::path(demo.out) / "report").string();
-  report_options.planning = demo.Planning();
   core::Diagnostics diagnostics;
-  auto files = report::WriteReport(demo.global, report_options, diagnostics);
+  auto files = RunReport(demo.global, demo.Planning(), report_options, diagnostics);
   PrintDiagnostics(diagnostics);
   if (!files.ok()) return Fail(files.status());
   std::cout << "\n== report ==\nreport: " << files->html << "\nworkbook: " << files->xlsx
@@ -209,12 +208,12 @@ int WriteDemoReport(const Demo& demo) {
 int ExportModel(const Demo& demo) {
   auto estate = demo.store->LoadEstate({});
   if (!estate.ok()) return Fail(estate.status());
-  planners::ArchimateExportOptions archimate;
+  reports::ArchimateExportOptions archimate;
   archimate.model_name = "GGVVH – nuläge";
   const std::string xml = (fs::path(demo.out) / "model-archimate.xml").string();
   const std::string dot = (fs::path(demo.out) / "model.dot").string();
-  core::Status written = WriteOut(xml, planners::WriteArchimate(*estate, archimate).xml);
-  if (written.ok()) written = WriteOut(dot, planners::WriteDot(*estate, {}).dot);
+  core::Status written = WriteOut(xml, reports::WriteArchimate(*estate, archimate).xml);
+  if (written.ok()) written = WriteOut(dot, reports::WriteDot(*estate, {}).dot);
   if (!written.ok()) return Fail(written);
   std::cout << "\n== export ==\narchimate: " << xml << "\ndot: " << dot << '\n';
   return 0;
@@ -233,7 +232,7 @@ int RunDemo(const DemoArgs& args) {
   if (fs::is_regular_file(scenario, ec)) demo.scenario = scenario;
   std::cout << "== stats ==\n";
   for (auto step :
-       {+[](const Demo& d) { return PrintStats(*d.store, false); }, &ShowHallsAndNet,
+       {+[](const Demo& d) { return PrintStats(*d.store, Format::kTable); }, &ShowHallsAndNet,
         &ShowOverlapAndTarget, &ShowPlan, &ShowCompare, &WriteDemoReport, &ExportModel}) {
     if (int rc = step(demo); rc != 0) return rc;
   }

@@ -4,10 +4,10 @@
 #include <iostream>
 
 #include "core/text.h"
-#include "planners/export_archimate.h"
-#include "planners/export_dot.h"
-#include "planners/export_json.h"
-#include "planners/export_scenario.h"
+#include "reports/export_archimate.h"
+#include "reports/export_dot.h"
+#include "reports/export_json.h"
+#include "reports/export_scenario.h"
 #include "tools/command.h"
 #include "tools/pipeline.h"
 
@@ -47,7 +47,7 @@ void PrintExported(const ExportArgs& args, const std::string& summary) {
             << (args.out.empty() || args.out == "-" ? "" : " to " + args.out) << '\n';
 }
 
-std::string ArchimateSummary(const planners::ArchimateExport& out) {
+std::string ArchimateSummary(const reports::ArchimateExport& out) {
   std::string summary = std::to_string(out.elements) + " elements, " +
                         std::to_string(out.relationships) + " relationships";
   if (!out.unresolved.empty()) {
@@ -65,12 +65,12 @@ int ExportPlan(const GlobalOptions& global, const ExportArgs& args) {
   PrintDiagnostics(diagnostics);
   if (!pipeline.ok()) return Fail(pipeline.status());
   const Pipeline& p = **pipeline;
-  const planners::ArchimateScenario scenario = planners::ArchimateScenarioFrom(
+  const reports::ArchimateScenario scenario = reports::ArchimateScenarioFrom(
       p.inputs.estate, p.scenario.name.empty() ? "Scenario" : p.scenario.name, &p.target, &p.waves);
-  planners::ArchimateExportOptions options;
+  reports::ArchimateExportOptions options;
   options.model_name = args.name.empty() ? "samdrift" : args.name;
   options.scenario = &scenario;
-  planners::ArchimateExport out = planners::WriteArchimate(p.inputs.estate, options);
+  reports::ArchimateExport out = reports::WriteArchimate(p.inputs.estate, options);
   core::Status s = WriteOut(args.out, out.xml);
   if (!s.ok()) return Fail(s);
   PrintExported(args, ArchimateSummary(out) + "; scenario '" + scenario.name +
@@ -131,7 +131,7 @@ Runner SetupExport(CLI::App& app, const GlobalOptions& global) {
   app.add_option("--name", args->name, "archimate: the model's name (default: samdrift)");
   AddPlanningOptions(app, args->planning, true);
   return [args, &global]() {
-    planners::DotFilter filter;
+    reports::DotFilter filter;
     core::Status s = ParseList(args->categories, "--category", core::ParseCategory,
                                core::kAllCategories, filter.categories);
     if (!s.ok()) return Fail(s);
@@ -174,20 +174,20 @@ Runner SetupExport(CLI::App& app, const GlobalOptions& global) {
     std::string text;
     std::string summary;
     if (args->format == "archimate") {
-      planners::ArchimateExportOptions options;
+      reports::ArchimateExportOptions options;
       options.model_name = args->name.empty() ? "samdrift" : args->name;
-      planners::ArchimateExport out = planners::WriteArchimate(*estate, options);
+      reports::ArchimateExport out = reports::WriteArchimate(*estate, options);
       summary = ArchimateSummary(out);
       text = std::move(out.xml);
     } else if (args->format == "dot") {
-      planners::DotExport out = planners::WriteDot(*estate, filter);
+      reports::DotExport out = reports::WriteDot(*estate, filter);
       text = std::move(out.dot);
       summary = std::to_string(out.nodes) + " nodes, " + std::to_string(out.edges) + " edges";
       if (out.unresolved) {
         summary += "; " + std::to_string(out.unresolved) + " unresolved relations not drawn";
       }
     } else {
-      text = planners::WriteJson(*estate);
+      text = reports::WriteJson(*estate);
       summary = std::to_string(estate->assets.size()) + " assets, " +
                 std::to_string(estate->relations.size()) + " relations";
     }

@@ -10,8 +10,8 @@
 #include "core/text.h"
 #include "planners/hall_input.h"
 #include "planners/hall_plan.h"
-#include "planners/hall_svg.h"
 #include "planners/scenario.h"
+#include "reports/hall_svg.h"
 #include "tools/command.h"
 #include "tools/pipeline.h"
 #include "tools/planning_inputs.h"
@@ -227,7 +227,7 @@ core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return core::Status::StoreError("cannot create '" + dir + "': " + ec.message());
-  for (const planners::SvgFile& file : planners::HallPlanSvgs(plan)) {
+  for (const reports::SvgFile& file : reports::HallPlanSvgs(plan)) {
     const fs::path path = fs::path(dir) / file.name;
     std::ofstream out(path, std::ios::binary);
     out << file.svg;
@@ -238,7 +238,7 @@ core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
 
 }  // namespace
 
-int RunHalls(const core::Store& store, PlanningOptions options, bool json,
+int RunHalls(const core::Store& store, PlanningOptions options, Format format,
              const std::string& svg_dir) {
   core::Diagnostics diagnostics;
   // Without a scenario nothing moves or retires: the halls as they are today, and no relation
@@ -278,7 +278,7 @@ int RunHalls(const core::Store& store, PlanningOptions options, bool json,
   planners::ReportUnplaced(plan, options.scenario.empty() ? store.path() : options.scenario,
                            unplaced);
   PrintDiagnostics(unplaced);
-  if (json) {
+  if (format == Format::kJson) {
     std::cout << PlanJson(scenario, plan).dump(2) << '\n';
   } else {
     PrintTable(scenario, plan, inputs->estate.org_names);
@@ -325,7 +325,7 @@ Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
   return [args, &global]() {
     auto store = OpenStore(global, core::OpenMode::kReadOnly);
     if (!store.ok()) return Fail(store.status());
-    return RunHalls(**store, args->planning, args->json, args->svg);
+    return RunHalls(**store, args->planning, FormatOf(args->json), args->svg);
   };
 }
 

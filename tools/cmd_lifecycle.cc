@@ -51,7 +51,7 @@ std::string LifecycleJson(const planners::Lifecycle& lifecycle) {
 }
 
 void PrintLifecycleTable(const planners::Lifecycle& lifecycle, const core::OrgNames& names,
-                         bool with_assets) {
+                         Detail detail) {
   std::cout << "== Lifecycle at " << lifecycle.date << ": past end of support, or reaching it "
             << "before " << lifecycle.horizon << " ==\n";
   if (lifecycle.summary.empty()) {
@@ -69,7 +69,7 @@ void PrintLifecycleTable(const planners::Lifecycle& lifecycle, const core::OrgNa
               << std::setw(6) << planners::ToString(s.status) << std::setw(12) << s.end_of_support
               << std::setw(46) << s.name << std::right << std::setw(7) << s.assets << '\n';
   }
-  if (!with_assets) return;
+  if (detail != Detail::kFull) return;
   std::cout << "\nDevices and software past end of support, by name (VMs and clients are "
                "counted above; --json lists every asset):\n";
   std::string org;
@@ -111,7 +111,7 @@ Runner SetupLifecycle(CLI::App& app, const GlobalOptions& global) {
     if (args->json) {
       std::cout << LifecycleJson(lifecycle) << '\n';
     } else {
-      PrintLifecycleTable(lifecycle, in->estate.org_names, true);
+      PrintLifecycleTable(lifecycle, in->estate.org_names, Detail::kFull);
     }
     return 0;
   };

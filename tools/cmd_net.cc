@@ -7,9 +7,9 @@
 
 #include "core/text.h"
 #include "planners/net_plan.h"
+#include "planners/net_view.h"
 #include "planners/scenario.h"
 #include "tools/command.h"
-#include "tools/net_view.h"
 #include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
@@ -255,7 +255,7 @@ class Renderer {
     constexpr std::size_t kOrgsShown = 10;
     Table t({"vlan", "purpose", "orgs"});
     int last_vid = -1;
-    for (const VlanPurpose& row : GroupVlanPurposes(pairs)) {
+    for (const planners::VlanPurpose& row : planners::GroupVlanPurposes(pairs)) {
       std::string list;
       std::size_t shown = 0;
       for (const std::string& org : row.orgs) {
@@ -279,7 +279,7 @@ class Renderer {
 
 }  // namespace
 
-int RunNet(const core::Store& store, const std::string& scenario_path, bool json,
+int RunNet(const core::Store& store, const std::string& scenario_path, Format format,
            std::ostream& out) {
   core::Diagnostics diagnostics;
   auto scenario = planners::LoadScenario(scenario_path, diagnostics);
@@ -292,7 +292,7 @@ int RunNet(const core::Store& store, const std::string& scenario_path, bool json
   core::Diagnostics skipped;
   core::AssetQuery query;
   query.orgs = scenario->orgs;
-  auto analysis = AnalyseNetwork(
+  auto analysis = planners::AnalyseNetwork(
       *scenario,
       [&](const auto& visit) {
         return store.ForEachAsset(query, [&](core::Asset&& a) { visit(a); });
@@ -305,7 +305,7 @@ int RunNet(const core::Store& store, const std::string& scenario_path, bool json
   auto names = store.Names();
   if (!names.ok()) return Fail(names.status());
   Renderer renderer(input, plan, *scenario, *names);
-  if (json) {
+  if (format == Format::kJson) {
     out << renderer.ToJson().dump(2) << '\n';
   } else {
     renderer.Print(out);
@@ -324,7 +324,7 @@ Runner SetupNet(CLI::App& app, const GlobalOptions& global) {
   return [args, &global]() {
     auto store = OpenStore(global, core::OpenMode::kReadOnly);
     if (!store.ok()) return Fail(store.status());
-    return RunNet(**store, args->scenario, args->json, std::cout);
+    return RunNet(**store, args->scenario, FormatOf(args->json), std::cout);
   };
 }
 

@@ -231,8 +231,9 @@ int PrintTable(const planners::Overlap& o, const core::OrgNames& names,
 }  // namespace
 
 int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog,
-                 const core::OrgNames& names, bool json, std::size_t unmatched_shown) {
-  return json ? PrintJson(overlap, catalog) : PrintTable(overlap, names, unmatched_shown);
+                 const core::OrgNames& names, Format format, std::size_t unmatched_shown) {
+  return format == Format::kJson ? PrintJson(overlap, catalog)
+                                 : PrintTable(overlap, names, unmatched_shown);
 }
 
 Runner SetupOverlap(CLI::App& app, const GlobalOptions& global) {
@@ -257,7 +258,8 @@ Runner SetupOverlap(CLI::App& app, const GlobalOptions& global) {
     const planners::Scenario* scenario = in->scenario_or_null();
     planners::Overlap o = planners::ComputeOverlap(
         in->estate, in->catalog, scenario ? scenario->orgs : std::vector<std::string>{});
-    return PrintOverlap(o, in->catalog, in->estate.org_names, args->json, args->unmatched);
+    return PrintOverlap(o, in->catalog, in->estate.org_names, FormatOf(args->json),
+                        args->unmatched);
   };
 }
 

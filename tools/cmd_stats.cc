@@ -62,11 +62,11 @@ void PrintCompleteness(const core::StoreStats& stats, const core::OrgNames& name
 
 }  // namespace
 
-int PrintStats(const core::Store& store, bool json) {
+int PrintStats(const core::Store& store, Format format) {
   {
     auto stats = store.Stats();
     if (!stats.ok()) return Fail(stats.status());
-    if (json) {
+    if (format == Format::kJson) {
       nlohmann::ordered_json out;
       out["orgs"] = nlohmann::ordered_json::object();
       for (const auto& [org, counts] : stats->orgs) {
@@ -135,7 +135,7 @@ Runner SetupStats(CLI::App& app, const GlobalOptions& global) {
   return [json, &global]() {
     auto store = OpenStore(global, core::OpenMode::kReadOnly);
     if (!store.ok()) return Fail(store.status());
-    return PrintStats(**store, *json);
+    return PrintStats(**store, FormatOf(*json));
   };
 }
 

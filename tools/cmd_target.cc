@@ -112,7 +112,7 @@ int PrintJson(const planners::TargetPlan& plan) {
   return 0;
 }
 
-int PrintTable(const planners::TargetPlan& plan, const core::OrgNames& names, bool summary_only) {
+int PrintTable(const planners::TargetPlan& plan, const core::OrgNames& names, Detail detail) {
   std::cout << "Target architecture at " << plan.date << " for " << plan.orgs.size()
             << " municipalities\n\n== Standards ==\n";
   for (const planners::Standard& s : plan.standards) {
@@ -136,7 +136,7 @@ int PrintTable(const planners::TargetPlan& plan, const core::OrgNames& names, bo
   }
   std::cout << core::PadRight("total", org_width) << std::right << std::setw(56) << std::fixed
             << std::setprecision(1) << plan.total_effort_hours << '\n';
-  if (!summary_only) {
+  if (detail == Detail::kFull) {
     std::cout << "\n== Gaps ==\n";
     const std::size_t gap_org_width = OrgColumnWidth(names, plan.orgs, 10);
     for (const planners::Gap& g : plan.gaps) {
@@ -149,15 +149,15 @@ int PrintTable(const planners::TargetPlan& plan, const core::OrgNames& names, bo
     }
   }
   std::cout << '\n';
-  PrintLifecycleTable(plan.lifecycle, names, !summary_only);
+  PrintLifecycleTable(plan.lifecycle, names, detail);
   return 0;
 }
 
 }  // namespace
 
-int PrintTarget(const planners::TargetPlan& plan, const core::OrgNames& names, bool json,
-                bool summary_only) {
-  return json ? PrintJson(plan) : PrintTable(plan, names, summary_only);
+int PrintTarget(const planners::TargetPlan& plan, const core::OrgNames& names, Format format,
+                Detail detail) {
+  return format == Format::kJson ? PrintJson(plan) : PrintTable(plan, names, detail);
 }
 
 Runner SetupTarget(CLI::App& app, const GlobalOptions& global) {
@@ -196,7 +196,8 @@ Runner SetupTarget(CLI::App& app, const GlobalOptions& global) {
         planners::PlanTarget(in->estate, graph, in->catalog, in->scenario_or_null(), diagnostics);
     PrintDiagnostics(diagnostics);
     if (!plan.ok()) return Fail(plan.status());
-    return PrintTarget(*plan, in->estate.org_names, args->json, args->summary_only);
+    return PrintTarget(*plan, in->estate.org_names, FormatOf(args->json),
+                       args->summary_only ? Detail::kSummary : Detail::kFull);
   };
 }
 

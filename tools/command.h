@@ -23,6 +23,14 @@ namespace samdrift::tools {
 
 struct PlanningOptions;  // planning_inputs.h
 
+// How a command renders its result: a text table, or JSON (--json).
+enum class Format { kTable, kJson };
+inline Format FormatOf(bool json) { return json ? Format::kJson : Format::kTable; }
+
+// How much a table shows: everything, or only the summary (`target --summary`: no gap list, no
+// lifecycle assets).
+enum class Detail { kFull, kSummary };
+
 struct GlobalOptions {
   std::string db;  // resolved: --db, else $SAMDRIFT_DB, else ./samdrift.db
 };
@@ -57,23 +65,24 @@ std::size_t OrgColumnWidth(const core::OrgNames& names, const std::vector<std::s
 core::Status WriteOut(const std::string& path, const std::string& text);
 
 // Renders `stats` (table or JSON) to stdout; returns the exit code.
-int PrintStats(const core::Store& store, bool json);
+int PrintStats(const core::Store& store, Format format);
 
 // The lifecycle view (cmd_lifecycle.cc), also a section of `target`: JSON text, or the table.
 std::string LifecycleJson(const planners::Lifecycle& lifecycle);
 // The table shows orgs by display name (`names`); JSON keeps the ids.
+// With Detail::kFull it lists the assets too.
 void PrintLifecycleTable(const planners::Lifecycle& lifecycle, const core::OrgNames& names,
-                         bool with_assets);
+                         Detail detail);
 // Renders `overlap` (cmd_overlap.cc) and `target` (cmd_target.cc) to stdout; return the exit code.
 // The text tables show orgs by display name (`names`); JSON keeps the ids.
 int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog,
-                 const core::OrgNames& names, bool json, std::size_t unmatched_shown);
-int PrintTarget(const planners::TargetPlan& plan, const core::OrgNames& names, bool json,
-                bool summary_only);
+                 const core::OrgNames& names, Format format, std::size_t unmatched_shown);
+int PrintTarget(const planners::TargetPlan& plan, const core::OrgNames& names, Format format,
+                Detail detail);
 // Plans the halls (`samdrift halls`): table or JSON to stdout, SVGs into `svg_dir` when not
 // empty; returns the exit code (1 when a device cannot be placed).
 // What the target retires (planning_inputs.h: scenario, catalogs, date) is not placed.
-int RunHalls(const core::Store& store, PlanningOptions options, bool json,
+int RunHalls(const core::Store& store, PlanningOptions options, Format format,
              const std::string& svg_dir);
 
 // The waves table of `plan` (without the item list), for the demo.
@@ -101,7 +110,7 @@ Runner SetupRisk(CLI::App& app, const GlobalOptions& global);
 Runner SetupCompare(CLI::App& app, const GlobalOptions& global);
 
 // Renders `net` (table or JSON) for the store to `out`; returns the exit code. Used by demo too.
-int RunNet(const core::Store& store, const std::string& scenario_path, bool json,
+int RunNet(const core::Store& store, const std::string& scenario_path, Format format,
            std::ostream& out);
 
 }  // namespace samdrift::tools

@@ -2,9 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/planners/scenario_util.h"
+
 using namespace samdrift;
 using planners::FormatDay;
 using planners::ParseDay;
+using samdrift::testing::Problems;
 
 namespace {
 
@@ -22,14 +25,6 @@ std::vector<std::string> Spans(const planners::Timeline& t, const std::vector<do
   std::vector<std::string> out;
   for (const auto& s : *spans) out.push_back(s.start + ".." + s.end);
   return out;
-}
-
-std::vector<std::string> Problems(const std::string& yaml) {
-  core::Diagnostics d;
-  planners::ParseScenario(yaml, "s.yaml", d);
-  std::vector<std::string> lines;
-  for (const auto& item : d.items()) lines.push_back(core::FormatDiagnostic(item));
-  return lines;
 }
 
 }  // namespace

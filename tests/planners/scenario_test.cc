@@ -2,19 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/planners/scenario_util.h"
+
 using namespace samdrift;
-
-namespace {
-
-std::vector<std::string> Problems(const std::string& yaml) {
-  core::Diagnostics d;
-  planners::ParseScenario(yaml, "s.yaml", d);
-  std::vector<std::string> lines;
-  for (const auto& item : d.items()) lines.push_back(core::FormatDiagnostic(item));
-  return lines;
-}
-
-}  // namespace
+using samdrift::testing::Problems;
 
 TEST_CASE("the contract's scenario parses", "[planners][scenario]") {
   const std::string yaml = R"(name: Alternativ 1

@@ -1,0 +1,43 @@
+// SVG drawings of a hall plan: a front elevation per rack and a floor view per hall. Standalone
+// SVG 1.1 documents (a browser shows them as they are); the HTML report embeds the same text.
+// Every name is XML-escaped.
+#ifndef SAMDRIFT_REPORTS_HALL_SVG_H_
+#define SAMDRIFT_REPORTS_HALL_SVG_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "planners/hall_plan.h"
+
+namespace samdrift::reports {
+
+// A fill colour ("#1f77b4") per org of the plan, stable for a given set of orgs.
+using OrgColours = std::map<std::string, std::string>;
+OrgColours ColoursForOrgs(const planners::HallPlan& plan);
+
+// Front view of one rack: unit numbers (1 at the bottom), each device at its position and height
+// with its name, filled in its org's colour; devices with estimated figures hatched and marked
+// "≈"; the PDU zone shaded; zero-U devices listed under the rack.
+std::string RackElevationSvg(const planners::HallPlan& plan, const planners::PlannedHall& hall,
+                             const planners::PlannedRack& rack, const OrgColours& colours);
+
+// Floor view of one hall: every position, used (rack name, new or existing, U and kW used
+// against budget, a load bar) or free; the hall's power and cooling use in the title.
+std::string HallFloorSvg(const planners::PlannedHall& hall);
+
+struct SvgFile {
+  std::string name;  // a safe file name, unique within the set: "hall-DC1.svg", "rack-DC1-A01.svg"
+  std::string svg;
+};
+// Every floor view and rack elevation of the plan, halls in plan order, racks by slot.
+std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan);
+
+// Text made safe for XML content and attribute values: & < > " ' escaped, control characters
+// and bytes that are not UTF-8 replaced by '?'.
+std::string XmlEscape(std::string_view text);
+
+}  // namespace samdrift::reports
+
+#endif  // SAMDRIFT_REPORTS_HALL_SVG_H_

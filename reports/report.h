@@ -1,0 +1,68 @@
+// The pre-study report as data: sections with prose, charts (inline SVG) and tables. The same
+// tables go to the HTML page, the XLSX workbook (one sheet each) and CSV files.
+#ifndef SAMDRIFT_REPORTS_REPORT_H_
+#define SAMDRIFT_REPORTS_REPORT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace samdrift::reports {
+
+enum class Lang { kSv, kEn };
+
+// Text of the report in the chosen language; `key` is the English text, which is also the
+// fallback when no Swedish text exists.
+std::string_view Tr(Lang lang, std::string_view key);
+
+// How the report treats identifying values (serials, IP and MAC addresses).
+enum class Redaction { kNone, kRedact };
+
+struct Cell {
+  std::string text;
+  std::optional<double> number;  // numeric cells sort and export as numbers
+  std::string key;  // what a CSV holds instead of `text` when not empty: an org's id, not its name
+  static Cell Text(std::string t) { return {std::move(t), std::nullopt, {}}; }
+  static Cell Number(double n, int decimals = 0);
+};
+
+struct Table {
+  std::string id;     // sheet and CSV file name, e.g. "assets"
+  std::string title;  // shown above the table
+  std::vector<std::string> headers;
+  std::vector<std::vector<Cell>> rows;
+  bool sortable = true;
+  std::size_t html_row_limit = 500;  // longer tables are cut in the page (full in XLSX/CSV)
+  // Columns that never hold an address, which redaction leaves alone (versions such as
+  // "6.1.2.100" read as IPv4 addresses).
+  std::vector<std::size_t> no_address_columns;
+};
+
+struct Section {
+  std::string id;  // HTML anchor
+  std::string title;
+  std::string intro;                 // plain text, escaped when written
+  std::vector<std::string> figures;  // trusted SVG/HTML fragments made by the project
+  std::vector<Table> tables;
+};
+
+struct Report {
+  std::string title;
+  std::string subtitle;
+  Lang lang = Lang::kSv;
+  std::vector<Section> sections;
+};
+
+// index.html: self-contained (inline styles, scripts and SVG), printable.
+core::Status WriteHtml(const Report& report, const std::string& path);
+// One workbook, a sheet per table, header row frozen, filters on.
+core::Status WriteXlsx(const Report& report, const std::string& path);
+// One CSV per table in `dir` (UTF-8 with BOM, `;` delimiter, decimal comma: Excel in Sweden).
+core::Status WriteCsvs(const Report& report, const std::string& dir);
+
+}  // namespace samdrift::reports
+
+#endif  // SAMDRIFT_REPORTS_REPORT_H_

@@ -1,0 +1,133 @@
+// index.html: one self-contained file (styles, script and SVG inline), printable to PDF.
+#include <algorithm>
+#include <fstream>
+
+#include "reports/html.h"
+#include "reports/report.h"
+
+namespace samdrift::reports {
+namespace {
+
+constexpr const char* kStyle = R"css(
+:root{--ink:#1d2733;--muted:#5b6b7b;--line:#d9e0e7;--accent:#1f5f99}
+*{box-sizing:border-box}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);margin:0;
+  line-height:1.45;background:#f6f8fa}
+header{background:var(--accent);color:#fff;padding:18px 32px}
+header h1{margin:0;font-size:26px}
+header p{margin:4px 0 0;opacity:.9}
+nav{background:#fff;border-bottom:1px solid var(--line);padding:8px 32px;position:sticky;top:0;z-index:2}
+nav a{margin-right:16px;color:var(--accent);text-decoration:none;font-size:14px;white-space:nowrap}
+main{max-width:1200px;margin:0 auto;padding:8px 32px 48px}
+section{background:#fff;border:1px solid var(--line);border-radius:6px;padding:18px 22px;margin:18px 0}
+h2{margin:0 0 8px;font-size:21px}
+h3{font-size:16px;margin:18px 0 6px}
+p.intro{color:var(--muted);margin:0 0 10px;white-space:pre-line}
+figure{margin:10px 0;overflow-x:auto}
+.table-wrap{overflow-x:auto;max-height:560px;overflow-y:auto;border:1px solid var(--line)}
+table{border-collapse:collapse;font-size:13px;width:100%}
+th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+th{background:#eef2f6;position:sticky;top:0;cursor:pointer;user-select:none;white-space:nowrap}
+th.sorted-asc::after{content:" \25B2"}th.sorted-desc::after{content:" \25BC"}
+td.num{text-align:right;font-variant-numeric:tabular-nums}th.num{text-align:right}
+p.more{color:var(--muted);font-size:12px}
+@media print{
+  body{background:#fff}nav{display:none}header{background:#fff;color:var(--ink);padding:0 0 8px}
+  section{border:none;padding:0;page-break-before:always}section:first-of-type{page-break-before:auto}
+  .table-wrap{max-height:none;overflow:visible;border:none}th{position:static}
+}
+)css";
+
+constexpr const char* kScript = R"js(
+document.querySelectorAll('table.sortable').forEach(function(table){
+  table.querySelectorAll('th').forEach(function(th, col){
+    th.addEventListener('click', function(){
+      var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
+      var asc = !th.classList.contains('sorted-asc');
+      table.querySelectorAll('th').forEach(function(h){h.classList.remove('sorted-asc','sorted-desc');});
+      th.classList.add(asc ? 'sorted-asc' : 'sorted-desc');
+      rows.sort(function(a, b){
+        var x = a.cells[col], y = b.cells[col];
+        var nx = x.getAttribute('data-n'), ny = y.getAttribute('data-n');
+        var r = (nx !== null && ny !== null) ? (parseFloat(nx) - parseFloat(ny))
+              : x.textContent.localeCompare(y.textContent, 'sv');
+        return asc ? r : -r;
+      });
+      rows.forEach(function(r){ body.appendChild(r); });
+    });
+  });
+});
+)js";
+
+void WriteTable(std::ostream& out, const Table& table, Lang lang) {
+  if (!table.title.empty()) out << "<h3>" << Escape(table.title) << "</h3>\n";
+  out << "<div class=\"table-wrap\"><table" << (table.sortable ? " class=\"sortable\"" : "")
+      << " id=\"t-" << Escape(table.id) << "\"><thead><tr>";
+  // A column of numbers has its header on the right too, above its right-aligned figures.
+  for (std::size_t c = 0; c < table.headers.size(); ++c) {
+    bool numbers = !table.rows.empty();
+    for (const auto& row : table.rows) {
+      if (c < row.size() && !row[c].number && !row[c].text.empty()) {
+        numbers = false;
+        break;
+      }
+    }
+    out << (numbers ? "<th class=\"num\">" : "<th>") << Escape(table.headers[c]) << "</th>";
+  }
+  out << "</tr></thead><tbody>\n";
+  std::size_t shown = 0;
+  for (const auto& row : table.rows) {
+    if (shown++ == table.html_row_limit) break;
+    out << "<tr>";
+    for (const Cell& cell : row) {
+      if (cell.number) {
+        out << "<td class=\"num\" data-n=\"" << *cell.number << "\">" << Escape(cell.text)
+            << "</td>";
+      } else {
+        out << "<td>" << Escape(cell.text) << "</td>";
+      }
+    }
+    out << "</tr>\n";
+  }
+  if (table.rows.empty()) {
+    out << "<tr><td colspan=\"" << std::max<std::size_t>(1, table.headers.size()) << "\">"
+        << Escape(Tr(lang, "(none)")) << "</td></tr>\n";
+  }
+  out << "</tbody></table></div>\n";
+  if (table.rows.size() > table.html_row_limit) {
+    out << "<p class=\"more\">" << Escape(Tr(lang, "Showing the first")) << " "
+        << table.html_row_limit << " " << Escape(Tr(lang, "of")) << " " << table.rows.size() << " "
+        << Escape(Tr(lang, "rows; all rows are in the workbook and the CSV file")) << " ("
+        << Escape(table.id) << ".csv).</p>\n";
+  }
+}
+
+}  // namespace
+
+core::Status WriteHtml(const Report& report, const std::string& path) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return core::Status::Invalid("cannot write '" + path + "'");
+  out << "<!DOCTYPE html>\n<html lang=\"" << (report.lang == Lang::kSv ? "sv" : "en")
+      << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<title>" << Escape(report.title) << "</title>\n<style>" << kStyle
+      << "</style>\n</head>\n<body>\n<header><h1>" << Escape(report.title) << "</h1><p>"
+      << Escape(report.subtitle) << "</p></header>\n<nav>";
+  for (const Section& s : report.sections) {
+    out << "<a href=\"#" << Escape(s.id) << "\">" << Escape(s.title) << "</a>";
+  }
+  out << "</nav>\n<main>\n";
+  for (const Section& s : report.sections) {
+    out << "<section id=\"" << Escape(s.id) << "\">\n<h2>" << Escape(s.title) << "</h2>\n";
+    if (!s.intro.empty()) out << "<p class=\"intro\">" << Escape(s.intro) << "</p>\n";
+    for (const std::string& figure : s.figures) out << "<figure>" << figure << "</figure>\n";
+    for (const Table& t : s.tables) WriteTable(out, t, report.lang);
+    out << "</section>\n";
+  }
+  out << "</main>\n<script>" << kScript << "</script>\n</body>\n</html>\n";
+  out.close();
+  if (!out) return core::Status::Invalid("cannot write '" + path + "'");
+  return core::Status::Ok();
+}
+
+}  // namespace samdrift::reports

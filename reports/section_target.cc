@@ -1,0 +1,229 @@
+// Overlap, target architecture (standards and gaps) and lifecycle sections.
+#include <algorithm>
+#include <map>
+
+#include "core/text.h"
+#include "reports/sections.h"
+#include "reports/svg_chart.h"
+
+namespace samdrift::reports {
+Section OverlapSection(const Context& context, const planners::Overlap& overlap) {
+  const Lang lang = context.lang;
+  Section section;
+  section.id = "overlap";
+  section.title = std::string(Tr(lang, "Overlap"));
+  section.intro = std::string(
+      Tr(lang,
+         "Which technologies the municipalities share. The heat map counts assets per product "
+         "and municipality (products used by more than one municipality first). The similarity "
+         "matrix compares two municipalities capability by capability: the share of their assets "
+         "that run the same product (1 = identical mix, 0 = nothing in common)."));
+
+  std::vector<const planners::OverlapRow*> products;
+  for (const auto& row : overlap.products) products.push_back(&row);
+  std::stable_sort(products.begin(), products.end(), [](const auto* a, const auto* b) {
+    if (a->org_count != b->org_count) return a->org_count > b->org_count;
+    return a->total > b->total;
+  });
+  HeatMapData heat;
+  for (const std::string& org : overlap.orgs)
+    heat.rows.push_back(core::DisplayName(context.org_names, org));
+  const std::size_t shown = std::min<std::size_t>(products.size(), 40);
+  for (std::size_t p = 0; p < shown; ++p) heat.columns.push_back(products[p]->name);
+  for (std::size_t o = 0; o < overlap.orgs.size(); ++o) {
+    std::vector<double> row;
+    for (std::size_t p = 0; p < shown; ++p) {
+      row.push_back(o < products[p]->counts.size() ? static_cast<double>(products[p]->counts[o])
+                                                   : 0);
+    }
+    heat.values.push_back(row);
+  }
+  section.figures.push_back(HeatMap(heat));
+
+  HeatMapData similarity;
+  for (const std::string& org : overlap.orgs) {
+    similarity.rows.push_back(core::DisplayName(context.org_names, org));
+    similarity.columns.push_back(core::DisplayName(context.org_names, org));
+  }
+  similarity.values = overlap.similarity;
+  similarity.decimals = 2;
+  similarity.max = 1;
+  section.figures.push_back(HeatMap(similarity));
+
+  Table technologies;
+  technologies.id = "overlap";
+  technologies.title = std::string(Tr(lang, "Technologies per municipality"));
+  technologies.headers = {std::string(Tr(lang, "Level")), std::string(Tr(lang, "Capability")),
+                          std::string(Tr(lang, "Technology")), std::string(Tr(lang, "Shared by"))};
+  for (const std::string& org : overlap.orgs)
+    technologies.headers.push_back(core::DisplayName(context.org_names, org));
+  technologies.headers.push_back(std::string(Tr(lang, "Total")));
+  for (const auto* rows : {&overlap.products, &overlap.technologies, &overlap.vendors}) {
+    for (const planners::OverlapRow& row : *rows) {
+      std::vector<Cell> cells{Cell::Text(std::string(planners::ToString(row.level))),
+                              Cell::Text(row.capability), Cell::Text(row.name),
+                              Cell::Text(std::string(planners::ToString(row.sharing)))};
+      for (std::size_t o = 0; o < overlap.orgs.size(); ++o) {
+        cells.push_back(
+            Cell::Number(o < row.counts.size() ? static_cast<double>(row.counts[o]) : 0));
+      }
+      cells.push_back(Cell::Number(static_cast<double>(row.total)));
+      technologies.rows.push_back(std::move(cells));
+    }
+  }
+  section.tables.push_back(std::move(technologies));
+
+  Table matrix;
+  matrix.id = "similarity";
+  matrix.title = std::string(Tr(lang, "Similarity between municipalities"));
+  matrix.headers.push_back(std::string(Tr(lang, "Municipality")));
+  for (const std::string& org : overlap.orgs)
+    matrix.headers.push_back(core::DisplayName(context.org_names, org));
+  for (std::size_t i = 0; i < overlap.orgs.size(); ++i) {
+    std::vector<Cell> cells{OrgCell(context, overlap.orgs[i])};
+    for (std::size_t j = 0; j < overlap.orgs.size(); ++j) {
+      cells.push_back(Cell::Number(overlap.similarity[i][j], 2));
+    }
+    matrix.rows.push_back(std::move(cells));
+  }
+  section.tables.push_back(std::move(matrix));
+
+  Table unmatched;
+  unmatched.id = "unmatched";
+  unmatched.title = std::string(Tr(lang, "Vendor and product strings the catalog does not know"));
+  unmatched.headers = {std::string(Tr(lang, "Vendor")), std::string(Tr(lang, "Product")),
+                       std::string(Tr(lang, "Kind")), std::string(Tr(lang, "Count"))};
+  for (const auto& u : overlap.unmatched) {
+    unmatched.rows.push_back({Cell::Text(u.vendor), Cell::Text(u.product),
+                              Cell::Text(std::string(core::ToString(u.kind))),
+                              Cell::Number(static_cast<double>(u.total))});
+  }
+  section.tables.push_back(std::move(unmatched));
+  return section;
+}
+
+Section TargetSection(const Context& context, const planners::TargetPlan& target) {
+  const Lang lang = context.lang;
+  Section section;
+  section.id = "target";
+  section.title = std::string(Tr(lang, "Target architecture"));
+  section.intro = std::string(
+      Tr(lang,
+         "One standard per capability: fixed by the scenario, or proposed (what most "
+         "municipalities and assets already run, never past end of standard support at the "
+         "planned date, the latest supported version). Below: what each municipality must "
+         "change to reach it, with the effort in hours."));
+  Table standards;
+  standards.id = "standards";
+  standards.title = std::string(Tr(lang, "Standards"));
+  standards.headers = {std::string(Tr(lang, "Capability")), std::string(Tr(lang, "Standard")),
+                       std::string(Tr(lang, "Source")), std::string(Tr(lang, "Reason"))};
+  for (const planners::Standard& s : target.standards) {
+    standards.rows.push_back(
+        {Cell::Text(s.capability), Cell::Text(s.name + " (" + s.technology + ")"),
+         Cell::Text(std::string(Tr(lang, planners::ToString(s.source)))), Cell::Text(s.reason)});
+  }
+  section.tables.push_back(std::move(standards));
+
+  // Gaps per org and action: a chart and the full list.
+  StackedBars chart;
+  for (planners::GapAction action : planners::kAllGapActions) {
+    chart.series.emplace_back(Tr(lang, planners::ToString(action)));
+  }
+  std::map<std::string, std::vector<double>> per_org;
+  std::map<std::string, double> hours;
+  for (const planners::Gap& gap : target.gaps) {
+    auto& row = per_org[gap.org];
+    row.resize(chart.series.size());
+    row[static_cast<std::size_t>(gap.action)] += 1;
+    hours[gap.org] += gap.effort_hours;
+  }
+  Table summary;
+  summary.id = "gap-summary";
+  summary.title = std::string(Tr(lang, "Gaps per municipality"));
+  summary.headers = {std::string(Tr(lang, "Municipality"))};
+  for (const std::string& s : chart.series) summary.headers.push_back(s);
+  summary.headers.push_back(std::string(Tr(lang, "Effort (hours)")));
+  for (const std::string& org : context.orgs) {
+    std::vector<double> row = per_org[org];
+    row.resize(chart.series.size());
+    chart.labels.push_back(core::DisplayName(context.org_names, org));
+    chart.values.push_back(row);
+    std::vector<Cell> cells{OrgCell(context, org)};
+    for (double v : row) cells.push_back(Cell::Number(v));
+    cells.push_back(Cell::Number(hours[org]));
+    summary.rows.push_back(std::move(cells));
+  }
+  section.figures.push_back(StackedBarChart(chart));
+  section.tables.push_back(std::move(summary));
+
+  Table gaps;
+  gaps.id = "gaps";
+  gaps.title = std::string(Tr(lang, "Gaps"));
+  gaps.headers = {std::string(Tr(lang, "Municipality")),
+                  std::string(Tr(lang, "Asset")),
+                  std::string(Tr(lang, "Kind")),
+                  std::string(Tr(lang, "Capability")),
+                  std::string(Tr(lang, "From")),
+                  std::string(Tr(lang, "To")),
+                  std::string(Tr(lang, "Action")),
+                  std::string(Tr(lang, "Effort (hours)")),
+                  std::string(Tr(lang, "Past end of support")),
+                  std::string(Tr(lang, "Reason"))};
+  for (const planners::Gap& g : target.gaps) {
+    gaps.rows.push_back({OrgCell(context, g.org), Cell::Text(g.asset),
+                         Cell::Text(std::string(core::ToString(g.kind))), Cell::Text(g.capability),
+                         Cell::Text(g.from_name.empty() ? g.from : g.from_name), Cell::Text(g.to),
+                         Cell::Text(std::string(Tr(lang, planners::ToString(g.action)))),
+                         Cell::Number(g.effort_hours, 1),
+                         Cell::Text(g.past_end_of_support ? std::string(Tr(lang, "yes")) : ""),
+                         Cell::Text(g.reason)});
+  }
+  section.tables.push_back(std::move(gaps));
+  return section;
+}
+
+Section LifecycleSection(const Context& context, const planners::Lifecycle& lifecycle) {
+  const Lang lang = context.lang;
+  Section section;
+  section.id = "lifecycle";
+  section.title = std::string(Tr(lang, "Lifecycle"));
+  section.intro = std::string(Tr(lang,
+                                 "What is past end of support at the planned date, or "
+                                 "reaches it within twelve months.")) +
+                  " (" + lifecycle.date + " \xE2\x80\x93 " + lifecycle.horizon + ")";
+  StackedBars chart;
+  chart.series = {std::string(Tr(lang, "past end of support")),
+                  std::string(Tr(lang, "within 12 months"))};
+  std::map<std::string, std::vector<double>> per_org;
+  for (const auto& item : lifecycle.items) {
+    auto& row = per_org[item.org];
+    row.resize(2);
+    row[item.status == planners::LifecycleStatus::kPast ? 0 : 1] += 1;
+  }
+  for (const std::string& org : context.orgs) {
+    std::vector<double> row = per_org[org];
+    row.resize(2);
+    chart.labels.push_back(core::DisplayName(context.org_names, org));
+    chart.values.push_back(row);
+  }
+  section.figures.push_back(StackedBarChart(chart));
+  Table summary;
+  summary.id = "lifecycle";
+  summary.title = std::string(Tr(lang, "Lifecycle per municipality and technology"));
+  summary.headers = {std::string(Tr(lang, "Municipality")), std::string(Tr(lang, "Technology")),
+                     std::string(Tr(lang, "Capability")),   std::string(Tr(lang, "End of support")),
+                     std::string(Tr(lang, "Status")),       std::string(Tr(lang, "Count"))};
+  for (const auto& s : lifecycle.summary) {
+    summary.rows.push_back({OrgCell(context, s.org), Cell::Text(s.name), Cell::Text(s.capability),
+                            Cell::Text(s.end_of_support),
+                            Cell::Text(s.status == planners::LifecycleStatus::kPast
+                                           ? std::string(Tr(lang, "past end of support"))
+                                           : std::string(Tr(lang, "within 12 months"))),
+                            Cell::Number(static_cast<double>(s.assets))});
+  }
+  section.tables.push_back(std::move(summary));
+  return section;
+}
+
+}  // namespace samdrift::reports

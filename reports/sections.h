@@ -1,0 +1,62 @@
+// Builders of the report's sections, one per planner result. Each returns a finished Section.
+#ifndef SAMDRIFT_REPORTS_SECTIONS_H_
+#define SAMDRIFT_REPORTS_SECTIONS_H_
+
+#include "core/graph.h"
+#include "core/store.h"
+#include "planners/hall_plan.h"
+#include "planners/net_view.h"
+#include "planners/overlap.h"
+#include "planners/risk.h"
+#include "planners/target.h"
+#include "planners/waves.h"
+#include "reports/build.h"
+#include "reports/report.h"
+
+namespace samdrift::reports {
+
+struct Context {
+  Lang lang = Lang::kSv;
+  Redaction redaction = Redaction::kNone;
+  std::vector<std::string> orgs;  // the report's orgs, sorted
+  core::OrgNames org_names;       // the store's display names: core::DisplayName()
+};
+
+// Counts per org and category (chart), assets by kind, and the full asset list.
+Section EstateSection(const Context& context, const core::Estate& estate);
+// Data completeness per municipality and topic (`stats`' shares), unresolved relations,
+// estimated figures (the hall plan's, and assets stored as estimated) and the import warnings
+// stored with the sources (`warnings`: counts and the first kWarningLines).
+Section QualitySection(const Context& context, const core::Estate& estate,
+                       const core::GraphView& graph, const planners::HallPlan& halls,
+                       const core::StoredWarnings& warnings, const core::StoreStats& stats);
+
+// Heat map of products per org, the similarity matrix, technologies and unmatched strings.
+Section OverlapSection(const Context& context, const planners::Overlap& overlap);
+// Standards with reasons, gaps per org (chart and list) with effort.
+Section TargetSection(const Context& context, const planners::TargetPlan& target);
+// Past or near end of support, per org.
+Section LifecycleSection(const Context& context, const planners::Lifecycle& lifecycle);
+
+// The waves as a timeline per org, loads per wave, every item with its reason.
+Section WavesSection(const Context& context, const planners::WavePlan& plan);
+
+// Hall capacity against use, floor views, rack elevations, placements and what did not fit.
+Section HallsSection(const Context& context, const planners::HallPlan& plan);
+
+// Address plans (`samdrift net`'s analysis): prefix conflicts, VLAN clashes, renumbering, blocks
+// and data quality. Host addresses follow the redaction; prefixes are always shown.
+Section NetSection(const Context& context, const planners::NetAnalysis& net);
+
+// An org's cell: its display name, and its id in CSV files (where machines read it).
+Cell OrgCell(const Context& context, const std::string& org);
+// SLA tiers met and not met, single points of failure with the asset and why, end of support
+// per org as a chart (planners/risk.h).
+Section RiskSection(const Context& context, const planners::RiskReport& risk);
+
+// "•••" for a redacted value, else the value.
+std::string Redacted(const Context& context, const std::string& value);
+
+}  // namespace samdrift::reports
+
+#endif  // SAMDRIFT_REPORTS_SECTIONS_H_

@@ -1,0 +1,55 @@
+// Charts as inline SVG, drawn by the project (no chart library at view time). Every label is
+// escaped; the output is a standalone <svg> element.
+#ifndef SAMDRIFT_REPORTS_SVG_CHART_H_
+#define SAMDRIFT_REPORTS_SVG_CHART_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace samdrift::reports {
+
+// A colour per series index (orgs, categories), stable and readable in print.
+std::string SeriesColour(std::size_t index);
+
+// Horizontal stacked bars: one row per label, one segment per series, with a legend.
+struct StackedBars {
+  std::vector<std::string> series;
+  std::vector<std::string> labels;
+  std::vector<std::vector<double>> values;  // [label][series]
+};
+std::string StackedBarChart(const StackedBars& chart);
+
+// A matrix of values shaded from white to `colour`; cells show the value with `decimals`.
+struct HeatMapData {
+  std::vector<std::string> rows;
+  std::vector<std::string> columns;
+  std::vector<std::vector<double>> values;  // [row][column]
+  int decimals = 0;
+  double max = 0;  // 0: the largest value
+};
+std::string HeatMap(const HeatMapData& data);
+
+// Used against capacity, one bar each; bars over capacity are drawn red.
+struct Gauge {
+  std::string label;
+  double used = 0;
+  std::optional<double> capacity;  // unknown: the bar is grey and says so, never "over"
+  std::string unit;
+  std::string unknown_text = "unknown";  // in the report's language
+};
+std::string CapacityBars(const std::vector<Gauge>& gauges);
+
+// Waves on the x axis, one row per org, a block where the org has items in the wave (the
+// count inside), and the wave's total load in a line under the axis.
+struct Timeline {
+  std::vector<std::string> rows;            // orgs
+  std::vector<std::string> waves;           // column labels
+  std::vector<std::vector<double>> counts;  // [row][wave]
+  std::vector<std::string> wave_notes;      // per wave, e.g. "12 items, 8.5 kW"
+};
+std::string TimelineChart(const Timeline& timeline);
+
+}  // namespace samdrift::reports
+
+#endif  // SAMDRIFT_REPORTS_SVG_CHART_H_

@@ -1,0 +1,141 @@
+#include "reports/hall_svg.h"
+
+#include <catch2/catch.hpp>
+#include <pugixml.hpp>
+#include <set>
+
+using namespace samdrift;
+using planners::HallDevice;
+
+namespace {
+
+// Every text node of the document, concatenated with '|'.
+std::string AllText(const pugi::xml_document& doc) {
+  std::string out;
+  for (const pugi::xpath_node& n : doc.select_nodes("//text()")) {
+    out += n.node().value();
+    out += '|';
+  }
+  return out;
+}
+
+planners::HallPlanInput Awkward() {
+  planners::HallPlanInput in;
+  planners::HallSpec dc1;
+  dc1.name = "DC <1> & \"A\"";
+  dc1.positions = 3;
+  dc1.power_kw = 40;
+  dc1.cooling_kw = 40;
+  dc1.from_org = "gnosjo";
+  dc1.from_site = "S";
+  dc1.from_hall = "H";
+  dc1.racks = {{"R/1 'x'", 42}};
+  planners::HallSpec dc2 = dc1;
+  dc2.name = "DC2";
+  dc2.role = planners::HallRole::kSecondary;
+  dc2.from_org.clear();
+  dc2.racks.clear();
+  in.halls = {dc1, dc2};
+  auto device = [](std::string name, int u, double kw) {
+    HallDevice d;
+    d.org = "gnosjo";
+    d.name = std::move(name);
+    d.role = "server";
+    d.u_height = u;
+    d.kw = kw;
+    return d;
+  };
+  HallDevice kept = device("srv <&> \"quoted\" 'single'", 2, 0.5);
+  kept.site = "S";
+  kept.hall = "H";
+  kept.rack = "R/1 'x'";
+  kept.position = 10;
+  in.devices.push_back(kept);
+  HallDevice bad_bytes = device(std::string("bad\xff\xfe name \x01 end"), 1, 0.3);
+  bad_bytes.estimated = true;
+  in.devices.push_back(bad_bytes);
+  HallDevice swedish = device("Kärnswitch-Gnosjö-ÅÄÖ-with-a-really-long-name-that-goes-on", 1, 0.2);
+  swedish.org = "varnamo";
+  in.devices.push_back(swedish);
+  in.devices.push_back(device("pdu-strip", 0, 0));
+  in.devices.push_back(device("tall", 8, 1.5));
+  return in;
+}
+
+}  // namespace
+
+TEST_CASE("XmlEscape escapes markup and replaces what XML cannot hold", "[planners][svg]") {
+  CHECK(reports::XmlEscape("a<b>&\"c\"'d'") == "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;");
+  CHECK(reports::XmlEscape("Gnosjö kärnswitch") == "Gnosjö kärnswitch");
+  CHECK(reports::XmlEscape(std::string("x\x01y\x7f")) == "x?y?");
+  CHECK(reports::XmlEscape(std::string("\xff\xc3")) == "??");
+  CHECK(reports::XmlEscape(std::string("\xed\xa0\x80")) == "???");  // a surrogate
+  CHECK(reports::XmlEscape(std::string("\xc0\xaf")) == "??");       // overlong '/'
+  CHECK(reports::XmlEscape("tab\tand\nnewline") == "tab\tand\nnewline");
+}
+
+TEST_CASE("every SVG of a plan is well-formed and names what it shows", "[planners][svg]") {
+  const planners::HallPlanInput in = Awkward();
+  const planners::HallPlan plan = planners::PlanHalls(in);
+  const auto files = reports::HallPlanSvgs(plan);
+  std::set<std::string> names;
+  std::size_t racks = 0;
+  for (const auto& hall : plan.halls) racks += hall.racks.size();
+  REQUIRE(files.size() == plan.halls.size() + racks);
+  std::string every_text;
+  for (const auto& file : files) {
+    INFO(file.name);
+    CHECK(names.insert(file.name).second);
+    CHECK(file.name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                      "0123456789-._") == std::string::npos);
+    pugi::xml_document doc;
+    const pugi::xml_parse_result parsed = doc.load_string(file.svg.c_str());
+    REQUIRE(parsed);
+    CHECK(std::string(doc.document_element().name()) == "svg");
+    CHECK(std::string(doc.document_element().attribute("xmlns").value()) ==
+          "http://www.w3.org/2000/svg");
+    CHECK(doc.document_element().attribute("viewBox"));
+    every_text += AllText(doc);
+  }
+  CHECK(names.count("hall-DC__1_____A_.svg") == 1);
+  CHECK(names.count("rack-DC__1_____A_-R_1__x_.svg") == 1);
+  CHECK(every_text.find("srv <&> \"quoted\" 'single'") != std::string::npos);
+  CHECK(every_text.find("bad?? name ? end") != std::string::npos);
+  CHECK(every_text.find("Kärnswitch-Gnosjö-ÅÄÖ") != std::string::npos);
+  CHECK(every_text.find("zero-U: pdu-strip") != std::string::npos);
+  CHECK(every_text.find("free") != std::string::npos);
+}
+
+TEST_CASE("a rack elevation draws each device at its units", "[planners][svg]") {
+  const planners::HallPlanInput in = Awkward();
+  const planners::HallPlan plan = planners::PlanHalls(in);
+  const auto colours = reports::ColoursForOrgs(plan);
+  CHECK(colours.size() == 2);
+  const planners::PlannedHall& hall = plan.halls[0];
+  const planners::PlannedRack& rack = hall.racks[0];  // the existing rack, device kept at U10
+  REQUIRE(rack.name == "R/1 'x'");
+  pugi::xml_document doc;
+  REQUIRE(doc.load_string(reports::RackElevationSvg(plan, hall, rack, colours).c_str()));
+  // The kept 2 U device at U10-U11: 18 px per unit, units counted up from the rack's bottom.
+  const int bottom = 58 + 42 * 18;
+  bool found = false;
+  for (const pugi::xpath_node& g : doc.select_nodes("//g")) {
+    const std::string title = g.node().child_value("title");
+    if (title.rfind("srv <&>", 0) != 0) continue;
+    found = true;
+    const pugi::xml_node box = g.node().child("rect");
+    CHECK(box.attribute("y").as_int() == bottom - 11 * 18 + 1);
+    CHECK(box.attribute("height").as_int() == 2 * 18 - 2);
+    CHECK(std::string(box.attribute("fill").value()) == colours.at("gnosjo"));
+    CHECK(title.find("U10–11") != std::string::npos);
+    CHECK(title.find("stays") != std::string::npos);
+  }
+  CHECK(found);
+  // One unit label per unit.
+  int labels = 0;
+  for (const pugi::xpath_node& t : doc.select_nodes("//text")) {
+    const std::string v = t.node().child_value();
+    if (!v.empty() && v.find_first_not_of("0123456789") == std::string::npos) ++labels;
+  }
+  CHECK(labels == 42);
+}
