@@ -125,13 +125,14 @@ struct Scenario {
 // pooled keeps every org's halls as they are (its target halls are dropped: nothing moves).
 Scenario HallScenario(const Scenario& scenario);
 
-// Parses scenario YAML. Every problem is reported (located); returns nullopt when any is an error.
+// A relative `costs:` path is made relative to the folder of the scenario file at
+// `scenario_path` (the caller that read the file calls it after ParseScenario).
+void ResolveCostsPath(const std::string& scenario_path, Scenario& s);
+
+// Parses scenario YAML text; the caller reads the file, `source` names it in locations. Every
+// problem is reported (located); returns nullopt when any is an error.
 std::optional<Scenario> ParseScenario(std::string_view text, const std::string& source,
                                       core::Diagnostics& diagnostics);
-
-// Reads and parses a file; with an empty path returns the default scenario. On failure the
-// problems are in `diagnostics` and the status is kInvalidInput.
-core::Result<Scenario> LoadScenario(const std::string& path, core::Diagnostics& diagnostics);
 
 // The orgs the scenario names against `store_orgs` (the orgs the store has): an id of `orgs:`
 // or the org of a hall's `from:` that the store lacks is a located error (SCN010) naming the

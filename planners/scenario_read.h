@@ -13,9 +13,6 @@ namespace samdrift::planners {
 // The study's keys (scenario_study.cc): `alternative`, `pooled`, `costs`, `criteria`.
 void ReadStudyKeys(YamlReader& r, const YAML::Node& root, Scenario& s);
 
-// A relative `costs:` path is relative to the folder of the scenario file at `scenario_path`.
-void ResolveCostsPath(const std::string& scenario_path, Scenario& s);
-
 }  // namespace samdrift::planners
 
 #endif  // SAMDRIFT_PLANNERS_SCENARIO_READ_H_

@@ -21,16 +21,13 @@ core::Status ReadScenarios(const std::vector<std::string>& paths, LoadedScenario
                            core::Diagnostics& diagnostics) {
   bool failed = false;
   for (const std::string& path : paths) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
-      return core::Status::Usage("cannot read the scenario '" + path + "': no such file");
-    }
-    auto scenario = planners::LoadScenario(path, diagnostics);
+    auto scenario = ReadScenarioFile(path, diagnostics);
     if (!scenario.ok()) {
+      if (scenario.status().code() == core::StatusCode::kUsage) return scenario.status();
       failed = true;
       continue;
     }
-    loaded.scenarios.push_back(std::move(scenario).value());
+    loaded.scenarios.push_back(std::move(**scenario));
   }
   if (failed) return core::Status::Invalid("invalid scenarios; nothing compared");
   return core::Status::Ok();
