@@ -32,14 +32,6 @@ planners::CostsFile Costs(const std::string& yaml) {
   return *c;
 }
 
-planners::Scenario Scenario(const std::string& yaml) {
-  core::Diagnostics d;
-  auto s = planners::ParseScenario(yaml, "s.yaml", d);
-  for (const auto& line : Lines(d)) FAIL_CHECK(line);
-  REQUIRE(s.has_value());
-  return *s;
-}
-
 // Org a: host a-h1 in hall S/H on Acme Hyper 2 with 16 cores; org b: host b-h1 in hall T/K on
 // Beta Visor 1, cores unknown. 500 W each, one rack each.
 core::Estate TwoHosts() {
@@ -156,7 +148,7 @@ TEST_CASE("cost arithmetic on a small estate, by hand", "[planners][costs]") {
   const core::Catalog catalog = testing::TestCatalog();
   const std::vector<core::DeviceType> types;
   const planners::SharedEstate shared{&e, &graph, &catalog, &types};
-  const planners::Scenario scenario = Scenario(
+  const planners::Scenario scenario = testing::ParsedScenario(
       "standards: {hypervisor: acme-hv-2}\neffort: {hypervisor/replace: 10}\ndate: 2026-09-01\n");
   core::Diagnostics d;
   auto plan = planners::PlanScenario(shared, scenario, d);

@@ -23,14 +23,6 @@ std::vector<std::string> Problems(const std::string& yaml) {
   return lines;
 }
 
-planners::Scenario Scenario(const std::string& yaml) {
-  core::Diagnostics d;
-  auto s = planners::ParseScenario(yaml, "s.yaml", d);
-  for (const auto& item : d.items()) FAIL_CHECK(core::FormatDiagnostic(item));
-  REQUIRE(s.has_value());
-  return *s;
-}
-
 // Org a: a host in hall S/H on Acme Hyper 2 with 16 cores and 500 W; org b: a host in hall
 // T/K on Beta Visor 1 (cores unknown), 500 W.
 core::Estate TwoHalls() {
@@ -73,7 +65,7 @@ std::size_t GapsOf(const planners::TargetPlan& plan, const std::string& capabili
 }  // namespace
 
 TEST_CASE("the study's scenario keys parse", "[planners][scenario][compare]") {
-  const auto s = Scenario(R"(name: Alternativ 1 Teknik
+  const auto s = testing::ParsedScenario(R"(name: Alternativ 1 Teknik
 alternative: 1-teknik
 pooled: [datacenter, network, platform]
 standards: {hypervisor: acme-hv-2, client-hw: free}
@@ -93,7 +85,8 @@ criteria:
   CHECK(s.criteria.at(1).score == 3);
   CHECK(s.criteria.at(1).note == "most of the potential");
   CHECK(s.criteria.at(4).score == 2);
-  CHECK(Scenario("name: x\n").Pooled(core::Category::kClient));  // every area by default
+  CHECK(testing::ParsedScenario("name: x\n")
+            .Pooled(core::Category::kClient));  // every area by default
 }
 
 TEST_CASE("bad study keys are located errors", "[planners][scenario][compare]") {
@@ -119,12 +112,14 @@ TEST_CASE("a free capability yields no gaps", "[planners][target][compare]") {
   const core::Estate e = TwoHalls();
   const core::Catalog catalog = testing::TestCatalog();
   core::Diagnostics d;
-  const planners::Scenario fixed_scenario = Scenario("standards: {hypervisor: acme-hv-2}\n");
+  const planners::Scenario fixed_scenario =
+      testing::ParsedScenario("standards: {hypervisor: acme-hv-2}\n");
   auto fixed = planners::PlanTarget(e, catalog, &fixed_scenario, d);
   REQUIRE(fixed.ok());
   CHECK(GapsOf(*fixed, "hypervisor") == 1);  // b-h1 leaves Beta Visor
 
-  const planners::Scenario free_scenario = Scenario("standards: {hypervisor: free}\n");
+  const planners::Scenario free_scenario =
+      testing::ParsedScenario("standards: {hypervisor: free}\n");
   auto free = planners::PlanTarget(e, catalog, &free_scenario, d);
   REQUIRE(free.ok());
   CHECK(GapsOf(*free, "hypervisor") == 0);
@@ -139,7 +134,7 @@ TEST_CASE("free for a capability the catalog does not know is an error",
           "[planners][target][compare]") {
   const core::Catalog catalog = testing::TestCatalog();
   core::Diagnostics d;
-  const planners::Scenario scenario = Scenario("standards:\n  hypervisr: free\n");
+  const planners::Scenario scenario = testing::ParsedScenario("standards:\n  hypervisr: free\n");
   auto plan = planners::PlanTarget(TwoHalls(), catalog, &scenario, d);
   CHECK_FALSE(plan.ok());
   REQUIRE(d.items().size() == 1);
@@ -160,7 +155,7 @@ halls:
 redundancy: none
 )";
   core::Diagnostics d;
-  auto pooled = planners::PlanScenario(shared, Scenario(halls), d);
+  auto pooled = planners::PlanScenario(shared, testing::ParsedScenario(halls), d);
   REQUIRE(pooled.ok());
   CHECK(GapsOf(pooled->target, "hypervisor") == 1);
   auto moves = [](const planners::WavePlan& waves) {
@@ -170,7 +165,8 @@ redundancy: none
   };
   CHECK(moves(pooled->waves) == 2);  // both hosts move into DC1
 
-  auto kept = planners::PlanScenario(shared, Scenario(halls + "pooled: [network, client]\n"), d);
+  auto kept = planners::PlanScenario(
+      shared, testing::ParsedScenario(halls + "pooled: [network, client]\n"), d);
   REQUIRE(kept.ok());
   CHECK(GapsOf(kept->target, "hypervisor") == 0);  // platform not pooled
   CHECK(moves(kept->waves) == 0);                  // datacenter not pooled: halls as they are
