@@ -23,7 +23,7 @@ core::Status ReadScenarios(const std::vector<std::string>& paths, LoadedScenario
   for (const std::string& path : paths) {
     auto scenario = ReadScenarioFile(path, diagnostics);
     if (!scenario.ok()) {
-      if (scenario.status().code() == core::StatusCode::kUsage) return scenario.status();
+      if (scenario.status().code() == core::ErrorCode::kUsage) return scenario.status();
       failed = true;
       continue;
     }
