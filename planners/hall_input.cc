@@ -119,6 +119,10 @@ core::Result<HallPlanInput> BuildHallInput(const core::Estate& estate,
                                            const std::vector<core::DeviceType>& catalog,
                                            const Scenario& scenario, const AssetNames& retired,
                                            core::Diagnostics& diagnostics) {
+  // The datacenter area not pooled: every org keeps its halls, nothing moves (scenario.h).
+  if (!scenario.Pooled(core::Category::kDatacenter) && !scenario.halls.empty()) {
+    return BuildHallInput(estate, catalog, HallScenario(scenario), retired, diagnostics);
+  }
   HallPlanInput input;
   const std::size_t errors_before = diagnostics.error_count();
   const std::set<std::string> orgs(scenario.orgs.begin(), scenario.orgs.end());

@@ -27,6 +27,7 @@ using AssetNames = std::set<std::pair<std::string, std::string>>;
 // leaves them out, positions, power and cooling) from the existing hall. A scenario without halls
 // keeps every existing hall as it is (capacity as recorded, no rack power budget, no PDU zone,
 // redundancy none): the plan is then a report of use against capacity.
+// A scenario whose datacenter area is not pooled (`pooled:`) is planned as one without halls.
 // An unknown `from:` hall is a located error (HAL001) and the result is Invalid, as is a hall
 // of keep_halls the store lacks (HAL003) or that is a target hall (HAL004), and a device of
 // site_bound it lacks (HAL005).

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/model.h"
 #include "core/result.h"
 
 namespace samdrift::planners {
@@ -85,10 +86,29 @@ struct SlaTier {
 // levels T1 (low) to T4 (critical), case-insensitive; nullopt for anything else.
 std::optional<std::string> NormalizeCriticality(std::string_view text);
 
+// `criteria:` the group's own 1-4 score for one of the study's criteria 1-4 (what an inventory
+// cannot tell; 5-7 are computed, planners/criteria.h).
+struct EnteredCriterion {
+  int score = 0;  // 1..4, 4 the most positive
+  std::string note;
+  core::SourceLocation where;
+};
+
+// The standard value that leaves a capability to each org (`standards: {client-hw: free}`).
+inline constexpr const char* kFreeStandard = "free";
+
 struct Scenario {
   std::string name = "default";
-  std::vector<std::string> orgs;                 // empty: every org in the store
-  std::map<std::string, std::string> standards;  // capability -> technology id
+  // `alternative:` the study's alternative it models ("S", "1-teknik", "1-tjanst", "2", any id).
+  std::string alternative;
+  // `pooled:` the areas the joint organisation takes over; nullopt: every area (the default).
+  // An area not pooled keeps each org's own standards and halls: no gaps, no moves.
+  std::optional<std::vector<core::Category>> pooled;
+  std::string costs;  // `costs:` the costs file, resolved against the scenario's folder
+  std::map<int, EnteredCriterion> criteria;  // `criteria:` by number (1..4)
+  std::vector<std::string> orgs;             // empty: every org in the store
+  // capability -> technology id, "none" (retire) or kFreeStandard (each org keeps choosing)
+  std::map<std::string, std::string> standards;
   std::vector<TargetHall> halls;
   RedundancyRule redundancy = RedundancyRule::kSplit;
   WaveLimits waves;
@@ -113,12 +133,23 @@ struct Scenario {
   // ("org/name", or "name" in any org) must be up, instead of one (risk.h).
   std::map<std::string, int> k_of_n;
   std::string source;  // the file as the user named it; empty for the default scenario
-  // Where values were written, for planners' own checks: "standards.CAPABILITY",
+  // Where values were written, for planners' own checks: "name", "standards.CAPABILITY",
   // "effort.KEY", "date", "orgs.ORG", "halls.NAME.from", "timeline", "availability.KIND",
-  // "keep_halls.ORG/SITE/HALL", "site_bound.ORG/ASSET", "availability.k_of_n.GROUP".
-  // Absent for the default scenario.
+  // "keep_halls.ORG/SITE/HALL", "site_bound.ORG/ASSET", "availability.k_of_n.GROUP", "pooled",
+  // "costs". Absent for the default scenario.
   std::map<std::string, core::SourceLocation> locations;
+
+  // Whether the joint organisation takes over `area` (every area unless `pooled:` says).
+  bool Pooled(core::Category area) const;
 };
+
+// The scenario the hall plan uses: as given, except that a scenario whose datacenter area is not
+// pooled keeps every org's halls as they are (its target halls are dropped: nothing moves).
+Scenario HallScenario(const Scenario& scenario);
+
+// A relative `costs:` path is made relative to the folder of the scenario file at
+// `scenario_path` (the caller that read the file calls it after ParseScenario).
+void ResolveCostsPath(const std::string& scenario_path, Scenario& s);
 
 // Parses scenario YAML text; the caller reads the file, `source` names it in locations. Every
 // problem is reported (located); returns nullopt when any is an error.
