@@ -4,6 +4,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const puppeteer = require('puppeteer-core');
+const {pdfPages} = require('./pdf_pages');
 
 (async () => {
   const browser = await puppeteer.launch({
@@ -22,7 +23,7 @@ const puppeteer = require('puppeteer-core');
     });
     await page.emulateMediaType('print');
     const pdf = await page.pdf({preferCSSPageSize: true, printBackground: true, timeout: 600000});
-    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    const pages = pdfPages(pdf);
     const mb = (fs.statSync(file).size / 1048576).toFixed(1);
     console.log(`${file}: ${mb} MB, DOMContentLoaded ${nav.dcl} ms, load ${nav.load} ms ` +
                 `(goto ${wall} ms), PDF ${pages} pages`);

@@ -9,6 +9,7 @@ const assert = require('node:assert');
 const fs = require('node:fs');
 const path = require('node:path');
 const puppeteer = require('puppeteer-core');
+const {pdfPages} = require('./pdf_pages');
 
 const reports = {sv: process.env.SAMDRIFT_REPORT_SV, en: process.env.SAMDRIFT_REPORT_EN};
 const artifacts = process.env.SAMDRIFT_BROWSER_ARTIFACTS || path.join(__dirname, 'artifacts');
@@ -159,7 +160,7 @@ for (const lang of ['sv', 'en']) {
     await page.screenshot({path: path.join(artifacts, `print-${lang}.png`), fullPage: false});
     const pdf = await page.pdf({path: path.join(artifacts, `report-${lang}.pdf`),
       preferCSSPageSize: true, printBackground: true});
-    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    const pages = pdfPages(pdf);
     assert.ok(pages > 1, `the PDF has ${pages} pages`);
     console.log(`# ${lang}: report.pdf has ${pages} pages`);
     await page.close();
