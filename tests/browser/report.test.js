@@ -52,6 +52,12 @@ const visibleRows = (page) => page.$$eval('#t-assets tbody tr', (trs) =>
   trs.map((tr) => Array.from(tr.cells, (td) => td.textContent)));
 const status = (page) => page.$eval('#assets .tv-status, .tv-status', (s) => s.textContent);
 
+// Scrolls the asset table's controls to the top of the window, for a screenshot.
+const showAssets = (page) => page.$eval('#t-assets', (t) => {
+  t.parentNode.previousElementSibling.scrollIntoView();
+  window.scrollBy(0, -50);
+});
+
 for (const lang of ['sv', 'en']) {
   test(`${lang}: loads without console errors, every section present`, async () => {
     const page = await open(lang);
@@ -103,7 +109,7 @@ test('asset paging and the text filter reach the last asset of the last municipa
   const found = await visibleRows(page);
   assert.ok(found.some((r) => r.join('|') === last.join('|')), `filter '${name}' finds the asset`);
   for (const r of found) assert.ok(r.join(' ').toLowerCase().includes(name.toLowerCase()));
-  await page.$eval('#t-assets', (t) => t.scrollIntoView());
+  await showAssets(page);
   await page.screenshot({path: path.join(artifacts, 'assets-filter.png')});
   await page.close();
 });
@@ -123,7 +129,7 @@ test('the municipality filter shows only that municipality, on every page', asyn
   }
   assert.deepStrictEqual(seen, expected);
   assert.match(await status(page), new RegExp(`${expected.length} \\D+ ${data.rows.length}\\)$`));
-  await page.$eval('#t-assets', (t) => t.scrollIntoView());
+  await showAssets(page);
   await page.screenshot({path: path.join(artifacts, 'assets-org.png')});
   await page.close();
 });
@@ -162,7 +168,7 @@ for (const lang of ['sv', 'en']) {
       preferCSSPageSize: true, printBackground: true});
     const pages = pdfPages(pdf);
     assert.ok(pages > 1, `the PDF has ${pages} pages`);
-    console.log(`# ${lang}: report.pdf has ${pages} pages`);
+    console.log(`${lang}: report.pdf has ${pages} pages`);
     await page.close();
   });
 }
