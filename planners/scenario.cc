@@ -3,9 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
 #include "core/date.h"
 #include "core/ip.h"
@@ -340,11 +338,52 @@ void ReadAvailability(Reader& r, const YAML::Node& map, Scenario& s) {
   }
 }
 
+// A list of "a/b[/c]" names under `key` (keep_halls, site_bound), each with its location.
+void ReadNameList(Reader& r, const YAML::Node& list, const std::string& key, int slashes,
+                  const std::string& form, std::vector<std::string>& out,
+                  std::map<std::string, core::SourceLocation>& locations) {
+  if (!list.IsSequence()) {
+    r.Error(list, key + ": expected a list of " + form);
+    return;
+  }
+  for (const YAML::Node& node : list) {
+    const std::string name = r.Text(node, key).value_or("");
+    if (name.empty()) continue;
+    if (std::count(name.begin(), name.end(), '/') < slashes) {
+      r.Error(node, key + ": expected " + form + ", got '" + name + "'");
+      continue;
+    }
+    out.push_back(name);
+    locations[key + "." + name] = r.At(node);
+  }
+}
+
+// The hall plan's keys: keep_halls, design_margin, site_bound.
+void ReadHallKeys(Reader& r, const YAML::Node& root, Scenario& s) {
+  if (const YAML::Node keep = root["keep_halls"]) {
+    ReadNameList(r, keep, "keep_halls", 2, "org/site/hall", s.keep_halls, s.locations);
+  }
+  if (const YAML::Node bound = root["site_bound"]) {
+    ReadNameList(r, bound, "site_bound", 1, "org/asset", s.site_bound, s.locations);
+  }
+  if (const YAML::Node margin = root["design_margin"]) {
+    if (auto v = r.Number(margin, "design_margin", false)) {
+      if (*v <= 0 || *v > 1) {
+        r.Error(margin,
+                "design_margin: must be more than 0 and at most 1, got '" + margin.Scalar() + "'");
+      } else {
+        s.design_margin = *v;
+      }
+    }
+  }
+}
+
 void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnostics& diagnostics) {
-  r.CheckKeys(root,
-              {"name", "orgs", "standards", "halls", "redundancy", "waves", "addressing", "date",
-               "effort", "timeline", "sla", "availability"},
-              "the scenario");
+  r.CheckKeys(
+      root,
+      {"name", "orgs", "standards", "halls", "redundancy", "waves", "addressing", "date", "effort",
+       "timeline", "sla", "availability", "keep_halls", "design_margin", "site_bound"},
+      "the scenario");
   if (root["name"]) s.name = r.Text(root["name"], "name").value_or(s.name);
   if (const YAML::Node orgs = root["orgs"]) {
     if (!orgs.IsSequence()) {
@@ -466,6 +505,7 @@ void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnost
   if (const YAML::Node timeline = root["timeline"]) ReadTimeline(r, timeline, s);
   if (const YAML::Node sla = root["sla"]) ReadSla(r, sla, s);
   if (const YAML::Node availability = root["availability"]) ReadAvailability(r, availability, s);
+  ReadHallKeys(r, root, s);
   if (const YAML::Node effort = root["effort"]) {
     if (!effort.IsMap()) {
       r.Error(effort, "effort: expected 'kind/action: hours' pairs");
@@ -555,17 +595,6 @@ bool CheckScenarioOrgs(const Scenario& scenario, const std::vector<std::string>&
     }
   }
   return diagnostics.error_count() == errors_before;
-}
-
-core::Result<Scenario> LoadScenario(const std::string& path, core::Diagnostics& diagnostics) {
-  if (path.empty()) return Scenario{};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::Status::Invalid("cannot read scenario '" + path + "'");
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto scenario = ParseScenario(core::ToUtf8(text.str()), path, diagnostics);
-  if (!scenario) return core::Status::Invalid("invalid scenario '" + path + "'; nothing planned");
-  return std::move(*scenario);
 }
 
 }  // namespace samdrift::planners

@@ -91,20 +91,27 @@ struct Scenario {
   std::vector<SlaTier> sla;  // empty: the default tiers (risk.h)
   // `availability:` per asset kind ("device", "hall", ...), overriding the defaults (risk.h).
   std::map<std::string, double> availability;
+  // Today's halls that stay in use beside the target halls (`keep_halls:`, "org/site/hall"):
+  // their devices stay where they are. Checked against the store by BuildHallInput (HAL003).
+  std::vector<std::string> keep_halls;
+  // The share of a hall's and a rack's power and cooling the hall plan may fill (`design_margin`,
+  // in (0, 1]); the rest is headroom.
+  double design_margin = 0.8;
+  // Devices that stay at their site whatever their role (`site_bound:`, "org/asset"), beside
+  // those whose role binds them (hall_input.h, SiteBoundWhy). Checked by BuildHallInput (HAL005).
+  std::vector<std::string> site_bound;
   std::string source;  // the file as the user named it; empty for the default scenario
   // Where values were written, for planners' own checks: "standards.CAPABILITY",
-  // "effort.KEY", "date", "orgs.ORG", "halls.NAME.from", "timeline", "availability.KIND".
+  // "effort.KEY", "date", "orgs.ORG", "halls.NAME.from", "timeline", "availability.KIND",
+  // "keep_halls.ORG/SITE/HALL", "site_bound.ORG/ASSET".
   // Absent for the default scenario.
   std::map<std::string, core::SourceLocation> locations;
 };
 
-// Parses scenario YAML. Every problem is reported (located); returns nullopt when any is an error.
+// Parses scenario YAML text; the caller reads the file, `source` names it in locations. Every
+// problem is reported (located); returns nullopt when any is an error.
 std::optional<Scenario> ParseScenario(std::string_view text, const std::string& source,
                                       core::Diagnostics& diagnostics);
-
-// Reads and parses a file; with an empty path returns the default scenario. On failure the
-// problems are in `diagnostics` and the status is kInvalidInput.
-core::Result<Scenario> LoadScenario(const std::string& path, core::Diagnostics& diagnostics);
 
 // The orgs the scenario names against `store_orgs` (the orgs the store has): an id of `orgs:`
 // or the org of a hall's `from:` that the store lacks is a located error (SCN010) naming the
