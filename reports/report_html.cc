@@ -44,7 +44,7 @@ p.more{color:var(--muted);font-size:12px}
   header{background:#fff;color:var(--ink);padding:0 0 8px}
   main{max-width:none;padding:0}
   section{border:none;padding:0;margin:0;break-before:page}section:first-of-type{break-before:auto}
-  section.wide{page:wide}
+  section:has(.table-wrap.wide){page:wide}
   .table-wrap,figure{max-height:none;overflow:visible;border:none}
   table{font-size:9px;table-layout:auto;width:100%}
   th{position:static;white-space:normal;cursor:auto}
@@ -113,8 +113,11 @@ void WriteTable(std::ostream& out, const Table& table, Lang lang) {
   if (!table.title.empty()) out << "<h3>" << HtmlText(table.title) << "</h3>\n";
   const bool paged = table.rows.size() > table.page_rows;
   const char* kind = paged ? " class=\"paged\"" : table.sortable ? " class=\"sortable\"" : "";
-  out << "<div class=\"table-wrap\"><table" << kind << " id=\"t-" << HtmlText(table.id)
-      << "\"><thead><tr>";
+  // A table of many columns prints its section on landscape pages.
+  constexpr std::size_t kPortraitColumns = 8;
+  const bool wide = table.headers.size() > kPortraitColumns;
+  out << "<div class=\"table-wrap" << (wide ? " wide" : "") << "\"><table" << kind << " id=\"t-"
+      << HtmlText(table.id) << "\"><thead><tr>";
   for (std::size_t c = 0; c < table.headers.size(); ++c) {
     out << (NumberColumn(table, c) ? "<th class=\"num\">" : "<th>") << HtmlText(table.headers[c])
         << "</th>";
@@ -128,15 +131,6 @@ void WriteTable(std::ostream& out, const Table& table, Lang lang) {
   }
   out << "</tbody></table></div>\n";
   if (paged) WritePagedRest(out, table, lang);
-}
-
-// A section printed on landscape pages: one of its tables has many columns.
-bool Wide(const Section& section) {
-  constexpr std::size_t kPortraitColumns = 8;
-  for (const Table& t : section.tables) {
-    if (t.headers.size() > kPortraitColumns) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -155,8 +149,7 @@ core::Status WriteHtml(const Report& report, const std::string& path) {
   }
   out << "</nav>\n<main>\n";
   for (const Section& s : report.sections) {
-    out << "<section id=\"" << HtmlText(s.id) << "\"" << (Wide(s) ? " class=\"wide\"" : "")
-        << ">\n<h2>" << HtmlText(s.title) << "</h2>\n";
+    out << "<section id=\"" << HtmlText(s.id) << "\">\n<h2>" << HtmlText(s.title) << "</h2>\n";
     if (!s.intro.empty()) out << "<p class=\"intro\">" << HtmlText(s.intro) << "</p>\n";
     for (const std::string& figure : s.figures) out << "<figure>" << figure << "</figure>\n";
     for (const Table& t : s.tables) WriteTable(out, t, report.lang);

@@ -323,8 +323,7 @@ int PrintHalls(const planners::PipelineResult& result, Format format, const std:
   if (format == Format::kJson) {
     ordered_json out = PlanJson(result.scenario, plan);
     out["today"] = TodayJson(today);
-    std::cout << out.dump(2) << '
-';
+    std::cout << out.dump(2) << '\n';
   } else {
     PrintTable(result.scenario, plan, result.org_names);
     PrintToday(today, result.org_names);

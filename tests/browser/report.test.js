@@ -153,7 +153,7 @@ for (const lang of ['sv', 'en']) {
     for (const [width, wide] of [[kPortraitWidth, false], [kLandscapeWidth, true]]) {
       await page.setViewport({width: Math.floor(width), height: 1000});
       const over = await page.$$eval('main > section', (ss, wide) => ss
-        .filter((s) => s.classList.contains('wide') === wide)
+        .filter((s) => (s.querySelector('.table-wrap.wide') !== null) === wide)
         .flatMap((s) => Array.from(s.querySelectorAll('table, figure, svg'), (t) => ({
           section: s.id, id: t.id || t.tagName, width: t.getBoundingClientRect().width,
         }))), wide);
