@@ -35,7 +35,9 @@ struct Table {
   std::vector<std::string> headers;
   std::vector<std::vector<Cell>> rows;
   bool sortable = true;
-  std::size_t html_row_limit = 500;  // longer tables are cut in the page (full in XLSX/CSV)
+  // Rows per page in the HTML: a longer table holds every row as JSON and pages through them
+  // (reports/table_view.h); the first page is also plain HTML for readers without JavaScript.
+  std::size_t page_rows = 50;
   // Columns that never hold an address, which redaction leaves alone (versions such as
   // "6.1.2.100" read as IPv4 addresses).
   std::vector<std::size_t> no_address_columns;

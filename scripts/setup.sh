@@ -7,6 +7,7 @@ packages=(
   nlohmann-json3-dev libyaml-cpp-dev libxlsxwriter-dev libfmt-dev libcsv-dev zlib1g-dev libjemalloc-dev
   clang clang-format libclang-rt-14-dev
   graphviz time
+  nodejs npm chromium
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -18,4 +19,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# The browser test's puppeteer-core (tests/browser, scripts/browser_test.sh) drives Debian's
+# chromium: no browser download.
+if [ ! -d tests/browser/node_modules/puppeteer-core ] ||
+   [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
+  (cd tests/browser && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
