@@ -13,6 +13,7 @@
 #include "planners/scenario.h"
 #include "reports/hall_svg.h"
 #include "tools/command.h"
+#include "tools/halls_choose.h"
 #include "tools/pipeline.h"
 #include "tools/planning_inputs.h"
 
@@ -27,6 +28,7 @@ using planners::HallPlan;
 struct HallsArgs {
   PlanningOptions planning;
   bool json = false;
+  bool choose = false;
   std::string svg;
 };
 
@@ -238,39 +240,49 @@ core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
 
 }  // namespace
 
-int RunHalls(const core::Store& store, PlanningOptions options, Format format,
-             const std::string& svg_dir) {
-  core::Diagnostics diagnostics;
+core::Result<HallsInputs> LoadHallsInputs(const core::Store& store, PlanningOptions options,
+                                          core::Diagnostics& diagnostics) {
   // Without a scenario nothing moves or retires: the halls as they are today, and no relation
   // (nor the target planner's graph) is needed; nor any asset but what BuildHallInput reads,
   // halls, racks and devices that are not clients (a fifth of a generated estate).
   const bool planned = !options.scenario.empty();
   options.with_relations = planned;
   if (!planned) {
-    options.kinds = {core::AssetKind::kHall, core::AssetKind::kRack, core::AssetKind::kDevice};
+    options.kinds = {core::AssetKind::kSite, core::AssetKind::kHall, core::AssetKind::kRack,
+                     core::AssetKind::kDevice};
     options.categories = {core::Category::kDatacenter, core::Category::kNetwork,
                           core::Category::kPlatform};
   }
   auto inputs = LoadPlanningInputs(store, options, diagnostics);
-  PrintDiagnostics(diagnostics);
-  if (!inputs.ok()) return Fail(inputs.status());
-  const planners::Scenario scenario = inputs->scenario ? *inputs->scenario : planners::Scenario{};
+  if (!inputs.ok()) return inputs.status();
+  HallsInputs out;
+  out.scenario = inputs->scenario ? *inputs->scenario : planners::Scenario{};
   auto catalog = store.DeviceTypes();
-  if (!catalog.ok()) return Fail(catalog.status());
+  if (!catalog.ok()) return catalog.status();
+  out.device_types = std::move(*catalog);
   // What the target retires is not placed: the same set as `plan` (tools/pipeline.cc).
-  planners::AssetNames retired;
   if (planned) {
-    core::Diagnostics target_problems;
     const core::GraphView graph(inputs->estate);
     auto target = planners::PlanTarget(inputs->estate, graph, inputs->catalog,
-                                       inputs->scenario_or_null(), target_problems);
-    PrintDiagnostics(target_problems);
-    if (!target.ok()) return Fail(target.status());
-    retired = RetiredByTarget(*target);
+                                       inputs->scenario_or_null(), diagnostics);
+    if (!target.ok()) return target.status();
+    out.retired = RetiredByTarget(*target);
   }
   ReleaseRelations(inputs->estate);  // the hall plan follows no relation
+  out.inputs = std::move(*inputs);
+  return out;
+}
+
+int RunHalls(const core::Store& store, PlanningOptions options, Format format,
+             const std::string& svg_dir) {
+  core::Diagnostics diagnostics;
+  auto loaded = LoadHallsInputs(store, options, diagnostics);
+  PrintDiagnostics(diagnostics);
+  if (!loaded.ok()) return Fail(loaded.status());
+  const planners::Scenario& scenario = loaded->scenario;
   core::Diagnostics problems;
-  auto input = planners::BuildHallInput(inputs->estate, *catalog, scenario, retired, problems);
+  auto input = planners::BuildHallInput(loaded->inputs.estate, loaded->device_types, scenario,
+                                        loaded->retired, problems);
   PrintDiagnostics(problems);
   if (!input.ok()) return Fail(input.status());
   const HallPlan plan = planners::PlanHalls(*input);
@@ -281,7 +293,7 @@ int RunHalls(const core::Store& store, PlanningOptions options, Format format,
   if (format == Format::kJson) {
     std::cout << PlanJson(scenario, plan).dump(2) << '\n';
   } else {
-    PrintTable(scenario, plan, inputs->estate.org_names);
+    PrintTable(scenario, plan, loaded->inputs.estate.org_names);
   }
   if (!svg_dir.empty()) {
     core::Status written = WriteSvgs(plan, svg_dir);
@@ -320,11 +332,16 @@ Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
       "plan is still printed).");
   AddPlanningOptions(app, args->planning, /*with_date=*/true);
   app.add_flag("--json", args->json, "print JSON");
+  app.add_flag("--choose", args->choose,
+               "which halls should remain: plan every set of siting.count candidate halls "
+               "(today's halls and the scenario's siting.candidates), check the distance rules "
+               "and rank the sets (docs/cli.md)");
   app.add_option("--svg", args->svg,
                  "write a floor view per hall and a front elevation per rack as SVG into DIR");
   return [args, &global]() {
     auto store = OpenStore(global, core::OpenMode::kReadOnly);
     if (!store.ok()) return Fail(store.status());
+    if (args->choose) return RunHallsChoose(**store, args->planning, FormatOf(args->json));
     return RunHalls(**store, args->planning, FormatOf(args->json), args->svg);
   };
 }
