@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "reports/escape.h"
 #include "reports/report.h"
 
 namespace samdrift::reports {
@@ -41,7 +42,7 @@ std::string CsvField(const Cell& cell) {
     }
     return buffer;
   }
-  return core::CsvCell(cell.key.empty() ? cell.text : cell.key, ';');
+  return CsvCell(cell.key.empty() ? cell.text : cell.key, ';');
 }
 
 }  // namespace

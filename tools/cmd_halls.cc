@@ -8,13 +8,11 @@
 #include <sstream>
 
 #include "core/text.h"
-#include "planners/hall_input.h"
 #include "planners/hall_plan.h"
 #include "planners/scenario.h"
 #include "reports/hall_svg.h"
 #include "tools/command.h"
 #include "tools/halls_choose.h"
-#include "tools/pipeline.h"
 #include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
@@ -240,60 +238,12 @@ core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
 
 }  // namespace
 
-core::Result<HallsInputs> LoadHallsInputs(const core::Store& store, PlanningOptions options,
-                                          core::Diagnostics& diagnostics) {
-  // Without a scenario nothing moves or retires: the halls as they are today, and no relation
-  // (nor the target planner's graph) is needed; nor any asset but what BuildHallInput reads,
-  // halls, racks and devices that are not clients (a fifth of a generated estate).
-  const bool planned = !options.scenario.empty();
-  options.with_relations = planned;
-  if (!planned) {
-    options.kinds = {core::AssetKind::kSite, core::AssetKind::kHall, core::AssetKind::kRack,
-                     core::AssetKind::kDevice};
-    options.categories = {core::Category::kDatacenter, core::Category::kNetwork,
-                          core::Category::kPlatform};
-  }
-  auto inputs = LoadPlanningInputs(store, options, diagnostics);
-  if (!inputs.ok()) return inputs.status();
-  HallsInputs out;
-  out.scenario = inputs->scenario ? *inputs->scenario : planners::Scenario{};
-  auto catalog = store.DeviceTypes();
-  if (!catalog.ok()) return catalog.status();
-  out.device_types = std::move(*catalog);
-  // What the target retires is not placed: the same set as `plan` (tools/pipeline.cc).
-  if (planned) {
-    const core::GraphView graph(inputs->estate);
-    auto target = planners::PlanTarget(inputs->estate, graph, inputs->catalog,
-                                       inputs->scenario_or_null(), diagnostics);
-    if (!target.ok()) return target.status();
-    out.retired = RetiredByTarget(*target);
-  }
-  ReleaseRelations(inputs->estate);  // the hall plan follows no relation
-  out.inputs = std::move(*inputs);
-  return out;
-}
-
-int RunHalls(const core::Store& store, PlanningOptions options, Format format,
-             const std::string& svg_dir) {
-  core::Diagnostics diagnostics;
-  auto loaded = LoadHallsInputs(store, options, diagnostics);
-  PrintDiagnostics(diagnostics);
-  if (!loaded.ok()) return Fail(loaded.status());
-  const planners::Scenario& scenario = loaded->scenario;
-  core::Diagnostics problems;
-  auto input = planners::BuildHallInput(loaded->inputs.estate, loaded->device_types, scenario,
-                                        loaded->retired, problems);
-  PrintDiagnostics(problems);
-  if (!input.ok()) return Fail(input.status());
-  const HallPlan plan = planners::PlanHalls(*input);
-  core::Diagnostics unplaced;
-  planners::ReportUnplaced(plan, options.scenario.empty() ? store.path() : options.scenario,
-                           unplaced);
-  PrintDiagnostics(unplaced);
+int PrintHalls(const planners::PipelineResult& result, Format format, const std::string& svg_dir) {
+  const HallPlan& plan = *result.halls;
   if (format == Format::kJson) {
-    std::cout << PlanJson(scenario, plan).dump(2) << '\n';
+    std::cout << PlanJson(result.scenario, plan).dump(2) << '\n';
   } else {
-    PrintTable(scenario, plan, loaded->inputs.estate.org_names);
+    PrintTable(result.scenario, plan, result.org_names);
   }
   if (!svg_dir.empty()) {
     core::Status written = WriteSvgs(plan, svg_dir);
@@ -309,6 +259,28 @@ int RunHalls(const core::Store& store, PlanningOptions options, Format format,
   }
   return 0;
 }
+
+namespace {
+
+// Without a scenario nothing moves or retires: the halls as they are today, and no relation
+// (nor the target planner's graph) is needed; nor any asset but what BuildHallInput reads,
+// halls, racks and devices that are not clients (a fifth of a generated estate). With one, what
+// the target retires is not placed: the same set as `plan`.
+planners::Steps HallSteps(PlanningOptions& options) {
+  const bool planned = !options.scenario.empty();
+  options.with_relations = planned;
+  if (!planned) {
+    options.kinds = {core::AssetKind::kHall, core::AssetKind::kRack, core::AssetKind::kDevice};
+    options.categories = {core::Category::kDatacenter, core::Category::kNetwork,
+                          core::Category::kPlatform};
+    return planners::Step::kHalls;
+  }
+  options.graph = planners::GraphNeed::kBuild;
+  options.relations = planners::Relations::kRelease;  // the hall plan follows no relation
+  return planners::Step::kTarget | planners::Step::kHalls;
+}
+
+}  // namespace
 
 Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
   auto args = std::make_shared<HallsArgs>();
@@ -339,10 +311,18 @@ Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
   app.add_option("--svg", args->svg,
                  "write a floor view per hall and a front elevation per rack as SVG into DIR");
   return [args, &global]() {
-    auto store = OpenStore(global, core::OpenMode::kReadOnly);
-    if (!store.ok()) return Fail(store.status());
-    if (args->choose) return RunHallsChoose(**store, args->planning, FormatOf(args->json));
-    return RunHalls(**store, args->planning, FormatOf(args->json), args->svg);
+    if (args->choose) return RunHallsChoose(global, args->planning, FormatOf(args->json));
+    const planners::Steps steps = HallSteps(args->planning);
+    core::Diagnostics diagnostics;
+    auto in = LoadPlanningInputs(global, args->planning, diagnostics);
+    if (!in.ok()) {
+      PrintDiagnostics(diagnostics);
+      return Fail(in.status());
+    }
+    auto result = planners::RunPipeline(in->base, in->Request(steps), diagnostics);
+    PrintDiagnostics(diagnostics);
+    if (!result.ok()) return Fail(result.status());
+    return PrintHalls(*result, FormatOf(args->json), args->svg);
   };
 }
 

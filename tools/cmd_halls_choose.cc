@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "planners/effort.h"
+#include "planners/pipeline.h"
 #include "planners/siting.h"
 #include "planners/siting_input.h"
 #include "tools/halls_choose.h"
@@ -122,17 +123,40 @@ double HoursPerMove(const planners::Scenario& scenario) {
 
 }  // namespace
 
-int RunHallsChoose(const core::Store& store, const PlanningOptions& options, Format format) {
+int RunHallsChoose(const GlobalOptions& global, PlanningOptions options, Format format) {
+  // As `halls`: with a scenario what the target retires is left out; sites give coordinates.
+  const bool planned = !options.scenario.empty();
+  options.with_relations = planned;
+  if (planned) {
+    options.graph = planners::GraphNeed::kBuild;
+    options.relations = planners::Relations::kRelease;
+  } else {
+    options.kinds = {core::AssetKind::kSite, core::AssetKind::kHall, core::AssetKind::kRack,
+                     core::AssetKind::kDevice};
+  }
   core::Diagnostics diagnostics;
-  auto loaded = LoadHallsInputs(store, options, diagnostics);
+  auto in = LoadPlanningInputs(global, options, diagnostics);
+  if (!in.ok()) {
+    PrintDiagnostics(diagnostics);
+    return Fail(in.status());
+  }
+  planners::Scenario scenario;
+  planners::AssetNames retired;
+  if (planned) {
+    auto target = planners::RunPipeline(in->base, in->Request(planners::Step::kTarget),
+                                        diagnostics);
+    if (!target.ok()) {
+      PrintDiagnostics(diagnostics);
+      return Fail(target.status());
+    }
+    scenario = target->scenario;
+    retired = planners::RetiredByTarget(*target->target);
+  }
+  auto input = planners::BuildSitingInput(in->base->estate, in->base->device_types, scenario,
+                                          retired, diagnostics);
   PrintDiagnostics(diagnostics);
-  if (!loaded.ok()) return Fail(loaded.status());
-  core::Diagnostics problems;
-  auto input = planners::BuildSitingInput(loaded->inputs.estate, loaded->device_types,
-                                          loaded->scenario, loaded->retired, problems);
-  PrintDiagnostics(problems);
   if (!input.ok()) return Fail(input.status());
-  input->hours_per_move = HoursPerMove(loaded->scenario);
+  input->hours_per_move = HoursPerMove(scenario);
   const double n = static_cast<double>(input->candidates.size());
   const double k = input->rules.count;
   double sets = 1;
@@ -159,7 +183,7 @@ int RunHallsChoose(const core::Store& store, const PlanningOptions& options, For
         "below that a witness at a third site and a backup copy kept further away compensate";
     std::cout << out.dump(2) << '\n';
   } else {
-    PrintRanking(loaded->scenario, *input, result);
+    PrintRanking(scenario, *input, result);
   }
   return 0;
 }
