@@ -345,8 +345,9 @@ std::optional<double> ReadDegrees(Reader& r, const YAML::Node& node, const std::
   if (!text) return std::nullopt;
   std::optional<double> value = core::ParseNumber(*text);
   if (!value || *value < -limit || *value > limit) {
-    r.Error(node, what + ": expected decimal degrees from " + std::to_string(static_cast<int>(-limit)) +
-                      " to " + std::to_string(static_cast<int>(limit)) + ", got '" + *text + "'");
+    r.Error(node, what + ": expected decimal degrees from " +
+                      std::to_string(static_cast<int>(-limit)) + " to " +
+                      std::to_string(static_cast<int>(limit)) + ", got '" + *text + "'");
     return std::nullopt;
   }
   return value;
@@ -392,10 +393,10 @@ void ReadSiting(Reader& r, const YAML::Node& node, Scenario& s) {
     r.Error(node, "siting: expected count, min_distance_km, max_distance_km, candidates");
     return;
   }
-  r.CheckKeys(node,
-              {"count", "min_distance_km", "max_distance_km", "route_factor", "weights",
-               "candidates"},
-              "siting");
+  r.CheckKeys(
+      node,
+      {"count", "min_distance_km", "max_distance_km", "route_factor", "weights", "candidates"},
+      "siting");
   if (node["count"]) {
     siting.where = r.At(node["count"]);
     if (auto v = r.Number(node["count"], "siting: count", true)) {
@@ -406,8 +407,7 @@ void ReadSiting(Reader& r, const YAML::Node& node, Scenario& s) {
       }
     }
   }
-  auto number = [&](const YAML::Node& map, const char* key, std::string_view where,
-                    double& out) {
+  auto number = [&](const YAML::Node& map, const char* key, std::string_view where, double& out) {
     if (!map[key]) return;
     if (auto v = r.Number(map[key], std::string(where) + key, false)) out = *v;
   };
@@ -415,8 +415,9 @@ void ReadSiting(Reader& r, const YAML::Node& node, Scenario& s) {
   number(node, "max_distance_km", "siting: ", siting.max_distance_km);
   number(node, "route_factor", "siting: ", siting.route_factor);
   if (siting.route_factor < 1) {
-    r.Error(node["route_factor"], "siting: route_factor: must be at least 1 (a fibre route is "
-                                  "never shorter than the great circle)");
+    r.Error(node["route_factor"],
+            "siting: route_factor: must be at least 1 (a fibre route is "
+            "never shorter than the great circle)");
     siting.route_factor = 1;
   }
   if (siting.min_distance_km > siting.max_distance_km) {
@@ -436,11 +437,52 @@ void ReadSiting(Reader& r, const YAML::Node& node, Scenario& s) {
   }
 }
 
+// A list of "a/b[/c]" names under `key` (keep_halls, site_bound), each with its location.
+void ReadNameList(Reader& r, const YAML::Node& list, const std::string& key, int slashes,
+                  const std::string& form, std::vector<std::string>& out,
+                  std::map<std::string, core::SourceLocation>& locations) {
+  if (!list.IsSequence()) {
+    r.Error(list, key + ": expected a list of " + form);
+    return;
+  }
+  for (const YAML::Node& node : list) {
+    const std::string name = r.Text(node, key).value_or("");
+    if (name.empty()) continue;
+    if (std::count(name.begin(), name.end(), '/') < slashes) {
+      r.Error(node, key + ": expected " + form + ", got '" + name + "'");
+      continue;
+    }
+    out.push_back(name);
+    locations[key + "." + name] = r.At(node);
+  }
+}
+
+// The hall plan's keys: keep_halls, design_margin, site_bound.
+void ReadHallKeys(Reader& r, const YAML::Node& root, Scenario& s) {
+  if (const YAML::Node keep = root["keep_halls"]) {
+    ReadNameList(r, keep, "keep_halls", 2, "org/site/hall", s.keep_halls, s.locations);
+  }
+  if (const YAML::Node bound = root["site_bound"]) {
+    ReadNameList(r, bound, "site_bound", 1, "org/asset", s.site_bound, s.locations);
+  }
+  if (const YAML::Node margin = root["design_margin"]) {
+    if (auto v = r.Number(margin, "design_margin", false)) {
+      if (*v <= 0 || *v > 1) {
+        r.Error(margin,
+                "design_margin: must be more than 0 and at most 1, got '" + margin.Scalar() + "'");
+      } else {
+        s.design_margin = *v;
+      }
+    }
+  }
+}
+
 void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnostics& diagnostics) {
-  r.CheckKeys(root,
-              {"name", "orgs", "standards", "halls", "redundancy", "waves", "addressing", "date",
-               "effort", "timeline", "sla", "availability", "siting"},
-              "the scenario");
+  r.CheckKeys(
+      root,
+      {"name", "orgs", "standards", "halls", "redundancy", "waves", "addressing", "date", "effort",
+       "timeline", "sla", "availability", "keep_halls", "design_margin", "site_bound", "siting"},
+      "the scenario");
   if (root["name"]) s.name = r.Text(root["name"], "name").value_or(s.name);
   if (const YAML::Node orgs = root["orgs"]) {
     if (!orgs.IsSequence()) {
@@ -563,6 +605,7 @@ void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnost
   if (const YAML::Node sla = root["sla"]) ReadSla(r, sla, s);
   if (const YAML::Node availability = root["availability"]) ReadAvailability(r, availability, s);
   if (const YAML::Node siting = root["siting"]) ReadSiting(r, siting, s);
+  ReadHallKeys(r, root, s);
   if (const YAML::Node effort = root["effort"]) {
     if (!effort.IsMap()) {
       r.Error(effort, "effort: expected 'kind/action: hours' pairs");

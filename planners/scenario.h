@@ -115,10 +115,20 @@ struct Scenario {
   std::vector<SlaTier> sla;  // empty: the default tiers (risk.h)
   // `availability:` per asset kind ("device", "hall", ...), overriding the defaults (risk.h).
   std::map<std::string, double> availability;
+  // Today's halls that stay in use beside the target halls (`keep_halls:`, "org/site/hall"):
+  // their devices stay where they are. Checked against the store by BuildHallInput (HAL003).
+  std::vector<std::string> keep_halls;
+  // The share of a hall's and a rack's power and cooling the hall plan may fill (`design_margin`,
+  // in (0, 1]); the rest is headroom.
+  double design_margin = 0.8;
+  // Devices that stay at their site whatever their role (`site_bound:`, "org/asset"), beside
+  // those whose role binds them (hall_input.h, SiteBoundWhy). Checked by BuildHallInput (HAL005).
+  std::vector<std::string> site_bound;
   Siting siting;       // `siting:`; defaults when absent
   std::string source;  // the file as the user named it; empty for the default scenario
   // Where values were written, for planners' own checks: "standards.CAPABILITY",
-  // "effort.KEY", "date", "orgs.ORG", "halls.NAME.from", "timeline", "availability.KIND".
+  // "effort.KEY", "date", "orgs.ORG", "halls.NAME.from", "timeline", "availability.KIND",
+  // "keep_halls.ORG/SITE/HALL", "site_bound.ORG/ASSET".
   // Absent for the default scenario.
   std::map<std::string, core::SourceLocation> locations;
 };

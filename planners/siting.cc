@@ -13,7 +13,7 @@ namespace samdrift::planners {
 namespace {
 
 constexpr double kEarthRadiusKm = 6371.0088;
-constexpr double kBsiMinKm = 200;  // BSI: geo-redundant sites at least 200 km apart
+constexpr double kBsiMinKm = 200;      // BSI: geo-redundant sites at least 200 km apart
 constexpr double kStretchedMaxMs = 5;  // vSAN stretched cluster: round trip under 5 ms
 constexpr double kEpsilon = 1e-9;
 
@@ -67,8 +67,8 @@ std::optional<double> SetDistance(const SitingInput& in, const std::vector<std::
     for (std::size_t b = a + 1; b < set.size(); ++b) {
       const HallCandidate& y = in.candidates[set[b]];
       if (!y.latitude || !y.longitude) return std::nullopt;
-      widest = std::max(widest, GreatCircleKm(*x.latitude, *x.longitude, *y.latitude,
-                                              *y.longitude));
+      widest =
+          std::max(widest, GreatCircleKm(*x.latitude, *x.longitude, *y.latitude, *y.longitude));
     }
   }
   return widest;
@@ -103,9 +103,8 @@ void CheckDistance(const SitingInput& in, SitingSet& s) {
                         ": too far for synchronous replication and stretched clusters");
   }
   s.reasons.push_back(Fixed(km, 1) + " km apart: a stretched cluster sees a round trip of about " +
-                      Fixed(*s.rtt_ms, 2) + " ms (route factor " +
-                      Fixed(in.rules.route_factor, 2) + "), " +
-                      (*s.rtt_ms < kStretchedMaxMs ? "within" : "past") +
+                      Fixed(*s.rtt_ms, 2) + " ms (route factor " + Fixed(in.rules.route_factor, 2) +
+                      "), " + (*s.rtt_ms < kStretchedMaxMs ? "within" : "past") +
                       " the 5 ms a vSAN stretched cluster allows");
   if (km < kBsiMinKm) {
     s.reasons.push_back(
@@ -132,8 +131,8 @@ bool CapacityTooSmall(const SitingInput& in, const std::vector<std::size_t>& set
          cooling + kEpsilon < totals.kw;
 }
 
-double LowerBound(const SitingInput& in, const std::vector<std::size_t>& set,
-                  const Totals& totals, const std::optional<double>& km) {
+double LowerBound(const SitingInput& in, const std::vector<std::size_t>& set, const Totals& totals,
+                  const std::optional<double>& km) {
   double staying = 0;
   for (std::size_t i : set) {
     const HallSpec& h = in.candidates[i].spec;
@@ -202,9 +201,9 @@ double GreatCircleKm(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRad = std::numbers::pi / 180.0;
   const double dlat = (lat2 - lat1) * kRad;
   const double dlon = (lon2 - lon1) * kRad;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) *
-                       std::sin(dlon / 2);
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 

@@ -28,8 +28,8 @@ std::optional<double> Degrees(const core::Asset& site, std::string_view key, dou
   std::optional<double> value = core::ParseNumber(*text);
   if (!value || *value < -limit || *value > limit) {
     diagnostics.Warning(Where(site), "SIT001",
-                        "site '" + site.name + "' (" + site.org + "): " + std::string(key) +
-                            " '" + *text + "' is not decimal degrees from -" +
+                        "site '" + site.name + "' (" + site.org + "): " + std::string(key) + " '" +
+                            *text + "' is not decimal degrees from -" +
                             std::to_string(static_cast<int>(limit)) + " to " +
                             std::to_string(static_cast<int>(limit)) + "; its distance is unknown");
     return std::nullopt;
@@ -43,7 +43,8 @@ std::map<SiteKey, Coordinates> ReadSites(const core::Estate& estate,
   std::map<SiteKey, Coordinates> sites;
   for (const core::Asset& a : estate.assets) {
     if (a.kind != core::AssetKind::kSite || (!orgs.empty() && !orgs.count(a.org))) continue;
-    Coordinates c{Degrees(a, "latitude", 90, diagnostics), Degrees(a, "longitude", 180, diagnostics)};
+    Coordinates c{Degrees(a, "latitude", 90, diagnostics),
+                  Degrees(a, "longitude", 180, diagnostics)};
     if (!c.latitude || !c.longitude) c = {};
     sites[{a.org, a.name}] = c;
   }
@@ -121,19 +122,18 @@ core::Result<SitingInput> BuildSitingInput(const core::Estate& estate,
     all.halls.push_back(NewTarget(c));
     where.push_back({c.latitude, c.longitude});
     if (!c.latitude || !c.longitude) {
-      diagnostics.Warning(c.where, "SIT002",
-                          "candidate '" + c.name +
-                              "' has no latitude/longitude; distances to it are unknown");
+      diagnostics.Warning(
+          c.where, "SIT002",
+          "candidate '" + c.name + "' has no latitude/longitude; distances to it are unknown");
     }
   }
   if (static_cast<std::size_t>(scenario.siting.count) > all.halls.size()) {
-    diagnostics.Error(scenario.siting.where.source.empty()
-                          ? core::SourceLocation{scenario.source, 0, 0}
-                          : scenario.siting.where,
-                      "SIT004",
-                      "siting: count " + std::to_string(scenario.siting.count) +
-                          " is more than the " + std::to_string(all.halls.size()) +
-                          " candidate halls");
+    diagnostics.Error(
+        scenario.siting.where.source.empty() ? core::SourceLocation{scenario.source, 0, 0}
+                                             : scenario.siting.where,
+        "SIT004",
+        "siting: count " + std::to_string(scenario.siting.count) + " is more than the " +
+            std::to_string(all.halls.size()) + " candidate halls");
     return core::Status::Invalid("fewer candidate halls than siting.count");
   }
   auto input = BuildHallInput(estate, catalog, all, retired, diagnostics);

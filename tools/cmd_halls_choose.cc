@@ -93,10 +93,11 @@ void PrintRanking(const planners::Scenario& scenario, const planners::SitingInpu
   std::size_t rank = 0;
   for (const SitingSet& s : result.sets) {
     std::cout << '\n'
-              << std::setw(3) << ++rank << ". " << SetName(in, s) << "  score "
-              << std::fixed << std::setprecision(1) << s.score << std::defaultfloat
-              << (s.Chosen() ? "" : s.fits ? "  (breaks " + core::Join(s.breaks, ", ") + ")"
-                                           : "  (does not fit)")
+              << std::setw(3) << ++rank << ". " << SetName(in, s) << "  score " << std::fixed
+              << std::setprecision(1) << s.score << std::defaultfloat
+              << (s.Chosen() ? ""
+                  : s.fits   ? "  (breaks " + core::Join(s.breaks, ", ") + ")"
+                             : "  (does not fit)")
               << '\n';
     std::cout << "     hours of the moves: " << std::fixed << std::setprecision(0) << s.hours
               << std::defaultfloat << '\n';
@@ -143,8 +144,8 @@ int RunHallsChoose(const GlobalOptions& global, PlanningOptions options, Format 
   planners::Scenario scenario;
   planners::AssetNames retired;
   if (planned) {
-    auto target = planners::RunPipeline(in->base, in->Request(planners::Step::kTarget),
-                                        diagnostics);
+    auto target =
+        planners::RunPipeline(in->base, in->Request(planners::Step::kTarget), diagnostics);
     if (!target.ok()) {
       PrintDiagnostics(diagnostics);
       return Fail(target.status());

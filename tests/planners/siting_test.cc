@@ -49,8 +49,7 @@ TEST_CASE("great-circle distance between known city pairs", "[siting]") {
   // Haversine figures on the mean earth radius (6371.0088 km).
   CHECK(planners::GreatCircleKm(51.5074, -0.1278, 48.8566, 2.3522) == Approx(343.6).margin(1));
   CHECK(planners::GreatCircleKm(59.3293, 18.0686, 57.7089, 11.9746) == Approx(397.6).margin(1));
-  CHECK(planners::GreatCircleKm(40.7128, -74.0060, 34.0522, -118.2437) ==
-        Approx(3936).margin(5));
+  CHECK(planners::GreatCircleKm(40.7128, -74.0060, 34.0522, -118.2437) == Approx(3936).margin(5));
   CHECK(planners::GreatCircleKm(57.1856, 14.0403, 57.1856, 14.0403) == 0);
   // Antipodes: half the circumference, no NaN from rounding.
   CHECK(planners::GreatCircleKm(0, 0, 0, 180) == Approx(20015.1).margin(1));
