@@ -97,6 +97,30 @@ struct EnteredCriterion {
 // The standard value that leaves a capability to each org (`standards: {client-hw: free}`).
 inline constexpr const char* kFreeStandard = "free";
 
+// A new hall `siting.candidates` lists for `halls --choose` (planners/siting.h).
+struct SitingCandidate {
+  std::string name;
+  std::string site;
+  std::optional<double> latitude;  // decimal degrees; nullopt when not given
+  std::optional<double> longitude;
+  int positions = 0;  // 0: not given (a located error when nothing else gives capacity)
+  double power_kw = 0;
+  double cooling_kw = 0;
+  core::SourceLocation where;
+};
+
+// `siting:` the rules and candidates of `halls --choose`.
+struct Siting {
+  int count = 2;  // halls in a set: the first primary, the rest secondary
+  double min_distance_km = 5;
+  double max_distance_km = 100;
+  double route_factor = 1.5;   // fibre route length over the great-circle distance
+  double weight_kw_moved = 1;  // score weights (planners/siting.h)
+  double weight_distance_km = 0;
+  std::vector<SitingCandidate> candidates;
+  core::SourceLocation where;  // of `siting:` (or of `count:` when given)
+};
+
 struct Scenario {
   std::string name = "default";
   // `alternative:` the study's alternative it models ("S", "1-teknik", "1-tjanst", "2", any id).
@@ -132,6 +156,7 @@ struct Scenario {
   // `availability: {k_of_n: {GROUP: K}}`: K members of the redundancy group or cluster GROUP
   // ("org/name", or "name" in any org) must be up, instead of one (risk.h).
   std::map<std::string, int> k_of_n;
+  Siting siting;       // `siting:`; defaults when absent
   std::string source;  // the file as the user named it; empty for the default scenario
   // Where values were written, for planners' own checks: "name", "standards.CAPABILITY",
   // "effort.KEY", "date", "orgs.ORG", "halls.NAME.from", "timeline", "availability.KIND",

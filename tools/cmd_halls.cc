@@ -15,6 +15,7 @@
 #include "planners/scenario.h"
 #include "reports/hall_svg.h"
 #include "tools/command.h"
+#include "tools/halls_choose.h"
 #include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
@@ -28,6 +29,7 @@ using planners::HallPlan;
 struct HallsArgs {
   PlanningOptions planning;
   bool json = false;
+  bool choose = false;
   std::string svg;
 };
 
@@ -387,9 +389,14 @@ Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
       "plan is still printed).");
   AddPlanningOptions(app, args->planning, /*with_date=*/true);
   app.add_flag("--json", args->json, "print JSON");
+  app.add_flag("--choose", args->choose,
+               "which halls should remain: plan every set of siting.count candidate halls "
+               "(today's halls and the scenario's siting.candidates), check the distance rules "
+               "and rank the sets (docs/cli.md)");
   app.add_option("--svg", args->svg,
                  "write a floor view per hall and a front elevation per rack as SVG into DIR");
   return [args, &global]() {
+    if (args->choose) return RunHallsChoose(global, args->planning, FormatOf(args->json));
     const planners::Steps steps = HallSteps(args->planning);
     core::Diagnostics diagnostics;
     auto in = LoadPlanningInputs(global, args->planning, diagnostics);
