@@ -489,7 +489,7 @@ const std::vector<std::string>& ScenarioKeys() {
       "name",     "alternative", "orgs",          "standards",  "pooled",
       "halls",    "redundancy",  "waves",         "addressing", "date",
       "timeline", "sla",         "availability",  "effort",     "costs",
-      "criteria", "keep_halls",  "design_margin", "site_bound"};
+      "criteria", "keep_halls",  "design_margin", "site_bound", "siting"};
   return keys;
 }
 
