@@ -105,6 +105,7 @@ void CountToday(const HallPlan& halls, CostQuantities& q) {
   };
   for (const HallDevice& d : halls.devices) add(d);
   for (const HallDevice& d : halls.retired) add(d);
+  for (const HallDevice& d : halls.stays) add(d);  // site-bound: in today's halls too
 }
 
 // Target: the scenario's halls are joint when the datacenter area is pooled; any other hall in
@@ -128,6 +129,9 @@ void CountTarget(const Scenario& scenario, const HallPlan& halls, CostQuantities
     f.racks += racks;
     f.kw += hall.power_kw_used;
   }
+  // Site-bound devices stay where they are and keep drawing power there (not a hall the plan
+  // keeps: a wiring closet's switch is not a server hall's running cost).
+  for (const HallDevice& d : halls.stays) q.target[d.org].kw += d.kw;
 }
 
 void AddLicence(std::vector<LicenceUse>& list, const core::Technology& t,
