@@ -129,37 +129,12 @@ Gantt BuildGantt(const WavePlan& plan, const std::vector<TimelinePhase>& phases,
   return gantt;
 }
 
-std::vector<HallClosure> ClosuresFromMoves(const HallPlan& halls, const WavePlan& plan) {
-  std::set<std::string> targets;  // "org/site/hall" of the target halls that stay
-  for (const PlannedHall& h : halls.halls) {
-    if (!h.from.empty()) targets.insert(h.from);
-  }
-  std::map<std::string, int> wave_of;  // move item id -> wave
-  for (const PlannedItem& p : plan.items) wave_of[p.item.id] = p.wave;
-  struct Emptying {
-    std::string org;
-    std::string hall;
-    int wave = 0;
-    bool all_move = true;
-  };
-  std::map<std::string, Emptying> today;  // by "org/site/hall"
-  for (const HallDevice& d : halls.devices) {
-    if (d.site.empty() || d.hall.empty()) continue;
-    const std::string key = d.org + "/" + d.site + "/" + d.hall;
-    if (targets.count(key)) continue;
-    Emptying& e = today[key];
-    e.org = d.org;
-    e.hall = d.site + "/" + d.hall;
-    auto it = wave_of.find(d.org + ":" + d.name + ":move");
-    if (it == wave_of.end() || it->second < 1) {
-      e.all_move = false;
-    } else {
-      e.wave = std::max(e.wave, it->second);
-    }
-  }
+std::vector<HallClosure> ClosuresFromFates(const std::vector<TodayHallFate>& fates) {
   std::vector<HallClosure> closures;
-  for (const auto& [key, e] : today) {
-    if (e.all_move && e.wave > 0) closures.push_back({e.org, e.hall, e.wave});
+  for (const TodayHallFate& f : fates) {
+    if (f.fate == HallFate::kEmptied && f.emptied_in_wave > 0) {
+      closures.push_back({f.org, f.site + "/" + f.hall, f.emptied_in_wave});
+    }
   }
   return closures;
 }

@@ -10,6 +10,7 @@
 
 #include "core/result.h"
 #include "planners/hall_plan.h"
+#include "planners/hall_today.h"
 #include "planners/scenario.h"
 #include "planners/waves.h"
 
@@ -71,11 +72,10 @@ std::vector<std::string> PlanRows(const WavePlan& plan);
 Gantt BuildGantt(const WavePlan& plan, const std::vector<TimelinePhase>& phases,
                  const std::vector<HallClosure>& closures);
 
-// The existing halls the plan empties, from its moves (ids ORG:ASSET:move): a hall of today that
-// is no target hall, whose every device in `halls` has a move in the plan, closes in the wave of
-// its last move. A hall with a device that does not move (unplaced, or filtered out of the plan)
-// is not emptied.
-std::vector<HallClosure> ClosuresFromMoves(const HallPlan& halls, const WavePlan& plan);
+// The existing halls the plan empties, as `halls` reports their fates (hall_today.h: a hall
+// is emptied when all that may move has moved or retired; what is bound to its site stays):
+// the halls emptied in a wave, with that wave.
+std::vector<HallClosure> ClosuresFromFates(const std::vector<TodayHallFate>& fates);
 
 // Hours per row and calendar month. A wave's hours of each org are spread over the months the
 // wave runs in, in proportion to the team's capacity on the wave's work days in each month (the

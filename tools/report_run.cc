@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "planners/gantt.h"
+#include "planners/hall_today.h"
 #include "planners/net_view.h"
 #include "planners/overlap.h"
 
@@ -38,8 +39,9 @@ core::Result<reports::ReportFiles> RunReport(const core::Store& store, const Pla
     auto monthly = planners::HoursPerMonth(*scenario.timeline, waves);
     if (!monthly.ok()) return monthly.status();
     hours = std::move(*monthly);
-    gantt = planners::BuildGantt(waves, scenario.timeline->phases,
-                                 planners::ClosuresFromMoves(*result.halls, waves));
+    gantt = planners::BuildGantt(
+        waves, scenario.timeline->phases,
+        planners::ClosuresFromFates(planners::HallFates(*result.halls, &waves)));
   }
 
   reports::ReportInput input;

@@ -153,35 +153,24 @@ TEST_CASE("hours per month: a freeze inside a wave takes no share", "[planners][
   CHECK(hours->hours[0][0] > hours->hours[0][2]);
 }
 
-TEST_CASE("a hall is emptied in the wave of its last move, only when everything in it moves",
+TEST_CASE("the chart's closures are the halls emptied in a wave, as the hall fates say",
           "[planners][gantt]") {
-  planners::HallPlan halls;
-  planners::PlannedHall dc1;
-  dc1.name = "DC1";
-  dc1.from = "gnosjo/Kommunhuset/Serverhall";
-  halls.halls = {dc1};
-  auto device = [](const std::string& org, const std::string& name, const std::string& site,
-                   const std::string& hall) {
-    planners::HallDevice d;
-    d.org = org;
-    d.name = name;
-    d.site = site;
-    d.hall = hall;
-    return d;
+  auto fate = [](const std::string& org, const std::string& hall, planners::HallFate f, int wave) {
+    planners::TodayHallFate t;
+    t.org = org;
+    t.site = "Kommunhuset";
+    t.hall = hall;
+    t.fate = f;
+    t.emptied_in_wave = wave;
+    return t;
   };
-  halls.devices = {
-      device("gnosjo", "a", "Skolan", "Rum 1"), device("gnosjo", "b", "Skolan", "Rum 1"),
-      device("gnosjo", "c", "Kommunhuset", "Serverhall"),
-      device("hylte", "d", "Rådhuset", "Serverrum"), device("hylte", "e", "Rådhuset", "Serverrum")};
-  planners::WavePlan plan;
-  plan.items = {Item("gnosjo", "a", "migrate", "device", 4, 2),
-                Item("gnosjo", "b", "migrate", "device", 4, 5),
-                Item("gnosjo", "c", "migrate", "device", 4, 1),
-                Item("hylte", "d", "migrate", "device", 4, 3)};
-  const auto closures = planners::ClosuresFromMoves(halls, plan);
-  // The target hall's own hall is not closed; Rådhuset keeps 'e', which does not move.
+  const auto closures = planners::ClosuresFromFates(
+      {fate("gnosjo", "Serverhall", planners::HallFate::kTarget, 0),
+       fate("gnosjo", "Rum 1", planners::HallFate::kEmptied, 5),
+       fate("hylte", "Serverrum", planners::HallFate::kKept, 0),
+       fate("hylte", "Rum 2", planners::HallFate::kEmptied, 0)});  // a device could not be placed
   REQUIRE(closures.size() == 1);
   CHECK(closures[0].org == "gnosjo");
-  CHECK(closures[0].hall == "Skolan/Rum 1");
+  CHECK(closures[0].hall == "Kommunhuset/Rum 1");
   CHECK(closures[0].wave == 5);
 }
