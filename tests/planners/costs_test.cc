@@ -32,39 +32,6 @@ planners::CostsFile Costs(const std::string& yaml) {
   return *c;
 }
 
-// Org a: host a-h1 in hall S/H on Acme Hyper 2 with 16 cores; org b: host b-h1 in hall T/K on
-// Beta Visor 1, cores unknown. 500 W each, one rack each.
-core::Estate TwoHosts() {
-  core::Estate e;
-  auto host = [&](const std::string& org, const std::string& name, const std::string& site,
-                  const std::string& hall, const std::string& platform) {
-    core::Asset a = MakeAsset(org, AssetKind::kDevice, name);
-    a.role = "server";
-    a.category = core::Category::kDatacenter;
-    a.site = site;
-    a.hall = hall;
-    a.rack = "R1";
-    a.position = 1;
-    a.u_height = 1;
-    a.power_w = 500;
-    a.SetAttr("platform", platform);
-    e.assets.push_back(std::move(a));
-    core::Asset h = MakeAsset(org, AssetKind::kHall, hall);
-    h.site = site;
-    h.SetAttr("positions", "4");
-    e.assets.push_back(std::move(h));
-    core::Asset r = MakeAsset(org, AssetKind::kRack, "R1");
-    r.site = site;
-    r.hall = hall;
-    r.SetAttr("u_height", "42");
-    e.assets.push_back(std::move(r));
-  };
-  host("a", "a-h1", "S", "H", "Acme Hyper 2.1");
-  e.assets[0].SetAttr("cpu_cores", "16");
-  host("b", "b-h1", "T", "K", "Beta Visor 1.0");
-  return e;
-}
-
 }  // namespace
 
 TEST_CASE("the contract's costs file parses", "[planners][costs]") {
@@ -143,18 +110,14 @@ share: {a: 1, c: 2}
 }
 
 TEST_CASE("cost arithmetic on a small estate, by hand", "[planners][costs]") {
-  const core::Estate e = TwoHosts();
-  const core::GraphView graph(e);
-  const core::Catalog catalog = testing::TestCatalog();
-  const std::vector<core::DeviceType> types;
-  const planners::SharedEstate shared{&e, &graph, &catalog, &types};
+  const auto base = testing::TestBase(testing::TwoHosts());
   const planners::Scenario scenario = testing::ParsedScenario(
       "standards: {hypervisor: acme-hv-2}\neffort: {hypervisor/replace: 10}\ndate: 2026-09-01\n");
   core::Diagnostics d;
-  auto plan = planners::PlanScenario(shared, scenario, d);
-  REQUIRE(plan.ok());
-  const planners::CostQuantities q = planners::CollectCostQuantities(
-      {&e, &graph, &catalog, &scenario, &plan->target, &plan->halls, &plan->waves});
+  const planners::PipelineResult plan = testing::PlanEverything(base, scenario, d);
+  const planners::CostQuantities q =
+      planners::CollectCostQuantities({&base->estate, base->graph.get(), &base->catalog, &scenario,
+                                       &*plan.target, &*plan.halls, &*plan.waves});
   // b-h1 leaves Beta Visor for Acme Hyper 2: software, paid by its licence; 10 hours. Without
   // target halls each of today's halls is a target hall with a joint network core (80 h each).
   CHECK(q.purchases.empty());
