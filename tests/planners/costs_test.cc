@@ -2,6 +2,7 @@
 #include "planners/costs.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "planners/compare.h"
 #include "tests/planners/estate_util.h"
@@ -194,6 +195,22 @@ TEST_CASE("payback, net present value and the joint share", "[planners][costs]")
   CHECK(s.per_org.at("b").running_target == Approx(325));
   CHECK(s.unknown == std::vector<std::string>{"buy: y-1 (1 units)"});
   CHECK(s.confidence == 5);  // 8 of 9 items priced
+}
+
+TEST_CASE("no payback from a saving that is only rounding", "[planners][costs]") {
+  // The same 0.3 kW today (two orgs) and in the target, summed in another order: the target
+  // comes out a hair cheaper. At national scale that hair gave a payback of 10^13 years.
+  planners::CostQuantities q;
+  q.orgs = {"a", "b"};
+  q.assets = {{"a", 1}, {"b", 1}};
+  q.hours = {{"joint", 10}};
+  q.today = {{"a", {0, 0, 0.1}}, {"b", {0, 0, 0.2}}};
+  q.target = {{"joint", {0, 0, std::nextafter(0.3, 0.0)}}};
+  const auto c = Costs("hour: 100\nelectricity_kwh: 1\npue: 1\n");
+  const planners::CostSummary s = planners::PriceCosts(q, c);
+  REQUIRE(s.running_today > s.running_target);
+  CHECK(s.running_today - s.running_target < 1e-9);
+  CHECK_FALSE(s.payback_years);
 }
 
 TEST_CASE("confidence levels from the priced share", "[planners][costs]") {
