@@ -1,9 +1,9 @@
 // The Gantt chart's milestones: readable over the bars, inside the chart.
+#include "reports/svg_chart.h"
+
 #include <catch2/catch.hpp>
 #include <pugixml.hpp>
 #include <string>
-
-#include "reports/svg_chart.h"
 
 using namespace samdrift;
 
