@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "reports/sections.h"
 
 namespace samdrift::reports {
 namespace {
@@ -124,7 +125,9 @@ OrgColours ColoursForOrgs(const planners::HallPlan& plan) {
 }
 
 std::string RackElevationSvg(const planners::HallPlan& plan, const planners::PlannedHall& hall,
-                             const planners::PlannedRack& rack, const OrgColours& colours) {
+                             const planners::PlannedRack& rack, const OrgColours& colours,
+                             Lang lang) {
+  auto T = [lang](std::string_view text) { return std::string(Tr(lang, text)); };
   std::vector<const planners::Placement*> zero_u;
   std::set<std::string> orgs;
   for (const planners::Placement& p : rack.devices) {
@@ -141,16 +144,20 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
        "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
        "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">\n";
   s += "<title>" + XmlEscape(hall.name + " / " + rack.name) + "</title>\n";
-  s += "<defs><pattern id=\"est\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+  // The pattern's id is unique per rack: the report holds every rack's figure in one page.
+  const std::string est = "est-" + SafeFileName(hall.name + "-" + rack.name);
+  s += "<defs><pattern id=\"" + XmlEscape(est) +
+       "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
        "patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" "
        "stroke=\"#000\" stroke-opacity=\"0.25\" stroke-width=\"2\"/></pattern></defs>\n";
   s += "<rect x=\"0\" y=\"0\" width=\"" + std::to_string(width) + "\" height=\"" +
        std::to_string(height) + "\" fill=\"#ffffff\"/>\n";
   s += "<text x=\"8\" y=\"20\" font-size=\"15\" font-weight=\"bold\">" +
-       XmlEscape(hall.name + " / " + rack.name) + (rack.is_new ? " (new)" : "") + "</text>\n";
+       XmlEscape(hall.name + " / " + rack.name) + (rack.is_new ? " (" + T("new") + ")" : "") +
+       "</text>\n";
   s += "<text x=\"8\" y=\"40\">" +
        XmlEscape("U " + std::to_string(rack.u_used) + " / " + std::to_string(rack.u) + " · " +
-                 Kw(rack.kw_used) + " / " + Kw(rack.kw_budget) + " kW · front view") +
+                 Kw(rack.kw_used) + " / " + Kw(rack.kw_budget) + " kW · " + T("front view")) +
        "</text>\n";
   // Frame and units.
   s += "<rect x=\"" + std::to_string(kLeft) + "\" y=\"" + std::to_string(kTop) + "\" width=\"" +
@@ -185,10 +192,10 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
     const std::string fill = colour == colours.end() ? "#cccccc" : colour->second;
     std::string tip = d.name + " (" + d.org + ") · U" + std::to_string(p.position) + "–" +
                       std::to_string(p.position + d.u_height - 1) + " · " + Num(d.kw, 2) + " kW" +
-                      (d.estimated ? " (estimated)" : "") +
-                      (p.kept           ? " · stays"
+                      (d.estimated ? " (" + T("estimated") + ")" : "") +
+                      (p.kept           ? " · " + T("stays")
                        : d.hall.empty() ? ""
-                                        : " · from " + d.site + "/" + d.hall +
+                                        : " · " + T("from") + " " + d.site + "/" + d.hall +
                                               (d.rack.empty() ? "" : "/" + d.rack));
     s += "<g><title>" + XmlEscape(tip) + "</title>";
     s += "<rect x=\"" + std::to_string(kLeft + 3) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
@@ -198,7 +205,7 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
     if (d.estimated) {
       s += "<rect x=\"" + std::to_string(kLeft + 3) + "\" y=\"" + std::to_string(y) +
            "\" width=\"" + std::to_string(kRackWidth - 6) + "\" height=\"" + std::to_string(h) +
-           "\" fill=\"url(#est)\"/>";
+           "\" fill=\"url(#" + XmlEscape(est) + ")\"/>";
     }
     const std::string label =
         (d.estimated ? "≈ " : "") + Shorten(d.name, 30) + "  " + Num(d.kw, 2) + " kW";
@@ -209,7 +216,7 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
   for (const planners::Placement* p : zero_u) {
     const planners::HallDevice& d = plan.devices[p->device];
     s += "<text x=\"8\" y=\"" + std::to_string(y) + "\">" +
-         XmlEscape("zero-U: " + d.name + " (" + d.org + ", " + Num(d.kw, 2) + " kW)" +
+         XmlEscape(T("zero-U") + ": " + d.name + " (" + d.org + ", " + Num(d.kw, 2) + " kW)" +
                    (d.estimated ? " ≈" : "")) +
          "</text>\n";
     y += 16;
@@ -224,15 +231,18 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
          XmlEscape(org) + "</text>\n";
     y += 22;
   }
-  s += "<rect x=\"8\" y=\"" + std::to_string(y) +
-       "\" width=\"14\" height=\"14\" fill=\"url(#est)\" stroke=\"#333\" "
+  s += "<rect x=\"8\" y=\"" + std::to_string(y) + "\" width=\"14\" height=\"14\" fill=\"url(#" +
+       XmlEscape(est) +
+       ")\" stroke=\"#333\" "
        "stroke-dasharray=\"4 2\"/><text x=\"28\" y=\"" +
-       std::to_string(y + 11) + "\">≈ estimated U height or power (per-role default)</text>\n";
+       std::to_string(y + 11) + "\">" +
+       XmlEscape("≈ " + T("estimated U height or power (per-role default)")) + "</text>\n";
   s += "</svg>\n";
   return s;
 }
 
-std::string HallFloorSvg(const planners::PlannedHall& hall) {
+std::string HallFloorSvg(const planners::PlannedHall& hall, Lang lang) {
+  auto T = [lang](std::string_view text) { return std::string(Tr(lang, text)); };
   constexpr int kSlotW = 110, kSlotH = 150, kGap = 12, kFloorTop = 84;
   const int positions = std::max({hall.positions, static_cast<int>(hall.racks.size()), 1});
   const int columns = std::min(positions, 8);
@@ -246,25 +256,27 @@ std::string HallFloorSvg(const planners::PlannedHall& hall) {
   s += "<title>" + XmlEscape(hall.name) + "</title>\n";
   s += "<rect x=\"0\" y=\"0\" width=\"" + std::to_string(width) + "\" height=\"" +
        std::to_string(height) + "\" fill=\"#ffffff\"/>\n";
-  s += "<text x=\"8\" y=\"20\" font-size=\"15\" font-weight=\"bold\">" +
-       XmlEscape(hall.name + " (" + std::string(ToString(hall.role)) + ")" +
-                 (hall.from.empty() ? " · new hall" : " · from " + hall.from)) +
-       "</text>\n";
+  s +=
+      "<text x=\"8\" y=\"20\" font-size=\"15\" font-weight=\"bold\">" +
+      XmlEscape(hall.name + " (" + RoleName(lang, hall.role) + ")" +
+                (hall.from.empty() ? " · " + T("new hall") : " · " + T("from") + " " + hall.from)) +
+      "</text>\n";
   // A hall past a capacity says so in red, and none of its racks shows a green bar.
   const std::vector<std::string> over = HallOver(hall);
   s += std::string("<text x=\"8\" y=\"42\"") +
        (over.empty() ? "" : " class=\"over\" fill=\"#d00\" font-weight=\"bold\"") + ">" +
-       XmlEscape("positions " + std::to_string(hall.positions_used) + " / " +
-                 std::to_string(hall.positions) + " · power " + Kw(hall.power_kw_used) + " / " +
-                 Kw(hall.power_kw) + " kW · cooling " + Kw(hall.cooling_kw_used) + " / " +
-                 Kw(hall.cooling_kw) + " kW" +
-                 (over.empty() ? "" : " · OVER: " + core::Join(over, ", "))) +
+       XmlEscape(T("positions") + " " + std::to_string(hall.positions_used) + " / " +
+                 std::to_string(hall.positions) + " · " + T("power") + " " +
+                 Kw(hall.power_kw_used) + " / " + Kw(hall.power_kw) + " kW · " + T("cooling") +
+                 " " + Kw(hall.cooling_kw_used) + " / " + Kw(hall.cooling_kw) + " kW" +
+                 (over.empty() ? "" : " · " + T("OVER") + ": " + core::Join(over, ", "))) +
        "</text>\n";
   s += "<text x=\"8\" y=\"60\" fill=\"#555\">" +
-       XmlEscape(std::to_string(hall.new_racks) + " new racks · " +
-                 std::to_string(hall.positions - hall.positions_used) +
-                 " positions free · headroom " + Kw(hall.power_kw - hall.power_kw_used) +
-                 " kW power, " + Kw(hall.cooling_kw - hall.cooling_kw_used) + " kW cooling") +
+       XmlEscape(std::to_string(hall.new_racks) + " " + T("new racks") + " · " +
+                 std::to_string(hall.positions - hall.positions_used) + " " + T("positions free") +
+                 " · " + T("headroom") + " " + Kw(hall.power_kw - hall.power_kw_used) + " kW " +
+                 T("power") + ", " + Kw(hall.cooling_kw - hall.cooling_kw_used) + " kW " +
+                 T("cooling")) +
        "</text>\n";
   for (int slot = 1; slot <= positions; ++slot) {
     const int x = 8 + ((slot - 1) % columns) * (kSlotW + kGap);
@@ -275,12 +287,12 @@ std::string HallFloorSvg(const planners::PlannedHall& hall) {
     }
     const bool past_positions = slot > hall.positions;
     if (!rack) {
-      s += "<g><title>" + XmlEscape("position " + std::to_string(slot) + ": free") +
+      s += "<g><title>" + XmlEscape(T("position") + " " + std::to_string(slot) + ": " + T("free")) +
            "</title><rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) +
            "\" width=\"" + std::to_string(kSlotW) + "\" height=\"" + std::to_string(kSlotH) +
            "\" fill=\"none\" stroke=\"#999\" stroke-dasharray=\"6 4\"/><text x=\"" +
            std::to_string(x + kSlotW / 2) + "\" y=\"" + std::to_string(y + kSlotH / 2) +
-           "\" text-anchor=\"middle\" fill=\"#999\">free</text></g>\n";
+           "\" text-anchor=\"middle\" fill=\"#999\">" + T("free") + "</text></g>\n";
       continue;
     }
     const double load = rack->kw_budget > 0 && std::isfinite(rack->kw_budget)
@@ -293,7 +305,7 @@ std::string HallFloorSvg(const planners::PlannedHall& hall) {
     s += "<g><title>" +
          XmlEscape(rack->name + ": U " + std::to_string(rack->u_used) + "/" +
                    std::to_string(rack->u) + ", " + Kw(rack->kw_used) + "/" + Kw(rack->kw_budget) +
-                   " kW, " + std::to_string(rack->devices.size()) + " devices") +
+                   " kW, " + std::to_string(rack->devices.size()) + " " + T("devices")) +
          "</title>";
     s += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
          std::to_string(kSlotW) + "\" height=\"" + std::to_string(kSlotH) + "\" fill=\"" +
@@ -302,7 +314,7 @@ std::string HallFloorSvg(const planners::PlannedHall& hall) {
     s += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 16) +
          "\" font-weight=\"bold\">" + XmlEscape(Shorten(rack->name, 14)) + "</text>";
     s += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 30) +
-         "\" fill=\"#555\">" + (rack->is_new ? "new" : "existing") + "</text>";
+         "\" fill=\"#555\">" + T(rack->is_new ? "new" : "existing") + "</text>";
     s += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 46) + "\">" +
          XmlEscape("U " + std::to_string(rack->u_used) + "/" + std::to_string(rack->u)) + "</text>";
     s += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 60) + "\">" +
@@ -318,14 +330,15 @@ std::string HallFloorSvg(const planners::PlannedHall& hall) {
          "\" fill=\"#555\">" + std::to_string(static_cast<int>(std::lround(load * 100))) +
          " % kW</text></g>\n";
   }
-  s += "<text x=\"8\" y=\"" + std::to_string(height - 14) +
-       "\" fill=\"#555\">Each box is a rack position; the bar is the rack's power use against "
-       "its budget. Dashed: free.</text>\n";
+  s += "<text x=\"8\" y=\"" + std::to_string(height - 14) + "\" fill=\"#555\">" +
+       XmlEscape(T("Each box is a rack position; the bar is the rack's power use against its "
+                   "budget. Dashed: free.")) +
+       "</text>\n";
   s += "</svg>\n";
   return s;
 }
 
-std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan) {
+std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan, Lang lang) {
   const OrgColours colours = ColoursForOrgs(plan);
   std::vector<SvgFile> files;
   std::set<std::string> taken;
@@ -335,10 +348,10 @@ std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan) {
     return name;
   };
   for (const planners::PlannedHall& hall : plan.halls) {
-    files.push_back({unique("hall-" + SafeFileName(hall.name)), HallFloorSvg(hall)});
+    files.push_back({unique("hall-" + SafeFileName(hall.name)), HallFloorSvg(hall, lang)});
     for (const planners::PlannedRack& rack : hall.racks) {
       files.push_back({unique("rack-" + SafeFileName(hall.name) + "-" + SafeFileName(rack.name)),
-                       RackElevationSvg(plan, hall, rack, colours)});
+                       RackElevationSvg(plan, hall, rack, colours, lang)});
     }
   }
   return files;

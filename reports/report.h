@@ -35,6 +35,7 @@ struct Table {
   std::vector<std::string> headers;
   std::vector<std::vector<Cell>> rows;
   bool sortable = true;
+  bool in_html = true;  // false when the section's figure already shows it (CSV/XLSX keep it)
   std::size_t html_row_limit = 500;  // longer tables are cut in the page (full in XLSX/CSV)
   // Columns that never hold an address, which redaction leaves alone (versions such as
   // "6.1.2.100" read as IPv4 addresses).

@@ -121,7 +121,9 @@ core::Status WriteHtml(const Report& report, const std::string& path) {
     out << "<section id=\"" << Escape(s.id) << "\">\n<h2>" << Escape(s.title) << "</h2>\n";
     if (!s.intro.empty()) out << "<p class=\"intro\">" << Escape(s.intro) << "</p>\n";
     for (const std::string& figure : s.figures) out << "<figure>" << figure << "</figure>\n";
-    for (const Table& t : s.tables) WriteTable(out, t, report.lang);
+    for (const Table& t : s.tables) {
+      if (t.in_html) WriteTable(out, t, report.lang);
+    }
     out << "</section>\n";
   }
   out << "</main>\n<script>" << kScript << "</script>\n</body>\n</html>\n";

@@ -60,9 +60,10 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
   technologies.headers.push_back(std::string(Tr(lang, "Total")));
   for (const auto* rows : {&overlap.products, &overlap.technologies, &overlap.vendors}) {
     for (const planners::OverlapRow& row : *rows) {
-      std::vector<Cell> cells{Cell::Text(std::string(planners::ToString(row.level))),
-                              Cell::Text(row.capability), Cell::Text(row.name),
-                              Cell::Text(std::string(planners::ToString(row.sharing)))};
+      std::vector<Cell> cells{
+          KeyedCell(LevelName(lang, row.level), std::string(planners::ToString(row.level))),
+          KeyedCell(CapabilityName(lang, row.capability), row.capability), Cell::Text(row.name),
+          KeyedCell(SharingName(lang, row.sharing), std::string(planners::ToString(row.sharing)))};
       for (std::size_t o = 0; o < overlap.orgs.size(); ++o) {
         cells.push_back(
             Cell::Number(o < row.counts.size() ? static_cast<double>(row.counts[o]) : 0));
@@ -75,6 +76,7 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
 
   Table matrix;
   matrix.id = "similarity";
+  matrix.in_html = false;  // the similarity heat map above shows the same numbers
   matrix.title = std::string(Tr(lang, "Similarity between municipalities"));
   matrix.headers.push_back(std::string(Tr(lang, "Municipality")));
   for (const std::string& org : overlap.orgs)
@@ -119,9 +121,10 @@ Section TargetSection(const Context& context, const planners::TargetPlan& target
   standards.headers = {std::string(Tr(lang, "Capability")), std::string(Tr(lang, "Standard")),
                        std::string(Tr(lang, "Source")), std::string(Tr(lang, "Reason"))};
   for (const planners::Standard& s : target.standards) {
-    standards.rows.push_back(
-        {Cell::Text(s.capability), Cell::Text(s.name + " (" + s.technology + ")"),
-         Cell::Text(std::string(Tr(lang, planners::ToString(s.source)))), Cell::Text(s.reason)});
+    standards.rows.push_back({KeyedCell(CapabilityName(lang, s.capability), s.capability),
+                              Cell::Text(s.name + " (" + s.technology + ")"),
+                              Cell::Text(std::string(Tr(lang, planners::ToString(s.source)))),
+                              Cell::Text(s.reason)});
   }
   section.tables.push_back(std::move(standards));
 
@@ -172,12 +175,14 @@ Section TargetSection(const Context& context, const planners::TargetPlan& target
                   std::string(Tr(lang, "Reason"))};
   for (const planners::Gap& g : target.gaps) {
     gaps.rows.push_back({OrgCell(context, g.org), Cell::Text(g.asset),
-                         Cell::Text(std::string(core::ToString(g.kind))), Cell::Text(g.capability),
-                         Cell::Text(g.from_name.empty() ? g.from : g.from_name), Cell::Text(g.to),
+                         Cell::Text(std::string(core::ToString(g.kind))),
+                         KeyedCell(CapabilityName(lang, g.capability), g.capability),
+                         Cell::Text(g.from_name.empty() ? g.from : g.from_name),
+                         KeyedCell(g.to_name.empty() ? g.to : g.to_name, g.to),
                          Cell::Text(std::string(Tr(lang, planners::ToString(g.action)))),
                          Cell::Number(g.effort_hours, 1),
                          Cell::Text(g.past_end_of_support ? std::string(Tr(lang, "yes")) : ""),
-                         Cell::Text(g.reason)});
+                         Cell::Text(GapReason(lang, g))});
   }
   section.tables.push_back(std::move(gaps));
   return section;

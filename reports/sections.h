@@ -54,6 +54,25 @@ Cell OrgCell(const Context& context, const std::string& org);
 // per org as a chart (planners/risk.h).
 Section RiskSection(const Context& context, const planners::RiskReport& risk);
 
+// A source file as a reader may see it: as the user named it when that was relative; an
+// absolute path (from the importing machine) shortened to its folder and file name, so no
+// report shows the importing machine's folders. The Provenance form adds ":line".
+std::string ShownSource(const std::string& source);
+std::string ShownSource(const core::Provenance& from);
+
+// The planners' facts in the report's language (i18n_facts.cc): a capability id's name ("client
+// hardware", "klienthårdvara"; an unknown id as it is), a gap's reason from its GapWhy, overlap
+// sharing and level, a hall's role.
+std::string CapabilityName(Lang lang, std::string_view capability);
+std::string GapReason(Lang lang, const planners::Gap& gap);
+std::string SharingName(Lang lang, planners::Sharing sharing);
+std::string LevelName(Lang lang, planners::OverlapLevel level);
+std::string RoleName(Lang lang, planners::HallRole role);
+// A cell that shows `text` and holds `key` in CSV files (an id machines read).
+inline Cell KeyedCell(std::string text, std::string key) {
+  return {std::move(text), std::nullopt, std::move(key)};
+}
+
 // "•••" for a redacted value, else the value.
 std::string Redacted(const Context& context, const std::string& value);
 
