@@ -52,6 +52,7 @@ core::Result<ReportFiles> WriteReport(const ReportInput& input, const ReportOpti
                                                      "redacted: serial numbers, IP and MAC "
                                                      "addresses are hidden"));
   }
+  report.sections.push_back(SummarySection(context, input));
   report.sections.push_back(EstateSection(context, estate));
   report.sections.push_back(OverlapSection(context, *input.overlap));
   report.sections.push_back(TargetSection(context, *input.target));

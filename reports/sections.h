@@ -22,6 +22,10 @@ struct Context {
   core::OrgNames org_names;       // the store's display names: core::DisplayName()
 };
 
+// Sammanfattning, the report's first page: the scenario's key figures (halls kept, new and
+// closed; gaps, hours, waves and end date; top risks) and what the figures do not know.
+Section SummarySection(const Context& context, const ReportInput& input);
+
 // Counts per org and category (chart), assets by kind, and the full asset list.
 Section EstateSection(const Context& context, const core::Estate& estate);
 // Data completeness per municipality and topic (`stats`' shares), unresolved relations,
