@@ -6,8 +6,7 @@
 
 namespace samdrift::reports {
 
-std::string_view Tr(Lang lang, std::string_view key) {
-  if (lang == Lang::kEn) return key;
+const std::unordered_map<std::string_view, std::string_view>& SwedishTexts() {
   static const std::unordered_map<std::string_view, std::string_view> kSwedish = {
       {"Joint IT operations: pre-study report", "Gemensam it-drift: förstudierapport"},
       {"Estate", "Bestånd"},
@@ -378,8 +377,14 @@ std::string_view Tr(Lang lang, std::string_view key) {
       {"other assets estimated in their inventory",
        "andra tillgångar uppskattade i sin inventering"},
   };
-  auto it = kSwedish.find(key);
-  return it == kSwedish.end() ? key : it->second;
+  return kSwedish;
+}
+
+std::string_view Tr(Lang lang, std::string_view key) {
+  if (lang == Lang::kEn) return key;
+  const auto& swedish = SwedishTexts();
+  auto it = swedish.find(key);
+  return it == swedish.end() ? key : it->second;
 }
 
 }  // namespace samdrift::reports

@@ -147,7 +147,7 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
         placements.rows.push_back(
             {OrgCell(context, d.org), Cell::Text(d.name), Cell::Text(hall.name),
              Cell::Text(rack.name), Cell::Number(p.position), Cell::Number(d.u_height),
-             Cell::Number(d.kw, 2), Cell::Text(d.estimated ? "\xE2\x89\x88" : ""),
+             Cell::Number(d.kw, 1), Cell::Text(d.estimated ? "\xE2\x89\x88" : ""),
              Cell::Text(p.kept ? std::string(Tr(lang, "stays"))
                                : d.site + "/" + d.hall + "/" + d.rack)});
       }

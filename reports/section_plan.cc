@@ -59,10 +59,11 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan) {
     for (const std::string& o : wave.over_limit) over += (over.empty() ? "" : "; ") + o;
     loads.rows.push_back({Cell::Number(wave.number),
                           Cell::Number(static_cast<double>(wave.items.size())),
-                          Cell::Number(wave.kw, 1), Cell::Number(wave.hours, 1),
+                          Cell::Number(wave.kw, 1), Cell::Number(wave.hours, 0),
                           Cell::Text(orgs_text), Cell::Text(over), Cell::Text(halls_text)});
   }
   section.figures.push_back(TimelineChart(timeline));
+  loads.chart_column = 3;  // hours per wave
   section.tables.push_back(std::move(loads));
 
   Table items;

@@ -180,7 +180,7 @@ Section TargetSection(const Context& context, const planners::TargetPlan& target
                          Cell::Text(g.from_name.empty() ? g.from : g.from_name),
                          KeyedCell(g.to_name.empty() ? g.to : g.to_name, g.to),
                          Cell::Text(std::string(Tr(lang, planners::ToString(g.action)))),
-                         Cell::Number(g.effort_hours, 1),
+                         Cell::Number(g.effort_hours, 0),
                          Cell::Text(g.past_end_of_support ? std::string(Tr(lang, "yes")) : ""),
                          Cell::Text(GapReason(lang, g))});
   }
