@@ -41,7 +41,9 @@ struct Table {
   bool sortable = true;
   // The workbook draws a column chart of this column against the first (hours per wave).
   std::optional<std::size_t> chart_column;
-  bool in_html = true;  // false when the section's figure already shows it (CSV/XLSX keep it)
+  bool in_html = true;
+  bool collapsed = false;  // the page shows it folded (<details>) under its title  // false when
+                           // the section's figure already shows it (CSV/XLSX keep it)
   std::size_t html_row_limit = 500;  // longer tables are cut in the page (full in XLSX/CSV)
   // Columns that never hold an address, which redaction leaves alone (versions such as
   // "6.1.2.100" read as IPv4 addresses).

@@ -122,7 +122,12 @@ core::Status WriteHtml(const Report& report, const std::string& path) {
     if (!s.intro.empty()) out << "<p class=\"intro\">" << Escape(s.intro) << "</p>\n";
     for (const std::string& figure : s.figures) out << "<figure>" << figure << "</figure>\n";
     for (const Table& t : s.tables) {
-      if (t.in_html) WriteTable(out, t, report.lang);
+      if (!t.in_html) continue;
+      if (t.collapsed) {
+        out << "<details><summary>" << Escape(t.title) << " (" << t.rows.size() << ")</summary>\n";
+      }
+      WriteTable(out, t, report.lang);
+      if (t.collapsed) out << "</details>\n";
     }
     out << "</section>\n";
   }
