@@ -8,7 +8,8 @@
 
 namespace samdrift::reports {
 
-Section WavesSection(const Context& context, const planners::WavePlan& plan) {
+Section WavesSection(const Context& context, const planners::WavePlan& plan,
+                     const planners::TargetPlan& target) {
   const Lang lang = context.lang;
   Section section;
   section.id = "waves";
@@ -49,7 +50,9 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan) {
                                   Cell::Number(wave.kw, 1).text + " kW, " +
                                   Cell::Number(wave.hours, 0).text + " h");
     std::string orgs_text, halls_text, over;
-    for (const std::string& org : wave.orgs) orgs_text += (orgs_text.empty() ? "" : ", ") + org;
+    for (const std::string& org : wave.orgs) {
+      orgs_text += (orgs_text.empty() ? "" : ", ") + core::DisplayName(context.org_names, org);
+    }
     for (const auto& h : wave.halls_after) {
       halls_text += (halls_text.empty() ? "" : "; ") + h.hall + " " +
                     Cell::Number(h.power_kw_used, 1).text + " kW, " +
@@ -73,11 +76,21 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan) {
                    std::string(Tr(lang, "Municipality")), std::string(Tr(lang, "Asset")),
                    std::string(Tr(lang, "Action")),       std::string(Tr(lang, "Move group")),
                    std::string(Tr(lang, "Reason"))};
+  // An item made from a gap starts its reason with the gap's (planners/migration.cc, waves.cc):
+  // that part in the report's language.
+  std::map<std::string, const planners::Gap*> gaps;
+  for (const planners::Gap& g : target.gaps) gaps[g.org + ":" + g.key + ":" + g.capability] = &g;
   for (const auto& p : plan.items) {
+    std::string reason = p.reason;
+    const auto gap = gaps.find(p.item.id);
+    if (gap != gaps.end() && !gap->second->reason.empty() &&
+        reason.rfind(gap->second->reason, 0) == 0) {
+      reason.replace(0, gap->second->reason.size(), GapReason(lang, *gap->second));
+    }
     items.rows.push_back({Cell::Number(p.wave), Cell::Text(p.item.id), OrgCell(context, p.item.org),
                           Cell::Text(p.item.asset),
                           Cell::Text(std::string(Tr(lang, p.item.action))),
-                          Cell::Number(p.move_group), Cell::Text(p.reason)});
+                          Cell::Number(p.move_group), Cell::Text(reason)});
   }
   section.tables.push_back(std::move(items));
   return section;

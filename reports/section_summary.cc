@@ -47,7 +47,10 @@ void HallBlock(Rows& rows, const core::Estate& estate, const planners::HallPlan&
   for (const std::string& hall : existing) {
     const bool stays = std::any_of(plan.halls.begin(), plan.halls.end(),
                                    [&](const planners::PlannedHall& h) { return h.from == hall; });
-    if (!stays) closed.push_back(hall);
+    if (stays) continue;
+    const std::size_t slash = hall.find('/');  // "org/site/hall": the org by its name
+    closed.push_back(core::DisplayName(rows.context.org_names, hall.substr(0, slash)) + " " +
+                     hall.substr(slash + 1));
   }
   const std::string none(Tr(lang, "(none)"));
   rows.Add("Halls kept", kept.empty() ? none : core::Join(kept, ", "));

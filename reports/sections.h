@@ -43,7 +43,9 @@ Section TargetSection(const Context& context, const planners::TargetPlan& target
 Section LifecycleSection(const Context& context, const planners::Lifecycle& lifecycle);
 
 // The waves as a timeline per org, loads per wave, every item with its reason.
-Section WavesSection(const Context& context, const planners::WavePlan& plan);
+// An item made from a gap of `target` takes the gap's reason in the report's language.
+Section WavesSection(const Context& context, const planners::WavePlan& plan,
+                     const planners::TargetPlan& target);
 
 // Hall capacity against use, floor views, rack elevations, placements and what did not fit.
 Section HallsSection(const Context& context, const planners::HallPlan& plan);
