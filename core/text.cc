@@ -276,22 +276,6 @@ std::optional<long long> ParseInteger(std::string_view text) {
   return value;
 }
 
-std::string CsvCell(std::string_view text, char delimiter) {
-  const bool formula = !text.empty() &&
-                       std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos &&
-                       !((text[0] == '-' || text[0] == '+') && ParseNumber(text));
-  const char special[] = {delimiter, '"', '\n', '\r'};
-  if (!formula && text.find_first_of(std::string_view(special, 4)) == text.npos) {
-    return std::string(text);
-  }
-  std::string out = formula ? "\"'" : "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
-
 std::size_t EditDistance(std::string_view a_in, std::string_view b_in) {
   const std::string a = ToLowerAscii(a_in);
   const std::string b = ToLowerAscii(b_in);

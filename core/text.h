@@ -40,13 +40,6 @@ std::optional<double> ParseNumber(std::string_view text);
 // A whole number in the same notations ("1 100"); "4,5" and "4.5" are not whole.
 std::optional<long long> ParseInteger(std::string_view text);
 
-// `text` as one cell of a CSV file people open in a spreadsheet: in double quotes (a quote inside
-// doubled) when it holds `delimiter`, a quote or a line break. Against CSV injection (OWASP), text
-// that starts with = + - @, a tab or a carriage return gets a leading ' and quotes, so Excel and
-// LibreOffice show it as text instead of evaluating it as a formula; a plain signed number
-// ("-12,5", "+3", as ParseNumber reads it) cannot be a formula and is left as it is.
-std::string CsvCell(std::string_view text, char delimiter);
-
 // Levenshtein distance, case-insensitive.
 std::size_t EditDistance(std::string_view a, std::string_view b);
 // The candidate nearest to `word`, or empty when none is reasonably close.

@@ -2,6 +2,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/criticality.h"
 #include "core/text.h"
 #include "importers/archimate_mapper.h"
 
@@ -77,7 +78,7 @@ void ArchimateMapper::ApplyProperty(const Item& item, const ArchimateProperty& p
       a.redundancy_group = value;
       break;
     case Field::kCriticality:
-      a.criticality = NormaliseCriticality(value);
+      a.criticality = core::NormaliseCriticality(value);
       break;
     case Field::kEol:
       a.eol = value;

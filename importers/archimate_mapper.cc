@@ -68,15 +68,6 @@ std::optional<Field> FieldOf(std::string_view property) {
   return std::nullopt;
 }
 
-std::string NormaliseCriticality(std::string_view text) {
-  std::string w = core::ToLowerAscii(core::Trim(text));
-  if (w == "låg" || w == "lag") return "low";
-  if (w == "medel" || w == "normal") return "medium";
-  if (w == "hög" || w == "hog") return "high";
-  if (w == "kritisk") return "critical";
-  return w;
-}
-
 bool IsLocationKind(AssetKind k) {
   return k == AssetKind::kSite || k == AssetKind::kHall || k == AssetKind::kRack;
 }

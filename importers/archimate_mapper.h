@@ -45,8 +45,6 @@ enum class Field {
 };
 std::optional<Field> FieldOf(std::string_view property);
 const ArchimateProperty* FindProperty(const std::vector<ArchimateProperty>& props, Field field);
-// "kritisk" -> "critical", "hög" -> "high", "medel" -> "medium", "låg" -> "low".
-std::string NormaliseCriticality(std::string_view text);
 bool IsLocationKind(core::AssetKind kind);  // site, hall, rack
 bool IsHostKind(core::AssetKind kind);      // device, vm, cluster, client
 // Relationship types whose samdrift source is the ArchiMate target ("B depends_on A").

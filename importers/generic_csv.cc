@@ -4,6 +4,7 @@
 #include <span>
 #include <unordered_map>
 
+#include "core/criticality.h"
 #include "core/first_lines.h"
 #include "core/text.h"
 #include "importers/csv_reader.h"
@@ -99,15 +100,6 @@ std::optional<core::AssetKind> KindFromWord(std::string_view word, std::string* 
     }
   }
   return std::nullopt;
-}
-
-std::string NormaliseCriticality(std::string_view text) {
-  std::string w = core::ToLowerAscii(core::Trim(text));
-  if (w == "låg" || w == "lag" || w == "1") return "low";
-  if (w == "medel" || w == "normal" || w == "2") return "medium";
-  if (w == "hög" || w == "hog" || w == "3") return "high";
-  if (w == "kritisk" || w == "4") return "critical";
-  return w;
 }
 
 class TableReader {
@@ -277,7 +269,7 @@ class TableReader {
     }
     a.power_w = Number(h, r, "power_w", false);
     a.redundancy_group = std::string(h.Get(r, "redundancy_group"));
-    a.criticality = NormaliseCriticality(h.Get(r, "criticality"));
+    a.criticality = core::NormaliseCriticality(h.Get(r, "criticality"));
     a.eol = std::string(h.Get(r, "eol"));
     std::string_view category = h.Get(r, "category");
     if (!category.empty()) {

@@ -3,9 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
 #include "core/date.h"
 #include "core/ip.h"
@@ -555,17 +553,6 @@ bool CheckScenarioOrgs(const Scenario& scenario, const std::vector<std::string>&
     }
   }
   return diagnostics.error_count() == errors_before;
-}
-
-core::Result<Scenario> LoadScenario(const std::string& path, core::Diagnostics& diagnostics) {
-  if (path.empty()) return Scenario{};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return core::Status::Invalid("cannot read scenario '" + path + "'");
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto scenario = ParseScenario(core::ToUtf8(text.str()), path, diagnostics);
-  if (!scenario) return core::Status::Invalid("invalid scenario '" + path + "'; nothing planned");
-  return std::move(*scenario);
 }
 
 }  // namespace samdrift::planners

@@ -98,13 +98,10 @@ struct Scenario {
   std::map<std::string, core::SourceLocation> locations;
 };
 
-// Parses scenario YAML. Every problem is reported (located); returns nullopt when any is an error.
+// Parses scenario YAML text; the caller reads the file, `source` names it in locations. Every
+// problem is reported (located); returns nullopt when any is an error.
 std::optional<Scenario> ParseScenario(std::string_view text, const std::string& source,
                                       core::Diagnostics& diagnostics);
-
-// Reads and parses a file; with an empty path returns the default scenario. On failure the
-// problems are in `diagnostics` and the status is kInvalidInput.
-core::Result<Scenario> LoadScenario(const std::string& path, core::Diagnostics& diagnostics);
 
 // The orgs the scenario names against `store_orgs` (the orgs the store has): an id of `orgs:`
 // or the org of a hall's `from:` that the store lacks is a located error (SCN010) naming the

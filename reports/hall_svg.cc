@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "reports/escape.h"
 #include "reports/sections.h"
 
 namespace samdrift::reports {
@@ -57,62 +58,6 @@ constexpr int kTop = 58;
 
 }  // namespace
 
-std::string XmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += "&quot;";
-          break;
-        case '\'':
-          out += "&apos;";
-          break;
-        default:
-          out += (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f
-                     ? '?'
-                     : static_cast<char>(c);
-      }
-      ++i;
-      continue;
-    }
-    // A well-formed UTF-8 sequence (no overlongs, surrogates or code points past U+10FFFF).
-    std::size_t len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    bool ok = len > 0 && i + len <= text.size();
-    unsigned cp = ok ? c & (0xff >> (len + 1)) : 0;
-    for (std::size_t k = 1; ok && k < len; ++k) {
-      const unsigned char t = static_cast<unsigned char>(text[i + k]);
-      ok = (t >> 6) == 2;
-      cp = (cp << 6) | (t & 0x3f);
-    }
-    if (ok) {
-      ok = (len == 2 && cp >= 0x80) ||
-           (len == 3 && cp >= 0x800 && (cp < 0xd800 || cp > 0xdfff) && cp != 0xfffe &&
-            cp != 0xffff) ||
-           (len == 4 && cp >= 0x10000 && cp <= 0x10ffff);
-    }
-    if (ok) {
-      out.append(text.substr(i, len));
-      i += len;
-    } else {
-      out += '?';
-      ++i;
-    }
-  }
-  return out;
-}
-
 OrgColours ColoursForOrgs(const planners::HallPlan& plan) {
   std::set<std::string> orgs;
   for (const planners::HallDevice& d : plan.devices) orgs.insert(d.org);
@@ -143,21 +88,21 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
   s += "width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) +
        "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
        "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">\n";
-  s += "<title>" + XmlEscape(hall.name + " / " + rack.name) + "</title>\n";
+  s += "<title>" + XmlText(hall.name + " / " + rack.name) + "</title>\n";
   // The pattern's id is unique per rack: the report holds every rack's figure in one page.
   const std::string est = "est-" + SafeFileName(hall.name + "-" + rack.name);
-  s += "<defs><pattern id=\"" + XmlEscape(est) +
+  s += "<defs><pattern id=\"" + XmlAttribute(est) +
        "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
        "patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" "
        "stroke=\"#000\" stroke-opacity=\"0.25\" stroke-width=\"2\"/></pattern></defs>\n";
   s += "<rect x=\"0\" y=\"0\" width=\"" + std::to_string(width) + "\" height=\"" +
        std::to_string(height) + "\" fill=\"#ffffff\"/>\n";
   s += "<text x=\"8\" y=\"20\" font-size=\"15\" font-weight=\"bold\">" +
-       XmlEscape(hall.name + " / " + rack.name) + (rack.is_new ? " (" + T("new") + ")" : "") +
+       XmlText(hall.name + " / " + rack.name) + (rack.is_new ? " (" + T("new") + ")" : "") +
        "</text>\n";
   s += "<text x=\"8\" y=\"40\">" +
-       XmlEscape("U " + std::to_string(rack.u_used) + " / " + std::to_string(rack.u) + " · " +
-                 Kw(rack.kw_used) + " / " + Kw(rack.kw_budget) + " kW · " + T("front view")) +
+       XmlText("U " + std::to_string(rack.u_used) + " / " + std::to_string(rack.u) + " · " +
+               Kw(rack.kw_used) + " / " + Kw(rack.kw_budget) + " kW · " + T("front view")) +
        "</text>\n";
   // Frame and units.
   s += "<rect x=\"" + std::to_string(kLeft) + "\" y=\"" + std::to_string(kTop) + "\" width=\"" +
@@ -197,7 +142,7 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
                        : d.hall.empty() ? ""
                                         : " · " + T("from") + " " + d.site + "/" + d.hall +
                                               (d.rack.empty() ? "" : "/" + d.rack));
-    s += "<g><title>" + XmlEscape(tip) + "</title>";
+    s += "<g><title>" + XmlText(tip) + "</title>";
     s += "<rect x=\"" + std::to_string(kLeft + 3) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
          std::to_string(kRackWidth - 6) + "\" height=\"" + std::to_string(h) +
          "\" rx=\"2\" fill=\"" + fill + "\" stroke=\"#333\"" +
@@ -205,19 +150,19 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
     if (d.estimated) {
       s += "<rect x=\"" + std::to_string(kLeft + 3) + "\" y=\"" + std::to_string(y) +
            "\" width=\"" + std::to_string(kRackWidth - 6) + "\" height=\"" + std::to_string(h) +
-           "\" fill=\"url(#" + XmlEscape(est) + ")\"/>";
+           "\" fill=\"url(#" + XmlAttribute(est) + ")\"/>";
     }
     const std::string label =
         (d.estimated ? "≈ " : "") + Shorten(d.name, 30) + "  " + Num(d.kw, 2) + " kW";
     s += "<text x=\"" + std::to_string(kLeft + 9) + "\" y=\"" + std::to_string(y + h / 2 + 4) +
-         "\">" + XmlEscape(label) + "</text></g>\n";
+         "\">" + XmlText(label) + "</text></g>\n";
   }
   int y = rack_bottom + 16;
   for (const planners::Placement* p : zero_u) {
     const planners::HallDevice& d = plan.devices[p->device];
     s += "<text x=\"8\" y=\"" + std::to_string(y) + "\">" +
-         XmlEscape(T("zero-U") + ": " + d.name + " (" + d.org + ", " + Num(d.kw, 2) + " kW)" +
-                   (d.estimated ? " ≈" : "")) +
+         XmlText(T("zero-U") + ": " + d.name + " (" + d.org + ", " + Num(d.kw, 2) + " kW)" +
+                 (d.estimated ? " ≈" : "")) +
          "</text>\n";
     y += 16;
   }
@@ -227,16 +172,16 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
     auto colour = colours.find(org);
     s += "<rect x=\"8\" y=\"" + std::to_string(y) + "\" width=\"14\" height=\"14\" fill=\"" +
          (colour == colours.end() ? std::string("#cccccc") : colour->second) +
-         "\" stroke=\"#333\"/><text x=\"28\" y=\"" + std::to_string(y + 11) + "\">" +
-         XmlEscape(org) + "</text>\n";
+         "\" stroke=\"#333\"/><text x=\"28\" y=\"" + std::to_string(y + 11) + "\">" + XmlText(org) +
+         "</text>\n";
     y += 22;
   }
   s += "<rect x=\"8\" y=\"" + std::to_string(y) + "\" width=\"14\" height=\"14\" fill=\"url(#" +
-       XmlEscape(est) +
+       XmlAttribute(est) +
        ")\" stroke=\"#333\" "
        "stroke-dasharray=\"4 2\"/><text x=\"28\" y=\"" +
        std::to_string(y + 11) + "\">" +
-       XmlEscape("≈ " + T("estimated U height or power (per-role default)")) + "</text>\n";
+       XmlText("≈ " + T("estimated U height or power (per-role default)")) + "</text>\n";
   s += "</svg>\n";
   return s;
 }
@@ -253,30 +198,29 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, Lang lang) {
   s += "width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) +
        "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
        "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">\n";
-  s += "<title>" + XmlEscape(hall.name) + "</title>\n";
+  s += "<title>" + XmlText(hall.name) + "</title>\n";
   s += "<rect x=\"0\" y=\"0\" width=\"" + std::to_string(width) + "\" height=\"" +
        std::to_string(height) + "\" fill=\"#ffffff\"/>\n";
-  s +=
-      "<text x=\"8\" y=\"20\" font-size=\"15\" font-weight=\"bold\">" +
-      XmlEscape(hall.name + " (" + RoleName(lang, hall.role) + ")" +
-                (hall.from.empty() ? " · " + T("new hall") : " · " + T("from") + " " + hall.from)) +
-      "</text>\n";
+  s += "<text x=\"8\" y=\"20\" font-size=\"15\" font-weight=\"bold\">" +
+       XmlText(hall.name + " (" + RoleName(lang, hall.role) + ")" +
+               (hall.from.empty() ? " · " + T("new hall") : " · " + T("from") + " " + hall.from)) +
+       "</text>\n";
   // A hall past a capacity says so in red, and none of its racks shows a green bar.
   const std::vector<std::string> over = HallOver(hall);
   s += std::string("<text x=\"8\" y=\"42\"") +
        (over.empty() ? "" : " class=\"over\" fill=\"#d00\" font-weight=\"bold\"") + ">" +
-       XmlEscape(T("positions") + " " + std::to_string(hall.positions_used) + " / " +
-                 std::to_string(hall.positions) + " · " + T("power") + " " +
-                 Kw(hall.power_kw_used) + " / " + Kw(hall.power_kw) + " kW · " + T("cooling") +
-                 " " + Kw(hall.cooling_kw_used) + " / " + Kw(hall.cooling_kw) + " kW" +
-                 (over.empty() ? "" : " · " + T("OVER") + ": " + core::Join(over, ", "))) +
+       XmlText(T("positions") + " " + std::to_string(hall.positions_used) + " / " +
+               std::to_string(hall.positions) + " · " + T("power") + " " + Kw(hall.power_kw_used) +
+               " / " + Kw(hall.power_kw) + " kW · " + T("cooling") + " " +
+               Kw(hall.cooling_kw_used) + " / " + Kw(hall.cooling_kw) + " kW" +
+               (over.empty() ? "" : " · " + T("OVER") + ": " + core::Join(over, ", "))) +
        "</text>\n";
   s += "<text x=\"8\" y=\"60\" fill=\"#555\">" +
-       XmlEscape(std::to_string(hall.new_racks) + " " + T("new racks") + " · " +
-                 std::to_string(hall.positions - hall.positions_used) + " " + T("positions free") +
-                 " · " + T("headroom") + " " + Kw(hall.power_kw - hall.power_kw_used) + " kW " +
-                 T("power") + ", " + Kw(hall.cooling_kw - hall.cooling_kw_used) + " kW " +
-                 T("cooling")) +
+       XmlText(std::to_string(hall.new_racks) + " " + T("new racks") + " · " +
+               std::to_string(hall.positions - hall.positions_used) + " " + T("positions free") +
+               " · " + T("headroom") + " " + Kw(hall.power_kw - hall.power_kw_used) + " kW " +
+               T("power") + ", " + Kw(hall.cooling_kw - hall.cooling_kw_used) + " kW " +
+               T("cooling")) +
        "</text>\n";
   for (int slot = 1; slot <= positions; ++slot) {
     const int x = 8 + ((slot - 1) % columns) * (kSlotW + kGap);
@@ -287,7 +231,7 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, Lang lang) {
     }
     const bool past_positions = slot > hall.positions;
     if (!rack) {
-      s += "<g><title>" + XmlEscape(T("position") + " " + std::to_string(slot) + ": " + T("free")) +
+      s += "<g><title>" + XmlText(T("position") + " " + std::to_string(slot) + ": " + T("free")) +
            "</title><rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) +
            "\" width=\"" + std::to_string(kSlotW) + "\" height=\"" + std::to_string(kSlotH) +
            "\" fill=\"none\" stroke=\"#999\" stroke-dasharray=\"6 4\"/><text x=\"" +
@@ -303,22 +247,22 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, Lang lang) {
                                    : load > 0.7                ? "#f4a261"
                                                                : "#2a9d8f";
     s += "<g><title>" +
-         XmlEscape(rack->name + ": U " + std::to_string(rack->u_used) + "/" +
-                   std::to_string(rack->u) + ", " + Kw(rack->kw_used) + "/" + Kw(rack->kw_budget) +
-                   " kW, " + std::to_string(rack->devices.size()) + " " + T("devices")) +
+         XmlText(rack->name + ": U " + std::to_string(rack->u_used) + "/" +
+                 std::to_string(rack->u) + ", " + Kw(rack->kw_used) + "/" + Kw(rack->kw_budget) +
+                 " kW, " + std::to_string(rack->devices.size()) + " " + T("devices")) +
          "</title>";
     s += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
          std::to_string(kSlotW) + "\" height=\"" + std::to_string(kSlotH) + "\" fill=\"" +
          (rack->is_new ? "#eef6ff" : "#f4f4f4") + "\" stroke=\"" +
          (past_positions ? "#d00" : "#333") + "\" stroke-width=\"2\"/>";
     s += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 16) +
-         "\" font-weight=\"bold\">" + XmlEscape(Shorten(rack->name, 14)) + "</text>";
+         "\" font-weight=\"bold\">" + XmlText(Shorten(rack->name, 14)) + "</text>";
     s += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 30) +
          "\" fill=\"#555\">" + T(rack->is_new ? "new" : "existing") + "</text>";
     s += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 46) + "\">" +
-         XmlEscape("U " + std::to_string(rack->u_used) + "/" + std::to_string(rack->u)) + "</text>";
+         XmlText("U " + std::to_string(rack->u_used) + "/" + std::to_string(rack->u)) + "</text>";
     s += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 60) + "\">" +
-         XmlEscape(Kw(rack->kw_used) + "/" + Kw(rack->kw_budget) + " kW") + "</text>";
+         XmlText(Kw(rack->kw_used) + "/" + Kw(rack->kw_budget) + " kW") + "</text>";
     const int bar_bottom = y + kSlotH - 6;
     s += "<rect x=\"" + std::to_string(x + kSlotW - 24) + "\" y=\"" + std::to_string(y + 64) +
          "\" width=\"16\" height=\"" + std::to_string(kSlotH - 70) +
@@ -331,8 +275,8 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, Lang lang) {
          " % kW</text></g>\n";
   }
   s += "<text x=\"8\" y=\"" + std::to_string(height - 14) + "\" fill=\"#555\">" +
-       XmlEscape(T("Each box is a rack position; the bar is the rack's power use against its "
-                   "budget. Dashed: free.")) +
+       XmlText(T("Each box is a rack position; the bar is the rack's power use against its "
+                 "budget. Dashed: free.")) +
        "</text>\n";
   s += "</svg>\n";
   return s;

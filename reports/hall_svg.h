@@ -1,6 +1,6 @@
 // SVG drawings of a hall plan: a front elevation per rack and a floor view per hall. Standalone
 // SVG 1.1 documents (a browser shows them as they are); the HTML report embeds the same text.
-// Every name is XML-escaped.
+// Every name is XML-escaped (reports/escape.h).
 #ifndef SAMDRIFT_REPORTS_HALL_SVG_H_
 #define SAMDRIFT_REPORTS_HALL_SVG_H_
 
@@ -35,10 +35,6 @@ struct SvgFile {
 };
 // Every floor view and rack elevation of the plan, halls in plan order, racks by slot.
 std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan, Lang lang = Lang::kEn);
-
-// Text made safe for XML content and attribute values: & < > " ' escaped, control characters
-// and bytes that are not UTF-8 replaced by '?'.
-std::string XmlEscape(std::string_view text);
 
 }  // namespace samdrift::reports
 

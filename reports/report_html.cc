@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <fstream>
 
-#include "reports/html.h"
+#include "reports/escape.h"
 #include "reports/report.h"
 
 namespace samdrift::reports {
@@ -60,9 +60,9 @@ document.querySelectorAll('table.sortable').forEach(function(table){
 )js";
 
 void WriteTable(std::ostream& out, const Table& table, Lang lang) {
-  if (!table.title.empty()) out << "<h3>" << Escape(table.title) << "</h3>\n";
+  if (!table.title.empty()) out << "<h3>" << HtmlText(table.title) << "</h3>\n";
   out << "<div class=\"table-wrap\"><table" << (table.sortable ? " class=\"sortable\"" : "")
-      << " id=\"t-" << Escape(table.id) << "\"><thead><tr>";
+      << " id=\"t-" << HtmlText(table.id) << "\"><thead><tr>";
   // A column of numbers has its header on the right too, above its right-aligned figures.
   for (std::size_t c = 0; c < table.headers.size(); ++c) {
     bool numbers = !table.rows.empty();
@@ -72,7 +72,7 @@ void WriteTable(std::ostream& out, const Table& table, Lang lang) {
         break;
       }
     }
-    out << (numbers ? "<th class=\"num\">" : "<th>") << Escape(table.headers[c]) << "</th>";
+    out << (numbers ? "<th class=\"num\">" : "<th>") << HtmlText(table.headers[c]) << "</th>";
   }
   out << "</tr></thead><tbody>\n";
   std::size_t shown = 0;
@@ -81,24 +81,24 @@ void WriteTable(std::ostream& out, const Table& table, Lang lang) {
     out << "<tr>";
     for (const Cell& cell : row) {
       if (cell.number) {
-        out << "<td class=\"num\" data-n=\"" << *cell.number << "\">" << Escape(cell.text)
+        out << "<td class=\"num\" data-n=\"" << *cell.number << "\">" << HtmlText(cell.text)
             << "</td>";
       } else {
-        out << "<td>" << Escape(cell.text) << "</td>";
+        out << "<td>" << HtmlText(cell.text) << "</td>";
       }
     }
     out << "</tr>\n";
   }
   if (table.rows.empty()) {
     out << "<tr><td colspan=\"" << std::max<std::size_t>(1, table.headers.size()) << "\">"
-        << Escape(Tr(lang, "(none)")) << "</td></tr>\n";
+        << HtmlText(Tr(lang, "(none)")) << "</td></tr>\n";
   }
   out << "</tbody></table></div>\n";
   if (table.rows.size() > table.html_row_limit) {
-    out << "<p class=\"more\">" << Escape(Tr(lang, "Showing the first")) << " "
-        << table.html_row_limit << " " << Escape(Tr(lang, "of")) << " " << table.rows.size() << " "
-        << Escape(Tr(lang, "rows; all rows are in the workbook and the CSV file")) << " ("
-        << Escape(table.id) << ".csv).</p>\n";
+    out << "<p class=\"more\">" << HtmlText(Tr(lang, "Showing the first")) << " "
+        << table.html_row_limit << " " << HtmlText(Tr(lang, "of")) << " " << table.rows.size()
+        << " " << HtmlText(Tr(lang, "rows; all rows are in the workbook and the CSV file")) << " ("
+        << HtmlText(table.id) << ".csv).</p>\n";
   }
 }
 
@@ -110,16 +110,16 @@ core::Status WriteHtml(const Report& report, const std::string& path) {
   out << "<!DOCTYPE html>\n<html lang=\"" << (report.lang == Lang::kSv ? "sv" : "en")
       << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>" << Escape(report.title) << "</title>\n<style>" << kStyle
-      << "</style>\n</head>\n<body>\n<header><h1>" << Escape(report.title) << "</h1><p>"
-      << Escape(report.subtitle) << "</p></header>\n<nav>";
+      << "<title>" << HtmlText(report.title) << "</title>\n<style>" << kStyle
+      << "</style>\n</head>\n<body>\n<header><h1>" << HtmlText(report.title) << "</h1><p>"
+      << HtmlText(report.subtitle) << "</p></header>\n<nav>";
   for (const Section& s : report.sections) {
-    out << "<a href=\"#" << Escape(s.id) << "\">" << Escape(s.title) << "</a>";
+    out << "<a href=\"#" << HtmlText(s.id) << "\">" << HtmlText(s.title) << "</a>";
   }
   out << "</nav>\n<main>\n";
   for (const Section& s : report.sections) {
-    out << "<section id=\"" << Escape(s.id) << "\">\n<h2>" << Escape(s.title) << "</h2>\n";
-    if (!s.intro.empty()) out << "<p class=\"intro\">" << Escape(s.intro) << "</p>\n";
+    out << "<section id=\"" << HtmlText(s.id) << "\">\n<h2>" << HtmlText(s.title) << "</h2>\n";
+    if (!s.intro.empty()) out << "<p class=\"intro\">" << HtmlText(s.intro) << "</p>\n";
     for (const std::string& figure : s.figures) out << "<figure>" << figure << "</figure>\n";
     for (const Table& t : s.tables) {
       if (!t.in_html) continue;

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "reports/escape.h"
 #include "reports/report.h"
 
 namespace samdrift::reports {
@@ -50,7 +51,7 @@ std::string CsvField(const Cell& cell) {
     }
     return buffer;
   }
-  return core::CsvCell(cell.key.empty() ? cell.text : cell.key, ';');
+  return CsvCell(cell.key.empty() ? cell.text : cell.key, ';');
 }
 
 // The number format showing a cell as the report rounds it ("0.0" for 12.3): the decimals of its

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "reports/html.h"
+#include "reports/escape.h"
 
 namespace samdrift::reports {
 namespace {
@@ -23,7 +23,7 @@ std::string Num(double v, int decimals = 0) {
 std::string Text(double x, double y, std::string_view text, std::string_view anchor = "start",
                  std::string_view extra = "") {
   return "<text x=\"" + Num(x, 1) + "\" y=\"" + Num(y, 1) + "\" text-anchor=\"" +
-         std::string(anchor) + "\" " + std::string(extra) + ">" + Escape(text) + "</text>";
+         std::string(anchor) + "\" " + std::string(extra) + ">" + HtmlText(text) + "</text>";
 }
 
 std::string Rect(double x, double y, double w, double h, std::string_view fill,
@@ -32,13 +32,13 @@ std::string Rect(double x, double y, double w, double h, std::string_view fill,
                   Num(std::max(0.0, w), 1) + "\" height=\"" + Num(h, 1) + "\" fill=\"" +
                   std::string(fill) + "\"";
   if (title.empty()) return r + "/>";
-  return r + "><title>" + Escape(title) + "</title></rect>";
+  return r + "><title>" + HtmlText(title) + "</title></rect>";
 }
 
 std::string Open(int width, int height, std::string_view label) {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(width) + " " +
          std::to_string(height) + "\" width=\"" + std::to_string(width) + "\" height=\"" +
-         std::to_string(height) + "\" role=\"img\" aria-label=\"" + Escape(label) +
+         std::to_string(height) + "\" role=\"img\" aria-label=\"" + HtmlText(label) +
          "\" font-family=\"sans-serif\" font-size=\"" + std::to_string(kFont) + "\">";
 }
 
@@ -112,7 +112,7 @@ std::string HeatMap(const HeatMapData& data) {
   for (std::size_t c = 0; c < data.columns.size(); ++c) {
     const double x = kLabelWidth + static_cast<double>(c) * cell + cell / 2.0;
     svg += "<text transform=\"translate(" + Num(x, 1) + "," + std::to_string(head - 6) +
-           ") rotate(-55)\">" + Escape(data.columns[c]) + "</text>";
+           ") rotate(-55)\">" + HtmlText(data.columns[c]) + "</text>";
   }
   for (std::size_t r = 0; r < data.rows.size(); ++r) {
     const double y = head + static_cast<double>(r) * cell;

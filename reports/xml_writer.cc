@@ -1,44 +1,8 @@
 #include "reports/xml_writer.h"
 
-namespace samdrift::reports {
+#include "reports/escape.h"
 
-std::string XmlEscape(std::string_view text, bool attribute) {
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += attribute ? "&quot;" : "\"";
-        break;
-      case '\'':
-        out += attribute ? "&apos;" : "'";
-        break;
-      case '\t':
-        out += attribute ? "&#9;" : "\t";
-        break;
-      case '\n':
-        out += attribute ? "&#10;" : "\n";
-        break;
-      case '\r':
-        out += attribute ? "&#13;" : "&#13;";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7F) break;  // not allowed in XML 1.0 (DEL is, but is noise)
-        out += ch;
-    }
-  }
-  return out;
-}
+namespace samdrift::reports {
 
 void XmlWriter::Declaration() { out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"; }
 
@@ -50,7 +14,7 @@ void XmlWriter::StartTag(std::string_view name, const Attributes& attributes) {
     out_ += ' ';
     out_ += key;
     out_ += "=\"";
-    out_ += XmlEscape(value, true);
+    out_ += XmlAttribute(value);
     out_ += '"';
   }
 }
@@ -72,7 +36,7 @@ void XmlWriter::Close() {
 void XmlWriter::Leaf(std::string_view name, const Attributes& attributes, std::string_view text) {
   StartTag(name, attributes);
   out_ += '>';
-  out_ += XmlEscape(text, false);
+  out_ += XmlText(text);
   out_ += "</";
   out_ += name;
   out_ += ">\n";

@@ -10,10 +10,6 @@
 
 namespace samdrift::reports {
 
-// "&<>\"'" become entities; control characters other than tab, LF and CR are dropped (XML 1.0
-// cannot carry them); in attributes tab, LF and CR become character references.
-std::string XmlEscape(std::string_view text, bool attribute);
-
 class XmlWriter {
  public:
   using Attributes = std::vector<std::pair<std::string, std::string>>;

@@ -6,7 +6,6 @@
 #include "reports/export_archimate.h"
 #include "reports/export_dot.h"
 #include "tools/command.h"
-#include "tools/pipeline.h"
 #include "tools/planning_inputs.h"
 #include "tools/report_run.h"
 
@@ -110,71 +109,50 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
     int rc = PrintStats(**store, Format::kTable);
     if (rc != 0) return rc;
 
-    // The hall plan of the bundled scenario, with rack elevations in OUT/halls/.
-    const fs::path scenario = fs::path(samples) / "scenario.yaml";
-    if (fs::is_regular_file(scenario, ec)) {
+    // Every planner over one read of the samples' scenario (Alternativ 1) and the store.
+    const fs::path scenario_file = fs::path(samples) / "scenario.yaml";
+    PlanningOptions planning;
+    if (fs::is_regular_file(scenario_file, ec)) planning.scenario = scenario_file.string();
+    planning.graph = planners::GraphNeed::kBuild;
+    core::Diagnostics diagnostics;
+    auto in = LoadPlanningInputs(**store, planning, diagnostics);
+    auto result =
+        in.ok() ? planners::RunPipeline(in->base, in->Request(planners::Step::kRisk), diagnostics)
+                : core::Result<planners::PipelineResult>(in.status());
+    PrintDiagnostics(diagnostics);
+    if (!result.ok()) return Fail(result.status());
+    if (in->scenario) {  // the hall plan, with rack elevations in OUT/halls/
       std::cout << "\n== halls ==\n";
       const std::string svg_dir = (fs::path(args->out) / "halls").string();
-      PlanningOptions options;
-      options.scenario = scenario.string();
-      rc = RunHalls(**store, options, Format::kTable, svg_dir);
+      rc = PrintHalls(*result, Format::kTable, svg_dir);
       if (rc > 1) return rc;
       if (rc == 1) std::cerr << "samdrift demo: the hall plan is infeasible (see above)\n";
       std::cout << "rack elevations and floor views: " << svg_dir << '\n';
     }
-    // The samples' scenario (Alternativ 1) carries the joint address plan for renumbering.
+    // The samples' scenario carries the joint address plan for renumbering.
     std::cout << "\n== net ==\n";
-    rc = RunNet(**store, fs::exists(scenario, ec) ? scenario.string() : "", Format::kTable,
-                std::cout);
+    rc = RunNet(**store, in->scenario.value_or(planners::Scenario{}), Format::kTable, std::cout);
     if (rc != 0) return rc;
     std::cout << "\nstore: " << db << '\n';
 
-    // Overlap and target on the samples' scenario (Alternativ 1) when it is there.
-    const fs::path scenario_file = fs::path(samples) / "scenario.yaml";
-    {
-      PlanningOptions planning;
-      if (fs::exists(scenario_file, ec)) planning.scenario = scenario_file.string();
-      core::Diagnostics diagnostics;
-      auto in = LoadPlanningInputs(**store, planning, diagnostics);
-      PrintDiagnostics(diagnostics);
-      if (!in.ok()) return Fail(in.status());
-      const planners::Scenario* s = in->scenario_or_null();
-      std::cout << "\n== overlap ==\n";
-      planners::Overlap overlap = planners::ComputeOverlap(
-          in->estate, in->catalog, s ? s->orgs : std::vector<std::string>{});
-      if (int rc = PrintOverlap(overlap, in->catalog, in->estate.org_names, Format::kTable, 10);
-          rc != 0)
-        return rc;
-      std::cout << "\n== target ==\n";
-      core::Diagnostics target_diagnostics;
-      auto plan = planners::PlanTarget(in->estate, in->catalog, s, target_diagnostics);
-      PrintDiagnostics(target_diagnostics);
-      if (!plan.ok()) return Fail(plan.status());
-      if (int rc = PrintTarget(*plan, in->estate.org_names, Format::kTable, Detail::kSummary);
-          rc != 0)
-        return rc;
-    }
-
-    GlobalOptions demo_store;
-    demo_store.db = db;
-    {
-      std::cout << "\n== plan ==\n";
-      PlanningOptions planning;
-      if (fs::exists(scenario_file, ec)) planning.scenario = scenario_file.string();
-      core::Diagnostics diagnostics;
-      auto pipeline = RunPipeline(demo_store, planning, diagnostics, PipelineKeep::kWavesOnly);
-      PrintDiagnostics(diagnostics);
-      if (!pipeline.ok()) return Fail(pipeline.status());
-      PrintPlanSummary((*pipeline)->waves, (*pipeline)->inputs.estate.org_names);
-    }
+    const planners::PlanningBase& base = *in->base;
+    std::cout << "\n== overlap ==\n";
+    planners::Overlap overlap = planners::ComputeOverlap(
+        base.estate, base.catalog, in->scenario ? in->scenario->orgs : std::vector<std::string>{});
+    if (rc = PrintOverlap(overlap, base.catalog, result->org_names, Format::kTable, 10); rc != 0)
+      return rc;
+    std::cout << "\n== target ==\n";
+    if (rc = PrintTarget(*result->target, result->org_names, Format::kTable, Detail::kSummary);
+        rc != 0)
+      return rc;
+    std::cout << "\n== plan ==\n";
+    PrintPlanSummary(*result->waves, result->org_names);
 
     reports::ReportOptions report_options;
     report_options.out_dir = (fs::path(args->out) / "report").string();
-    PlanningOptions report_planning;
-    if (fs::exists(scenario_file, ec)) report_planning.scenario = scenario_file.string();
-    core::Diagnostics diagnostics;
-    auto files = RunReport(demo_store, report_planning, report_options, diagnostics);
-    PrintDiagnostics(diagnostics);
+    core::Diagnostics report_diagnostics;
+    auto files = RunReport(**store, *in, *result, report_options, report_diagnostics);
+    PrintDiagnostics(report_diagnostics);
     if (!files.ok()) return Fail(files.status());
     std::cout << "\n== report ==\nreport: " << files->html << "\nworkbook: " << files->xlsx
               << "\ntables: " << files->csv_dir << "/\n";

@@ -9,7 +9,7 @@
 #include "reports/export_json.h"
 #include "reports/export_scenario.h"
 #include "tools/command.h"
-#include "tools/pipeline.h"
+#include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
 namespace {
@@ -60,17 +60,23 @@ std::string ArchimateSummary(const reports::ArchimateExport& out) {
 // archimate with --scenario: the estate of the scenario's orgs and, from the planning pipeline
 // (the same as `plan` and `report` run), the target as a Plateau, gaps and waves.
 int ExportPlan(const GlobalOptions& global, const ExportArgs& args) {
+  PlanningOptions planning = args.planning;
+  planning.graph = planners::GraphNeed::kBuild;
   core::Diagnostics diagnostics;
-  auto pipeline = RunPipeline(global, args.planning, diagnostics, PipelineKeep::kEverything);
+  auto in = LoadPlanningInputs(global, planning, diagnostics);
+  auto result =
+      in.ok() ? planners::RunPipeline(in->base, in->Request(planners::Step::kWaves), diagnostics)
+              : core::Result<planners::PipelineResult>(in.status());
   PrintDiagnostics(diagnostics);
-  if (!pipeline.ok()) return Fail(pipeline.status());
-  const Pipeline& p = **pipeline;
+  if (!result.ok()) return Fail(result.status());
+  const planners::PipelineResult& p = *result;
+  const core::Estate& estate = in->base->estate;
   const reports::ArchimateScenario scenario = reports::ArchimateScenarioFrom(
-      p.inputs.estate, p.scenario.name.empty() ? "Scenario" : p.scenario.name, &p.target, &p.waves);
+      estate, p.scenario.name.empty() ? "Scenario" : p.scenario.name, &*p.target, &*p.waves);
   reports::ArchimateExportOptions options;
   options.model_name = args.name.empty() ? "samdrift" : args.name;
   options.scenario = &scenario;
-  reports::ArchimateExport out = reports::WriteArchimate(p.inputs.estate, options);
+  reports::ArchimateExport out = reports::WriteArchimate(estate, options);
   core::Status s = WriteOut(args.out, out.xml);
   if (!s.ok()) return Fail(s);
   PrintExported(args, ArchimateSummary(out) + "; scenario '" + scenario.name +

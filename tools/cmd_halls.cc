@@ -8,12 +8,10 @@
 #include <sstream>
 
 #include "core/text.h"
-#include "planners/hall_input.h"
 #include "planners/hall_plan.h"
 #include "planners/scenario.h"
 #include "reports/hall_svg.h"
 #include "tools/command.h"
-#include "tools/pipeline.h"
 #include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
@@ -238,50 +236,12 @@ core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
 
 }  // namespace
 
-int RunHalls(const core::Store& store, PlanningOptions options, Format format,
-             const std::string& svg_dir) {
-  core::Diagnostics diagnostics;
-  // Without a scenario nothing moves or retires: the halls as they are today, and no relation
-  // (nor the target planner's graph) is needed; nor any asset but what BuildHallInput reads,
-  // halls, racks and devices that are not clients (a fifth of a generated estate).
-  const bool planned = !options.scenario.empty();
-  options.with_relations = planned;
-  if (!planned) {
-    options.kinds = {core::AssetKind::kHall, core::AssetKind::kRack, core::AssetKind::kDevice};
-    options.categories = {core::Category::kDatacenter, core::Category::kNetwork,
-                          core::Category::kPlatform};
-  }
-  auto inputs = LoadPlanningInputs(store, options, diagnostics);
-  PrintDiagnostics(diagnostics);
-  if (!inputs.ok()) return Fail(inputs.status());
-  const planners::Scenario scenario = inputs->scenario ? *inputs->scenario : planners::Scenario{};
-  auto catalog = store.DeviceTypes();
-  if (!catalog.ok()) return Fail(catalog.status());
-  // What the target retires is not placed: the same set as `plan` (tools/pipeline.cc).
-  planners::AssetNames retired;
-  if (planned) {
-    core::Diagnostics target_problems;
-    const core::GraphView graph(inputs->estate);
-    auto target = planners::PlanTarget(inputs->estate, graph, inputs->catalog,
-                                       inputs->scenario_or_null(), target_problems);
-    PrintDiagnostics(target_problems);
-    if (!target.ok()) return Fail(target.status());
-    retired = RetiredByTarget(*target);
-  }
-  ReleaseRelations(inputs->estate);  // the hall plan follows no relation
-  core::Diagnostics problems;
-  auto input = planners::BuildHallInput(inputs->estate, *catalog, scenario, retired, problems);
-  PrintDiagnostics(problems);
-  if (!input.ok()) return Fail(input.status());
-  const HallPlan plan = planners::PlanHalls(*input);
-  core::Diagnostics unplaced;
-  planners::ReportUnplaced(plan, options.scenario.empty() ? store.path() : options.scenario,
-                           unplaced);
-  PrintDiagnostics(unplaced);
+int PrintHalls(const planners::PipelineResult& result, Format format, const std::string& svg_dir) {
+  const HallPlan& plan = *result.halls;
   if (format == Format::kJson) {
-    std::cout << PlanJson(scenario, plan).dump(2) << '\n';
+    std::cout << PlanJson(result.scenario, plan).dump(2) << '\n';
   } else {
-    PrintTable(scenario, plan, inputs->estate.org_names);
+    PrintTable(result.scenario, plan, result.org_names);
   }
   if (!svg_dir.empty()) {
     core::Status written = WriteSvgs(plan, svg_dir);
@@ -297,6 +257,28 @@ int RunHalls(const core::Store& store, PlanningOptions options, Format format,
   }
   return 0;
 }
+
+namespace {
+
+// Without a scenario nothing moves or retires: the halls as they are today, and no relation
+// (nor the target planner's graph) is needed; nor any asset but what BuildHallInput reads,
+// halls, racks and devices that are not clients (a fifth of a generated estate). With one, what
+// the target retires is not placed: the same set as `plan`.
+planners::Steps HallSteps(PlanningOptions& options) {
+  const bool planned = !options.scenario.empty();
+  options.with_relations = planned;
+  if (!planned) {
+    options.kinds = {core::AssetKind::kHall, core::AssetKind::kRack, core::AssetKind::kDevice};
+    options.categories = {core::Category::kDatacenter, core::Category::kNetwork,
+                          core::Category::kPlatform};
+    return planners::Step::kHalls;
+  }
+  options.graph = planners::GraphNeed::kBuild;
+  options.relations = planners::Relations::kRelease;  // the hall plan follows no relation
+  return planners::Step::kTarget | planners::Step::kHalls;
+}
+
+}  // namespace
 
 Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
   auto args = std::make_shared<HallsArgs>();
@@ -323,9 +305,17 @@ Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
   app.add_option("--svg", args->svg,
                  "write a floor view per hall and a front elevation per rack as SVG into DIR");
   return [args, &global]() {
-    auto store = OpenStore(global, core::OpenMode::kReadOnly);
-    if (!store.ok()) return Fail(store.status());
-    return RunHalls(**store, args->planning, FormatOf(args->json), args->svg);
+    const planners::Steps steps = HallSteps(args->planning);
+    core::Diagnostics diagnostics;
+    auto in = LoadPlanningInputs(global, args->planning, diagnostics);
+    if (!in.ok()) {
+      PrintDiagnostics(diagnostics);
+      return Fail(in.status());
+    }
+    auto result = planners::RunPipeline(in->base, in->Request(steps), diagnostics);
+    PrintDiagnostics(diagnostics);
+    if (!result.ok()) return Fail(result.status());
+    return PrintHalls(*result, FormatOf(args->json), args->svg);
   };
 }
 

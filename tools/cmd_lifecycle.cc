@@ -102,16 +102,16 @@ Runner SetupLifecycle(CLI::App& app, const GlobalOptions& global) {
     auto in = LoadPlanningInputs(global, args->planning, diagnostics);
     PrintDiagnostics(diagnostics);
     if (!in.ok()) return Fail(in.status());
-    const planners::Scenario* scenario = in->scenario_or_null();
+    const planners::Scenario* scenario = in->planned_or_null();
     const std::string date =
         scenario && !scenario->date.empty() ? scenario->date : core::TodayIso();
     planners::Lifecycle lifecycle = planners::ComputeLifecycle(
-        in->estate, in->catalog, scenario ? scenario->orgs : std::vector<std::string>{}, date,
-        args->months);
+        in->base->estate, in->base->catalog, scenario ? scenario->orgs : std::vector<std::string>{},
+        date, args->months);
     if (args->json) {
       std::cout << LifecycleJson(lifecycle) << '\n';
     } else {
-      PrintLifecycleTable(lifecycle, in->estate.org_names, Detail::kFull);
+      PrintLifecycleTable(lifecycle, in->base->estate.org_names, Detail::kFull);
     }
     return 0;
   };

@@ -279,21 +279,13 @@ class Renderer {
 
 }  // namespace
 
-int RunNet(const core::Store& store, const std::string& scenario_path, Format format,
+int RunNet(const core::Store& store, const planners::Scenario& scenario, Format format,
            std::ostream& out) {
-  core::Diagnostics diagnostics;
-  auto scenario = planners::LoadScenario(scenario_path, diagnostics);
-  PrintDiagnostics(diagnostics);
-  if (!scenario.ok()) return Fail(scenario.status());
-  core::Diagnostics unknown_orgs;
-  core::Status named = CheckScenarioOrgs(store, *scenario, unknown_orgs);
-  PrintDiagnostics(unknown_orgs);
-  if (!named.ok()) return Fail(named);
   core::Diagnostics skipped;
   core::AssetQuery query;
-  query.orgs = scenario->orgs;
+  query.orgs = scenario.orgs;
   auto analysis = planners::AnalyseNetwork(
-      *scenario,
+      scenario,
       [&](const auto& visit) {
         return store.ForEachAsset(query, [&](core::Asset&& a) { visit(a); });
       },
@@ -304,7 +296,7 @@ int RunNet(const core::Store& store, const std::string& scenario_path, Format fo
   const planners::NetPlan& plan = analysis->plan;
   auto names = store.Names();
   if (!names.ok()) return Fail(names.status());
-  Renderer renderer(input, plan, *scenario, *names);
+  Renderer renderer(input, plan, scenario, *names);
   if (format == Format::kJson) {
     out << renderer.ToJson().dump(2) << '\n';
   } else {
@@ -322,9 +314,18 @@ Runner SetupNet(CLI::App& app, const GlobalOptions& global) {
   app.add_option("--scenario", args->scenario, "scenario YAML (orgs, addressing, merge_vrfs)");
   app.add_flag("--json", args->json, "print JSON");
   return [args, &global]() {
+    core::Diagnostics diagnostics;
+    auto scenario = ReadScenarioFile(args->scenario, diagnostics);
+    PrintDiagnostics(diagnostics);
+    if (!scenario.ok()) return Fail(scenario.status());
     auto store = OpenStore(global, core::OpenMode::kReadOnly);
     if (!store.ok()) return Fail(store.status());
-    return RunNet(**store, args->scenario, FormatOf(args->json), std::cout);
+    const planners::Scenario given = scenario->value_or(planners::Scenario{});
+    core::Diagnostics unknown_orgs;
+    core::Status named = CheckScenarioOrgs(**store, given, unknown_orgs);
+    PrintDiagnostics(unknown_orgs);
+    if (!named.ok()) return Fail(named);
+    return RunNet(**store, given, FormatOf(args->json), std::cout);
   };
 }
 

@@ -255,10 +255,10 @@ Runner SetupOverlap(CLI::App& app, const GlobalOptions& global) {
     auto in = LoadPlanningInputs(global, args->planning, diagnostics);
     PrintDiagnostics(diagnostics);
     if (!in.ok()) return Fail(in.status());
-    const planners::Scenario* scenario = in->scenario_or_null();
+    const planners::PlanningBase& base = *in->base;
     planners::Overlap o = planners::ComputeOverlap(
-        in->estate, in->catalog, scenario ? scenario->orgs : std::vector<std::string>{});
-    return PrintOverlap(o, in->catalog, in->estate.org_names, FormatOf(args->json),
+        base.estate, base.catalog, in->scenario ? in->scenario->orgs : std::vector<std::string>{});
+    return PrintOverlap(o, base.catalog, base.estate.org_names, FormatOf(args->json),
                         args->unmatched);
   };
 }

@@ -6,7 +6,7 @@
 
 #include "core/text.h"
 #include "tools/command.h"
-#include "tools/pipeline.h"
+#include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
 namespace {
@@ -176,15 +176,27 @@ Runner SetupPlan(CLI::App& app, const GlobalOptions& global) {
                       {"upgrade", "replace", "migrate", "retire"}, "action")}) {
       if (!status.ok()) return Fail(status);
     }
+    // At national scale the plan lets go of the estate, graph, target and hall plan once the
+    // wave problem is built (planners::PipelineKeep::kWavesOnly): the base goes in by move.
+    args->planning.graph = planners::GraphNeed::kBuild;
+    args->planning.relations = planners::Relations::kRelease;
     core::Diagnostics diagnostics;
-    auto pipeline = RunPipeline(global, args->planning, diagnostics, PipelineKeep::kWavesOnly);
+    auto in = LoadPlanningInputs(global, args->planning, diagnostics);
+    if (!in.ok()) {
+      PrintDiagnostics(diagnostics);
+      return Fail(in.status());
+    }
+    planners::PipelineRequest request = in->Request(planners::Step::kWaves);
+    request.keep = planners::PipelineKeep::kWavesOnly;
+    request.only_categories = args->planning.only_categories;
+    request.only_actions = args->planning.only_actions;
+    auto result = planners::RunPipeline(std::move(in->base), request, diagnostics);
     PrintDiagnostics(diagnostics);
-    if (!pipeline.ok()) return Fail(pipeline.status());
-    const planners::WavePlan& plan = (*pipeline)->waves;
+    if (!result.ok()) return Fail(result.status());
     if (args->json) {
-      std::cout << PlanJson(plan).dump(2) << '\n';
+      std::cout << PlanJson(*result->waves).dump(2) << '\n';
     } else {
-      PrintTable(plan, (*pipeline)->inputs.estate.org_names);
+      PrintTable(*result->waves, result->org_names);
     }
     return 0;
   };

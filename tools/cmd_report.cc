@@ -22,8 +22,15 @@ Runner SetupReport(CLI::App& app, const GlobalOptions& global) {
   return [options, planning, lang, redact, &global]() {
     options->lang = *lang == "en" ? reports::Lang::kEn : reports::Lang::kSv;
     options->redaction = *redact ? reports::Redaction::kRedact : reports::Redaction::kNone;
+    planning->graph = planners::GraphNeed::kBuild;
     core::Diagnostics diagnostics;
-    auto files = RunReport(global, *planning, *options, diagnostics);
+    auto in = LoadPlanningInputs(global, *planning, diagnostics);
+    // The risk view's own warnings are not shown: `samdrift risk` reports them.
+    auto result =
+        in.ok() ? planners::RunPipeline(in->base, in->Request(planners::Step::kRisk), diagnostics)
+                : core::Result<planners::PipelineResult>(in.status());
+    auto files = result.ok() ? RunReport(*in->store, *in, *result, *options, diagnostics)
+                             : core::Result<reports::ReportFiles>(result.status());
     PrintDiagnostics(diagnostics);
     if (!files.ok()) return Fail(files.status());
     std::cout << "report: " << files->html << "\nworkbook: " << files->xlsx

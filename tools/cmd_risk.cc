@@ -8,7 +8,7 @@
 #include "core/text.h"
 #include "planners/risk.h"
 #include "tools/command.h"
-#include "tools/pipeline.h"
+#include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
 namespace {
@@ -199,25 +199,24 @@ Runner SetupRisk(CLI::App& app, const GlobalOptions& global) {
   app.add_flag("--json", args->json, "print JSON");
   AddPlanningOptions(app, args->planning, true);
   return [args, &global]() {
+    args->planning.graph = planners::GraphNeed::kBuild;
     core::Diagnostics diagnostics;
-    auto pipeline = RunPipeline(global, args->planning, diagnostics);
-    if (!pipeline.ok()) {
+    auto in = LoadPlanningInputs(global, args->planning, diagnostics);
+    if (!in.ok()) {
       PrintDiagnostics(diagnostics);
-      return Fail(pipeline.status());
+      return Fail(in.status());
     }
-    Pipeline& p = **pipeline;
-    planners::RiskInput input{&p.inputs.estate,
-                              p.graph.get(),
-                              &p.scenario,
-                              &p.target,
-                              planners::DevicePlacements(p.halls),
-                              &p.waves};
-    const planners::RiskReport report = planners::ComputeRisk(input, diagnostics);
+    auto result = planners::RunPipeline(in->base, in->Request(planners::Step::kRisk), diagnostics);
+    if (!result.ok()) {
+      PrintDiagnostics(diagnostics);
+      return Fail(result.status());
+    }
+    diagnostics.Append(result->risk_warnings);
     PrintDiagnostics(diagnostics);
     if (args->json) {
-      std::cout << RiskJson(report).dump(2) << '\n';
+      std::cout << RiskJson(*result->risk).dump(2) << '\n';
     } else {
-      PrintTable(report, p.inputs.estate.org_names);
+      PrintTable(*result->risk, result->org_names);
     }
     return 0;
   };

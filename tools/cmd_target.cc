@@ -4,8 +4,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "core/graph.h"
 #include "core/text.h"
+#include "planners/pipeline.h"
 #include "planners/target.h"
 #include "tools/command.h"
 #include "tools/planning_inputs.h"
@@ -184,19 +184,19 @@ Runner SetupTarget(CLI::App& app, const GlobalOptions& global) {
   app.add_flag("--summary", args->summary_only, "table: standards and counts only, no gap list");
   AddPlanningOptions(app, args->planning, true);
   return [args, &global]() {
+    args->planning.graph = planners::GraphNeed::kBuild;
+    args->planning.relations = planners::Relations::kRelease;
     core::Diagnostics diagnostics;
     auto in = LoadPlanningInputs(global, args->planning, diagnostics);
     if (!in.ok()) {
       PrintDiagnostics(diagnostics);
       return Fail(in.status());
     }
-    const core::GraphView graph(in->estate);
-    ReleaseRelations(in->estate);
-    auto plan =
-        planners::PlanTarget(in->estate, graph, in->catalog, in->scenario_or_null(), diagnostics);
+    auto result =
+        planners::RunPipeline(in->base, in->Request(planners::Step::kTarget), diagnostics);
     PrintDiagnostics(diagnostics);
-    if (!plan.ok()) return Fail(plan.status());
-    return PrintTarget(*plan, in->estate.org_names, FormatOf(args->json),
+    if (!result.ok()) return Fail(result.status());
+    return PrintTarget(*result->target, result->org_names, FormatOf(args->json),
                        args->summary_only ? Detail::kSummary : Detail::kFull);
   };
 }

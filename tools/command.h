@@ -16,6 +16,7 @@
 #include "core/store.h"
 #include "planners/lifecycle.h"
 #include "planners/overlap.h"
+#include "planners/pipeline.h"
 #include "planners/target.h"
 #include "planners/waves.h"
 
@@ -79,11 +80,9 @@ int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog,
                  const core::OrgNames& names, Format format, std::size_t unmatched_shown);
 int PrintTarget(const planners::TargetPlan& plan, const core::OrgNames& names, Format format,
                 Detail detail);
-// Plans the halls (`samdrift halls`): table or JSON to stdout, SVGs into `svg_dir` when not
-// empty; returns the exit code (1 when a device cannot be placed).
-// What the target retires (planning_inputs.h: scenario, catalogs, date) is not placed.
-int RunHalls(const core::Store& store, PlanningOptions options, Format format,
-             const std::string& svg_dir);
+// Renders the hall plan of `result` (`samdrift halls`): table or JSON to stdout, SVGs into
+// `svg_dir` when not empty; returns the exit code (1 when a device cannot be placed).
+int PrintHalls(const planners::PipelineResult& result, Format format, const std::string& svg_dir);
 
 // The waves table of `plan` (without the item list), for the demo.
 // Orgs by display name (`names`).
@@ -108,8 +107,9 @@ Runner SetupOrg(CLI::App& app, const GlobalOptions& global);
 Runner SetupRemove(CLI::App& app, const GlobalOptions& global);
 Runner SetupRisk(CLI::App& app, const GlobalOptions& global);
 
-// Renders `net` (table or JSON) for the store to `out`; returns the exit code. Used by demo too.
-int RunNet(const core::Store& store, const std::string& scenario_path, Format format,
+// Renders `net` (table or JSON) for the store's orgs of `scenario` (already checked against the
+// store) to `out`; returns the exit code. Used by demo too.
+int RunNet(const core::Store& store, const planners::Scenario& scenario, Format format,
            std::ostream& out);
 
 }  // namespace samdrift::tools

@@ -2,10 +2,46 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "core/date.h"
+#include "core/text.h"
+#include "tools/trace.h"
 
 namespace samdrift::tools {
+namespace {
+
+core::Result<PlanningInputs> LoadFromStore(const core::Store& store, PlanningFiles files,
+                                           const PlanningOptions& options,
+                                           core::Diagnostics& diagnostics) {
+  PlanningInputs in;
+  in.scenario = std::move(files.scenario);
+  in.date = std::move(files.date);
+  in.store_path = store.path();
+  in.planned = planners::ScenarioWithDate(in.scenario ? &*in.scenario : nullptr, in.date);
+  if (in.scenario) {
+    core::Status named = CheckScenarioOrgs(store, *in.scenario, diagnostics);
+    if (!named.ok()) return named;
+  }
+  core::AssetQuery query;
+  if (in.scenario) query.orgs = in.scenario->orgs;
+  query.with_relations = options.with_relations;
+  query.kinds = options.kinds;
+  query.categories = options.categories;
+  auto estate = store.LoadEstate(query);
+  if (!estate.ok()) return estate.status();
+  Trace("estate loaded");
+  auto device_types = store.DeviceTypes();
+  if (!device_types.ok()) return device_types.status();
+  in.base =
+      planners::MakePlanningBase(std::move(estate).value(), std::move(files.catalog),
+                                 std::move(device_types).value(), options.graph, options.relations);
+  if (options.graph == planners::GraphNeed::kBuild) Trace("graph built");
+  return in;
+}
+
+}  // namespace
 
 void AddPlanningOptions(CLI::App& app, PlanningOptions& options, bool with_date) {
   app.add_option("--scenario", options.scenario,
@@ -20,8 +56,45 @@ void AddPlanningOptions(CLI::App& app, PlanningOptions& options, bool with_date)
   }
 }
 
-void ReleaseRelations(core::Estate& estate) {
-  std::vector<core::Relation>().swap(estate.relations);
+planners::PipelineRequest PlanningInputs::Request(planners::Steps steps) const {
+  planners::PipelineRequest request;
+  request.scenario = scenario ? &*scenario : nullptr;
+  request.date = date;
+  request.steps = steps;
+  request.estate_source = store_path;
+  request.trace = Trace;
+  return request;
+}
+
+core::Result<std::optional<planners::Scenario>> ReadScenarioFile(const std::string& path,
+                                                                 core::Diagnostics& diagnostics) {
+  if (path.empty()) return std::optional<planners::Scenario>();
+  std::error_code ec;
+  std::ifstream in(path, std::ios::binary);
+  if (!std::filesystem::is_regular_file(path, ec) || !in) {
+    return core::Status::Usage("cannot read the scenario '" + path + "': no such file");
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto scenario = planners::ParseScenario(core::ToUtf8(text.str()), path, diagnostics);
+  if (!scenario) return core::Status::Invalid("invalid scenario '" + path + "'; nothing planned");
+  return scenario;
+}
+
+core::Result<PlanningFiles> ReadPlanningFiles(const PlanningOptions& options,
+                                              core::Diagnostics& diagnostics) {
+  if (!options.date.empty() && !core::IsIsoDate(options.date)) {
+    return core::Status::Usage("--date: expected yyyy-mm-dd, got '" + options.date + "'");
+  }
+  PlanningFiles files;
+  files.date = options.date;
+  auto scenario = ReadScenarioFile(options.scenario, diagnostics);
+  if (!scenario.ok()) return scenario.status();
+  files.scenario = std::move(scenario).value();
+  auto catalog = core::LoadCatalog(options.catalogs, diagnostics);
+  if (!catalog.ok()) return catalog.status();
+  files.catalog = std::move(catalog).value();
+  return files;
 }
 
 core::Status CheckScenarioOrgs(const core::Store& store, const planners::Scenario& scenario,
@@ -39,55 +112,24 @@ core::Status CheckScenarioOrgs(const core::Store& store, const planners::Scenari
   return core::Status::Ok();
 }
 
-core::Result<PlanningInputs> LoadPlanningInputs(const GlobalOptions& global,
-                                                const PlanningOptions& options,
-                                                core::Diagnostics& diagnostics) {
-  // Check the cheap inputs before opening the store, so a typo in a file is reported first.
-  if (!options.date.empty() && !core::IsIsoDate(options.date)) {
-    return core::Status::Usage("--date: expected yyyy-mm-dd, got '" + options.date + "'");
-  }
-  auto store = OpenStore(global, core::OpenMode::kReadOnly);
-  if (!store.ok()) return store.status();
-  return LoadPlanningInputs(**store, options, diagnostics);
-}
-
 core::Result<PlanningInputs> LoadPlanningInputs(const core::Store& store,
                                                 const PlanningOptions& options,
                                                 core::Diagnostics& diagnostics) {
-  PlanningInputs in;
-  if (!options.date.empty() && !core::IsIsoDate(options.date)) {
-    return core::Status::Usage("--date: expected yyyy-mm-dd, got '" + options.date + "'");
-  }
-  if (!options.scenario.empty()) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(options.scenario, ec)) {
-      return core::Status::Usage("cannot read the scenario '" + options.scenario +
-                                 "': no such file");
-    }
-    auto scenario = planners::LoadScenario(options.scenario, diagnostics);
-    if (!scenario.ok()) return scenario.status();
-    in.scenario = std::move(scenario).value();
-    core::Status named = CheckScenarioOrgs(store, *in.scenario, diagnostics);
-    if (!named.ok()) return named;
-  }
-  if (!options.date.empty()) {
-    if (!in.scenario) {
-      in.scenario.emplace();
-      in.scenario->source = "--date";
-    }
-    in.scenario->date = options.date;
-  }
-  auto catalog = core::LoadCatalog(options.catalogs, diagnostics);
-  if (!catalog.ok()) return catalog.status();
-  in.catalog = std::move(catalog).value();
-  core::AssetQuery query;
-  if (in.scenario) query.orgs = in.scenario->orgs;
-  query.with_relations = options.with_relations;
-  query.kinds = options.kinds;
-  query.categories = options.categories;
-  auto estate = store.LoadEstate(query);
-  if (!estate.ok()) return estate.status();
-  in.estate = std::move(estate).value();
+  auto files = ReadPlanningFiles(options, diagnostics);
+  if (!files.ok()) return files.status();
+  return LoadFromStore(store, std::move(files).value(), options, diagnostics);
+}
+
+core::Result<PlanningInputs> LoadPlanningInputs(const GlobalOptions& global,
+                                                const PlanningOptions& options,
+                                                core::Diagnostics& diagnostics) {
+  Trace("start");
+  auto files = ReadPlanningFiles(options, diagnostics);
+  if (!files.ok()) return files.status();
+  auto store = OpenStore(global, core::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  auto in = LoadFromStore(**store, std::move(files).value(), options, diagnostics);
+  if (in.ok()) in->store = std::move(store).value();
   return in;
 }
 

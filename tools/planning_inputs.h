@@ -1,10 +1,12 @@
-// What every planning command reads: the scenario (optional), the technology catalog (bundled
-// plus --catalog files) and the estate of the scenario's orgs. Used by overlap, target,
-// lifecycle and the later planners (plan, halls, report) so they see the same standards.
+// What every planning command reads, once: the scenario file (optional), the technology catalog
+// (bundled plus --catalog files), --date, and from the store (opened once) the estate of the
+// scenario's orgs and the device types. The planners get them as a planners::PlanningBase and a
+// planners::PipelineRequest (planners/pipeline.h); nothing below tools/ reads a file.
 #ifndef SAMDRIFT_TOOLS_PLANNING_INPUTS_H_
 #define SAMDRIFT_TOOLS_PLANNING_INPUTS_H_
 
 #include <CLI/CLI.hpp>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +15,7 @@
 #include "core/diagnostics.h"
 #include "core/result.h"
 #include "core/store.h"
+#include "planners/pipeline.h"
 #include "planners/scenario.h"
 #include "tools/command.h"
 
@@ -24,38 +27,61 @@ struct PlanningOptions {
   std::string date;                          // --date yyyy-mm-dd (overrides the scenario's)
   std::vector<std::string> only_categories;  // plan --only: the plan's items of these categories
   std::vector<std::string> only_actions;     // plan --actions: the plan's items of these actions
-  // Not options: what the command needs of the store (by default every asset and relation).
+  // Not options: what the command needs of the store (by default every asset and relation)
+  // and whether the graph view is built over the estate (then its relations may be freed).
   bool with_relations = true;              // false when no graph will be built
   std::vector<core::AssetKind> kinds;      // empty: every kind
   std::vector<core::Category> categories;  // empty: every category
+  planners::GraphNeed graph = planners::GraphNeed::kNone;
+  planners::Relations relations = planners::Relations::kKeep;
 };
 
 // Adds --scenario, --catalog and (with `with_date`) --date to a command.
 void AddPlanningOptions(CLI::App& app, PlanningOptions& options, bool with_date);
 
-struct PlanningInputs {
-  std::optional<planners::Scenario> scenario;
+// The files, read and checked before the store is opened: a typo in them is reported first.
+struct PlanningFiles {
+  std::optional<planners::Scenario> scenario;  // --scenario as written (without --date)
+  std::string date;                            // --date, checked
   core::Catalog catalog;
-  core::Estate estate;
-  const planners::Scenario* scenario_or_null() const { return scenario ? &*scenario : nullptr; }
 };
 
-// Frees the estate's relations (a GraphView built over it no longer needs them): at national
-// scale they are a quarter of the estate's memory.
-void ReleaseRelations(core::Estate& estate);
+struct PlanningInputs {
+  std::optional<planners::Scenario> scenario;  // --scenario as written (without --date)
+  std::string date;                            // --date, checked
+  std::string store_path;
+  std::unique_ptr<core::Store> store;  // read-only, when LoadPlanningInputs opened it
+  std::shared_ptr<const planners::PlanningBase> base;
+  // The scenario with --date applied (planners::ScenarioWithDate); null when neither is given.
+  std::optional<planners::Scenario> planned;
+  const planners::Scenario* planned_or_null() const { return planned ? &*planned : nullptr; }
+  // A request for `steps` with the scenario, the date and the store as the estate's source.
+  planners::PipelineRequest Request(planners::Steps steps) const;
+};
+
+// Reads a scenario file (docs/cli.md); an empty path is no scenario. A file that is not there is
+// a usage error; a file that does not parse is kInvalidInput with the problems in `diagnostics`.
+core::Result<std::optional<planners::Scenario>> ReadScenarioFile(const std::string& path,
+                                                                 core::Diagnostics& diagnostics);
+
+// Checks --date and reads the scenario and catalog files.
+core::Result<PlanningFiles> ReadPlanningFiles(const PlanningOptions& options,
+                                              core::Diagnostics& diagnostics);
 
 // Checks the orgs the scenario names (`orgs:`, each hall's `from:`) against the store's: the
 // ones it lacks are located errors in `diagnostics` and the status is kInvalidInput.
 core::Status CheckScenarioOrgs(const core::Store& store, const planners::Scenario& scenario,
                                core::Diagnostics& diagnostics);
 
-// Reads scenario, catalog and estate (read-only store). Problems in the files go to
-// `diagnostics`; the status says which step failed (usage, invalid input, store).
-core::Result<PlanningInputs> LoadPlanningInputs(const GlobalOptions& global,
+// Reads the files, then from `store` the estate (the scenario's orgs, as `options` needs) and the
+// device types. Problems in the files go to `diagnostics`; the status says which step failed
+// (usage, invalid input, store).
+core::Result<PlanningInputs> LoadPlanningInputs(const core::Store& store,
                                                 const PlanningOptions& options,
                                                 core::Diagnostics& diagnostics);
-// The same from a store that is already open (demo).
-core::Result<PlanningInputs> LoadPlanningInputs(const core::Store& store,
+// The same, opening the store (read-only) once, after the files are read; it stays open in
+// PlanningInputs::store for what the command reads besides.
+core::Result<PlanningInputs> LoadPlanningInputs(const GlobalOptions& global,
                                                 const PlanningOptions& options,
                                                 core::Diagnostics& diagnostics);
 

@@ -1,19 +1,21 @@
-// `samdrift report` (and the demo's report): reads the store once through the planning pipeline,
-// computes every result the report shows and hands them to reports::WriteReport.
+// `samdrift report` (and the demo's report): from one read of the inputs and the planning
+// pipeline's results, computes the rest the report shows and hands all to reports::WriteReport.
 #ifndef SAMDRIFT_TOOLS_REPORT_RUN_H_
 #define SAMDRIFT_TOOLS_REPORT_RUN_H_
 
 #include "core/diagnostics.h"
 #include "core/result.h"
+#include "core/store.h"
+#include "planners/pipeline.h"
 #include "reports/build.h"
-#include "tools/command.h"
 #include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
 
-// Planner and scenario problems go to `diagnostics`; a failed step fails the whole.
-core::Result<reports::ReportFiles> RunReport(const GlobalOptions& global,
-                                             const PlanningOptions& planning,
+// `result` is the pipeline's run with every step (Step::kRisk) over `in`, whose base has the
+// graph built; `store` is the one `in` was read from. Address-plan problems go to `diagnostics`.
+core::Result<reports::ReportFiles> RunReport(const core::Store& store, const PlanningInputs& in,
+                                             const planners::PipelineResult& result,
                                              const reports::ReportOptions& options,
                                              core::Diagnostics& diagnostics);
 

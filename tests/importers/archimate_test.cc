@@ -705,3 +705,14 @@ TEST_CASE("Hylte's services model", "[importers][archimate][samples]") {
   CHECK(Attr(*eko, "Förvaltning") == "Hylte kommun, Ekonomiavdelningen");
   CHECK(Find(r.batch, "Säkerhetskopiering (id-5a074004)"));
 }
+
+TEST_CASE("a criticality level 1-4 reads as in the generic CSV importer",
+          "[importers][archimate]") {
+  const std::string defs = Definitions({{"p1", "Kritikalitet"}});
+  auto r = testing::RunImporter(kImporter,
+                                Model(El("id-1", "Node", "HYL-ESX01", Props({{"p1", "3"}})), "",
+                                      "  <organizations/>\n" + defs),
+                                "m.xml", "hylte");
+  REQUIRE(r.batch.assets.size() == 1);
+  CHECK(r.batch.assets[0].criticality == "high");
+}

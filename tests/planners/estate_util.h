@@ -7,6 +7,7 @@
 
 #include "core/catalog.h"
 #include "core/store.h"
+#include "planners/scenario.h"
 
 namespace samdrift::testing {
 
@@ -109,6 +110,15 @@ inline core::Relation MakeRelation(const std::string& org, const std::string& so
   r.kind = kind;
   r.target = target;
   return r;
+}
+
+// A scenario parsed from YAML text (as "s.yaml"); any diagnostic fails the test.
+inline planners::Scenario ParsedScenario(const std::string& yaml) {
+  core::Diagnostics d;
+  auto s = planners::ParseScenario(yaml, "s.yaml", d);
+  for (const auto& item : d.items()) FAIL_CHECK(core::FormatDiagnostic(item));
+  REQUIRE(s.has_value());
+  return *s;
 }
 
 }  // namespace samdrift::testing

@@ -49,14 +49,6 @@ core::Estate HypervisorEstate() {
   return e;
 }
 
-planners::Scenario Scenario(const std::string& yaml) {
-  core::Diagnostics d;
-  auto s = planners::ParseScenario(yaml, "s.yaml", d);
-  for (const auto& item : d.items()) FAIL_CHECK(core::FormatDiagnostic(item));
-  REQUIRE(s.has_value());
-  return *s;
-}
-
 const planners::Standard* StandardOf(const planners::TargetPlan& plan, const std::string& cap) {
   for (const auto& s : plan.standards) {
     if (s.capability == cap) return &s;
@@ -83,7 +75,7 @@ std::string Formatted(const core::Diagnostics& d) {
 TEST_CASE("proposed standards follow the documented rules", "[planners][target]") {
   core::Catalog catalog = testing::TestCatalog();
   core::Estate estate = HypervisorEstate();
-  auto scenario = Scenario("date: 2026-12-01\n");
+  auto scenario = testing::ParsedScenario("date: 2026-12-01\n");
   core::Diagnostics d;
   auto plan = planners::PlanTarget(estate, catalog, &scenario, d);
   REQUIRE(plan.ok());
@@ -120,7 +112,7 @@ TEST_CASE("proposed standards follow the documented rules", "[planners][target]"
 TEST_CASE("gaps: upgrade, replace, migrate with effort and end of support", "[planners][target]") {
   core::Catalog catalog = testing::TestCatalog();
   core::Estate estate = HypervisorEstate();
-  auto scenario = Scenario("date: 2026-12-01\n");
+  auto scenario = testing::ParsedScenario("date: 2026-12-01\n");
   core::Diagnostics d;
   auto plan = planners::PlanTarget(estate, catalog, &scenario, d);
   REQUIRE(plan.ok());
@@ -172,7 +164,7 @@ TEST_CASE("gaps: upgrade, replace, migrate with effort and end of support", "[pl
 TEST_CASE("a scenario fixes standards, overrides effort and retires", "[planners][target]") {
   core::Catalog catalog = testing::TestCatalog();
   core::Estate estate = HypervisorEstate();
-  auto scenario = Scenario(R"(date: 2025-01-01
+  auto scenario = testing::ParsedScenario(R"(date: 2025-01-01
 standards:
   hypervisor: beta-hv-1
   access-switch: none
@@ -233,7 +225,7 @@ TEST_CASE("scenario standards the catalog cannot honour are located errors", "[p
   };
   for (const Case& c : cases) {
     INFO(c.name);
-    auto scenario = Scenario(c.yaml);
+    auto scenario = testing::ParsedScenario(c.yaml);
     core::Diagnostics d;
     auto plan = planners::PlanTarget(estate, catalog, &scenario, d);
     CHECK(plan.ok() == c.ok);
@@ -255,7 +247,7 @@ TEST_CASE("never propose past end of support; deterministic ties", "[planners][t
   // Two switch products, one org and one asset each: the id decides (acme-sw < beta-sw).
   e.assets.push_back(MakeAsset("x", AssetKind::kDevice, "x-sw", "Beta", "BSW"));
   e.assets.push_back(MakeAsset("y", AssetKind::kDevice, "y-sw", "Acme", "SW 200"));
-  auto scenario = Scenario("date: 2026-12-01\n");
+  auto scenario = testing::ParsedScenario("date: 2026-12-01\n");
   for (int run = 0; run < 2; ++run) {
     core::Diagnostics d;
     auto plan = planners::PlanTarget(e, catalog, &scenario, d);
@@ -313,7 +305,7 @@ TEST_CASE("a cluster's hypervisor has gaps; the VMs on it, its members and their
   e.assets.push_back(MakeAsset("v", AssetKind::kCluster, "v-cl", "VMware", "ESXi", "7.0.3"));
   e.assets.push_back(MakeAsset("v", AssetKind::kVm, "v-vm1"));
   e.relations.push_back(MakeRelation("v", "v-vm1", RelationKind::kRunsOn, "v-cl"));
-  auto scenario = Scenario(R"(date: 2026-01-01
+  auto scenario = testing::ParsedScenario(R"(date: 2026-01-01
 standards:
   hypervisor: vmware-esxi-8
 )");

@@ -4,6 +4,7 @@
 #include <array>
 #include <string_view>
 
+#include "reports/escape.h"
 #include "tools/gen/gen_output.h"
 #include "tools/gen/gen_random.h"
 #include "tools/gen/gen_writers.h"
@@ -68,7 +69,7 @@ void Tag(std::string& out, int indent, std::string_view name, std::string_view v
   out += '<';
   out += name;
   out += '>';
-  AppendXml(out, value);
+  reports::AppendXmlText(out, value);
   out += "</";
   out += name;
   out += ">\n";

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <memory>
 
+#include "reports/escape.h"
+
 namespace samdrift::tools::gen {
 namespace {
 
@@ -36,23 +38,7 @@ void CsvOut::Separate() {
 
 CsvOut& CsvOut::Cell(std::string_view value) {
   Separate();
-  bool quote = false;
-  for (char c : value) {
-    if (c == delimiter_ || c == '"' || c == '\n' || c == '\r') {
-      quote = true;
-      break;
-    }
-  }
-  if (!quote) {
-    text_ += value;
-    return *this;
-  }
-  text_ += '"';
-  for (char c : value) {
-    if (c == '"') text_ += '"';
-    text_ += c;
-  }
-  text_ += '"';
+  reports::AppendCsvField(text_, value, delimiter_);
   return *this;
 }
 
@@ -122,27 +108,6 @@ bool WriteFile(const std::filesystem::path& path, std::string_view utf8, Encodin
   }
   if (std::fwrite(bytes.data(), 1, bytes.size(), file.get()) != bytes.size()) return false;
   return std::fclose(file.release()) == 0;
-}
-
-void AppendXml(std::string& out, std::string_view value) {
-  for (char c : value) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
 }
 
 void AppendJson(std::string& out, std::string_view value) {

@@ -43,8 +43,6 @@ class CsvOut {
 // Writes `utf8` to `path` in `encoding` (creating parent folders). Returns false on failure.
 bool WriteFile(const std::filesystem::path& path, std::string_view utf8, Encoding encoding);
 
-// Appends `value` to `out` escaped for XML text and attribute values.
-void AppendXml(std::string& out, std::string_view value);
 // Appends `value` to `out` as a JSON string (with the quotes).
 void AppendJson(std::string& out, std::string_view value);
 
