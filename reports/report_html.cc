@@ -124,7 +124,8 @@ core::Status WriteHtml(const Report& report, const std::string& path) {
     for (const Table& t : s.tables) {
       if (!t.in_html) continue;
       if (t.collapsed) {
-        out << "<details><summary>" << Escape(t.title) << " (" << t.rows.size() << ")</summary>\n";
+        out << "<details><summary>" << HtmlText(t.title) << " (" << t.rows.size()
+            << ")</summary>\n";
       }
       WriteTable(out, t, report.lang);
       if (t.collapsed) out << "</details>\n";
