@@ -75,11 +75,13 @@ const std::unordered_map<std::string_view, std::string_view>& SwedishTexts() {
       {"What is past end of support at the planned date, or reaches it within twelve months.",
        "Det som har passerat supportslut vid planerat datum, eller når det inom tolv månader."},
       {"Which technologies the municipalities share. The heat map counts assets per product "
-       "and municipality (products used by more than one municipality first). The similarity "
-       "matrix compares two municipalities capability by capability: the share of their assets "
-       "that run the same product (1 = identical mix, 0 = nothing in common).",
+       "and municipality (infrastructure first: datacenter, network, platform; then the "
+       "workplace; within each, products used by more than one municipality first). The "
+       "similarity matrix compares two municipalities capability by capability: the share of "
+       "their assets that run the same product (1 = identical mix, 0 = nothing in common).",
        "Vilken teknik kommunerna delar. Värmekartan räknar tillgångar per produkt och kommun "
-       "(produkter som flera kommuner använder först). Likhetsmatrisen jämför två kommuner "
+       "(infrastrukturen först: datacenter, nätverk, plattform; sedan arbetsplatsen; inom var "
+       "och en produkter som flera kommuner använder först). Likhetsmatrisen jämför två kommuner "
        "förmåga för förmåga: andelen av deras tillgångar som kör samma produkt (1 = samma mix, "
        "0 = inget gemensamt)."},
       {"One standard per capability: fixed by the scenario, or proposed (what most "
