@@ -55,8 +55,19 @@ bool Phrase(std::string_view text) { return text.find(' ') != std::string_view::
 
 }  // namespace
 
+// The page without the plan items' table: their scheduling text ("wave 2: ready in wave 1 but
+// held back by ...") is still the wave planner's English (docs/cli.md says so); their gap part
+// is checked in its own test.
+std::string WithoutPlanItems(std::string html) {
+  const std::size_t at = html.find("id=\"t-waves\"");
+  if (at == std::string::npos) return html;
+  const std::size_t start = html.rfind("<table", at);
+  return html.erase(start, html.find("</table>", at) + 8 - start);
+}
+
 TEST_CASE("the Swedish report holds no text of the English table", "[tools][report][lang]") {
-  const std::string sv = VisibleText(Slurp(ReportDir() / "sv" / "index.html"));
+  const std::string page = Slurp(ReportDir() / "sv" / "index.html");
+  const std::string sv = VisibleText(WithoutPlanItems(page));
   for (const auto& [english, swedish] : SwedishTexts()) {
     if (english == swedish || !Phrase(english)) continue;
     INFO(english);
@@ -64,13 +75,17 @@ TEST_CASE("the Swedish report holds no text of the English table", "[tools][repo
   }
   for (const char* english :
        {"another product in place", "same product, newer version", "its workloads migrate",
-        "front view", "(estimated)", "positions free", "client-hw", "(primary)", "(secondary)",
+        "front view", "(estimated)", "positions free", "(primary)", "(secondary)",
         "one municipality", "all municipalities", "past end of support since"}) {
     INFO(english);
     CHECK(sv.find(english) == std::string::npos);
   }
   CHECK(sv.find("en annan produkt i stället") != std::string::npos);
   CHECK(sv.find("klienthårdvara") != std::string::npos);
+  // The plan items made from a gap give its reason in Swedish too.
+  const std::string items = VisibleText(page);
+  CHECK(items.find("another product in place") == std::string::npos);
+  CHECK(items.find("samma produkt, nyare version") != std::string::npos);
 }
 
 TEST_CASE("the English report holds no text of the Swedish table", "[tools][report][lang]") {
