@@ -246,11 +246,12 @@ national() {  # ORGS -> sets step_wall[step], step_mem[step], total_wall, peak_m
     [ "$mem_mb" -gt "$peak" ] && peak=$mem_mb
   done
   step_wall[import]=$sum step_mem[import]=$peak
-  # The pipeline of issue 10 (import, overlap, target, plan, halls), then stats and net, which
-  # are measured but not part of its total. Each step is one command, as a user runs it, its
+  # The pipeline of issue 10 (import, overlap, target, plan, halls), then stats, net and risk
+  # (every service's availability, single points and exposure, issue 19), which are measured
+  # but not part of its total. Each step is one command, as a user runs it, its
   # text output written to a file (net's pairwise VLAN clashes grow with orgs squared: see
   # bench/RESULTS.md).
-  for step in overlap target plan halls stats net; do
+  for step in overlap target plan halls stats net risk; do
     if has_command "$step"; then
       say "national: $step"
       measure "$step" sh -c '"$1" --db "$2" "$3" >"$4"' - "$S" "$dir.db" "$step" "$dir.$step.out"
@@ -273,7 +274,7 @@ national "$big"
 assets_total=$((big * per_org))
 row "samdrift-gen ${big} orgs × ${per_org} assets" "\`samdrift-gen --orgs $big --assets-per-org $per_org --seed 11 --out DIR\`" \
   "${gen_wall} s" "well under 60 s" "$(verdict "$gen_wall" 60 le)"
-for step in import overlap target plan halls stats net; do
+for step in import overlap target plan halls stats net risk; do
   [ -n "${step_wall[$step]:-}" ] || continue
   growth=$(awk -v a="${small_wall[$step]}" -v b="${step_wall[$step]}" -v n1="$small" -v n2="$big" \
     'BEGIN { if (a <= 0.05) print "–"; else printf "%.2f", log(b / a) / log(n2 / n1) }')
@@ -281,7 +282,7 @@ for step in import overlap target plan halls stats net; do
   [ "$step" = import ] && cmd="\`samdrift import --org orgNNN DIR/orgNNN\` × $big"
   row "National scale: $step ($big orgs, $assets_total assets)" "$cmd" \
     "${step_wall[$step]} s, peak ${step_mem[$step]} MB (growth exponent ${growth} from $small to $big orgs)" \
-    "$(case $step in stats | net) echo "(outside the pipeline)" ;; *) echo "(part of the pipeline)" ;; esac)" "–"
+    "$(case $step in stats | net | risk) echo "(outside the pipeline)" ;; *) echo "(part of the pipeline)" ;; esac)" "–"
 done
 row "National scale: whole pipeline ($big orgs × $per_org assets, store ${db_mb} MB)" \
   "import, overlap, target, plan, halls" "${total_wall} s, peak ${peak_mem} MB" "< 300 s, < 8192 MB" \

@@ -35,6 +35,8 @@ const std::vector<ColumnSpec> kAssetColumns = {
     {"criticality", {"kritikalitet"}},
     {"eol", {"slut_support", "end_of_support"}},
     {"category", {"kategori"}},
+    {"latitude", {"latitud"}},
+    {"longitude", {"longitud"}},
 };
 const std::vector<ColumnSpec> kRelationColumns = {
     {"source", {"kalla", "källa"}},
@@ -284,6 +286,11 @@ class TableReader {
       }
     } else {
       a.category = core::DefaultCategory(a.kind, a.role);
+    }
+    // A site's position (decimal degrees, checked where it is used: `halls --choose`).
+    for (std::string_view column : {"latitude", "longitude"}) {
+      std::string_view cell = core::Trim(h.Get(r, column));
+      if (!cell.empty()) a.SetAttr(column, std::string(cell));
     }
     a.provenance = Prov(r);
     key_.assign(1, static_cast<char>(a.kind));  // one byte for the kind: 11 million keys

@@ -7,6 +7,7 @@
 
 #include "core/device_types.h"
 #include "core/text.h"
+#include "planners/hall_stays.h"
 
 namespace samdrift::planners {
 namespace {
@@ -68,6 +69,34 @@ void FillCapacity(HallSpec& spec, const TargetHall* target, const core::Asset* h
   if (spec.cooling_kw == kUnlimited) notes.push_back(spec.name + ": no cooling capacity recorded");
 }
 
+// Every existing hall, kept when keep_halls names it (or when nothing moves: `as_is`).
+std::vector<TodayHall> TodaysHalls(const Floor& floor, const std::set<std::string>& kept,
+                                   bool as_is) {
+  std::vector<TodayHall> today;
+  for (const auto& [key, hall] : floor.halls) {
+    today.push_back(
+        {hall->org, hall->site, hall->name, as_is || kept.count(hall->org + "/" + key.second) > 0});
+  }
+  return today;
+}
+
+// Where a device goes when it does not move: into `stays` (a kept hall, or site-bound outside
+// the target halls; true), or it stays a device of the plan, site-bound ones pinned (false).
+bool Stays(HallDevice& dev, const std::string& bound_why, const std::set<std::string>& kept,
+           const std::set<std::string>& target_halls, std::vector<HallDevice>& stays) {
+  const std::string hall = dev.org + "/" + core::HallKey(dev.site, dev.hall);
+  if (kept.count(hall)) {
+    dev.site_bound = bound_why.empty() ? "its hall is kept (keep_halls)" : bound_why;
+  } else if (!bound_why.empty()) {
+    dev.site_bound = bound_why;
+    if (target_halls.count(hall)) return false;
+  } else {
+    return false;
+  }
+  stays.push_back(std::move(dev));
+  return true;
+}
+
 }  // namespace
 
 bool IsPduRole(std::string_view role) {
@@ -90,10 +119,23 @@ core::Result<HallPlanInput> BuildHallInput(const core::Estate& estate,
                                            const std::vector<core::DeviceType>& catalog,
                                            const Scenario& scenario, const AssetNames& retired,
                                            core::Diagnostics& diagnostics) {
+  // The datacenter area not pooled: every org keeps its halls, nothing moves (scenario.h).
+  if (!scenario.Pooled(core::Category::kDatacenter) && !scenario.halls.empty()) {
+    return BuildHallInput(estate, catalog, HallScenario(scenario), retired, diagnostics);
+  }
   HallPlanInput input;
+  const std::size_t errors_before = diagnostics.error_count();
   const std::set<std::string> orgs(scenario.orgs.begin(), scenario.orgs.end());
   const bool as_is = scenario.halls.empty();
   const Floor floor = ReadFloor(estate, orgs, TargetHall{}.rack_u);
+  std::vector<std::string> known;
+  for (const auto& [key, hall] : floor.halls) known.push_back(key.first + "/" + key.second);
+  const std::set<std::string> kept = KeptHalls(scenario, known, diagnostics);
+  const AssetNames named_bound = SiteBoundNames(scenario, estate, diagnostics);
+  std::set<std::string> target_halls;
+  for (const TargetHall& t : scenario.halls) target_halls.insert(t.from);
+  input.today = TodaysHalls(floor, kept, as_is);
+  input.margin = scenario.design_margin;
 
   if (as_is) {
     input.redundancy = RedundancyRule::kNone;
@@ -116,8 +158,6 @@ core::Result<HallPlanInput> BuildHallInput(const core::Estate& estate,
   } else {
     input.redundancy = scenario.redundancy;
     std::map<std::string, std::string> used;  // existing hall -> target hall that takes it
-    std::vector<std::string> known;
-    for (const auto& [key, hall] : floor.halls) known.push_back(key.first + "/" + key.second);
     for (const TargetHall& target : scenario.halls) {
       HallSpec spec;
       spec.name = target.name;
@@ -157,11 +197,10 @@ core::Result<HallPlanInput> BuildHallInput(const core::Estate& estate,
       FillCapacity(spec, &target, hall, input.notes);
       input.halls.push_back(std::move(spec));
     }
-    if (diagnostics.has_errors()) {
-      return core::Status::Invalid(
-          "the scenario names halls that are not in the store; nothing "
-          "planned");
-    }
+  }
+  if (diagnostics.error_count() > errors_before) {
+    return core::Status::Invalid(
+        "the scenario names halls or devices that are not in the store; nothing planned");
   }
 
   std::size_t unlocated = 0, estimated = 0;
@@ -189,7 +228,12 @@ core::Result<HallPlanInput> BuildHallInput(const core::Estate& estate,
                     (!pdu && sources.power == core::FigureSource::kDefault);
     dev.u_source = sources.u_height;
     dev.power_source = pdu ? core::FigureSource::kNone : sources.power;
-    if (sources.type) dev.device_type = sources.type->manufacturer + " " + sources.type->model;
+    if (sources.type) {
+      dev.device_type = sources.type->manufacturer + " " + sources.type->model;
+      dev.full_depth = sources.type->full_depth;
+    }
+    dev.model = std::string(core::Trim(asset.vendor + " " + asset.product));
+    if (const std::string* face = asset.Attr("face")) dev.face = core::ToLowerAscii(*face);
     dev.redundancy_group = asset.redundancy_group;
     dev.critical = core::EqualsIgnoreCase(asset.criticality, "critical");
     dev.pdu = pdu;
@@ -201,6 +245,12 @@ core::Result<HallPlanInput> BuildHallInput(const core::Estate& estate,
       input.retired.push_back(std::move(dev));
       continue;
     }
+    if (!as_is) {
+      const std::string why = named_bound.count({asset.org, asset.name})
+                                  ? "named by the scenario's site_bound"
+                                  : SiteBoundWhy(asset.role);
+      if (Stays(dev, why, kept, target_halls, input.stays)) continue;
+    }
     if (dev.estimated) ++estimated;
     input.devices.push_back(std::move(dev));
   }
@@ -209,6 +259,7 @@ core::Result<HallPlanInput> BuildHallInput(const core::Estate& estate,
   };
   std::sort(input.devices.begin(), input.devices.end(), by_org_name);
   std::sort(input.retired.begin(), input.retired.end(), by_org_name);
+  std::sort(input.stays.begin(), input.stays.end(), by_org_name);
   if (estimated) {
     input.notes.push_back(std::to_string(estimated) +
                           " devices have estimated figures (per-role defaults)");

@@ -27,7 +27,14 @@ using AssetNames = std::set<std::pair<std::string, std::string>>;
 // leaves them out, positions, power and cooling) from the existing hall. A scenario without halls
 // keeps every existing hall as it is (capacity as recorded, no rack power budget, no PDU zone,
 // redundancy none): the plan is then a report of use against capacity.
-// An unknown `from:` hall is a located error (HAL001) and the result is Invalid.
+// A scenario whose datacenter area is not pooled (`pooled:`) is planned as one without halls.
+// An unknown `from:` hall is a located error (HAL001) and the result is Invalid, as is a hall
+// of keep_halls the store lacks (HAL003) or that is a target hall (HAL004), and a device of
+// site_bound it lacks (HAL005).
+// What stays (HallPlanInput::stays, each with why in site_bound): every device of a kept hall,
+// and site-bound devices (SiteBoundWhy, or named by site_bound) outside the target halls; in a
+// target hall a site-bound device is a device of the plan that keeps its place.
+// `today` lists every existing hall; margin is the scenario's design_margin.
 core::Result<HallPlanInput> BuildHallInput(const core::Estate& estate,
                                            const std::vector<core::DeviceType>& catalog,
                                            const Scenario& scenario, const AssetNames& retired,
@@ -40,6 +47,12 @@ bool IsPduRole(std::string_view role);
 // power feeds: roles "power-panel", "power-feed"): they supply racks and occupy no rack units,
 // so the plan neither places nor moves them.
 bool IsPowerInfrastructureRole(std::string_view role);
+
+// Why a device of this role stays at its site rather than moving into the joint datacenter
+// (campus core, building and access switches, access points, the site's firewall or UPS,
+// printers, a role naming the site, campus or building, in English or Swedish); empty when the
+// role does not bind it.
+std::string SiteBoundWhy(std::string_view role);
 
 }  // namespace samdrift::planners
 

@@ -30,15 +30,25 @@ std::string Kw(double kw) {
   return text;
 }
 
+// " at the design margin of 80 %" when the plan fills less than the whole capacity.
+std::string MarginText(double margin) {
+  if (margin >= 1.0 - kEpsilon) return "";
+  return " at the design margin of " + std::to_string(static_cast<int>(std::lround(margin * 100))) +
+         " %";
+}
+
 struct HallState {
   const HallSpec* spec = nullptr;
+  double margin = 1.0;  // the share of power and cooling the plan fills
   double kw = 0;
   int racks = 0;  // positions used
   int new_racks = 0;
 
-  double Left() const { return std::min(spec->power_kw, spec->cooling_kw) - kw; }
+  double Power() const { return spec->power_kw * margin; }
+  double Cooling() const { return spec->cooling_kw * margin; }
+  double Left() const { return std::min(Power(), Cooling()) - kw; }
   bool Takes(double add) const {
-    return kw + add <= spec->power_kw + kEpsilon && kw + add <= spec->cooling_kw + kEpsilon;
+    return kw + add <= Power() + kEpsilon && kw + add <= Cooling() + kEpsilon;
   }
 };
 
@@ -64,6 +74,9 @@ class Planner {
 
   const HallDevice& Dev(std::size_t d) const { return in_.devices[d]; }
   bool Forced(std::size_t d) const { return sides_[d] != Side::kAny; }
+  bool Pinned(std::size_t d) const { return !Dev(d).site_bound.empty(); }
+  // A device that cannot keep its place: site-bound ones stay in their hall, the rest move.
+  void CannotKeep(std::size_t d);
 
   const HallPlanInput& in_;
   HallPlan plan_;
@@ -79,7 +92,7 @@ class Planner {
 void Planner::BuildRacks() {
   for (std::size_t h = 0; h < in_.halls.size(); ++h) {
     const HallSpec& spec = in_.halls[h];
-    halls_.push_back({&spec});
+    halls_.push_back({&spec, in_.margin});
     std::vector<ExistingRack> existing = spec.racks;
     if (static_cast<int>(existing.size()) > spec.positions && in_.kept != KeptDevices::kAsToday) {
       std::string dropped;
@@ -93,7 +106,8 @@ void Planner::BuildRacks() {
       existing.resize(static_cast<std::size_t>(std::max(0, spec.positions)));
     }
     for (const ExistingRack& r : existing) {
-      RackState rack(static_cast<int>(h), r.name, false, r.u, spec.rack_pdu_u, spec.rack_power_kw);
+      RackState rack(static_cast<int>(h), r.name, false, r.u, spec.rack_pdu_u, spec.rack_power_kw,
+                     in_.margin);
       rack.slot = ++halls_[h].racks;
       racks_.push_back(std::move(rack));
     }
@@ -114,12 +128,12 @@ void Planner::CollectKeepCandidates() {
     const HallDevice& dev = Dev(d);
     auto it = rack_index.find({dev.org, dev.site, dev.hall, dev.rack});
     if (it == rack_index.end() || (!dev.position && dev.u_height > 0)) {
-      pool_.push_back(d);
+      CannotKeep(d);
       continue;
     }
     const RackState& rack = racks_[it->second];
     if (!SideAllows(sides_[d], halls_[rack.hall].spec->role)) {
-      pool_.push_back(d);
+      CannotKeep(d);
       continue;
     }
     candidate_rack_[d] = it->second;
@@ -138,11 +152,20 @@ void Planner::CollectKeepCandidates() {
     const int position = dev.u_height > 0 ? dev.position.value_or(0) : 0;
     if (dev.u_height > 0 && !rack.Free(position, dev.u_height)) {
       candidate_rack_[d] = -1;
-      pool_.push_back(d);
+      CannotKeep(d);
       continue;
     }
     rack.Mark(position, dev.u_height, kBlocked);
   }
+}
+
+void Planner::CannotKeep(std::size_t d) {
+  if (!Pinned(d)) {
+    pool_.push_back(d);
+    return;
+  }
+  plan_.stays.push_back(Dev(d));
+  done_[d] = true;
 }
 
 void Planner::KeepPass(const std::function<bool(std::size_t d, int hall)>& which) {
@@ -154,7 +177,8 @@ void Planner::KeepPass(const std::function<bool(std::size_t d, int hall)>& which
     const int position = dev.u_height > 0 ? *dev.position : 0;
     rack.Mark(position, dev.u_height, kFree);
     candidate_rack_[d] = -1;
-    if (rack.TakesKw(dev.kw) && (in_.kept == KeptDevices::kAsToday || hall.Takes(dev.kw))) {
+    if (Pinned(d) ||
+        (rack.TakesKw(dev.kw) && (in_.kept == KeptDevices::kAsToday || hall.Takes(dev.kw)))) {
       Place(rack, d, position, true);
     } else {
       pool_.push_back(d);
@@ -192,7 +216,7 @@ bool Planner::OpenRackFor(std::size_t d) {
     const HallState& hall = halls_[h];
     const HallSpec& spec = *hall.spec;
     if (!SideAllows(sides_[d], spec.role) || hall.racks >= spec.positions) continue;
-    if (!hall.Takes(dev.kw) || dev.kw > spec.rack_power_kw + kEpsilon) continue;
+    if (!hall.Takes(dev.kw) || dev.kw > spec.rack_power_kw * in_.margin + kEpsilon) continue;
     if (dev.u_height > spec.rack_u - std::min(spec.rack_pdu_u, spec.rack_u)) continue;
     // The hall with the most power (and cooling) left takes the new rack; ties: scenario order.
     if (best < 0 || hall.Left() > halls_[best].Left() + kEpsilon) best = static_cast<int>(h);
@@ -209,7 +233,7 @@ bool Planner::OpenRackFor(std::size_t d) {
     for (const RackState& r : racks_) taken = taken || (r.hall == best && r.name == name);
     if (!taken) break;
   }
-  RackState rack(best, name, true, spec.rack_u, spec.rack_pdu_u, spec.rack_power_kw);
+  RackState rack(best, name, true, spec.rack_u, spec.rack_pdu_u, spec.rack_power_kw, in_.margin);
   rack.slot = ++hall.racks;
   ++hall.new_racks;
   racks_.push_back(std::move(rack));
@@ -308,7 +332,7 @@ Unplaced Planner::Explain(std::size_t d) const {
     for (const RackState& r : racks_) {
       if (halls_.data() + r.hall == h) max_u = std::max(max_u, r.u - std::min(r.reserved, r.u));
     }
-    max_kw = std::max(max_kw, s.rack_power_kw);
+    max_kw = std::max(max_kw, s.rack_power_kw * in_.margin);
     names += (names.empty() ? "" : ", ") + s.name;
   }
   if (dev.u_height > max_u) {
@@ -319,7 +343,7 @@ Unplaced Planner::Explain(std::size_t d) const {
   if (dev.kw > max_kw + kEpsilon) {
     return {d, Limit::kRackPower,
             "draws " + Kw(dev.kw) + " kW, more than a rack's power budget in " + names + " (" +
-                Kw(max_kw) + " kW)"};
+                Kw(max_kw) + " kW" + MarginText(in_.margin) + ")"};
   }
   std::string reason = "needs " + need + ":";
   std::optional<Limit> limit;
@@ -327,12 +351,14 @@ Unplaced Planner::Explain(std::size_t d) const {
     const HallSpec& s = *h->spec;
     Limit l;
     std::string text;
-    if (h->kw + dev.kw > s.power_kw + kEpsilon) {
+    if (h->kw + dev.kw > h->Power() + kEpsilon) {
       l = Limit::kHallPower;
-      text = "power " + Kw(s.power_kw - h->kw) + " of " + Kw(s.power_kw) + " kW left";
-    } else if (h->kw + dev.kw > s.cooling_kw + kEpsilon) {
+      text = "power " + Kw(h->Power() - h->kw) + " of " + Kw(h->Power()) + " kW left" +
+             MarginText(in_.margin);
+    } else if (h->kw + dev.kw > h->Cooling() + kEpsilon) {
       l = Limit::kHallCooling;
-      text = "cooling " + Kw(s.cooling_kw - h->kw) + " of " + Kw(s.cooling_kw) + " kW left";
+      text = "cooling " + Kw(h->Cooling() - h->kw) + " of " + Kw(h->Cooling()) + " kW left" +
+             MarginText(in_.margin);
     } else {
       l = Limit::kHallPositions;
       text = "all " + std::to_string(s.positions) + " positions used, no rack with room";
@@ -409,6 +435,9 @@ void Planner::Attempt(const std::vector<bool>& yielding) {
   plan_ = HallPlan{};
   plan_.devices = in_.devices;
   plan_.retired = in_.retired;
+  plan_.stays = in_.stays;
+  plan_.today = in_.today;
+  plan_.margin = in_.margin;
   plan_.notes = in_.notes;
   plan_.sides = sides_;
   halls_.clear();
@@ -429,7 +458,7 @@ void Planner::Attempt(const std::vector<bool>& yielding) {
   }
   BuildRacks();
   CollectKeepCandidates();
-  KeepPass([&](std::size_t d, int) { return Forced(d); });
+  KeepPass([&](std::size_t d, int) { return Forced(d) || Pinned(d); });
   KeepPass([&](std::size_t, int hall) { return !yielding[hall]; });
   PlacePool(true);
   KeepPass([&](std::size_t, int) { return true; });
@@ -512,6 +541,20 @@ bool HallPlan::Feasible() const {
 }
 
 HallPlan PlanHalls(const HallPlanInput& input) { return Planner(input).Run(); }
+
+std::vector<std::string> PastMargin(const PlannedHall& hall, double margin) {
+  std::vector<std::string> past;
+  auto check = [&](double used, double capacity, const char* what) {
+    if (used > capacity * margin + kEpsilon && used <= capacity + kEpsilon) past.push_back(what);
+  };
+  check(hall.power_kw_used, hall.power_kw, "power");
+  check(hall.cooling_kw_used, hall.cooling_kw, "cooling");
+  return past;
+}
+
+bool PastMargin(const PlannedRack& rack, double margin) {
+  return rack.kw_used > rack.kw_budget * margin + kEpsilon;
+}
 
 std::vector<std::string> HallOver(const PlannedHall& hall) {
   std::vector<std::string> over;

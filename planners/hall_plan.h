@@ -1,6 +1,7 @@
 // Hall planning: the datacenter devices placed into the racks of the target halls. A pure
 // function over plain values: BuildHallInput (hall_input.h) reads them from the estate and the
-// scenario, PlanHalls places them, the SVG writers (reports/hall_svg.h) and `samdrift halls` render.
+// scenario, PlanHalls places them, the SVG writers (reports/hall_svg.h) and `samdrift halls`
+// render.
 //
 // Rules (issue 7): devices in a hall that stays keep their rack and position where the plan
 // allows; everything else goes into racks of the target halls with no rack over its U or power
@@ -48,6 +49,20 @@ struct HallDevice {
   std::string hall;
   std::string rack;
   std::optional<int> position;  // lowest rack unit occupied, 1-based
+  // Why the device stays at its site (hall_input.h, SiteBoundWhy): it is never moved into
+  // another hall. Empty: it may move. In a hall that stays it keeps its place, past any limit.
+  std::string site_bound;
+  std::string model;       // "manufacturer model" as the inventory writes it, else empty
+  std::string face;        // "front" or "rear" (NetBox's face); empty when not recorded
+  bool full_depth = true;  // false for a half-depth device type (is_full_depth: false)
+};
+
+// One of today's halls, for the fates of HallFates (hall_today.h).
+struct TodayHall {
+  std::string org;
+  std::string site;
+  std::string hall;
+  bool kept = false;  // named by keep_halls, or every hall of a plan without target halls
 };
 
 struct ExistingRack {
@@ -87,6 +102,13 @@ struct HallPlanInput {
   KeptDevices kept = KeptDevices::kWithinCapacity;
   std::vector<HallDevice> retired;  // what the target retires: reported, never placed
   std::vector<std::string> notes;   // facts about the input worth saying (counts, assumptions)
+  // The share of a hall's power and cooling and of a rack's power budget the plan may fill
+  // (the scenario's design_margin); devices kept as today (kAsToday) and site-bound devices
+  // keep their place past it, and the hall or rack is then past its margin (PastMargin).
+  double margin = 1.0;
+  std::vector<HallDevice>
+      stays;  // devices that stay where they are, never placed; site_bound says why
+  std::vector<TodayHall> today;  // every existing hall of the scenario's orgs
 };
 
 // A device in a rack of the plan.
@@ -162,6 +184,10 @@ struct HallPlan {
   std::vector<PlannedHall> halls;   // in scenario order
   std::vector<Unplaced> unplaced;   // by org, then name
   std::vector<HallDevice> retired;
+  // The input's stays, and the site-bound devices a staying hall could not keep in a rack.
+  std::vector<HallDevice> stays;
+  std::vector<TodayHall> today;
+  double margin = 1.0;
   RackBound lower_bound;
   int racks_used = 0;  // racks holding at least one device other than a PDU
   int new_racks = 0;
@@ -175,6 +201,12 @@ struct HallPlan {
 // The capacities a hall is past (used more than it has): "positions", "power", "cooling", in
 // that order; empty when it is within all three. An unknown (unlimited) capacity is never past.
 std::vector<std::string> HallOver(const PlannedHall& hall);
+
+// The capacities a hall uses past `margin` of them but not past the whole ("power", "cooling"),
+// and whether a rack draws past `margin` of its power budget: a plan never fills them so, only
+// devices kept as they are today or bound to their site can.
+std::vector<std::string> PastMargin(const PlannedHall& hall, double margin);
+bool PastMargin(const PlannedRack& rack, double margin);
 
 // One warning (HAL010) per device the plan could not place (spare PDUs aside), at `source` (the
 // scenario file, or the store when there is none), naming the device, its org and the reason.

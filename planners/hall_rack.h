@@ -23,13 +23,14 @@ enum Cell : std::uint8_t {
 
 struct RackState {
   RackState(int hall_index, std::string rack_name, bool new_rack, int height, int pdu_u,
-            double kw_budget)
+            double kw_budget, double fill = 1.0)
       : hall(hall_index),
         name(std::move(rack_name)),
         is_new(new_rack),
         u(height),
         reserved(std::clamp(pdu_u, 0, height)),
         budget(kw_budget),
+        usable(kw_budget * fill),
         cells(static_cast<std::size_t>(std::max(0, height)), kFree) {}
 
   int hall;
@@ -39,12 +40,13 @@ struct RackState {
   int u;
   int reserved;  // units 1..reserved take PDUs only
   double budget;
+  double usable;  // the budget times the design margin: what the plan fills
   double kw = 0;
   int non_pdu = 0;
   std::vector<Placement> placed;
   std::vector<std::uint8_t> cells;  // cells[i] is unit i + 1
 
-  bool TakesKw(double add) const { return kw + add <= budget + kEpsilon; }
+  bool TakesKw(double add) const { return kw + add <= usable + kEpsilon; }
 
   // True when units position..position+height-1 lie in the rack and are all free.
   bool Free(int position, int height) const {

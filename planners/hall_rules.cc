@@ -18,7 +18,8 @@ std::map<GroupKey, std::vector<std::size_t>> Groups(const HallPlanInput& input,
   std::map<GroupKey, std::vector<std::size_t>> groups;
   for (std::size_t d : devices) {
     const HallDevice& dev = input.devices[d];
-    if (dev.pdu || dev.redundancy_group.empty()) continue;
+    // Site-bound devices stay at their site: no side of a split takes them.
+    if (dev.pdu || dev.redundancy_group.empty() || !dev.site_bound.empty()) continue;
     groups[{dev.org, dev.redundancy_group}].push_back(d);
   }
   return groups;
@@ -131,7 +132,7 @@ std::vector<Side> AssignSides(const HallPlanInput& input) {
   if (primary) {
     for (std::size_t d = 0; d < input.devices.size(); ++d) {
       const HallDevice& dev = input.devices[d];
-      if (!dev.critical || dev.pdu) continue;
+      if (!dev.critical || dev.pdu || !dev.site_bound.empty()) continue;
       auto it = dev.redundancy_group.empty() ? groups.end()
                                              : groups.find({dev.org, dev.redundancy_group});
       if (it == groups.end() || it->second.size() < 2) sides[d] = Side::kPrimary;
@@ -146,14 +147,15 @@ RackBound LowerBoundRacks(const HallPlanInput& input, const std::vector<std::siz
   double kw = 0, kw_p = 0, kw_s = 0;
   for (const HallSpec& h : input.halls) {
     const int u = RackUnits(h);
+    const double rack_kw = h.rack_power_kw * input.margin;  // what the plan fills of a rack
     units = std::max(units, u);
-    kw = std::max(kw, h.rack_power_kw);
+    kw = std::max(kw, rack_kw);
     if (h.role == HallRole::kPrimary) {
       units_p = std::max(units_p, u);
-      kw_p = std::max(kw_p, h.rack_power_kw);
+      kw_p = std::max(kw_p, rack_kw);
     } else {
       units_s = std::max(units_s, u);
-      kw_s = std::max(kw_s, h.rack_power_kw);
+      kw_s = std::max(kw_s, rack_kw);
     }
   }
   // Devices that fit some rack, PDUs left out (they live in the PDU zones).
@@ -200,7 +202,7 @@ RackBound LowerBoundRacks(const HallPlanInput& input, const std::vector<std::siz
     }
     for (std::size_t d : counted) {
       const HallDevice& dev = input.devices[d];
-      if (!dev.critical) continue;
+      if (!dev.critical || !dev.site_bound.empty()) continue;
       auto it = dev.redundancy_group.empty() ? groups.end()
                                              : groups.find({dev.org, dev.redundancy_group});
       if (it != groups.end() && it->second.size() >= 2) continue;

@@ -103,6 +103,9 @@ class Builder {
       }
       problem_.halls.push_back(h);
       hall_rack_u_[hall.name] = hall.rack_u > 0 ? hall.rack_u : 42;
+      if (hall.role == HallRole::kPrimary && primary_hall_.empty()) primary_hall_ = hall.name;
+      // No joint network core where the scenario does not pool the network (scenario.h).
+      if (!scenario_.Pooled(core::Category::kNetwork)) continue;
 
       WaveItem build;
       build.id = "build:" + hall.name + ":network";
@@ -117,7 +120,6 @@ class Builder {
                      " that the devices moving there connect to";
       hall_network_[hall.name] = build.id;
       Add(std::move(build), std::nullopt);
-      if (hall.role == HallRole::kPrimary && primary_hall_.empty()) primary_hall_ = hall.name;
     }
   }
 
@@ -141,7 +143,9 @@ class Builder {
       build.criticality = 0;
       build.reason = "built first: the standard platform (" + hypervisor->name +
                      ") that migrating workloads move to";
-      if (!primary_hall_.empty()) build.depends_on.push_back(hall_network_[primary_hall_]);
+      if (auto network = hall_network_.find(primary_hall_); network != hall_network_.end()) {
+        build.depends_on.push_back(network->second);
+      }
       platform_id = build.id;
       Add(std::move(build), std::nullopt);
       return platform_id;

@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "planners/availability.h"
+#include "planners/risk_parts.h"
 
 namespace samdrift::planners {
 namespace {
@@ -23,12 +24,18 @@ using IdSet = std::vector<Id>;  // sorted, unique
 
 constexpr Id kNone = std::numeric_limits<Id>::max();
 
-// What one component needs: blocks in series; a block of one is a plain need, a block of more is
-// a parallel (1-of-n) redundancy.
+// One need of a component: a block of one is a plain need, a block of more is a redundancy of
+// which `k` members must be up (1 unless the scenario's k_of_n says more).
+struct Block {
+  std::vector<Id> ids;
+  int k = 1;
+};
+
+// What one component needs: blocks in series.
 struct Model {
   std::size_t assets = 0;  // vertices [0, assets) are the graph's assets; the rest target halls
   std::vector<double> own;
-  std::vector<std::vector<std::vector<Id>>> needs;
+  std::vector<std::vector<Block>> needs;
   std::vector<std::string> hall_names;  // of the target halls, index - assets
 };
 
@@ -44,9 +51,9 @@ Model BuildModel(const RiskInput& in, bool target) {
   };
   std::map<std::pair<std::string, std::string>, Place> placed;  // (org, device) -> target hall
   if (target) {
-    std::map<std::string, Id> halls;
+    std::map<std::string, Id> halls = risk_parts::ExistingTargetHalls(in);
     for (const DevicePlacement& p : in.placements) {
-      auto [it, added] = halls.emplace(p.hall, static_cast<Id>(m.assets + halls.size()));
+      auto [it, added] = halls.emplace(p.hall, static_cast<Id>(m.assets + m.hall_names.size()));
       if (added) m.hall_names.push_back(p.hall);
       placed[{p.org, p.asset}] = {it->second, p.kept};
     }
@@ -90,7 +97,7 @@ Model BuildModel(const RiskInput& in, bool target) {
       }
       std::sort(feeds.begin(), feeds.end());
       feeds.erase(std::unique(feeds.begin(), feeds.end()), feeds.end());
-      if (!feeds.empty()) m.needs[v].push_back(std::move(feeds));
+      if (!feeds.empty()) m.needs[v].push_back({std::move(feeds), 1});
     }
     if (where != placed.end()) {
       targets.push_back(where->second.hall);
@@ -111,15 +118,19 @@ Model BuildModel(const RiskInput& in, bool target) {
           continue;
         }
       }
-      m.needs[v].push_back({t});
+      m.needs[v].push_back({{t}, 1});
     }
-    for (auto& [key, members] : groups) m.needs[v].push_back(std::move(members));
+    for (auto& [key, members] : groups) {
+      m.needs[v].push_back({std::move(members), RequiredUp(in.scenario, key.first, key.second)});
+    }
     if (a.kind == AssetKind::kCluster) {
       std::vector<Id> hosts;
       for (AssetId h : g.Neighbours(id, RelationKind::kMemberOf, Direction::kIn)) {
         hosts.push_back(h.value);
       }
-      if (!hosts.empty()) m.needs[v].push_back(std::move(hosts));
+      if (!hosts.empty()) {
+        m.needs[v].push_back({std::move(hosts), RequiredUp(in.scenario, a.org, a.name)});
+      }
     }
   }
   return m;
@@ -144,11 +155,20 @@ IdSet Union(const IdSet& a, const IdSet& b) {
   return out;
 }
 
-IdSet Intersection(const IdSet& a, const IdSet& b) {
-  IdSet out;
-  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
-  return out;
+// The product of the own availabilities of `ids` not in `except`.
+double Product(const Model& m, const IdSet& ids, const IdSet& except) {
+  double p = 1;
+  for (Id x : ids) {
+    if (!std::binary_search(except.begin(), except.end(), x)) p *= m.own[x];
+  }
+  return p;
 }
+
+// A redundancy among components: `k` of `comps` must be up.
+struct ParallelBlock {
+  std::vector<std::size_t> comps;
+  int k = 1;
+};
 
 struct Solved {
   std::vector<std::size_t> component;    // per vertex
@@ -156,6 +176,35 @@ struct Solved {
   std::vector<State> states;             // per component
   std::vector<std::vector<std::size_t>> cycles;
 };
+
+// Puts a k-of-n block in series with `st`. A component whose failure leaves fewer than k members
+// up (it is a single point of more than n - k of them; of all of them when k is 1) is a common
+// cause: in series with the block, once. Given the common causes and what `st` already needs in
+// series up, the members are independent: KOfN over their remaining availabilities.
+void CombineParallel(const Model& m, const Solved& s, const ParallelBlock& block, State& st) {
+  const std::size_t n = block.comps.size();
+  IdSet all;
+  for (std::size_t d : block.comps) {
+    const State& member = s.states[d];
+    all.insert(all.end(), member.spof.begin(), member.spof.end());
+    st.unknown = st.unknown || member.unknown;
+  }
+  std::sort(all.begin(), all.end());
+  IdSet common;
+  const std::size_t spare = n - static_cast<std::size_t>(block.k);
+  for (auto it = all.begin(); it != all.end();) {
+    auto run = std::upper_bound(it, all.end(), *it);
+    if (static_cast<std::size_t>(run - it) > spare) common.push_back(*it);
+    it = run;
+  }
+  const IdSet given = Union(common, st.spof);
+  std::vector<double> members;
+  for (std::size_t d : block.comps) {
+    members.push_back(Product(m, s.states[d].spof, given) * s.states[d].residual);
+  }
+  st.spof = Union(st.spof, common);
+  st.residual *= KOfN(block.k, members);
+}
 
 // One pass: components in reverse topological order, each combining the states of what it needs
 // (computed once, shared by every component that needs them). Only components some service
@@ -165,8 +214,8 @@ Solved Solve(const Model& m, const RiskInput& in) {
   const std::size_t n = m.own.size();
   std::vector<std::pair<std::size_t, std::size_t>> edges;
   for (std::size_t v = 0; v < n; ++v) {
-    for (const auto& block : m.needs[v]) {
-      for (Id t : block) edges.emplace_back(v, t);
+    for (const Block& block : m.needs[v]) {
+      for (Id t : block.ids) edges.emplace_back(v, t);
     }
   }
   s.cycles = DependencyCycles(n, edges, s.component);
@@ -184,29 +233,22 @@ Solved Solve(const Model& m, const RiskInput& in) {
   for (std::size_t c = count; c-- > 0;) {
     if (!needed[c]) continue;
     for (Id v : s.members[c]) {
-      for (const auto& block : m.needs[v]) {
-        for (Id t : block) needed[s.component[t]] = true;
+      for (const Block& block : m.needs[v]) {
+        for (Id t : block.ids) needed[s.component[t]] = true;
       }
     }
   }
-  auto product = [&](const IdSet& ids, const IdSet& except) {
-    double p = 1;
-    for (Id x : ids) {
-      if (!std::binary_search(except.begin(), except.end(), x)) p *= m.own[x];
-    }
-    return p;
-  };
   for (std::size_t c = 0; c < count; ++c) {
     if (!needed[c]) continue;
     State& st = s.states[c];
     st.spof = s.members[c];
     bool any_need = false;
-    std::vector<std::vector<std::size_t>> parallel;
+    std::vector<ParallelBlock> parallel;
     double weakest = 2;
     for (Id v : s.members[c]) {
-      for (const auto& block : m.needs[v]) {
+      for (const Block& block : m.needs[v]) {
         std::vector<std::size_t> comps;
-        for (Id t : block) {
+        for (Id t : block.ids) {
           if (s.component[t] != c) comps.push_back(s.component[t]);
         }
         std::sort(comps.begin(), comps.end());
@@ -219,7 +261,8 @@ Solved Solve(const Model& m, const RiskInput& in) {
         }
         if (st.unknown) continue;
         if (comps.size() > 1) {
-          parallel.push_back(std::move(comps));
+          const int k = std::min(block.k, static_cast<int>(comps.size()));
+          parallel.push_back({std::move(comps), k});
           continue;
         }
         const State& d = s.states[comps[0]];
@@ -232,29 +275,16 @@ Solved Solve(const Model& m, const RiskInput& in) {
         }
       }
     }
-    for (const auto& comps : parallel) {
+    for (const ParallelBlock& block : parallel) {
       if (st.unknown) break;
-      IdSet common = s.states[comps[0]].spof;
-      for (std::size_t d : comps) {
-        common = Intersection(common, s.states[d].spof);
-        st.unknown = st.unknown || s.states[d].unknown;
-      }
-      // Given the common causes and what is already needed in series up, the members are
-      // independent.
-      const IdSet given = Union(common, st.spof);
-      std::vector<double> members;
-      for (std::size_t d : comps) {
-        members.push_back(product(s.states[d].spof, given) * s.states[d].residual);
-      }
-      st.spof = Union(st.spof, common);
-      st.residual *= Parallel(members);
+      CombineParallel(m, s, block, st);
     }
     // A service that needs nothing has an unknown availability, not 1.
     if (!any_need && s.members[c].size() == 1 && s.members[c][0] < m.assets &&
         in.graph->asset(AssetId{s.members[c][0]}).kind == AssetKind::kService) {
       st.unknown = true;
     }
-    st.availability = product(st.spof, {}) * st.residual;
+    st.availability = Product(m, st.spof, {}) * st.residual;
     st.computed = true;
   }
   return s;
@@ -327,115 +357,6 @@ void ReportCycles(const Model& m, const Solved& s, const core::GraphView& g, Ris
   }
 }
 
-void ComputeEos(const RiskInput& in, RiskReport& report) {
-  const core::GraphView& g = *in.graph;
-  for (std::size_t v = 0; v < g.asset_count(); ++v) {
-    const core::Asset& a = g.asset(AssetId{static_cast<Id>(v)});
-    switch (a.kind) {
-      case AssetKind::kDevice:
-      case AssetKind::kCluster:
-      case AssetKind::kVm:
-      case AssetKind::kClient:
-      case AssetKind::kSoftware:
-        ++report.eos[a.org].total;
-        break;
-      default:
-        break;
-    }
-  }
-  if (in.target == nullptr) return;
-  std::set<std::pair<std::string, std::string>> changed;
-  for (const Gap& gap : in.target->gaps) changed.insert({gap.org, gap.key});
-  // One count per asset: past when any of its technologies is past, else soon.
-  std::map<std::tuple<std::string, std::string, AssetKind>, bool> exposed;  // -> past
-  for (const LifecycleItem& item : in.target->lifecycle.items) {
-    bool& past = exposed[{item.org, item.key, item.kind}];
-    past = past || item.status == LifecycleStatus::kPast;
-  }
-  for (const auto& [asset, past] : exposed) {
-    const auto& [org, key, kind] = asset;
-    const bool stays = !changed.count({org, key});
-    std::string category = "unknown";
-    if (auto id = g.Find(org, key, kind))
-      category = std::string(core::ToString(g.asset(*id).category));
-    EosExposure& e = report.eos[org];
-    for (EosCount* count : {&e.all, &e.by_category[category]}) {
-      (past ? count->past : count->within_12_months) += 1;
-      if (stays) (past ? count->past_after_plan : count->within_12_months_after_plan) += 1;
-    }
-  }
-  const std::string& date = in.target->date;
-  if (!core::IsIsoDate(date)) return;
-  const std::string horizon = core::AddMonths(date, 12);
-  for (const Standard& st : in.target->standards) {
-    if (st.end_of_support.empty() || st.end_of_support >= horizon) continue;
-    report.expiring_standards.push_back(
-        {st.capability, st.technology, st.name, st.end_of_support, st.source});
-  }
-}
-
-void ComputeWindows(const RiskInput& in, RiskReport& report) {
-  if (in.waves == nullptr) return;
-  const core::GraphView& g = *in.graph;
-  std::map<std::pair<std::string, std::string>, std::pair<int, std::string>> moved;
-  for (const PlannedItem& p : in.waves->items) {
-    if (!p.item.hall_in.empty()) moved[{p.item.org, p.item.asset}] = {p.wave, p.item.hall_in};
-  }
-  if (moved.empty()) return;
-  // Groups of devices whose members should stand apart (redundancy) or together (cluster).
-  std::map<std::tuple<std::string, std::string, std::string>, std::vector<Id>> groups;
-  for (Id v = 0; v < g.asset_count(); ++v) {
-    const core::Asset& a = g.asset(AssetId{v});
-    if (a.kind == AssetKind::kDevice && !a.redundancy_group.empty()) {
-      groups[{"redundancy_group", a.org, a.redundancy_group}].push_back(v);
-    }
-    if (a.kind != AssetKind::kCluster) continue;
-    for (AssetId h : g.Neighbours(AssetId{v}, RelationKind::kMemberOf, Direction::kIn)) {
-      groups[{"cluster", a.org, a.name}].push_back(h.value);
-    }
-  }
-  for (const auto& [key, members] : groups) {
-    const auto& [kind, org, name] = key;
-    if (members.size() < 2) continue;
-    std::set<int> waves;
-    for (Id m : members) {
-      auto it = moved.find({g.asset(AssetId{m}).org, g.asset(AssetId{m}).name});
-      if (it != moved.end()) waves.insert(it->second.first);
-    }
-    if (waves.size() < 2) continue;  // moves in one wave (or not at all): no state in between
-    auto halls_after = [&](int wave) {
-      std::set<std::string> halls;
-      for (Id m : members) {
-        const core::Asset& a = g.asset(AssetId{m});
-        auto it = moved.find({a.org, a.name});
-        if (it != moved.end() && it->second.first <= wave) {
-          halls.insert(it->second.second);
-        } else if (!a.hall.empty()) {
-          halls.insert(core::HallKey(a.site, a.hall));
-        }
-      }
-      return halls;
-    };
-    const std::set<std::string> final_halls = halls_after(*waves.rbegin());
-    for (auto w = waves.begin(); std::next(w) != waves.end(); ++w) {
-      const std::set<std::string> now = halls_after(*w);
-      std::string why;
-      if (kind == "redundancy_group" && now.size() == 1 && final_halls.size() > 1) {
-        why = "all members in one hall until wave " + std::to_string(*std::next(w));
-      } else if (kind == "cluster" && now.size() > 1 && now != final_halls) {
-        why = "hosts split between old and new halls until wave " + std::to_string(*std::next(w));
-      }
-      if (why.empty()) continue;
-      report.windows.push_back(
-          {*w, org, name, kind, std::vector<std::string>(now.begin(), now.end()), why});
-    }
-  }
-  std::sort(report.windows.begin(), report.windows.end(),
-            [](const RiskWindow& a, const RiskWindow& b) {
-              return std::tie(a.wave, a.org, a.group) < std::tie(b.wave, b.org, b.group);
-            });
-}
-
 }  // namespace
 
 double DefaultAvailability(AssetKind kind) {
@@ -459,6 +380,13 @@ double DefaultAvailability(AssetKind kind) {
       return 1;
   }
   return 1;
+}
+
+int RequiredUp(const Scenario* scenario, const std::string& org, const std::string& name) {
+  if (scenario == nullptr || scenario->k_of_n.empty()) return 1;
+  auto it = scenario->k_of_n.find(org + "/" + name);
+  if (it == scenario->k_of_n.end()) it = scenario->k_of_n.find(name);
+  return it == scenario->k_of_n.end() ? 1 : it->second;
 }
 
 double ComponentAvailability(AssetKind kind, const Scenario* scenario) {
@@ -486,6 +414,7 @@ RiskReport ComputeRisk(const RiskInput& in, core::Diagnostics& diagnostics) {
   report.tiers = SlaTiers(in.scenario);
   report.has_target = !in.placements.empty();
   const core::GraphView& g = *in.graph;
+  risk_parts::CheckKOfN(in, diagnostics);
   const Model today = BuildModel(in, false);
   const Solved now = Solve(today, in);
   ReportCycles(today, now, g, report, diagnostics);
@@ -564,8 +493,10 @@ RiskReport ComputeRisk(const RiskInput& in, core::Diagnostics& diagnostics) {
                    [](const ComponentImportance& a, const ComponentImportance& b) {
                      return a.birnbaum > b.birnbaum;
                    });
-  ComputeEos(in, report);
-  ComputeWindows(in, report);
+  risk_parts::ComputeEos(in, report, diagnostics);
+  risk_parts::ComputeUnmanaged(in, report);
+  risk_parts::ComputeWindows(in, report);
+  risk_parts::ComputeConcentration(in, report);
   return report;
 }
 

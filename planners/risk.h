@@ -89,15 +89,37 @@ struct EosExposure {
   std::size_t total = 0;
 };
 
-// A standard the target fixes or proposes whose end of support falls within 12 months of the
-// planned date: the plan moves assets onto something about to lose support.
+// Devices, VMs and clients per org (and per category) that no inventory agent or scan saw in
+// the import (unmanaged): their importer is a register (CSV, NetBox, ArchiMate), not GLPI, nmap,
+// lshw, lldpctl or RVTools, and no scan filled them (IsSeenByAgentOrScan).
+struct ManagedCount {
+  std::size_t assets = 0;
+  std::size_t unmanaged = 0;
+};
+struct Unmanaged {
+  ManagedCount all;
+  std::map<std::string, ManagedCount> by_category;  // category name -> counts
+};
+
+// Whether an agent or a scan saw the asset: its importer is one (glpi-*, nmap, lshw, lldpctl,
+// rvtools-*), or it carries what only they write when they fill an asset a register declared
+// (GLPI's `discovered`, nmap's `os_accuracy`/`mac_vendor`, lshw's `cpu_model`, lldpctl's
+// `chassis_id`, RVTools' `os_tools`/`esx_version`).
+bool IsSeenByAgentOrScan(const core::Asset& asset);
+
+// A standard the target fixes or proposes whose end of support falls before the plan's horizon
+// (RiskReport::horizon): the plan moves assets onto something about to lose support.
 struct ExpiringStandard {
   std::string capability;
   std::string technology;
   std::string name;
   std::string end_of_support;
   StandardSource source = StandardSource::kProposed;
+  core::SourceLocation where;  // the scenario's `standards:` entry of a fixed one
 };
+
+// The RSK006 text for a standard that expires before the plan's horizon.
+std::string StandardWarning(const ExpiringStandard& standard, const std::string& horizon);
 
 // A wave after which a redundancy group stands in one hall while the plan ends with it in two
 // (kind "redundancy_group"), or a cluster's hosts stand in old and new halls at once, mid-move
@@ -111,14 +133,26 @@ struct RiskWindow {
   std::string why;
 };
 
+// A hall that is a single point of failure of services in the target but not today: the hall
+// plan puts a whole cluster (all its hosts) or both members of a redundancy group in it.
+struct HallConcentration {
+  std::string hall;
+  std::size_t services = 0;        // services it is a new single point of
+  std::vector<std::string> holds;  // "org/name" of the clusters and groups wholly in it
+};
+
 struct RiskReport {
   std::vector<SlaTier> tiers;
   std::vector<ServiceRisk> services;            // by org, then service
   std::vector<ComponentImportance> importance;  // highest Birnbaum importance first
   std::map<std::string, EosExposure> eos;       // by org
   std::vector<ExpiringStandard> expiring_standards;
+  // The plan's duration: 12 months after the planned date, or the last wave's end when later.
+  std::string horizon;
+  std::map<std::string, Unmanaged> unmanaged;    // by org
   std::vector<std::vector<std::string>> cycles;  // "org/name" members of dependency cycles
   std::vector<RiskWindow> windows;               // by wave, then org and group
+  std::vector<HallConcentration> concentration;  // most services first
   bool has_target = false;                       // a hall plan gave the target placement
 };
 
@@ -133,9 +167,15 @@ struct RiskInput {
   const WavePlan* waves = nullptr;  // may be null: no risk windows
 };
 
+// How many members of a redundancy group or cluster must be up: the scenario's
+// `availability: {k_of_n: {GROUP: K}}` for "org/name", else for "name", else 1.
+int RequiredUp(const Scenario* scenario, const std::string& org, const std::string& name);
+
 // Computes the report in one pass over the graph per state (today, target). Problems are
 // warnings in `diagnostics` (a dependency cycle RSK001, a service without dependencies RSK002,
-// an unknown criticality RSK003); it never fails.
+// an unknown criticality RSK003, a k_of_n larger than its group RSK004 or naming no group
+// RSK005, a standard of the target that loses support before the plan's horizon RSK006); it
+// never fails.
 RiskReport ComputeRisk(const RiskInput& input, core::Diagnostics& diagnostics);
 
 }  // namespace samdrift::planners

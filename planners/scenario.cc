@@ -1,88 +1,22 @@
 #include "planners/scenario.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
-#include <limits>
 
 #include "core/date.h"
 #include "core/ip.h"
 #include "core/model.h"
 #include "core/text.h"
+#include "planners/scenario_read.h"
+#include "planners/yaml_reader.h"
 
 namespace samdrift::planners {
 namespace {
 
-class Reader {
- public:
-  Reader(const std::string& source, core::Diagnostics& diagnostics)
-      : source_(source), diagnostics_(diagnostics) {}
+using Reader = YamlReader;
 
-  core::SourceLocation At(const YAML::Node& node) const {
-    const YAML::Mark mark = node.Mark();
-    if (mark.is_null()) return {source_, 0, 0};
-    return {source_, mark.line + 1, mark.column + 1};
-  }
+constexpr ReaderCodes kScenarioCodes{"SCN001", "SCN002"};
 
-  void Error(const YAML::Node& node, std::string message) {
-    diagnostics_.Error(At(node), "SCN001", std::move(message));
-  }
-
-  // Reports keys of `map` that are not in `known`, naming the closest.
-  void CheckKeys(const YAML::Node& map, const std::vector<std::string>& known,
-                 std::string_view where) {
-    for (const auto& item : map) {
-      const std::string key = item.first.as<std::string>("");
-      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-      std::string closest = core::ClosestName(key, known);
-      diagnostics_.Error(At(item.first), "SCN002",
-                         "unknown key '" + key + "' in " + std::string(where) +
-                             (closest.empty() ? "" : "; did you mean '" + closest + "'?"));
-    }
-  }
-
-  std::optional<std::string> Text(const YAML::Node& node, std::string_view what) {
-    if (!node.IsScalar()) {
-      Error(node, std::string(what) + ": expected a text value");
-      return std::nullopt;
-    }
-    return node.Scalar();
-  }
-
-  std::optional<double> Number(const YAML::Node& node, std::string_view what, bool whole) {
-    if (!node.IsScalar()) {
-      Error(node, std::string(what) + ": expected a number");
-      return std::nullopt;
-    }
-    std::optional<double> value;
-    if (whole) {
-      if (auto i = core::ParseInteger(node.Scalar())) value = static_cast<double>(*i);
-    } else {
-      value = core::ParseNumber(node.Scalar());
-    }
-    if (!value) {
-      Error(node, std::string(what) + ": expected " + (whole ? "a whole number" : "a number") +
-                      ", got '" + node.Scalar() + "'");
-      return std::nullopt;
-    }
-    if (*value < 0) {
-      Error(node, std::string(what) + ": must not be negative, got '" + node.Scalar() + "'");
-      return std::nullopt;
-    }
-    // Whole numbers become int counts (positions, rack U, wave sizes): refuse what would not fit.
-    if (whole && *value > static_cast<double>(std::numeric_limits<int>::max())) {
-      Error(node, std::string(what) + ": too large, got '" + node.Scalar() + "'");
-      return std::nullopt;
-    }
-    return value;
-  }
-
- private:
-  const std::string& source_;
-  core::Diagnostics& diagnostics_;
-};
-
-void ReadHall(Reader& r, const YAML::Node& node, Scenario& s, core::Diagnostics& diagnostics) {
+void ReadHall(Reader& r, const YAML::Node& node, Scenario& s) {
   if (!node.IsMap()) {
     r.Error(node, "halls: each hall is a mapping (name, role, positions, ...)");
     return;
@@ -145,7 +79,6 @@ void ReadHall(Reader& r, const YAML::Node& node, Scenario& s, core::Diagnostics&
       r.Error(node["name"], "halls: hall '" + hall.name + "' is named twice");
     }
   }
-  (void)diagnostics;
   s.halls.push_back(std::move(hall));
 }
 
@@ -183,14 +116,60 @@ void ReadPool(Reader& r, const YAML::Node& map, const std::string& where, std::s
   }
 }
 
-// `timeline: {start, hours_per_month, freeze: [FROM..TO, ...]}`.
+// `timeline: phases: [{name, start, end}, ...]`: named periods, both days included.
+bool ReadPhases(Reader& r, const YAML::Node& phases, Timeline& t) {
+  if (!phases.IsSequence()) {
+    r.Error(phases, "timeline: phases: expected a list of {name, start, end}");
+    return false;
+  }
+  bool ok = true;
+  for (const YAML::Node& phase : phases) {
+    if (!phase.IsMap()) {
+      r.Error(phase, "timeline: phases: expected {name, start, end}");
+      ok = false;
+      continue;
+    }
+    r.CheckKeys(phase, {"name", "start", "end"}, "a timeline phase");
+    TimelinePhase p;
+    bool phase_ok = true;
+    for (auto [key, value] :
+         {std::pair{"name", &p.name}, std::pair{"start", &p.start}, std::pair{"end", &p.end}}) {
+      const YAML::Node field = phase[key];
+      if (!field) {
+        r.Error(phase, std::string("timeline: phases: a phase needs ") + key);
+        phase_ok = false;
+        continue;
+      }
+      *value = r.Text(field, "timeline: phases: " + std::string(key)).value_or("");
+      if (std::string_view(key) != "name" && !core::IsIsoDate(*value)) {
+        r.Error(field, "timeline: phases: " + std::string(key) +
+                           ": expected a date written yyyy-mm-dd, got '" + *value + "'");
+        phase_ok = false;
+      }
+    }
+    if (phase_ok && p.end < p.start) {
+      r.Error(phase["end"], "timeline: phases: '" + p.name + "' ends (" + p.end +
+                                ") before it starts (" + p.start + ")");
+      phase_ok = false;
+    }
+    if (phase_ok && p.name.empty()) {
+      r.Error(phase["name"], "timeline: phases: a phase needs a name");
+      phase_ok = false;
+    }
+    if (phase_ok) t.phases.push_back(std::move(p));
+    ok = ok && phase_ok;
+  }
+  return ok;
+}
+
+// `timeline: {start, hours_per_month, freeze: [FROM..TO, ...], phases: [...]}`.
 void ReadTimeline(Reader& r, const YAML::Node& node, Scenario& s) {
   s.locations["timeline"] = r.At(node);
   if (!node.IsMap()) {
     r.Error(node, "timeline: expected start, hours_per_month and freeze");
     return;
   }
-  r.CheckKeys(node, {"start", "hours_per_month", "freeze"}, "timeline");
+  r.CheckKeys(node, {"start", "hours_per_month", "freeze", "phases"}, "timeline");
   Timeline t;
   bool ok = true;
   if (const YAML::Node start = node["start"]) {
@@ -245,6 +224,7 @@ void ReadTimeline(Reader& r, const YAML::Node& node, Scenario& s) {
       }
     }
   }
+  if (const YAML::Node phases = node["phases"]) ok = ReadPhases(r, phases, t) && ok;
   if (ok) s.timeline = std::move(t);
 }
 
@@ -314,6 +294,27 @@ void ReadSla(Reader& r, const YAML::Node& sla, Scenario& s) {
   }
 }
 
+// `availability: {k_of_n: {GROUP: K}}`: how many members of a group must be up (K >= 1).
+void ReadKOfN(Reader& r, const YAML::Node& map, Scenario& s) {
+  if (!map.IsMap()) {
+    r.Error(map, "availability: k_of_n: expected 'group: members that must be up' pairs (web: 2)");
+    return;
+  }
+  for (const auto& item : map) {
+    auto group = r.Text(item.first, "availability: k_of_n");
+    if (!group) continue;
+    auto k = r.Number(item.second, "availability: k_of_n: " + *group, true);
+    if (!k) continue;
+    if (*k < 1) {
+      r.Error(item.second, "availability: k_of_n: " + *group + ": must be at least 1, got '" +
+                               item.second.Scalar() + "'");
+      continue;
+    }
+    s.k_of_n[*group] = static_cast<int>(*k);
+    s.locations["availability.k_of_n." + *group] = r.At(item.first);
+  }
+}
+
 // `availability:` component kind -> availability, overriding the documented defaults.
 void ReadAvailability(Reader& r, const YAML::Node& map, Scenario& s) {
   if (!map.IsMap()) {
@@ -322,9 +323,14 @@ void ReadAvailability(Reader& r, const YAML::Node& map, Scenario& s) {
   }
   std::vector<std::string> kinds;
   for (core::AssetKind kind : core::kAllAssetKinds) kinds.emplace_back(core::ToString(kind));
+  kinds.emplace_back("k_of_n");
   for (const auto& item : map) {
     auto kind = r.Text(item.first, "availability");
     if (!kind) continue;
+    if (*kind == "k_of_n") {
+      ReadKOfN(r, item.second, s);
+      continue;
+    }
     if (!core::ParseAssetKind(*kind)) {
       std::string closest = core::ClosestName(*kind, kinds);
       r.Error(item.first, "availability: unknown component kind '" + *kind + "'" +
@@ -338,149 +344,354 @@ void ReadAvailability(Reader& r, const YAML::Node& map, Scenario& s) {
   }
 }
 
-void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s, core::Diagnostics& diagnostics) {
-  r.CheckKeys(root,
-              {"name", "orgs", "standards", "halls", "redundancy", "waves", "addressing", "date",
-               "effort", "timeline", "sla", "availability"},
-              "the scenario");
-  if (root["name"]) s.name = r.Text(root["name"], "name").value_or(s.name);
-  if (const YAML::Node orgs = root["orgs"]) {
-    if (!orgs.IsSequence()) {
-      r.Error(orgs, "orgs: expected a list of municipality ids");
-    } else {
-      for (const YAML::Node& org : orgs) {
-        auto id = r.Text(org, "orgs");
-        if (!id) continue;
-        if (!core::IsValidOrgId(*id)) {
-          r.Error(org, "orgs: '" + *id + "' is not a municipality id (lowercase ASCII)");
-          continue;
-        }
-        s.orgs.push_back(*id);
-        s.locations.emplace("orgs." + *id, r.At(org));
+// A signed decimal within [-limit, limit] (latitude 90, longitude 180).
+std::optional<double> ReadDegrees(Reader& r, const YAML::Node& node, const std::string& what,
+                                  double limit) {
+  auto text = r.Text(node, what);
+  if (!text) return std::nullopt;
+  std::optional<double> value = core::ParseNumber(*text);
+  if (!value || *value < -limit || *value > limit) {
+    r.Error(node, what + ": expected decimal degrees from " +
+                      std::to_string(static_cast<int>(-limit)) + " to " +
+                      std::to_string(static_cast<int>(limit)) + ", got '" + *text + "'");
+    return std::nullopt;
+  }
+  return value;
+}
+
+void ReadSitingCandidate(Reader& r, const YAML::Node& node, Siting& siting) {
+  if (!node.IsMap()) {
+    r.Error(node, "siting: candidates: each candidate is a mapping (name, site, latitude, ...)");
+    return;
+  }
+  r.CheckKeys(node,
+              {"name", "site", "latitude", "longitude", "positions", "power_kw", "cooling_kw"},
+              "a siting candidate");
+  SitingCandidate c;
+  c.where = r.At(node);
+  if (node["name"]) c.name = r.Text(node["name"], "siting: candidates: name").value_or("");
+  if (c.name.empty()) r.Error(node, "siting: candidates: every candidate needs a name");
+  if (node["site"]) c.site = r.Text(node["site"], "siting: candidates: site").value_or("");
+  if (node["latitude"]) {
+    c.latitude = ReadDegrees(r, node["latitude"], "siting: candidates: latitude", 90);
+  }
+  if (node["longitude"]) {
+    c.longitude = ReadDegrees(r, node["longitude"], "siting: candidates: longitude", 180);
+  }
+  auto number = [&](const char* key, bool whole) -> double {
+    if (!node[key]) return 0;
+    return r.Number(node[key], std::string("siting: candidates: ") + key, whole).value_or(0);
+  };
+  c.positions = static_cast<int>(number("positions", true));
+  c.power_kw = number("power_kw", false);
+  c.cooling_kw = number("cooling_kw", false);
+  if (c.positions == 0) {
+    r.Error(node, "siting: candidates: '" + c.name +
+                      "' needs positions (its rack positions on the floor)");
+  }
+  siting.candidates.push_back(std::move(c));
+}
+
+void ReadSiting(Reader& r, const YAML::Node& node, Scenario& s) {
+  Siting& siting = s.siting;
+  siting.where = r.At(node);
+  if (!node.IsMap()) {
+    r.Error(node, "siting: expected count, min_distance_km, max_distance_km, candidates");
+    return;
+  }
+  r.CheckKeys(
+      node,
+      {"count", "min_distance_km", "max_distance_km", "route_factor", "weights", "candidates"},
+      "siting");
+  if (node["count"]) {
+    siting.where = r.At(node["count"]);
+    if (auto v = r.Number(node["count"], "siting: count", true)) {
+      if (*v < 1) {
+        r.Error(node["count"], "siting: count: must be at least 1");
+      } else {
+        siting.count = static_cast<int>(*v);
       }
     }
   }
-  if (const YAML::Node standards = root["standards"]) {
-    if (!standards.IsMap()) {
-      r.Error(standards, "standards: expected capability: technology-id pairs");
+  auto number = [&](const YAML::Node& map, const char* key, std::string_view where, double& out) {
+    if (!map[key]) return;
+    if (auto v = r.Number(map[key], std::string(where) + key, false)) out = *v;
+  };
+  number(node, "min_distance_km", "siting: ", siting.min_distance_km);
+  number(node, "max_distance_km", "siting: ", siting.max_distance_km);
+  number(node, "route_factor", "siting: ", siting.route_factor);
+  if (siting.route_factor < 1) {
+    r.Error(node["route_factor"],
+            "siting: route_factor: must be at least 1 (a fibre route is "
+            "never shorter than the great circle)");
+    siting.route_factor = 1;
+  }
+  if (siting.min_distance_km > siting.max_distance_km) {
+    r.Error(node, "siting: min_distance_km must not exceed max_distance_km");
+  }
+  if (const YAML::Node weights = node["weights"]) {
+    r.CheckKeys(weights, {"kw_moved", "distance_km"}, "siting: weights");
+    number(weights, "kw_moved", "siting: weights: ", siting.weight_kw_moved);
+    number(weights, "distance_km", "siting: weights: ", siting.weight_distance_km);
+  }
+  if (const YAML::Node candidates = node["candidates"]) {
+    if (!candidates.IsSequence()) {
+      r.Error(candidates, "siting: candidates: expected a list of new halls");
     } else {
-      for (const auto& item : standards) {
-        auto capability = r.Text(item.first, "standards");
-        auto technology = r.Text(item.second, "standards");
-        if (capability && technology) {
-          s.standards[*capability] = *technology;
-          s.locations["standards." + *capability] = r.At(item.first);
-        }
-      }
+      for (const YAML::Node& c : candidates) ReadSitingCandidate(r, c, siting);
     }
   }
-  if (const YAML::Node halls = root["halls"]) {
-    if (!halls.IsSequence()) {
-      r.Error(halls, "halls: expected a list of halls");
-    } else {
-      for (const YAML::Node& hall : halls) ReadHall(r, hall, s, diagnostics);
-    }
+}
+
+// A list of "a/b[/c]" names under `key` (keep_halls, site_bound), each with its location.
+void ReadNameList(Reader& r, const YAML::Node& list, const std::string& key, int slashes,
+                  const std::string& form, std::vector<std::string>& out,
+                  std::map<std::string, core::SourceLocation>& locations) {
+  if (!list.IsSequence()) {
+    r.Error(list, key + ": expected a list of " + form);
+    return;
   }
-  if (const YAML::Node redundancy = root["redundancy"]) {
-    std::string value = r.Text(redundancy, "redundancy").value_or("");
-    if (value == "split") {
-      s.redundancy = RedundancyRule::kSplit;
-    } else if (value == "none") {
-      s.redundancy = RedundancyRule::kNone;
-    } else {
-      r.Error(redundancy, "redundancy: expected split or none, got '" + value + "'");
+  for (const YAML::Node& node : list) {
+    const std::string name = r.Text(node, key).value_or("");
+    if (name.empty()) continue;
+    if (std::count(name.begin(), name.end(), '/') < slashes) {
+      r.Error(node, key + ": expected " + form + ", got '" + name + "'");
+      continue;
     }
+    out.push_back(name);
+    locations[key + "." + name] = r.At(node);
   }
-  if (const YAML::Node waves = root["waves"]) {
-    if (!waves.IsMap()) {
-      r.Error(waves, "waves: expected max_items, max_kw, max_hours");
-    } else {
-      r.CheckKeys(waves, {"max_items", "max_kw", "max_hours"}, "waves");
-      if (waves["max_items"]) {
-        if (auto v = r.Number(waves["max_items"], "waves: max_items", true)) {
-          if (*v < 1) {
-            r.Error(waves["max_items"], "waves: max_items: must be at least 1");
-          } else {
-            s.waves.max_items = static_cast<int>(*v);
-          }
-        }
-      }
-      if (waves["max_kw"]) s.waves.max_kw = r.Number(waves["max_kw"], "waves: max_kw", false);
-      if (waves["max_hours"]) {
-        s.waves.max_hours = r.Number(waves["max_hours"], "waves: max_hours", false);
-      }
-    }
+}
+
+// The hall plan's keys: keep_halls, design_margin, site_bound.
+void ReadHallKeys(Reader& r, const YAML::Node& root, Scenario& s) {
+  if (const YAML::Node keep = root["keep_halls"]) {
+    ReadNameList(r, keep, "keep_halls", 2, "org/site/hall", s.keep_halls, s.locations);
   }
-  if (const YAML::Node addressing = root["addressing"]) {
-    if (!addressing.IsMap()) {
-      r.Error(addressing, "addressing: expected supernet, per_org_block, merge_vrfs");
-    } else {
-      r.CheckKeys(addressing, {"supernet", "per_org_block", "merge_vrfs", "ipv6"}, "addressing");
-      ReadPool(r, addressing, "addressing", s.addressing.supernet, s.addressing.per_org_block);
-      if (const YAML::Node v6 = addressing["ipv6"]) {
-        if (!v6.IsMap()) {
-          r.Error(v6, "addressing: ipv6: expected supernet and per_org_block");
-        } else {
-          r.CheckKeys(v6, {"supernet", "per_org_block"}, "addressing: ipv6");
-          ReadPool(r, v6, "addressing: ipv6", s.addressing.supernet6, s.addressing.per_org_block6);
-        }
-      }
-      if (!s.addressing.supernet.empty() && !s.addressing.supernet6.empty() &&
-          (s.addressing.supernet.find(':') == std::string::npos) ==
-              (s.addressing.supernet6.find(':') == std::string::npos)) {
-        r.Error(addressing["ipv6"]["supernet"],
-                "addressing: ipv6: supernet: expected an IPv6 prefix beside the IPv4 supernet");
-      }
-      if (const YAML::Node merge = addressing["merge_vrfs"]) {
-        if (merge.IsSequence()) {
-          s.addressing.merge_vrfs = true;
-          for (const YAML::Node& vrf : merge) {
-            if (auto name = r.Text(vrf, "addressing: merge_vrfs")) {
-              s.addressing.merged_vrfs.push_back(*name);
-            }
-          }
-        } else {
-          std::string text =
-              core::ToLowerAscii(r.Text(merge, "addressing: merge_vrfs").value_or(""));
-          if (text == "true" || text == "yes") {
-            s.addressing.merge_vrfs = true;
-          } else if (text == "false" || text == "no") {
-            s.addressing.merge_vrfs = false;
-          } else {
-            r.Error(merge, "addressing: merge_vrfs: expected true, false or a list of VRF names");
-          }
-        }
-      }
-    }
+  if (const YAML::Node bound = root["site_bound"]) {
+    ReadNameList(r, bound, "site_bound", 1, "org/asset", s.site_bound, s.locations);
   }
-  if (const YAML::Node date = root["date"]) {
-    s.date = r.Text(date, "date").value_or("");
-    s.locations["date"] = r.At(date);
-    if (!s.date.empty() && !core::IsIsoDate(s.date)) {
-      r.Error(date, "date: expected a date written yyyy-mm-dd, got '" + s.date + "'");
-      s.date.clear();
-    }
-  }
-  if (const YAML::Node timeline = root["timeline"]) ReadTimeline(r, timeline, s);
-  if (const YAML::Node sla = root["sla"]) ReadSla(r, sla, s);
-  if (const YAML::Node availability = root["availability"]) ReadAvailability(r, availability, s);
-  if (const YAML::Node effort = root["effort"]) {
-    if (!effort.IsMap()) {
-      r.Error(effort, "effort: expected 'kind/action: hours' pairs");
-    } else {
-      for (const auto& item : effort) {
-        auto key = r.Text(item.first, "effort");
-        auto hours = r.Number(item.second, "effort", false);
-        if (key && hours) {
-          s.effort_hours[*key] = *hours;
-          s.locations["effort." + *key] = r.At(item.first);
-        }
+  if (const YAML::Node margin = root["design_margin"]) {
+    if (auto v = r.Number(margin, "design_margin", false)) {
+      if (*v <= 0 || *v > 1) {
+        r.Error(margin,
+                "design_margin: must be more than 0 and at most 1, got '" + margin.Scalar() + "'");
+      } else {
+        s.design_margin = *v;
       }
     }
   }
 }
 
+// The keys a scenario may have, in the order ReadScenario reads them.
+const std::vector<std::string>& ScenarioKeys() {
+  static const std::vector<std::string> keys = {
+      "name",     "alternative", "orgs",          "standards",  "pooled",
+      "halls",    "redundancy",  "waves",         "addressing", "date",
+      "timeline", "sla",         "availability",  "effort",     "costs",
+      "criteria", "keep_halls",  "design_margin", "site_bound", "siting"};
+  return keys;
+}
+
+void ReadName(Reader& r, const YAML::Node& root, Scenario& s) {
+  if (!root["name"]) return;
+  s.name = r.Text(root["name"], "name").value_or(s.name);
+  s.locations["name"] = r.At(root["name"]);
+}
+
+void ReadOrgs(Reader& r, const YAML::Node& root, Scenario& s) {
+  const YAML::Node orgs = root["orgs"];
+  if (!orgs) return;
+  if (!orgs.IsSequence()) {
+    r.Error(orgs, "orgs: expected a list of municipality ids");
+    return;
+  }
+  for (const YAML::Node& org : orgs) {
+    auto id = r.Text(org, "orgs");
+    if (!id) continue;
+    if (!core::IsValidOrgId(*id)) {
+      r.Error(org, "orgs: '" + *id + "' is not a municipality id (lowercase ASCII)");
+      continue;
+    }
+    s.orgs.push_back(*id);
+    s.locations.emplace("orgs." + *id, r.At(org));
+  }
+}
+
+// `standards:` capability -> technology id, `none` or `free` (the catalog checks them: target.h).
+void ReadStandards(Reader& r, const YAML::Node& root, Scenario& s) {
+  const YAML::Node standards = root["standards"];
+  if (!standards) return;
+  if (!standards.IsMap()) {
+    r.Error(standards, "standards: expected capability: technology-id pairs");
+    return;
+  }
+  for (const auto& item : standards) {
+    auto capability = r.Text(item.first, "standards");
+    auto technology = r.Text(item.second, "standards");
+    if (capability && technology) {
+      s.standards[*capability] = *technology;
+      s.locations["standards." + *capability] = r.At(item.first);
+    }
+  }
+}
+
+void ReadHalls(Reader& r, const YAML::Node& root, Scenario& s) {
+  const YAML::Node halls = root["halls"];
+  if (!halls) return;
+  if (!halls.IsSequence()) {
+    r.Error(halls, "halls: expected a list of halls");
+    return;
+  }
+  for (const YAML::Node& hall : halls) ReadHall(r, hall, s);
+}
+
+void ReadRedundancy(Reader& r, const YAML::Node& root, Scenario& s) {
+  const YAML::Node redundancy = root["redundancy"];
+  if (!redundancy) return;
+  std::string value = r.Text(redundancy, "redundancy").value_or("");
+  if (value == "split") {
+    s.redundancy = RedundancyRule::kSplit;
+  } else if (value == "none") {
+    s.redundancy = RedundancyRule::kNone;
+  } else {
+    r.Error(redundancy, "redundancy: expected split or none, got '" + value + "'");
+  }
+}
+
+void ReadWaves(Reader& r, const YAML::Node& root, Scenario& s) {
+  const YAML::Node waves = root["waves"];
+  if (!waves) return;
+  if (!waves.IsMap()) {
+    r.Error(waves, "waves: expected max_items, max_kw, max_hours");
+    return;
+  }
+  r.CheckKeys(waves, {"max_items", "max_kw", "max_hours"}, "waves");
+  if (waves["max_items"]) {
+    if (auto v = r.Number(waves["max_items"], "waves: max_items", true)) {
+      if (*v < 1) {
+        r.Error(waves["max_items"], "waves: max_items: must be at least 1");
+      } else {
+        s.waves.max_items = static_cast<int>(*v);
+      }
+    }
+  }
+  if (waves["max_kw"]) s.waves.max_kw = r.Number(waves["max_kw"], "waves: max_kw", false);
+  if (waves["max_hours"]) {
+    s.waves.max_hours = r.Number(waves["max_hours"], "waves: max_hours", false);
+  }
+}
+
+// `addressing: merge_vrfs:` true, false or a list of VRF names.
+void ReadMergeVrfs(Reader& r, const YAML::Node& merge, Scenario& s) {
+  if (merge.IsSequence()) {
+    s.addressing.merge_vrfs = true;
+    for (const YAML::Node& vrf : merge) {
+      if (auto name = r.Text(vrf, "addressing: merge_vrfs")) {
+        s.addressing.merged_vrfs.push_back(*name);
+      }
+    }
+    return;
+  }
+  std::string text = core::ToLowerAscii(r.Text(merge, "addressing: merge_vrfs").value_or(""));
+  if (text == "true" || text == "yes") {
+    s.addressing.merge_vrfs = true;
+  } else if (text == "false" || text == "no") {
+    s.addressing.merge_vrfs = false;
+  } else {
+    r.Error(merge, "addressing: merge_vrfs: expected true, false or a list of VRF names");
+  }
+}
+
+void ReadAddressing(Reader& r, const YAML::Node& root, Scenario& s) {
+  const YAML::Node addressing = root["addressing"];
+  if (!addressing) return;
+  if (!addressing.IsMap()) {
+    r.Error(addressing, "addressing: expected supernet, per_org_block, merge_vrfs");
+    return;
+  }
+  r.CheckKeys(addressing, {"supernet", "per_org_block", "merge_vrfs", "ipv6"}, "addressing");
+  ReadPool(r, addressing, "addressing", s.addressing.supernet, s.addressing.per_org_block);
+  if (const YAML::Node v6 = addressing["ipv6"]) {
+    if (!v6.IsMap()) {
+      r.Error(v6, "addressing: ipv6: expected supernet and per_org_block");
+    } else {
+      r.CheckKeys(v6, {"supernet", "per_org_block"}, "addressing: ipv6");
+      ReadPool(r, v6, "addressing: ipv6", s.addressing.supernet6, s.addressing.per_org_block6);
+    }
+  }
+  if (!s.addressing.supernet.empty() && !s.addressing.supernet6.empty() &&
+      (s.addressing.supernet.find(':') == std::string::npos) ==
+          (s.addressing.supernet6.find(':') == std::string::npos)) {
+    r.Error(addressing["ipv6"]["supernet"],
+            "addressing: ipv6: supernet: expected an IPv6 prefix beside the IPv4 supernet");
+  }
+  if (const YAML::Node merge = addressing["merge_vrfs"]) ReadMergeVrfs(r, merge, s);
+}
+
+void ReadDate(Reader& r, const YAML::Node& root, Scenario& s) {
+  const YAML::Node date = root["date"];
+  if (!date) return;
+  s.date = r.Text(date, "date").value_or("");
+  s.locations["date"] = r.At(date);
+  if (!s.date.empty() && !core::IsIsoDate(s.date)) {
+    r.Error(date, "date: expected a date written yyyy-mm-dd, got '" + s.date + "'");
+    s.date.clear();
+  }
+}
+
+void ReadEffort(Reader& r, const YAML::Node& root, Scenario& s) {
+  const YAML::Node effort = root["effort"];
+  if (!effort) return;
+  if (!effort.IsMap()) {
+    r.Error(effort, "effort: expected 'kind/action: hours' pairs");
+    return;
+  }
+  for (const auto& item : effort) {
+    auto key = r.Text(item.first, "effort");
+    auto hours = r.Number(item.second, "effort", false);
+    if (key && hours) {
+      s.effort_hours[*key] = *hours;
+      s.locations["effort." + *key] = r.At(item.first);
+    }
+  }
+}
+
+// The scenario, one group of keys at a time.
+void ReadScenario(Reader& r, const YAML::Node& root, Scenario& s) {
+  r.CheckKeys(root, ScenarioKeys(), "the scenario");
+  ReadName(r, root, s);
+  ReadOrgs(r, root, s);
+  ReadStandards(r, root, s);
+  // The study's alternative (scenario_study.cc): alternative, pooled, costs, criteria.
+  ReadStudyKeys(r, root, s);
+  // Target halls and how they are used: keep_halls, design_margin, site_bound.
+  ReadHalls(r, root, s);
+  ReadHallKeys(r, root, s);
+  if (const YAML::Node siting = root["siting"]) ReadSiting(r, siting, s);
+  ReadRedundancy(r, root, s);
+  ReadWaves(r, root, s);
+  ReadAddressing(r, root, s);
+  // Dates and effort: the planned date, the timeline, the effort table's overrides.
+  ReadDate(r, root, s);
+  if (const YAML::Node timeline = root["timeline"]) ReadTimeline(r, timeline, s);
+  ReadEffort(r, root, s);
+  // Risk: SLA tiers and component availability.
+  if (const YAML::Node sla = root["sla"]) ReadSla(r, sla, s);
+  if (const YAML::Node availability = root["availability"]) ReadAvailability(r, availability, s);
+}
+
 }  // namespace
+
+bool Scenario::Pooled(core::Category area) const {
+  return !pooled || std::find(pooled->begin(), pooled->end(), area) != pooled->end();
+}
+
+Scenario HallScenario(const Scenario& scenario) {
+  Scenario halls = scenario;
+  if (!scenario.Pooled(core::Category::kDatacenter)) halls.halls.clear();
+  return halls;
+}
 
 std::string_view ToString(HallRole role) {
   return role == HallRole::kPrimary ? "primary" : "secondary";
@@ -497,25 +708,14 @@ std::optional<std::string> NormalizeCriticality(std::string_view text) {
 
 std::optional<Scenario> ParseScenario(std::string_view text, const std::string& source,
                                       core::Diagnostics& diagnostics) {
-  const std::size_t errors_before = diagnostics.error_count();
   Scenario scenario;
   scenario.source = source;
-  Reader reader(source, diagnostics);
-  try {
-    YAML::Node root = YAML::Load(std::string(text));
-    if (!root.IsMap()) {
-      diagnostics.Error({source, root.IsNull() ? 1 : reader.At(root).line, 0}, "SCN003",
-                        "a scenario is a YAML mapping (name, orgs, standards, halls, ...)");
-      return std::nullopt;
-    }
-    ReadScenario(reader, root, scenario, diagnostics);
-  } catch (const YAML::Exception& e) {
-    diagnostics.Error(
-        {source, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1},
-        "SCN000", "not valid YAML: " + e.msg);
-    return std::nullopt;
-  }
-  if (diagnostics.error_count() > errors_before) return std::nullopt;
+  Reader reader(source, diagnostics, kScenarioCodes);
+  const bool ok =
+      ReadYamlMapping(text, source, diagnostics, {"SCN000", "SCN003"},
+                      "a scenario is a YAML mapping (name, orgs, standards, halls, ...)",
+                      [&](const YAML::Node& root) { ReadScenario(reader, root, scenario); });
+  if (!ok) return std::nullopt;
   return scenario;
 }
 

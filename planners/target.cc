@@ -73,18 +73,13 @@ class Planner {
     bool failed = false;
     plan_.effort = EffortTable::Defaults();
     if (scenario_) {
-      std::vector<std::string> capabilities;
-      for (std::size_t i = 0; i < catalog_.technology_count(); ++i) {
-        capabilities.push_back(catalog_.technology(static_cast<int>(i)).capability);
-      }
-      for (const auto& [c, stats] : caps_) capabilities.push_back(c);
-      std::sort(capabilities.begin(), capabilities.end());
-      capabilities.erase(std::unique(capabilities.begin(), capabilities.end()), capabilities.end());
+      std::vector<std::string> capabilities = Capabilities();
       failed = !plan_.effort.Apply(*scenario_, capabilities, diagnostics_).ok();
-      failed = !FixedStandards() || failed;
+      failed = !FixedStandards(capabilities) || failed;
     }
     if (failed) return core::Status::Invalid("the scenario does not fit the catalog");
     ProposeStandards();
+    MarkAreasNotPooled();
     std::sort(plan_.standards.begin(), plan_.standards.end(),
               [](const Standard& a, const Standard& b) {
                 return std::tie(a.category, a.capability) < std::tie(b.category, b.capability);
@@ -134,9 +129,63 @@ class Planner {
     return {scenario_->source, 0, 0};
   }
 
-  bool FixedStandards() {
+  // The capabilities the catalog knows and the estate uses, sorted.
+  std::vector<std::string> Capabilities() const {
+    std::vector<std::string> capabilities;
+    for (std::size_t i = 0; i < catalog_.technology_count(); ++i) {
+      capabilities.push_back(catalog_.technology(static_cast<int>(i)).capability);
+    }
+    for (const auto& [c, stats] : caps_) capabilities.push_back(c);
+    std::sort(capabilities.begin(), capabilities.end());
+    capabilities.erase(std::unique(capabilities.begin(), capabilities.end()), capabilities.end());
+    return capabilities;
+  }
+
+  // `standards: {CAPABILITY: free}`: each org keeps choosing; the capability must be known.
+  bool FreeStandard(const std::string& capability, const std::vector<std::string>& capabilities) {
+    if (!std::binary_search(capabilities.begin(), capabilities.end(), capability)) {
+      const std::string closest = core::ClosestName(capability, capabilities);
+      diagnostics_.Error(Where(capability), "TGT006",
+                         "standards: " + capability +
+                             ": free for a capability the catalog does not know" +
+                             (closest.empty() ? "" : "; did you mean '" + closest + "'?"));
+      return false;
+    }
+    Standard s;
+    s.capability = capability;
+    s.source = StandardSource::kScenario;
+    s.technology = kFreeStandard;
+    s.name = "free (each municipality chooses)";
+    s.reason = "fixed by the scenario: each municipality keeps choosing its own " + capability +
+               "; no gaps";
+    Fill(s, nullptr);
+    if (auto c = caps_.find(capability); c != caps_.end() && !c->second.products.empty()) {
+      if (const Technology* t = catalog_.Find(c->second.products.begin()->first)) {
+        s.category = CategoryFor(*t, capability);
+      }
+    }
+    plan_.standards.push_back(std::move(s));
+    return true;
+  }
+
+  // A standard of an area the scenario does not pool says so: each org keeps its own.
+  void MarkAreasNotPooled() {
+    if (!scenario_ || !scenario_->pooled) return;
+    for (Standard& s : plan_.standards) {
+      if (scenario_->Pooled(s.category)) continue;
+      s.pooled = false;
+      s.reason += "; area " + std::string(core::ToString(s.category)) +
+                  " not pooled: each municipality keeps its own, no gaps";
+    }
+  }
+
+  bool FixedStandards(const std::vector<std::string>& capabilities) {
     bool ok = true;
     for (const auto& [capability, id] : scenario_->standards) {
+      if (id == kFreeStandard) {
+        ok = FreeStandard(capability, capabilities) && ok;
+        continue;
+      }
       Standard s;
       s.capability = capability;
       s.source = StandardSource::kScenario;
@@ -379,8 +428,9 @@ class Planner {
     std::unordered_map<std::uint32_t, std::size_t> platform_changes;  // host -> gap index
     for (const planners::Usage& u : usage_.usages) {
       const Standard* s = StandardFor(u.capability);
-      if (!s || s->technology.empty()) continue;
+      if (!s || s->technology.empty() || s->technology == kFreeStandard) continue;
       const Technology& t = catalog_.technology(u.technology);
+      if (scenario_ && !scenario_->Pooled(CategoryFor(t, u.capability))) continue;
       Gap g = NewGap(u.carrier, u.capability);
       if (s->technology == "none") {
         g.action = GapAction::kRetire;

@@ -44,6 +44,7 @@ struct Standard {
   int orgs_using = 0;          // orgs with at least one asset of the standard's product
   std::size_t assets = 0;      // assets of this capability (all technologies)
   std::size_t assets_on_standard = 0;
+  bool pooled = true;  // false: its area is not pooled (scenario `pooled:`), so it has no gaps
 };
 
 // Why a gap exists, as a fact a report renders in its own language (reports/i18n.cc) from the
@@ -100,6 +101,8 @@ struct TargetPlan {
 // the scenario that only the catalog can see (an unknown technology id, a standard whose
 // capability differs from its key, an unknown effort subject) are reported as located errors
 // and the result fails with Invalid; a fixed standard past end of support is a warning.
+// `free` (kFreeStandard) leaves a capability to each org: no gaps (a free capability the catalog
+// does not know is TGT006); an area the scenario does not pool has no gaps either.
 core::Result<TargetPlan> PlanTarget(const core::Estate& estate, const core::Catalog& catalog,
                                     const Scenario* scenario, core::Diagnostics& diagnostics);
 // The same with a graph view over `estate` that the caller has already built.

@@ -9,6 +9,7 @@
 #include "core/model.h"
 #include "core/result.h"
 #include "core/store.h"
+#include "planners/gantt.h"
 #include "planners/hall_plan.h"
 #include "planners/net_view.h"
 #include "planners/overlap.h"
@@ -34,6 +35,9 @@ struct ReportInput {
   const planners::NetAnalysis* net = nullptr;
   const core::StoredWarnings* warnings = nullptr;  // the import warnings of the scenario's orgs
   const core::StoreStats* stats = nullptr;
+  // With a timeline (dated waves): the plan on the calendar (planners/gantt.h); else null.
+  const planners::Gantt* gantt = nullptr;
+  const planners::MonthlyHours* hours = nullptr;
 };
 
 // The import warnings the report lists line by line (all are counted): the caller reads this

@@ -38,11 +38,25 @@ std::string Shorten(std::string_view text, std::size_t max_chars) {
   return std::string(text);
 }
 
+// A file name that keeps letters as written (å, ä, ö stay readable) and replaces what a file
+// system or a shell would mind ('/', spaces, quotes, control characters) with '_'.
 std::string SafeFileName(std::string_view text) {
   std::string out;
   for (char c : text) {
     const unsigned char u = static_cast<unsigned char>(c);
-    out += (std::isalnum(u) && u < 0x80) || c == '-' || c == '.' || c == '_' ? c : '_';
+    out += u >= 0x80 || std::isalnum(u) || c == '-' || c == '.' || c == '_' ? c : '_';
+  }
+  return core::IsValidUtf8(out) ? out : std::string(text.size(), '_');
+}
+
+// The name as a case-insensitive file system compares it: ASCII and Å Ä Ö (Latin-1 capitals)
+// lowered.
+std::string FoldCase(std::string_view name) {
+  std::string out = core::ToLowerAscii(name);
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(out[i]);
+    const unsigned char n = static_cast<unsigned char>(out[i + 1]);
+    if (c == 0xC3 && n >= 0x80 && n <= 0x9E && n != 0x97) out[i + 1] = static_cast<char>(n + 0x20);
   }
   return out;
 }
@@ -69,10 +83,203 @@ OrgColours ColoursForOrgs(const planners::HallPlan& plan) {
   return colours;
 }
 
+namespace {
+
+// Fill colour by what the device is (the municipality is the stripe at its left edge).
+struct RoleKind {
+  const char* label;
+  const char* colour;
+  std::vector<const char*> words;
+};
+const std::vector<RoleKind>& RoleKinds() {
+  static const std::vector<RoleKind> kinds = {
+      {"network (switch, router, firewall)",
+       "#a7d3a6",
+       {"switch", "router", "firewall", "brandv", "kärnswitch", "fw"}},
+      {"storage", "#ffd166", {"storage", "lagring", "san", "nas", "alletra", "nimble"}},
+      {"backup, tape", "#cdb4db", {"backup", "tape", "bandbibliotek"}},
+      {"power (PDU, UPS)", "#d4a373", {"pdu", "ups"}},
+      {"server, hypervisor",
+       "#9ecae1",
+       {"server", "hypervisor", "host", "värd", "compute", "esxi", "servrar"}},
+  };
+  return kinds;
+}
+
+std::size_t RoleKindOf(const planners::HallDevice& d) {
+  const std::string role = core::ToLowerAscii(d.role);
+  for (std::size_t i = 0; i < RoleKinds().size(); ++i) {
+    for (const char* w : RoleKinds()[i].words) {
+      if (role.find(w) != std::string::npos) return i;
+    }
+  }
+  return RoleKinds().size();  // other
+}
+
+const char* RoleColour(std::size_t kind) {
+  return kind < RoleKinds().size() ? RoleKinds()[kind].colour : "#e5e5e5";
+}
+
+// Where the other members of a device's redundancy group are: "gno-fw02 (DC2/DH-01 U30)".
+std::string Partners(const planners::HallPlan& plan, const planners::HallDevice& d) {
+  if (d.redundancy_group.empty()) return "";
+  std::string out;
+  for (const planners::PlannedHall& h : plan.halls) {
+    for (const planners::PlannedRack& r : h.racks) {
+      for (const planners::Placement& p : r.devices) {
+        const planners::HallDevice& o = plan.devices[p.device];
+        if (&o == &d || o.org != d.org || o.redundancy_group != d.redundancy_group) continue;
+        out += (out.empty() ? "" : ", ") + o.name + " (" + h.name + "/" + r.name + " U" +
+               std::to_string(p.position) + ")";
+      }
+    }
+  }
+  return out;
+}
+
+// A device is seen from the front unless it is mounted at the rear and half-depth; from the
+// rear when it is mounted there or full-depth (NetBox's face and is_full_depth).
+bool Visible(const planners::HallDevice& d, bool rear) {
+  const bool at_rear = d.face == "rear";
+  return rear ? at_rear || d.full_depth : !at_rear || d.full_depth;
+}
+
+std::string Rect(int x, int y, int w, int h, const std::string& rest) {
+  return "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+         std::to_string(w) + "\" height=\"" + std::to_string(h) + "\" " + rest + "/>";
+}
+
+std::string Text(int x, int y, const std::string& text, const std::string& rest = "") {
+  return "<text x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\"" +
+         (rest.empty() ? "" : " " + rest) + ">" + XmlText(text) + "</text>";
+}
+
+std::string T(Lang lang, std::string_view text) { return std::string(Tr(lang, text)); }
+
+// One device in one view: role fill, org stripe, border by whether it moves in, name and model.
+std::string DeviceBox(const planners::HallPlan& plan, const planners::PlannedHall& hall,
+                      const planners::Placement& p, int left, int rack_bottom, int units, bool rear,
+                      const OrgColours& colours, Lang lang, const std::string& est) {
+  const planners::HallDevice& d = plan.devices[p.device];
+  const int top_unit = std::min(p.position + d.u_height - 1, units);
+  const int y = rack_bottom - top_unit * kUnitPx + 1;
+  const int h = (top_unit - p.position + 1) * kUnitPx - 2;
+  const int x = left + 3, w = kRackWidth - 6;
+  // Seen from the other face: the back of a full-depth device, drawn faint.
+  const bool back = rear ? d.face != "rear" : d.face == "rear";
+  auto colour = colours.find(d.org);
+  const std::string org_colour = colour == colours.end() ? "#888888" : colour->second;
+  const std::string partners = Partners(plan, d);
+  const std::string tip =
+      d.name + " (" + d.org + ", " + d.role + (d.model.empty() ? "" : ", " + d.model) + ") · U" +
+      std::to_string(p.position) + "–" + std::to_string(p.position + d.u_height - 1) + " · " +
+      (d.face.empty() ? "" : T(lang, "mounted") + " " + T(lang, d.face) + " · ") +
+      T(lang, d.full_depth ? "full depth" : "half depth") + " · " + Num(d.kw, 2) + " kW" +
+      (d.estimated ? " (" + T(lang, "estimated") + ")" : "") +
+      (!d.site_bound.empty() ? " · " + T(lang, "stays") + ": " + d.site_bound
+       : p.kept              ? " · " + T(lang, "already here")
+       : d.hall.empty()      ? " · " + T(lang, "moves in")
+                             : " · " + T(lang, "moves in from") + " " + d.site + "/" + d.hall +
+                              (d.rack.empty() ? "" : "/" + d.rack)) +
+      (partners.empty() ? ""
+                        : " · " + T(lang, "redundancy group") + " " + d.redundancy_group + " " +
+                              T(lang, "with") + " " + partners) +
+      " · " + hall.name;
+  std::string s = "<g class=\"" + std::string(p.kept ? "kept" : "moves-in") + "\"><title>" +
+                  XmlText(tip) + "</title>";
+  s += Rect(x, y, w, h,
+            "rx=\"2\" fill=\"" + std::string(RoleColour(RoleKindOf(d))) + "\"" +
+                (back ? " fill-opacity=\"0.35\"" : "") + " stroke=\"" +
+                (p.kept ? "#333" : "#0b5cad") + "\" stroke-width=\"" + (p.kept ? "1" : "2.5") +
+                "\"" + (p.kept ? "" : " stroke-dasharray=\"6 3\""));
+  if (d.estimated) s += Rect(x, y, w, h, "fill=\"url(#" + XmlAttribute(est) + ")\"");
+  s += Rect(x, y, 7, h, "fill=\"" + org_colour + "\"");  // the municipality
+  const std::string mark = (p.kept ? "" : "➜ ") + std::string(d.estimated ? "≈ " : "");
+  const std::string right = (d.redundancy_group.empty() ? "" : "⇄ ") + d.org;
+  const std::string name = back ? "(" + T(lang, "rear of") + ") " + d.name : d.name;
+  if (h >= 2 * kUnitPx - 2) {
+    s += Text(x + 12, y + h / 2 - 2, mark + Shorten(name, 24), "font-weight=\"bold\"");
+    s += Text(x + 12, y + h / 2 + 11,
+              Shorten(d.model.empty() ? d.role : d.model, 30) + " · " + Num(d.kw, 2) + " kW",
+              "font-size=\"9\" fill=\"#333\"");
+  } else {
+    s += Text(x + 12, y + h / 2 + 4,
+              mark + Shorten(name, 18) + "  " + Shorten(d.model.empty() ? d.role : d.model, 16),
+              "font-size=\"10\"");
+  }
+  s += Text(x + w - 4, y + h / 2 + 4, right, "text-anchor=\"end\" font-size=\"9\" fill=\"#222\"");
+  return s + "</g>\n";
+}
+
+// The frame of one view with unit numbers and the PDU zone.
+std::string RackFrame(const planners::PlannedRack& rack, int left, int units, bool rear,
+                      Lang lang) {
+  const int rack_bottom = kTop + units * kUnitPx;
+  std::string s =
+      Text(left, kTop - 8, T(lang, rear ? "rear" : "front"), "font-weight=\"bold\"") + "\n";
+  s += Rect(left, kTop, kRackWidth, units * kUnitPx,
+            "fill=\"#f4f4f4\" stroke=\"#333\" stroke-width=\"2\"") +
+       "\n";
+  if (rack.u_reserved > 0) {
+    s += Rect(left, rack_bottom - rack.u_reserved * kUnitPx, kRackWidth, rack.u_reserved * kUnitPx,
+              "fill=\"#dddddd\"");
+    s += Text(left + kRackWidth - 4, rack_bottom - 4, T(lang, "PDU zone"),
+              "text-anchor=\"end\" fill=\"#666\" font-size=\"9\"") +
+         "\n";
+  }
+  for (int unit = 1; unit <= units; ++unit) {
+    const int y = rack_bottom - unit * kUnitPx;
+    s += Text(left - 6, y + 13, std::to_string(unit),
+              "text-anchor=\"end\" fill=\"#555\" font-size=\"10\"");
+    s += "<line x1=\"" + std::to_string(left) + "\" y1=\"" + std::to_string(y) + "\" x2=\"" +
+         std::to_string(left + kRackWidth) + "\" y2=\"" + std::to_string(y) +
+         "\" stroke=\"#ccc\" stroke-width=\"0.5\"/>\n";
+  }
+  return s;
+}
+
+std::string Legend(const std::set<std::string>& orgs, const OrgColours& colours, int y, Lang lang,
+                   const std::string& est) {
+  std::string s;
+  for (std::size_t k = 0; k <= RoleKinds().size(); ++k) {
+    const int x = 8 + static_cast<int>(k % 3) * 220, row = y + static_cast<int>(k / 3) * 20;
+    s += Rect(x, row, 14, 14, "fill=\"" + std::string(RoleColour(k)) + "\" stroke=\"#333\"");
+    s += Text(x + 20, row + 11, T(lang, k < RoleKinds().size() ? RoleKinds()[k].label : "other")) +
+         "\n";
+  }
+  y += 2 * 20 + 6;
+  int x = 8;
+  for (const std::string& org : orgs) {
+    auto colour = colours.find(org);
+    s += Rect(
+        x, y, 7, 14,
+        "fill=\"" + (colour == colours.end() ? std::string("#888888") : colour->second) + "\"");
+    s += Text(x + 12, y + 11, org) + "\n";
+    x += 30 + static_cast<int>(core::DisplayWidth(org)) * 7;
+  }
+  y += 22;
+  s += Rect(8, y, 14, 14, "fill=\"#fff\" stroke=\"#333\"") +
+       Text(28, y + 11, T(lang, "already in this rack")) +
+       Rect(190, y, 14, 14,
+            "fill=\"#fff\" stroke=\"#0b5cad\" stroke-width=\"2.5\" "
+            "stroke-dasharray=\"6 3\"") +
+       Text(210, y + 11, "➜ " + T(lang, "moves in")) +
+       Text(330, y + 11, "⇄ " + T(lang, "redundancy group (hover: partners)")) + "\n";
+  y += 20;
+  s += Rect(8, y, 14, 14, "fill=\"url(#" + XmlAttribute(est) + ")\" stroke=\"#333\"") +
+       Text(28, y + 11,
+            "≈ " + T(lang,
+                     "estimated U height or power (per-role default); faint: the back of a "
+                     "full-depth device")) +
+       "\n";
+  return s;
+}
+
+}  // namespace
+
 std::string RackElevationSvg(const planners::HallPlan& plan, const planners::PlannedHall& hall,
                              const planners::PlannedRack& rack, const OrgColours& colours,
                              Lang lang) {
-  auto T = [lang](std::string_view text) { return std::string(Tr(lang, text)); };
   std::vector<const planners::Placement*> zero_u;
   std::set<std::string> orgs;
   for (const planners::Placement& p : rack.devices) {
@@ -81,9 +288,10 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
   }
   const int units = std::max(rack.u, 1);
   const int rack_bottom = kTop + units * kUnitPx;
+  const int rear_left = kLeft + kRackWidth + kLeft + 16;
   const int legend_top = rack_bottom + 16 + static_cast<int>(zero_u.size()) * 16;
-  const int width = kLeft + kRackWidth + 40;
-  const int height = legend_top + 22 * static_cast<int>(orgs.size() + 1) + 30;
+  const int width = std::max(rear_left + kRackWidth + 16, 660);
+  const int height = legend_top + 120;
   std::string s = kHeader;
   s += "width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) +
        "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
@@ -95,98 +303,47 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
        "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
        "patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" "
        "stroke=\"#000\" stroke-opacity=\"0.25\" stroke-width=\"2\"/></pattern></defs>\n";
-  s += "<rect x=\"0\" y=\"0\" width=\"" + std::to_string(width) + "\" height=\"" +
-       std::to_string(height) + "\" fill=\"#ffffff\"/>\n";
-  s += "<text x=\"8\" y=\"20\" font-size=\"15\" font-weight=\"bold\">" +
-       XmlText(hall.name + " / " + rack.name) + (rack.is_new ? " (" + T("new") + ")" : "") +
-       "</text>\n";
-  s += "<text x=\"8\" y=\"40\">" +
-       XmlText("U " + std::to_string(rack.u_used) + " / " + std::to_string(rack.u) + " · " +
-               Kw(rack.kw_used) + " / " + Kw(rack.kw_budget) + " kW · " + T("front view")) +
-       "</text>\n";
-  // Frame and units.
-  s += "<rect x=\"" + std::to_string(kLeft) + "\" y=\"" + std::to_string(kTop) + "\" width=\"" +
-       std::to_string(kRackWidth) + "\" height=\"" + std::to_string(units * kUnitPx) +
-       "\" fill=\"#f4f4f4\" stroke=\"#333\" stroke-width=\"2\"/>\n";
-  if (rack.u_reserved > 0) {
-    s += "<rect x=\"" + std::to_string(kLeft) + "\" y=\"" +
-         std::to_string(rack_bottom - rack.u_reserved * kUnitPx) + "\" width=\"" +
-         std::to_string(kRackWidth) + "\" height=\"" + std::to_string(rack.u_reserved * kUnitPx) +
-         "\" fill=\"#dddddd\"/>\n";
-    s += "<text x=\"" + std::to_string(kLeft + kRackWidth - 4) + "\" y=\"" +
-         std::to_string(rack_bottom - 4) +
-         "\" text-anchor=\"end\" fill=\"#666\" font-size=\"9\">PDU zone</text>\n";
-  }
-  for (int unit = 1; unit <= units; ++unit) {
-    const int y = rack_bottom - unit * kUnitPx;
-    s += "<text x=\"" + std::to_string(kLeft - 6) + "\" y=\"" + std::to_string(y + 13) +
-         "\" text-anchor=\"end\" fill=\"#555\" font-size=\"10\">" + std::to_string(unit) +
-         "</text>\n";
-    s += "<line x1=\"" + std::to_string(kLeft) + "\" y1=\"" + std::to_string(y) + "\" x2=\"" +
-         std::to_string(kLeft + kRackWidth) + "\" y2=\"" + std::to_string(y) +
-         "\" stroke=\"#ccc\" stroke-width=\"0.5\"/>\n";
-  }
-  // Devices.
-  for (const planners::Placement& p : rack.devices) {
-    const planners::HallDevice& d = plan.devices[p.device];
-    if (d.u_height <= 0) continue;
-    const int top_unit = std::min(p.position + d.u_height - 1, units);
-    const int y = rack_bottom - top_unit * kUnitPx + 1;
-    const int h = (top_unit - p.position + 1) * kUnitPx - 2;
-    auto colour = colours.find(d.org);
-    const std::string fill = colour == colours.end() ? "#cccccc" : colour->second;
-    std::string tip = d.name + " (" + d.org + ") · U" + std::to_string(p.position) + "–" +
-                      std::to_string(p.position + d.u_height - 1) + " · " + Num(d.kw, 2) + " kW" +
-                      (d.estimated ? " (" + T("estimated") + ")" : "") +
-                      (p.kept           ? " · " + T("stays")
-                       : d.hall.empty() ? ""
-                                        : " · " + T("from") + " " + d.site + "/" + d.hall +
-                                              (d.rack.empty() ? "" : "/" + d.rack));
-    s += "<g><title>" + XmlText(tip) + "</title>";
-    s += "<rect x=\"" + std::to_string(kLeft + 3) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
-         std::to_string(kRackWidth - 6) + "\" height=\"" + std::to_string(h) +
-         "\" rx=\"2\" fill=\"" + fill + "\" stroke=\"#333\"" +
-         (d.estimated ? " stroke-dasharray=\"4 2\"" : "") + "/>";
-    if (d.estimated) {
-      s += "<rect x=\"" + std::to_string(kLeft + 3) + "\" y=\"" + std::to_string(y) +
-           "\" width=\"" + std::to_string(kRackWidth - 6) + "\" height=\"" + std::to_string(h) +
-           "\" fill=\"url(#" + XmlAttribute(est) + ")\"/>";
+  s += Rect(0, 0, width, height, "fill=\"#ffffff\"") + "\n";
+  s += Text(8, 20, hall.name + " / " + rack.name + (rack.is_new ? " (" + T(lang, "new") + ")" : ""),
+            "font-size=\"15\" font-weight=\"bold\"") +
+       "\n";
+  const bool past = planners::PastMargin(rack, plan.margin);
+  const bool over = rack.kw_used > rack.kw_budget + 1e-9;
+  s += Text(8, 38,
+            "U " + std::to_string(rack.u_used) + " / " + std::to_string(rack.u) + " · " +
+                Kw(rack.kw_used) + " / " + Kw(rack.kw_budget) + " kW" +
+                (over ? " · " + T(lang, "OVER its power budget")
+                 : past
+                     ? " · " + T(lang, "past the design margin") + " (" +
+                           std::to_string(static_cast<int>(std::lround(plan.margin * 100))) + " %)"
+                     : ""),
+            over ? "fill=\"#d00\" font-weight=\"bold\""
+                 : (past ? "fill=\"#b35c00\" font-weight=\"bold\"" : "")) +
+       "\n";
+  for (bool rear : {false, true}) {
+    const int left = rear ? rear_left : kLeft;
+    s += RackFrame(rack, left, units, rear, lang);
+    for (const planners::Placement& p : rack.devices) {
+      const planners::HallDevice& d = plan.devices[p.device];
+      if (d.u_height <= 0 || !Visible(d, rear)) continue;
+      s += DeviceBox(plan, hall, p, left, rack_bottom, units, rear, colours, lang, est);
     }
-    const std::string label =
-        (d.estimated ? "≈ " : "") + Shorten(d.name, 30) + "  " + Num(d.kw, 2) + " kW";
-    s += "<text x=\"" + std::to_string(kLeft + 9) + "\" y=\"" + std::to_string(y + h / 2 + 4) +
-         "\">" + XmlText(label) + "</text></g>\n";
   }
   int y = rack_bottom + 16;
   for (const planners::Placement* p : zero_u) {
     const planners::HallDevice& d = plan.devices[p->device];
-    s += "<text x=\"8\" y=\"" + std::to_string(y) + "\">" +
-         XmlText(T("zero-U") + ": " + d.name + " (" + d.org + ", " + Num(d.kw, 2) + " kW)" +
-                 (d.estimated ? " ≈" : "")) +
-         "</text>\n";
+    s += Text(8, y,
+              T(lang, "zero-U") + ": " + d.name + " (" + d.org + ", " + Num(d.kw, 2) + " kW)" +
+                  (d.estimated ? " ≈" : "")) +
+         "\n";
     y += 16;
   }
-  // Legend.
-  y = legend_top + 4;
-  for (const std::string& org : orgs) {
-    auto colour = colours.find(org);
-    s += "<rect x=\"8\" y=\"" + std::to_string(y) + "\" width=\"14\" height=\"14\" fill=\"" +
-         (colour == colours.end() ? std::string("#cccccc") : colour->second) +
-         "\" stroke=\"#333\"/><text x=\"28\" y=\"" + std::to_string(y + 11) + "\">" + XmlText(org) +
-         "</text>\n";
-    y += 22;
-  }
-  s += "<rect x=\"8\" y=\"" + std::to_string(y) + "\" width=\"14\" height=\"14\" fill=\"url(#" +
-       XmlAttribute(est) +
-       ")\" stroke=\"#333\" "
-       "stroke-dasharray=\"4 2\"/><text x=\"28\" y=\"" +
-       std::to_string(y + 11) + "\">" +
-       XmlText("≈ " + T("estimated U height or power (per-role default)")) + "</text>\n";
+  s += Legend(orgs, colours, legend_top + 4, lang, est);
   s += "</svg>\n";
   return s;
 }
 
-std::string HallFloorSvg(const planners::PlannedHall& hall, Lang lang) {
+std::string HallFloorSvg(const planners::PlannedHall& hall, double margin, Lang lang) {
   auto T = [lang](std::string_view text) { return std::string(Tr(lang, text)); };
   constexpr int kSlotW = 110, kSlotH = 150, kGap = 12, kFloorTop = 84;
   const int positions = std::max({hall.positions, static_cast<int>(hall.racks.size()), 1});
@@ -207,13 +364,21 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, Lang lang) {
        "</text>\n";
   // A hall past a capacity says so in red, and none of its racks shows a green bar.
   const std::vector<std::string> over = HallOver(hall);
+  const std::vector<std::string> past = planners::PastMargin(hall, margin);
   s += std::string("<text x=\"8\" y=\"42\"") +
-       (over.empty() ? "" : " class=\"over\" fill=\"#d00\" font-weight=\"bold\"") + ">" +
+       (!over.empty()   ? " class=\"over\" fill=\"#d00\" font-weight=\"bold\""
+        : !past.empty() ? " class=\"past-margin\" fill=\"#b35c00\" font-weight=\"bold\""
+                        : "") +
+       ">" +
        XmlText(T("positions") + " " + std::to_string(hall.positions_used) + " / " +
                std::to_string(hall.positions) + " · " + T("power") + " " + Kw(hall.power_kw_used) +
                " / " + Kw(hall.power_kw) + " kW · " + T("cooling") + " " +
                Kw(hall.cooling_kw_used) + " / " + Kw(hall.cooling_kw) + " kW" +
-               (over.empty() ? "" : " · " + T("OVER") + ": " + core::Join(over, ", "))) +
+               (over.empty() ? "" : " · " + T("OVER") + ": " + core::Join(over, ", ")) +
+               (past.empty() ? ""
+                             : " · " + T("past the design margin") + " (" +
+                                   std::to_string(static_cast<int>(std::lround(margin * 100))) +
+                                   " %): " + core::Join(past, ", "))) +
        "</text>\n";
   s += "<text x=\"8\" y=\"60\" fill=\"#555\">" +
        XmlText(std::to_string(hall.new_racks) + " " + T("new racks") + " · " +
@@ -243,7 +408,11 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, Lang lang) {
                             ? std::min(1.0, rack->kw_used / rack->kw_budget)
                             : 0.0;
     const int bar = static_cast<int>(std::lround(load * (kSlotH - 70)));
+    // Past the design margin (the hall's or the rack's) is never green.
+    const bool past =
+        !planners::PastMargin(hall, margin).empty() || planners::PastMargin(*rack, margin);
     const std::string bar_colour = !over.empty() || load > 0.9 ? "#e76f51"
+                                   : past                      ? "#f4a261"
                                    : load > 0.7                ? "#f4a261"
                                                                : "#2a9d8f";
     s += "<g><title>" +
@@ -288,11 +457,14 @@ std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan, Lang lang) {
   std::set<std::string> taken;
   auto unique = [&](std::string base) {
     std::string name = base + ".svg";
-    for (int n = 2; !taken.insert(name).second; ++n) name = base + "-" + std::to_string(n) + ".svg";
+    for (int n = 2; !taken.insert(FoldCase(name)).second; ++n) {
+      name = base + "-" + std::to_string(n) + ".svg";
+    }
     return name;
   };
   for (const planners::PlannedHall& hall : plan.halls) {
-    files.push_back({unique("hall-" + SafeFileName(hall.name)), HallFloorSvg(hall, lang)});
+    files.push_back(
+        {unique("hall-" + SafeFileName(hall.name)), HallFloorSvg(hall, plan.margin, lang)});
     for (const planners::PlannedRack& rack : hall.racks) {
       files.push_back({unique("rack-" + SafeFileName(hall.name) + "-" + SafeFileName(rack.name)),
                        RackElevationSvg(plan, hall, rack, colours, lang)});

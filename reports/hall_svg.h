@@ -27,7 +27,9 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
 
 // Floor view of one hall: every position, used (rack name, new or existing, U and kW used
 // against budget, a load bar) or free; the hall's power and cooling use in the title.
-std::string HallFloorSvg(const planners::PlannedHall& hall, Lang lang = Lang::kEn);
+// A hall or rack past `margin` (the plan's design margin) shows amber, never green.
+std::string HallFloorSvg(const planners::PlannedHall& hall, double margin = 1.0,
+                         Lang lang = Lang::kEn);
 
 struct SvgFile {
   std::string name;  // a safe file name, unique within the set: "hall-DC1.svg", "rack-DC1-A01.svg"

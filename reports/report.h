@@ -41,10 +41,12 @@ struct Table {
   bool sortable = true;
   // The workbook draws a column chart of this column against the first (hours per wave).
   std::optional<std::size_t> chart_column;
+  // False when the section's figure already shows the table (the workbook and CSV keep it).
   bool in_html = true;
-  bool collapsed = false;  // the page shows it folded (<details>) under its title  // false when
-                           // the section's figure already shows it (CSV/XLSX keep it)
-  std::size_t html_row_limit = 500;  // longer tables are cut in the page (full in XLSX/CSV)
+  bool collapsed = false;  // the page shows it folded (<details>) under its title
+  // Rows per page in the HTML: a longer table holds every row as JSON and pages through them
+  // (reports/table_view.h); the first page is also plain HTML for readers without JavaScript.
+  std::size_t page_rows = 50;
   // Columns that never hold an address, which redaction leaves alone (versions such as
   // "6.1.2.100" read as IPv4 addresses).
   std::vector<std::size_t> no_address_columns;

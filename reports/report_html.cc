@@ -4,6 +4,7 @@
 
 #include "reports/escape.h"
 #include "reports/report.h"
+#include "reports/table_view.h"
 
 namespace samdrift::reports {
 namespace {
@@ -31,10 +32,26 @@ th{background:#eef2f6;position:sticky;top:0;cursor:pointer;user-select:none;whit
 th.sorted-asc::after{content:" \25B2"}th.sorted-desc::after{content:" \25BC"}
 td.num{text-align:right;font-variant-numeric:tabular-nums}th.num{text-align:right}
 p.more{color:var(--muted);font-size:12px}
+.table-controls{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin:6px 0;font-size:13px}
+.table-controls input{flex:1 1 220px;padding:4px 6px}
+.table-controls .tv-status{color:var(--muted)}
+/* Print on A4: a page per section, wide tables on landscape pages, every cell wraps. */
+@page{size:A4 portrait;margin:14mm 12mm}
+@page wide{size:A4 landscape;margin:12mm 10mm}
 @media print{
-  body{background:#fff}nav{display:none}header{background:#fff;color:var(--ink);padding:0 0 8px}
-  section{border:none;padding:0;page-break-before:always}section:first-of-type{page-break-before:auto}
-  .table-wrap{max-height:none;overflow:visible;border:none}th{position:static}
+  body{background:#fff;font-size:11px}nav,.table-controls input,.table-controls select,
+  .table-controls button{display:none}
+  header{background:#fff;color:var(--ink);padding:0 0 8px}
+  main{max-width:none;padding:0}
+  section{border:none;padding:0;margin:0;break-before:page}section:first-of-type{break-before:auto}
+  section:has(.table-wrap.wide){page:wide}
+  .table-wrap,figure{max-height:none;overflow:visible;border:none}
+  table{font-size:9px;table-layout:auto;width:100%}
+  th{position:static;white-space:normal;cursor:auto}
+  th,td{padding:2px 4px;overflow-wrap:anywhere;word-break:break-word}
+  th.sorted-asc::after,th.sorted-desc::after{content:""}
+  tr{break-inside:avoid}
+  figure svg{max-width:100%;height:auto}
 }
 )css";
 
@@ -59,47 +76,61 @@ document.querySelectorAll('table.sortable').forEach(function(table){
 });
 )js";
 
+// A number column has its header on the right too, above its right-aligned figures.
+bool NumberColumn(const Table& table, std::size_t c) {
+  if (table.rows.empty()) return false;
+  for (const auto& row : table.rows) {
+    if (c < row.size() && !row[c].number && !row[c].text.empty()) return false;
+  }
+  return true;
+}
+
+void WriteRow(std::ostream& out, const std::vector<Cell>& row) {
+  out << "<tr>";
+  for (const Cell& cell : row) {
+    if (cell.number) {
+      out << "<td class=\"num\" data-n=\"" << *cell.number << "\">" << HtmlText(cell.text)
+          << "</td>";
+    } else {
+      out << "<td>" << HtmlText(cell.text) << "</td>";
+    }
+  }
+  out << "</tr>\n";
+}
+
+// A table longer than a page: its first page as rows, a count for readers without JavaScript,
+// and every row as JSON for the view script.
+void WritePagedRest(std::ostream& out, const Table& table, Lang lang) {
+  out << "<p class=\"more\">" << HtmlText(Tr(lang, "Showing the first")) << " " << table.page_rows
+      << " " << HtmlText(Tr(lang, "of")) << " " << table.rows.size() << " "
+      << HtmlText(Tr(lang, "rows; all rows are in the workbook and the CSV file")) << " ("
+      << HtmlText(table.id) << ".csv).</p>\n"
+      << "<script type=\"application/json\" class=\"rows\" data-table=\"t-" << HtmlText(table.id)
+      << "\" data-page=\"" << table.page_rows << "\">" << TableRowsJson(table) << "</script>\n";
+}
+
 void WriteTable(std::ostream& out, const Table& table, Lang lang) {
   if (!table.title.empty()) out << "<h3>" << HtmlText(table.title) << "</h3>\n";
-  out << "<div class=\"table-wrap\"><table" << (table.sortable ? " class=\"sortable\"" : "")
-      << " id=\"t-" << HtmlText(table.id) << "\"><thead><tr>";
-  // A column of numbers has its header on the right too, above its right-aligned figures.
+  const bool paged = table.rows.size() > table.page_rows;
+  const char* kind = paged ? " class=\"paged\"" : table.sortable ? " class=\"sortable\"" : "";
+  // A table of many columns prints its section on landscape pages.
+  constexpr std::size_t kPortraitColumns = 8;
+  const bool wide = table.headers.size() > kPortraitColumns;
+  out << "<div class=\"table-wrap" << (wide ? " wide" : "") << "\"><table" << kind << " id=\"t-"
+      << HtmlText(table.id) << "\"><thead><tr>";
   for (std::size_t c = 0; c < table.headers.size(); ++c) {
-    bool numbers = !table.rows.empty();
-    for (const auto& row : table.rows) {
-      if (c < row.size() && !row[c].number && !row[c].text.empty()) {
-        numbers = false;
-        break;
-      }
-    }
-    out << (numbers ? "<th class=\"num\">" : "<th>") << HtmlText(table.headers[c]) << "</th>";
+    out << (NumberColumn(table, c) ? "<th class=\"num\">" : "<th>") << HtmlText(table.headers[c])
+        << "</th>";
   }
   out << "</tr></thead><tbody>\n";
-  std::size_t shown = 0;
-  for (const auto& row : table.rows) {
-    if (shown++ == table.html_row_limit) break;
-    out << "<tr>";
-    for (const Cell& cell : row) {
-      if (cell.number) {
-        out << "<td class=\"num\" data-n=\"" << *cell.number << "\">" << HtmlText(cell.text)
-            << "</td>";
-      } else {
-        out << "<td>" << HtmlText(cell.text) << "</td>";
-      }
-    }
-    out << "</tr>\n";
-  }
+  const std::size_t shown = std::min(table.rows.size(), table.page_rows);
+  for (std::size_t r = 0; r < shown; ++r) WriteRow(out, table.rows[r]);
   if (table.rows.empty()) {
     out << "<tr><td colspan=\"" << std::max<std::size_t>(1, table.headers.size()) << "\">"
         << HtmlText(Tr(lang, "(none)")) << "</td></tr>\n";
   }
   out << "</tbody></table></div>\n";
-  if (table.rows.size() > table.html_row_limit) {
-    out << "<p class=\"more\">" << HtmlText(Tr(lang, "Showing the first")) << " "
-        << table.html_row_limit << " " << HtmlText(Tr(lang, "of")) << " " << table.rows.size()
-        << " " << HtmlText(Tr(lang, "rows; all rows are in the workbook and the CSV file")) << " ("
-        << HtmlText(table.id) << ".csv).</p>\n";
-  }
+  if (paged) WritePagedRest(out, table, lang);
 }
 
 }  // namespace
@@ -132,7 +163,9 @@ core::Status WriteHtml(const Report& report, const std::string& path) {
     }
     out << "</section>\n";
   }
-  out << "</main>\n<script>" << kScript << "</script>\n</body>\n</html>\n";
+  out << "</main>\n<script type=\"application/json\" id=\"table-view-labels\">"
+      << TableViewLabelsJson(report.lang) << "</script>\n<script>" << kScript << kTableViewScript
+      << "</script>\n</body>\n</html>\n";
   out.close();
   if (!out) return core::Status::Invalid("cannot write '" + path + "'");
   return core::Status::Ok();

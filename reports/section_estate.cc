@@ -180,7 +180,6 @@ Section EstateSection(const Context& context, const core::Estate& estate) {
                         "Source"}) {
     assets.headers.emplace_back(Tr(lang, h));
   }
-  assets.html_row_limit = 300;
   assets.no_address_columns = {7};  // Version
   for (const core::Asset& a : estate.assets) {
     const std::string* ip = a.Attr("ip");

@@ -97,7 +97,7 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
   }
   section.figures.push_back(CapacityBars(gauges));
   for (const planners::PlannedHall& hall : plan.halls) {
-    section.figures.push_back(Inline(HallFloorSvg(hall, lang)));
+    section.figures.push_back(Inline(HallFloorSvg(hall, plan.margin, lang)));
   }
   const OrgColours colours = ColoursForOrgs(plan);
   std::size_t drawn = 0;

@@ -4,6 +4,7 @@
 
 #include "core/graph.h"
 #include "core/store.h"
+#include "planners/gantt.h"
 #include "planners/hall_plan.h"
 #include "planners/net_view.h"
 #include "planners/overlap.h"
@@ -42,10 +43,14 @@ Section TargetSection(const Context& context, const planners::TargetPlan& target
 // Past or near end of support, per org.
 Section LifecycleSection(const Context& context, const planners::Lifecycle& lifecycle);
 
-// The waves as a timeline per org, loads per wave, every item with its reason.
-// An item made from a gap of `target` takes the gap's reason in the report's language.
+// The waves as a timeline per org, loads per wave, every item with its reason; an item made from
+// a gap of `target` takes the gap's reason in the report's language. With `gantt` and `hours` (a
+// dated plan; both or neither) also the physical migration and the harmonisation work each as a
+// Gantt chart by quarter with its dates, the hall closures, and hours per org and month (chart
+// and table).
 Section WavesSection(const Context& context, const planners::WavePlan& plan,
-                     const planners::TargetPlan& target);
+                     const planners::TargetPlan& target, const planners::Gantt* gantt,
+                     const planners::MonthlyHours* hours);
 
 // Hall capacity against use, floor views, rack elevations, placements and what did not fit.
 Section HallsSection(const Context& context, const planners::HallPlan& plan);

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
+#include "planners/calendar.h"
 #include "reports/escape.h"
 
 namespace samdrift::reports {
@@ -199,6 +201,83 @@ std::string TimelineChart(const Timeline& t) {
       svg += "</g>";
       (void)max;
     }
+  }
+  return svg + "</svg>";
+}
+
+namespace {
+
+// Days since the chart's first day: the x axis of a Gantt chart.
+struct DayScale {
+  planners::Day first;
+  double per_day = 1;
+  double left = kLabelWidth;
+  double X(const std::string& date) const {
+    return left + per_day * static_cast<double>((*planners::ParseDay(date) - first).count());
+  }
+  // The right edge of `date` (the bar covers the whole day).
+  double XEnd(const std::string& date) const { return X(date) + per_day; }
+};
+
+constexpr const char* kBands[] = {"#eef3fb", "#fbf3e8", "#eef8ee", "#f6eef8"};
+
+}  // namespace
+
+std::string GanttChart(const planners::Gantt& g, planners::Track track, bool milestones,
+                       const GanttText& text) {
+  if (g.quarters.empty()) return {};
+  const int row = 26, plot = 880;
+  const int phase_head = g.phases.empty() ? 0 : 20;
+  const int head = phase_head + 22;
+  const planners::Day first = *planners::ParseDay(g.quarters.front().start);
+  const planners::Day last = *planners::ParseDay(g.quarters.back().end);
+  DayScale scale{first,
+                 static_cast<double>(plot) / static_cast<double>((last - first).count() + 1)};
+  const int height = head + static_cast<int>(g.rows.size()) * row + 8;
+  std::string svg = Open(kLabelWidth + plot + 20, height, text.label);
+  // Phases: bands behind the rows, their names above.
+  for (std::size_t i = 0; i < g.phases.size(); ++i) {
+    const auto& p = g.phases[i];
+    const double x = scale.X(p.start), w = scale.XEnd(p.end) - x;
+    svg += Rect(x, 0, w, height, kBands[i % 4], p.name + ": " + p.start + " \xE2\x80\x93 " + p.end);
+    svg += Text(x + 4, 14, p.name, "start", "font-size=\"11\"");
+  }
+  // Quarters: a label each and a line at each start.
+  for (const auto& q : g.quarters) {
+    const double x = scale.X(q.start);
+    svg += Rect(x, phase_head, 1, height - phase_head, "#ccc");
+    svg += Text((x + scale.XEnd(q.end)) / 2, phase_head + 15,
+                text.quarter + std::to_string(q.number) + " " + std::to_string(q.year), "middle");
+  }
+  std::map<std::string, std::size_t> row_of;
+  for (std::size_t r = 0; r < g.rows.size(); ++r) {
+    row_of[g.rows[r]] = r;
+    const double y = head + static_cast<double>(r) * row;
+    svg += Text(kLabelWidth - 8, y + row * 0.65, g.rows[r], "end");
+    svg += Rect(kLabelWidth, y + row - 1, plot, 1, "#ddd");
+  }
+  for (const auto& b : g.bars) {
+    if (b.track != track) continue;
+    const double y = head + static_cast<double>(row_of[b.row]) * row;
+    const double x = scale.X(b.start);
+    svg +=
+        Rect(x, y + 5, std::max(2.0, scale.XEnd(b.end) - x), row - 10, SeriesColour(row_of[b.row]),
+             b.row + ", " + text.wave + " " + std::to_string(b.wave) + ": " + b.start +
+                 " \xE2\x80\x93 " + b.end + ", " + std::to_string(b.items) + " " + text.items +
+                 ", " + Num(b.hours) + " h");
+  }
+  if (!milestones) return svg + "</svg>";
+  for (const auto& m : g.milestones) {
+    auto it = row_of.find(m.row);
+    if (it == row_of.end()) continue;
+    const double x = scale.XEnd(m.date),
+                 y = head + static_cast<double>(it->second) * row + row / 2.0;
+    svg += "<g><path d=\"M" + Num(x, 1) + " " + Num(y - 7, 1) +
+           " l7 7 l-7 7 l-7 -7 z\" "
+           "fill=\"#222\"><title>" +
+           HtmlText(m.label + " " + text.emptied + ": " + m.date + " (" + text.wave + " " +
+                    std::to_string(m.wave) + ")") +
+           "</title></path>" + Text(x + 9, y + 4, m.label, "start", "font-size=\"10\"") + "</g>";
   }
   return svg + "</svg>";
 }

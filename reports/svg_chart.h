@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "planners/gantt.h"
+
 namespace samdrift::reports {
 
 // A colour per series index (orgs, categories), stable and readable in print.
@@ -49,6 +51,20 @@ struct Timeline {
   std::vector<std::string> wave_notes;      // per wave, e.g. "12 items, 8.5 kW"
 };
 std::string TimelineChart(const Timeline& timeline);
+
+// A Gantt chart by quarter of one track of `gantt` (its rows as given: display names): a bar per
+// row and wave of that track, the phases as bands behind the rows with their names on top, and
+// with `milestones` the hall closures as diamonds on their row, labelled. `quarter` is the word
+// before the quarter's number ("Q" gives "Q1 2026").
+struct GanttText {
+  std::string label;    // the chart's accessible name
+  std::string quarter;  // "Q", "kv"
+  std::string items;    // "items", for the tooltips
+  std::string wave;     // "wave"
+  std::string emptied;  // "emptied" (a closure's tooltip)
+};
+std::string GanttChart(const planners::Gantt& gantt, planners::Track track, bool milestones,
+                       const GanttText& text);
 
 }  // namespace samdrift::reports
 

@@ -7,15 +7,26 @@ packages=(
   nlohmann-json3-dev libyaml-cpp-dev libxlsxwriter-dev libfmt-dev libcsv-dev zlib1g-dev libjemalloc-dev
   clang clang-format libclang-rt-14-dev
   graphviz time
+  chromium
 )
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node and npm by command, not by package: a machine with NodeSource's nodejs has npm inside it,
+# and Debian's npm package conflicts with that nodejs.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# The browser test's puppeteer-core (tests/browser, scripts/browser_test.sh) drives Debian's
+# chromium: no browser download.
+if [ ! -d tests/browser/node_modules/puppeteer-core ] ||
+   [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
+  (cd tests/browser && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi

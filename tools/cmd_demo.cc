@@ -6,6 +6,7 @@
 #include "reports/export_archimate.h"
 #include "reports/export_dot.h"
 #include "tools/command.h"
+#include "tools/compare_run.h"
 #include "tools/planning_inputs.h"
 #include "tools/report_run.h"
 
@@ -35,6 +36,28 @@ std::string FindSamples(const std::string& given) {
   if (!given.empty()) return given;
   if (const char* env = std::getenv("SAMDRIFT_SAMPLES"); env && *env) return env;
   return SAMDRIFT_SAMPLES_DIR;
+}
+
+// The four scenarios of the study's alternatives that the demo compares (sample-inventories/).
+constexpr const char* kAlternatives[] = {"alternativ-s.yaml", "alternativ-1-teknik.yaml",
+                                         "alternativ-1-tjanst.yaml", "alternativ-2.yaml"};
+
+// The study's four alternatives side by side, when the samples have them.
+int ShowCompare(const core::Store& store, const std::string& samples) {
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (const char* name : kAlternatives) {
+    const fs::path path = fs::path(samples) / name;
+    if (fs::is_regular_file(path, ec)) paths.push_back(path.string());
+  }
+  if (paths.empty()) return 0;
+  std::cout << "\n== compare ==\n";
+  core::Diagnostics diagnostics;
+  auto comparison = CompareScenarios(store, paths, {}, diagnostics);
+  PrintDiagnostics(diagnostics);
+  if (!comparison.ok()) return Fail(comparison.status());
+  PrintCompareTable(*comparison, std::cout);
+  return 0;
 }
 
 }  // namespace
@@ -147,6 +170,7 @@ Runner SetupDemo(CLI::App& app, const GlobalOptions&) {
       return rc;
     std::cout << "\n== plan ==\n";
     PrintPlanSummary(*result->waves, result->org_names);
+    if (rc = ShowCompare(**store, samples); rc != 0) return rc;
 
     reports::ReportOptions report_options;
     report_options.out_dir = (fs::path(args->out) / "report").string();

@@ -7,6 +7,7 @@
 #include "reports/export_archimate.h"
 #include "reports/export_dot.h"
 #include "reports/export_json.h"
+#include "reports/export_netbox.h"
 #include "reports/export_scenario.h"
 #include "tools/command.h"
 #include "tools/planning_inputs.h"
@@ -85,6 +86,45 @@ int ExportPlan(const GlobalOptions& global, const ExportArgs& args) {
   return 0;
 }
 
+// netbox: the hall plan (the scenario's target halls; without one, today's halls) as NetBox
+// bulk-import CSV files in the folder --out.
+int ExportNetbox(const GlobalOptions& global, const ExportArgs& args) {
+  if (args.out.empty() || args.out == "-") {
+    return Fail(
+        core::Status::Usage("--format netbox writes a folder of CSV files: give --out DIR"));
+  }
+  // As `halls` plans (what the target retires is not placed), relations kept for the cables.
+  PlanningOptions planning = args.planning;
+  const bool planned = !planning.scenario.empty();
+  if (planned) planning.graph = planners::GraphNeed::kBuild;
+  const planners::Steps steps =
+      planned ? planners::Step::kTarget | planners::Step::kHalls : planners::Step::kHalls;
+  core::Diagnostics diagnostics;
+  auto in = LoadPlanningInputs(global, planning, diagnostics);
+  auto result = in.ok() ? planners::RunPipeline(in->base, in->Request(steps), diagnostics)
+                        : core::Result<planners::PipelineResult>(in.status());
+  PrintDiagnostics(diagnostics);
+  if (!result.ok()) return Fail(result.status());
+  const reports::NetboxExport out = reports::WriteNetbox(in->base->estate, *result->halls);
+  std::error_code ec;
+  std::filesystem::create_directories(args.out, ec);
+  if (ec) return Fail(core::Status::Invalid("cannot create '" + args.out + "': " + ec.message()));
+  for (const reports::NetboxFile& file : out.files) {
+    core::Status s = WriteOut((std::filesystem::path(args.out) / file.name).string(), file.text);
+    if (!s.ok()) return Fail(s);
+  }
+  std::string summary = std::to_string(out.sites) + " sites, " + std::to_string(out.locations) +
+                        " locations, " + std::to_string(out.racks) + " racks, " +
+                        std::to_string(out.devices) + " devices, " + std::to_string(out.cables) +
+                        " cables";
+  if (out.cables_left_out) {
+    summary +=
+        "; " + std::to_string(out.cables_left_out) + " cables left out (console or unnamed ports)";
+  }
+  PrintExported(args, summary);
+  return 0;
+}
+
 }  // namespace
 
 core::Status WriteOut(const std::string& path, const std::string& text) {
@@ -118,11 +158,14 @@ Runner SetupExport(CLI::App& app, const GlobalOptions& global) {
       "Write the model for other tools: 'archimate' an ArchiMate 3.1 exchange file that Archi "
       "opens and 'samdrift import' reads back (with --scenario also the plan: the target as a "
       "Plateau, the gaps as Gaps, the waves as Work Packages), 'dot' a Graphviz graph ('dot "
-      "-Tsvg'), 'json' every asset and relation.");
-  app.add_option("--format", args->format, "archimate, dot or json")
+      "-Tsvg'), 'json' every asset and relation, 'netbox' the hall plan (the scenario's target "
+      "halls; without --scenario today's halls) as NetBox 4 bulk-import CSV files in the folder "
+      "--out, numbered in import order.");
+  app.add_option("--format", args->format, "archimate, dot, json or netbox")
       ->required()
-      ->check(CLI::IsMember({"archimate", "dot", "json"}));
-  app.add_option("--out", args->out, "write to FILE (default: stdout)")->type_name("FILE");
+      ->check(CLI::IsMember({"archimate", "dot", "json", "netbox"}));
+  app.add_option("--out", args->out, "write to FILE (default: stdout); netbox: a folder")
+      ->type_name("PATH");
   app.add_option("--org", args->orgs, "only these municipalities (repeat or comma-separate)")
       ->delimiter(',')
       ->type_name("ORG");
@@ -151,12 +194,19 @@ Runner SetupExport(CLI::App& app, const GlobalOptions& global) {
       return Fail(core::Status::Usage("--name is for the archimate format only"));
     }
     const PlanningOptions& planning = args->planning;
+    if (args->format == "netbox") {
+      if (!args->orgs.empty()) {
+        return Fail(core::Status::Usage(
+            "--org is not for the netbox format: the scenario names its municipalities"));
+      }
+      return ExportNetbox(global, *args);
+    }
     const bool with_plan = !planning.scenario.empty();
     if (!with_plan && (!planning.catalogs.empty() || !planning.date.empty())) {
       return Fail(core::Status::Usage("--catalog and --date need --scenario"));
     }
     if (with_plan && args->format != "archimate") {
-      return Fail(core::Status::Usage("--scenario is for the archimate format only"));
+      return Fail(core::Status::Usage("--scenario is for the archimate and netbox formats only"));
     }
     if (with_plan && !args->orgs.empty()) {
       return Fail(core::Status::Usage(

@@ -4,14 +4,18 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 
 #include "core/text.h"
 #include "planners/hall_plan.h"
+#include "planners/hall_today.h"
 #include "planners/scenario.h"
 #include "reports/hall_svg.h"
 #include "tools/command.h"
+#include "tools/halls_choose.h"
 #include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
@@ -25,6 +29,7 @@ using planners::HallPlan;
 struct HallsArgs {
   PlanningOptions planning;
   bool json = false;
+  bool choose = false;
   std::string svg;
 };
 
@@ -52,6 +57,7 @@ ordered_json PlanJson(const planners::Scenario& scenario, const HallPlan& plan) 
   out["redundancy"] =
       scenario.halls.empty() || scenario.redundancy == planners::RedundancyRule::kNone ? "none"
                                                                                        : "split";
+  out["design_margin"] = plan.margin;
   out["halls"] = ordered_json::array();
   for (const planners::PlannedHall& hall : plan.halls) {
     ordered_json h;
@@ -71,6 +77,8 @@ ordered_json PlanJson(const planners::Scenario& scenario, const HallPlan& plan) 
     h["rack_power_kw"] = Kw(hall.rack_power_kw);
     h["new_racks"] = hall.new_racks;
     h["pdus_missing"] = hall.pdus_missing;
+    h["over"] = planners::HallOver(hall);
+    h["past_margin"] = planners::PastMargin(hall, plan.margin);
     h["racks"] = ordered_json::array();
     for (const planners::PlannedRack& rack : hall.racks) {
       ordered_json r;
@@ -82,6 +90,7 @@ ordered_json PlanJson(const planners::Scenario& scenario, const HallPlan& plan) 
       r["new"] = rack.is_new;
       r["slot"] = rack.slot;
       r["u_reserved"] = rack.u_reserved;
+      r["past_margin"] = planners::PastMargin(rack, plan.margin);
       r["devices"] = ordered_json::array();
       for (const planners::Placement& p : rack.devices) {
         const HallDevice& d = plan.devices[p.device];
@@ -134,9 +143,24 @@ ordered_json PlanJson(const planners::Scenario& scenario, const HallPlan& plan) 
                               {"estimated", d.estimated},
                               {"from", From(d)}});
   }
+  // Devices that stay where they are (site-bound outside the target halls, kept halls).
+  out["staying"] = ordered_json::array();
+  for (const HallDevice& d : plan.stays) {
+    out["staying"].push_back({{"asset", d.name},
+                              {"org", d.org},
+                              {"u_height", d.u_height},
+                              {"kw", Kw(d.kw)},
+                              {"estimated", d.estimated},
+                              {"from", From(d)},
+                              {"why", d.site_bound}});
+  }
   out["feasible"] = plan.Feasible();
   out["notes"] = plan.notes;
   return out;
+}
+
+std::string MarginPercent(const HallPlan& plan) {
+  return "(" + std::to_string(static_cast<int>(std::lround(plan.margin * 100))) + " %)";
 }
 
 void PrintTable(const planners::Scenario& scenario, const HallPlan& plan,
@@ -167,7 +191,10 @@ void PrintTable(const planners::Scenario& scenario, const HallPlan& plan,
               << std::setw(16) << (KwText(h.cooling_kw_used) + "/" + KwText(h.cooling_kw))
               << h.new_racks;
     const std::vector<std::string> over = planners::HallOver(h);
+    const std::vector<std::string> past = planners::PastMargin(h, plan.margin);
     if (!over.empty()) std::cout << "  OVER: " << core::Join(over, ", ");
+    if (!past.empty())
+      std::cout << "  PAST MARGIN " << MarginPercent(plan) << ": " << core::Join(past, ", ");
     std::cout << '\n';
   }
   for (const planners::PlannedHall& h : plan.halls) {
@@ -183,7 +210,11 @@ void PrintTable(const planners::Scenario& scenario, const HallPlan& plan,
       std::cout << "  " << std::left << std::setw(12) << r.name << std::setw(9)
                 << (r.is_new ? "new" : "existing") << "U " << std::setw(8)
                 << (std::to_string(r.u_used) + "/" + std::to_string(r.u)) << "kW "
-                << (KwText(r.kw_used) + "/" + KwText(r.kw_budget)) << '\n';
+                << (KwText(r.kw_used) + "/" + KwText(r.kw_budget))
+                << (planners::PastMargin(r, plan.margin)
+                        ? "  past the design margin " + MarginPercent(plan)
+                        : "")
+                << '\n';
       for (auto it = r.devices.rbegin(); it != r.devices.rend(); ++it) {
         const HallDevice& d = plan.devices[it->device];
         std::cout << "    U" << std::left << std::setw(4) << it->position
@@ -221,6 +252,57 @@ void PrintTable(const planners::Scenario& scenario, const HallPlan& plan,
   for (const std::string& note : plan.notes) std::cout << "note: " << note << '\n';
 }
 
+// The waves `plan` makes of the same target and hall plan, dated by the scenario's timeline:
+// they say when each of today's halls is emptied. A timeline the waves do not fit leaves the
+// dates out (`samdrift plan` reports it).
+ordered_json TodayJson(const std::vector<planners::TodayHallFate>& today) {
+  ordered_json out = ordered_json::array();
+  for (const planners::TodayHallFate& h : today) {
+    ordered_json stays = ordered_json::array();
+    for (const planners::StayingDevice& s : h.stays) {
+      stays.push_back({{"asset", s.asset}, {"org", s.org}, {"why", s.why}});
+    }
+    out.push_back(
+        {{"org", h.org},
+         {"site", h.site},
+         {"hall", h.hall},
+         {"fate", std::string(planners::ToString(h.fate))},
+         {"target", h.target.empty() ? ordered_json(nullptr) : ordered_json(h.target)},
+         {"emptied_in_wave", h.emptied_in_wave ? ordered_json(h.emptied_in_wave) : nullptr},
+         {"emptied_on", h.emptied_on.empty() ? ordered_json(nullptr) : ordered_json(h.emptied_on)},
+         {"stays", std::move(stays)}});
+  }
+  return out;
+}
+
+// "Today's halls": each hall's fate, when it is emptied, and what stays in it and why.
+void PrintToday(const std::vector<planners::TodayHallFate>& today, const core::OrgNames& names) {
+  if (today.empty()) return;
+  std::cout << "\ntoday's halls:\n";
+  for (const planners::TodayHallFate& h : today) {
+    std::cout << "  " << core::DisplayName(names, h.org) << '/' << h.site << '/' << h.hall << ": ";
+    switch (h.fate) {
+      case planners::HallFate::kTarget:
+        std::cout << "target hall " << h.target;
+        break;
+      case planners::HallFate::kKept:
+        std::cout << "kept";
+        break;
+      case planners::HallFate::kEmptied:
+        std::cout << "emptied";
+        if (h.emptied_in_wave) {
+          std::cout << " in wave " << h.emptied_in_wave
+                    << (h.emptied_on.empty() ? "" : " (" + h.emptied_on + ")");
+        }
+        break;
+    }
+    std::cout << (h.stays.empty() ? "" : "; stays: " + std::to_string(h.stays.size())) << '\n';
+    for (const planners::StayingDevice& s : h.stays) {
+      std::cout << "    " << s.asset << ": " << s.why << '\n';
+    }
+  }
+}
+
 core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
@@ -238,10 +320,15 @@ core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
 
 int PrintHalls(const planners::PipelineResult& result, Format format, const std::string& svg_dir) {
   const HallPlan& plan = *result.halls;
+  const std::vector<planners::TodayHallFate> today =
+      planners::HallFates(plan, result.waves ? &*result.waves : nullptr);
   if (format == Format::kJson) {
-    std::cout << PlanJson(result.scenario, plan).dump(2) << '\n';
+    ordered_json out = PlanJson(result.scenario, plan);
+    out["today"] = TodayJson(today);
+    std::cout << out.dump(2) << '\n';
   } else {
     PrintTable(result.scenario, plan, result.org_names);
+    PrintToday(today, result.org_names);
   }
   if (!svg_dir.empty()) {
     core::Status written = WriteSvgs(plan, svg_dir);
@@ -275,7 +362,7 @@ planners::Steps HallSteps(PlanningOptions& options) {
   }
   options.graph = planners::GraphNeed::kBuild;
   options.relations = planners::Relations::kRelease;  // the hall plan follows no relation
-  return planners::Step::kTarget | planners::Step::kHalls;
+  return planners::Step::kTarget | planners::Step::kHalls | planners::Step::kWaves;
 }
 
 }  // namespace
@@ -302,9 +389,14 @@ Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
       "plan is still printed).");
   AddPlanningOptions(app, args->planning, /*with_date=*/true);
   app.add_flag("--json", args->json, "print JSON");
+  app.add_flag("--choose", args->choose,
+               "which halls should remain: plan every set of siting.count candidate halls "
+               "(today's halls and the scenario's siting.candidates), check the distance rules "
+               "and rank the sets (docs/cli.md)");
   app.add_option("--svg", args->svg,
                  "write a floor view per hall and a front elevation per rack as SVG into DIR");
   return [args, &global]() {
+    if (args->choose) return RunHallsChoose(global, args->planning, FormatOf(args->json));
     const planners::Steps steps = HallSteps(args->planning);
     core::Diagnostics diagnostics;
     auto in = LoadPlanningInputs(global, args->planning, diagnostics);

@@ -1,6 +1,8 @@
+#include <filesystem>
 #include <iostream>
 
 #include "tools/command.h"
+#include "tools/report_pdf.h"
 #include "tools/report_run.h"
 
 namespace samdrift::tools {
@@ -10,6 +12,7 @@ Runner SetupReport(CLI::App& app, const GlobalOptions& global) {
   auto planning = std::make_shared<PlanningOptions>();
   auto lang = std::make_shared<std::string>("sv");
   auto redact = std::make_shared<bool>(false);
+  auto pdf = std::make_shared<bool>(false);
   app.description(
       "Write the pre-study report into --out: index.html (self-contained, opens in any browser, "
       "prints to PDF), samdrift.xlsx (a sheet per table) and csv/ (the same tables, UTF-8 with "
@@ -19,7 +22,10 @@ Runner SetupReport(CLI::App& app, const GlobalOptions& global) {
   app.add_option("--lang", *lang, "report language: sv (default) or en")
       ->check(CLI::IsMember({"sv", "en"}));
   app.add_flag("--redact", *redact, "hide serial numbers, IP and MAC addresses");
-  return [options, planning, lang, redact, &global]() {
+  app.add_flag("--pdf", *pdf,
+               "also print report.pdf (A4) through headless Chromium; without Chromium a "
+               "warning says so and the report is still written");
+  return [options, planning, lang, redact, pdf, &global]() {
     options->lang = *lang == "en" ? reports::Lang::kEn : reports::Lang::kSv;
     options->redaction = *redact ? reports::Redaction::kRedact : reports::Redaction::kNone;
     planning->graph = planners::GraphNeed::kBuild;
@@ -31,10 +37,16 @@ Runner SetupReport(CLI::App& app, const GlobalOptions& global) {
                 : core::Result<planners::PipelineResult>(in.status());
     auto files = result.ok() ? RunReport(*in->store, *in, *result, *options, diagnostics)
                              : core::Result<reports::ReportFiles>(result.status());
+    if (!files.ok()) {
+      PrintDiagnostics(diagnostics);
+      return Fail(files.status());
+    }
+    const std::string pdf_path = (std::filesystem::path(options->out_dir) / "report.pdf").string();
+    const bool printed = *pdf && PrintPdf(files->html, pdf_path, diagnostics);
     PrintDiagnostics(diagnostics);
-    if (!files.ok()) return Fail(files.status());
     std::cout << "report: " << files->html << "\nworkbook: " << files->xlsx
               << "\ntables: " << files->csv_dir << "/\n";
+    if (printed) std::cout << "pdf: " << pdf_path << "\n";
     return 0;
   };
 }

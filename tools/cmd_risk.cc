@@ -1,5 +1,6 @@
 // samdrift risk: SLA tiers, each service's availability today and in the target, single points
 // of failure, the components that matter most, end-of-support exposure (issue 19).
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -94,6 +95,16 @@ ordered_json RiskJson(const planners::RiskReport& report) {
                                          {"end_of_support", s.end_of_support},
                                          {"source", std::string(planners::ToString(s.source))}});
   }
+  out["horizon"] = report.horizon.empty() ? ordered_json(nullptr) : ordered_json(report.horizon);
+  out["unmanaged"] = ordered_json::object();
+  for (const auto& [org, u] : report.unmanaged) {
+    ordered_json o = {{"assets", u.all.assets}, {"unmanaged", u.all.unmanaged}};
+    o["by_category"] = ordered_json::object();
+    for (const auto& [category, c] : u.by_category) {
+      o["by_category"][category] = {{"assets", c.assets}, {"unmanaged", c.unmanaged}};
+    }
+    out["unmanaged"][org] = o;
+  }
   out["cycles"] = report.cycles;
   out["risk_windows"] = ordered_json::array();
   for (const planners::RiskWindow& w : report.windows) {
@@ -103,6 +114,11 @@ ordered_json RiskJson(const planners::RiskReport& report) {
                                    {"kind", w.kind},
                                    {"halls", w.halls},
                                    {"why", w.why}});
+  }
+  out["hall_concentration"] = ordered_json::array();
+  for (const planners::HallConcentration& h : report.concentration) {
+    out["hall_concentration"].push_back(
+        {{"hall", h.hall}, {"services", h.services}, {"holds", h.holds}});
   }
   out["has_target"] = report.has_target;
   return out;
@@ -117,10 +133,51 @@ std::string Percent(const std::optional<double>& a) {
 
 std::string Meets(const std::optional<bool>& m) { return !m ? "-" : *m ? "yes" : "NO"; }
 
-std::string Points(const std::vector<planners::SinglePoint>& points) {
+// The assets' names; those not in `before` (when given) marked "(new)".
+std::string Points(const std::vector<planners::SinglePoint>& points,
+                   const std::vector<planners::SinglePoint>* before = nullptr) {
   std::vector<std::string> names;
-  for (const auto& p : points) names.push_back(p.asset);
+  for (const auto& p : points) {
+    const bool added =
+        before != nullptr && std::none_of(before->begin(), before->end(), [&](const auto& b) {
+          return b.org == p.org && b.asset == p.asset && b.kind == p.kind;
+        });
+    names.push_back(p.asset + (added ? " (new)" : ""));
+  }
   return names.empty() ? "none" : core::Join(names, ", ");
+}
+
+// First, where a reader starts: the standards the plan moves assets onto that lose support
+// before it ends.
+void PrintExpiringStandards(const planners::RiskReport& report) {
+  for (const planners::ExpiringStandard& s : report.expiring_standards) {
+    std::cout << "WARNING: " << planners::StandardWarning(s, report.horizon) << '\n';
+  }
+  if (!report.expiring_standards.empty()) std::cout << '\n';
+}
+
+void PrintExposure(const planners::RiskReport& report, const core::OrgNames& names,
+                   std::size_t org_width) {
+  std::cout << "\nend of support (past / within 12 months; today -> after the plan; of total):\n";
+  for (const auto& [org, e] : report.eos) {
+    std::cout << "  " << core::PadRight(core::DisplayName(names, org), org_width) << std::right
+              << e.all.past << " / " << e.all.within_12_months << " -> " << e.all.past_after_plan
+              << " / " << e.all.within_12_months_after_plan << " of " << e.total << '\n';
+  }
+  std::cout
+      << "\nunmanaged: devices, VMs and clients no inventory agent or scan saw (by category):\n";
+  for (const auto& [org, u] : report.unmanaged) {
+    std::vector<std::string> parts;
+    for (const auto& [category, c] : u.by_category) {
+      if (c.unmanaged > 0) {
+        parts.push_back(category + " " + std::to_string(c.unmanaged) + "/" +
+                        std::to_string(c.assets));
+      }
+    }
+    std::cout << "  " << core::PadRight(core::DisplayName(names, org), org_width) << u.all.unmanaged
+              << " of " << u.all.assets
+              << (parts.empty() ? "" : " (" + core::Join(parts, ", ") + ")") << '\n';
+  }
 }
 
 void PrintTable(const planners::RiskReport& report, const core::OrgNames& names) {
@@ -128,6 +185,7 @@ void PrintTable(const planners::RiskReport& report, const core::OrgNames& names)
   for (const planners::ServiceRisk& s : report.services) orgs.push_back(s.org);
   for (const auto& entry : report.eos) orgs.push_back(entry.first);
   const std::size_t org_width = OrgColumnWidth(names, orgs, 10);
+  PrintExpiringStandards(report);
   std::cout << "SLA tiers:";
   for (const planners::SlaTier& t : report.tiers) {
     std::cout << "  " << t.tier << " (" << t.criticality << ") " << Percent(t.availability) << ' '
@@ -150,7 +208,8 @@ void PrintTable(const planners::RiskReport& report, const core::OrgNames& names)
   for (const planners::ServiceRisk& s : report.services) {
     if (s.single_points.empty() && s.single_points_target.empty()) continue;
     std::cout << "  " << core::DisplayName(names, s.org) << '/' << s.service << ": "
-              << Points(s.single_points) << " -> " << Points(s.single_points_target) << '\n';
+              << Points(s.single_points) << " -> "
+              << Points(s.single_points_target, &s.single_points) << '\n';
     if (!s.limiting_path.empty()) {
       std::cout << "    limited by: " << core::Join(s.limiting_path, " -> ") << '\n';
     }
@@ -163,23 +222,21 @@ void PrintTable(const planners::RiskReport& report, const core::OrgNames& names)
               << core::DisplayName(names, c.org) << '/' << c.asset << " (" << core::ToString(c.kind)
               << ", " << c.services << " services)\n";
   }
-  std::cout << "\nend of support (past / within 12 months; today -> after the plan; of total):\n";
-  for (const auto& [org, e] : report.eos) {
-    std::cout << "  " << core::PadRight(core::DisplayName(names, org), org_width) << std::right
-              << e.all.past << " / " << e.all.within_12_months << " -> " << e.all.past_after_plan
-              << " / " << e.all.within_12_months_after_plan << " of " << e.total << '\n';
+  if (!report.concentration.empty()) {
+    std::cout << "\nhalls that become single points in the target (the hall plan puts whole "
+                 "clusters or pairs in them):\n";
   }
+  for (const planners::HallConcentration& h : report.concentration) {
+    std::cout << "  " << h.hall << ": a new single point of " << h.services << " services"
+              << (h.holds.empty() ? "" : "; holds every member of " + core::Join(h.holds, ", "))
+              << '\n';
+  }
+  PrintExposure(report, names, org_width);
   if (!report.windows.empty()) std::cout << "\nrisk windows during the move:\n";
   for (const planners::RiskWindow& w : report.windows) {
     std::cout << "  after wave " << w.wave << ": " << core::DisplayName(names, w.org) << '/'
               << w.group << " (" << w.kind << ") in " << core::Join(w.halls, ", ") << ": " << w.why
               << '\n';
-  }
-  for (const planners::ExpiringStandard& s : report.expiring_standards) {
-    std::cout << "\nwarning: the " << planners::ToString(s.source) << " standard for "
-              << s.capability << ", " << s.name << " (" << s.technology
-              << "), reaches end of support on " << s.end_of_support
-              << ", within 12 months of the planned date\n";
   }
 }
 

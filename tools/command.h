@@ -106,6 +106,7 @@ Runner SetupOrgs(CLI::App& app, const GlobalOptions& global);
 Runner SetupOrg(CLI::App& app, const GlobalOptions& global);
 Runner SetupRemove(CLI::App& app, const GlobalOptions& global);
 Runner SetupRisk(CLI::App& app, const GlobalOptions& global);
+Runner SetupCompare(CLI::App& app, const GlobalOptions& global);
 
 // Renders `net` (table or JSON) for the store's orgs of `scenario` (already checked against the
 // store) to `out`; returns the exit code. Used by demo too.

@@ -30,6 +30,8 @@ const std::vector<Command>& Commands() {
        SetupNet},
       {"risk", "SLA tiers, availability today and in the target, single points of failure",
        SetupRisk},
+      {"compare", "the study's alternatives side by side: criteria, costs, halls, hours, timeline",
+       SetupCompare},
       {"report", "the pre-study report: HTML, XLSX and CSV tables", SetupReport},
       {"export", "the model for other tools: ArchiMate exchange XML, Graphviz DOT or JSON",
        SetupExport},

@@ -78,6 +78,7 @@ core::Result<std::optional<planners::Scenario>> ReadScenarioFile(const std::stri
   text << in.rdbuf();
   auto scenario = planners::ParseScenario(core::ToUtf8(text.str()), path, diagnostics);
   if (!scenario) return core::Status::Invalid("invalid scenario '" + path + "'; nothing planned");
+  planners::ResolveCostsPath(path, *scenario);
   return scenario;
 }
 

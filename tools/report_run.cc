@@ -1,5 +1,9 @@
 #include "tools/report_run.h"
 
+#include <optional>
+
+#include "planners/gantt.h"
+#include "planners/hall_today.h"
 #include "planners/net_view.h"
 #include "planners/overlap.h"
 
@@ -26,6 +30,20 @@ core::Result<reports::ReportFiles> RunReport(const core::Store& store, const Pla
   auto stats = store.Stats();
   if (!stats.ok()) return stats.status();
 
+  // The plan on the calendar, when the scenario's timeline dated the waves.
+  std::optional<planners::Gantt> gantt;
+  std::optional<planners::MonthlyHours> hours;
+  const planners::WavePlan& waves = *result.waves;
+  const planners::Scenario& scenario = result.scenario;
+  if (scenario.timeline && !waves.waves.empty() && !waves.waves.front().start.empty()) {
+    auto monthly = planners::HoursPerMonth(*scenario.timeline, waves);
+    if (!monthly.ok()) return monthly.status();
+    hours = std::move(*monthly);
+    gantt = planners::BuildGantt(
+        waves, scenario.timeline->phases,
+        planners::ClosuresFromFates(planners::HallFates(*result.halls, &waves)));
+  }
+
   reports::ReportInput input;
   input.estate = &base.estate;
   input.graph = base.graph.get();
@@ -38,6 +56,10 @@ core::Result<reports::ReportFiles> RunReport(const core::Store& store, const Pla
   input.net = &*net;
   input.warnings = &*warnings;
   input.stats = &*stats;
+  if (gantt) {
+    input.gantt = &*gantt;
+    input.hours = &*hours;
+  }
   return reports::WriteReport(input, options);
 }
 

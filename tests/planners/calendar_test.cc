@@ -157,3 +157,35 @@ TEST_CASE("timeline problems are located", "[planners][calendar][scenario]") {
         std::vector<std::string>{"s.yaml:1:11: error[SCN001]: timeline: needs hours_per_month "
                                  "(the joint team's hours for plan work)"});
 }
+
+TEST_CASE("the timeline's phases", "[planners][calendar][scenario]") {
+  core::Diagnostics d;
+  auto s = planners::ParseScenario(R"(timeline:
+  start: 2026-03-01
+  hours_per_month: 800
+  phases:
+    - {name: Bilda organisationen, start: 2026-01-01, end: 2026-06-30}
+    - {name: Första flytten, start: 2026-07-01, end: 2027-06-30}
+)",
+                                   "s.yaml", d);
+  REQUIRE(s);
+  REQUIRE(s->timeline);
+  REQUIRE(s->timeline->phases.size() == 2);
+  CHECK(s->timeline->phases[0].name == "Bilda organisationen");
+  CHECK(s->timeline->phases[1].start == "2026-07-01");
+  CHECK(s->timeline->phases[1].end == "2027-06-30");
+  const std::string head = "timeline:\n  start: 2026-03-01\n  hours_per_month: 800\n  phases:\n";
+  CHECK(Problems(head + "    - {name: A, start: 2027-01-01, end: 2026-12-31}\n") ==
+        std::vector<std::string>{"s.yaml:5:41: error[SCN001]: timeline: phases: 'A' ends "
+                                 "(2026-12-31) before it starts (2027-01-01)"});
+  CHECK(Problems(head + "    - {name: A, start: våren 2026, end: 2026-12-31}\n") ==
+        std::vector<std::string>{"s.yaml:5:24: error[SCN001]: timeline: phases: start: expected "
+                                 "a date written yyyy-mm-dd, got 'våren 2026'"});
+  CHECK(
+      Problems(head + "    - {name: A, start: 2026-01-01, slut: 2026-12-31}\n") ==
+      std::vector<std::string>{"s.yaml:5:36: error[SCN002]: unknown key 'slut' in a timeline phase",
+                               "s.yaml:5:7: error[SCN001]: timeline: phases: a phase needs end"});
+  CHECK(Problems(head + "    2026\n") ==
+        std::vector<std::string>{
+            "s.yaml:5:5: error[SCN001]: timeline: phases: expected a list of {name, start, end}"});
+}

@@ -1,6 +1,8 @@
 #include "planners/risk.h"
 
 #include <catch2/catch.hpp>
+#include <map>
+#include <random>
 
 #include "planners/availability.h"
 #include "tests/planners/estate_util.h"
@@ -271,4 +273,333 @@ TEST_CASE("a cluster whose hosts move in two waves is split between halls after 
   CHECK(w.kind == "cluster");
   CHECK(w.halls == std::vector<std::string>{"DC1", "Hus/Hall A"});
   CHECK(w.why == "hosts split between old and new halls until wave 2");
+}
+
+namespace {
+
+// A service on `inner` components in a row (a chain: each needs the next).
+core::Estate Chain() {
+  core::Estate e;
+  e.assets = {MakeAsset("k", AssetKind::kService, "Kedja"), MakeAsset("k", AssetKind::kVm, "vm"),
+              MakeAsset("k", AssetKind::kDevice, "host"),
+              MakeAsset("k", AssetKind::kDevice, "san")};
+  e.relations = {MakeRelation("k", "Kedja", RelationKind::kDependsOn, "vm"),
+                 MakeRelation("k", "vm", RelationKind::kRunsOn, "host"),
+                 MakeRelation("k", "host", RelationKind::kDependsOn, "san")};
+  return e;
+}
+
+// A diamond: the service needs a redundancy pair (web1, web2), each of which needs `bottom`.
+core::Estate Diamond(const std::string& bottom_name) {
+  core::Estate e;
+  core::Asset a = MakeAsset("k", AssetKind::kVm, "web1");
+  core::Asset b = MakeAsset("k", AssetKind::kVm, "web2");
+  a.redundancy_group = b.redundancy_group = "webb";
+  e.assets = {MakeAsset("k", AssetKind::kService, "Webb"), a, b,
+              MakeAsset("k", AssetKind::kDevice, bottom_name)};
+  e.relations = {MakeRelation("k", "Webb", RelationKind::kDependsOn, "web1"),
+                 MakeRelation("k", "Webb", RelationKind::kDependsOn, "web2"),
+                 MakeRelation("k", "web1", RelationKind::kRunsOn, bottom_name),
+                 MakeRelation("k", "web2", RelationKind::kRunsOn, bottom_name)};
+  return e;
+}
+
+// A service on a redundancy group of three VMs, each on its own host.
+core::Estate ThreeOfAKind() {
+  core::Estate e;
+  e.assets = {MakeAsset("k", AssetKind::kService, "Portal")};
+  for (const char* n : {"1", "2", "3"}) {
+    core::Asset vm = MakeAsset("k", AssetKind::kVm, std::string("vm") + n);
+    vm.redundancy_group = "portal";
+    e.assets.push_back(vm);
+    e.assets.push_back(MakeAsset("k", AssetKind::kDevice, std::string("host") + n));
+    e.relations.push_back(
+        MakeRelation("k", "Portal", RelationKind::kDependsOn, std::string("vm") + n));
+    e.relations.push_back(
+        MakeRelation("k", std::string("vm") + n, RelationKind::kRunsOn, std::string("host") + n));
+  }
+  return e;
+}
+
+planners::RiskReport Risk(const core::Estate& e, const planners::Scenario* scenario,
+                          core::Diagnostics& d) {
+  core::GraphView graph(e);
+  return planners::ComputeRisk({&e, &graph, scenario, nullptr, {}}, d);
+}
+
+}  // namespace
+
+TEST_CASE("single points: a chain has every inner vertex, a redundant diamond none",
+          "[planners][risk]") {
+  core::Diagnostics d;
+  auto chain = Risk(Chain(), nullptr, d);
+  CHECK(SpofNames(chain.services[0].single_points) ==
+        std::vector<std::string>{"host", "san", "vm"});
+  CHECK(*chain.services[0].availability_today == Approx(0.9995 * 0.999 * 0.999));
+  // The pair's members are no single point; what both stand on is (the diamond's bottom is a
+  // common cause, not an inner vertex).
+  auto diamond = Risk(Diamond("host"), nullptr, d);
+  CHECK(SpofNames(diamond.services[0].single_points) == std::vector<std::string>{"host"});
+  CHECK(Lines(d).empty());
+}
+
+TEST_CASE("k of n: two of three must be up, by hand", "[planners][risk]") {
+  const core::Estate e = ThreeOfAKind();
+  const double member = 0.9995 * 0.999;  // VM on its host
+  core::Diagnostics d;
+  auto one = Risk(e, nullptr, d);
+  CHECK(*one.services[0].availability_today ==
+        Approx(1 - (1 - member) * (1 - member) * (1 - member)));
+  planners::Scenario scenario;
+  scenario.k_of_n = {{"portal", 2}};
+  auto two = Risk(e, &scenario, d);
+  // 2 of 3: p^3 + 3 p^2 (1 - p).
+  const double two_of_three = member * member * member + 3 * member * member * (1 - member);
+  CHECK(*two.services[0].availability_today == Approx(two_of_three));
+  CHECK(two.services[0].single_points.empty());
+  // All three: in series, each VM and host a single point. "k/portal" names the org's group.
+  scenario.k_of_n = {{"k/portal", 3}};
+  auto three = Risk(e, &scenario, d);
+  CHECK(*three.services[0].availability_today == Approx(member * member * member));
+  CHECK(three.services[0].single_points.size() == 6);
+  CHECK(Lines(d).empty());
+}
+
+TEST_CASE("k of n: a host two of three members share is a single point when two must be up",
+          "[planners][risk]") {
+  core::Estate e = ThreeOfAKind();
+  e.relations[3] = MakeRelation("k", "vm2", RelationKind::kRunsOn, "host1");  // vm1, vm2 share
+  planners::Scenario scenario;
+  scenario.k_of_n = {{"portal", 2}};
+  core::Diagnostics d;
+  auto report = Risk(e, &scenario, d);
+  // host1 down leaves only vm3: it is in series; the rest (vm1, vm2, vm3 on host3) 2 of 3.
+  CHECK(SpofNames(report.services[0].single_points) == std::vector<std::string>{"host1"});
+  const double vm = 0.9995, vm3 = 0.9995 * 0.999;
+  const double rest = vm * vm * vm3 + vm * vm * (1 - vm3) + 2 * vm * (1 - vm) * vm3;
+  CHECK(*report.services[0].availability_today == Approx(0.999 * rest));
+}
+
+TEST_CASE("k of n larger than the group, or naming no group: located warnings",
+          "[planners][risk]") {
+  core::Diagnostics parse;
+  auto scenario = planners::ParseScenario(R"(availability:
+  k_of_n:
+    portal: 4
+    nosuch: 2
+)",
+                                          "s.yaml", parse);
+  REQUIRE(scenario);
+  CHECK(Lines(parse).empty());
+  core::Diagnostics d;
+  auto report = Risk(ThreeOfAKind(), &*scenario, d);
+  CHECK(Lines(d) == std::vector<std::string>{
+                        "s.yaml:3:5: warning[RSK004]: availability: k_of_n: portal needs 4 "
+                        "members up, but k/portal has 3; all of them must be up",
+                        "s.yaml:4:5: warning[RSK005]: availability: k_of_n: no redundancy group "
+                        "or cluster named 'nosuch'; ignored"});
+  const double member = 0.9995 * 0.999;
+  CHECK(*report.services[0].availability_today == Approx(member * member * member));
+
+  core::Diagnostics bad;
+  CHECK_FALSE(
+      planners::ParseScenario("availability:\n  k_of_n: {portal: 0, web: two}\n", "s.yaml", bad));
+  CHECK(Lines(bad) ==
+        std::vector<std::string>{
+            "s.yaml:2:20: error[SCN001]: availability: k_of_n: portal: must be at least 1, got '0'",
+            "s.yaml:2:28: error[SCN001]: availability: k_of_n: web: expected a whole number, got "
+            "'two'"});
+}
+
+TEST_CASE("a pair moved into one hall for good: the wave that puts it there", "[planners][risk]") {
+  core::Estate e;
+  core::Asset a = Located(MakeAsset("k", AssetKind::kDevice, "fw1"), "Hus", "Hall A");
+  core::Asset b = Located(MakeAsset("k", AssetKind::kDevice, "fw2"), "Hus", "Hall B");
+  a.redundancy_group = b.redundancy_group = "brandvägg";
+  e.assets = {a, b};
+  core::GraphView graph(e);
+  planners::WavePlan waves;
+  for (auto [device, wave] : {std::pair{"fw1", 2}, std::pair{"fw2", 3}}) {
+    planners::PlannedItem p;
+    p.item.org = "k";
+    p.item.asset = device;
+    p.item.hall_in = "DC1";
+    p.wave = wave;
+    waves.items.push_back(p);
+  }
+  core::Diagnostics d;
+  auto report = planners::ComputeRisk({&e, &graph, nullptr, nullptr, {}, &waves}, d);
+  REQUIRE(report.windows.size() == 1);
+  CHECK(report.windows[0].wave == 3);
+  CHECK(report.windows[0].kind == "redundancy_group");
+  CHECK(report.windows[0].halls == std::vector<std::string>{"DC1"});
+  CHECK(report.windows[0].why == "all members in one hall from this wave on, and in the target");
+}
+
+TEST_CASE("unmanaged: assets no agent or scan saw, per org and category", "[planners][risk]") {
+  core::Estate e;
+  core::Asset csv = MakeAsset("k", AssetKind::kDevice, "srv1");
+  csv.category = core::Category::kPlatform;
+  csv.provenance = {"generic-csv", "assets.csv", 2};
+  core::Asset scanned = csv;
+  scanned.name = "srv2";
+  scanned.SetAttr("os_accuracy", "96");  // nmap filled the register's row
+  core::Asset agent = MakeAsset("k", AssetKind::kClient, "pc1");
+  agent.category = core::Category::kClient;
+  agent.provenance = {"glpi-json", "pc1.json", 0};
+  e.assets = {csv, scanned, agent, MakeAsset("k", AssetKind::kService, "Tjänst")};
+  CHECK_FALSE(planners::IsSeenByAgentOrScan(csv));
+  CHECK(planners::IsSeenByAgentOrScan(scanned));
+  core::Diagnostics d;
+  auto report = Risk(e, nullptr, d);
+  const planners::Unmanaged& u = report.unmanaged.at("k");
+  CHECK(u.all.assets == 3);
+  CHECK(u.all.unmanaged == 1);
+  CHECK(u.by_category.at("platform").unmanaged == 1);
+  CHECK(u.by_category.at("platform").assets == 2);
+  CHECK(u.by_category.at("client").unmanaged == 0);
+}
+
+TEST_CASE("a standard that loses support before the last wave ends is flagged, located",
+          "[planners][risk]") {
+  core::Estate e = Chain();
+  core::GraphView graph(e);
+  planners::Scenario scenario;
+  scenario.locations["standards.hypervisor"] = {"s.yaml", 5, 3};
+  planners::TargetPlan target;
+  target.date = "2026-09-01";
+  planners::Standard hv;
+  hv.capability = "hypervisor";
+  hv.technology = "acme-hv-2";
+  hv.name = "Acme Hyper 2";
+  hv.source = planners::StandardSource::kScenario;
+  hv.end_of_support = "2027-10-11";  // 13 months after the date, before the last wave ends
+  planners::Standard os = hv;
+  os.capability = "server-os";
+  os.source = planners::StandardSource::kProposed;
+  os.end_of_support = "2028-06-01";
+  target.standards = {hv, os};
+  planners::WavePlan waves;
+  waves.waves.resize(2);
+  waves.waves[1].end = "2027-12-20";
+  core::Diagnostics d;
+  auto report = planners::ComputeRisk({&e, &graph, &scenario, &target, {}, &waves}, d);
+  CHECK(report.horizon == "2027-12-20");
+  REQUIRE(report.expiring_standards.size() == 1);
+  CHECK(
+      Lines(d) ==
+      std::vector<std::string>{
+          "s.yaml:5:3: warning[RSK006]: the scenario's fixed standard for "
+          "hypervisor, Acme Hyper 2 (acme-hv-2), reaches end of support on 2027-10-11, before the "
+          "plan's horizon 2027-12-20; assets moved onto it lose support during or "
+          "soon after the plan"});
+  // Without waves the horizon is 12 months after the date: nothing expires before it.
+  core::Diagnostics none;
+  auto short_plan = planners::ComputeRisk({&e, &graph, &scenario, &target, {}, nullptr}, none);
+  CHECK(short_plan.horizon == "2027-09-01");
+  CHECK(short_plan.expiring_standards.empty());
+}
+
+TEST_CASE("on graphs of alternatives the single points are Boost's articulation points",
+          "[planners][risk]") {
+  // Random layered graphs: a service needs one or more of layer 1, each of those one or more of
+  // layer 2, ...; every layer is one redundancy group, so a component's needs are alternatives
+  // (1 of n) and the bottom layer stands on the ground. There, a single point of the service is
+  // exactly a vertex separating it from the ground: an articulation point of the undirected
+  // graph of what the service reaches plus the ground (every vertex lies on a simple path from
+  // the service to the ground).
+  std::mt19937 random(19);
+  for (int round = 0; round < 300; ++round) {
+    const int layers = 1 + static_cast<int>(random() % 4);
+    std::vector<std::vector<std::string>> names(layers + 1);
+    core::Estate e;
+    e.assets.push_back(MakeAsset("k", AssetKind::kService, "S"));
+    names[0] = {"S"};
+    for (int l = 1; l <= layers; ++l) {
+      const int width = 1 + static_cast<int>(random() % 3);
+      for (int i = 0; i < width; ++i) {
+        core::Asset a =
+            MakeAsset("k", AssetKind::kDevice, "d" + std::to_string(l) + "_" + std::to_string(i));
+        a.redundancy_group = "layer" + std::to_string(l);
+        names[l].push_back(a.name);
+        e.assets.push_back(a);
+      }
+    }
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < e.assets.size(); ++i) index[e.assets[i].name] = i;
+    std::vector<std::pair<std::size_t, std::size_t>> edges;
+    for (int l = 0; l < layers; ++l) {
+      for (const std::string& from : names[l]) {
+        std::vector<std::string> to;
+        for (const std::string& t : names[l + 1]) {
+          if (random() % 2 == 0) to.push_back(t);
+        }
+        if (to.empty()) to.push_back(names[l + 1][random() % names[l + 1].size()]);
+        for (const std::string& t : to) {
+          e.relations.push_back(MakeRelation("k", from, RelationKind::kDependsOn, t));
+          edges.emplace_back(index[from], index[t]);
+        }
+      }
+    }
+    // What the service reaches, plus the ground below the bottom layer's reached vertices.
+    std::vector<bool> reached(e.assets.size(), false);
+    reached[0] = true;
+    for (const auto& [a, b] : edges) {  // edges are in layer order
+      if (reached[a]) reached[b] = true;
+    }
+    const std::size_t ground = e.assets.size();
+    std::vector<std::pair<std::size_t, std::size_t>> kept;
+    for (const auto& [a, b] : edges) {
+      if (reached[a]) kept.emplace_back(a, b);
+    }
+    for (const std::string& bottom : names[layers]) {
+      if (reached[index[bottom]]) kept.emplace_back(index[bottom], ground);
+    }
+    std::vector<std::string> expected;
+    for (std::size_t v : planners::ArticulationPoints(ground + 1, kept)) {
+      if (v != 0 && v != ground) expected.push_back(e.assets[v].name);
+    }
+    std::sort(expected.begin(), expected.end());
+    core::Diagnostics d;
+    auto report = Risk(e, nullptr, d);
+    INFO("round " << round);
+    CHECK(SpofNames(report.services[0].single_points) == expected);
+  }
+}
+
+TEST_CASE("a hall plan that puts a whole cluster in one hall: a new single point, named",
+          "[planners][risk]") {
+  core::Estate estate = ClusterInOneHall();
+  core::GraphView graph(estate);
+  planners::RiskInput input{&estate, &graph, nullptr, nullptr, {}};
+  input.placements = {{"k", "esx1", "DC1", "R1", 1, false, true, ""},
+                      {"k", "esx2", "DC1", "R2", 1, false, true, ""}};
+  core::Diagnostics d;
+  auto report = planners::ComputeRisk(input, d);
+  CHECK(SpofNames(report.services[0].single_points_target) ==
+        std::vector<std::string>{"DC1", "kluster", "vm1"});
+  REQUIRE(report.concentration.size() == 1);
+  CHECK(report.concentration[0].hall == "DC1");
+  CHECK(report.concentration[0].services == 1);
+  CHECK(report.concentration[0].holds == std::vector<std::string>{"k/kluster"});
+}
+
+TEST_CASE("a target hall made from an existing hall is that hall, not a second one in series",
+          "[planners][risk]") {
+  core::Estate estate = ClusterInOneHall();
+  core::GraphView graph(estate);
+  planners::Scenario scenario;
+  planners::TargetHall dc1;
+  dc1.name = "DC1";
+  dc1.from = "k/Hus/Hall A";
+  scenario.halls = {dc1};
+  planners::RiskInput input{&estate, &graph, &scenario, nullptr, {}};
+  input.placements = {{"k", "esx1", "DC1", "R1", 1, true, false, ""},
+                      {"k", "esx2", "DC1", "R1", 2, true, false, ""}};
+  core::Diagnostics d;
+  auto report = planners::ComputeRisk(input, d);
+  const planners::ServiceRisk& s = report.services[0];
+  CHECK(*s.availability_target == Approx(*s.availability_today));
+  CHECK(SpofNames(s.single_points_target) == SpofNames(s.single_points));
+  CHECK(report.concentration.empty());
 }

@@ -76,8 +76,7 @@ TEST_CASE("every SVG of a plan is well-formed and names what it shows", "[report
   for (const auto& file : files) {
     INFO(file.name);
     CHECK(names.insert(file.name).second);
-    CHECK(file.name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                      "0123456789-._") == std::string::npos);
+    CHECK(file.name.find_first_of("/\\ \"'<>:|?*&") == std::string::npos);
     pugi::xml_document doc;
     const pugi::xml_parse_result parsed = doc.load_string(file.svg.c_str());
     REQUIRE(parsed);
@@ -117,9 +116,11 @@ TEST_CASE("a rack elevation draws each device at its units", "[reports][svg]") {
     const pugi::xml_node box = g.node().child("rect");
     CHECK(box.attribute("y").as_int() == bottom - 11 * 18 + 1);
     CHECK(box.attribute("height").as_int() == 2 * 18 - 2);
-    CHECK(std::string(box.attribute("fill").value()) == colours.at("gnosjo"));
+    // Filled by role; the municipality is the stripe at the left edge.
+    CHECK(std::string(box.attribute("fill").value()) != colours.at("gnosjo"));
+    CHECK(std::string(box.next_sibling("rect").attribute("fill").value()) == colours.at("gnosjo"));
     CHECK(title.find("U10–11") != std::string::npos);
-    CHECK(title.find("stays") != std::string::npos);
+    CHECK(title.find("already here") != std::string::npos);
   }
   CHECK(found);
   // One unit label per unit.
@@ -128,5 +129,65 @@ TEST_CASE("a rack elevation draws each device at its units", "[reports][svg]") {
     const std::string v = t.node().child_value();
     if (!v.empty() && v.find_first_not_of("0123456789") == std::string::npos) ++labels;
   }
-  CHECK(labels == 42);
+  CHECK(labels == 2 * 42);  // front and rear
+}
+
+TEST_CASE("rack elevations: front and rear, moving in, partners, file names", "[planners][svg]") {
+  planners::HallPlanInput in;
+  planners::HallSpec hall;
+  hall.name = "Gnosjö";
+  hall.positions = 2;
+  hall.power_kw = hall.cooling_kw = 20;
+  planners::HallSpec upper = hall;
+  upper.name = "GNOSJÖ";  // differs only by case
+  in.halls = {hall, upper};
+  in.redundancy = planners::RedundancyRule::kNone;
+  HallDevice pdu;
+  pdu.org = "gnosjo";
+  pdu.name = "pdu-a";
+  pdu.role = "pdu";
+  pdu.pdu = true;
+  pdu.face = "rear";
+  pdu.full_depth = false;
+  HallDevice fw = pdu;
+  fw.name = "fw01";
+  fw.role = "firewall";
+  fw.pdu = false;
+  fw.face = "front";
+  fw.model = "Fortinet FortiGate 100F";
+  fw.redundancy_group = "fw";
+  fw.kw = 0.1;
+  HallDevice fw2 = fw;
+  fw2.name = "fw02";
+  in.devices = {fw, fw2, pdu};
+  const planners::HallPlan plan = planners::PlanHalls(in);
+  REQUIRE(plan.unplaced.empty());
+  std::set<std::string> names;
+  for (const auto& f : reports::HallPlanSvgs(plan)) names.insert(f.name);
+  CHECK(names.count("hall-Gnosjö.svg") == 1);
+  CHECK(names.count("hall-GNOSJÖ-2.svg") == 1);  // not a second file of the same name on macOS
+
+  const planners::PlannedRack& rack = plan.halls[0].racks[0];
+  pugi::xml_document doc;
+  REQUIRE(doc.load_string(
+      reports::RackElevationSvg(plan, plan.halls[0], rack, reports::ColoursForOrgs(plan)).c_str()));
+  const int rear_left = 44 + 260 + 44 + 16;
+  int pdu_front = 0, pdu_rear = 0, fw_front = 0;
+  for (const pugi::xpath_node& g : doc.select_nodes("//g")) {
+    const std::string title = g.node().child_value("title");
+    const int x = g.node().child("rect").attribute("x").as_int();
+    if (title.rfind("pdu-a", 0) == 0) (x >= rear_left ? pdu_rear : pdu_front)++;
+    if (title.rfind("fw01", 0) == 0) {
+      fw_front += x < rear_left;
+      CHECK(std::string(g.node().attribute("class").value()) == "moves-in");
+      CHECK(title.find("redundancy group fw with fw02 (Gnosjö/") != std::string::npos);
+    }
+  }
+  CHECK(pdu_front == 0);  // a half-depth PDU at the rear is drawn at the rear only
+  CHECK(pdu_rear == 1);
+  CHECK(fw_front == 1);
+  const std::string text = AllText(doc);
+  CHECK(text.find("Fortinet FortiGate 100F") != std::string::npos);
+  CHECK(text.find("⇄ gnosjo") != std::string::npos);
+  CHECK(text.find("rear") != std::string::npos);
 }

@@ -172,7 +172,7 @@ TEST_CASE("export usage errors exit 2", "[tools][cli][export]") {
        "samdrift: --org 'hylt': no such municipality in the store; did you mean 'hylte'?\n"},
       {"export --format dot --name X", "samdrift: --name is for the archimate format only\n"},
       {"export --format json --scenario s.yaml",
-       "samdrift: --scenario is for the archimate format only\n"},
+       "samdrift: --scenario is for the archimate and netbox formats only\n"},
       {"export --format archimate --catalog c.yaml",
        "samdrift: --catalog and --date need --scenario\n"},
       {"export --format archimate --scenario s.yaml --org hylte",

@@ -86,13 +86,31 @@ TEST_CASE("halls --json has the contract's keys and keeps every rule", "[tools][
   // 8 devices in halls; the access switch in a school is not a hall device.
   CHECK(hall_of.size() == 8);
   CHECK(j["unplaced"].empty());
-  CHECK(hall_of["a-fw1"] == "DC1");  // stays, first of its pair by name
-  CHECK(hall_of["a-fw2"] == "DC2");
+  // The site's firewalls are bound to it: both stay where they are, never split.
+  CHECK(hall_of["a-fw1"] == "DC1");
+  CHECK(hall_of["a-fw2"] == "DC1");
   CHECK(hall_of["a-lic"] == "DC1");  // critical without a partner
   int esx_in_dc1 =
       (hall_of["a-esx1"] == "DC1") + (hall_of["a-esx2"] == "DC1") + (hall_of["a-esx3"] == "DC1");
   CHECK(esx_in_dc1 == 2);  // 3 members: 2 stay in the primary hall they are in, 1 moves
   CHECK(j["halls"][0]["from"] == "orga/Huset/Hall A");
+  // Today's halls: Hall A becomes DC1 with its firewalls staying; Rum B is emptied in the wave
+  // its servers move (no timeline: no date).
+  REQUIRE(j["today"].size() == 2);
+  CHECK(j["today"][0]["hall"] == "Hall A");
+  CHECK(j["today"][0]["fate"] == "target");
+  CHECK(j["today"][0]["target"] == "DC1");
+  CHECK(j["today"][0]["emptied_in_wave"].is_null());
+  REQUIRE(j["today"][0]["stays"].size() == 2);
+  CHECK(j["today"][0]["stays"][0] ==
+        nlohmann::json{{"asset", "a-fw1"},
+                       {"org", "orga"},
+                       {"why", "the site's firewall: it guards the site's own connection"}});
+  CHECK(j["today"][1]["hall"] == "Rum B");
+  CHECK(j["today"][1]["fate"] == "emptied");
+  CHECK(j["today"][1]["emptied_in_wave"].is_number_integer());
+  CHECK(j["today"][1]["emptied_on"].is_null());
+  CHECK(j["today"][1]["stays"].empty());
   CHECK(j["halls"][0]["positions"] == 4);
   CHECK(j["halls"][0]["power_kw"] == 10.0);
   CHECK(j["halls"][0]["cooling_kw"] == 9.0);
@@ -171,7 +189,8 @@ TEST_CASE("an infeasible hall plan exits 1 and still prints the plan", "[tools][
   // The plan and the report say so too; the report's hall section at its top.
   const CliResult plan = RunCli(dir, "--db s.db plan --scenario tight.yaml");
   CHECK(plan.err.find(warnings) != std::string::npos);
-  const CliResult report = RunCli(dir, "--db s.db report --scenario tight.yaml --out out --lang en");
+  const CliResult report =
+      RunCli(dir, "--db s.db report --scenario tight.yaml --out out --lang en");
   INFO(report.err);
   REQUIRE(report.exit_code == 0);
   CHECK(report.err.find(warnings) != std::string::npos);
@@ -190,7 +209,8 @@ TEST_CASE("a scenario naming a hall that does not exist exits 1 with its line", 
   CHECK(r.err ==
         "typo.yaml:2:5: error[HAL001]: hall 'DC1': from: no hall 'orga/Huset/Hall' in the "
         "store; did you mean 'orga/Huset/Hall A'?\n"
-        "samdrift: the scenario names halls that are not in the store; nothing planned\n");
+        "samdrift: the scenario names halls or devices that are not in the store; nothing "
+        "planned\n");
 }
 
 TEST_CASE("halls does not place what the target retires, as plan does not", "[tools][halls]") {
@@ -288,4 +308,42 @@ TEST_CASE("a hall past its power or cooling today is shown as over, not green", 
   const std::string html = Slurp(dir / "out" / "index.html");
   CHECK(html.find("<h2>Hall plan</h2>\n<p class=\"intro\">orga/Huset/Hall A: over capacity "
                   "(power, cooling).\nWhere the datacenter") != std::string::npos);
+}
+
+TEST_CASE("keep_halls naming a hall the store lacks, a margin past 1: located errors, exit 1",
+          "[tools][halls]") {
+  const fs::path dir = SmallEstate("halls-keep-unknown");
+  WriteText(dir / "keep.yaml",
+            "halls:\n  - name: DC1\n    from: orga/Huset/Hall A\nkeep_halls: [orgb/Stan/Rum C]\n");
+  const CliResult r = RunCli(dir, "--db s.db halls --scenario keep.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "keep.yaml:4:14: error[HAL003]: keep_halls: no hall 'orgb/Stan/Rum C' in the store; did "
+        "you mean 'orgb/Stan/Rum B'?\n"
+        "samdrift: the scenario names halls or devices that are not in the store; nothing "
+        "planned\n");
+  WriteText(dir / "margin.yaml", "design_margin: 1.5\n");
+  const CliResult m = RunCli(dir, "--db s.db halls --scenario margin.yaml");
+  CHECK(m.exit_code == 1);
+  CHECK(m.err.rfind("margin.yaml:1:16: error[SCN001]: design_margin: must be more than 0 and at "
+                    "most 1, got '1.5'\n",
+                    0) == 0);
+}
+
+TEST_CASE("halls: today's halls are printed with their fates", "[tools][halls]") {
+  const fs::path dir = SmallEstate("halls-today-text");
+  WriteText(dir / "keep.yaml",
+            "halls:\n  - name: DC1\n    from: orga/Huset/Hall A\n    role: primary\n"
+            "keep_halls: [orgb/Stan/Rum B]\n");
+  const CliResult r = RunCli(dir, "--db s.db halls --scenario keep.yaml");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("today's halls:\n"
+                   "  orga/Huset/Hall A: target hall DC1; stays: 2\n"
+                   "    a-fw1: the site's firewall: it guards the site's own connection\n"
+                   "    a-fw2: the site's firewall: it guards the site's own connection\n"
+                   "  orgb/Stan/Rum B: kept; stays: 2\n"
+                   "    b-srv1: its hall is kept (keep_halls)\n"
+                   "    b-srv2: its hall is kept (keep_halls)\n") != std::string::npos);
 }

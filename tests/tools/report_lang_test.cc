@@ -39,15 +39,40 @@ const fs::path& ReportDir() {
   return dir;
 }
 
-// What a reader sees: the page without style, script and tags, entities decoded.
-std::string VisibleText(std::string html) {
-  html = std::regex_replace(html, std::regex("<(style|script)[^>]*>[\\s\\S]*?</\\1>"), " ");
-  html = std::regex_replace(html, std::regex("<[^>]*>"), " ");
+// What a reader sees: the page without style, code and tags, entities decoded. The rows a table
+// holds as JSON (shown page by page by the page's script) are kept: a reader reaches them all.
+// Written without std::regex, whose matcher recurses per character and overflows the stack on a
+// page of several megabytes.
+std::string VisibleText(const std::string& html) {
+  std::string out;
+  out.reserve(html.size());
+  std::size_t at = 0;
+  while (at < html.size()) {
+    if (html[at] != '<') {
+      out += html[at++];
+      continue;
+    }
+    const std::size_t close = html.find('>', at);
+    if (close == std::string::npos) break;
+    const std::string tag = html.substr(at, close - at + 1);
+    at = close + 1;
+    out += ' ';
+    for (const char* element : {"style", "script"}) {
+      if (tag.rfind(std::string("<") + element, 0) != 0) continue;
+      const std::size_t end = html.find(std::string("</") + element, at);
+      if (end == std::string::npos) break;
+      if (tag.find("application/json") != std::string::npos) out += html.substr(at, end - at);
+      at = end;
+    }
+  }
   for (const auto& [entity, text] : std::map<std::string, std::string>{
            {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}}) {
-    html = std::regex_replace(html, std::regex(entity), text);
+    for (std::size_t pos = out.find(entity); pos != std::string::npos;
+         pos = out.find(entity, pos + text.size())) {
+      out.replace(pos, entity.size(), text);
+    }
   }
-  return html;
+  return out;
 }
 
 // A text worth looking for: two words or more (a single word may be a product's name).
@@ -55,15 +80,24 @@ bool Phrase(std::string_view text) { return text.find(' ') != std::string_view::
 
 }  // namespace
 
-// The page without the tables whose text is still a planner's English sentence (docs/cli.md
-// says so): the plan items' scheduling ("wave 2: ready in wave 1 but held back by ...") and the
-// renumbering reasons of the address plan. The plan items' gap part is checked below.
+// The page without the tables whose text is still a planner's or an importer's English sentence
+// (docs/cli.md says so): the plan items' scheduling ("wave 2: ready in wave 1 but held back by
+// ..."), the renumbering reasons of the address plan, the hall plan's reasons for what it leaves
+// out ("spare PDU: ...") and the import warnings as the importers wrote them. Each table goes with
+// the JSON of its rows. The plan items' gap part is checked below.
 std::string WithoutPlannerSentences(std::string html) {
-  for (const char* id : {"id=\"t-waves\"", "id=\"t-renumbering\""}) {
-    const std::size_t at = html.find(id);
-    if (at == std::string::npos) continue;
-    const std::size_t start = html.rfind("<table", at);
-    html.erase(start, html.find("</table>", at) + 8 - start);
+  for (const char* table :
+       {"t-waves", "t-renumbering", "t-unplaced", "t-warning-counts", "t-import-warnings"}) {
+    const std::string id = std::string("id=\"") + table + "\"";
+    if (const std::size_t at = html.find(id); at != std::string::npos) {
+      const std::size_t start = html.rfind("<table", at);
+      html.erase(start, html.find("</table>", at) + 8 - start);
+    }
+    const std::string rows = std::string("data-table=\"") + table + "\"";
+    if (const std::size_t at = html.find(rows); at != std::string::npos) {
+      const std::size_t start = html.rfind("<script", at);
+      html.erase(start, html.find("</script>", at) + 9 - start);
+    }
   }
   return html;
 }

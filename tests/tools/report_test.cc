@@ -134,7 +134,7 @@ TEST_CASE("the workbook has a sheet per table, frozen headers and filters", "[to
     sheets.push_back(sheet.attribute("name").value());
   }
   // A sheet per table, named by its title in the report's language; the summary first.
-  REQUIRE(sheets.size() == 30);
+  REQUIRE(sheets.size() == 31);
   CHECK(sheets[0] == "Nyckeltal");
   CHECK(sheets[1] == "Maskiner per kommun och");  // cut at a word
   CHECK(sheets[3] == "Alla tillgångar");

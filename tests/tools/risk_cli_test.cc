@@ -18,18 +18,25 @@ namespace {
 
 const std::string kSamples = std::string(SAMDRIFT_SOURCE_DIR) + "/sample-inventories";
 
-// "- org/service: asset" lines of the README's section.
-std::vector<std::array<std::string, 3>> ReadmeSpofs() {
+// The "- `...`" lines of the README's section under `heading`.
+std::vector<std::string> ReadmeItems(const std::string& heading) {
   const std::string readme = Slurp(kSamples + "/README.md");
-  const std::string heading = "### Single points of failure";
   std::size_t at = readme.find(heading);
   REQUIRE(at != std::string::npos);
   const std::size_t end = std::min(readme.find("\n### ", at + heading.size()),
                                    readme.find("\n## ", at + heading.size()));
   std::istringstream in(readme.substr(at, end == std::string::npos ? std::string::npos : end - at));
-  std::vector<std::array<std::string, 3>> out;
+  std::vector<std::string> out;
   for (std::string line; std::getline(in, line);) {
-    if (line.rfind("- `", 0) != 0) continue;
+    if (line.rfind("- `", 0) == 0) out.push_back(line);
+  }
+  return out;
+}
+
+// "- org/service: asset" lines of the README's section.
+std::vector<std::array<std::string, 3>> ReadmeSpofs() {
+  std::vector<std::array<std::string, 3>> out;
+  for (const std::string& line : ReadmeItems("### Single points of failure")) {
     // - `org/service`: `asset`
     const std::size_t slash = line.find('/');
     const std::size_t close = line.find('`', slash);
@@ -86,6 +93,13 @@ TEST_CASE("risk on the samples: the README's single points of failure go in the 
     }
     CHECK(found);
   }
+  // The halls the hall plan makes new single points (whole clusters in one hall), as listed.
+  std::vector<std::string> halls;
+  for (const json& h : out["hall_concentration"]) {
+    halls.push_back("- `" + h["hall"].get<std::string>() +
+                    "`: " + std::to_string(h["services"].get<int>()) + " services");
+  }
+  CHECK(halls == ReadmeItems("### Halls that become single points in the target"));
 }
 
 TEST_CASE("risk with a bad sla tier is invalid input, located", "[cli][risk]") {

@@ -112,6 +112,7 @@ TEST_CASE("golden: halls on the samples give the README's estate", "[tools][gold
     count(d);
   }
   for (const json& d : j["retired"]) count(d);
+  for (const json& d : j["staying"]) count(d);  // site-bound, staying at their site
 
   double total_kw = 0;
   for (const char* org : kOrgs) {
@@ -322,6 +323,26 @@ TEST_CASE("plan --only and --actions limit the plan; unknown values are usage er
         "samdrift: --actions: unknown action 'move' (one of upgrade, replace, migrate, retire)\n");
 }
 
+TEST_CASE("a timeline's bad values stop plan with located errors (exit 1)",
+          "[tools][golden][plan][timeline]") {
+  // A freeze that never ends, hours per month of 0, a start that is not a date: each is
+  // reported at its place and nothing is planned.
+  const fs::path scenario = SampleDir() / "bad-timeline.yaml";
+  std::ofstream(scenario) << "timeline:\n  start: 1 mars 2026\n  hours_per_month: 0\n"
+                             "  freeze: [2026-07-01..]\n";
+  const CliResult r = RunCli(SampleDir(), "--db out/samdrift.db plan --scenario bad-timeline.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "bad-timeline.yaml:2:10: error[SCN001]: timeline: start: expected a date written "
+        "yyyy-mm-dd, got '1 mars 2026'\n"
+        "bad-timeline.yaml:3:20: error[SCN001]: timeline: hours_per_month: must be more than 0, "
+        "got '0'\n"
+        "bad-timeline.yaml:4:12: error[SCN001]: timeline: freeze: '2026-07-01..' needs a first "
+        "and a last day, written yyyy-mm-dd..yyyy-mm-dd\n"
+        "samdrift: invalid scenario 'bad-timeline.yaml'; nothing planned\n");
+}
+
 TEST_CASE("a timeline the waves cannot fit is a located error", "[tools][golden][plan][timeline]") {
   const fs::path scenario = SampleDir() / "frozen.yaml";
   std::ofstream(scenario) << "timeline:\n  start: 2026-03-01\n  hours_per_month: 800\n"
@@ -332,4 +353,50 @@ TEST_CASE("a timeline the waves cannot fit is a located error", "[tools][golden]
         "frozen.yaml:2:3: error[SCN004]: timeline: wave 1 would end more than 50 years after "
         "2026-03-01: the freezes leave no work days, or hours_per_month is too small\n"
         "samdrift: the waves do not fit the scenario's timeline; nothing planned\n");
+}
+
+TEST_CASE("golden: today's halls and their fates are the README's", "[tools][golden][halls]") {
+  // "| gnosjo | Gnosjö kommunhus / Serverrummet | emptied | 35 | 2027-07-14 | gno-core01, ... |"
+  const std::string facts = Section("### Today's halls");
+  const std::regex row(
+      R"re(\n\| ([a-z]+) \| ([^|]+) / ([^|]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \|)re");
+  std::vector<std::string> readme;
+  for (std::sregex_iterator it(facts.begin(), facts.end(), row), end; it != end; ++it) {
+    if ((*it)[1].str() == "org") continue;  // the header
+    std::string line;
+    for (int i = 1; i <= 7; ++i) line += (i > 1 ? " | " : "") + (*it)[i].str();
+    readme.push_back(line);
+  }
+  REQUIRE(readme.size() == 7);
+  const json j = Run("halls --scenario '" + kSamples + "/scenario.yaml' --date 2026-09-01 --json");
+  std::vector<std::string> planned;
+  for (const json& h : j["today"]) {
+    std::string stays;
+    for (const json& s : h["stays"]) {
+      stays += (stays.empty() ? "" : ", ") + s["asset"].get<std::string>();
+    }
+    const std::string fate =
+        h["fate"].get<std::string>() +
+        (h["target"].is_null() ? "" : " (" + h["target"].get<std::string>() + ")");
+    planned.push_back(
+        h["org"].get<std::string>() + " | " + h["site"].get<std::string>() + " | " +
+        h["hall"].get<std::string>() + " | " + fate + " | " +
+        (h["emptied_in_wave"].is_null() ? "-" : std::to_string(h["emptied_in_wave"].get<int>())) +
+        " | " + (h["emptied_on"].is_null() ? "-" : h["emptied_on"].get<std::string>()) + " | " +
+        (stays.empty() ? "-" : stays));
+  }
+  CHECK(planned == readme);
+  // Gnosjö's campus core switches, perimeter firewalls and UPS never move into DC1 or DC2.
+  for (const json& hall : j["halls"]) {
+    for (const json& rack : hall["racks"]) {
+      for (const json& d : rack["devices"]) {
+        if (d["org"] != "gnosjo") continue;
+        const std::string asset = d["asset"].get<std::string>();
+        INFO(asset);
+        CHECK(asset.find("core") == std::string::npos);
+        CHECK(asset.find("-fw") == std::string::npos);
+        CHECK(asset.find("ups") == std::string::npos);
+      }
+    }
+  }
 }

@@ -1,0 +1,18 @@
+// Internal to planners/: the scenario's key groups read in files of their own (scenario.cc
+// calls them in ReadScenario's order).
+#ifndef SAMDRIFT_PLANNERS_SCENARIO_READ_H_
+#define SAMDRIFT_PLANNERS_SCENARIO_READ_H_
+
+#include <string>
+
+#include "planners/scenario.h"
+#include "planners/yaml_reader.h"
+
+namespace samdrift::planners {
+
+// The study's keys (scenario_study.cc): `alternative`, `pooled`, `costs`, `criteria`.
+void ReadStudyKeys(YamlReader& r, const YAML::Node& root, Scenario& s);
+
+}  // namespace samdrift::planners
+
+#endif  // SAMDRIFT_PLANNERS_SCENARIO_READ_H_

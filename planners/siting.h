@@ -1,0 +1,77 @@
+// Which halls should remain (`samdrift halls --choose`, issue 24): every set of `siting.count`
+// candidate halls (today's halls and the scenario's new ones) planned with the hall planner and
+// measured, checked against the distance rules and ranked by a documented score. A pure function
+// over plain values; the tool reads the candidates' coordinates and builds the planner's input.
+//
+// Score (lower is better): weight_kw_moved × kW moved + weight_distance_km × distance (km),
+// defaults 1 and 0; a set that does not fit or breaks a rule is never chosen (ranked after every
+// set that may be). Ties: fewer racks bought, then the shorter distance, then the names.
+// Pruning (at scale): sets are visited by a lower bound on their score (the kW of the devices
+// outside the set's halls must move); a set whose positions, power or cooling cannot hold the
+// estate (capacity bound) or whose lower bound exceeds the best chosen score so far (cost bound)
+// is skipped without planning and counted in `pruned`; so is, when pruning, a set that breaks a
+// distance rule (it could never be chosen).
+#ifndef SAMDRIFT_PLANNERS_SITING_H_
+#define SAMDRIFT_PLANNERS_SITING_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "planners/hall_plan.h"
+#include "planners/scenario.h"
+
+namespace samdrift::planners {
+
+// Great-circle distance in km between two points in decimal degrees (haversine, mean earth
+// radius 6371.0088 km).
+double GreatCircleKm(double lat1, double lon1, double lat2, double lon2);
+
+// Round trip a stretched cluster sees over `km` of great-circle distance: light in fibre covers
+// about 100 km per ms one way-and-back (200 000 km/s, both directions), times the route factor.
+double RoundTripMs(double km, double route_factor);
+
+struct HallCandidate {
+  HallSpec spec;  // name, from_* (existing hall) and capacity; role is set per set
+  std::optional<double> latitude;
+  std::optional<double> longitude;
+};
+
+struct SitingSet {
+  std::vector<std::size_t> halls;  // indices into the candidates; the first is the primary
+  bool planned = false;
+  bool fits = false;
+  std::size_t unfit = 0;  // devices the plan could not place (spare PDUs aside)
+  std::size_t devices_moved = 0;
+  double kw_moved = 0;
+  int racks_bought = 0;
+  double hours = 0;
+  std::optional<double> distance_km;  // the largest distance between two halls of the set
+  std::optional<double> rtt_ms;
+  std::vector<std::string> breaks;  // "min_distance_km", "max_distance_km"
+  std::vector<std::string> reasons;
+  double score = 0;
+  bool Chosen() const { return planned && fits && breaks.empty(); }
+};
+
+struct SitingResult {
+  std::vector<SitingSet> sets;  // best first
+  std::size_t candidates = 0;
+  std::size_t planned = 0;
+  std::size_t pruned = 0;
+};
+
+struct SitingInput {
+  HallPlanInput base;  // devices, retired, redundancy (halls ignored)
+  std::vector<HallCandidate> candidates;
+  Siting rules;
+  double hours_per_move = 0;  // hours to move one device
+  bool prune = false;
+};
+
+SitingResult ChooseHalls(const SitingInput& input);
+
+}  // namespace samdrift::planners
+
+#endif  // SAMDRIFT_PLANNERS_SITING_H_

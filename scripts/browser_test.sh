@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The report in a real browser (tests/browser/report.test.js): writes the demo report in sv and
+# en with BUILD's samdrift, then loads both in Debian's chromium through puppeteer-core under
+# node's test runner. Screenshots and PDFs go to BUILD/browser-artifacts/ (look at them).
+#   bash scripts/browser_test.sh [BUILD]   (default build-asan; scripts/setup.sh installs
+#   nodejs, npm, chromium and tests/browser/node_modules)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+build=$(cd "${1:-build-asan}" && pwd)
+art="$build/browser-artifacts"
+rm -rf "$art"
+mkdir -p "$art"
+S="$build/tools/samdrift"
+"$S" demo --out "$art/demo" >"$art/demo.log" 2>&1 || { tail -30 "$art/demo.log" >&2; exit 1; }
+"$S" --db "$art/demo/samdrift.db" report --lang en --scenario "$root/sample-inventories/scenario.yaml" --out "$art/report-en" >>"$art/demo.log" 2>&1 ||
+  { tail -30 "$art/demo.log" >&2; exit 1; }
+[ -d tests/browser/node_modules/puppeteer-core ] ||
+  (cd tests/browser && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund)
+cd tests/browser
+SAMDRIFT_REPORT_SV="$art/demo/report/index.html" SAMDRIFT_REPORT_EN="$art/report-en/index.html" \
+  SAMDRIFT_BROWSER_ARTIFACTS="$art" CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" \
+  node --test report.test.js
+echo "browser artifacts: $art" >&2

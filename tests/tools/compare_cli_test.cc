@@ -1,0 +1,145 @@
+// samdrift compare end to end on the sample inventories: the four scenarios of the study's
+// alternatives give the figures that sample-inventories/README.md ("### Comparing the
+// alternatives") derives by hand; bad input is a located error and exit 1.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "tests/tools/cli_util.h"
+
+using namespace samdrift::testing;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kSamples = std::string(SAMDRIFT_SOURCE_DIR) + "/sample-inventories";
+const char* const kScenarios[] = {"alternativ-s.yaml", "alternativ-1-teknik.yaml",
+                                  "alternativ-1-tjanst.yaml", "alternativ-2.yaml"};
+
+std::string ScenarioArgs() {
+  std::string args;
+  for (const char* s : kScenarios) args += " --scenario '" + kSamples + "/" + s + "'";
+  return args;
+}
+
+// The README's table: scenario name -> column -> the figure (spaces in numbers dropped).
+std::map<std::string, std::map<std::string, double>> ReadmeFigures() {
+  const std::string readme = Slurp(kSamples + "/README.md");
+  const std::string heading = "### Comparing the alternatives";
+  const std::size_t at = readme.find(heading);
+  REQUIRE(at != std::string::npos);
+  std::istringstream in(readme.substr(at));
+  std::vector<std::string> columns;
+  std::map<std::string, std::map<std::string, double>> out;
+  auto cells = [](const std::string& line) {
+    std::vector<std::string> list;
+    std::stringstream row(line.substr(1));
+    for (std::string cell; std::getline(row, cell, '|');) {
+      const auto first = cell.find_first_not_of(' ');
+      const auto last = cell.find_last_not_of(' ');
+      list.push_back(first == std::string::npos ? "" : cell.substr(first, last - first + 1));
+    }
+    return list;
+  };
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("|", 0) != 0) {
+      if (!columns.empty()) break;  // the table ended
+      continue;
+    }
+    std::vector<std::string> row = cells(line);
+    if (columns.empty()) {
+      columns = row;
+      continue;
+    }
+    if (row[0].rfind("---", 0) == 0 || row[0].empty()) continue;
+    for (std::size_t i = 1; i < row.size() && i < columns.size(); ++i) {
+      std::string digits;
+      for (char c : row[i]) {
+        if (c != ' ') digits += c;
+      }
+      out[row[0]][columns[i]] = std::stod(digits);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("compare on the samples: the README's hand-derived figures", "[cli][compare]") {
+  const fs::path dir = ScratchDir("compare-samples");
+  const CliResult demo = RunCli(dir, "demo --samples '" + kSamples + "' --out out");
+  INFO(demo.err);
+  REQUIRE(demo.exit_code == 0);
+  CHECK(demo.out.find("== compare ==") != std::string::npos);
+  const CliResult r = RunCli(dir, "--db out/samdrift.db compare --json" + ScenarioArgs());
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const json out = json::parse(r.out);
+  REQUIRE(out["scenarios"].size() == 4);
+  const auto expected = ReadmeFigures();
+  REQUIRE(expected.size() == 4);
+  for (const json& s : out["scenarios"]) {
+    INFO(s["name"]);
+    REQUIRE(expected.count(s["name"]));
+    const auto& e = expected.at(s["name"]);
+    for (const char* key : {"name", "alternative", "criteria", "costs", "halls_in_use",
+                            "technologies", "hours", "waves", "end"}) {
+      CHECK(s.contains(key));
+    }
+    REQUIRE(s["criteria"].size() == 7);
+    CHECK(s["criteria"][0]["source"] == "entered");
+    CHECK(s["criteria"][4]["source"] == "computed");
+    CHECK(s["halls_in_use"].get<double>() == e.at("halls in use"));
+    CHECK(s["technologies"].get<double>() == e.at("technologies"));
+    CHECK(std::round(s["hours"].get<double>()) == e.at("hours"));
+    CHECK(s["waves"].get<double>() == e.at("waves"));
+    const json& c = s["costs"];
+    CHECK(std::round(c["investment"].get<double>()) == e.at("investment"));
+    CHECK(std::round(c["running_per_year_today"].get<double>()) == e.at("per year today"));
+    CHECK(std::round(c["running_per_year_target"].get<double>()) == e.at("per year target"));
+    for (int n = 5; n <= 7; ++n) {
+      CHECK(s["criteria"][n - 1]["score"].get<double>() == e.at(std::to_string(n)));
+    }
+    CHECK(c["per_org"].size() == 5);
+  }
+}
+
+TEST_CASE("compare: bad input is a located error, exit 1", "[cli][compare]") {
+  const fs::path dir = ScratchDir("compare-bad");
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  WriteText(dir / "a.yaml", "name: Same\n");
+  WriteText(dir / "b.yaml", "name: Same\n");
+  CliResult r = RunCli(dir, "compare --scenario a.yaml --scenario b.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "b.yaml:1:7: error[SCN012]: name: 'Same' is also the name of the scenario a.yaml; each "
+        "compared scenario needs its own name\n"
+        "samdrift: two scenarios share a name; nothing compared\n");
+
+  WriteText(dir / "b.yaml", "name: Other\ncosts: prices.yaml\n");
+  WriteText(dir / "prices.yaml", "hour: -5\nbuy:\n  acces-switch: 100\n");
+  r = RunCli(dir, "compare --scenario a.yaml --scenario b.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err ==
+        "prices.yaml:1:7: error[CST001]: hour: must not be negative, got '-5'\n"
+        "samdrift: invalid costs file 'prices.yaml'; nothing compared\n");
+
+  WriteText(dir / "prices.yaml", "hour: 5\nbuy:\n  acces-switch: 100\n");
+  r = RunCli(dir, "compare --scenario a.yaml --scenario b.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err ==
+        "prices.yaml:3:3: error[CST010]: buy: 'acces-switch' is neither a technology id nor a "
+        "capability; did you mean 'access-switch'?\n"
+        "samdrift: invalid costs file 'prices.yaml'; nothing compared\n");
+
+  WriteText(dir / "b.yaml", "name: Other\nstandards: {laptops: free}\n");
+  r = RunCli(dir, "compare --scenario a.yaml --scenario b.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.rfind("b.yaml:2:13: error[TGT006]: standards: laptops: free for a capability the "
+                    "catalog does not know",
+                    0) == 0);
+}

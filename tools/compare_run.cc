@@ -1,0 +1,139 @@
+#include "tools/compare_run.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "core/graph.h"
+#include "tools/planning_inputs.h"
+
+namespace samdrift::tools {
+namespace {
+
+struct LoadedScenarios {
+  std::vector<planners::Scenario> scenarios;
+  std::map<std::string, planners::CostsFile> costs;  // by path
+};
+
+core::Status ReadScenarios(const std::vector<std::string>& paths, LoadedScenarios& loaded,
+                           core::Diagnostics& diagnostics) {
+  bool failed = false;
+  for (const std::string& path : paths) {
+    auto scenario = ReadScenarioFile(path, diagnostics);
+    if (!scenario.ok()) {
+      if (scenario.status().code() == core::ErrorCode::kUsage) return scenario.status();
+      failed = true;
+      continue;
+    }
+    loaded.scenarios.push_back(std::move(**scenario));
+  }
+  if (failed) return core::Status::Invalid("invalid scenarios; nothing compared");
+  return core::Status::Ok();
+}
+
+// Each scenario's name once: a second one is an error at its name.
+core::Status CheckNames(const std::vector<planners::Scenario>& scenarios,
+                        core::Diagnostics& diagnostics) {
+  bool failed = false;
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (scenarios[j].name != scenarios[i].name) continue;
+      auto at = scenarios[i].locations.find("name");
+      diagnostics.Error(at != scenarios[i].locations.end()
+                            ? at->second
+                            : core::SourceLocation{scenarios[i].source, 0, 0},
+                        "SCN012",
+                        "name: '" + scenarios[i].name + "' is also the name of the scenario " +
+                            scenarios[j].source + "; each compared scenario needs its own name");
+      failed = true;
+      break;
+    }
+  }
+  return failed ? core::Status::Invalid("two scenarios share a name; nothing compared")
+                : core::Status::Ok();
+}
+
+core::Status ReadCosts(const core::Store& store, const core::Catalog& catalog,
+                       LoadedScenarios& loaded, core::Diagnostics& diagnostics) {
+  auto orgs = store.Orgs();
+  if (!orgs.ok()) return orgs.status();
+  std::string failed;  // the first file with a problem
+  std::set<std::string> read;
+  for (const planners::Scenario& s : loaded.scenarios) {
+    if (s.costs.empty() || !read.insert(s.costs).second) continue;
+    auto costs = planners::LoadCosts(s.costs, diagnostics);
+    if (!costs.ok() || !planners::CheckCosts(*costs, catalog, *orgs, diagnostics)) {
+      if (failed.empty()) failed = s.costs;
+      continue;
+    }
+    loaded.costs.emplace(s.costs, std::move(costs).value());
+  }
+  if (!failed.empty()) {
+    return core::Status::Invalid("invalid costs file '" + failed + "'; nothing compared");
+  }
+  return core::Status::Ok();
+}
+
+// The union of the scenarios' orgs; empty (every org) when one of them takes every org.
+std::vector<std::string> OrgsOf(const std::vector<planners::Scenario>& scenarios) {
+  std::vector<std::string> orgs;
+  for (const planners::Scenario& s : scenarios) {
+    if (s.orgs.empty()) return {};
+    orgs.insert(orgs.end(), s.orgs.begin(), s.orgs.end());
+  }
+  std::sort(orgs.begin(), orgs.end());
+  orgs.erase(std::unique(orgs.begin(), orgs.end()), orgs.end());
+  return orgs;
+}
+
+}  // namespace
+
+core::Result<Comparison> CompareScenarios(const core::Store& store,
+                                          const std::vector<std::string>& paths,
+                                          const std::vector<std::string>& catalogs,
+                                          core::Diagnostics& diagnostics) {
+  LoadedScenarios loaded;
+  if (auto s = ReadScenarios(paths, loaded, diagnostics); !s.ok()) return s;
+  if (auto s = CheckNames(loaded.scenarios, diagnostics); !s.ok()) return s;
+  for (const planners::Scenario& s : loaded.scenarios) {
+    if (auto named = CheckScenarioOrgs(store, s, diagnostics); !named.ok()) return named;
+  }
+  auto catalog = core::LoadCatalog(catalogs, diagnostics);
+  if (!catalog.ok()) return catalog.status();
+  if (auto s = ReadCosts(store, *catalog, loaded, diagnostics); !s.ok()) return s;
+
+  core::AssetQuery query;
+  query.orgs = OrgsOf(loaded.scenarios);
+  auto estate = store.LoadEstate(query);
+  if (!estate.ok()) return estate.status();
+  auto device_types = store.DeviceTypes();
+  if (!device_types.ok()) return device_types.status();
+  const core::GraphView graph(*estate);
+  const planners::SharedEstate shared{&*estate, &graph, &*catalog, &*device_types};
+
+  Comparison out;
+  out.org_names = estate->org_names;
+  for (const planners::Scenario& s : loaded.scenarios) {
+    const planners::CostsFile* costs = s.costs.empty() ? nullptr : &loaded.costs.at(s.costs);
+    auto compared = planners::CompareScenario(shared, s, costs, diagnostics);
+    if (!compared.ok()) return compared.status();
+    out.scenarios.push_back(std::move(compared).value());
+  }
+  planners::AddSensitivity(out.scenarios);
+  return out;
+}
+
+std::string FormatMoney(double amount) {
+  const long long whole = std::llround(amount);
+  std::string digits = std::to_string(whole < 0 ? -whole : whole);
+  std::string text;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) text += ' ';
+    text += digits[i];
+  }
+  return (whole < 0 ? "-" : "") + text;
+}
+
+}  // namespace samdrift::tools

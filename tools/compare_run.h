@@ -1,0 +1,40 @@
+// What `compare`, `demo` and `report` share about comparing scenarios: every scenario and costs
+// file read and checked first (all problems reported, nothing planned on any), one estate loaded
+// for all, then each scenario planned, priced and scored (planners/compare.h).
+#ifndef SAMDRIFT_TOOLS_COMPARE_RUN_H_
+#define SAMDRIFT_TOOLS_COMPARE_RUN_H_
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/result.h"
+#include "core/store.h"
+#include "planners/compare.h"
+
+namespace samdrift::tools {
+
+struct Comparison {
+  std::vector<planners::ScenarioComparison> scenarios;  // in the order given
+  core::OrgNames org_names;
+};
+
+// Reads the scenarios at `paths` and their costs files, checks them against the store and the
+// catalog (bundled plus `catalogs`), plans each over one estate and adds the sensitivity.
+// Two scenarios of one name are a located error (SCN012); the status says which step failed.
+core::Result<Comparison> CompareScenarios(const core::Store& store,
+                                          const std::vector<std::string>& paths,
+                                          const std::vector<std::string>& catalogs,
+                                          core::Diagnostics& diagnostics);
+
+// The JSON of docs/cli.md ("compare") and the side-by-side table.
+std::string CompareJson(const Comparison& comparison);
+void PrintCompareTable(const Comparison& comparison, std::ostream& out);
+
+// Money as the tables write it: whole units with thin groups, "1 234 567"; "unknown" for none.
+std::string FormatMoney(double amount);
+
+}  // namespace samdrift::tools
+
+#endif  // SAMDRIFT_TOOLS_COMPARE_RUN_H_
