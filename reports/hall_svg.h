@@ -11,6 +11,7 @@
 
 #include "core/model.h"
 #include "planners/hall_plan.h"
+#include "reports/report.h"
 
 namespace samdrift::reports {
 
@@ -28,7 +29,8 @@ OrgColours ColoursForOrgs(const planners::HallPlan& plan, const core::OrgNames& 
 // org's display name; devices with estimated figures hatched and marked
 // "≈"; the PDU zone shaded; zero-U devices listed under the rack.
 std::string RackElevationSvg(const planners::HallPlan& plan, const planners::PlannedHall& hall,
-                             const planners::PlannedRack& rack, const OrgColours& colours);
+                             const planners::PlannedRack& rack, const OrgColours& colours,
+                             Lang lang = Lang::kEn);
 
 // Floor view of one hall: every position, used (rack name, new or existing, U and kW used
 // against budget, a load bar) or free; the hall's power and cooling use in the title.
@@ -36,7 +38,7 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
 // the floor says what each bar colour means. The hall it is made from names its org by display
 // name (`names`, else the id).
 std::string HallFloorSvg(const planners::PlannedHall& hall, double margin = 1.0,
-                         const core::OrgNames& names = {});
+                         Lang lang = Lang::kEn, const core::OrgNames& names = {});
 
 struct SvgFile {
   std::string name;  // a safe file name, unique within the set: "hall-DC1.svg", "rack-DC1-A01.svg"
@@ -44,7 +46,8 @@ struct SvgFile {
 };
 // Every floor view and rack elevation of the plan, halls in plan order, racks by slot; orgs by
 // their display names in `names` (else by id).
-std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan, const core::OrgNames& names = {});
+std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan, Lang lang = Lang::kEn,
+                                  const core::OrgNames& names = {});
 
 }  // namespace samdrift::reports
 

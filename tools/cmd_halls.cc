@@ -307,7 +307,7 @@ core::Status WriteSvgs(const HallPlan& plan, const core::OrgNames& names, const 
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return core::Status::StoreError("cannot create '" + dir + "': " + ec.message());
-  for (const reports::SvgFile& file : reports::HallPlanSvgs(plan, names)) {
+  for (const reports::SvgFile& file : reports::HallPlanSvgs(plan, reports::Lang::kEn, names)) {
     const fs::path path = fs::path(dir) / file.name;
     std::ofstream out(path, std::ios::binary);
     out << file.svg;

@@ -198,7 +198,7 @@ TEST_CASE("rack elevations name each municipality as a person reads it, not by i
   const planners::HallPlan plan = planners::PlanHalls(Awkward());
   const core::OrgNames names = {{"gnosjo", "Gnosjö"}, {"varnamo", "Värnamo"}};
   std::string every_text;
-  for (const auto& f : reports::HallPlanSvgs(plan, names)) {
+  for (const auto& f : reports::HallPlanSvgs(plan, reports::Lang::kEn, names)) {
     if (f.name.rfind("rack-", 0) != 0) continue;
     pugi::xml_document doc;
     REQUIRE(doc.load_string(f.svg.c_str()));
@@ -216,7 +216,8 @@ TEST_CASE("rack elevations name each municipality as a person reads it, not by i
   // The floor view of a hall made from an org's hall names the org; a key says what the bar
   // colours mean.
   pugi::xml_document floor;
-  REQUIRE(floor.load_string(reports::HallFloorSvg(plan.halls[0], 0.8, names).c_str()));
+  REQUIRE(floor.load_string(
+      reports::HallFloorSvg(plan.halls[0], 0.8, reports::Lang::kEn, names).c_str()));
   const std::string floor_text = AllText(floor);
   CHECK(floor_text.find("DC <1> & \"A\" (primary) · from Gnosjö/S/H|") != std::string::npos);
   CHECK(floor_text.find("|≤ 70 % of the power budget|> 70 % or past the margin (80 %)|> 90 % or "
