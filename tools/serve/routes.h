@@ -5,8 +5,10 @@
 
 #include <httplib.h>
 
+#include <memory>
 #include <string>
 
+#include "core/store_browse.h"
 #include "tools/serve/answer.h"
 #include "tools/serve/server.h"
 #include "tools/serve/workspace.h"
@@ -17,6 +19,7 @@ struct Context {
   ServeOptions options;
   std::string token;
   Workspace workspace;
+  std::unique_ptr<core::AssetBrowser> browser;  // opened on the first asset query (workspace lock)
 };
 
 // Writes `answer` as the JSON response.
