@@ -100,9 +100,9 @@ void AddScenarioRoutes(httplib::Server& http, Context& context) {
   });
   http.Post("/api/scenarios/validate",
             [&](const httplib::Request& req, httplib::Response& res) { Check(context, req, res); });
-  http.Get(R"(/api/scenarios/([^/]+))",
+  http.Get(R"(/api/scenarios/(.+))",
            [&](const httplib::Request& req, httplib::Response& res) { Read(context, req, res); });
-  http.Put(R"(/api/scenarios/([^/]*))",
+  http.Put(R"(/api/scenarios/(.*))",
            [&](const httplib::Request& req, httplib::Response& res) { Save(context, req, res); });
   http.Get("/api/diff", [&](const httplib::Request& req, httplib::Response& res) {
     if (!req.has_param("from") || !req.has_param("to")) {

@@ -80,9 +80,11 @@ json Waves(const json& a, const json& b) {
   return {{"waves", Changed(a["waves"].size(), b["waves"].size())}, {"items_moved", moved}};
 }
 
-json Figures(const json& compare) {
-  const json& a = compare["scenarios"][0];
-  const json& b = compare["scenarios"][1];
+// Each scenario compared alone (a scenario saved from another often keeps its name, which a
+// comparison of the two refuses).
+json Figures(const json& compare_a, const json& compare_b) {
+  const json& a = compare_a["scenarios"][0];
+  const json& b = compare_b["scenarios"][0];
   json out = json::object();
   for (const char* key : {"costs", "halls_in_use", "technologies", "hours", "waves", "end"}) {
     json changed = Changed(a.value(key, json(nullptr)), b.value(key, json(nullptr)));
@@ -102,18 +104,21 @@ Answer ScenarioDiff(Workspace& workspace, const std::string& from, const std::st
     if (b.status != 200) return b;
     views[view] = {json::parse(a.body), json::parse(b.body)};
   }
-  Answer compare = workspace.View("compare", {from, to});
-  if (compare.status != 200) return compare;
+  Answer compare_a = workspace.View("compare", {from});
+  if (compare_a.status != 200) return compare_a;
+  Answer compare_b = workspace.View("compare", {to});
+  if (compare_b.status != 200) return compare_b;
   const auto& [target_a, target_b] = views["target"];
   const auto& [halls_a, halls_b] = views["halls"];
   const auto& [plan_a, plan_b] = views["plan"];
-  return Ok(nlohmann::ordered_json{{"from", from},
-                                   {"to", to},
-                                   {"standards", Standards(target_a, target_b)},
-                                   {"gaps", Gaps(target_a, target_b)},
-                                   {"halls", Halls(halls_a, halls_b)},
-                                   {"plan", Waves(plan_a, plan_b)},
-                                   {"figures", Figures(json::parse(compare.body))}});
+  return Ok(nlohmann::ordered_json{
+      {"from", from},
+      {"to", to},
+      {"standards", Standards(target_a, target_b)},
+      {"gaps", Gaps(target_a, target_b)},
+      {"halls", Halls(halls_a, halls_b)},
+      {"plan", Waves(plan_a, plan_b)},
+      {"figures", Figures(json::parse(compare_a.body), json::parse(compare_b.body))}});
 }
 
 }  // namespace samdrift::tools::serve

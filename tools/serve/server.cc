@@ -65,10 +65,29 @@ std::string Server::Impl::NewToken() {
   return out.str();
 }
 
+// '<', '>' and '&' (only ever inside JSON strings) as \u escapes: a name like "<script>" stays
+// inert even where a body ends up in HTML.
+std::string EscapeMarkup(const std::string& json) {
+  std::string out;
+  out.reserve(json.size());
+  for (char c : json) {
+    if (c == '<') {
+      out += "\\u003c";
+    } else if (c == '>') {
+      out += "\\u003e";
+    } else if (c == '&') {
+      out += "\\u0026";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 void Send(httplib::Response& res, const Answer& answer) {
   res.status = answer.status;
   res.set_header("Cache-Control", "no-store");
-  res.set_content(answer.body, "application/json; charset=utf-8");
+  res.set_content(EscapeMarkup(answer.body), "application/json; charset=utf-8");
 }
 
 void AddViewRoutes(httplib::Server& http, Context& context) {
