@@ -412,3 +412,19 @@ TEST_CASE("serve: the command prints its URL, warns off loopback and stops on SI
   CHECK(WEXITSTATUS(status) == 0);
   CHECK(Slurp(err).find("samdrift serve: stopped\n") != std::string::npos);
 }
+
+TEST_CASE("serve: an asset's page lists the gaps, plan items and risks that name it", "[serve]") {
+  auto server = Start(Options(DemoDir(), "out/samdrift.db"));
+  auto client = ClientOf(*server);
+  const json target = Body(client->Get("/api/target?scenario=scenario"));
+  REQUIRE_FALSE(target["gaps"].empty());
+  const json& gap = target["gaps"][0];
+  const json one = Body(client->Get(
+      "/api/assets/" + gap["org"].get<std::string>() + "/" + gap["kind"].get<std::string>() + "/" +
+      httplib::detail::encode_query_param(gap["key"].get<std::string>()) +
+      "?concerns=1&scenario=scenario"));
+  REQUIRE(one.contains("gaps"));
+  CHECK(std::find(one["gaps"].begin(), one["gaps"].end(), gap) != one["gaps"].end());
+  for (const json& item : one["plan_items"]) CHECK(item["asset"] == gap["asset"]);
+  CHECK(one["single_points"].is_array());
+}
