@@ -5,6 +5,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-graph-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libpugixml-dev catch2 libcli11-dev
   nlohmann-json3-dev libyaml-cpp-dev libxlsxwriter-dev libfmt-dev libcsv-dev zlib1g-dev libjemalloc-dev
+  libcpp-httplib-dev
   clang clang-format libclang-rt-14-dev
   graphviz time
   chromium
