@@ -142,6 +142,18 @@ TEST_CASE("the pruned search finds the best set of the full search", "[siting][p
       in.base.devices.push_back(std::move(dev));
     }
     in.rules.weight_distance_km = round % 3 == 0 ? 0.05 : 0;
+    if (round % 2 == 1) {  // priced: per hall, per device moved, and something per candidate
+      in.price = [](const std::vector<std::size_t>& set, const planners::HallPlan& plan) {
+        double moved = 0;
+        for (const auto& p : planners::DevicePlacements(plan)) moved += p.kept ? 0 : 1;
+        const double cost = 1000.0 * static_cast<double>(set.size()) + 50 * moved +
+                            7.0 * static_cast<double>(set.front());
+        return planners::SetCosts{cost, 0, cost};
+      };
+      in.cost_bound = [](std::size_t halls, std::size_t moving) {
+        return 1000.0 * static_cast<double>(halls) + 50.0 * static_cast<double>(moving);
+      };
+    }
     const SitingResult full = planners::ChooseHalls(in);
     in.prune = true;
     const SitingResult pruned = planners::ChooseHalls(in);
