@@ -121,9 +121,9 @@ TEST_CASE("siting key problems are located scenario errors", "[siting]") {
            "s.yaml:5:17: error[SCN001]: siting: route_factor: must be at least 1 (a fibre "
            "route is never shorter than the great circle)",
            "s.yaml:2:3: error[SCN001]: siting: min_distance_km must not exceed max_distance_km",
-           "s.yaml:8:29: error[SCN001]: siting: candidates: latitude: expected decimal degrees "
+           "s.yaml:8:27: error[SCN001]: siting: candidates: latitude: expected decimal degrees "
            "from -90 to 90, got '91'",
-           "s.yaml:9:41: error[SCN001]: siting: candidates: longitude: expected decimal "
+           "s.yaml:9:42: error[SCN001]: siting: candidates: longitude: expected decimal "
            "degrees from -180 to 180, got '190'",
            "s.yaml:9:7: error[SCN001]: siting: candidates: 'B' needs cooling_kw (its "
            "capacity: rack positions, IT power and cooling in kW)",
