@@ -62,7 +62,7 @@ Table EstimatedTable(const Context& context, const core::Estate& estate,
       }
       if (a) listed.insert(a);
       ++by_default;
-      std::string source = a ? a->provenance.source : std::string();
+      std::string source = a ? a->provenance.source.str() : std::string();
       if (a && a->provenance.line > 0) source += ":" + std::to_string(a->provenance.line);
       table.rows.push_back(
           {OrgCell(context, d.org), Cell::Text(d.name), Cell::Text(d.role),
