@@ -26,7 +26,7 @@ const ctx = {
   orgs: new Map(),  // id -> display name
   scenarios: [],
   t(text) { return translate(ctx.lang, text); },
-  org(id) { return ctx.orgs.get(id) || id; },
+  org(id) { return ctx.orgs.get(id) || ctx.t(id); },
   status(text, error = false) {
     const s = document.getElementById('status');
     s.textContent = text || '';
@@ -36,7 +36,7 @@ const ctx = {
     ctx.scenarios = (await api.getJson('/api/scenarios')).scenarios.map((s) => s.name);
     const select = document.getElementById('scenario');
     select.replaceChildren(el('option', {value: ''}, ctx.t('(none)')),
-      ctx.scenarios.map((n) => el('option', {value: n}, n)));
+      ...ctx.scenarios.map((n) => el('option', {value: n}, n)));
     if (!ctx.scenarios.includes(ctx.scenario)) ctx.scenario = '';
     select.value = ctx.scenario;
   },

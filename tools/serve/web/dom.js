@@ -22,7 +22,8 @@ export function append(node, children) {
 
 // A table from headers and rows (each cell a value, a Node, or {v, class}).
 export function table(headers, rows, attrs = {}) {
-  const head = el('tr', {}, headers.map((h) => el('th', typeof h === 'object' ? h : {}, typeof h === 'object' ? h.label : h)));
+  const head = el('tr', {}, headers.map((h) => (h && typeof h === 'object' && !(h instanceof Node)
+    ? el('th', {title: h.title, class: h.class}, h.label) : el('th', {}, h))));
   const body = rows.map((r) => {
     const tr = el('tr', r.attrs || {});
     for (const c of r.cells || r) {

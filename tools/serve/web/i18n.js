@@ -47,7 +47,8 @@ const sv = {
   'or a folder': 'eller en mapp', 'past end of support': 'efter supportslut', 'positions': 'platser',
   'power': 'effekt', 'proposed (leave)': 'föreslagen (lämna)', 're-planned in': 'omplanerat på',
   'relations': 'relationer', 'services with a tier': 'tjänster med en SLA-nivå', 'stays': 'står kvar',
-  'waves': 'vågor', 'within 12 months': 'inom 12 månader',
+  'emptied': 'töms', 'kept': 'behålls', 'target': 'blir målhall',
+  'waves': 'vågor', 'municipalities': 'kommuner', 'joint': 'gemensam', 'within 12 months': 'inom 12 månader',
   // values from the data
   'datacenter': 'datacenter', 'network': 'nätverk', 'platform': 'plattform', 'client': 'klient',
   'upgrade': 'uppgradera', 'replace': 'ersätt', 'migrate': 'migrera', 'retire': 'avveckla',
@@ -57,7 +58,8 @@ const sv = {
   'role': 'roll', 'version': 'version', 'serial': 'serienummer', 'hall': 'hall', 'rack': 'rack',
   'position': 'position', 'u_height': 'höjd (U)', 'power_w': 'effekt (W)',
   'redundancy_group': 'redundansgrupp', 'criticality': 'kritikalitet', 'eol': 'supportslut',
-  'costs': 'kostnader', 'halls_in_use': 'hallar i bruk', 'technologies': 'tekniker', 'end': 'slut',
+  'costs': 'kostnader', 'investment': 'investering', 'running_per_year_today': 'drift per år i dag',
+  'running_per_year_target': 'drift per år i målbilden', 'five_year_total': 'totalt fem år', 'halls_in_use': 'hallar i bruk', 'technologies': 'tekniker', 'end': 'slut',
 };
 
 export function translate(lang, text) {

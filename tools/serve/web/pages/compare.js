@@ -30,6 +30,7 @@ async function sideBySide(ctx, names) {
   const s = c.scenarios;
   const money = (x) => (x === null || x === undefined ? '–' : Math.round(x).toLocaleString(ctx.lang === 'sv' ? 'sv-SE' : 'en-GB'));
   const rows = [
+    [t('Name'), (x) => x.name],
     [t('Alternative'), (x) => x.alternative?.name || x.alternative?.id || x.alternative || '–'],
     [t('Place'), (x) => fmt(x.place)],
     ...(s[0]?.criteria || []).map((k, i) => [`${k.number} ${k.title}`,
@@ -44,6 +45,6 @@ async function sideBySide(ctx, names) {
     [t('Waves'), (x) => fmt(x.waves)],
     [t('End'), (x) => x.end || '–'],
   ];
-  return table(['', ...s.map((x) => x.name)],
+  return table(['', ...names.map((n, i) => ({label: n, title: s[i]?.name}))],
     rows.map(([label, f]) => [el('strong', {}, label), ...s.map((x) => ({v: String(f(x)), class: 'num'}))]), {id: 'compare-table'});
 }

@@ -49,10 +49,10 @@ function matrix(ctx, o) {
     if (v > 0.6) td.style.color = '#fff';
   }));
   return el('div', {}, el('h2', {}, t('Similarity between municipalities')), tbl,
-    el('h2', {}, t('Technologies per municipality')),
+    el('details', {}, el('summary', {}, `${t('Technologies per municipality')} (${o.technologies.length})`),
     table([t('Capability'), t('Technology'), ...o.orgs.map((x) => ctx.org(x))],
       o.technologies.map((x) => [x.capability, x.name, ...o.orgs.map((g) => x.orgs[g] || '')]),
-      {id: 'technologies'}));
+      {id: 'technologies'})));
 }
 
 function gapTable(ctx, target) {
@@ -83,7 +83,7 @@ function standardTable(ctx, target, overlap, apply) {
       if (s.source === 'scenario') control.value = s.technology;
       control.addEventListener('change', () => apply(s.capability, control.value));
       const basis = s.assets ? `${s.assets_on_standard} ${t('of')} ${s.assets} ${t('assets')}` : '';
-      const using = Array.isArray(s.orgs_using) ? s.orgs_using.map((o) => ctx.org(o)).join(', ') : '';
+      const using = s.orgs_using ? `${s.orgs_using} ${t('of')} ${ctx.orgs.size} ${t('municipalities')}` : '';
       return [s.capability, s.name || s.technology, t(s.source), s.reason,
         [basis, using ? el('br') : null, using], control];
     }), {id: 'standards-table'});

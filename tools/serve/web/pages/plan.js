@@ -1,7 +1,7 @@
 // Plan: the waves (a timeline when the scenario has dates) and their items, filterable by
 // municipality and category.
 import {getJson} from '../api.js';
-import {el, table, fmt} from '../dom.js';
+import {el, table, fmt, append} from '../dom.js';
 
 const kCategories = ['datacenter', 'network', 'platform', 'client'];
 const kShown = 300;
@@ -23,7 +23,8 @@ export async function render(ctx, main) {
     const per = new Map();
     for (const i of items) per.set(i.wave, (per.get(i.wave) || 0) + 1);
     const waves = p.waves.filter((w) => per.has(w.number) || (!org.value && !category.value));
-    out.replaceChildren(timeline(ctx, waves),
+    out.replaceChildren();
+    append(out, [timeline(ctx, waves),
       el('h2', {}, t('Waves')),
       table([t('Wave'), t('Start'), t('End'), t('Items'), 'kW', t('hours'), t('Municipality')],
         waves.map((w) => [w.number, w.start || '', w.end || '', per.get(w.number) || 0, fmt(w.kw), Math.round(w.hours),
@@ -32,7 +33,7 @@ export async function render(ctx, main) {
       items.length > kShown ? el('p', {class: 'muted'}, `${t('The first')} ${kShown} ${t('of')} ${items.length}`) : null,
       table([t('Wave'), t('Municipality'), t('Asset'), t('Action'), t('Category'), t('Reason')],
         items.slice(0, kShown).map((i) => ({attrs: {'data-org': i.org}, cells: [i.wave, ctx.org(i.org), i.asset, t(i.action), t(i.category || ''), i.reason]})),
-        {id: 'items'}));
+        {id: 'items'})]);
   };
   org.addEventListener('change', show);
   category.addEventListener('change', show);

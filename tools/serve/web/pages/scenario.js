@@ -5,6 +5,8 @@ import {getJson, getText, change} from '../api.js';
 import {el, table, fmt} from '../dom.js';
 
 const kDelay = 300;
+const kMoney = ['investment', 'running_per_year_today', 'running_per_year_target', 'five_year_total'];
+const money = (x) => (typeof x === 'number' ? Math.round(x).toLocaleString('sv-SE') : '–');
 
 export async function render(ctx, main) {
   const t = ctx.t;
@@ -112,8 +114,9 @@ async function diffView(ctx, from, to) {
   const gaps = Object.entries(d.gaps || {});
   if (gaps.length) box.append(el('h3', {}, t('Gaps')), table([t('Municipality'), from, to], gaps.map(([o, x]) => [ctx.org(o), ...pair(x)])));
   if ((d.halls || []).length) box.append(el('h3', {}, t('Halls')), table([t('Hall'), from, to], d.halls.map((h) => [h.name, ...pair({from: JSON.stringify(h.from), to: JSON.stringify(h.to)})])));
-  const figures = Object.entries(d.figures || {});
-  if (figures.length) box.append(el('h3', {}, t('Figures')), table(['', from, to], figures.map(([k, x]) => [t(k), ...pair(x)])));
+  const figures = Object.entries(d.figures || {}).flatMap(([k, x]) => (x.from && typeof x.from === 'object') || (x.to && typeof x.to === 'object')
+    ? kMoney.map((m) => [`${t(k)}: ${t(m)}`, {from: money(x.from?.[m]), to: money(x.to?.[m])}]) : [[t(k), x]]);
+  if (figures.length) box.append(el('h3', {}, t('Figures')), table(['', from, to], figures.map(([k, x]) => [k, ...pair(x)])));
   if (d.plan?.items_moved?.length) box.append(el('p', {}, `${d.plan.items_moved.length} ${t('items move to another wave')}`));
   return box;
 }
