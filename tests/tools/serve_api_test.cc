@@ -1,13 +1,18 @@
 // samdrift serve's API (tools/serve): a server started in-process on a free port over the demo
 // store, asked with the HTTP library's client. The views answer what the commands' --json
 // answer; each safety point has its own case; the routes' times on the samples are printed.
+#include <fcntl.h>
 #include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "core/store.h"
 #include "tests/tools/cli_util.h"
@@ -370,4 +375,56 @@ TEST_CASE("serve: a saved scenario re-plans and its diff shows the change", "[se
   CHECK(listed);
   CHECK(client->Get("/api/scenarios/proxmox")->body == yaml);
   CHECK(client->Get("/api/plan?scenario=nope")->status == 404);
+}
+
+TEST_CASE("serve: the command prints its URL, warns off loopback and stops on SIGINT", "[serve]") {
+  const fs::path dir = WritableCopy("serve-command");
+  const std::string out = (dir / "out.txt").string(), err = (dir / "err.txt").string();
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    dup2(open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), 1);
+    dup2(open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), 2);
+    const std::string db = (dir / "samdrift.db").string();
+    execl(SAMDRIFT_BINARY, "samdrift", "--db", db.c_str(), "serve", "--port", "0", "--bind",
+          "0.0.0.0", "--read-only", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::string printed;
+  for (int i = 0; i < 600 && printed.find("(Ctrl-C stops)") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    printed = Slurp(out);
+  }
+  const std::string prefix = "samdrift serve: http://0.0.0.0:";
+  REQUIRE(printed.rfind(prefix, 0) == 0);
+  const int port = std::stoi(printed.substr(prefix.size()));
+  CHECK(Slurp(err) ==
+        "samdrift: warning: listening on 0.0.0.0: there is no authentication, anyone who can "
+        "reach this address can read the store (and change it unless --read-only)\n");
+  httplib::Client client("127.0.0.1", port);
+  auto r = client.Get("/api/orgs");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  kill(pid, SIGINT);
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(Slurp(err).find("samdrift serve: stopped\n") != std::string::npos);
+}
+
+TEST_CASE("serve: an asset's page lists the gaps, plan items and risks that name it", "[serve]") {
+  auto server = Start(Options(DemoDir(), "out/samdrift.db"));
+  auto client = ClientOf(*server);
+  const json target = Body(client->Get("/api/target?scenario=scenario"));
+  REQUIRE_FALSE(target["gaps"].empty());
+  const json& gap = target["gaps"][0];
+  const json one = Body(client->Get(
+      "/api/assets/" + gap["org"].get<std::string>() + "/" + gap["kind"].get<std::string>() + "/" +
+      httplib::detail::encode_query_param(gap["key"].get<std::string>()) +
+      "?concerns=1&scenario=scenario"));
+  REQUIRE(one.contains("gaps"));
+  CHECK(std::find(one["gaps"].begin(), one["gaps"].end(), gap) != one["gaps"].end());
+  for (const json& item : one["plan_items"]) CHECK(item["asset"] == gap["asset"]);
+  CHECK(one["single_points"].is_array());
 }

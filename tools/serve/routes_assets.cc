@@ -63,6 +63,47 @@ ordered_json DetailJson(const core::AssetDetail& detail) {
           {"relations", relations}};
 }
 
+// ?concerns=1[&scenario=NAME]: the target's gaps, the plan's items and the risk view's single
+// points of failure that name the asset (from the views' own JSON, cached like them).
+std::optional<Answer> AddConcerns(Workspace& workspace, const httplib::Request& req,
+                                  const core::Asset& asset, ordered_json& out) {
+  std::vector<std::string> scenario;
+  if (req.has_param("scenario")) scenario.push_back(req.get_param_value("scenario"));
+  auto names = [&](const ordered_json& j) {
+    return j.value("org", "") == asset.org && j.value("asset", "") == asset.name;
+  };
+  ordered_json views[3];
+  const char* kNames[] = {"target", "plan", "risk"};
+  for (int i = 0; i < 3; ++i) {
+    Answer answer = workspace.View(kNames[i], scenario);
+    if (answer.status != 200) return answer;
+    views[i] = ordered_json::parse(answer.body);
+  }
+  ordered_json gaps = ordered_json::array(), items = ordered_json::array(),
+               risks = ordered_json::array();
+  for (const ordered_json& g : views[0]["gaps"]) {
+    if (names(g)) gaps.push_back(g);
+  }
+  for (const ordered_json& item : views[1]["items"]) {
+    if (names(item)) items.push_back(item);
+  }
+  for (const ordered_json& service : views[2]["services"]) {
+    for (const char* when : {"single_points", "single_points_target"}) {
+      for (const ordered_json& p : service.value(when, ordered_json::array())) {
+        if (!names(p)) continue;
+        risks.push_back({{"org", service["org"]},
+                         {"service", service["service"]},
+                         {"when", std::string(when) == "single_points" ? "today" : "target"},
+                         {"why", p.value("why", "")}});
+      }
+    }
+  }
+  out["gaps"] = gaps;
+  out["plan_items"] = items;
+  out["single_points"] = risks;
+  return std::nullopt;
+}
+
 bool ReadCount(const httplib::Request& req, const char* name, std::size_t& out) {
   if (!req.has_param(name)) return true;
   const std::string text = req.get_param_value(name);
@@ -150,7 +191,12 @@ void AddAssetRoutes(httplib::Server& http, Context& context) {
              auto detail = (*browser)->Detail(req.matches[1].str(), *kind, req.matches[3].str());
              if (!detail.ok()) return Send(res, Failure(detail.status(), context.options.query_ms));
              if (!*detail) return Send(res, Error(404, "no such asset"));
-             Send(res, Ok(DetailJson(**detail)));
+             ordered_json out = DetailJson(**detail);
+             if (req.get_param_value("concerns") == "1") {
+               auto failed = AddConcerns(context.workspace, req, (*detail)->row.asset, out);
+               if (failed) return Send(res, *failed);
+             }
+             Send(res, Ok(out));
            });
 }
 

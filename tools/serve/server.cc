@@ -1,5 +1,6 @@
 #include "tools/serve/server.h"
 
+#include <filesystem>
 #include <iomanip>
 #include <random>
 #include <sstream>
@@ -112,6 +113,10 @@ Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() { Stop(); }
 
 core::Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(options.scenarios_dir, ec)) {
+    return core::Status::Usage("--scenarios: '" + options.scenarios_dir + "' is not a folder");
+  }
   auto impl = std::make_unique<Impl>(options);
   {
     auto lock = impl->context.workspace.Lock();
