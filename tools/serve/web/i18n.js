@@ -47,7 +47,7 @@ const sv = {
   'or a folder': 'eller en mapp', 'past end of support': 'efter supportslut', 'positions': 'platser',
   'power': 'effekt', 'proposed (leave)': 'föreslagen (lämna)', 're-planned in': 'omplanerat på',
   'relations': 'relationer', 'services with a tier': 'tjänster med en SLA-nivå', 'stays': 'står kvar',
-  'emptied': 'töms', 'kept': 'behålls', 'target': 'blir målhall',
+  'When': 'När', 'today': 'i dag', 'emptied': 'töms', 'kept': 'behålls', 'target': 'blir målhall',
   'waves': 'vågor', 'municipalities': 'kommuner', 'joint': 'gemensam', 'within 12 months': 'inom 12 månader',
   // values from the data
   'datacenter': 'datacenter', 'network': 'nätverk', 'platform': 'plattform', 'client': 'klient',

@@ -65,7 +65,7 @@ export async function renderOne(ctx, main, [org, kind, ...rest]) {
   const t = ctx.t;
   const key = rest.join('/');
   const path = '/api/assets/' + [org, kind, key].map(encodeURIComponent).join('/');
-  const d = await getJson(path);
+  const d = await getJson(path, {concerns: 1, scenario: ctx.scenario});
   const a = d.asset;
   const fields = ['org', 'kind', 'category', 'role', 'vendor', 'product', 'version', 'serial',
     'site', 'hall', 'rack', 'position', 'u_height', 'power_w', 'redundancy_group', 'criticality', 'eol'];
@@ -84,19 +84,22 @@ export async function renderOne(ctx, main, [org, kind, ...rest]) {
         r.kind ? el('a', {href: assetHref(r.org, r.kind, r.asset)}, ctx.org(r.org) + ' / ' + r.asset)
           : ctx.org(r.org) + ' / ' + r.asset,
         `${r.file}:${r.line}`])));
-  await concerns(ctx, main, a);
+  concerns(ctx, main, d);
 }
 
-// The gaps and plan items of the working scenario that name this asset.
-async function concerns(ctx, main, a) {
+// The gaps, plan items and single points of failure of the working scenario that name the asset
+// (the server's ?concerns=1).
+function concerns(ctx, main, d) {
   const t = ctx.t;
-  const params = ctx.scenario ? {scenario: ctx.scenario} : {};
-  const [target, plan] = await Promise.all([getJson('/api/target', params), getJson('/api/plan', params)]);
-  const mine = (x) => x.org === a.org && (x.asset === a.name || x.asset === a.key);
-  const gaps = target.gaps.filter(mine);
-  const items = plan.items.filter(mine);
-  main.append(el('h2', {}, t('Gaps')), gaps.length === 0 ? el('p', {class: 'muted'}, t('(none)')) :
-    table([t('From'), t('To'), t('Action')], gaps.map((g) => [g.from, g.to, t(g.action)])),
-  el('h2', {}, t('Plan items')), items.length === 0 ? el('p', {class: 'muted'}, t('(none)')) :
-    table([t('Wave'), t('Action'), t('Reason')], items.map((i) => [i.wave, t(i.action), i.reason])));
+  const none = () => el('p', {class: 'muted'}, t('(none)'));
+  const gaps = d.gaps || [];
+  const items = d.plan_items || [];
+  const spofs = d.single_points || [];
+  main.append(el('h2', {}, t('Gaps')), gaps.length === 0 ? none() :
+    table([t('From'), t('To'), t('Action'), t('Reason')], gaps.map((g) => [g.from, g.to, t(g.action), g.reason]), {id: 'asset-gaps'}),
+  el('h2', {}, t('Plan items')), items.length === 0 ? none() :
+    table([t('Wave'), t('Action'), t('Reason')], items.map((i) => [i.wave, t(i.action), i.reason]), {id: 'asset-items'}),
+  el('h2', {}, t('Single points of failure')), spofs.length === 0 ? none() :
+    table([t('Municipality'), t('Service'), t('When'), t('Why')],
+      spofs.map((s) => [ctx.org(s.org), s.service, s.when === 'today' ? t('Today') : t('Target'), t(s.why)]), {id: 'asset-spofs'}));
 }

@@ -112,8 +112,10 @@ async function diffView(ctx, from, to) {
   box.append(el('h3', {}, t('Standards')), standards.length ? table([t('Capability'), from, to],
     standards.map((s) => [s.capability, ...pair(s)])) : el('p', {class: 'muted'}, t('(none)')));
   const gaps = Object.entries(d.gaps || {});
-  if (gaps.length) box.append(el('h3', {}, t('Gaps')), table([t('Municipality'), from, to], gaps.map(([o, x]) => [ctx.org(o), ...pair(x)])));
-  if ((d.halls || []).length) box.append(el('h3', {}, t('Halls')), table([t('Hall'), from, to], d.halls.map((h) => [h.name, ...pair({from: JSON.stringify(h.from), to: JSON.stringify(h.to)})])));
+  const counts = (c) => (c && typeof c === 'object' ? Object.entries(c).map(([k, n]) => `${t(k)} ${n}`).join(', ') || '–' : fmt(c));
+  if (gaps.length) box.append(el('h3', {}, t('Gaps')), table([t('Municipality'), from, to], gaps.map(([o, x]) => [ctx.org(o), ...pair({from: counts(x.from), to: counts(x.to)})])));
+  const hall = (h) => (h && typeof h === 'object' ? Object.entries(h).filter(([, v]) => typeof v !== 'object').map(([k, v]) => `${t(k)}: ${fmt(v)}`).join(', ') : fmt(h));
+  if ((d.halls || []).length) box.append(el('h3', {}, t('Halls')), table([t('Hall'), from, to], d.halls.map((h) => [h.name, ...pair({from: hall(h.from), to: hall(h.to)})])));
   const figures = Object.entries(d.figures || {}).flatMap(([k, x]) => (x.from && typeof x.from === 'object') || (x.to && typeof x.to === 'object')
     ? kMoney.map((m) => [`${t(k)}: ${t(m)}`, {from: money(x.from?.[m]), to: money(x.to?.[m])}]) : [[t(k), x]]);
   if (figures.length) box.append(el('h3', {}, t('Figures')), table(['', from, to], figures.map(([k, x]) => [k, ...pair(x)])));
