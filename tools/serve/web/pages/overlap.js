@@ -4,6 +4,7 @@
 import {getJson, getText, change} from '../api.js';
 import {el, table, fmt} from '../dom.js';
 import {setStandard} from '../yaml_edit.js';
+import {barChart} from '../charts.js';
 
 export async function render(ctx, main) {
   const t = ctx.t;
@@ -65,7 +66,10 @@ function gapTable(ctx, target) {
     by.set(g.org, r);
   }
   const acts = ['upgrade', 'replace', 'migrate', 'retire'];
-  return el('div', {}, el('p', {}, t('Gaps') + ': ', el('strong', {id: 'gap-total'}, String(target.gaps.length))),
+  const chart = el('div', {id: 'gap-chart'});
+  barChart(chart, [...by.keys()].map((o) => ctx.org(o)),
+    acts.map((a) => ({label: t(a), data: [...by.values()].map((r) => r[a] || 0)})));
+  return el('div', {}, el('p', {}, t('Gaps') + ': ', el('strong', {id: 'gap-total'}, String(target.gaps.length))), chart,
     table([t('Municipality'), ...acts.map(t), t('Effort (hours)')],
       [...by].map(([org, r]) => [ctx.org(org), ...acts.map((a) => r[a]), Math.round(r.hours)]), {id: 'gap-table'}));
 }

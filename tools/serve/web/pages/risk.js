@@ -1,6 +1,7 @@
 // Risk: SLA tiers met and not met, single points of failure, end-of-support exposure.
 import {getJson} from '../api.js';
 import {el, table, fmt, pct} from '../dom.js';
+import {barChart} from '../charts.js';
 
 export async function render(ctx, main) {
   const t = ctx.t;
@@ -23,7 +24,12 @@ export async function render(ctx, main) {
     spofs.length ? table([t('Municipality'), t('Service'), t('Asset'), t('Kind'), t('Why')], spofs, {id: 'spofs'})
       : el('p', {class: 'muted'}, t('(none)')));
   const eos = Object.entries(r.eos || {});
-  main.append(el('h2', {}, t('Past end of support')),
+  const chart = el('div', {id: 'eos-chart'});
+  barChart(chart, eos.map(([org]) => ctx.org(org)), [
+    {label: t('past end of support'), data: eos.map(([, e]) => e.past)},
+    {label: t('within 12 months'), data: eos.map(([, e]) => e.within_12_months)},
+    {label: t('after the plan'), data: eos.map(([, e]) => e.past_after_plan ?? 0)}], {stacked: false});
+  main.append(el('h2', {}, t('Past end of support')), chart,
     table([t('Municipality'), t('past end of support'), t('within 12 months'), t('after the plan'), t('Total')],
       eos.map(([org, e]) => [ctx.org(org), e.past, e.within_12_months, fmt(e.past_after_plan), e.total]), {id: 'eos'}));
 }
