@@ -155,7 +155,8 @@ test('a typo in a scenario shows its located error; saved and compared', async (
   for (let i = 0; i < 'redundancy_typo: split'.length + 1; ++i) await page.keyboard.press('Backspace');
   await page.waitForFunction(() => document.querySelector('#yaml-errors li.error') === null);
   await page.$eval('#yaml', (t) => {
-    t.value = t.value.replace(/max_kw: \d+/, 'max_kw: 10');
+    // compare needs each scenario's own name (SCN012)
+    t.value = t.value.replace(/max_kw: \d+/, 'max_kw: 10').replace(/^name: .*$/m, 'name: Prov');
     t.dispatchEvent(new Event('input'));
   });
   await page.$eval('#save-name', (i) => { i.value = 'prov'; });

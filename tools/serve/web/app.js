@@ -71,7 +71,8 @@ async function route() {
     main.dataset.ms = String(Math.round(performance.now() - started));
   } catch (e) {
     if (mine !== generation) return;
-    main.replaceChildren(el('p', {class: 'error'}, e.message));
+    main.replaceChildren(el('p', {class: 'error'}, e.message),
+      el('ul', {class: 'errors'}, (e.body?.errors || []).map((d) => el('li', {class: 'error'}, d.text))));
     main.dataset.page = page[0];
   }
 }

@@ -21,7 +21,13 @@ export async function render(ctx, main, args) {
     if (chosen.length < 2 || chosen.length > 4) return ctx.status(t('Pick two to four scenarios.'), true);
     ctx.go('#/compare/' + chosen.map(encodeURIComponent).join('/'));
   });
-  if (chosen.length >= 2) out.append(await sideBySide(ctx, chosen));
+  if (chosen.length < 2) return;
+  try {
+    out.append(await sideBySide(ctx, chosen));
+  } catch (e) {  // e.g. two scenarios with one name (SCN012): the located errors, the picker stays
+    out.append(el('p', {class: 'error', id: 'compare-error'}, e.message),
+      el('ul', {class: 'errors'}, (e.body?.errors || []).map((d) => el('li', {class: 'error'}, d.text))));
+  }
 }
 
 async function sideBySide(ctx, names) {
