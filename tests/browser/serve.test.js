@@ -156,12 +156,15 @@ test('a typo in a scenario shows its located error; saved and compared', async (
   await page.waitForFunction(() => document.querySelector('#yaml-errors li.error') === null);
   await page.$eval('#yaml', (t) => {
     // compare needs each scenario's own name (SCN012)
-    t.value = t.value.replace(/max_kw: \d+/, 'max_kw: 10').replace(/^name: .*$/m, 'name: Prov');
+    t.value = t.value.replace(/max_hours: \d+/, 'max_hours: 150').replace(/^name: .*$/m, 'name: Prov');
     t.dispatchEvent(new Event('input'));
   });
   await page.$eval('#save-name', (i) => { i.value = 'prov'; });
   await page.click('#save-new');
-  await page.waitForSelector('#diff');
+  await page.waitForSelector('#diff', {timeout: 120000});
+  // Half the hours per wave: more waves, items moved, a later end.
+  assert.match(await text(page, '#diff'), /\d+ poster flyttas till en annan våg/);
+  assert.ok(await page.$('#diff-figures'), 'the diff shows the figures that changed');
   assert.ok(fs.existsSync(path.join(process.env.SAMDRIFT_SERVE_SCENARIOS, 'prov.yaml')));
   assert.match(await text(page, '#figures'), /\d/);
   await shot(page, 'scenario-saved');
@@ -171,7 +174,7 @@ test('a typo in a scenario shows its located error; saved and compared', async (
   const cmp = await open('compare');
   for (const name of ['arbete', 'prov']) await cmp.click(`#compare-pick input[value="${name}"]`);
   await cmp.click('#compare-go');
-  await cmp.waitForSelector('#compare-table');
+  await cmp.waitForSelector('#compare-table', {timeout: 120000});
   const heads = await cmp.$$eval('#compare-table thead th', (th) => th.map((x) => x.textContent));
   assert.deepStrictEqual(heads, ['', 'arbete', 'prov']);
   await shot(cmp, 'compare-two');

@@ -47,6 +47,13 @@ const sv = {
   'or a folder': 'eller en mapp', 'past end of support': 'efter supportslut', 'positions': 'platser',
   'power': 'effekt', 'proposed (leave)': 'föreslagen (lämna)', 're-planned in': 'omplanerat på',
   'relations': 'relationer', 'services with a tier': 'tjänster med en SLA-nivå', 'stays': 'står kvar',
+  'ability to deliver the potential': 'förmåga att leverera potentialen',
+  'dependence on external resources': 'beroende av externa resurser',
+  'internal competence growth': 'intern kompetensutveckling',
+  'access to external competence': 'tillgång till extern kompetens',
+  'economies of scale and economic benefits': 'stordriftsfördelar och ekonomisk nytta',
+  'reduced risk and achieved redundancy': 'minskad risk och uppnådd redundans',
+  'cost and effort of getting there': 'kostnad och insats för att nå dit',
   'When': 'När', 'today': 'i dag', 'emptied': 'töms', 'kept': 'behålls', 'target': 'blir målhall',
   'waves': 'vågor', 'municipalities': 'kommuner', 'joint': 'gemensam', 'within 12 months': 'inom 12 månader',
   // values from the data

@@ -70,7 +70,7 @@ export async function renderOne(ctx, main, [org, kind, ...rest]) {
   const fields = ['org', 'kind', 'category', 'role', 'vendor', 'product', 'version', 'serial',
     'site', 'hall', 'rack', 'position', 'u_height', 'power_w', 'redundancy_group', 'criticality', 'eol'];
   const rows = fields.filter((f) => a[f] !== null && a[f] !== '')
-    .map((f) => [t(f), f === 'org' ? ctx.org(a.org) : fmt(a[f])]);
+    .map((f) => [t(f), f === 'org' ? ctx.org(a.org) : f === 'category' ? t(a.category) : fmt(a[f])]);
   for (const [k, v] of Object.entries(d.attributes)) rows.push([k, v]);
   main.append(el('p', {}, el('a', {href: '#/assets'}, '← ' + t('Estate'))),
     el('h1', {id: 'asset-name'}, a.name || a.key),

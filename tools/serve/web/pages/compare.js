@@ -39,7 +39,7 @@ async function sideBySide(ctx, names) {
     [t('Name'), (x) => x.name],
     [t('Alternative'), (x) => x.alternative?.name || x.alternative?.id || x.alternative || '–'],
     [t('Place'), (x) => fmt(x.place)],
-    ...(s[0]?.criteria || []).map((k, i) => [`${k.number} ${k.title}`,
+    ...(s[0]?.criteria || []).map((k, i) => [`${k.number} ${t(k.title)}`,
       (x) => (x.criteria[i]?.score ?? '–') + (x.criteria[i]?.source === 'entered' ? ' (' + t('entered') + ')' : '')]),
     [t('Investment'), (x) => money(x.costs?.investment)],
     [t('Running per year today'), (x) => money(x.costs?.running_per_year_today)],

@@ -118,7 +118,7 @@ async function diffView(ctx, from, to) {
   if ((d.halls || []).length) box.append(el('h3', {}, t('Halls')), table([t('Hall'), from, to], d.halls.map((h) => [h.name, ...pair({from: hall(h.from), to: hall(h.to)})])));
   const figures = Object.entries(d.figures || {}).flatMap(([k, x]) => (x.from && typeof x.from === 'object') || (x.to && typeof x.to === 'object')
     ? kMoney.map((m) => [`${t(k)}: ${t(m)}`, {from: money(x.from?.[m]), to: money(x.to?.[m])}]) : [[t(k), x]]);
-  if (figures.length) box.append(el('h3', {}, t('Figures')), table(['', from, to], figures.map(([k, x]) => [k, ...pair(x)])));
+  if (figures.length) box.append(el('h3', {}, t('Figures')), table(['', from, to], figures.map(([k, x]) => [k, ...pair(x)]), {id: 'diff-figures'}));
   if (d.plan?.items_moved?.length) box.append(el('p', {}, `${d.plan.items_moved.length} ${t('items move to another wave')}`));
   return box;
 }
