@@ -38,6 +38,17 @@ std::string FileStamp(const std::string& db) {
   return stamp;
 }
 
+// What a cached answer depends on of a scenario: its path, its text and its costs file's text.
+std::string ScenarioKey(const fs::path& path) {
+  std::string key = '\0' + path.string() + '\0' + ReadText(path);
+  core::Diagnostics ignored;
+  auto scenario = ReadScenarioFile(path.string(), ignored);
+  if (scenario.ok() && *scenario && !(*scenario)->costs.empty()) {
+    key += '\0' + ReadText((*scenario)->costs);
+  }
+  return key;
+}
+
 // The steps the planning commands run (as their cmd_*.cc): target, plan and risk.
 planners::Steps StepsOf(const std::string& view) {
   if (view == "target") return planners::Step::kTarget;
@@ -138,7 +149,7 @@ Answer Workspace::View(const std::string& view, const std::vector<std::string>& 
     std::error_code ec;
     if (!fs::is_regular_file(*path, ec)) return Error(404, "no scenario '" + name + "'");
     paths.push_back(*path);
-    key += '\0' + path->string() + '\0' + ReadText(*path);
+    key += ScenarioKey(*path);
   }
   if (auto it = answers_.find(key); it != answers_.end()) return it->second;
   Answer answer = Compute(view, paths);
