@@ -435,40 +435,51 @@ class Planner {
       if (s->technology == "none") {
         g.action = GapAction::kRetire;
         g.to = "";
+        g.why = GapWhy::kNoTarget;
         Finish(g, &t, t.name + ": the target has no " + u.capability);
         plan_.gaps.push_back(std::move(g));
         continue;
       }
       const Technology* st = catalog_.Find(s->technology);
       g.to = st->id;
+      g.to_name = st->name;
       if (t.id == st->id) continue;
       std::string reason;
       if (t.product_id == st->product_id) {
         if (st->product_level()) continue;  // the standard is the product, any version
         if (u.level == core::MatchLevel::kProduct) {
           g.version_unknown = true;
+          g.why = GapWhy::kVersionUnknown;
           g.action = t.hardware ? GapAction::kReplace : GapAction::kUpgrade;
           reason = t.name + ", model or version not recognised: check it against " + st->name;
         } else if (t.hardware) {
           g.action = GapAction::kReplace;
+          g.why = GapWhy::kOtherModel;
           reason = t.name + " -> " + st->name + ": another model, replaced";
         } else if (t.rank < st->rank) {
           g.action = GapAction::kUpgrade;
+          g.why = GapWhy::kNewerVersion;
           reason = t.name + " -> " + st->name + ": same product, newer version";
         } else {
           g.action = GapAction::kReplace;
+          g.why = GapWhy::kNewerThanStandard;
           reason = t.name + " is newer than the standard " + st->name +
                    ": reinstall the standard or raise the standard";
         }
       } else if (u.capability == "hypervisor" && HardwarePast(u.carrier)) {
         g.action = GapAction::kRetire;
+        g.why = GapWhy::kPlatformPastSupport;
         reason = t.name + " -> " + st->name +
                  ": another platform on hardware past end of support; retire the host, its "
                  "workloads migrate";
       } else {
         g.action = GapAction::kReplace;
         reason = t.name + " -> " + st->name + ": another product in place";
-        if (u.capability == "hypervisor") reason += "; its workloads migrate";
+        g.why = GapWhy::kOtherProduct;
+        if (u.capability == "hypervisor") {
+          reason += "; its workloads migrate";
+          g.why = GapWhy::kOtherPlatform;
+        }
       }
       Finish(g, &t, std::move(reason));
       if (u.capability == "hypervisor" && t.product_id != st->product_id) {
@@ -502,7 +513,7 @@ class Planner {
         if (graph_.asset(c).kind == core::AssetKind::kCluster) on.push_back(c);
       }
       const Gap* platform = nullptr;
-      std::string via, cluster;
+      std::string via, cluster_key;
       for (AssetId host : on) {
         const bool is_cluster = graph_.asset(host).kind == core::AssetKind::kCluster;
         std::vector<AssetId> related =
@@ -514,7 +525,7 @@ class Planner {
           if (it == changes.end()) continue;
           platform = &plan_.gaps[it->second];
           via = graph_.asset(host).Key();
-          if (!is_cluster && m != host) cluster = " in cluster " + graph_.asset(m).Key();
+          if (!is_cluster && m != host) cluster_key = graph_.asset(m).Key();
           break;
         }
         if (platform) break;
@@ -524,11 +535,15 @@ class Planner {
       g.action = GapAction::kMigrate;
       g.to = s->technology;
       g.via = via;
+      g.via_cluster = cluster_key;
+      g.to_name = s->name;
+      g.why = GapWhy::kWorkloadMoves;
       g.from = platform->from;
       g.from_name = platform->from_name;
       g.end_of_support = platform->end_of_support;
       g.past_end_of_support = platform->past_end_of_support;
       g.effort_hours = plan_.effort.Hours(g.kind, "", static_cast<int>(GapAction::kMigrate));
+      const std::string cluster = cluster_key.empty() ? "" : " in cluster " + cluster_key;
       g.reason = "runs on " + via + cluster + " (" + platform->from_name + "), which changes to " +
                  s->name + ": move the workload to the standard platform";
       plan_.gaps.push_back(std::move(g));

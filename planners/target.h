@@ -47,6 +47,21 @@ struct Standard {
   bool pooled = true;  // false: its area is not pooled (scenario `pooled:`), so it has no gaps
 };
 
+// Why a gap exists, as a fact a report renders in its own language (reports/i18n.cc) from the
+// gap's from_name, to_name, capability, via, via_cluster and end of support; Gap::reason keeps
+// the same fact as an English sentence for JSON and the CLI.
+enum class GapWhy : std::uint8_t {
+  kNoTarget,             // the target has no technology for the capability: retire
+  kVersionUnknown,       // same product, model or version not recognised
+  kOtherModel,           // same hardware product, another model: replaced
+  kNewerVersion,         // same product, the standard is newer
+  kNewerThanStandard,    // same product, newer than the standard
+  kPlatformPastSupport,  // another hypervisor on hardware past end of support: retire the host
+  kOtherProduct,         // another product in place
+  kOtherPlatform,        // another hypervisor in place; its workloads migrate
+  kWorkloadMoves,        // a VM whose host or cluster changes platform moves to the standard
+};
+
 // One asset that must change to reach a standard. An asset has at most one gap per capability;
 // a retired asset has only its retire gap.
 struct Gap {
@@ -64,8 +79,11 @@ struct Gap {
   bool past_end_of_support = false;  // `from` is past end of support at the planned date
   std::string end_of_support;        // of `from`, or empty when unknown
   bool version_unknown = false;      // same product as the standard, version not recognised
-  std::string via;     // for migrate: the key of the host or cluster the workload leaves
-  std::string reason;  // in words
+  std::string via;          // for migrate: the key of the host or cluster the workload leaves
+  std::string via_cluster;  // for migrate from a host: the key of its cluster, or empty
+  std::string to_name;      // the standard's name, "VMware ESXi 8.0"
+  GapWhy why = GapWhy::kOtherProduct;
+  std::string reason;  // in words (English): `why` and its figures
 };
 
 struct TargetPlan {

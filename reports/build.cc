@@ -52,11 +52,13 @@ core::Result<ReportFiles> WriteReport(const ReportInput& input, const ReportOpti
                                                      "redacted: serial numbers, IP and MAC "
                                                      "addresses are hidden"));
   }
+  report.sections.push_back(SummarySection(context, input));
   report.sections.push_back(EstateSection(context, estate));
   report.sections.push_back(OverlapSection(context, *input.overlap));
   report.sections.push_back(TargetSection(context, *input.target));
   report.sections.push_back(LifecycleSection(context, input.target->lifecycle));
-  report.sections.push_back(WavesSection(context, *input.waves, input.gantt, input.hours));
+  report.sections.push_back(
+      WavesSection(context, *input.waves, *input.target, input.gantt, input.hours));
   report.sections.push_back(HallsSection(context, *input.halls));
   report.sections.push_back(RiskSection(context, *input.risk));
   report.sections.push_back(NetSection(context, *input.net));

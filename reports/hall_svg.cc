@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "reports/escape.h"
+#include "reports/sections.h"
 
 namespace samdrift::reports {
 namespace {
@@ -153,10 +154,12 @@ std::string Text(int x, int y, const std::string& text, const std::string& rest 
          (rest.empty() ? "" : " " + rest) + ">" + XmlText(text) + "</text>";
 }
 
+std::string T(Lang lang, std::string_view text) { return std::string(Tr(lang, text)); }
+
 // One device in one view: role fill, org stripe, border by whether it moves in, name and model.
 std::string DeviceBox(const planners::HallPlan& plan, const planners::PlannedHall& hall,
                       const planners::Placement& p, int left, int rack_bottom, int units, bool rear,
-                      const OrgColours& colours) {
+                      const OrgColours& colours, Lang lang, const std::string& est) {
   const planners::HallDevice& d = plan.devices[p.device];
   const int top_unit = std::min(p.position + d.u_height - 1, units);
   const int y = rack_bottom - top_unit * kUnitPx + 1;
@@ -170,15 +173,17 @@ std::string DeviceBox(const planners::HallPlan& plan, const planners::PlannedHal
   const std::string tip =
       d.name + " (" + d.org + ", " + d.role + (d.model.empty() ? "" : ", " + d.model) + ") · U" +
       std::to_string(p.position) + "–" + std::to_string(p.position + d.u_height - 1) + " · " +
-      (d.face.empty() ? "" : "mounted " + d.face + " · ") +
-      (d.full_depth ? "full depth" : "half depth") + " · " + Num(d.kw, 2) + " kW" +
-      (d.estimated ? " (estimated)" : "") +
-      (!d.site_bound.empty() ? " · stays: " + d.site_bound
-       : p.kept              ? " · already here"
-       : d.hall.empty()
-           ? " · moves in"
-           : " · moves in from " + d.site + "/" + d.hall + (d.rack.empty() ? "" : "/" + d.rack)) +
-      (partners.empty() ? "" : " · redundancy group " + d.redundancy_group + " with " + partners) +
+      (d.face.empty() ? "" : T(lang, "mounted") + " " + T(lang, d.face) + " · ") +
+      T(lang, d.full_depth ? "full depth" : "half depth") + " · " + Num(d.kw, 2) + " kW" +
+      (d.estimated ? " (" + T(lang, "estimated") + ")" : "") +
+      (!d.site_bound.empty() ? " · " + T(lang, "stays") + ": " + d.site_bound
+       : p.kept              ? " · " + T(lang, "already here")
+       : d.hall.empty()      ? " · " + T(lang, "moves in")
+                             : " · " + T(lang, "moves in from") + " " + d.site + "/" + d.hall +
+                              (d.rack.empty() ? "" : "/" + d.rack)) +
+      (partners.empty() ? ""
+                        : " · " + T(lang, "redundancy group") + " " + d.redundancy_group + " " +
+                              T(lang, "with") + " " + partners) +
       " · " + hall.name;
   std::string s = "<g class=\"" + std::string(p.kept ? "kept" : "moves-in") + "\"><title>" +
                   XmlText(tip) + "</title>";
@@ -187,11 +192,11 @@ std::string DeviceBox(const planners::HallPlan& plan, const planners::PlannedHal
                 (back ? " fill-opacity=\"0.35\"" : "") + " stroke=\"" +
                 (p.kept ? "#333" : "#0b5cad") + "\" stroke-width=\"" + (p.kept ? "1" : "2.5") +
                 "\"" + (p.kept ? "" : " stroke-dasharray=\"6 3\""));
-  if (d.estimated) s += Rect(x, y, w, h, "fill=\"url(#est)\"");
+  if (d.estimated) s += Rect(x, y, w, h, "fill=\"url(#" + XmlAttribute(est) + ")\"");
   s += Rect(x, y, 7, h, "fill=\"" + org_colour + "\"");  // the municipality
   const std::string mark = (p.kept ? "" : "➜ ") + std::string(d.estimated ? "≈ " : "");
   const std::string right = (d.redundancy_group.empty() ? "" : "⇄ ") + d.org;
-  const std::string name = back ? "(rear of) " + d.name : d.name;
+  const std::string name = back ? "(" + T(lang, "rear of") + ") " + d.name : d.name;
   if (h >= 2 * kUnitPx - 2) {
     s += Text(x + 12, y + h / 2 - 2, mark + Shorten(name, 24), "font-weight=\"bold\"");
     s += Text(x + 12, y + h / 2 + 11,
@@ -207,16 +212,18 @@ std::string DeviceBox(const planners::HallPlan& plan, const planners::PlannedHal
 }
 
 // The frame of one view with unit numbers and the PDU zone.
-std::string RackFrame(const planners::PlannedRack& rack, int left, int units, bool rear) {
+std::string RackFrame(const planners::PlannedRack& rack, int left, int units, bool rear,
+                      Lang lang) {
   const int rack_bottom = kTop + units * kUnitPx;
-  std::string s = Text(left, kTop - 8, rear ? "rear" : "front", "font-weight=\"bold\"") + "\n";
+  std::string s =
+      Text(left, kTop - 8, T(lang, rear ? "rear" : "front"), "font-weight=\"bold\"") + "\n";
   s += Rect(left, kTop, kRackWidth, units * kUnitPx,
             "fill=\"#f4f4f4\" stroke=\"#333\" stroke-width=\"2\"") +
        "\n";
   if (rack.u_reserved > 0) {
     s += Rect(left, rack_bottom - rack.u_reserved * kUnitPx, kRackWidth, rack.u_reserved * kUnitPx,
               "fill=\"#dddddd\"");
-    s += Text(left + kRackWidth - 4, rack_bottom - 4, "PDU zone",
+    s += Text(left + kRackWidth - 4, rack_bottom - 4, T(lang, "PDU zone"),
               "text-anchor=\"end\" fill=\"#666\" font-size=\"9\"") +
          "\n";
   }
@@ -231,12 +238,14 @@ std::string RackFrame(const planners::PlannedRack& rack, int left, int units, bo
   return s;
 }
 
-std::string Legend(const std::set<std::string>& orgs, const OrgColours& colours, int y) {
+std::string Legend(const std::set<std::string>& orgs, const OrgColours& colours, int y, Lang lang,
+                   const std::string& est) {
   std::string s;
   for (std::size_t k = 0; k <= RoleKinds().size(); ++k) {
     const int x = 8 + static_cast<int>(k % 3) * 220, row = y + static_cast<int>(k / 3) * 20;
     s += Rect(x, row, 14, 14, "fill=\"" + std::string(RoleColour(k)) + "\" stroke=\"#333\"");
-    s += Text(x + 20, row + 11, k < RoleKinds().size() ? RoleKinds()[k].label : "other") + "\n";
+    s += Text(x + 20, row + 11, T(lang, k < RoleKinds().size() ? RoleKinds()[k].label : "other")) +
+         "\n";
   }
   y += 2 * 20 + 6;
   int x = 8;
@@ -250,17 +259,18 @@ std::string Legend(const std::set<std::string>& orgs, const OrgColours& colours,
   }
   y += 22;
   s += Rect(8, y, 14, 14, "fill=\"#fff\" stroke=\"#333\"") +
-       Text(28, y + 11, "already in this rack") +
+       Text(28, y + 11, T(lang, "already in this rack")) +
        Rect(190, y, 14, 14,
             "fill=\"#fff\" stroke=\"#0b5cad\" stroke-width=\"2.5\" "
             "stroke-dasharray=\"6 3\"") +
-       Text(210, y + 11, "➜ moves in") + Text(330, y + 11, "⇄ redundancy group (hover: partners)") +
-       "\n";
+       Text(210, y + 11, "➜ " + T(lang, "moves in")) +
+       Text(330, y + 11, "⇄ " + T(lang, "redundancy group (hover: partners)")) + "\n";
   y += 20;
-  s += Rect(8, y, 14, 14, "fill=\"url(#est)\" stroke=\"#333\"") +
+  s += Rect(8, y, 14, 14, "fill=\"url(#" + XmlAttribute(est) + ")\" stroke=\"#333\"") +
        Text(28, y + 11,
-            "≈ estimated U height or power (per-role default); faint: the back of a "
-            "full-depth device") +
+            "≈ " + T(lang,
+                     "estimated U height or power (per-role default); faint: the back of a "
+                     "full-depth device")) +
        "\n";
   return s;
 }
@@ -268,7 +278,8 @@ std::string Legend(const std::set<std::string>& orgs, const OrgColours& colours,
 }  // namespace
 
 std::string RackElevationSvg(const planners::HallPlan& plan, const planners::PlannedHall& hall,
-                             const planners::PlannedRack& rack, const OrgColours& colours) {
+                             const planners::PlannedRack& rack, const OrgColours& colours,
+                             Lang lang) {
   std::vector<const planners::Placement*> zero_u;
   std::set<std::string> orgs;
   for (const planners::Placement& p : rack.devices) {
@@ -286,11 +297,14 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
        "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
        "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">\n";
   s += "<title>" + XmlText(hall.name + " / " + rack.name) + "</title>\n";
-  s += "<defs><pattern id=\"est\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+  // The pattern's id is unique per rack: the report holds every rack's figure in one page.
+  const std::string est = "est-" + SafeFileName(hall.name + "-" + rack.name);
+  s += "<defs><pattern id=\"" + XmlAttribute(est) +
+       "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
        "patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" "
        "stroke=\"#000\" stroke-opacity=\"0.25\" stroke-width=\"2\"/></pattern></defs>\n";
   s += Rect(0, 0, width, height, "fill=\"#ffffff\"") + "\n";
-  s += Text(8, 20, hall.name + " / " + rack.name + (rack.is_new ? " (new)" : ""),
+  s += Text(8, 20, hall.name + " / " + rack.name + (rack.is_new ? " (" + T(lang, "new") + ")" : ""),
             "font-size=\"15\" font-weight=\"bold\"") +
        "\n";
   const bool past = planners::PastMargin(rack, plan.margin);
@@ -298,9 +312,9 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
   s += Text(8, 38,
             "U " + std::to_string(rack.u_used) + " / " + std::to_string(rack.u) + " · " +
                 Kw(rack.kw_used) + " / " + Kw(rack.kw_budget) + " kW" +
-                (over ? " · OVER its power budget"
+                (over ? " · " + T(lang, "OVER its power budget")
                  : past
-                     ? " · past the design margin (" +
+                     ? " · " + T(lang, "past the design margin") + " (" +
                            std::to_string(static_cast<int>(std::lround(plan.margin * 100))) + " %)"
                      : ""),
             over ? "fill=\"#d00\" font-weight=\"bold\""
@@ -308,28 +322,29 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
        "\n";
   for (bool rear : {false, true}) {
     const int left = rear ? rear_left : kLeft;
-    s += RackFrame(rack, left, units, rear);
+    s += RackFrame(rack, left, units, rear, lang);
     for (const planners::Placement& p : rack.devices) {
       const planners::HallDevice& d = plan.devices[p.device];
       if (d.u_height <= 0 || !Visible(d, rear)) continue;
-      s += DeviceBox(plan, hall, p, left, rack_bottom, units, rear, colours);
+      s += DeviceBox(plan, hall, p, left, rack_bottom, units, rear, colours, lang, est);
     }
   }
   int y = rack_bottom + 16;
   for (const planners::Placement* p : zero_u) {
     const planners::HallDevice& d = plan.devices[p->device];
     s += Text(8, y,
-              "zero-U: " + d.name + " (" + d.org + ", " + Num(d.kw, 2) + " kW)" +
+              T(lang, "zero-U") + ": " + d.name + " (" + d.org + ", " + Num(d.kw, 2) + " kW)" +
                   (d.estimated ? " ≈" : "")) +
          "\n";
     y += 16;
   }
-  s += Legend(orgs, colours, legend_top + 4);
+  s += Legend(orgs, colours, legend_top + 4, lang, est);
   s += "</svg>\n";
   return s;
 }
 
-std::string HallFloorSvg(const planners::PlannedHall& hall, double margin) {
+std::string HallFloorSvg(const planners::PlannedHall& hall, double margin, Lang lang) {
+  auto T = [lang](std::string_view text) { return std::string(Tr(lang, text)); };
   constexpr int kSlotW = 110, kSlotH = 150, kGap = 12, kFloorTop = 84;
   const int positions = std::max({hall.positions, static_cast<int>(hall.racks.size()), 1});
   const int columns = std::min(positions, 8);
@@ -344,8 +359,8 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, double margin) {
   s += "<rect x=\"0\" y=\"0\" width=\"" + std::to_string(width) + "\" height=\"" +
        std::to_string(height) + "\" fill=\"#ffffff\"/>\n";
   s += "<text x=\"8\" y=\"20\" font-size=\"15\" font-weight=\"bold\">" +
-       XmlText(hall.name + " (" + std::string(ToString(hall.role)) + ")" +
-               (hall.from.empty() ? " · new hall" : " · from " + hall.from)) +
+       XmlText(hall.name + " (" + RoleName(lang, hall.role) + ")" +
+               (hall.from.empty() ? " · " + T("new hall") : " · " + T("from") + " " + hall.from)) +
        "</text>\n";
   // A hall past a capacity says so in red, and none of its racks shows a green bar.
   const std::vector<std::string> over = HallOver(hall);
@@ -355,21 +370,22 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, double margin) {
         : !past.empty() ? " class=\"past-margin\" fill=\"#b35c00\" font-weight=\"bold\""
                         : "") +
        ">" +
-       XmlText("positions " + std::to_string(hall.positions_used) + " / " +
-               std::to_string(hall.positions) + " · power " + Kw(hall.power_kw_used) + " / " +
-               Kw(hall.power_kw) + " kW · cooling " + Kw(hall.cooling_kw_used) + " / " +
-               Kw(hall.cooling_kw) + " kW" +
-               (over.empty() ? "" : " · OVER: " + core::Join(over, ", ")) +
+       XmlText(T("positions") + " " + std::to_string(hall.positions_used) + " / " +
+               std::to_string(hall.positions) + " · " + T("power") + " " + Kw(hall.power_kw_used) +
+               " / " + Kw(hall.power_kw) + " kW · " + T("cooling") + " " +
+               Kw(hall.cooling_kw_used) + " / " + Kw(hall.cooling_kw) + " kW" +
+               (over.empty() ? "" : " · " + T("OVER") + ": " + core::Join(over, ", ")) +
                (past.empty() ? ""
-                             : " · past the design margin (" +
+                             : " · " + T("past the design margin") + " (" +
                                    std::to_string(static_cast<int>(std::lround(margin * 100))) +
                                    " %): " + core::Join(past, ", "))) +
        "</text>\n";
   s += "<text x=\"8\" y=\"60\" fill=\"#555\">" +
-       XmlText(std::to_string(hall.new_racks) + " new racks · " +
-               std::to_string(hall.positions - hall.positions_used) +
-               " positions free · headroom " + Kw(hall.power_kw - hall.power_kw_used) +
-               " kW power, " + Kw(hall.cooling_kw - hall.cooling_kw_used) + " kW cooling") +
+       XmlText(std::to_string(hall.new_racks) + " " + T("new racks") + " · " +
+               std::to_string(hall.positions - hall.positions_used) + " " + T("positions free") +
+               " · " + T("headroom") + " " + Kw(hall.power_kw - hall.power_kw_used) + " kW " +
+               T("power") + ", " + Kw(hall.cooling_kw - hall.cooling_kw_used) + " kW " +
+               T("cooling")) +
        "</text>\n";
   for (int slot = 1; slot <= positions; ++slot) {
     const int x = 8 + ((slot - 1) % columns) * (kSlotW + kGap);
@@ -380,12 +396,12 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, double margin) {
     }
     const bool past_positions = slot > hall.positions;
     if (!rack) {
-      s += "<g><title>" + XmlText("position " + std::to_string(slot) + ": free") +
+      s += "<g><title>" + XmlText(T("position") + " " + std::to_string(slot) + ": " + T("free")) +
            "</title><rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) +
            "\" width=\"" + std::to_string(kSlotW) + "\" height=\"" + std::to_string(kSlotH) +
            "\" fill=\"none\" stroke=\"#999\" stroke-dasharray=\"6 4\"/><text x=\"" +
            std::to_string(x + kSlotW / 2) + "\" y=\"" + std::to_string(y + kSlotH / 2) +
-           "\" text-anchor=\"middle\" fill=\"#999\">free</text></g>\n";
+           "\" text-anchor=\"middle\" fill=\"#999\">" + T("free") + "</text></g>\n";
       continue;
     }
     const double load = rack->kw_budget > 0 && std::isfinite(rack->kw_budget)
@@ -402,7 +418,7 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, double margin) {
     s += "<g><title>" +
          XmlText(rack->name + ": U " + std::to_string(rack->u_used) + "/" +
                  std::to_string(rack->u) + ", " + Kw(rack->kw_used) + "/" + Kw(rack->kw_budget) +
-                 " kW, " + std::to_string(rack->devices.size()) + " devices") +
+                 " kW, " + std::to_string(rack->devices.size()) + " " + T("devices")) +
          "</title>";
     s += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
          std::to_string(kSlotW) + "\" height=\"" + std::to_string(kSlotH) + "\" fill=\"" +
@@ -411,7 +427,7 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, double margin) {
     s += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 16) +
          "\" font-weight=\"bold\">" + XmlText(Shorten(rack->name, 14)) + "</text>";
     s += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 30) +
-         "\" fill=\"#555\">" + (rack->is_new ? "new" : "existing") + "</text>";
+         "\" fill=\"#555\">" + T(rack->is_new ? "new" : "existing") + "</text>";
     s += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 46) + "\">" +
          XmlText("U " + std::to_string(rack->u_used) + "/" + std::to_string(rack->u)) + "</text>";
     s += "<text x=\"" + std::to_string(x + 6) + "\" y=\"" + std::to_string(y + 60) + "\">" +
@@ -427,14 +443,15 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, double margin) {
          "\" fill=\"#555\">" + std::to_string(static_cast<int>(std::lround(load * 100))) +
          " % kW</text></g>\n";
   }
-  s += "<text x=\"8\" y=\"" + std::to_string(height - 14) +
-       "\" fill=\"#555\">Each box is a rack position; the bar is the rack's power use against "
-       "its budget. Dashed: free.</text>\n";
+  s += "<text x=\"8\" y=\"" + std::to_string(height - 14) + "\" fill=\"#555\">" +
+       XmlText(T("Each box is a rack position; the bar is the rack's power use against its "
+                 "budget. Dashed: free.")) +
+       "</text>\n";
   s += "</svg>\n";
   return s;
 }
 
-std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan) {
+std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan, Lang lang) {
   const OrgColours colours = ColoursForOrgs(plan);
   std::vector<SvgFile> files;
   std::set<std::string> taken;
@@ -446,10 +463,11 @@ std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan) {
     return name;
   };
   for (const planners::PlannedHall& hall : plan.halls) {
-    files.push_back({unique("hall-" + SafeFileName(hall.name)), HallFloorSvg(hall, plan.margin)});
+    files.push_back(
+        {unique("hall-" + SafeFileName(hall.name)), HallFloorSvg(hall, plan.margin, lang)});
     for (const planners::PlannedRack& rack : hall.racks) {
       files.push_back({unique("rack-" + SafeFileName(hall.name) + "-" + SafeFileName(rack.name)),
-                       RackElevationSvg(plan, hall, rack, colours)});
+                       RackElevationSvg(plan, hall, rack, colours, lang)});
     }
   }
   return files;

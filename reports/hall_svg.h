@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "planners/hall_plan.h"
+#include "reports/report.h"
 
 namespace samdrift::reports {
 
@@ -21,19 +22,21 @@ OrgColours ColoursForOrgs(const planners::HallPlan& plan);
 // with its name, filled in its org's colour; devices with estimated figures hatched and marked
 // "≈"; the PDU zone shaded; zero-U devices listed under the rack.
 std::string RackElevationSvg(const planners::HallPlan& plan, const planners::PlannedHall& hall,
-                             const planners::PlannedRack& rack, const OrgColours& colours);
+                             const planners::PlannedRack& rack, const OrgColours& colours,
+                             Lang lang = Lang::kEn);
 
 // Floor view of one hall: every position, used (rack name, new or existing, U and kW used
 // against budget, a load bar) or free; the hall's power and cooling use in the title.
 // A hall or rack past `margin` (the plan's design margin) shows amber, never green.
-std::string HallFloorSvg(const planners::PlannedHall& hall, double margin = 1.0);
+std::string HallFloorSvg(const planners::PlannedHall& hall, double margin = 1.0,
+                         Lang lang = Lang::kEn);
 
 struct SvgFile {
   std::string name;  // a safe file name, unique within the set: "hall-DC1.svg", "rack-DC1-A01.svg"
   std::string svg;
 };
 // Every floor view and rack elevation of the plan, halls in plan order, racks by slot.
-std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan);
+std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan, Lang lang = Lang::kEn);
 
 }  // namespace samdrift::reports
 

@@ -6,8 +6,7 @@
 
 namespace samdrift::reports {
 
-std::string_view Tr(Lang lang, std::string_view key) {
-  if (lang == Lang::kEn) return key;
+const std::unordered_map<std::string_view, std::string_view>& SwedishTexts() {
   static const std::unordered_map<std::string_view, std::string_view> kSwedish = {
       {"Joint IT operations: pre-study report", "Gemensam it-drift: förstudierapport"},
       {"Estate", "Bestånd"},
@@ -76,11 +75,13 @@ std::string_view Tr(Lang lang, std::string_view key) {
       {"What is past end of support at the planned date, or reaches it within twelve months.",
        "Det som har passerat supportslut vid planerat datum, eller når det inom tolv månader."},
       {"Which technologies the municipalities share. The heat map counts assets per product "
-       "and municipality (products used by more than one municipality first). The similarity "
-       "matrix compares two municipalities capability by capability: the share of their assets "
-       "that run the same product (1 = identical mix, 0 = nothing in common).",
+       "and municipality (infrastructure first: datacenter, network, platform; then the "
+       "workplace; within each, products used by more than one municipality first). The "
+       "similarity matrix compares two municipalities capability by capability: the share of "
+       "their assets that run the same product (1 = identical mix, 0 = nothing in common).",
        "Vilken teknik kommunerna delar. Värmekartan räknar tillgångar per produkt och kommun "
-       "(produkter som flera kommuner använder först). Likhetsmatrisen jämför två kommuner "
+       "(infrastrukturen först: datacenter, nätverk, plattform; sedan arbetsplatsen; inom var "
+       "och en produkter som flera kommuner använder först). Likhetsmatrisen jämför två kommuner "
        "förmåga för förmåga: andelen av deras tillgångar som kör samma produkt (1 = samma mix, "
        "0 = inget gemensamt)."},
       {"One standard per capability: fixed by the scenario, or proposed (what most "
@@ -350,6 +351,99 @@ std::string_view Tr(Lang lang, std::string_view key) {
        "och varningarna från importerna. Varje rad säger var den kommer ifrån, så att den kan "
        "rättas vid källan."},
       {"U from", "U enligt"},
+      {"Summary", "Sammanfattning"},
+      {"Workplace", "Arbetsplats"},
+      {"Basis", "Grund"},
+      {"a choice", "ett val"},
+      {"inherited", "ett arv"},
+      {"municipalities", "kommuner"},
+      {"assets", "tillgångar"},
+      {"Key figures", "Nyckeltal"},
+      {"Figure", "Mått"},
+      {"Value", "Värde"},
+      {"The answer in key figures for the scenario", "Svaret i nyckeltal för scenariot"},
+      {"The last rows say what the figures do not know; the sections below give every row "
+       "behind them.",
+       "De sista raderna säger vad siffrorna inte vet; avsnitten nedan visar varje rad bakom "
+       "dem."},
+      {"Halls kept", "Hallar som behålls"},
+      {"New halls", "Nya hallar"},
+      {"Halls closed", "Hallar som stängs"},
+      {"Changes to reach the standards (gaps)", "Ändringar för att nå standarderna (gap)"},
+      {"Done by", "Klart"},
+      {"no timeline: the scenario gives no start date",
+       "ingen tidplan: scenariot anger inget startdatum"},
+      {"Investment", "Investering"},
+      {"not estimated: the scenario gives no costs",
+       "inte beräknad: scenariot anger inga kostnader"},
+      {"Services below their availability tier today",
+       "Tjänster under sin tillgänglighetsnivå i dag"},
+      {"Services below their availability tier after the plan",
+       "Tjänster under sin tillgänglighetsnivå efter planen"},
+      {"Past end of support after the plan", "Efter supportslut när planen är genomförd"},
+      {"Most important single points of failure", "Viktigaste enskilda felpunkter"},
+      {"Moves that leave a redundant pair in one hall",
+       "Flyttar som lämnar ett redundant par i en hall"},
+      {"Fields known for fewer than 80 % of the assets",
+       "Uppgifter som är kända för färre än 80 % av tillgångarna"},
+      {"Relations to assets no inventory lists",
+       "Relationer till tillgångar som ingen inventering listar"},
+      {"vendor", "tillverkare"},
+      {"product", "produkt"},
+      {"version", "version"},
+      {"serial", "serienummer"},
+      {"site", "plats (site)"},
+      {"power_w", "effekt"},
+      {"u_height", "U-höjd"},
+      {"ip", "IP-adress"},
+      {"criticality", "kritikalitet"},
+      {"new", "ny"},
+      {"existing", "befintligt"},
+      {"front view", "framsida"},
+      {"estimated", "uppskattat"},
+      {"from", "från"},
+      {"zero-U", "noll-U"},
+      {"estimated U height or power (per-role default)",
+       "uppskattad U-höjd eller effekt (standardvärde för rollen)"},
+      {"new hall", "ny hall"},
+      {"front", "fram"},
+      {"rear", "bak"},
+      {"mounted", "monterad"},
+      {"full depth", "fullt djup"},
+      {"half depth", "halvt djup"},
+      {"already here", "står redan här"},
+      {"moves in", "flyttar in"},
+      {"moves in from", "flyttar in från"},
+      {"with", "med"},
+      {"rear of", "baksidan av"},
+      {"PDU zone", "PDU-zon"},
+      {"network (switch, router, firewall)", "nätverk (switch, router, brandvägg)"},
+      {"backup, tape", "backup, band"},
+      {"power (PDU, UPS)", "kraft (PDU, UPS)"},
+      {"server, hypervisor", "server, hypervisor"},
+      {"other", "annat"},
+      {"already in this rack", "står redan i racket"},
+      {"redundancy group (hover: partners)", "redundansgrupp (hovra: partner)"},
+      {"estimated U height or power (per-role default); faint: the back of a full-depth device",
+       "uppskattad U-höjd eller effekt (standardvärde för rollen); blek: baksidan av en enhet med "
+       "fullt djup"},
+      {"OVER its power budget", "ÖVER sin effektbudget"},
+      {"past the design margin", "över dimensioneringsmarginalen"},
+      {"OVER", "ÖVER"},
+      {"positions free", "lediga platser"},
+      {"headroom", "marginal"},
+      {"position", "plats"},
+      {"free", "ledig"},
+      {"Each box is a rack position; the bar is the rack's power use against its budget. "
+       "Dashed: free.",
+       "Varje ruta är en rackplats; stapeln är rackets effekt mot dess budget. Streckad: ledig."},
+      {"Positions", "Platser"},
+      {"Positions used", "Platser som används"},
+      {"Power (kW)", "Effekt (kW)"},
+      {"Power used (kW)", "Effekt som används (kW)"},
+      {"Cooling (kW)", "Kyla (kW)"},
+      {"Cooling used (kW)", "Kyla som används (kW)"},
+      {"New racks", "Nya rack"},
       {"Import warnings per municipality and code", "Importvarningar per kommun och kod"},
       {"Import warnings", "Importvarningar"},
       {"Import warnings stored", "Sparade importvarningar"},
@@ -373,8 +467,14 @@ std::string_view Tr(Lang lang, std::string_view key) {
       {"other assets estimated in their inventory",
        "andra tillgångar uppskattade i sin inventering"},
   };
-  auto it = kSwedish.find(key);
-  return it == kSwedish.end() ? key : it->second;
+  return kSwedish;
+}
+
+std::string_view Tr(Lang lang, std::string_view key) {
+  if (lang == Lang::kEn) return key;
+  const auto& swedish = SwedishTexts();
+  auto it = swedish.find(key);
+  return it == swedish.end() ? key : it->second;
 }
 
 }  // namespace samdrift::reports

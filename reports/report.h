@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result.h"
@@ -17,6 +18,9 @@ enum class Lang { kSv, kEn };
 // Text of the report in the chosen language; `key` is the English text, which is also the
 // fallback when no Swedish text exists.
 std::string_view Tr(Lang lang, std::string_view key);
+// Every Swedish text of Tr by its English key (tests check a report holds no text of the other
+// language).
+const std::unordered_map<std::string_view, std::string_view>& SwedishTexts();
 
 // How the report treats identifying values (serials, IP and MAC addresses).
 enum class Redaction { kNone, kRedact };
@@ -35,6 +39,11 @@ struct Table {
   std::vector<std::string> headers;
   std::vector<std::vector<Cell>> rows;
   bool sortable = true;
+  // The workbook draws a column chart of this column against the first (hours per wave).
+  std::optional<std::size_t> chart_column;
+  // False when the section's figure already shows the table (the workbook and CSV keep it).
+  bool in_html = true;
+  bool collapsed = false;  // the page shows it folded (<details>) under its title
   // Rows per page in the HTML: a longer table holds every row as JSON and pages through them
   // (reports/table_view.h); the first page is also plain HTML for readers without JavaScript.
   std::size_t page_rows = 50;

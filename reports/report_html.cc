@@ -152,7 +152,15 @@ core::Status WriteHtml(const Report& report, const std::string& path) {
     out << "<section id=\"" << HtmlText(s.id) << "\">\n<h2>" << HtmlText(s.title) << "</h2>\n";
     if (!s.intro.empty()) out << "<p class=\"intro\">" << HtmlText(s.intro) << "</p>\n";
     for (const std::string& figure : s.figures) out << "<figure>" << figure << "</figure>\n";
-    for (const Table& t : s.tables) WriteTable(out, t, report.lang);
+    for (const Table& t : s.tables) {
+      if (!t.in_html) continue;
+      if (t.collapsed) {
+        out << "<details><summary>" << HtmlText(t.title) << " (" << t.rows.size()
+            << ")</summary>\n";
+      }
+      WriteTable(out, t, report.lang);
+      if (t.collapsed) out << "</details>\n";
+    }
     out << "</section>\n";
   }
   out << "</main>\n<script type=\"application/json\" id=\"table-view-labels\">"

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "core/text.h"
@@ -14,14 +15,22 @@
 namespace samdrift::reports {
 namespace {
 
-// Excel sheet names: at most 31 characters, none of []:*?/\ , unique.
-std::string SheetName(const std::string& id, std::set<std::string>& used) {
+// Excel sheet names: at most 31 characters, none of []:*?/\ , unique. A sheet is named by its
+// table's title (in the report's language), else its id.
+std::string SheetName(const Table& table, std::set<std::string>& used) {
   std::string name;
-  for (char c : id) {
+  for (char c : table.title.empty() ? table.id : table.title) {
     if (std::string_view("[]:*?/\\").find(c) == std::string_view::npos) name += c;
   }
   if (name.empty()) name = "sheet";
-  name = name.substr(0, 28);
+  if (name.size() > 28) {  // at the last word that fits, else a UTF-8 character boundary
+    std::size_t cut = name.rfind(' ', 28);
+    if (cut == std::string::npos || cut == 0) {
+      cut = 28;
+      while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+    }
+    name = name.substr(0, cut);
+  }
   std::string unique = name;
   for (int i = 2; used.count(unique); ++i) unique = name + "-" + std::to_string(i);
   used.insert(unique);
@@ -45,6 +54,38 @@ std::string CsvField(const Cell& cell) {
   return CsvCell(cell.key.empty() ? cell.text : cell.key, ';');
 }
 
+// The number format showing a cell as the report rounds it ("0.0" for 12.3): the decimals of its
+// text. The cell keeps its full value.
+lxw_format* NumberFormat(lxw_workbook* workbook, std::map<std::size_t, lxw_format*>& formats,
+                         const Cell& cell) {
+  const std::size_t dot = cell.text.find('.');
+  const std::size_t decimals = dot == std::string::npos ? 0 : cell.text.size() - dot - 1;
+  auto [it, added] = formats.try_emplace(decimals, nullptr);
+  if (added) {
+    it->second = workbook_add_format(workbook);
+    format_set_num_format(
+        it->second, (decimals ? "0." + std::string(decimals, '0') : std::string("0")).c_str());
+  }
+  return it->second;
+}
+
+// A column chart of `table.chart_column` by the first column, beside the table.
+void AddChart(lxw_workbook* workbook, lxw_worksheet* sheet, const std::string& sheet_name,
+              const Table& table) {
+  if (!table.chart_column || table.rows.empty()) return;
+  lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_COLUMN);
+  const auto last = static_cast<lxw_row_t>(table.rows.size());
+  const auto column = static_cast<lxw_col_t>(*table.chart_column);
+  lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+  chart_series_set_categories(series, sheet_name.c_str(), 1, 0, last, 0);
+  chart_series_set_values(series, sheet_name.c_str(), 1, column, last, column);
+  chart_series_set_name(series, table.headers[column].c_str());
+  chart_title_set_name(chart, table.headers[column].c_str());
+  chart_axis_set_name(chart->x_axis, table.headers[0].c_str());
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+  worksheet_insert_chart(sheet, 1, static_cast<lxw_col_t>(table.headers.size() + 1), chart);
+}
+
 }  // namespace
 
 Cell Cell::Number(double n, int decimals) {
@@ -60,9 +101,10 @@ core::Status WriteXlsx(const Report& report, const std::string& path) {
   format_set_bold(bold);
   format_set_bg_color(bold, 0xEEF2F6);
   std::set<std::string> used;
+  std::map<std::size_t, lxw_format*> formats;  // by decimals
   for (const Section& section : report.sections) {
     for (const Table& table : section.tables) {
-      const std::string name = SheetName(table.id, used);
+      const std::string name = SheetName(table, used);
       lxw_worksheet* sheet = workbook_add_worksheet(workbook, name.c_str());
       if (!sheet) continue;
       std::vector<std::size_t> widths(table.headers.size(), 8);
@@ -75,7 +117,8 @@ core::Status WriteXlsx(const Report& report, const std::string& path) {
         for (std::size_t c = 0; c < row.size(); ++c) {
           const Cell& cell = row[c];
           if (cell.number && std::isfinite(*cell.number)) {
-            worksheet_write_number(sheet, r, static_cast<lxw_col_t>(c), *cell.number, nullptr);
+            worksheet_write_number(sheet, r, static_cast<lxw_col_t>(c), *cell.number,
+                                   NumberFormat(workbook, formats, cell));
           } else {
             worksheet_write_string(sheet, r, static_cast<lxw_col_t>(c), cell.text.c_str(), nullptr);
           }
@@ -93,6 +136,7 @@ core::Status WriteXlsx(const Report& report, const std::string& path) {
         worksheet_autofilter(sheet, 0, 0, r > 1 ? r - 1 : 1,
                              static_cast<lxw_col_t>(table.headers.size() - 1));
       }
+      AddChart(workbook, sheet, name, table);
     }
   }
   lxw_error error = workbook_close(workbook);

@@ -1,4 +1,5 @@
 #include <array>
+#include <filesystem>
 #include <map>
 
 #include "core/text.h"
@@ -65,6 +66,19 @@ Measure MeasureOf(const core::Asset& a) {
 }
 
 }  // namespace
+
+std::string ShownSource(const std::string& source) {
+  const std::filesystem::path path(source);
+  if (!path.is_absolute()) return source;
+  const std::filesystem::path parent = path.parent_path().filename();
+  return (parent.empty() ? path.filename() : parent / path.filename()).generic_string();
+}
+
+std::string ShownSource(const core::Provenance& from) {
+  std::string source = ShownSource(from.source);
+  if (from.line > 0) source += ":" + std::to_string(from.line);
+  return source;
+}
 
 Cell OrgCell(const Context& context, const std::string& org) {
   return {core::DisplayName(context.org_names, org), std::nullopt, org};
@@ -169,8 +183,7 @@ Section EstateSection(const Context& context, const core::Estate& estate) {
   assets.no_address_columns = {7};  // Version
   for (const core::Asset& a : estate.assets) {
     const std::string* ip = a.Attr("ip");
-    std::string source = a.provenance.source;
-    if (a.provenance.line > 0) source += ":" + std::to_string(a.provenance.line);
+    const std::string source = ShownSource(a.provenance);
     assets.rows.push_back({
         OrgCell(context, a.org),
         Cell::Text(std::string(core::ToString(a.kind))),

@@ -97,7 +97,7 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
   }
   section.figures.push_back(CapacityBars(gauges));
   for (const planners::PlannedHall& hall : plan.halls) {
-    section.figures.push_back(Inline(HallFloorSvg(hall, plan.margin)));
+    section.figures.push_back(Inline(HallFloorSvg(hall, plan.margin, lang)));
   }
   const OrgColours colours = ColoursForOrgs(plan);
   std::size_t drawn = 0;
@@ -105,7 +105,7 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
   for (const planners::PlannedHall& hall : plan.halls) {
     for (const planners::PlannedRack& rack : hall.racks) {
       if (rack.devices.empty() || drawn++ >= kMaxElevations) continue;
-      elevations += "<div>" + Inline(RackElevationSvg(plan, hall, rack, colours)) + "</div>";
+      elevations += "<div>" + Inline(RackElevationSvg(plan, hall, rack, colours, lang)) + "</div>";
     }
   }
   elevations += "</div>";
@@ -114,17 +114,17 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
   Table halls;
   halls.id = "halls";
   halls.title = std::string(Tr(lang, "Halls"));
-  halls.headers = {std::string(Tr(lang, "Hall")), std::string(Tr(lang, "Role")),
-                   std::string(Tr(lang, "From")), std::string(Tr(lang, "positions")),
-                   std::string(Tr(lang, "used")), "kW",
-                   std::string(Tr(lang, "used")), std::string(Tr(lang, "cooling")),
-                   std::string(Tr(lang, "used")), std::string(Tr(lang, "new racks"))};
+  for (const char* h : {"Hall", "Role", "From", "Positions", "Positions used", "Power (kW)",
+                        "Power used (kW)", "Cooling (kW)", "Cooling used (kW)", "New racks"}) {
+    halls.headers.emplace_back(Tr(lang, h));
+  }
   for (const planners::PlannedHall& h : plan.halls) {
-    halls.rows.push_back({Cell::Text(h.name), Cell::Text(std::string(planners::ToString(h.role))),
-                          Cell::Text(h.from), Cell::Number(h.positions),
-                          Cell::Number(h.positions_used), KwCell(lang, h.power_kw),
-                          Cell::Number(h.power_kw_used, 1), KwCell(lang, h.cooling_kw),
-                          Cell::Number(h.cooling_kw_used, 1), Cell::Number(h.new_racks)});
+    halls.rows.push_back(
+        {Cell::Text(h.name),
+         KeyedCell(RoleName(lang, h.role), std::string(planners::ToString(h.role))),
+         Cell::Text(h.from), Cell::Number(h.positions), Cell::Number(h.positions_used),
+         KwCell(lang, h.power_kw), Cell::Number(h.power_kw_used, 1), KwCell(lang, h.cooling_kw),
+         Cell::Number(h.cooling_kw_used, 1), Cell::Number(h.new_racks)});
   }
   section.tables.push_back(std::move(halls));
 
@@ -147,7 +147,7 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
         placements.rows.push_back(
             {OrgCell(context, d.org), Cell::Text(d.name), Cell::Text(hall.name),
              Cell::Text(rack.name), Cell::Number(p.position), Cell::Number(d.u_height),
-             Cell::Number(d.kw, 2), Cell::Text(d.estimated ? "\xE2\x89\x88" : ""),
+             Cell::Number(d.kw, 1), Cell::Text(d.estimated ? "\xE2\x89\x88" : ""),
              Cell::Text(p.kept ? std::string(Tr(lang, "stays"))
                                : d.site + "/" + d.hall + "/" + d.rack)});
       }

@@ -143,7 +143,7 @@ Section NetSection(const Context& context, const planners::NetAnalysis& net) {
     std::string inside;
     if (u.inside_of) {
       const planners::NetPrefix& p = in.prefixes[*u.inside_of];
-      inside = p.org + " " + PrefixText(p);
+      inside = core::DisplayName(context.org_names, p.org) + " " + PrefixText(p);
     }
     outside.rows.push_back({OrgCell(context, a.org),
                             Cell::Text(Redacted(context, a.address.ToString())), Cell::Text(a.vrf),

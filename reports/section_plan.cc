@@ -125,7 +125,8 @@ void AddCalendar(const Context& context, const planners::Gantt& calendar_gantt,
 }  // namespace
 
 Section WavesSection(const Context& context, const planners::WavePlan& plan,
-                     const planners::Gantt* gantt, const planners::MonthlyHours* hours) {
+                     const planners::TargetPlan& target, const planners::Gantt* gantt,
+                     const planners::MonthlyHours* hours) {
   const Lang lang = context.lang;
   Section section;
   section.id = "waves";
@@ -165,7 +166,9 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
                                   Cell::Number(wave.kw, 1).text + " kW, " +
                                   Cell::Number(wave.hours, 0).text + " h");
     std::string orgs_text, halls_text, over;
-    for (const std::string& org : wave.orgs) orgs_text += (orgs_text.empty() ? "" : ", ") + org;
+    for (const std::string& org : wave.orgs) {
+      orgs_text += (orgs_text.empty() ? "" : ", ") + RowName(context, org);
+    }
     for (const auto& h : wave.halls_after) {
       halls_text += (halls_text.empty() ? "" : "; ") + h.hall + " " +
                     Cell::Number(h.power_kw_used, 1).text + " kW, " +
@@ -175,10 +178,11 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
     for (const std::string& o : wave.over_limit) over += (over.empty() ? "" : "; ") + o;
     loads.rows.push_back({Cell::Number(wave.number),
                           Cell::Number(static_cast<double>(wave.items.size())),
-                          Cell::Number(wave.kw, 1), Cell::Number(wave.hours, 1),
+                          Cell::Number(wave.kw, 1), Cell::Number(wave.hours, 0),
                           Cell::Text(orgs_text), Cell::Text(over), Cell::Text(halls_text)});
   }
   section.figures.push_back(TimelineChart(timeline));
+  loads.chart_column = 3;  // hours per wave
   if (gantt && hours) AddCalendar(context, *gantt, *hours, section);
   section.tables.push_back(std::move(loads));
 
@@ -189,11 +193,21 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
                    std::string(Tr(lang, "Municipality")), std::string(Tr(lang, "Asset")),
                    std::string(Tr(lang, "Action")),       std::string(Tr(lang, "Move group")),
                    std::string(Tr(lang, "Reason"))};
+  // An item made from a gap starts its reason with the gap's (planners/migration.cc, waves.cc):
+  // that part in the report's language.
+  std::map<std::string, const planners::Gap*> gaps;
+  for (const planners::Gap& g : target.gaps) gaps[g.org + ":" + g.key + ":" + g.capability] = &g;
   for (const auto& p : plan.items) {
+    std::string reason = p.reason;
+    const auto gap = gaps.find(p.item.id);
+    if (gap != gaps.end() && !gap->second->reason.empty() &&
+        reason.rfind(gap->second->reason, 0) == 0) {
+      reason.replace(0, gap->second->reason.size(), GapReason(lang, *gap->second));
+    }
     items.rows.push_back({Cell::Number(p.wave), Cell::Text(p.item.id), OrgCell(context, p.item.org),
                           Cell::Text(p.item.asset),
                           Cell::Text(std::string(Tr(lang, p.item.action))),
-                          Cell::Number(p.move_group), Cell::Text(p.reason)});
+                          Cell::Number(p.move_group), Cell::Text(reason)});
   }
   section.tables.push_back(std::move(items));
   return section;

@@ -62,8 +62,7 @@ Table EstimatedTable(const Context& context, const core::Estate& estate,
       }
       if (a) listed.insert(a);
       ++by_default;
-      std::string source = a ? a->provenance.source : std::string();
-      if (a && a->provenance.line > 0) source += ":" + std::to_string(a->provenance.line);
+      const std::string source = a ? ShownSource(a->provenance) : std::string();
       table.rows.push_back(
           {OrgCell(context, d.org), Cell::Text(d.name), Cell::Text(d.role),
            Cell::Text(a ? a->vendor : ""), Cell::Text(a ? a->product : ""),
@@ -80,8 +79,7 @@ Table EstimatedTable(const Context& context, const core::Estate& estate,
   for (const core::Asset& a : estate.assets) {
     if (!a.estimated || listed.count(&a)) continue;
     ++stored_only;
-    std::string source = a.provenance.source;
-    if (a.provenance.line > 0) source += ":" + std::to_string(a.provenance.line);
+    const std::string source = ShownSource(a.provenance);
     table.rows.push_back({OrgCell(context, a.org), Cell::Text(a.name), Cell::Text(a.role),
                           Cell::Text(a.vendor), Cell::Text(a.product),
                           a.u_height ? Cell::Number(*a.u_height) : Cell::Text(""),
@@ -212,8 +210,7 @@ Section QualitySection(const Context& context, const core::Estate& estate,
   }
   for (std::size_t r : graph.unresolved()) {
     const core::Relation& rel = estate.relations[r];
-    std::string source = rel.provenance.source;
-    if (rel.provenance.line > 0) source += ":" + std::to_string(rel.provenance.line);
+    const std::string source = ShownSource(rel.provenance);
     unresolved.rows.push_back(
         {OrgCell(context, rel.org), Cell::Text(rel.source),
          Cell::Text(std::string(core::ToString(rel.kind))),
@@ -240,7 +237,7 @@ Section QualitySection(const Context& context, const core::Estate& estate,
   }
   for (const core::ImportWarning& w : warnings.lines) {
     const core::Diagnostic& d = w.warning;
-    lines.rows.push_back({OrgCell(context, w.org), Cell::Text(d.where.source),
+    lines.rows.push_back({OrgCell(context, w.org), Cell::Text(ShownSource(d.where.source)),
                           d.where.line ? Cell::Number(d.where.line) : Cell::Text(""),
                           d.where.column ? Cell::Number(d.where.column) : Cell::Text(""),
                           Cell::Text(d.code), Cell::Text(RedactedMessage(context, d.message))});

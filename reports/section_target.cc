@@ -15,13 +15,16 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
   section.intro = std::string(
       Tr(lang,
          "Which technologies the municipalities share. The heat map counts assets per product "
-         "and municipality (products used by more than one municipality first). The similarity "
+         "and municipality (infrastructure first: datacenter, network, platform; then the "
+         "workplace; within each, products used by more than one municipality first). The "
+         "similarity "
          "matrix compares two municipalities capability by capability: the share of their assets "
          "that run the same product (1 = identical mix, 0 = nothing in common)."));
 
   std::vector<const planners::OverlapRow*> products;
   for (const auto& row : overlap.products) products.push_back(&row);
   std::stable_sort(products.begin(), products.end(), [](const auto* a, const auto* b) {
+    if (a->category != b->category) return a->category < b->category;  // infrastructure first
     if (a->org_count != b->org_count) return a->org_count > b->org_count;
     return a->total > b->total;
   });
@@ -60,9 +63,10 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
   technologies.headers.push_back(std::string(Tr(lang, "Total")));
   for (const auto* rows : {&overlap.products, &overlap.technologies, &overlap.vendors}) {
     for (const planners::OverlapRow& row : *rows) {
-      std::vector<Cell> cells{Cell::Text(std::string(planners::ToString(row.level))),
-                              Cell::Text(row.capability), Cell::Text(row.name),
-                              Cell::Text(std::string(planners::ToString(row.sharing)))};
+      std::vector<Cell> cells{
+          KeyedCell(LevelName(lang, row.level), std::string(planners::ToString(row.level))),
+          KeyedCell(CapabilityName(lang, row.capability), row.capability), Cell::Text(row.name),
+          KeyedCell(SharingName(lang, row.sharing), std::string(planners::ToString(row.sharing)))};
       for (std::size_t o = 0; o < overlap.orgs.size(); ++o) {
         cells.push_back(
             Cell::Number(o < row.counts.size() ? static_cast<double>(row.counts[o]) : 0));
@@ -75,6 +79,7 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
 
   Table matrix;
   matrix.id = "similarity";
+  matrix.in_html = false;  // the similarity heat map above shows the same numbers
   matrix.title = std::string(Tr(lang, "Similarity between municipalities"));
   matrix.headers.push_back(std::string(Tr(lang, "Municipality")));
   for (const std::string& org : overlap.orgs)
@@ -102,6 +107,57 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
   return section;
 }
 
+namespace {
+
+// A standard most municipalities or many assets already run is an inheritance; one resting on a
+// single municipality or a handful of assets is a choice, shown with its basis.
+constexpr std::size_t kHandful = 5;
+
+std::string Basis(Lang lang, const planners::Standard& s, std::size_t orgs) {
+  const bool choice = s.source == planners::StandardSource::kProposed &&
+                      (s.orgs_using <= 1 || s.assets_on_standard < kHandful);
+  return std::string(Tr(lang, choice ? "a choice" : "inherited")) + ": " +
+         std::to_string(s.orgs_using) + " " + std::string(Tr(lang, "of")) + " " +
+         std::to_string(orgs) + " " + std::string(Tr(lang, "municipalities")) + ", " +
+         std::to_string(s.assets_on_standard) + " " + std::string(Tr(lang, "of")) + " " +
+         std::to_string(s.assets) + " " + std::string(Tr(lang, "assets"));
+}
+
+// Why the standard: the planner's sentence in English; in Swedish its source and support date
+// (the basis column gives the counts).
+std::string StandardReason(Lang lang, const planners::Standard& s) {
+  if (lang == Lang::kEn) return s.reason;
+  const std::string source = s.source == planners::StandardSource::kScenario
+                                 ? "fastställd i scenariot"
+                                 : "föreslagen: det flest kommuner och tillgångar redan kör";
+  return source + "; " +
+         (s.end_of_support.empty() ? "supportslut okänt" : "stöds till " + s.end_of_support);
+}
+
+// The infrastructure standards (datacenter, network, platform), or the workplace's (clients and
+// their software), which the page shows collapsed under "Arbetsplats".
+Table StandardsTable(const Context& context, const planners::TargetPlan& target, bool workplace) {
+  const Lang lang = context.lang;
+  Table table;
+  table.id = workplace ? "standards-workplace" : "standards";
+  table.title = std::string(Tr(lang, workplace ? "Workplace" : "Standards"));
+  table.collapsed = workplace;
+  table.headers = {std::string(Tr(lang, "Capability")), std::string(Tr(lang, "Standard")),
+                   std::string(Tr(lang, "Source")), std::string(Tr(lang, "Basis")),
+                   std::string(Tr(lang, "Reason"))};
+  for (const planners::Standard& s : target.standards) {
+    if ((s.category == core::Category::kClient) != workplace) continue;
+    table.rows.push_back({KeyedCell(CapabilityName(lang, s.capability), s.capability),
+                          Cell::Text(s.name + " (" + s.technology + ")"),
+                          Cell::Text(std::string(Tr(lang, planners::ToString(s.source)))),
+                          Cell::Text(Basis(lang, s, target.orgs.size())),
+                          Cell::Text(StandardReason(lang, s))});
+  }
+  return table;
+}
+
+}  // namespace
+
 Section TargetSection(const Context& context, const planners::TargetPlan& target) {
   const Lang lang = context.lang;
   Section section;
@@ -113,17 +169,8 @@ Section TargetSection(const Context& context, const planners::TargetPlan& target
          "municipalities and assets already run, never past end of standard support at the "
          "planned date, the latest supported version). Below: what each municipality must "
          "change to reach it, with the effort in hours."));
-  Table standards;
-  standards.id = "standards";
-  standards.title = std::string(Tr(lang, "Standards"));
-  standards.headers = {std::string(Tr(lang, "Capability")), std::string(Tr(lang, "Standard")),
-                       std::string(Tr(lang, "Source")), std::string(Tr(lang, "Reason"))};
-  for (const planners::Standard& s : target.standards) {
-    standards.rows.push_back(
-        {Cell::Text(s.capability), Cell::Text(s.name + " (" + s.technology + ")"),
-         Cell::Text(std::string(Tr(lang, planners::ToString(s.source)))), Cell::Text(s.reason)});
-  }
-  section.tables.push_back(std::move(standards));
+  section.tables.push_back(StandardsTable(context, target, false));
+  section.tables.push_back(StandardsTable(context, target, true));
 
   // Gaps per org and action: a chart and the full list.
   StackedBars chart;
@@ -172,12 +219,14 @@ Section TargetSection(const Context& context, const planners::TargetPlan& target
                   std::string(Tr(lang, "Reason"))};
   for (const planners::Gap& g : target.gaps) {
     gaps.rows.push_back({OrgCell(context, g.org), Cell::Text(g.asset),
-                         Cell::Text(std::string(core::ToString(g.kind))), Cell::Text(g.capability),
-                         Cell::Text(g.from_name.empty() ? g.from : g.from_name), Cell::Text(g.to),
+                         Cell::Text(std::string(core::ToString(g.kind))),
+                         KeyedCell(CapabilityName(lang, g.capability), g.capability),
+                         Cell::Text(g.from_name.empty() ? g.from : g.from_name),
+                         KeyedCell(g.to_name.empty() ? g.to : g.to_name, g.to),
                          Cell::Text(std::string(Tr(lang, planners::ToString(g.action)))),
-                         Cell::Number(g.effort_hours, 1),
+                         Cell::Number(g.effort_hours, 0),
                          Cell::Text(g.past_end_of_support ? std::string(Tr(lang, "yes")) : ""),
-                         Cell::Text(g.reason)});
+                         Cell::Text(GapReason(lang, g))});
   }
   section.tables.push_back(std::move(gaps));
   return section;

@@ -23,6 +23,10 @@ struct Context {
   core::OrgNames org_names;       // the store's display names: core::DisplayName()
 };
 
+// Sammanfattning, the report's first page: the scenario's key figures (halls kept, new and
+// closed; gaps, hours, waves and end date; top risks) and what the figures do not know.
+Section SummarySection(const Context& context, const ReportInput& input);
+
 // Counts per org and category (chart), assets by kind, and the full asset list.
 Section EstateSection(const Context& context, const core::Estate& estate);
 // Data completeness per municipality and topic (`stats`' shares), unresolved relations,
@@ -39,12 +43,14 @@ Section TargetSection(const Context& context, const planners::TargetPlan& target
 // Past or near end of support, per org.
 Section LifecycleSection(const Context& context, const planners::Lifecycle& lifecycle);
 
-// The waves as a timeline per org, loads per wave, every item with its reason; with `calendar`
-// `gantt` and `hours` (a dated plan; both or neither) also the physical migration and the
-// harmonisation work each as a Gantt chart by quarter with its dates, the hall closures, and
-// hours per org and month (chart and table).
+// The waves as a timeline per org, loads per wave, every item with its reason; an item made from
+// a gap of `target` takes the gap's reason in the report's language. With `gantt` and `hours` (a
+// dated plan; both or neither) also the physical migration and the harmonisation work each as a
+// Gantt chart by quarter with its dates, the hall closures, and hours per org and month (chart
+// and table).
 Section WavesSection(const Context& context, const planners::WavePlan& plan,
-                     const planners::Gantt* gantt, const planners::MonthlyHours* hours);
+                     const planners::TargetPlan& target, const planners::Gantt* gantt,
+                     const planners::MonthlyHours* hours);
 
 // Hall capacity against use, floor views, rack elevations, placements and what did not fit.
 Section HallsSection(const Context& context, const planners::HallPlan& plan);
@@ -58,6 +64,25 @@ Cell OrgCell(const Context& context, const std::string& org);
 // SLA tiers met and not met, single points of failure with the asset and why, end of support
 // per org as a chart (planners/risk.h).
 Section RiskSection(const Context& context, const planners::RiskReport& risk);
+
+// A source file as a reader may see it: as the user named it when that was relative; an
+// absolute path (from the importing machine) shortened to its folder and file name, so no
+// report shows the importing machine's folders. The Provenance form adds ":line".
+std::string ShownSource(const std::string& source);
+std::string ShownSource(const core::Provenance& from);
+
+// The planners' facts in the report's language (i18n_facts.cc): a capability id's name ("client
+// hardware", "klienthårdvara"; an unknown id as it is), a gap's reason from its GapWhy, overlap
+// sharing and level, a hall's role.
+std::string CapabilityName(Lang lang, std::string_view capability);
+std::string GapReason(Lang lang, const planners::Gap& gap);
+std::string SharingName(Lang lang, planners::Sharing sharing);
+std::string LevelName(Lang lang, planners::OverlapLevel level);
+std::string RoleName(Lang lang, planners::HallRole role);
+// A cell that shows `text` and holds `key` in CSV files (an id machines read).
+inline Cell KeyedCell(std::string text, std::string key) {
+  return {std::move(text), std::nullopt, std::move(key)};
+}
 
 // "•••" for a redacted value, else the value.
 std::string Redacted(const Context& context, const std::string& value);

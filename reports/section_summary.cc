@@ -1,0 +1,161 @@
+// Sammanfattning: the page that opens the report. The answer in key figures (the scenario, halls
+// kept and closed, the work and its end, the top risks) and what the figures do not know. Each
+// block reads one result of ReportInput, so a section landing later (costs, compared
+// alternatives) adds a block here without touching the others.
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "core/text.h"
+#include "reports/sections.h"
+
+namespace samdrift::reports {
+
+namespace {
+
+constexpr std::size_t kTopRisks = 3;
+constexpr double kWeakShare = 0.8;  // a field known for fewer assets than this is named
+
+struct Rows {
+  const Context& context;
+  Table& table;
+  void Add(std::string_view label, std::string text) {
+    table.rows.push_back({Cell::Text(std::string(Tr(context.lang, label))), Cell::Text(text)});
+  }
+  void Add(std::string_view label, double number, int decimals = 0) {
+    table.rows.push_back(
+        {Cell::Text(std::string(Tr(context.lang, label))), Cell::Number(number, decimals)});
+  }
+};
+
+std::string Hours(double hours) { return std::to_string(std::lround(hours)); }
+
+// Existing halls ("org/site/hall") the estate has datacenter equipment in, and of them those a
+// planned hall takes over.
+void HallBlock(Rows& rows, const core::Estate& estate, const planners::HallPlan& plan) {
+  const Lang lang = rows.context.lang;
+  std::set<std::string> existing;
+  for (const core::Asset& a : estate.assets) {
+    if (a.kind == core::AssetKind::kDevice && !a.hall.empty()) {
+      existing.insert(a.org + "/" + a.site + "/" + a.hall);
+    }
+  }
+  std::vector<std::string> kept, added, closed;
+  for (const planners::PlannedHall& h : plan.halls) {
+    (h.from.empty() ? added : kept).push_back(h.name);
+  }
+  for (const std::string& hall : existing) {
+    const bool stays = std::any_of(plan.halls.begin(), plan.halls.end(),
+                                   [&](const planners::PlannedHall& h) { return h.from == hall; });
+    if (stays) continue;
+    const std::size_t slash = hall.find('/');  // "org/site/hall": the org by its name
+    closed.push_back(core::DisplayName(rows.context.org_names, hall.substr(0, slash)) + " " +
+                     hall.substr(slash + 1));
+  }
+  const std::string none(Tr(lang, "(none)"));
+  rows.Add("Halls kept", kept.empty() ? none : core::Join(kept, ", "));
+  rows.Add("New halls", added.empty() ? none : core::Join(added, ", "));
+  rows.Add("Halls closed", std::to_string(closed.size()) + " " + std::string(Tr(lang, "of")) + " " +
+                               std::to_string(existing.size()) +
+                               (closed.empty() ? "" : ": " + core::Join(closed, ", ")));
+  if (!plan.unplaced.empty()) rows.Add("Not placed", static_cast<double>(plan.unplaced.size()));
+}
+
+void WorkBlock(Rows& rows, const planners::TargetPlan& target, const planners::WavePlan& waves) {
+  const Lang lang = rows.context.lang;
+  double hours = 0;
+  for (const planners::Wave& w : waves.waves) hours += w.hours;
+  rows.Add("Changes to reach the standards (gaps)", static_cast<double>(target.gaps.size()));
+  rows.Add("Effort (hours)", Hours(std::max(hours, target.total_effort_hours)));
+  rows.Add("Waves", static_cast<double>(waves.waves.size()));
+  const std::string end = waves.waves.empty() ? "" : waves.waves.back().end;
+  rows.Add("Done by", end.empty()
+                          ? std::string(Tr(lang, "no timeline: the scenario gives no start date"))
+                          : end);
+  rows.Add("Investment", std::string(Tr(lang, "not estimated: the scenario gives no costs")));
+}
+
+void RiskBlock(Rows& rows, const planners::RiskReport& risk) {
+  const Lang lang = rows.context.lang;
+  std::size_t short_today = 0, short_target = 0;
+  for (const planners::ServiceRisk& s : risk.services) {
+    if (s.meets_today == false) ++short_today;
+    if (s.meets_target == false) ++short_target;
+  }
+  rows.Add("Services below their availability tier today", static_cast<double>(short_today));
+  rows.Add("Services below their availability tier after the plan",
+           static_cast<double>(short_target));
+  std::size_t past_after = 0;
+  for (const auto& [org, exposure] : risk.eos) {
+    for (const auto& [category, count] : exposure.by_category) past_after += count.past_after_plan;
+  }
+  rows.Add("Past end of support after the plan", static_cast<double>(past_after));
+  std::vector<std::string> top;
+  for (const planners::ComponentImportance& c : risk.importance) {
+    if (top.size() == kTopRisks) break;
+    top.push_back(core::DisplayName(rows.context.org_names, c.org) + " " + c.asset + " (" +
+                  std::to_string(c.services) + " " + std::string(Tr(lang, "services")) + ")");
+  }
+  rows.Add("Most important single points of failure",
+           top.empty() ? std::string(Tr(lang, "(none)")) : core::Join(top, "; "));
+  rows.Add("Moves that leave a redundant pair in one hall",
+           static_cast<double>(risk.windows.size()));
+}
+
+// What the figures do not know: fields most assets lack, estimates, open relations, warnings.
+void UnknownBlock(Rows& rows, const core::StoreStats& stats, const planners::HallPlan& plan) {
+  const Lang lang = rows.context.lang;
+  std::vector<std::string> weak;
+  for (std::size_t f = 0; f < core::kCompletenessFieldCount; ++f) {
+    core::FieldCount all;
+    for (const auto& [org, counts] : stats.orgs) {
+      all.applies += counts.completeness[f].applies;
+      all.known += counts.completeness[f].known;
+    }
+    const std::optional<double> share = all.Share();
+    if (share && *share < kWeakShare) {
+      weak.push_back(std::string(Tr(lang, core::kCompletenessFields[f])) + " " +
+                     std::to_string(std::lround(*share * 100)) + " %");
+    }
+  }
+  rows.Add("Fields known for fewer than 80 % of the assets",
+           weak.empty() ? std::string(Tr(lang, "(none)")) : core::Join(weak, ", "));
+  const auto estimated = std::count_if(plan.devices.begin(), plan.devices.end(),
+                                       [](const planners::HallDevice& d) { return d.estimated; });
+  rows.Add("Devices with estimated figures (per-role defaults)", static_cast<double>(estimated));
+  rows.Add("Relations to assets no inventory lists",
+           static_cast<double>(stats.unresolved_relations));
+  rows.Add("Import warnings stored", static_cast<double>(stats.warnings));
+}
+
+}  // namespace
+
+Section SummarySection(const Context& context, const ReportInput& input) {
+  const Lang lang = context.lang;
+  Section section;
+  section.id = "summary";
+  section.title = std::string(Tr(lang, "Summary"));
+  std::vector<std::string> names;
+  for (const std::string& org : context.orgs) {
+    names.push_back(core::DisplayName(context.org_names, org));
+  }
+  section.intro = std::string(Tr(lang, "The answer in key figures for the scenario")) + " " +
+                  input.scenario->name + " (" + core::Join(names, ", ") + "). " +
+                  std::string(Tr(lang,
+                                 "The last rows say what the figures do not know; the sections "
+                                 "below give every row behind them."));
+  Table table;
+  table.id = "summary";
+  table.title = std::string(Tr(lang, "Key figures"));
+  table.headers = {std::string(Tr(lang, "Figure")), std::string(Tr(lang, "Value"))};
+  table.sortable = false;
+  Rows rows{context, table};
+  HallBlock(rows, *input.estate, *input.halls);
+  WorkBlock(rows, *input.target, *input.waves);
+  RiskBlock(rows, *input.risk);
+  UnknownBlock(rows, *input.stats, *input.halls);
+  section.tables.push_back(std::move(table));
+  return section;
+}
+
+}  // namespace samdrift::reports
