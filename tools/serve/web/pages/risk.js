@@ -19,10 +19,6 @@ export async function render(ctx, main) {
     table([t('Municipality'), t('Service'), t('Tier'), t('Required'), t('Today'), t('Target'), t('Meets today'), t('Meets in the target')],
       tiered.map((s) => [ctx.org(s.org), s.service, s.tier, pct(s.required), pct(s.availability_today),
         pct(s.availability_target), yesNo(s.meets_today), yesNo(s.meets_target)]), {id: 'tiers'}));
-  const spofs = r.services.flatMap((s) => (s.single_points || []).map((p) => [ctx.org(s.org), s.service, p.asset, p.kind, t(p.why)]));
-  main.append(el('h2', {}, t('Single points of failure')),
-    spofs.length ? table([t('Municipality'), t('Service'), t('Asset'), t('Kind'), t('Why')], spofs, {id: 'spofs'})
-      : el('p', {class: 'muted'}, t('(none)')));
   const eos = Object.entries(r.eos || {});
   const chart = el('div', {id: 'eos-chart'});
   barChart(chart, eos.map(([org]) => ctx.org(org)), [
@@ -31,7 +27,12 @@ export async function render(ctx, main) {
     {label: t('after the plan'), data: eos.map(([, e]) => e.past_after_plan ?? 0)}], {stacked: false});
   main.append(el('h2', {}, t('Past end of support')), chart,
     table([t('Municipality'), t('past end of support'), t('within 12 months'), t('after the plan'), t('Total')],
-      eos.map(([org, e]) => [ctx.org(org), e.past, e.within_12_months, fmt(e.past_after_plan), e.total]), {id: 'eos'}));
+      eos.map(([org, e]) => [ctx.org(org), e.past, e.within_12_months, e.past_after_plan ?? '–', e.total]), {id: 'eos'}));
+  const spofs = r.services.flatMap((s) => (s.single_points || []).map((p) => [ctx.org(s.org), s.service, p.asset, p.kind, t(p.why)]));
+  // Long (one row per service and component): folded under its count.
+  main.append(spofs.length ? el('details', {}, el('summary', {}, `${t('Single points of failure')} (${spofs.length})`),
+    table([t('Municipality'), t('Service'), t('Asset'), t('Kind'), t('Why')], spofs, {id: 'spofs'}))
+    : el('p', {class: 'muted'}, t('Single points of failure') + ': ' + t('(none)')));
 }
 
 function card(label, value) {
