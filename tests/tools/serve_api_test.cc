@@ -148,6 +148,12 @@ TEST_CASE("serve: a change without the session token is refused (403)", "[serve]
   CHECK(r->status == 403);
   r = client->Put("/api/scenarios/ny", WithToken(*server), yaml, "text/yaml");
   CHECK(r->status == 201);
+  // A page of another site resolving its name to 127.0.0.1 cannot read the token.
+  r = client->Get("/api/session", {{"Host", "evil.example:8080"}});
+  CHECK(r->status == 403);
+  CHECK(Body(r)["error"] ==
+        "requests must name this machine (Host: 127.0.0.1 or localhost), not 'evil.example:8080'");
+  CHECK(client->Get("/api/session", {{"Host", "localhost:8080"}})->status == 200);
   CHECK(Slurp(dir / "scenarios" / "ny.yaml") == yaml);
 }
 
@@ -196,7 +202,7 @@ TEST_CASE("serve: an upload past the size limit is refused (413)", "[serve]") {
                         Upload("assets.csv", big));
   REQUIRE(r);
   CHECK(r->status == 413);
-  CHECK(Body(r)["error"] == "the request is too large (the limit is 64 MiB)");
+  CHECK(Body(r)["error"] == "the request is too large (the limit is 4096 bytes)");
 }
 
 TEST_CASE("serve: an import while another writer holds the store answers 409", "[serve]") {

@@ -27,11 +27,29 @@ bool IsChange(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
+bool IsLoopback(const std::string& name) {
+  return name == "127.0.0.1" || name == "localhost" || name == "::1" || name == "[::1]";
+}
+
+// The name in a Host header, without its port.
+std::string HostName(const std::string& host) {
+  if (!host.empty() && host[0] == '[') return host.substr(0, host.find(']') + 1);
+  return host.substr(0, host.find(':'));
+}
+
 // Every change carries the session token (against requests other sites make the browser send);
 // --read-only refuses every change.
 httplib::Server::HandlerResponse Guard(const Context& context, const httplib::Request& req,
                                        httplib::Response& res) {
   res.set_header("X-Content-Type-Options", "nosniff");
+  // A page of another site whose name is made to resolve to 127.0.0.1 (DNS rebinding) would
+  // be same-origin: on loopback only requests naming this machine are answered.
+  const std::string host = req.get_header_value("Host");
+  if (IsLoopback(context.options.bind) && !host.empty() && !IsLoopback(HostName(host))) {
+    Send(res, Error(403, "requests must name this machine (Host: 127.0.0.1 or localhost), not '" +
+                             host + "'"));
+    return httplib::Server::HandlerResponse::Handled;
+  }
   if (!IsChange(req.method)) return httplib::Server::HandlerResponse::Unhandled;
   if (context.options.read_only) {
     Send(res, Error(403, "the server is read-only (--read-only): nothing can be changed"));
@@ -48,10 +66,16 @@ httplib::Server::HandlerResponse Guard(const Context& context, const httplib::Re
 
 // Statuses the library answers itself (413 for a body past the limit, 404 for no route) get a
 // JSON error too.
-void ErrorBody(const httplib::Request& req, httplib::Response& res) {
+void ErrorBody(const Context& context, const httplib::Request& req, httplib::Response& res) {
   if (!res.body.empty()) return;
   std::string message = "error " + std::to_string(res.status);
-  if (res.status == 413) message = "the request is too large (the limit is 64 MiB)";
+  const std::size_t limit = context.options.upload_limit;
+  if (res.status == 413) {
+    message = "the request is too large (the limit is " +
+              (limit % (1 << 20) == 0 ? std::to_string(limit >> 20) + " MiB"
+                                      : std::to_string(limit) + " bytes") +
+              ")";
+  }
   if (res.status == 404) message = "no such route: " + req.method + " " + req.path;
   const int status = res.status;
   Send(res, Error(status, message));
@@ -129,7 +153,9 @@ core::Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options)
   http.set_pre_routing_handler([&context](const httplib::Request& req, httplib::Response& res) {
     return Guard(context, req, res);
   });
-  http.set_error_handler(ErrorBody);
+  http.set_error_handler([&context](const httplib::Request& req, httplib::Response& res) {
+    ErrorBody(context, req, res);
+  });
   http.set_exception_handler(
       [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
         std::string what = "internal error";
