@@ -31,3 +31,9 @@ if [ ! -d tests/browser/node_modules/puppeteer-core ] ||
    [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
   (cd tests/browser && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
+# The browser libraries samdrift serve embeds at build time (tools/serve/web-lib: chart.js); the
+# build works without them and the pages fall back to tables.
+if [ ! -d tools/serve/web-lib/node_modules/chart.js ] ||
+   [ tools/serve/web-lib/package-lock.json -nt tools/serve/web-lib/node_modules/.package-lock.json ]; then
+  (cd tools/serve/web-lib && npm ci --no-audit --no-fund --loglevel=error)
+fi
