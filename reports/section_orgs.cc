@@ -140,7 +140,7 @@ std::string StaysText(Lang lang, const std::vector<planners::StayingDevice>& sta
   std::string text;
   for (const auto& [why, assets] : by_why) {
     if (!text.empty()) text += "; ";
-    text += T(lang, why) + " (" + core::Join(assets, ", ") + ")";
+    text += StayReason(lang, why) + " (" + core::Join(assets, ", ") + ")";
   }
   return text;
 }
