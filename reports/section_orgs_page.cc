@@ -38,7 +38,10 @@ std::string OrgRows(Lang lang, const Table& table, std::string_view title, std::
   }
   std::string html = "<h4>" + T(lang, title) + "</h4>\n";
   if (rows.empty()) return html + "<p class=\"more\">" + T(lang, "(none)") + "</p>\n";
-  html += "<div class=\"table-wrap\"><table class=\"org-rows\"><thead><tr>";
+  // A few rows: the whole table in the page, no scrolling box.
+  html +=
+      "<div class=\"table-wrap\" style=\"max-height:none\"><table class=\"org-rows\">"
+      "<thead><tr>";
   for (std::size_t c = 0; c < table.headers.size(); ++c) {
     if (c != org_column) html += "<th>" + HtmlText(table.headers[c]) + "</th>";
   }
