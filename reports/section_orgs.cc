@@ -51,9 +51,9 @@ Table GapTable(const Context& context, const planners::TargetPlan& target) {
   t.title = T(lang, "Gaps per municipality and capability");
   t.headers = Headers(lang, {"Municipality", "Capability", "Gaps", "Hours", "Past end of support"});
   for (const auto& [key, c] : counts) {
-    t.rows.push_back({OrgCell(context, key.first), Cell::Text(CapabilityName(lang, key.second)),
-                      Cell::Number(c.gaps), Cell::Number(std::round(c.hours)),
-                      Cell::Number(c.past)});
+    t.rows.push_back({OrgCell(context, key.first),
+                      KeyedCell(CapabilityName(lang, key.second), key.second), Cell::Number(c.gaps),
+                      Cell::Number(std::round(c.hours)), Cell::Number(c.past)});
   }
   std::stable_sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
     return *a[2].number > *b[2].number;  // most gaps first within an org
@@ -154,7 +154,7 @@ Table HallTable(const Context& context, const std::vector<planners::TodayHallFat
                              "Done by", "What stays"});
   for (const planners::TodayHallFate& h : fates) {
     t.rows.push_back({OrgCell(context, h.org), Cell::Text(h.site), Cell::Text(h.hall),
-                      Cell::Text(FateText(lang, h)),
+                      KeyedCell(FateText(lang, h), std::string(planners::ToString(h.fate))),
                       h.emptied_in_wave > 0 ? Cell::Number(h.emptied_in_wave) : Cell::Text(""),
                       Cell::Text(h.emptied_on), Cell::Text(StaysText(lang, h.stays))});
   }
@@ -216,7 +216,8 @@ Table RiskTable(const Context& context, const planners::RiskReport& risk) {
       lang, {"Municipality", "Risk", "Asset, service or category", "Services it stops", "Detail"});
   for (const planners::ServiceRisk& s : risk.services) {
     if (s.meets_today != false && s.meets_target != false) continue;
-    t.rows.push_back({OrgCell(context, s.org), Cell::Text(T(lang, "below its availability tier")),
+    t.rows.push_back({OrgCell(context, s.org),
+                      KeyedCell(T(lang, "below its availability tier"), "below_tier"),
                       Cell::Text(s.service), Cell::Text(""), AvailabilityCell(lang, s)});
   }
   AddSinglePoints(context, risk, t);
@@ -224,8 +225,8 @@ Table RiskTable(const Context& context, const planners::RiskReport& risk) {
     for (const auto& [category, c] : e.by_category) {
       if (c.past == 0 && c.past_after_plan == 0) continue;
       t.rows.push_back(
-          {OrgCell(context, org), Cell::Text(T(lang, "past end of support")),
-           Cell::Text(T(lang, category)), Cell::Text(""),
+          {OrgCell(context, org), KeyedCell(T(lang, "past end of support"), "end_of_support"),
+           KeyedCell(T(lang, category), category), Cell::Text(""),
            Cell::Text(T(lang, "today") + " " + std::to_string(c.past) + ", " +
                       T(lang, "after the plan") + " " + std::to_string(c.past_after_plan))});
     }
