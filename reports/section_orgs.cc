@@ -165,7 +165,7 @@ Table HallTable(const Context& context, const std::vector<planners::TodayHallFat
 std::string Percent(const std::optional<double>& a) {
   if (!a) return "?";
   std::ostringstream s;
-  s << std::fixed << std::setprecision(2) << *a * 100 << " %";
+  s << std::fixed << std::setprecision(2) << *a * 100 << "\xC2\xA0%";  // no break before %
   return s.str();
 }
 
