@@ -2,7 +2,7 @@
 # samdrift benchmarks: one command, on a fresh clone (after scripts/setup.sh, which it runs).
 #
 #   bash bench/run.sh [--quick] [--work DIR] [--no-setup]
-#                     [--parts csv,bigcsv,xml,glpi,national,graph,planners,report]
+#                     [--parts csv,bigcsv,xml,glpi,estate,national,graph,planners,report]
 #
 # Builds a Release tree in build/, generates its inputs with samdrift-gen under --work
 # (default: $TMPDIR/samdrift-bench), runs every benchmark and prints a Markdown table: machine,
@@ -14,7 +14,7 @@ root=$(pwd)
 
 quick=0
 setup=1
-parts="csv,bigcsv,xml,glpi,national,graph,planners,report"
+parts="csv,bigcsv,xml,glpi,estate,national,graph,planners,report"
 work="${TMPDIR:-/tmp}/samdrift-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -33,7 +33,7 @@ jobs=$(nproc)
 # The same Release tree as the demo and the tests (build/), with the benchmark programs added.
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSAMDRIFT_BENCH=ON >/dev/null
 cmake --build build -j"$jobs" --target samdrift samdrift-gen graph_bench xml_walk \
-  samdrift_hall_bench samdrift_net_bench samdrift_wave_bench >/dev/null
+  samdrift_hall_bench samdrift_net_bench samdrift_wave_bench estate_bench >/dev/null
 
 S="$root/build/tools/samdrift"
 G="$root/build/tools/samdrift-gen"
@@ -224,6 +224,26 @@ else
 fi
 fi
 
+# --- 3b. The estate in memory: bytes per loaded asset (issue 23) ------------------------------------
+if want estate; then
+e_orgs=$([ "$quick" = 1 ] && echo 10 || echo 29)
+e_dir="$work/estate-$e_orgs"
+rm -rf "$e_dir" "$e_dir.db" "$e_dir.db-wal" "$e_dir.db-shm"
+say "estate: generating and importing $e_orgs orgs x 15000 assets"
+"$G" --orgs "$e_orgs" --assets-per-org 15000 --seed 11 --out "$e_dir" >>"$log"
+"$S" --db "$e_dir.db" init >>"$log"
+for org_dir in "$e_dir"/org*; do
+  "$S" --db "$e_dir.db" import --new-org --org "$(basename "$org_dir")" "$org_dir" >>"$log" 2>&1
+done
+measure "estate_bench" "$root/build/bench/estate_bench" --db "$e_dir.db"
+eval "$(tail -1 "$log" | tr ' ' '\n' | grep = | sed 's/^/e_/')"
+row "The estate in memory: ${e_assets} assets of $e_orgs orgs (\`Store::LoadEstate\`, heap per asset)" \
+  "\`bench/estate_bench --db STORE\`" \
+  "**${e_asset_bytes} bytes per asset** (sizeof(Asset) ${e_sizeof_asset}; load ${e_load_s} s); ${e_relation_bytes} bytes per relation (${e_relations} relations)" \
+  "≤ 200 bytes per asset" "$(verdict "$e_asset_bytes" 200 le)"
+rm -rf "$e_dir" "$e_dir.db" "$e_dir.db-wal" "$e_dir.db-shm"
+fi
+
 # --- 4. National scale ----------------------------------------------------------------------------
 if want national; then
 if [ "$quick" = 1 ]; then small=10 big=29; else small=29 big=290; fi
@@ -259,6 +279,18 @@ national() {  # ORGS -> sets step_wall[step], step_mem[step], total_wall, peak_m
       step_wall[$step]=$wall step_mem[$step]=$mem_mb
     fi
   done
+  # compare (issue 18): the study's four alternatives (bench/compare/, every org) over one
+  # estate load and one graph, each planned, priced and scored; outside the pipeline's total.
+  if has_command compare; then
+    say "national: compare"
+    local alternatives=()
+    for f in alternativ-s alternativ-1-teknik alternativ-1-tjanst alternativ-2; do
+      alternatives+=(--scenario "$root/bench/compare/$f.yaml")
+    done
+    measure compare sh -c '"$@" >"$0"' "$dir.compare.out" "$S" --db "$dir.db" compare "${alternatives[@]}"
+    rm -f "$dir.compare.out"
+    step_wall[compare]=$wall step_mem[compare]=$mem_mb
+  fi
   total_wall=0 peak_mem=0
   for step in import overlap target plan halls; do
     [ -n "${step_wall[$step]:-}" ] || continue
@@ -274,15 +306,16 @@ national "$big"
 assets_total=$((big * per_org))
 row "samdrift-gen ${big} orgs × ${per_org} assets" "\`samdrift-gen --orgs $big --assets-per-org $per_org --seed 11 --out DIR\`" \
   "${gen_wall} s" "well under 60 s" "$(verdict "$gen_wall" 60 le)"
-for step in import overlap target plan halls stats net risk; do
+for step in import overlap target plan halls stats net risk compare; do
   [ -n "${step_wall[$step]:-}" ] || continue
   growth=$(awk -v a="${small_wall[$step]}" -v b="${step_wall[$step]}" -v n1="$small" -v n2="$big" \
     'BEGIN { if (a <= 0.05) print "–"; else printf "%.2f", log(b / a) / log(n2 / n1) }')
   cmd="\`samdrift $step\`"
   [ "$step" = import ] && cmd="\`samdrift import --org orgNNN DIR/orgNNN\` × $big"
+  [ "$step" = compare ] && cmd="\`samdrift compare --scenario bench/compare/alternativ-*.yaml\` (4 scenarios)"
   row "National scale: $step ($big orgs, $assets_total assets)" "$cmd" \
     "${step_wall[$step]} s, peak ${step_mem[$step]} MB (growth exponent ${growth} from $small to $big orgs)" \
-    "$(case $step in stats | net | risk) echo "(outside the pipeline)" ;; *) echo "(part of the pipeline)" ;; esac)" "–"
+    "$(case $step in stats | net | risk | compare) echo "(outside the pipeline)" ;; *) echo "(part of the pipeline)" ;; esac)" "–"
 done
 row "National scale: whole pipeline ($big orgs × $per_org assets, store ${db_mb} MB)" \
   "import, overlap, target, plan, halls" "${total_wall} s, peak ${peak_mem} MB" "< 300 s, < 8192 MB" \

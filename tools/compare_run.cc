@@ -4,10 +4,12 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 
-#include "core/graph.h"
+#include "planners/pipeline.h"
 #include "tools/planning_inputs.h"
+#include "tools/trace.h"
 
 namespace samdrift::tools {
 namespace {
@@ -88,12 +90,33 @@ std::vector<std::string> OrgsOf(const std::vector<planners::Scenario>& scenarios
   return orgs;
 }
 
+// One planning base for every scenario: the estate of `orgs` (empty: every org), its graph, the
+// catalog and the device types, loaded and built once.
+core::Result<std::shared_ptr<const planners::PlanningBase>> LoadBase(const core::Store& store,
+                                                                     std::vector<std::string> orgs,
+                                                                     core::Catalog catalog) {
+  core::AssetQuery query;
+  query.orgs = std::move(orgs);
+  auto estate = store.LoadEstate(query);
+  if (!estate.ok()) return estate.status();
+  Trace("estate loaded");
+  auto device_types = store.DeviceTypes();
+  if (!device_types.ok()) return device_types.status();
+  // Only the graph reads the relations once it is built: they are let go.
+  auto base = planners::MakePlanningBase(
+      std::move(estate).value(), std::move(catalog), std::move(device_types).value(),
+      planners::GraphNeed::kBuild, planners::Relations::kRelease);
+  Trace("graph built");
+  return base;
+}
+
 }  // namespace
 
 core::Result<Comparison> CompareScenarios(const core::Store& store,
                                           const std::vector<std::string>& paths,
                                           const std::vector<std::string>& catalogs,
                                           core::Diagnostics& diagnostics) {
+  Trace("start");
   LoadedScenarios loaded;
   if (auto s = ReadScenarios(paths, loaded, diagnostics); !s.ok()) return s;
   if (auto s = CheckNames(loaded.scenarios, diagnostics); !s.ok()) return s;
@@ -104,22 +127,21 @@ core::Result<Comparison> CompareScenarios(const core::Store& store,
   if (!catalog.ok()) return catalog.status();
   if (auto s = ReadCosts(store, *catalog, loaded, diagnostics); !s.ok()) return s;
 
-  core::AssetQuery query;
-  query.orgs = OrgsOf(loaded.scenarios);
-  auto estate = store.LoadEstate(query);
-  if (!estate.ok()) return estate.status();
-  auto device_types = store.DeviceTypes();
-  if (!device_types.ok()) return device_types.status();
-  const core::GraphView graph(*estate);
-  const planners::SharedEstate shared{&*estate, &graph, &*catalog, &*device_types};
+  auto base = LoadBase(store, OrgsOf(loaded.scenarios), std::move(catalog).value());
+  if (!base.ok()) return base.status();
 
   Comparison out;
-  out.org_names = estate->org_names;
+  out.org_names = (*base)->estate.org_names;
   for (const planners::Scenario& s : loaded.scenarios) {
+    planners::PipelineRequest request;
+    request.scenario = &s;
+    request.steps = planners::kCompareSteps;
+    request.trace = Trace;
+    auto run = planners::RunPipeline(*base, request, diagnostics);
+    if (!run.ok()) return run.status();
     const planners::CostsFile* costs = s.costs.empty() ? nullptr : &loaded.costs.at(s.costs);
-    auto compared = planners::CompareScenario(shared, s, costs, diagnostics);
-    if (!compared.ok()) return compared.status();
-    out.scenarios.push_back(std::move(compared).value());
+    out.scenarios.push_back(planners::CompareScenario(**base, *run, costs));
+    Trace("compared: " + s.name);
   }
   planners::AddSensitivity(out.scenarios);
   return out;
