@@ -30,8 +30,8 @@ AssetRow ReadRow(SQLite::Statement& st) {
   a.kind = ParseAssetKind(st.getColumn(2).getString()).value_or(AssetKind::kDevice);
   a.category = ParseCategory(st.getColumn(4).getString()).value_or(Category::kDatacenter);
   a.name = st.getColumn(5).getString();
-  std::string* texts[] = {&a.role,   &a.vendor, &a.product, &a.version,
-                          &a.serial, &a.site,   &a.hall,    &a.rack};
+  Name* texts[] = {&a.role,   &a.vendor, &a.product, &a.version,
+                   &a.serial, &a.site,   &a.hall,    &a.rack};
   for (int i = 0; i < 8; ++i) *texts[i] = st.getColumn(6 + i).getString();
   if (!st.getColumn(14).isNull()) a.position = st.getColumn(14).getInt();
   if (!st.getColumn(15).isNull()) a.u_height = st.getColumn(15).getInt();
