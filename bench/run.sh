@@ -2,7 +2,7 @@
 # samdrift benchmarks: one command, on a fresh clone (after scripts/setup.sh, which it runs).
 #
 #   bash bench/run.sh [--quick] [--work DIR] [--no-setup]
-#                     [--parts csv,bigcsv,xml,glpi,estate,national,graph,planners]
+#                     [--parts csv,bigcsv,xml,glpi,estate,national,graph,planners,report]
 #
 # Builds a Release tree in build/, generates its inputs with samdrift-gen under --work
 # (default: $TMPDIR/samdrift-bench), runs every benchmark and prints a Markdown table: machine,
@@ -14,7 +14,7 @@ root=$(pwd)
 
 quick=0
 setup=1
-parts="csv,bigcsv,xml,glpi,estate,national,graph,planners"
+parts="csv,bigcsv,xml,glpi,estate,national,graph,planners,report"
 work="${TMPDIR:-/tmp}/samdrift-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -357,6 +357,33 @@ measure "net_bench" "$T/samdrift_net_bench"
 n_s=$(grep -E '^plan \(conflicts' "$log" | tail -1 | sed -E 's/.*: ([0-9.]+) s;.*/\1/')
 row "Address plans: 1,000,000 prefixes in 290 orgs" "\`samdrift_net_bench\`" \
   "plan ${n_s} s, peak ${mem_mb} MB" "(figure)" "–"
+fi
+
+# --- 7. The report of a generated 29-org estate (issue 21) ---------------------------------------
+# What a reader gets: index.html's size, its load time in Chromium and its printed pages
+# (tests/browser/measure.js; needs tests/browser/node_modules, which scripts/setup.sh installs).
+if want report; then
+r_orgs=29 r_per_org=2000
+r_dir="$work/report-$r_orgs"
+rm -rf "$r_dir" "$r_dir.db" "$r_dir.db-wal" "$r_dir.db-shm"
+say "report: generating and importing $r_orgs orgs x $r_per_org assets"
+"$G" --orgs "$r_orgs" --assets-per-org "$r_per_org" --seed 11 --out "$r_dir" >>"$log" 2>&1
+"$S" --db "$r_dir.db" init >>"$log"
+for org_dir in "$r_dir"/org*; do
+  "$S" --db "$r_dir.db" import --new-org --org "$(basename "$org_dir")" "$org_dir" >>"$log" 2>&1
+done
+say "report: writing the report"
+measure "report $r_orgs" "$S" --db "$r_dir.db" report --out "$r_dir/report"
+r_wall=$wall r_mem=$mem_mb
+if [ -d tests/browser/node_modules/puppeteer-core ]; then
+  say "report: loading and printing it in chromium"
+  r_fig=$(node tests/browser/measure.js "$r_dir/report/index.html" 2>>"$log" | sed 's/^[^:]*: //')
+else
+  r_fig="size $(calc "%.1f" "$(stat -c %s "$r_dir/report/index.html") / 1048576") MB; load time and pages not measured (no tests/browser/node_modules)"
+fi
+row "Report of $r_orgs orgs × $r_per_org assets" \
+  "\`samdrift report\`, then \`node tests/browser/measure.js index.html\`" \
+  "written in ${r_wall} s, peak ${r_mem} MB; index.html: ${r_fig}" "opens in Chromium in seconds" "–"
 fi
 
 # --- The table ------------------------------------------------------------------------------------

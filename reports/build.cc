@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "reports/redact.h"
+#include "reports/section_orgs.h"
 #include "reports/sections.h"
 
 namespace samdrift::reports {
@@ -61,6 +62,7 @@ core::Result<ReportFiles> WriteReport(const ReportInput& input, const ReportOpti
       WavesSection(context, *input.waves, *input.target, input.gantt, input.hours));
   report.sections.push_back(HallsSection(context, *input.halls));
   report.sections.push_back(RiskSection(context, *input.risk));
+  report.sections.push_back(OrgsSection(context, input));
   report.sections.push_back(NetSection(context, *input.net));
   report.sections.push_back(
       QualitySection(context, estate, *input.graph, *input.halls, *input.warnings, *input.stats));

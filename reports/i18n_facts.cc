@@ -143,6 +143,29 @@ std::string LevelName(Lang lang, planners::OverlapLevel level) {
   return std::string(planners::ToString(level));
 }
 
+// Why a device stays at its site (planners/hall_stays.cc), and a device the plan could not place.
+constexpr std::array kStayReasons = {
+    Words{"core", "the site's core switch: it carries the site's own network",
+          "platsens kärnväxel: den bär platsens eget nät"},
+    Words{"access", "a building or access switch of the site",
+          "en byggnads- eller accessväxel på platsen"},
+    Words{"ap", "an access point of the site", "en accesspunkt på platsen"},
+    Words{"firewall", "the site's firewall: it guards the site's own connection",
+          "platsens brandvägg: den skyddar platsens egen anslutning"},
+    Words{"ups", "the site's UPS: part of the room's power, not of the IT estate",
+          "platsens UPS: en del av rummets elförsörjning, inte av it-beståndet"},
+    Words{"printer", "a printer of the site", "en skrivare på platsen"},
+    Words{"role", "its role binds it to the site", "dess roll binder den till platsen"},
+    Words{"scenario", "named by the scenario's site_bound", "namngiven i scenariots site_bound"},
+};
+
+std::string StayReason(Lang lang, std::string_view why) {
+  for (const Words& w : kStayReasons) {
+    if (w.en == why) return std::string(lang == Lang::kSv ? w.sv : w.en);
+  }
+  return std::string(why);
+}
+
 std::string RoleName(Lang lang, planners::HallRole role) {
   const bool primary = role == planners::HallRole::kPrimary;
   if (lang == Lang::kSv) return primary ? "primär" : "sekundär";

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "reports/section_orgs.h"
 #include "reports/sections.h"
 
 namespace samdrift::reports {
@@ -155,6 +156,7 @@ Section SummarySection(const Context& context, const ReportInput& input) {
   RiskBlock(rows, *input.risk);
   UnknownBlock(rows, *input.stats, *input.halls);
   section.tables.push_back(std::move(table));
+  section.figures.push_back(OrgLinks(context));  // each municipality's page
   return section;
 }
 

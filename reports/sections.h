@@ -79,6 +79,8 @@ std::string GapReason(Lang lang, const planners::Gap& gap);
 std::string SharingName(Lang lang, planners::Sharing sharing);
 std::string LevelName(Lang lang, planners::OverlapLevel level);
 std::string RoleName(Lang lang, planners::HallRole role);
+// Why a device stays at its site (planners' StayingDevice::why), as it is when not known.
+std::string StayReason(Lang lang, std::string_view why);
 // A cell that shows `text` and holds `key` in CSV files (an id machines read).
 inline Cell KeyedCell(std::string text, std::string key) {
   return {std::move(text), std::nullopt, std::move(key)};

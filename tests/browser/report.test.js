@@ -14,7 +14,8 @@ const {pdfPages} = require('./pdf_pages');
 const reports = {sv: process.env.SAMDRIFT_REPORT_SV, en: process.env.SAMDRIFT_REPORT_EN};
 const artifacts = process.env.SAMDRIFT_BROWSER_ARTIFACTS || path.join(__dirname, 'artifacts');
 // The sections every report has, at least (others join as planners land).
-const kSections = ['estate', 'quality', 'overlap', 'target', 'waves', 'halls', 'net', 'risk'];
+const kSections = ['estate', 'quality', 'overlap', 'target', 'waves', 'halls', 'net', 'risk',
+  'orgs'];
 // A4 less the print stylesheet's margins, in CSS pixels (96 per inch).
 const mm = (x) => (x * 96) / 25.4;
 const kPortraitWidth = mm(210 - 2 * 12);
@@ -74,6 +75,35 @@ for (const lang of ['sv', 'en']) {
       assert.ok(s.title.length > 0 && s.height > 50, `section ${id} is empty in ${lang}`);
     }
     await page.screenshot({path: path.join(artifacts, `report-${lang}-top.png`)});
+    await page.close();
+  });
+}
+
+// A municipality's page ("Vad detta innebär för Gnosjö"): reached from the summary, its link to
+// the gap table shows that table with only its gaps, every one of them.
+const kPageTitle = {sv: 'Vad detta innebär för Gnosjö', en: 'What this means for Gnosjö'};
+for (const lang of ['sv', 'en']) {
+  test(`${lang}: Gnosjö's page is there, linked from the summary, and shows its gaps`, async () => {
+    const page = await open(lang);
+    assert.strictEqual(await page.$eval('#org-gnosjo h3', (h) => h.textContent), kPageTitle[lang]);
+    assert.ok(await page.$('#summary a[href="#org-gnosjo"]'), 'the summary links to it');
+    const rows = await page.$$eval('#org-gnosjo table.org-rows tbody tr', (trs) => trs.length);
+    assert.ok(rows > 5, `its rows of the tables: ${rows}`);
+    const gaps = await page.$eval('script.rows[data-table="t-gaps"]', (s) => {
+      const data = JSON.parse(s.textContent);
+      const text = (c) => (Array.isArray(c) ? c[1] : c);
+      return data.rows.filter((r) => text(r[data.org]) === 'Gnosjö').length;
+    });
+    const facts = await page.$eval('#org-gnosjo ul.org-facts', (u) => u.textContent);
+    assert.ok(facts.includes(` ${gaps} `), `the page counts its ${gaps} gaps: ${facts}`);
+    await page.$eval('#org-gnosjo', (d) => d.scrollIntoView());
+    const card = await page.$('#org-gnosjo');
+    await card.screenshot({path: path.join(artifacts, `org-gnosjo-${lang}.png`)});
+    await page.click('#org-gnosjo a.org-filter[href="#t-gaps"]');
+    const shown = await page.$eval('#t-gaps', (t) =>
+      t.parentNode.previousElementSibling.querySelector('.tv-status').textContent);
+    assert.match(shown, new RegExp(` ${gaps} \\D+ \\d+\\)$`));
+    assert.deepStrictEqual(page.problems, []);
     await page.close();
   });
 }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <pugixml.hpp>
 
@@ -134,8 +135,14 @@ TEST_CASE("the workbook has a sheet per table, frozen headers and filters", "[to
     sheets.push_back(sheet.attribute("name").value());
   }
   // A sheet per table, named by its title in the report's language; the summary first.
-  REQUIRE(sheets.size() == 31);
+  REQUIRE(sheets.size() == 37);
   CHECK(sheets[0] == "Nyckeltal");
+  // The per-municipality tables (reports/section_orgs.cc).
+  for (const char* name :
+       {"Nyckeltal per kommun", "Gap per kommun och förmåga", "Risker per kommun"}) {
+    INFO(name);
+    CHECK(std::find(sheets.begin(), sheets.end(), name) != sheets.end());
+  }
   CHECK(sheets[1] == "Maskiner per kommun och");  // cut at a word
   CHECK(sheets[3] == "Alla tillgångar");
   pugi::xml_document assets;
