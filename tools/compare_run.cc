@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/graph.h"
+#include "core/text.h"
 #include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
@@ -88,11 +89,9 @@ std::vector<std::string> OrgsOf(const std::vector<planners::Scenario>& scenarios
   return orgs;
 }
 
-}  // namespace
-
-core::Result<Comparison> CompareScenarios(const core::Store& store,
+// The scenarios read and checked against the store (names, orgs).
+core::Result<LoadedScenarios> ReadChecked(const core::Store& store,
                                           const std::vector<std::string>& paths,
-                                          const std::vector<std::string>& catalogs,
                                           core::Diagnostics& diagnostics) {
   LoadedScenarios loaded;
   if (auto s = ReadScenarios(paths, loaded, diagnostics); !s.ok()) return s;
@@ -100,21 +99,15 @@ core::Result<Comparison> CompareScenarios(const core::Store& store,
   for (const planners::Scenario& s : loaded.scenarios) {
     if (auto named = CheckScenarioOrgs(store, s, diagnostics); !named.ok()) return named;
   }
-  auto catalog = core::LoadCatalog(catalogs, diagnostics);
-  if (!catalog.ok()) return catalog.status();
-  if (auto s = ReadCosts(store, *catalog, loaded, diagnostics); !s.ok()) return s;
+  return loaded;
+}
 
-  core::AssetQuery query;
-  query.orgs = OrgsOf(loaded.scenarios);
-  auto estate = store.LoadEstate(query);
-  if (!estate.ok()) return estate.status();
-  auto device_types = store.DeviceTypes();
-  if (!device_types.ok()) return device_types.status();
-  const core::GraphView graph(*estate);
-  const planners::SharedEstate shared{&*estate, &graph, &*catalog, &*device_types};
-
+// Each scenario planned, priced and scored over `shared`, then the sensitivity.
+core::Result<Comparison> CompareOver(const planners::SharedEstate& shared,
+                                     const LoadedScenarios& loaded,
+                                     core::Diagnostics& diagnostics) {
   Comparison out;
-  out.org_names = estate->org_names;
+  out.org_names = shared.estate->org_names;
   for (const planners::Scenario& s : loaded.scenarios) {
     const planners::CostsFile* costs = s.costs.empty() ? nullptr : &loaded.costs.at(s.costs);
     auto compared = planners::CompareScenario(shared, s, costs, diagnostics);
@@ -125,15 +118,60 @@ core::Result<Comparison> CompareScenarios(const core::Store& store,
   return out;
 }
 
-std::string FormatMoney(double amount) {
-  const long long whole = std::llround(amount);
-  std::string digits = std::to_string(whole < 0 ? -whole : whole);
-  std::string text;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) text += ' ';
-    text += digits[i];
-  }
-  return (whole < 0 ? "-" : "") + text;
+// The estate of the scenarios' orgs, with its graph, and the comparison over it.
+core::Result<Comparison> LoadAndCompare(const core::Store& store, const core::Catalog& catalog,
+                                        const LoadedScenarios& loaded,
+                                        core::Diagnostics& diagnostics) {
+  core::AssetQuery query;
+  query.orgs = OrgsOf(loaded.scenarios);
+  auto estate = store.LoadEstate(query);
+  if (!estate.ok()) return estate.status();
+  auto device_types = store.DeviceTypes();
+  if (!device_types.ok()) return device_types.status();
+  const core::GraphView graph(*estate);
+  return CompareOver({&*estate, &graph, &catalog, &*device_types}, loaded, diagnostics);
 }
+
+// Whether an estate of `base_orgs` (empty: every org) holds every org of each scenario.
+bool Covers(const std::vector<std::string>& base_orgs,
+            const std::vector<planners::Scenario>& scenarios) {
+  if (base_orgs.empty()) return true;
+  return std::all_of(scenarios.begin(), scenarios.end(), [&](const planners::Scenario& s) {
+    return !s.orgs.empty() && std::all_of(s.orgs.begin(), s.orgs.end(), [&](const auto& org) {
+      return std::find(base_orgs.begin(), base_orgs.end(), org) != base_orgs.end();
+    });
+  });
+}
+
+}  // namespace
+
+core::Result<Comparison> CompareScenarios(const core::Store& store,
+                                          const std::vector<std::string>& paths,
+                                          const std::vector<std::string>& catalogs,
+                                          core::Diagnostics& diagnostics) {
+  auto loaded = ReadChecked(store, paths, diagnostics);
+  if (!loaded.ok()) return loaded.status();
+  auto catalog = core::LoadCatalog(catalogs, diagnostics);
+  if (!catalog.ok()) return catalog.status();
+  if (auto s = ReadCosts(store, *catalog, *loaded, diagnostics); !s.ok()) return s;
+  return LoadAndCompare(store, *catalog, *loaded, diagnostics);
+}
+
+core::Result<Comparison> CompareScenarios(const core::Store& store,
+                                          const std::vector<std::string>& paths,
+                                          const planners::PlanningBase& base,
+                                          const std::vector<std::string>& base_orgs,
+                                          core::Diagnostics& diagnostics) {
+  auto loaded = ReadChecked(store, paths, diagnostics);
+  if (!loaded.ok()) return loaded.status();
+  if (auto s = ReadCosts(store, base.catalog, *loaded, diagnostics); !s.ok()) return s;
+  if (!base.graph || !Covers(base_orgs, loaded->scenarios)) {
+    return LoadAndCompare(store, base.catalog, *loaded, diagnostics);
+  }
+  return CompareOver({&base.estate, base.graph.get(), &base.catalog, &base.device_types}, *loaded,
+                     diagnostics);
+}
+
+std::string FormatMoney(double amount) { return core::GroupDigits(amount, " "); }
 
 }  // namespace samdrift::tools

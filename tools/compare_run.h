@@ -12,6 +12,7 @@
 #include "core/result.h"
 #include "core/store.h"
 #include "planners/compare.h"
+#include "planners/pipeline.h"
 
 namespace samdrift::tools {
 
@@ -26,6 +27,15 @@ struct Comparison {
 core::Result<Comparison> CompareScenarios(const core::Store& store,
                                           const std::vector<std::string>& paths,
                                           const std::vector<std::string>& catalogs,
+                                          core::Diagnostics& diagnostics);
+
+// The same over `base` (the report's: its graph built, its estate of `base_orgs`, empty for every
+// org) and its catalog, so that the estate is read once; when a scenario names an org the base
+// lacks, its own estate is read as above.
+core::Result<Comparison> CompareScenarios(const core::Store& store,
+                                          const std::vector<std::string>& paths,
+                                          const planners::PlanningBase& base,
+                                          const std::vector<std::string>& base_orgs,
                                           core::Diagnostics& diagnostics);
 
 // The JSON of docs/cli.md ("compare") and the side-by-side table.
