@@ -68,6 +68,10 @@ std::string SeriesColour(std::size_t index) {
 
 namespace {
 
+double LegendEntryWidth(const std::string& name) {
+  return 26 + 7.0 * static_cast<double>(core::DisplayWidth(name));
+}
+
 // The series' colours and names in a row above the plot, from x = `left`.
 std::string Legend(const std::vector<std::string>& series, double left = kLabelWidth) {
   std::string svg;
@@ -75,7 +79,7 @@ std::string Legend(const std::vector<std::string>& series, double left = kLabelW
   for (std::size_t s = 0; s < series.size(); ++s) {
     svg += Rect(lx, 4, 12, 12, SeriesColour(s));
     svg += Text(lx + 16, 14, series[s]);
-    lx += 26 + 7.0 * static_cast<double>(series[s].size());
+    lx += LegendEntryWidth(series[s]);
   }
   return svg;
 }
@@ -131,7 +135,9 @@ std::string GroupedBarChart(const StackedBars& chart) {
   const double group = static_cast<double>(chart.series.size()) * bar + gap;
   const int height =
       legend + static_cast<int>(group * static_cast<double>(chart.labels.size())) + 10;
-  const int width = static_cast<int>(left) + plot + 110;
+  double legend_width = 0;
+  for (const std::string& name : chart.series) legend_width += LegendEntryWidth(name);
+  const int width = static_cast<int>(std::max(left + plot + 110, left + legend_width + 10));
   // One series needs no legend: the caption names it.
   std::string svg = Open(width, height, "bar chart") +
                     (chart.series.size() > 1 ? Legend(chart.series, left) : std::string());
