@@ -259,6 +259,18 @@ national() {  # ORGS -> sets step_wall[step], step_mem[step], total_wall, peak_m
       step_wall[$step]=$wall step_mem[$step]=$mem_mb
     fi
   done
+  # compare (issue 18): the study's four alternatives (bench/compare/, every org) over one
+  # estate load and one graph, each planned, priced and scored; outside the pipeline's total.
+  if has_command compare; then
+    say "national: compare"
+    local alternatives=()
+    for f in alternativ-s alternativ-1-teknik alternativ-1-tjanst alternativ-2; do
+      alternatives+=(--scenario "$root/bench/compare/$f.yaml")
+    done
+    measure compare sh -c '"$@" >"$0"' "$dir.compare.out" "$S" --db "$dir.db" compare "${alternatives[@]}"
+    rm -f "$dir.compare.out"
+    step_wall[compare]=$wall step_mem[compare]=$mem_mb
+  fi
   total_wall=0 peak_mem=0
   for step in import overlap target plan halls; do
     [ -n "${step_wall[$step]:-}" ] || continue
@@ -274,15 +286,16 @@ national "$big"
 assets_total=$((big * per_org))
 row "samdrift-gen ${big} orgs × ${per_org} assets" "\`samdrift-gen --orgs $big --assets-per-org $per_org --seed 11 --out DIR\`" \
   "${gen_wall} s" "well under 60 s" "$(verdict "$gen_wall" 60 le)"
-for step in import overlap target plan halls stats net risk; do
+for step in import overlap target plan halls stats net risk compare; do
   [ -n "${step_wall[$step]:-}" ] || continue
   growth=$(awk -v a="${small_wall[$step]}" -v b="${step_wall[$step]}" -v n1="$small" -v n2="$big" \
     'BEGIN { if (a <= 0.05) print "–"; else printf "%.2f", log(b / a) / log(n2 / n1) }')
   cmd="\`samdrift $step\`"
   [ "$step" = import ] && cmd="\`samdrift import --org orgNNN DIR/orgNNN\` × $big"
+  [ "$step" = compare ] && cmd="\`samdrift compare --scenario bench/compare/alternativ-*.yaml\` (4 scenarios)"
   row "National scale: $step ($big orgs, $assets_total assets)" "$cmd" \
     "${step_wall[$step]} s, peak ${step_mem[$step]} MB (growth exponent ${growth} from $small to $big orgs)" \
-    "$(case $step in stats | net | risk) echo "(outside the pipeline)" ;; *) echo "(part of the pipeline)" ;; esac)" "–"
+    "$(case $step in stats | net | risk | compare) echo "(outside the pipeline)" ;; *) echo "(part of the pipeline)" ;; esac)" "–"
 done
 row "National scale: whole pipeline ($big orgs × $per_org assets, store ${db_mb} MB)" \
   "import, overlap, target, plan, halls" "${total_wall} s, peak ${peak_mem} MB" "< 300 s, < 8192 MB" \

@@ -5,8 +5,6 @@
 #include <set>
 
 #include "planners/calendar.h"
-#include "planners/hall_input.h"
-#include "planners/migration.h"
 #include "planners/risk.h"
 
 namespace samdrift::planners {
@@ -47,18 +45,10 @@ void CountSplitGroups(const HallPlan& halls, CriteriaFigures& f) {
   for (const auto& [group, in] : group_halls) f.groups_split += in.size() > 1;
 }
 
-void CountRisk(const SharedEstate& shared, const Scenario& scenario, const ScenarioPlan& plan,
-               CriteriaFigures& f) {
-  RiskInput input;
-  input.estate = shared.estate;
-  input.graph = shared.graph;
-  input.scenario = &scenario;
-  input.target = &plan.target;
-  input.placements = DevicePlacements(plan.halls);
-  input.waves = &plan.waves;
-  core::Diagnostics quiet;  // the risk command reports these; compare counts
-  const RiskReport risk = ComputeRisk(input, quiet);
-  const std::set<std::string> orgs(plan.target.orgs.begin(), plan.target.orgs.end());
+// Services with a single point of failure (in the target when there is one) and assets past end
+// of support after the plan, among the scenario's orgs.
+void CountRisk(const RiskReport& risk, const TargetPlan& target, CriteriaFigures& f) {
+  const std::set<std::string> orgs(target.orgs.begin(), target.orgs.end());
   for (const ServiceRisk& s : risk.services) {
     if (!orgs.count(s.org)) continue;
     ++f.services;
@@ -80,8 +70,7 @@ std::optional<double> Months(const WavePlan& waves) {
   return (*last - *first).count() / (365.25 / 12);
 }
 
-CriteriaFigures Figures(const SharedEstate& shared, const Scenario& scenario,
-                        const ScenarioPlan& plan, const ScenarioComparison& c) {
+CriteriaFigures Figures(const PipelineResult& run, const ScenarioComparison& c) {
   CriteriaFigures f;
   const CostQuantities& q = c.quantities;
   f.technologies_before = Technologies(q.licences_today).size();
@@ -98,72 +87,34 @@ CriteriaFigures Figures(const SharedEstate& shared, const Scenario& scenario,
     f.running_target = c.summary->running_target;
     f.investment = c.summary->investment;
   }
-  CountSplitGroups(plan.halls, f);
-  CountRisk(shared, scenario, plan, f);
+  CountSplitGroups(*run.halls, f);
+  CountRisk(*run.risk, *run.target, f);
   f.hours = c.hours;
   f.waves = c.waves;
-  f.months = Months(plan.waves);
+  f.months = Months(*run.waves);
   return f;
-}
-
-AssetNames Retired(const TargetPlan& target) {
-  AssetNames retired;
-  for (const Gap& gap : target.gaps) {
-    if (gap.action == GapAction::kRetire) retired.insert({gap.org, gap.asset});
-  }
-  return retired;
 }
 
 }  // namespace
 
-core::Result<ScenarioPlan> PlanScenario(const SharedEstate& shared, const Scenario& scenario,
-                                        core::Diagnostics& diagnostics) {
-  ScenarioPlan plan;
-  auto target = PlanTarget(*shared.estate, *shared.graph, *shared.catalog, &scenario, diagnostics);
-  if (!target.ok()) return target.status();
-  plan.target = std::move(target).value();
-  auto hall_input = BuildHallInput(*shared.estate, *shared.device_types, scenario,
-                                   Retired(plan.target), diagnostics);
-  if (!hall_input.ok()) return hall_input.status();
-  plan.halls = PlanHalls(*hall_input);
-  auto waves = PlanWaves(
-      BuildWaveProblem(*shared.estate, *shared.graph, &plan.target, &plan.halls, scenario));
-  if (!waves.ok()) return waves.status();
-  plan.waves = std::move(waves).value();
-  if (scenario.timeline) {
-    core::Status dated = DateWaves(*scenario.timeline, plan.waves);
-    if (!dated.ok()) {
-      auto it = scenario.locations.find("timeline");
-      diagnostics.Error(
-          it != scenario.locations.end() ? it->second : core::SourceLocation{scenario.source},
-          "SCN004", dated.message());
-      return core::Status::Invalid("the waves do not fit the scenario's timeline");
-    }
-  }
-  return plan;
-}
-
-core::Result<ScenarioComparison> CompareScenario(const SharedEstate& shared,
-                                                 const Scenario& scenario, const CostsFile* costs,
-                                                 core::Diagnostics& diagnostics) {
-  auto planned = PlanScenario(shared, scenario, diagnostics);
-  if (!planned.ok()) return planned.status();
-  const ScenarioPlan& plan = *planned;
+ScenarioComparison CompareScenario(const PlanningBase& base, const PipelineResult& run,
+                                   const CostsFile* costs) {
+  const Scenario& scenario = run.scenario;
   ScenarioComparison c;
   c.name = scenario.name;
   c.alternative = scenario.alternative;
-  c.quantities = CollectCostQuantities({shared.estate, shared.graph, shared.catalog, &scenario,
-                                        &plan.target, &plan.halls, &plan.waves});
+  c.quantities = CollectCostQuantities({&base.estate, base.graph.get(), &base.catalog, &scenario,
+                                        &*run.target, &*run.halls, &*run.waves});
   if (costs) {
     c.costs = *costs;
     c.summary = PriceCosts(c.quantities, *costs);
   }
   c.halls_in_use = Sum(c.quantities.target).halls;
   c.technologies = Technologies(c.quantities.licences_target).size();
-  for (const Wave& w : plan.waves.waves) c.hours += w.hours;
-  c.waves = static_cast<int>(plan.waves.waves.size());
-  if (!plan.waves.waves.empty()) c.end = plan.waves.waves.back().end;
-  c.criteria = ScoreCriteria(scenario, Figures(shared, scenario, plan, c));
+  for (const Wave& w : run.waves->waves) c.hours += w.hours;
+  c.waves = static_cast<int>(run.waves->waves.size());
+  if (!run.waves->waves.empty()) c.end = run.waves->waves.back().end;
+  c.criteria = ScoreCriteria(scenario, Figures(run, c));
   return c;
 }
 

@@ -1,6 +1,6 @@
-// The study's alternatives side by side (`samdrift compare`): each scenario planned over one
-// shared estate, its plan priced with its costs file, the seven criteria scored, and the
-// sensitivity of the order to each single price.
+// The study's alternatives side by side (`samdrift compare`): each scenario planned by the
+// pipeline (planners/pipeline.h) over one shared PlanningBase, its plan priced with its costs
+// file, the seven criteria scored, and the sensitivity of the order to each single price.
 #ifndef SAMDRIFT_PLANNERS_COMPARE_H_
 #define SAMDRIFT_PLANNERS_COMPARE_H_
 
@@ -8,41 +8,16 @@
 #include <string>
 #include <vector>
 
-#include "core/catalog.h"
-#include "core/diagnostics.h"
-#include "core/graph.h"
-#include "core/model.h"
-#include "core/result.h"
-#include "core/store.h"
 #include "planners/costs.h"
 #include "planners/costs_file.h"
 #include "planners/criteria.h"
 #include "planners/hall_plan.h"
+#include "planners/pipeline.h"
 #include "planners/scenario.h"
 #include "planners/target.h"
 #include "planners/waves.h"
 
 namespace samdrift::planners {
-
-// What every scenario of a comparison shares: one estate (the union of their orgs), its graph,
-// the catalog and the device types. Not owned.
-struct SharedEstate {
-  const core::Estate* estate = nullptr;
-  const core::GraphView* graph = nullptr;  // over *estate
-  const core::Catalog* catalog = nullptr;
-  const std::vector<core::DeviceType>* device_types = nullptr;
-};
-
-// One scenario's plan: target, halls and dated waves.
-struct ScenarioPlan {
-  TargetPlan target;
-  HallPlan halls;
-  WavePlan waves;
-};
-
-// Plans target, halls and waves for `scenario` (its orgs, else every org of the estate).
-core::Result<ScenarioPlan> PlanScenario(const SharedEstate& shared, const Scenario& scenario,
-                                        core::Diagnostics& diagnostics);
 
 // One scenario as `compare` shows it.
 struct ScenarioComparison {
@@ -60,10 +35,13 @@ struct ScenarioComparison {
   std::vector<std::string> sensitivity;  // prices whose ±20 % change its place in the order
 };
 
-// Plans, prices and scores one scenario (`costs` may be null).
-core::Result<ScenarioComparison> CompareScenario(const SharedEstate& shared,
-                                                 const Scenario& scenario, const CostsFile* costs,
-                                                 core::Diagnostics& diagnostics);
+// The steps a comparison needs of RunPipeline: target, halls, waves and the risk view.
+inline constexpr Step kCompareSteps = Step::kRisk;
+
+// Prices and scores one scenario from its run over `base` (RunPipeline with kCompareSteps and
+// PipelineKeep::kEverything); `costs` may be null.
+ScenarioComparison CompareScenario(const PlanningBase& base, const PipelineResult& run,
+                                   const CostsFile* costs);
 
 // The order of the scenarios by five-year total, cheapest first (indices; unpriced last).
 std::vector<std::size_t> OrderByFiveYearTotal(const std::vector<ScenarioComparison>& list);

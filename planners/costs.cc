@@ -208,8 +208,10 @@ void PriceYears(const CostQuantities& q, const CostsFile& c, CostSummary& s) {
   }
   s.five_year_total = s.investment;
   for (double y : s.years) s.five_year_total += y;
+  // A saving under one unit a year is no saving: it is the rounding of sums of many figures
+  // (today's and the target's costs of the same halls), and would pay back in 10^13 years.
   const double saving = s.running_today - s.running_target;
-  if (saving > 0) s.payback_years = s.investment / saving;
+  if (saving >= 1) s.payback_years = s.investment / saving;
   if (c.discount_rate) {
     double npv = -s.investment;
     for (int i = 0; i < kYears; ++i) {

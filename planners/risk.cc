@@ -15,11 +15,6 @@
 namespace samdrift::planners {
 namespace {
 
-using core::AssetId;
-using core::AssetKind;
-using core::Direction;
-using core::RelationKind;
-using Id = std::uint32_t;
 using IdSet = std::vector<Id>;  // sorted, unique
 
 constexpr Id kNone = std::numeric_limits<Id>::max();

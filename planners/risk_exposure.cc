@@ -12,12 +12,6 @@
 namespace samdrift::planners {
 namespace {
 
-using core::AssetId;
-using core::AssetKind;
-using core::Direction;
-using core::RelationKind;
-using Id = std::uint32_t;
-
 // The plan's horizon: 12 months after the planned date, or the last wave's end when later;
 // empty without a valid date.
 std::string Horizon(const RiskInput& in) {

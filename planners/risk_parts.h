@@ -9,13 +9,24 @@
 #include <string>
 
 #include "core/diagnostics.h"
+#include "core/graph.h"
+#include "core/model.h"
 #include "planners/risk.h"
 
-namespace samdrift::planners::risk_parts {
+namespace samdrift::planners {
+
+// The names risk.cc and risk_exposure.cc share (this header is theirs alone).
+using core::AssetId;
+using core::AssetKind;
+using core::Direction;
+using core::RelationKind;
+using Id = std::uint32_t;  // an AssetId's value, or a vertex of the risk model
+
+namespace risk_parts {
 
 // The target halls the scenario makes `from` an existing hall ("org/site/hall"), by name: one
 // room, so one component, the existing hall's vertex (not a second hall in series with it).
-std::map<std::string, std::uint32_t> ExistingTargetHalls(const RiskInput& in);
+std::map<std::string, Id> ExistingTargetHalls(const RiskInput& in);
 // End of support per org and category, today and after the plan; the standards that expire
 // before the horizon (warned as RSK006, at the scenario's entry for a fixed one).
 void ComputeEos(const RiskInput& in, RiskReport& report, core::Diagnostics& diagnostics);
@@ -29,6 +40,7 @@ void ComputeConcentration(const RiskInput& in, RiskReport& report);
 // RSK004 (K larger than the group) and RSK005 (no such group or cluster).
 void CheckKOfN(const RiskInput& in, core::Diagnostics& diagnostics);
 
-}  // namespace samdrift::planners::risk_parts
+}  // namespace risk_parts
+}  // namespace samdrift::planners
 
 #endif  // SAMDRIFT_PLANNERS_RISK_PARTS_H_

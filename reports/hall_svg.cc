@@ -72,13 +72,14 @@ constexpr int kTop = 58;
 
 }  // namespace
 
-OrgColours ColoursForOrgs(const planners::HallPlan& plan) {
+OrgColours ColoursForOrgs(const planners::HallPlan& plan, const core::OrgNames& names) {
   std::set<std::string> orgs;
   for (const planners::HallDevice& d : plan.devices) orgs.insert(d.org);
   OrgColours colours;
   std::size_t i = 0;
   for (const std::string& org : orgs) {
-    colours[org] = kPalette[i++ % (sizeof kPalette / sizeof *kPalette)];
+    colours[org] = {kPalette[i++ % (sizeof kPalette / sizeof *kPalette)],
+                    core::DisplayName(names, org)};
   }
   return colours;
 }
@@ -154,6 +155,12 @@ std::string Text(int x, int y, const std::string& text, const std::string& rest 
          (rest.empty() ? "" : " " + rest) + ">" + XmlText(text) + "</text>";
 }
 
+// The colour and display name of `org` (grey and the id for an org the plan did not colour).
+OrgMark MarkOf(const OrgColours& colours, const std::string& org) {
+  auto it = colours.find(org);
+  return it == colours.end() ? OrgMark{"#888888", org} : it->second;
+}
+
 std::string T(Lang lang, std::string_view text) { return std::string(Tr(lang, text)); }
 
 // One device in one view: role fill, org stripe, border by whether it moves in, name and model.
@@ -167,11 +174,10 @@ std::string DeviceBox(const planners::HallPlan& plan, const planners::PlannedHal
   const int x = left + 3, w = kRackWidth - 6;
   // Seen from the other face: the back of a full-depth device, drawn faint.
   const bool back = rear ? d.face != "rear" : d.face == "rear";
-  auto colour = colours.find(d.org);
-  const std::string org_colour = colour == colours.end() ? "#888888" : colour->second;
+  const OrgMark org = MarkOf(colours, d.org);
   const std::string partners = Partners(plan, d);
   const std::string tip =
-      d.name + " (" + d.org + ", " + d.role + (d.model.empty() ? "" : ", " + d.model) + ") · U" +
+      d.name + " (" + org.name + ", " + d.role + (d.model.empty() ? "" : ", " + d.model) + ") · U" +
       std::to_string(p.position) + "–" + std::to_string(p.position + d.u_height - 1) + " · " +
       (d.face.empty() ? "" : T(lang, "mounted") + " " + T(lang, d.face) + " · ") +
       T(lang, d.full_depth ? "full depth" : "half depth") + " · " + Num(d.kw, 2) + " kW" +
@@ -193,9 +199,9 @@ std::string DeviceBox(const planners::HallPlan& plan, const planners::PlannedHal
                 (p.kept ? "#333" : "#0b5cad") + "\" stroke-width=\"" + (p.kept ? "1" : "2.5") +
                 "\"" + (p.kept ? "" : " stroke-dasharray=\"6 3\""));
   if (d.estimated) s += Rect(x, y, w, h, "fill=\"url(#" + XmlAttribute(est) + ")\"");
-  s += Rect(x, y, 7, h, "fill=\"" + org_colour + "\"");  // the municipality
+  s += Rect(x, y, 7, h, "fill=\"" + org.colour + "\"");  // the municipality
   const std::string mark = (p.kept ? "" : "➜ ") + std::string(d.estimated ? "≈ " : "");
-  const std::string right = (d.redundancy_group.empty() ? "" : "⇄ ") + d.org;
+  const std::string right = (d.redundancy_group.empty() ? "" : "⇄ ") + org.name;
   const std::string name = back ? "(" + T(lang, "rear of") + ") " + d.name : d.name;
   if (h >= 2 * kUnitPx - 2) {
     s += Text(x + 12, y + h / 2 - 2, mark + Shorten(name, 24), "font-weight=\"bold\"");
@@ -203,9 +209,16 @@ std::string DeviceBox(const planners::HallPlan& plan, const planners::PlannedHal
               Shorten(d.model.empty() ? d.role : d.model, 30) + " · " + Num(d.kw, 2) + " kW",
               "font-size=\"9\" fill=\"#333\"");
   } else {
-    s += Text(x + 12, y + h / 2 + 4,
-              mark + Shorten(name, 18) + "  " + Shorten(d.model.empty() ? d.role : d.model, 16),
-              "font-size=\"10\"");
+    // One unit: name and model on one line, in what the label at the right edge leaves (about
+    // 6 px a character at 10 px, 5 px at 9 px).
+    const int room = (w - 20 - static_cast<int>(core::DisplayWidth(right)) * 5) / 6;
+    std::string line = mark + Shorten(name, static_cast<std::size_t>(std::clamp(room - 2, 4, 18)));
+    const int rest = room - static_cast<int>(core::DisplayWidth(line)) - 2;
+    if (rest >= 6) {
+      line += "  " + Shorten(d.model.empty() ? d.role : d.model,
+                             static_cast<std::size_t>(std::min(rest, 16)));
+    }
+    s += Text(x + 12, y + h / 2 + 4, line, "font-size=\"10\"");
   }
   s += Text(x + w - 4, y + h / 2 + 4, right, "text-anchor=\"end\" font-size=\"9\" fill=\"#222\"");
   return s + "</g>\n";
@@ -250,12 +263,10 @@ std::string Legend(const std::set<std::string>& orgs, const OrgColours& colours,
   y += 2 * 20 + 6;
   int x = 8;
   for (const std::string& org : orgs) {
-    auto colour = colours.find(org);
-    s += Rect(
-        x, y, 7, 14,
-        "fill=\"" + (colour == colours.end() ? std::string("#888888") : colour->second) + "\"");
-    s += Text(x + 12, y + 11, org) + "\n";
-    x += 30 + static_cast<int>(core::DisplayWidth(org)) * 7;
+    const OrgMark mark = MarkOf(colours, org);
+    s += Rect(x, y, 7, 14, "fill=\"" + mark.colour + "\"");
+    s += Text(x + 12, y + 11, mark.name) + "\n";
+    x += 30 + static_cast<int>(core::DisplayWidth(mark.name)) * 7;
   }
   y += 22;
   s += Rect(8, y, 14, 14, "fill=\"#fff\" stroke=\"#333\"") +
@@ -333,8 +344,8 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
   for (const planners::Placement* p : zero_u) {
     const planners::HallDevice& d = plan.devices[p->device];
     s += Text(8, y,
-              T(lang, "zero-U") + ": " + d.name + " (" + d.org + ", " + Num(d.kw, 2) + " kW)" +
-                  (d.estimated ? " ≈" : "")) +
+              T(lang, "zero-U") + ": " + d.name + " (" + MarkOf(colours, d.org).name + ", " +
+                  Num(d.kw, 2) + " kW)" + (d.estimated ? " ≈" : "")) +
          "\n";
     y += 16;
   }
@@ -343,14 +354,47 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
   return s;
 }
 
-std::string HallFloorSvg(const planners::PlannedHall& hall, double margin, Lang lang) {
+namespace {
+
+constexpr const char* kBarGreen = "#2a9d8f";
+constexpr const char* kBarAmber = "#f4a261";
+constexpr const char* kBarRed = "#e76f51";
+
+// "varnamo/Stadshuset/Serverhall 1" with the org's display name: "Värnamo/Stadshuset/...".
+std::string FromWithName(const std::string& from, const core::OrgNames& names) {
+  const std::size_t slash = from.find('/');
+  if (slash == std::string::npos) return from;
+  return core::DisplayName(names, from.substr(0, slash)) + from.substr(slash);
+}
+
+// What the floor's bar colours mean, in one line of swatches.
+std::string BarKey(int y, double margin, Lang lang) {
+  const std::string percent = std::to_string(static_cast<int>(std::lround(margin * 100)));
+  const std::pair<const char*, std::string> keys[] = {
+      {kBarGreen, "≤ 70 % " + T(lang, "of the power budget")},
+      {kBarAmber, "> 70 % " + T(lang, "or past the margin") + " (" + percent + " %)"},
+      {kBarRed, "> 90 % " + T(lang, "or hall over capacity")}};
+  std::string s;
+  int x = 8;
+  for (const auto& [colour, label] : keys) {
+    s += Rect(x, y, 12, 12, "fill=\"" + std::string(colour) + "\"") +
+         Text(x + 17, y + 10, label, "fill=\"#555\"") + "\n";
+    x += 30 + static_cast<int>(core::DisplayWidth(label)) * 6;
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string HallFloorSvg(const planners::PlannedHall& hall, double margin, Lang lang,
+                         const core::OrgNames& names) {
   auto T = [lang](std::string_view text) { return std::string(Tr(lang, text)); };
   constexpr int kSlotW = 110, kSlotH = 150, kGap = 12, kFloorTop = 84;
   const int positions = std::max({hall.positions, static_cast<int>(hall.racks.size()), 1});
   const int columns = std::min(positions, 8);
   const int rows = (positions + columns - 1) / columns;
-  const int width = std::max(16 + columns * (kSlotW + kGap), 520);
-  const int height = kFloorTop + rows * (kSlotH + kGap) + 40;
+  const int width = std::max(16 + columns * (kSlotW + kGap), 620);  // the key fits
+  const int height = kFloorTop + rows * (kSlotH + kGap) + 58;
   std::string s = kHeader;
   s += "width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) +
        "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
@@ -360,7 +404,8 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, double margin, Lang 
        std::to_string(height) + "\" fill=\"#ffffff\"/>\n";
   s += "<text x=\"8\" y=\"20\" font-size=\"15\" font-weight=\"bold\">" +
        XmlText(hall.name + " (" + RoleName(lang, hall.role) + ")" +
-               (hall.from.empty() ? " · " + T("new hall") : " · " + T("from") + " " + hall.from)) +
+               (hall.from.empty() ? " · " + T("new hall")
+                                  : " · " + T("from") + " " + FromWithName(hall.from, names))) +
        "</text>\n";
   // A hall past a capacity says so in red, and none of its racks shows a green bar.
   const std::vector<std::string> over = HallOver(hall);
@@ -411,10 +456,9 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, double margin, Lang 
     // Past the design margin (the hall's or the rack's) is never green.
     const bool past =
         !planners::PastMargin(hall, margin).empty() || planners::PastMargin(*rack, margin);
-    const std::string bar_colour = !over.empty() || load > 0.9 ? "#e76f51"
-                                   : past                      ? "#f4a261"
-                                   : load > 0.7                ? "#f4a261"
-                                                               : "#2a9d8f";
+    const std::string bar_colour = !over.empty() || load > 0.9 ? kBarRed
+                                   : past || load > 0.7        ? kBarAmber
+                                                               : kBarGreen;
     s += "<g><title>" +
          XmlText(rack->name + ": U " + std::to_string(rack->u_used) + "/" +
                  std::to_string(rack->u) + ", " + Kw(rack->kw_used) + "/" + Kw(rack->kw_budget) +
@@ -443,16 +487,18 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, double margin, Lang 
          "\" fill=\"#555\">" + std::to_string(static_cast<int>(std::lround(load * 100))) +
          " % kW</text></g>\n";
   }
-  s += "<text x=\"8\" y=\"" + std::to_string(height - 14) + "\" fill=\"#555\">" +
+  s += "<text x=\"8\" y=\"" + std::to_string(height - 32) + "\" fill=\"#555\">" +
        XmlText(T("Each box is a rack position; the bar is the rack's power use against its "
                  "budget. Dashed: free.")) +
        "</text>\n";
+  s += BarKey(height - 24, margin, lang);
   s += "</svg>\n";
   return s;
 }
 
-std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan, Lang lang) {
-  const OrgColours colours = ColoursForOrgs(plan);
+std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan, Lang lang,
+                                  const core::OrgNames& names) {
+  const OrgColours colours = ColoursForOrgs(plan, names);
   std::vector<SvgFile> files;
   std::set<std::string> taken;
   auto unique = [&](std::string base) {
@@ -464,7 +510,7 @@ std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan, Lang lang) {
   };
   for (const planners::PlannedHall& hall : plan.halls) {
     files.push_back(
-        {unique("hall-" + SafeFileName(hall.name)), HallFloorSvg(hall, plan.margin, lang)});
+        {unique("hall-" + SafeFileName(hall.name)), HallFloorSvg(hall, plan.margin, lang, names)});
     for (const planners::PlannedRack& rack : hall.racks) {
       files.push_back({unique("rack-" + SafeFileName(hall.name) + "-" + SafeFileName(rack.name)),
                        RackElevationSvg(plan, hall, rack, colours, lang)});

@@ -9,17 +9,24 @@
 #include <string_view>
 #include <vector>
 
+#include "core/model.h"
 #include "planners/hall_plan.h"
 #include "reports/report.h"
 
 namespace samdrift::reports {
 
-// A fill colour ("#1f77b4") per org of the plan, stable for a given set of orgs.
-using OrgColours = std::map<std::string, std::string>;
-OrgColours ColoursForOrgs(const planners::HallPlan& plan);
+// How the drawings mark each org of the plan: a fill colour ("#1f77b4"), stable for a given set
+// of orgs, and the name a reader knows it by ("Gnosjö kommun" for "gnosjo": core::DisplayName).
+struct OrgMark {
+  std::string colour;
+  std::string name;
+};
+using OrgColours = std::map<std::string, OrgMark>;
+OrgColours ColoursForOrgs(const planners::HallPlan& plan, const core::OrgNames& names = {});
 
-// Front view of one rack: unit numbers (1 at the bottom), each device at its position and height
-// with its name, filled in its org's colour; devices with estimated figures hatched and marked
+// Front and rear view of one rack: unit numbers (1 at the bottom), each device at its position
+// and height with its name and model, filled by role with its org's colour as a stripe and its
+// org's display name; devices with estimated figures hatched and marked
 // "≈"; the PDU zone shaded; zero-U devices listed under the rack.
 std::string RackElevationSvg(const planners::HallPlan& plan, const planners::PlannedHall& hall,
                              const planners::PlannedRack& rack, const OrgColours& colours,
@@ -27,16 +34,20 @@ std::string RackElevationSvg(const planners::HallPlan& plan, const planners::Pla
 
 // Floor view of one hall: every position, used (rack name, new or existing, U and kW used
 // against budget, a load bar) or free; the hall's power and cooling use in the title.
-// A hall or rack past `margin` (the plan's design margin) shows amber, never green.
+// A hall or rack past `margin` (the plan's design margin) shows amber, never green; a key under
+// the floor says what each bar colour means. The hall it is made from names its org by display
+// name (`names`, else the id).
 std::string HallFloorSvg(const planners::PlannedHall& hall, double margin = 1.0,
-                         Lang lang = Lang::kEn);
+                         Lang lang = Lang::kEn, const core::OrgNames& names = {});
 
 struct SvgFile {
   std::string name;  // a safe file name, unique within the set: "hall-DC1.svg", "rack-DC1-A01.svg"
   std::string svg;
 };
-// Every floor view and rack elevation of the plan, halls in plan order, racks by slot.
-std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan, Lang lang = Lang::kEn);
+// Every floor view and rack elevation of the plan, halls in plan order, racks by slot; orgs by
+// their display names in `names` (else by id).
+std::vector<SvgFile> HallPlanSvgs(const planners::HallPlan& plan, Lang lang = Lang::kEn,
+                                  const core::OrgNames& names = {});
 
 }  // namespace samdrift::reports
 

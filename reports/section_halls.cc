@@ -97,9 +97,9 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
   }
   section.figures.push_back(CapacityBars(gauges));
   for (const planners::PlannedHall& hall : plan.halls) {
-    section.figures.push_back(Inline(HallFloorSvg(hall, plan.margin, lang)));
+    section.figures.push_back(Inline(HallFloorSvg(hall, plan.margin, lang, context.org_names)));
   }
-  const OrgColours colours = ColoursForOrgs(plan);
+  const OrgColours colours = ColoursForOrgs(plan, context.org_names);
   std::size_t drawn = 0;
   std::string elevations = "<div style=\"display:flex;flex-wrap:wrap;gap:8px\">";
   for (const planners::PlannedHall& hall : plan.halls) {

@@ -281,6 +281,16 @@ struct DayScale {
 
 constexpr const char* kBands[] = {"#eef3fb", "#fbf3e8", "#eef8ee", "#f6eef8"};
 
+// A milestone's name beside its diamond, on a white halo so that a bar drawn under it stays
+// readable; left of the diamond when it would run past the chart's right edge.
+std::string MilestoneLabel(double x, double y, const std::string& label, double right) {
+  const double width = static_cast<double>(core::DisplayWidth(label)) * 5.6;
+  const bool left = x + 9 + width > right && x - 9 - width > kLabelWidth;
+  return Text(left ? x - 9 : x + 9, y + 4, label, left ? "end" : "start",
+              "font-size=\"10\" paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\" "
+              "stroke-linejoin=\"round\"");
+}
+
 }  // namespace
 
 std::string GanttChart(const planners::Gantt& g, planners::Track track, bool milestones,
@@ -337,7 +347,7 @@ std::string GanttChart(const planners::Gantt& g, planners::Track track, bool mil
            "fill=\"#222\"><title>" +
            HtmlText(m.label + " " + text.emptied + ": " + m.date + " (" + text.wave + " " +
                     std::to_string(m.wave) + ")") +
-           "</title></path>" + Text(x + 9, y + 4, m.label, "start", "font-size=\"10\"") + "</g>";
+           "</title></path>" + MilestoneLabel(x, y, m.label, kLabelWidth + plot) + "</g>";
   }
   return svg + "</svg>";
 }

@@ -303,11 +303,11 @@ void PrintToday(const std::vector<planners::TodayHallFate>& today, const core::O
   }
 }
 
-core::Status WriteSvgs(const HallPlan& plan, const std::string& dir) {
+core::Status WriteSvgs(const HallPlan& plan, const core::OrgNames& names, const std::string& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return core::Status::StoreError("cannot create '" + dir + "': " + ec.message());
-  for (const reports::SvgFile& file : reports::HallPlanSvgs(plan)) {
+  for (const reports::SvgFile& file : reports::HallPlanSvgs(plan, reports::Lang::kEn, names)) {
     const fs::path path = fs::path(dir) / file.name;
     std::ofstream out(path, std::ios::binary);
     out << file.svg;
@@ -331,7 +331,7 @@ int PrintHalls(const planners::PipelineResult& result, Format format, const std:
     PrintToday(today, result.org_names);
   }
   if (!svg_dir.empty()) {
-    core::Status written = WriteSvgs(plan, svg_dir);
+    core::Status written = WriteSvgs(plan, result.org_names, svg_dir);
     if (!written.ok()) return Fail(written);
   }
   if (!plan.Feasible()) {

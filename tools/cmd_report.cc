@@ -39,10 +39,10 @@ Runner SetupReport(CLI::App& app, const GlobalOptions& global) {
         in.ok() ? planners::RunPipeline(in->base, in->Request(planners::Step::kRisk), diagnostics)
                 : core::Result<planners::PipelineResult>(in.status());
     // With several scenarios, all of them compared over the first one's estate.
-    auto compared =
-        result.ok() && scenarios->size() >= 2
-            ? CompareScenarios(*in->store, *scenarios, *in->base, in->scenario->orgs, diagnostics)
-            : core::Result<Comparison>(Comparison{});
+    auto compared = result.ok() && scenarios->size() >= 2
+                        ? CompareScenarios(*in->store, *scenarios, planning->catalogs, in->base,
+                                           in->scenario->orgs, diagnostics)
+                        : core::Result<Comparison>(Comparison{});
     if (!result.ok()) compared = result.status();
     auto files = compared.ok() ? RunReport(*in->store, *in, *result, *options, diagnostics,
                                            &compared->scenarios)

@@ -4,11 +4,13 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 
-#include "core/graph.h"
 #include "core/text.h"
+#include "planners/pipeline.h"
 #include "tools/planning_inputs.h"
+#include "tools/trace.h"
 
 namespace samdrift::tools {
 namespace {
@@ -89,6 +91,26 @@ std::vector<std::string> OrgsOf(const std::vector<planners::Scenario>& scenarios
   return orgs;
 }
 
+// One planning base for every scenario: the estate of `orgs` (empty: every org), its graph, the
+// catalog and the device types, loaded and built once.
+core::Result<std::shared_ptr<const planners::PlanningBase>> LoadBase(const core::Store& store,
+                                                                     std::vector<std::string> orgs,
+                                                                     core::Catalog catalog) {
+  core::AssetQuery query;
+  query.orgs = std::move(orgs);
+  auto estate = store.LoadEstate(query);
+  if (!estate.ok()) return estate.status();
+  Trace("estate loaded");
+  auto device_types = store.DeviceTypes();
+  if (!device_types.ok()) return device_types.status();
+  // Only the graph reads the relations once it is built: they are let go.
+  auto base = planners::MakePlanningBase(
+      std::move(estate).value(), std::move(catalog), std::move(device_types).value(),
+      planners::GraphNeed::kBuild, planners::Relations::kRelease);
+  Trace("graph built");
+  return base;
+}
+
 // The scenarios read and checked against the store (names, orgs).
 core::Result<LoadedScenarios> ReadChecked(const core::Store& store,
                                           const std::vector<std::string>& paths,
@@ -102,34 +124,25 @@ core::Result<LoadedScenarios> ReadChecked(const core::Store& store,
   return loaded;
 }
 
-// Each scenario planned, priced and scored over `shared`, then the sensitivity.
-core::Result<Comparison> CompareOver(const planners::SharedEstate& shared,
+// Each scenario planned, priced and scored over `base`, then the sensitivity.
+core::Result<Comparison> CompareOver(const std::shared_ptr<const planners::PlanningBase>& base,
                                      const LoadedScenarios& loaded,
                                      core::Diagnostics& diagnostics) {
   Comparison out;
-  out.org_names = shared.estate->org_names;
+  out.org_names = base->estate.org_names;
   for (const planners::Scenario& s : loaded.scenarios) {
+    planners::PipelineRequest request;
+    request.scenario = &s;
+    request.steps = planners::kCompareSteps;
+    request.trace = Trace;
+    auto run = planners::RunPipeline(base, request, diagnostics);
+    if (!run.ok()) return run.status();
     const planners::CostsFile* costs = s.costs.empty() ? nullptr : &loaded.costs.at(s.costs);
-    auto compared = planners::CompareScenario(shared, s, costs, diagnostics);
-    if (!compared.ok()) return compared.status();
-    out.scenarios.push_back(std::move(compared).value());
+    out.scenarios.push_back(planners::CompareScenario(*base, *run, costs));
+    Trace("compared: " + s.name);
   }
   planners::AddSensitivity(out.scenarios);
   return out;
-}
-
-// The estate of the scenarios' orgs, with its graph, and the comparison over it.
-core::Result<Comparison> LoadAndCompare(const core::Store& store, const core::Catalog& catalog,
-                                        const LoadedScenarios& loaded,
-                                        core::Diagnostics& diagnostics) {
-  core::AssetQuery query;
-  query.orgs = OrgsOf(loaded.scenarios);
-  auto estate = store.LoadEstate(query);
-  if (!estate.ok()) return estate.status();
-  auto device_types = store.DeviceTypes();
-  if (!device_types.ok()) return device_types.status();
-  const core::GraphView graph(*estate);
-  return CompareOver({&*estate, &graph, &catalog, &*device_types}, loaded, diagnostics);
 }
 
 // Whether an estate of `base_orgs` (empty: every org) holds every org of each scenario.
@@ -149,27 +162,32 @@ core::Result<Comparison> CompareScenarios(const core::Store& store,
                                           const std::vector<std::string>& paths,
                                           const std::vector<std::string>& catalogs,
                                           core::Diagnostics& diagnostics) {
+  Trace("start");
   auto loaded = ReadChecked(store, paths, diagnostics);
   if (!loaded.ok()) return loaded.status();
   auto catalog = core::LoadCatalog(catalogs, diagnostics);
   if (!catalog.ok()) return catalog.status();
   if (auto s = ReadCosts(store, *catalog, *loaded, diagnostics); !s.ok()) return s;
-  return LoadAndCompare(store, *catalog, *loaded, diagnostics);
+  auto base = LoadBase(store, OrgsOf(loaded->scenarios), std::move(catalog).value());
+  if (!base.ok()) return base.status();
+  return CompareOver(*base, *loaded, diagnostics);
 }
 
 core::Result<Comparison> CompareScenarios(const core::Store& store,
                                           const std::vector<std::string>& paths,
-                                          const planners::PlanningBase& base,
+                                          const std::vector<std::string>& catalogs,
+                                          const std::shared_ptr<const planners::PlanningBase>& base,
                                           const std::vector<std::string>& base_orgs,
                                           core::Diagnostics& diagnostics) {
-  auto loaded = ReadChecked(store, paths, diagnostics);
-  if (!loaded.ok()) return loaded.status();
-  if (auto s = ReadCosts(store, base.catalog, *loaded, diagnostics); !s.ok()) return s;
-  if (!base.graph || !Covers(base_orgs, loaded->scenarios)) {
-    return LoadAndCompare(store, base.catalog, *loaded, diagnostics);
+  core::Diagnostics read;
+  auto loaded = ReadChecked(store, paths, read);
+  if (loaded.ok() && (!base->graph || !Covers(base_orgs, loaded->scenarios))) {
+    return CompareScenarios(store, paths, catalogs, diagnostics);  // an estate of their own
   }
-  return CompareOver({&base.estate, base.graph.get(), &base.catalog, &base.device_types}, *loaded,
-                     diagnostics);
+  diagnostics.Append(read);
+  if (!loaded.ok()) return loaded.status();
+  if (auto s = ReadCosts(store, base->catalog, *loaded, diagnostics); !s.ok()) return s;
+  return CompareOver(base, *loaded, diagnostics);
 }
 
 std::string FormatMoney(double amount) { return core::GroupDigits(amount, " "); }

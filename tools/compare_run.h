@@ -5,6 +5,7 @@
 #define SAMDRIFT_TOOLS_COMPARE_RUN_H_
 
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,11 +31,12 @@ core::Result<Comparison> CompareScenarios(const core::Store& store,
                                           core::Diagnostics& diagnostics);
 
 // The same over `base` (the report's: its graph built, its estate of `base_orgs`, empty for every
-// org) and its catalog, so that the estate is read once; when a scenario names an org the base
-// lacks, its own estate is read as above.
+// org, its catalog read from `catalogs`), so that the estate is read once; when a scenario names
+// an org the base lacks, the scenarios get an estate of their own as above.
 core::Result<Comparison> CompareScenarios(const core::Store& store,
                                           const std::vector<std::string>& paths,
-                                          const planners::PlanningBase& base,
+                                          const std::vector<std::string>& catalogs,
+                                          const std::shared_ptr<const planners::PlanningBase>& base,
                                           const std::vector<std::string>& base_orgs,
                                           core::Diagnostics& diagnostics);
 

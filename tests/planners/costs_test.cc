@@ -2,6 +2,7 @@
 #include "planners/costs.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "planners/compare.h"
 #include "tests/planners/estate_util.h"
@@ -30,39 +31,6 @@ planners::CostsFile Costs(const std::string& yaml) {
   for (const auto& line : Lines(d)) FAIL_CHECK(line);
   REQUIRE(c.has_value());
   return *c;
-}
-
-// Org a: host a-h1 in hall S/H on Acme Hyper 2 with 16 cores; org b: host b-h1 in hall T/K on
-// Beta Visor 1, cores unknown. 500 W each, one rack each.
-core::Estate TwoHosts() {
-  core::Estate e;
-  auto host = [&](const std::string& org, const std::string& name, const std::string& site,
-                  const std::string& hall, const std::string& platform) {
-    core::Asset a = MakeAsset(org, AssetKind::kDevice, name);
-    a.role = "server";
-    a.category = core::Category::kDatacenter;
-    a.site = site;
-    a.hall = hall;
-    a.rack = "R1";
-    a.position = 1;
-    a.u_height = 1;
-    a.power_w = 500;
-    a.SetAttr("platform", platform);
-    e.assets.push_back(std::move(a));
-    core::Asset h = MakeAsset(org, AssetKind::kHall, hall);
-    h.site = site;
-    h.SetAttr("positions", "4");
-    e.assets.push_back(std::move(h));
-    core::Asset r = MakeAsset(org, AssetKind::kRack, "R1");
-    r.site = site;
-    r.hall = hall;
-    r.SetAttr("u_height", "42");
-    e.assets.push_back(std::move(r));
-  };
-  host("a", "a-h1", "S", "H", "Acme Hyper 2.1");
-  e.assets[0].SetAttr("cpu_cores", "16");
-  host("b", "b-h1", "T", "K", "Beta Visor 1.0");
-  return e;
 }
 
 }  // namespace
@@ -143,18 +111,14 @@ share: {a: 1, c: 2}
 }
 
 TEST_CASE("cost arithmetic on a small estate, by hand", "[planners][costs]") {
-  const core::Estate e = TwoHosts();
-  const core::GraphView graph(e);
-  const core::Catalog catalog = testing::TestCatalog();
-  const std::vector<core::DeviceType> types;
-  const planners::SharedEstate shared{&e, &graph, &catalog, &types};
+  const auto base = testing::TestBase(testing::TwoHosts());
   const planners::Scenario scenario = testing::ParsedScenario(
       "standards: {hypervisor: acme-hv-2}\neffort: {hypervisor/replace: 10}\ndate: 2026-09-01\n");
   core::Diagnostics d;
-  auto plan = planners::PlanScenario(shared, scenario, d);
-  REQUIRE(plan.ok());
-  const planners::CostQuantities q = planners::CollectCostQuantities(
-      {&e, &graph, &catalog, &scenario, &plan->target, &plan->halls, &plan->waves});
+  const planners::PipelineResult plan = testing::PlanEverything(base, scenario, d);
+  const planners::CostQuantities q =
+      planners::CollectCostQuantities({&base->estate, base->graph.get(), &base->catalog, &scenario,
+                                       &*plan.target, &*plan.halls, &*plan.waves});
   // b-h1 leaves Beta Visor for Acme Hyper 2: software, paid by its licence; 10 hours. Without
   // target halls each of today's halls is a target hall with a joint network core (80 h each).
   CHECK(q.purchases.empty());
@@ -231,6 +195,22 @@ TEST_CASE("payback, net present value and the joint share", "[planners][costs]")
   CHECK(s.per_org.at("b").running_target == Approx(325));
   CHECK(s.unknown == std::vector<std::string>{"buy: y-1 (1 units)"});
   CHECK(s.confidence == 5);  // 8 of 9 items priced
+}
+
+TEST_CASE("no payback from a saving that is only rounding", "[planners][costs]") {
+  // The same 0.3 kW today (two orgs) and in the target, summed in another order: the target
+  // comes out a hair cheaper. At national scale that hair gave a payback of 10^13 years.
+  planners::CostQuantities q;
+  q.orgs = {"a", "b"};
+  q.assets = {{"a", 1}, {"b", 1}};
+  q.hours = {{"joint", 10}};
+  q.today = {{"a", {0, 0, 0.1}}, {"b", {0, 0, 0.2}}};
+  q.target = {{"joint", {0, 0, std::nextafter(0.3, 0.0)}}};
+  const auto c = Costs("hour: 100\nelectricity_kwh: 1\npue: 1\n");
+  const planners::CostSummary s = planners::PriceCosts(q, c);
+  REQUIRE(s.running_today > s.running_target);
+  CHECK(s.running_today - s.running_target < 1e-9);
+  CHECK_FALSE(s.payback_years);
 }
 
 TEST_CASE("confidence levels from the priced share", "[planners][costs]") {

@@ -3,10 +3,12 @@
 #define SAMDRIFT_TESTS_PLANNERS_ESTATE_UTIL_H_
 
 #include <catch2/catch.hpp>
+#include <memory>
 #include <string>
 
 #include "core/catalog.h"
 #include "core/store.h"
+#include "planners/pipeline.h"
 #include "planners/scenario.h"
 
 namespace samdrift::testing {
@@ -119,6 +121,61 @@ inline planners::Scenario ParsedScenario(const std::string& yaml) {
   for (const auto& item : d.items()) FAIL_CHECK(core::FormatDiagnostic(item));
   REQUIRE(s.has_value());
   return *s;
+}
+
+// Org a: host a-h1 in hall S/H on Acme Hyper 2 with 16 cores; org b: host b-h1 in hall T/K on
+// Beta Visor 1, cores unknown. 500 W each, one 42 U rack R1 each, halls of 4 positions.
+inline core::Estate TwoHosts() {
+  core::Estate e;
+  auto host = [&](const std::string& org, const std::string& name, const std::string& site,
+                  const std::string& hall, const std::string& platform) {
+    core::Asset a = MakeAsset(org, core::AssetKind::kDevice, name);
+    a.role = "server";
+    a.category = core::Category::kDatacenter;
+    a.site = site;
+    a.hall = hall;
+    a.rack = "R1";
+    a.position = 1;
+    a.u_height = 1;
+    a.power_w = 500;
+    a.SetAttr("platform", platform);
+    e.assets.push_back(std::move(a));
+    core::Asset h = MakeAsset(org, core::AssetKind::kHall, hall);
+    h.site = site;
+    h.SetAttr("positions", "4");
+    e.assets.push_back(std::move(h));
+    core::Asset r = MakeAsset(org, core::AssetKind::kRack, "R1");
+    r.site = site;
+    r.hall = hall;
+    r.SetAttr("u_height", "42");
+    e.assets.push_back(std::move(r));
+  };
+  host("a", "a-h1", "S", "H", "Acme Hyper 2.1");
+  e.assets[0].SetAttr("cpu_cores", "16");
+  host("b", "b-h1", "T", "K", "Beta Visor 1.0");
+  return e;
+}
+
+// A planning base over `estate` with the test catalog, no device types, the graph built.
+inline std::shared_ptr<const planners::PlanningBase> TestBase(core::Estate estate) {
+  return planners::MakePlanningBase(std::move(estate), TestCatalog(), {},
+                                    planners::GraphNeed::kBuild, planners::Relations::kKeep);
+}
+
+// Every step of the pipeline (target, halls, waves, risk) for `scenario` over `base`; a failed
+// run fails the test with its diagnostics, which also go to `d`.
+inline planners::PipelineResult PlanEverything(std::shared_ptr<const planners::PlanningBase> base,
+                                               const planners::Scenario& scenario,
+                                               core::Diagnostics& d) {
+  planners::PipelineRequest request;
+  request.scenario = &scenario;
+  request.steps = planners::Step::kRisk;
+  auto run = planners::RunPipeline(std::move(base), request, d);
+  if (!run.ok()) {
+    for (const auto& item : d.items()) FAIL_CHECK(core::FormatDiagnostic(item));
+  }
+  REQUIRE(run.ok());
+  return std::move(run).value();
 }
 
 }  // namespace samdrift::testing

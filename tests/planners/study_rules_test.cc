@@ -3,9 +3,6 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "planners/compare.h"
-#include "planners/hall_input.h"
-#include "planners/migration.h"
 #include "planners/target.h"
 #include "tests/planners/estate_util.h"
 
@@ -21,39 +18,6 @@ std::vector<std::string> Problems(const std::string& yaml) {
   std::vector<std::string> lines;
   for (const auto& item : d.items()) lines.push_back(core::FormatDiagnostic(item));
   return lines;
-}
-
-// Org a: a host in hall S/H on Acme Hyper 2 with 16 cores and 500 W; org b: a host in hall
-// T/K on Beta Visor 1 (cores unknown), 500 W.
-core::Estate TwoHalls() {
-  core::Estate e;
-  auto host = [&](const std::string& org, const std::string& name, const std::string& site,
-                  const std::string& hall, const std::string& platform) {
-    core::Asset a = MakeAsset(org, AssetKind::kDevice, name);
-    a.role = "server";
-    a.category = core::Category::kDatacenter;
-    a.site = site;
-    a.hall = hall;
-    a.rack = "R1";
-    a.position = 1;
-    a.u_height = 1;
-    a.power_w = 500;
-    a.SetAttr("platform", platform);
-    e.assets.push_back(std::move(a));
-    core::Asset h = MakeAsset(org, AssetKind::kHall, hall);
-    h.site = site;
-    h.SetAttr("positions", "4");
-    e.assets.push_back(std::move(h));
-    core::Asset r = MakeAsset(org, AssetKind::kRack, "R1");
-    r.site = site;
-    r.hall = hall;
-    r.SetAttr("u_height", "42");
-    e.assets.push_back(std::move(r));
-  };
-  host("a", "a-h1", "S", "H", "Acme Hyper 2.1");
-  e.assets[0].SetAttr("cpu_cores", "16");
-  host("b", "b-h1", "T", "K", "Beta Visor 1.0");
-  return e;
 }
 
 std::size_t GapsOf(const planners::TargetPlan& plan, const std::string& capability) {
@@ -109,7 +73,7 @@ TEST_CASE("bad study keys are located errors", "[planners][scenario][compare]") 
 }
 
 TEST_CASE("a free capability yields no gaps", "[planners][target][compare]") {
-  const core::Estate e = TwoHalls();
+  const core::Estate e = testing::TwoHosts();
   const core::Catalog catalog = testing::TestCatalog();
   core::Diagnostics d;
   const planners::Scenario fixed_scenario =
@@ -135,7 +99,7 @@ TEST_CASE("free for a capability the catalog does not know is an error",
   const core::Catalog catalog = testing::TestCatalog();
   core::Diagnostics d;
   const planners::Scenario scenario = testing::ParsedScenario("standards:\n  hypervisr: free\n");
-  auto plan = planners::PlanTarget(TwoHalls(), catalog, &scenario, d);
+  auto plan = planners::PlanTarget(testing::TwoHosts(), catalog, &scenario, d);
   CHECK_FALSE(plan.ok());
   REQUIRE(d.items().size() == 1);
   CHECK(core::FormatDiagnostic(d.items()[0]) ==
@@ -144,33 +108,27 @@ TEST_CASE("free for a capability the catalog does not know is an error",
 }
 
 TEST_CASE("an area not pooled yields no gaps and no moves", "[planners][target][compare]") {
-  const core::Estate e = TwoHalls();
-  const core::GraphView graph(e);
-  const core::Catalog catalog = testing::TestCatalog();
-  const std::vector<core::DeviceType> types;
-  const planners::SharedEstate shared{&e, &graph, &catalog, &types};
+  const auto base = testing::TestBase(testing::TwoHosts());
   const std::string halls = R"(standards: {hypervisor: acme-hv-2}
 halls:
   - {name: DC1, role: primary, positions: 4, power_kw: 10, cooling_kw: 10}
 redundancy: none
 )";
   core::Diagnostics d;
-  auto pooled = planners::PlanScenario(shared, testing::ParsedScenario(halls), d);
-  REQUIRE(pooled.ok());
-  CHECK(GapsOf(pooled->target, "hypervisor") == 1);
+  const auto pooled = testing::PlanEverything(base, testing::ParsedScenario(halls), d);
+  CHECK(GapsOf(*pooled.target, "hypervisor") == 1);
   auto moves = [](const planners::WavePlan& waves) {
     return std::count_if(waves.items.begin(), waves.items.end(), [](const auto& i) {
       return i.item.kind == "device" && !i.item.hall_in.empty();
     });
   };
-  CHECK(moves(pooled->waves) == 2);  // both hosts move into DC1
+  CHECK(moves(*pooled.waves) == 2);  // both hosts move into DC1
 
-  auto kept = planners::PlanScenario(
-      shared, testing::ParsedScenario(halls + "pooled: [network, client]\n"), d);
-  REQUIRE(kept.ok());
-  CHECK(GapsOf(kept->target, "hypervisor") == 0);  // platform not pooled
-  CHECK(moves(kept->waves) == 0);                  // datacenter not pooled: halls as they are
-  REQUIRE(kept->halls.halls.size() == 2);
-  CHECK(kept->halls.halls[0].from == "a/S/H");
+  const auto kept = testing::PlanEverything(
+      base, testing::ParsedScenario(halls + "pooled: [network, client]\n"), d);
+  CHECK(GapsOf(*kept.target, "hypervisor") == 0);  // platform not pooled
+  CHECK(moves(*kept.waves) == 0);                  // datacenter not pooled: halls as they are
+  REQUIRE(kept.halls->halls.size() == 2);
+  CHECK(kept.halls->halls[0].from == "a/S/H");
   CHECK(d.error_count() == 0);
 }

@@ -117,8 +117,9 @@ TEST_CASE("a rack elevation draws each device at its units", "[reports][svg]") {
     CHECK(box.attribute("y").as_int() == bottom - 11 * 18 + 1);
     CHECK(box.attribute("height").as_int() == 2 * 18 - 2);
     // Filled by role; the municipality is the stripe at the left edge.
-    CHECK(std::string(box.attribute("fill").value()) != colours.at("gnosjo"));
-    CHECK(std::string(box.next_sibling("rect").attribute("fill").value()) == colours.at("gnosjo"));
+    CHECK(std::string(box.attribute("fill").value()) != colours.at("gnosjo").colour);
+    CHECK(std::string(box.next_sibling("rect").attribute("fill").value()) ==
+          colours.at("gnosjo").colour);
     CHECK(title.find("U10–11") != std::string::npos);
     CHECK(title.find("already here") != std::string::npos);
   }
@@ -190,4 +191,35 @@ TEST_CASE("rack elevations: front and rear, moving in, partners, file names", "[
   CHECK(text.find("Fortinet FortiGate 100F") != std::string::npos);
   CHECK(text.find("⇄ gnosjo") != std::string::npos);
   CHECK(text.find("rear") != std::string::npos);
+}
+
+TEST_CASE("rack elevations name each municipality as a person reads it, not by its id",
+          "[reports][svg]") {
+  const planners::HallPlan plan = planners::PlanHalls(Awkward());
+  const core::OrgNames names = {{"gnosjo", "Gnosjö"}, {"varnamo", "Värnamo"}};
+  std::string every_text;
+  for (const auto& f : reports::HallPlanSvgs(plan, reports::Lang::kEn, names)) {
+    if (f.name.rfind("rack-", 0) != 0) continue;
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(f.svg.c_str()));
+    every_text += AllText(doc);
+  }
+  // On the devices (the label at the right edge and the tooltip), under the rack (zero-U) and in
+  // the legend: the display names; the ids nowhere.
+  CHECK(every_text.find("|Gnosjö|") != std::string::npos);  // a device's label, the legend
+  CHECK(every_text.find("|Värnamo|") != std::string::npos);
+  CHECK(every_text.find("(Gnosjö, server)") != std::string::npos);  // a tooltip
+  CHECK(every_text.find("zero-U: pdu-strip (Gnosjö, ") != std::string::npos);
+  CHECK(every_text.find("gnosjo") == std::string::npos);
+  CHECK(every_text.find("varnamo") == std::string::npos);
+
+  // The floor view of a hall made from an org's hall names the org; a key says what the bar
+  // colours mean.
+  pugi::xml_document floor;
+  REQUIRE(floor.load_string(
+      reports::HallFloorSvg(plan.halls[0], 0.8, reports::Lang::kEn, names).c_str()));
+  const std::string floor_text = AllText(floor);
+  CHECK(floor_text.find("DC <1> & \"A\" (primary) · from Gnosjö/S/H|") != std::string::npos);
+  CHECK(floor_text.find("|≤ 70 % of the power budget|> 70 % or past the margin (80 %)|> 90 % or "
+                        "hall over capacity|") != std::string::npos);
 }

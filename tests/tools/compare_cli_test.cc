@@ -3,6 +3,7 @@
 // alternatives") derives by hand; bad input is a located error and exit 1.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -104,6 +105,28 @@ TEST_CASE("compare on the samples: the README's hand-derived figures", "[cli][co
       CHECK(s["criteria"][n - 1]["score"].get<double>() == e.at(std::to_string(n)));
     }
     CHECK(c["per_org"].size() == 5);
+  }
+
+  // One planning base for the four scenarios: the estate loaded and its graph built once, then
+  // the pipeline's steps once per scenario (SAMDRIFT_TRACE names each step on stderr).
+  ::setenv("SAMDRIFT_TRACE", "1", 1);
+  const CliResult traced = RunCli(dir, "--db out/samdrift.db compare" + ScenarioArgs());
+  ::unsetenv("SAMDRIFT_TRACE");
+  REQUIRE(traced.exit_code == 0);
+  auto count = [&](const std::string& step) {
+    std::size_t n = 0;
+    for (std::size_t at = traced.err.find(step); at != std::string::npos;
+         at = traced.err.find(step, at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  INFO(traced.err);
+  CHECK(count(" estate loaded\n") == 1);
+  CHECK(count(" graph built\n") == 1);
+  for (const char* step : {" target planned\n", " halls planned\n", " waves planned\n",
+                           " risk computed\n", " compared: "}) {
+    CHECK(count(step) == 4);
   }
 }
 
