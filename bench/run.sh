@@ -2,7 +2,7 @@
 # samdrift benchmarks: one command, on a fresh clone (after scripts/setup.sh, which it runs).
 #
 #   bash bench/run.sh [--quick] [--work DIR] [--no-setup]
-#                     [--parts csv,bigcsv,xml,glpi,national,graph,planners]
+#                     [--parts csv,bigcsv,xml,glpi,estate,national,graph,planners]
 #
 # Builds a Release tree in build/, generates its inputs with samdrift-gen under --work
 # (default: $TMPDIR/samdrift-bench), runs every benchmark and prints a Markdown table: machine,
@@ -14,7 +14,7 @@ root=$(pwd)
 
 quick=0
 setup=1
-parts="csv,bigcsv,xml,glpi,national,graph,planners"
+parts="csv,bigcsv,xml,glpi,estate,national,graph,planners"
 work="${TMPDIR:-/tmp}/samdrift-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -33,7 +33,7 @@ jobs=$(nproc)
 # The same Release tree as the demo and the tests (build/), with the benchmark programs added.
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSAMDRIFT_BENCH=ON >/dev/null
 cmake --build build -j"$jobs" --target samdrift samdrift-gen graph_bench xml_walk \
-  samdrift_hall_bench samdrift_net_bench samdrift_wave_bench >/dev/null
+  samdrift_hall_bench samdrift_net_bench samdrift_wave_bench estate_bench >/dev/null
 
 S="$root/build/tools/samdrift"
 G="$root/build/tools/samdrift-gen"
@@ -222,6 +222,26 @@ if has_format glpi-xml; then
 else
   row "A folder of 10,000 GLPI agent files" "–" "not measured: no GLPI importer on main yet" "files/s" "–"
 fi
+fi
+
+# --- 3b. The estate in memory: bytes per loaded asset (issue 23) ------------------------------------
+if want estate; then
+e_orgs=$([ "$quick" = 1 ] && echo 10 || echo 29)
+e_dir="$work/estate-$e_orgs"
+rm -rf "$e_dir" "$e_dir.db" "$e_dir.db-wal" "$e_dir.db-shm"
+say "estate: generating and importing $e_orgs orgs x 15000 assets"
+"$G" --orgs "$e_orgs" --assets-per-org 15000 --seed 11 --out "$e_dir" >>"$log"
+"$S" --db "$e_dir.db" init >>"$log"
+for org_dir in "$e_dir"/org*; do
+  "$S" --db "$e_dir.db" import --new-org --org "$(basename "$org_dir")" "$org_dir" >>"$log" 2>&1
+done
+measure "estate_bench" "$root/build/bench/estate_bench" --db "$e_dir.db"
+eval "$(tail -1 "$log" | tr ' ' '\n' | grep = | sed 's/^/e_/')"
+row "The estate in memory: ${e_assets} assets of $e_orgs orgs (\`Store::LoadEstate\`, heap per asset)" \
+  "\`bench/estate_bench --db STORE\`" \
+  "**${e_asset_bytes} bytes per asset** (sizeof(Asset) ${e_sizeof_asset}; load ${e_load_s} s); ${e_relation_bytes} bytes per relation (${e_relations} relations)" \
+  "≤ 200 bytes per asset" "$(verdict "$e_asset_bytes" 200 le)"
+rm -rf "$e_dir" "$e_dir.db" "$e_dir.db-wal" "$e_dir.db-shm"
 fi
 
 # --- 4. National scale ----------------------------------------------------------------------------

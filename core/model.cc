@@ -121,7 +121,7 @@ std::string Asset::Key() const {
 
 const std::string* Asset::Attr(std::string_view key) const {
   for (const Attribute& a : attributes) {
-    if (a.key == key) return &a.value;
+    if (a.key == key) return &a.value.str();
   }
   return nullptr;
 }
@@ -129,11 +129,11 @@ const std::string* Asset::Attr(std::string_view key) const {
 void Asset::SetAttr(std::string_view key, std::string value) {
   for (Attribute& a : attributes) {
     if (a.key == key) {
-      a.value = std::move(value);
+      a.value = value;
       return;
     }
   }
-  attributes.push_back({std::string(key), std::move(value)});
+  attributes.push_back({Name(key), Name(value)});
 }
 
 void Batch::Hand(std::vector<Asset>& chunk) {

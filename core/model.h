@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/name.h"
 
 namespace samdrift::core {
 
@@ -66,9 +67,9 @@ Category DefaultCategory(AssetKind kind, std::string_view role);
 
 // Where a stored fact came from.
 struct Provenance {
-  std::string importer;  // Importer::Name()
-  std::string source;    // the file as the user named it
-  int line = 0;          // 1-based; 0 when not line-oriented
+  Name importer;  // Importer::Name()
+  Name source;    // the file as the user named it
+  int line = 0;   // 1-based; 0 when not line-oriented
 };
 
 // kPatch updates the named fields of an existing asset with the same key and leaves the rest
@@ -81,34 +82,37 @@ struct Provenance {
 enum class WriteMode : std::uint8_t { kReplace, kPatch, kFill };
 
 struct Attribute {
-  std::string key;
-  std::string value;
+  Name key;
+  Name value;  // interned too: most values repeat (an OS, a BIOS vendor, a memory size)
 };
 
+// The repeated texts are interned (core::Name, 4 bytes each: a national estate holds a few
+// thousand distinct vendors, sites or versions among millions of assets); the name, unique per
+// asset, is a string of its own.
 struct Asset {
-  std::string org;  // lowercase municipality id, e.g. "gnosjo"
+  Name org;  // lowercase municipality id, e.g. "gnosjo"
   AssetKind kind = AssetKind::kDevice;
   Category category = Category::kDatacenter;
+  bool estimated = false;  // power or U height are estimates, not facts
+  WriteMode mode = WriteMode::kReplace;
   std::string name;  // as imported
-  std::string role;  // e.g. "server", "core-switch", "firewall", "laptop"
-  std::string vendor;
-  std::string product;
-  std::string version;
-  std::string serial;
+  Name role;         // e.g. "server", "core-switch", "firewall", "laptop"
+  Name vendor;
+  Name product;
+  Name version;
+  Name serial;
   // Location: a row that names site/hall/rack implies those assets (the store creates them).
-  std::string site;
-  std::string hall;
-  std::string rack;
+  Name site;
+  Name hall;
+  Name rack;
   std::optional<int> position;  // lowest rack unit occupied, 1-based
   std::optional<int> u_height;
   std::optional<double> power_w;
-  std::string redundancy_group;
-  std::string criticality;  // low | medium | high | critical, or empty
-  std::string eol;          // end of support as the source states it (ISO date)
-  bool estimated = false;   // power or U height are estimates, not facts
+  Name redundancy_group;
+  Name criticality;  // low | medium | high | critical, or empty
+  Name eol;          // end of support as the source states it (ISO date)
   std::vector<Attribute> attributes;
   Provenance provenance;
-  WriteMode mode = WriteMode::kReplace;
 
   // The identity within (org, kind): sites "Site", halls "Site/Hall", racks "Site/Hall/Rack",
   // everything else its name.
@@ -127,18 +131,18 @@ std::string RackKey(std::string_view site, std::string_view hall, std::string_vi
 // A directed relation between two assets named by key. Endpoints are resolved by the store and
 // the graph view, so a relation may arrive before its target does (it stays unresolved).
 struct Relation {
-  std::string org;  // the source asset's org
-  std::string source;
+  Name org;  // the source asset's org
   RelationKind kind = RelationKind::kDependsOn;
-  std::string target;
-  std::string target_org;                // empty: same org as the source
   std::optional<AssetKind> source_kind;  // disambiguates when several kinds share a key
   std::optional<AssetKind> target_kind;
-  std::string source_port;  // interface or port, for connected_to and powered_by
-  std::string target_port;
+  std::string source;
+  std::string target;
+  Name target_org;   // empty: same org as the source
+  Name source_port;  // interface or port, for connected_to and powered_by
+  Name target_port;
   Provenance provenance;
 
-  const std::string& TargetOrg() const { return target_org.empty() ? org : target_org; }
+  const std::string& TargetOrg() const { return target_org.empty() ? org.str() : target_org.str(); }
 };
 
 // A hardware model from a device-type library: describes models, belongs to no org.

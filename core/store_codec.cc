@@ -1,5 +1,6 @@
 // The attribute codec: an asset's attributes in one column, key and value joined by \x1f,
 // pairs by \x1e (Clean() drops those two characters from keys and values).
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -40,13 +41,18 @@ std::string EncodeAttributes(const std::vector<Attribute>& attributes) {
 }
 
 void DecodeAttributes(std::string_view text, std::vector<Attribute>& out) {
+  // Sized once: a national estate holds millions of these vectors.
+  if (!text.empty()) {
+    out.reserve(out.size() + 1 +
+                static_cast<std::size_t>(std::count(text.begin(), text.end(), kAttrSep)));
+  }
   while (!text.empty()) {
     std::size_t end = text.find(kAttrSep);
     std::string_view item = text.substr(0, end);
     std::size_t sep = item.find(kAttrKeySep);
     if (sep != std::string_view::npos) {
-      std::string key(item.substr(0, sep));
-      std::string value(item.substr(sep + 1));
+      Name key(item.substr(0, sep));
+      Name value(item.substr(sep + 1));
       bool replaced = false;
       for (Attribute& a : out) {
         if (a.key == key) {

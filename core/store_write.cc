@@ -165,7 +165,7 @@ struct StoreWriter::Impl {
   void Touch(const std::string& org, const Provenance& p) {
     if (last_org && *last_org == org && *last_source == p.source) return;
     last_org = &org;
-    last_source = &p.source;
+    last_source = &p.source.str();
     if (!orgs.count(org)) {
       orgs.insert(org);
       new_orgs.push_back(org);

@@ -217,6 +217,11 @@ void ParseFiles(const std::vector<std::string>& files, const ImportRequest& batc
   }
   for (const std::string& path : files) {
     ++index;
+    if (!request.uploads.empty()) {
+      ImportContent(request.uploads[index - 1].content, path, forced, request, batch, diagnostics,
+                    reports, progress_line);
+      continue;
+    }
     auto content = FileContent::Open(path);
     if (!content) {
       diagnostics.Error({path, 0, 0}, "IO001", "cannot read the file");
@@ -396,7 +401,10 @@ core::Result<ImportReport> RunImport(const ImportRequest& request, core::Store* 
     return core::Status::Usage("--org '" + request.options.org +
                                "' is not a municipality id (lowercase ASCII, e.g. 'gnosjo')");
   }
-  auto files = ExpandPaths(request.paths);
+  std::vector<std::string> uploaded;
+  for (const MemoryFile& file : request.uploads) uploaded.push_back(file.name);
+  auto files = request.uploads.empty() ? ExpandPaths(request.paths)
+                                       : core::Result<std::vector<std::string>>(uploaded);
   if (!files.ok()) return files.status();
 
   if (request.dry_run == DryRun::kNo && store != nullptr) {

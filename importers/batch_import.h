@@ -21,9 +21,17 @@ enum class DryRun { kNo, kYes };
 // bundled samples hold formats whose importers may not exist in this build).
 enum class UnknownFormat { kError, kSkip };
 
+// A file already in memory (an upload to `samdrift serve`): `name` labels it in provenance and
+// diagnostics as a path would; nothing is read from or written to disk under it.
+struct MemoryFile {
+  std::string name;
+  std::string content;
+};
+
 struct ImportRequest {
-  std::vector<std::string> paths;  // files or folders (every file below a folder, sorted)
-  std::string format;              // empty: detect per file
+  std::vector<std::string> paths;   // files or folders (every file below a folder, sorted)
+  std::vector<MemoryFile> uploads;  // when not empty: these instead of `paths`
+  std::string format;               // empty: detect per file
   ImportOptions options;
   DryRun dry_run = DryRun::kNo;
   UnknownFormat unknown_format = UnknownFormat::kError;

@@ -69,7 +69,7 @@ struct TableSpec {
 const TableSpec& SpecOf(GenericTable table);
 
 // Asset kinds by the words people put in a "kind" column; role words imply a device.
-std::optional<core::AssetKind> KindFromWord(std::string_view word, std::string* role) {
+std::optional<core::AssetKind> KindFromWord(std::string_view word, core::Name* role) {
   std::string w = core::ToLowerAscii(core::Trim(word));
   if (auto kind = core::ParseAssetKind(w)) return kind;
   struct Alias {

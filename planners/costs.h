@@ -88,6 +88,10 @@ struct PlanView {
 
 CostQuantities CollectCostQuantities(const PlanView& plan);
 
+// The target's halls, racks and kW per org (CostQuantities::target) for a hall plan of
+// `scenario`: its halls are joint (kJointOrg) when the datacenter area is pooled.
+std::map<std::string, Facilities> TargetFacilities(const Scenario& scenario, const HallPlan& halls);
+
 // One org's part: its own costs plus its share of the joint ones.
 struct OrgCosts {
   double share = 0;  // of the joint costs, 0..1

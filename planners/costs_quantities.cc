@@ -108,32 +108,6 @@ void CountToday(const HallPlan& halls, CostQuantities& q) {
   for (const HallDevice& d : halls.stays) add(d);  // site-bound: in today's halls too
 }
 
-// Target: the scenario's halls are joint when the datacenter area is pooled; any other hall in
-// the plan (kept, or today's when nothing is pooled) stays with the org it belongs to.
-void CountTarget(const Scenario& scenario, const HallPlan& halls, CostQuantities& q) {
-  std::set<std::string> joint_halls;
-  if (scenario.Pooled(core::Category::kDatacenter)) {
-    for (const TargetHall& h : scenario.halls) joint_halls.insert(h.name);
-  }
-  for (const PlannedHall& hall : halls.halls) {
-    const bool joint = joint_halls.count(hall.name) > 0;
-    const std::string owner = joint ? kJointOrg : hall.from.substr(0, hall.from.find('/'));
-    std::size_t racks = 0;
-    for (const PlannedRack& rack : hall.racks) {
-      racks += std::any_of(rack.devices.begin(), rack.devices.end(),
-                           [&](const Placement& p) { return !halls.devices[p.device].pdu; });
-    }
-    if (!joint && racks == 0) continue;  // a hall of today's that the plan leaves empty
-    Facilities& f = q.target[owner];
-    ++f.halls;
-    f.racks += racks;
-    f.kw += hall.power_kw_used;
-  }
-  // Site-bound devices stay where they are and keep drawing power there (not a hall the plan
-  // keeps: a wiring closet's switch is not a server hall's running cost).
-  for (const HallDevice& d : halls.stays) q.target[d.org].kw += d.kw;
-}
-
 void AddLicence(std::vector<LicenceUse>& list, const core::Technology& t,
                 const std::string& capability, const core::Asset& carrier) {
   auto it = std::find_if(list.begin(), list.end(),
@@ -190,6 +164,35 @@ void CountLicences(const PlanView& p, CostQuantities& q) {
 
 }  // namespace
 
+// Target: the scenario's halls are joint when the datacenter area is pooled; any other hall in
+// the plan (kept, or today's when nothing is pooled) stays with the org it belongs to.
+std::map<std::string, Facilities> TargetFacilities(const Scenario& scenario,
+                                                   const HallPlan& halls) {
+  std::map<std::string, Facilities> target;
+  std::set<std::string> joint_halls;
+  if (scenario.Pooled(core::Category::kDatacenter)) {
+    for (const TargetHall& h : scenario.halls) joint_halls.insert(h.name);
+  }
+  for (const PlannedHall& hall : halls.halls) {
+    const bool joint = joint_halls.count(hall.name) > 0;
+    const std::string owner = joint ? kJointOrg : hall.from.substr(0, hall.from.find('/'));
+    std::size_t racks = 0;
+    for (const PlannedRack& rack : hall.racks) {
+      racks += std::any_of(rack.devices.begin(), rack.devices.end(),
+                           [&](const Placement& p) { return !halls.devices[p.device].pdu; });
+    }
+    if (!joint && racks == 0) continue;  // a hall of today's that the plan leaves empty
+    Facilities& f = target[owner];
+    ++f.halls;
+    f.racks += racks;
+    f.kw += hall.power_kw_used;
+  }
+  // Site-bound devices stay where they are and keep drawing power there (not a hall the plan
+  // keeps: a wiring closet's switch is not a server hall's running cost).
+  for (const HallDevice& d : halls.stays) target[d.org].kw += d.kw;
+  return target;
+}
+
 CostQuantities CollectCostQuantities(const PlanView& p) {
   CostQuantities q;
   q.orgs = p.target->orgs;
@@ -199,7 +202,7 @@ CostQuantities CollectCostQuantities(const PlanView& p) {
   CountHours(*p.waves, q);
   MigrationCurve(*p.waves, p.target->date, q);
   CountToday(*p.halls, q);
-  CountTarget(*p.scenario, *p.halls, q);
+  q.target = TargetFacilities(*p.scenario, *p.halls);
   CountLicences(p, q);
   return q;
 }

@@ -114,7 +114,7 @@ class Builder {
       build.action = "replace";
       build.kind = "build";
       build.category = "network";
-      build.hours = 80;
+      build.hours = kHallNetworkHours;
       build.criticality = 0;
       build.reason = "built first: the joint network core in " + hall.name +
                      " that the devices moving there connect to";
@@ -209,7 +209,7 @@ class Builder {
           item.hall_out = from->second;
         }
       }
-      item.hours = 4;
+      item.hours = kDeviceMoveHours;
       item.reason = "moves " + (p.from.empty() ? std::string() : "from " + p.from + " ") + "to " +
                     p.hall + ", rack " + p.rack + " U" + std::to_string(p.position) +
                     (p.new_rack ? " (a new rack)" : "");

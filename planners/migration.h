@@ -15,6 +15,11 @@ namespace samdrift::planners {
 // The org of items that belong to no municipality: what the joint organisation builds first.
 inline constexpr const char* kJointOrg = "joint";
 
+// Hours of one device's move into a target hall (its item's hours), and of the network core
+// built first in each target hall when the scenario pools the network.
+inline constexpr double kDeviceMoveHours = 4;
+inline constexpr double kHallNetworkHours = 80;
+
 // Items:
 // - every gap (upgrade, replace, migrate, retire) with the target's effort estimate;
 // - every device the hall plan moves into a target hall (action migrate, its kW and rack share

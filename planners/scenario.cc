@@ -365,7 +365,8 @@ void ReadSitingCandidate(Reader& r, const YAML::Node& node, Siting& siting) {
     return;
   }
   r.CheckKeys(node,
-              {"name", "site", "latitude", "longitude", "positions", "power_kw", "cooling_kw"},
+              {"name", "site", "latitude", "longitude", "positions", "power_kw", "cooling_kw",
+               "investment"},
               "a siting candidate");
   SitingCandidate c;
   c.where = r.At(node);
@@ -385,9 +386,16 @@ void ReadSitingCandidate(Reader& r, const YAML::Node& node, Siting& siting) {
   c.positions = static_cast<int>(number("positions", true));
   c.power_kw = number("power_kw", false);
   c.cooling_kw = number("cooling_kw", false);
-  if (c.positions == 0) {
-    r.Error(node, "siting: candidates: '" + c.name +
-                      "' needs positions (its rack positions on the floor)");
+  if (node["investment"]) {
+    c.investment = r.Number(node["investment"], "siting: candidates: investment", false);
+  }
+  std::vector<std::string> missing;
+  if (c.positions <= 0) missing.push_back("positions");
+  if (c.power_kw <= 0) missing.push_back("power_kw");
+  if (c.cooling_kw <= 0) missing.push_back("cooling_kw");
+  if (!missing.empty()) {
+    r.Error(node, "siting: candidates: '" + c.name + "' needs " + core::Join(missing, ", ") +
+                      " (its capacity: rack positions, IT power and cooling in kW)");
   }
   siting.candidates.push_back(std::move(c));
 }
@@ -431,7 +439,11 @@ void ReadSiting(Reader& r, const YAML::Node& node, Scenario& s) {
   }
   if (const YAML::Node weights = node["weights"]) {
     r.CheckKeys(weights, {"kw_moved", "distance_km"}, "siting: weights");
-    number(weights, "kw_moved", "siting: weights: ", siting.weight_kw_moved);
+    double kw_moved = 0;
+    if (weights["kw_moved"]) {
+      number(weights, "kw_moved", "siting: weights: ", kw_moved);
+      siting.weight_kw_moved = kw_moved;
+    }
     number(weights, "distance_km", "siting: weights: ", siting.weight_distance_km);
   }
   if (const YAML::Node candidates = node["candidates"]) {

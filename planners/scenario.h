@@ -106,6 +106,9 @@ struct SitingCandidate {
   int positions = 0;  // 0: not given (a located error when nothing else gives capacity)
   double power_kw = 0;
   double cooling_kw = 0;
+  // One-off cost of building or fitting out the hall (currency of the costs file); nullopt:
+  // unknown (said, never taken as free).
+  std::optional<double> investment;
   core::SourceLocation where;
 };
 
@@ -114,8 +117,10 @@ struct Siting {
   int count = 2;  // halls in a set: the first primary, the rest secondary
   double min_distance_km = 5;
   double max_distance_km = 100;
-  double route_factor = 1.5;   // fibre route length over the great-circle distance
-  double weight_kw_moved = 1;  // score weights (planners/siting.h)
+  double route_factor = 1.5;  // fibre route length over the great-circle distance
+  // Score weights (planners/siting.h): per kW moved (unset: 0 when the scenario names a costs
+  // file, else 1) and per km between the halls.
+  std::optional<double> weight_kw_moved;
   double weight_distance_km = 0;
   std::vector<SitingCandidate> candidates;
   core::SourceLocation where;  // of `siting:` (or of `count:` when given)

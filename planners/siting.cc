@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "core/text.h"
+#include "planners/migration.h"
 
 namespace samdrift::planners {
 namespace {
@@ -25,11 +26,16 @@ std::string Fixed(double value, int decimals) {
   return out.str();
 }
 
-// What every set shares: the estate's totals and the kW in each existing hall today.
+// What every set shares: the estate's totals and the devices and kW in each existing hall today.
+struct InHall {
+  double kw = 0;
+  std::size_t devices = 0;
+};
 struct Totals {
   double kw = 0;  // devices other than PDUs
   int u = 0;
-  std::map<std::tuple<std::string, std::string, std::string>, double> kw_in_hall;
+  std::size_t devices = 0;
+  std::map<std::tuple<std::string, std::string, std::string>, InHall> in_hall;
 };
 
 Totals Measure(const HallPlanInput& base) {
@@ -38,7 +44,11 @@ Totals Measure(const HallPlanInput& base) {
     if (d.pdu) continue;
     t.kw += d.kw;
     t.u += d.u_height;
-    if (!d.hall.empty()) t.kw_in_hall[{d.org, d.site, d.hall}] += d.kw;
+    ++t.devices;
+    if (d.hall.empty()) continue;
+    InHall& in = t.in_hall[{d.org, d.site, d.hall}];
+    in.kw += d.kw;
+    ++in.devices;
   }
   return t;
 }
@@ -131,17 +141,63 @@ bool CapacityTooSmall(const SitingInput& in, const std::vector<std::size_t>& set
          cooling + kEpsilon < totals.kw;
 }
 
-double LowerBound(const SitingInput& in, const std::vector<std::size_t>& set, const Totals& totals,
+// Every device outside the set's halls moves (its kW, its move's hours); the rest may stay.
+double ScoreBound(const SitingInput& in, const std::vector<std::size_t>& set, const Totals& totals,
                   const std::optional<double>& km) {
-  double staying = 0;
+  InHall staying;
   for (std::size_t i : set) {
     const HallSpec& h = in.candidates[i].spec;
     if (!h.Stays()) continue;
-    auto it = totals.kw_in_hall.find({h.from_org, h.from_site, h.from_hall});
-    if (it != totals.kw_in_hall.end()) staying += it->second;
+    auto it = totals.in_hall.find({h.from_org, h.from_site, h.from_hall});
+    if (it == totals.in_hall.end()) continue;
+    staying.kw += it->second.kw;
+    staying.devices += it->second.devices;
   }
-  return in.rules.weight_kw_moved * std::max(0.0, totals.kw - staying) +
-         in.rules.weight_distance_km * km.value_or(0);
+  double bound = in.WeightKwMoved() * std::max(0.0, totals.kw - staying.kw) +
+                 in.rules.weight_distance_km * km.value_or(0);
+  if (in.cost_bound) bound += in.cost_bound(set.size(), totals.devices - staying.devices);
+  return bound;
+}
+
+// Devices the plan moves (placed, not kept) and of them the moves into another hall (a move
+// within the hall it stays in is no move item of the plan).
+void CountMoves(const HallPlan& plan, SitingSet& s, std::size_t& moves) {
+  std::map<std::string, std::string> staying;  // "org/site/hall" -> target hall
+  for (const PlannedHall& h : plan.halls) {
+    if (!h.from.empty()) staying[h.from] = h.name;
+  }
+  for (const PlannedHall& h : plan.halls) {
+    for (const PlannedRack& r : h.racks) {
+      for (const Placement& p : r.devices) {
+        if (p.kept) continue;
+        const HallDevice& d = plan.devices[p.device];
+        ++s.devices_moved;
+        s.kw_moved += d.kw;
+        auto from = staying.find(d.org + "/" + d.site + "/" + d.hall);
+        if (from == staying.end() || from->second != h.name) ++moves;
+      }
+    }
+  }
+}
+
+// The set's costs, with the one-off investment of its new halls (unknown ones said).
+void Price(const SitingInput& in, const HallPlan& plan, SitingSet& s) {
+  SetCosts costs = in.price(s.halls, plan);
+  for (std::size_t i : s.halls) {
+    const HallCandidate& c = in.candidates[i];
+    if (c.spec.Stays()) continue;
+    if (!c.investment) {
+      s.reasons.push_back("the investment in the new hall " + c.spec.name +
+                          " is unknown (siting.candidates: investment): not counted");
+      continue;
+    }
+    costs.investment += *c.investment;
+    costs.five_year += *c.investment;
+  }
+  s.investment = costs.investment;
+  s.running_per_year = costs.running_per_year;
+  s.five_year = costs.five_year;
+  s.score += costs.five_year;
 }
 
 void PlanSet(const SitingInput& in, SitingSet& s) {
@@ -160,25 +216,28 @@ void PlanSet(const SitingInput& in, SitingSet& s) {
     if (s.unfit++ == 0) first_reason = plan.devices[u.device].name + ": " + u.reason;
   }
   s.fits = s.unfit == 0;
-  for (const PlannedHall& h : plan.halls) {
-    for (const PlannedRack& r : h.racks) {
-      for (const Placement& p : r.devices) {
-        if (p.kept) continue;
-        ++s.devices_moved;
-        s.kw_moved += plan.devices[p.device].kw;
-      }
-    }
-  }
+  std::size_t moves = 0;
+  CountMoves(plan, s, moves);
   s.racks_bought = plan.new_racks;
-  s.hours = in.hours_per_move * static_cast<double>(s.devices_moved);
-  s.score = in.rules.weight_kw_moved * s.kw_moved +
-            in.rules.weight_distance_km * s.distance_km.value_or(0);
+  s.hours = kDeviceMoveHours * static_cast<double>(moves);
+  s.score =
+      in.WeightKwMoved() * s.kw_moved + in.rules.weight_distance_km * s.distance_km.value_or(0);
+  if (in.price) Price(in, plan, s);
   s.reasons.insert(s.reasons.begin(),
                    s.fits ? "fits: " + std::to_string(s.devices_moved) + " devices move (" +
                                 Fixed(s.kw_moved, 1) + " kW), " + std::to_string(s.racks_bought) +
                                 " racks to buy"
                           : "does not fit: " + std::to_string(s.unfit) +
                                 " devices cannot be placed (first: " + first_reason + ")");
+}
+
+// The set's halls by power, the largest first: it is the primary, which takes what has no
+// redundancy partner (ties: candidate order).
+std::vector<std::size_t> PrimaryFirst(const SitingInput& in, std::vector<std::size_t> set) {
+  std::stable_sort(set.begin(), set.end(), [&](std::size_t a, std::size_t b) {
+    return in.candidates[a].spec.power_kw > in.candidates[b].spec.power_kw;
+  });
+  return set;
 }
 
 bool Better(const SitingSet& a, const SitingSet& b, const SitingInput& in) {
@@ -220,9 +279,9 @@ SitingResult ChooseHalls(const SitingInput& in) {
   std::vector<Visit> visits;
   for (auto& halls : Combinations(in.candidates.size(), static_cast<std::size_t>(in.rules.count))) {
     Visit v;
-    v.set.halls = std::move(halls);
+    v.set.halls = PrimaryFirst(in, std::move(halls));
     CheckDistance(in, v.set);
-    v.bound = LowerBound(in, v.set.halls, totals, v.set.distance_km);
+    v.bound = ScoreBound(in, v.set.halls, totals, v.set.distance_km);
     visits.push_back(std::move(v));
   }
   if (in.prune) {

@@ -3,18 +3,22 @@
 // measured, checked against the distance rules and ranked by a documented score. A pure function
 // over plain values; the tool reads the candidates' coordinates and builds the planner's input.
 //
-// Score (lower is better): weight_kw_moved × kW moved + weight_distance_km × distance (km),
-// defaults 1 and 0; a set that does not fit or breaks a rule is never chosen (ranked after every
-// set that may be). Ties: fewer racks bought, then the shorter distance, then the names.
-// Pruning (at scale): sets are visited by a lower bound on their score (the kW of the devices
-// outside the set's halls must move); a set whose positions, power or cooling cannot hold the
-// estate (capacity bound) or whose lower bound exceeds the best chosen score so far (cost bound)
-// is skipped without planning and counted in `pruned`; so is, when pruning, a set that breaks a
-// distance rule (it could never be chosen).
+// Score (lower is better): the set's cost over five years (when `price` is given: the costs
+// file, planners/siting_costs.h) + weight_kw_moved × kW moved + weight_distance_km × distance
+// (km); weight_kw_moved defaults to 0 with a price and to 1 without one, weight_distance_km to
+// 0. A set that does not fit or breaks a rule is never chosen (ranked after every set that may
+// be). Ties: fewer racks bought, then the shorter distance, then the names.
+// Pruning (at scale): sets are visited by a lower bound on their score (the devices outside the
+// set's halls must move: their kW, and with a price the cost of their moves and of the set's
+// halls); a set whose positions, power or cooling cannot hold the estate (capacity bound) or
+// whose lower bound exceeds the best chosen score so far (cost bound) is skipped without
+// planning and counted in `pruned`; so is, when pruning, a set that breaks a distance rule (it
+// could never be chosen).
 #ifndef SAMDRIFT_PLANNERS_SITING_H_
 #define SAMDRIFT_PLANNERS_SITING_H_
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,21 +40,30 @@ struct HallCandidate {
   HallSpec spec;  // name, from_* (existing hall) and capacity; role is set per set
   std::optional<double> latitude;
   std::optional<double> longitude;
+  // A new hall's one-off cost (siting.candidates: investment); nullopt for today's halls and
+  // when not given (then unknown: said in the set's reasons, not counted).
+  std::optional<double> investment;
 };
 
 struct SitingSet {
-  std::vector<std::size_t> halls;  // indices into the candidates; the first is the primary
+  // Indices into the candidates; the first, the one with the most power, is the primary.
+  std::vector<std::size_t> halls;
   bool planned = false;
   bool fits = false;
   std::size_t unfit = 0;  // devices the plan could not place (spare PDUs aside)
   std::size_t devices_moved = 0;
   double kw_moved = 0;
   int racks_bought = 0;
-  double hours = 0;
+  double hours = 0;  // of the moves (kDeviceMoveHours each, none within a hall that stays)
   std::optional<double> distance_km;  // the largest distance between two halls of the set
   std::optional<double> rtt_ms;
   std::vector<std::string> breaks;  // "min_distance_km", "max_distance_km"
   std::vector<std::string> reasons;
+  // With a price: investment (purchases and work), running cost per year in the target and the
+  // five-year total (compare's figures for the scenario with this set as its halls).
+  std::optional<double> investment;
+  std::optional<double> running_per_year;
+  std::optional<double> five_year;
   double score = 0;
   bool Chosen() const { return planned && fits && breaks.empty(); }
 };
@@ -62,12 +75,26 @@ struct SitingResult {
   std::size_t pruned = 0;
 };
 
+// A set's costs (SitingSet's investment, running_per_year, five_year).
+struct SetCosts {
+  double investment = 0;
+  double running_per_year = 0;
+  double five_year = 0;
+};
+
 struct SitingInput {
   HallPlanInput base;  // devices, retired, redundancy (halls ignored)
   std::vector<HallCandidate> candidates;
   Siting rules;
-  double hours_per_move = 0;  // hours to move one device
   bool prune = false;
+  // Prices a planned set (indices into candidates, its plan); empty: costs unknown.
+  std::function<SetCosts(const std::vector<std::size_t>& set, const HallPlan& plan)> price;
+  // A lower bound on the five-year cost of any set of `halls` halls from which `moving` devices
+  // must move; given with `price`.
+  std::function<double(std::size_t halls, std::size_t moving)> cost_bound;
+
+  // The weight per kW moved: the scenario's, else 0 with a price and 1 without.
+  double WeightKwMoved() const { return rules.weight_kw_moved.value_or(price ? 0.0 : 1.0); }
 };
 
 SitingResult ChooseHalls(const SitingInput& input);

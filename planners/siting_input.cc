@@ -13,6 +13,7 @@ namespace {
 struct Coordinates {
   std::optional<double> latitude;
   std::optional<double> longitude;
+  bool invalid = false;  // given but not decimal degrees (SIT001 said so)
 };
 
 using SiteKey = std::pair<std::string, std::string>;  // (org, site)
@@ -43,9 +44,10 @@ std::map<SiteKey, Coordinates> ReadSites(const core::Estate& estate,
   std::map<SiteKey, Coordinates> sites;
   for (const core::Asset& a : estate.assets) {
     if (a.kind != core::AssetKind::kSite || (!orgs.empty() && !orgs.count(a.org))) continue;
+    const std::size_t before = diagnostics.total();
     Coordinates c{Degrees(a, "latitude", 90, diagnostics),
                   Degrees(a, "longitude", 180, diagnostics)};
-    if (!c.latitude || !c.longitude) c = {};
+    if (!c.latitude || !c.longitude) c = {std::nullopt, std::nullopt, diagnostics.total() > before};
     sites[{a.org, a.name}] = c;
   }
   return sites;
@@ -108,11 +110,12 @@ core::Result<SitingInput> BuildSitingInput(const core::Estate& estate,
   Scenario all = scenario;
   all.halls.clear();
   std::vector<Coordinates> where;
+  std::vector<std::optional<double>> investment(halls.size());
   for (const core::Asset* hall : halls) {
     all.halls.push_back(ExistingTarget(*hall));
     auto it = sites.find({hall->org, hall->site});
     where.push_back(it == sites.end() ? Coordinates{} : it->second);
-    if (!where.back().latitude) {
+    if (!where.back().latitude && !where.back().invalid) {
       diagnostics.Warning(Where(*hall), "SIT002",
                           "hall '" + all.halls.back().name + "': site '" + hall->site +
                               "' has no latitude/longitude; distances to it are unknown");
@@ -120,7 +123,8 @@ core::Result<SitingInput> BuildSitingInput(const core::Estate& estate,
   }
   for (const SitingCandidate& c : scenario.siting.candidates) {
     all.halls.push_back(NewTarget(c));
-    where.push_back({c.latitude, c.longitude});
+    where.push_back({c.latitude, c.longitude, false});
+    investment.push_back(c.investment);
     if (!c.latitude || !c.longitude) {
       diagnostics.Warning(
           c.where, "SIT002",
@@ -141,7 +145,8 @@ core::Result<SitingInput> BuildSitingInput(const core::Estate& estate,
   SitingInput out;
   out.rules = scenario.siting;
   for (std::size_t i = 0; i < input->halls.size(); ++i) {
-    out.candidates.push_back({input->halls[i], where[i].latitude, where[i].longitude});
+    out.candidates.push_back(
+        {input->halls[i], where[i].latitude, where[i].longitude, investment[i]});
   }
   out.base = std::move(*input);
   out.base.halls.clear();

@@ -100,7 +100,7 @@ DotExport WriteDot(const core::Estate& estate, const DotFilter& filter) {
   std::vector<bool> keep(graph.asset_count());
   for (std::uint32_t i = 0; i < graph.asset_count(); ++i) {
     const core::Asset& a = graph.asset({i});
-    keep[i] = Selected(filter.orgs, a.org) && Selected(filter.categories, a.category);
+    keep[i] = Selected(filter.orgs, a.org.str()) && Selected(filter.categories, a.category);
   }
   struct Edge {
     std::uint32_t from, to;

@@ -122,7 +122,7 @@ std::string SiteOf(const PlannedHall& hall) {
 std::string ModelOf(const PlacedDevice& d, const std::map<std::string, std::set<int>>& heights) {
   const std::string product =
       d.asset && !d.asset->product.empty()
-          ? d.asset->product
+          ? d.asset->product.str()
           : "Unknown " + (d.device->role.empty() ? "device" : d.device->role);
   auto it = heights.find(product);
   if (it != heights.end() && it->second.size() > 1) {

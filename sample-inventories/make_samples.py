@@ -29,6 +29,23 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ORGS = ["gislaved", "gnosjo", "varnamo", "vaggeryd", "hylte"]
 DISPLAY = {"gislaved": "Gislaved", "gnosjo": "Gnosjö", "varnamo": "Värnamo",
            "vaggeryd": "Vaggeryd", "hylte": "Hylte"}
+# Where each server hall's site is: the town's position in decimal degrees (WGS84), as the
+# encyclopedias give it (rounded to 4 decimals): Gislaved 57°18'N 13°33'E (de.wikipedia.org,
+# "Gislaved"); Anderstorp 57°17'N 13°38'E (sv.wikipedia.org, "Anderstorp"); Gnosjö 57°22'N
+# 13°44'E (sv/no.wikipedia.org, "Gnosjö kommun"); Värnamo 57°10'54"N 14°3'31"E
+# (sv.wikipedia.org, "Värnamo"); Vaggeryd 57°29'38"N 14°8'9"E (sv.wikipedia.org, "Vaggeryd");
+# Hyltebruk 57°0'0"N 13°14'30"E (en.wikipedia.org, "Hyltebruk"). A site in a town has the town's
+# position (Värnamo's Stadshuset and Räddningsstationen the same one): `halls --choose` then
+# measures the distance between towns; access sites (schools, libraries) are left without one.
+SITE_POSITION = {
+    "Kommunhuset": (57.3000, 13.5500),            # Gislaved
+    "Anderstorp Servicehus": (57.2833, 13.6333),  # Anderstorp (Gislaved kommun)
+    "Gnosjö kommunhus": (57.3667, 13.7333),       # Gnosjö
+    "Stadshuset": (57.1817, 14.0586),             # Värnamo
+    "Räddningsstationen": (57.1817, 14.0586),     # Värnamo
+    "Vaggeryds kommunhus": (57.4939, 14.1358),    # Vaggeryd
+    "Hylte kommunhus": (57.0000, 13.2417),        # Hyltebruk
+}
 # Facts about end of support are computed at this date (planned start of the joint operation).
 REF_DATE = datetime.date(2026, 12, 1)
 
@@ -1075,17 +1092,21 @@ def write_netbox(org):
     # sites
     rows = []
     for s in dict.fromkeys(hall_sites):
+        lat, lon = SITE_POSITION[s]
         rows.append(dict(name=s, slug="%s-%s" % (PROFILE[oid]["prefix"], slug(s)), status="active",
                          region="Jönköpings län", group="Serverhallar", tenant=DISPLAY[oid],
                          facility="", time_zone="Europe/Stockholm",
-                         description="Serverhall" if oid == "gislaved" else "Server room site"))
+                         description="Serverhall" if oid == "gislaved" else "Server room site",
+                         latitude="%.4f" % lat, longitude="%.4f" % lon))
     for s in org.access_sites:
         grp = "Skolor" if "skola" in s.lower() or "förskola" in s.lower() else "Verksamheter"
         rows.append(dict(name=s, slug="%s-%s" % (PROFILE[oid]["prefix"], slug(s)), status="active",
                          region="Jönköpings län", group=grp, tenant=DISPLAY[oid], facility="",
-                         time_zone="Europe/Stockholm", description=""))
+                         time_zone="Europe/Stockholm", description="", latitude="",
+                         longitude=""))
     w(d + "sites.csv", csv_text(["name", "slug", "status", "region", "group", "tenant",
-                                 "facility", "time_zone", "description"], rows))
+                                 "facility", "time_zone", "description", "latitude",
+                                 "longitude"], rows))
     # locations (the halls)
     rows = [dict(site=h["site"], parent="", name=h["hall"], slug=slug(h["hall"]), status="active",
                  tenant=DISPLAY[oid], facility="", description="Serverhall, %d rackplatser"
@@ -2544,6 +2565,10 @@ def write_gnosjo(org):
        [[h["site"], h["hall"], h["positions"], sv_num(float(h["power_kw"]) + 0.5),
          h["cooling_kw"]] for h in org.halls])
     org.halls[0]["power_kw"] = org.halls[0]["power_kw"] + 0.5
+    # The hall's site with its position, as Excel writes decimals in Sweden (57,3667).
+    cp("platser.csv", ["namn", "typ", "latitud", "longitud"],
+       [[site, "plats", ("%.4f" % lat).replace(".", ","), ("%.4f" % lon).replace(".", ",")]
+        for site, (lat, lon) in ((h["site"], SITE_POSITION[h["site"]]) for h in org.halls)])
     cp("natverk.csv", ["prefix", "vlan", "namn", "plats", "vrf", "roll"],
        [[p["prefix"], p["vlan"] if p["vlan"] is not None else "", p["name"], p["site"], p["vrf"],
          p["role"]] for p in org.prefixes])
@@ -2602,6 +2627,10 @@ def write_vaggeryd_generic(org):
     w("vaggeryd/assets.csv", csv_text(GEN_HDR_EN, rows))
     w("vaggeryd/relations.csv", csv_text(["source", "relation", "target"], org.relations))
     write_halls_generic(org, "vaggeryd/halls.csv")
+    w("vaggeryd/sites.csv", csv_text(["name", "kind", "latitude", "longitude"],
+                                     [[h["site"], "site", "%.4f" % SITE_POSITION[h["site"]][0],
+                                       "%.4f" % SITE_POSITION[h["site"]][1]]
+                                      for h in org.halls]))
     w("vaggeryd/networks.csv", csv_text(["prefix", "vlan", "name", "site", "vrf", "role"],
                                         [[p["prefix"], "" if p["vlan"] is None else p["vlan"],
                                           p["name"], p["site"], p["vrf"], p["role"]]
@@ -2703,7 +2732,9 @@ def write_hylte_archimate(org):
                     'xsi:type="%s" />' % (n[0], ident(src), ident(dst), typ))
 
     site, hall = org.halls[0]["site"], org.halls[0]["hall"]
-    el("loc", "Location", site, "Hylte town hall")
+    el("loc", "Location", site, "Hylte town hall",
+       props=[("propid-lat", "%.4f" % SITE_POSITION[site][0]),
+              ("propid-lon", "%.4f" % SITE_POSITION[site][1])])
     el("fac", "Facility", hall, "Server room 1", props=[("propid-crit", "kritisk")])
     rel("loc", "fac", "Composition")
     el("net", "CommunicationNetwork", "Hylte kommunnät", "Hylte municipal network")
@@ -2786,7 +2817,8 @@ def write_hylte_archimate(org):
     organizations += ['    </item>', '  </organizations>']
     propdefs = [("propid-crit", "Kritikalitet"), ("propid-vendor", "Leverantör"),
                 ("propid-version", "Version"), ("propid-serial", "Serienummer"),
-                ("propid-owner", "Förvaltning")]
+                ("propid-owner", "Förvaltning"), ("propid-lat", "latitude"),
+                ("propid-lon", "longitude")]
     doc = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -2859,6 +2891,16 @@ halls:
     rack_u: 42
     rack_power_kw: 8
 redundancy: split          # members of one redundancy group go to different halls
+costs: costs.yaml          # prices (compare, and the score of `halls --choose`)
+siting:                    # which halls should remain (samdrift halls --choose)
+  count: 2                 # a primary and a secondary hall
+  min_distance_km: 10      # not in one town: Gislaved's two halls (5 km apart) share too much
+  max_distance_km: 100     # near enough for synchronous replication
+  candidates:              # a new hall to weigh beside the seven of today
+    # A prefabricated modular hall for 10 racks on Värnamo's industrial estate (position: the
+    # town's). The investment is an assumption for the samples (building, UPS, cooling, fire
+    # suppression), not a quote: replace it with a real offer before a decision rests on it.
+    - {name: Nybygge Värnamo, site: Värnamo industriområde, latitude: 57.1817, longitude: 14.0586, positions: 10, power_kw: 60, cooling_kw: 70, investment: 6000000}
 waves:
   max_items: 150
   max_kw: 20

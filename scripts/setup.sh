@@ -5,6 +5,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libboost-graph-dev libsqlitecpp-dev libsqlite3-dev sqlite3 libpugixml-dev catch2 libcli11-dev
   nlohmann-json3-dev libyaml-cpp-dev libxlsxwriter-dev libfmt-dev libcsv-dev zlib1g-dev libjemalloc-dev
+  libcpp-httplib-dev
   clang clang-format libclang-rt-14-dev
   graphviz time
   chromium
@@ -29,4 +30,10 @@ fi
 if [ ! -d tests/browser/node_modules/puppeteer-core ] ||
    [ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
   (cd tests/browser && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+fi
+# The browser libraries samdrift serve embeds at build time (tools/serve/web-lib: chart.js); the
+# build works without them and the pages fall back to tables.
+if [ ! -d tools/serve/web-lib/node_modules/chart.js ] ||
+   [ tools/serve/web-lib/package-lock.json -nt tools/serve/web-lib/node_modules/.package-lock.json ]; then
+  (cd tools/serve/web-lib && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -18,8 +18,9 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSAMDRIFT_SANITIZE=O
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
-# The demo report in Debian's chromium (puppeteer-core, node --test): sections, paging,
-# filters, print layout; screenshots in build-asan/browser-artifacts/.
+# The demo report and samdrift serve's pages in Debian's chromium (puppeteer-core, node --test):
+# sections, paging, filters, print layout, the pages' edits; screenshots in
+# build-asan/browser-artifacts/.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 bash scripts/browser_test.sh build-asan
 if [ "${SAMDRIFT_SKIP_FUZZ:-0}" != "1" ]; then
   # libFuzzer targets for every importer and the scenario parser under ASan + UBSan, two at a

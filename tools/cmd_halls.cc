@@ -16,6 +16,7 @@
 #include "reports/hall_svg.h"
 #include "tools/command.h"
 #include "tools/halls_choose.h"
+#include "tools/json_views.h"
 #include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
@@ -51,7 +52,7 @@ std::string From(const HallDevice& d) {
   return d.site + "/" + d.hall + (d.rack.empty() ? "" : "/" + d.rack);
 }
 
-ordered_json PlanJson(const planners::Scenario& scenario, const HallPlan& plan) {
+ordered_json HallPlanJson(const planners::Scenario& scenario, const HallPlan& plan) {
   ordered_json out;
   out["scenario"] = scenario.name;
   out["redundancy"] =
@@ -318,17 +319,21 @@ core::Status WriteSvgs(const HallPlan& plan, const core::OrgNames& names, const 
 
 }  // namespace
 
+ordered_json HallsJson(const planners::PipelineResult& result) {
+  ordered_json out = HallPlanJson(result.scenario, *result.halls);
+  out["today"] =
+      TodayJson(planners::HallFates(*result.halls, result.waves ? &*result.waves : nullptr));
+  return out;
+}
+
 int PrintHalls(const planners::PipelineResult& result, Format format, const std::string& svg_dir) {
   const HallPlan& plan = *result.halls;
-  const std::vector<planners::TodayHallFate> today =
-      planners::HallFates(plan, result.waves ? &*result.waves : nullptr);
   if (format == Format::kJson) {
-    ordered_json out = PlanJson(result.scenario, plan);
-    out["today"] = TodayJson(today);
-    std::cout << out.dump(2) << '\n';
+    std::cout << HallsJson(result).dump(2) << '\n';
   } else {
     PrintTable(result.scenario, plan, result.org_names);
-    PrintToday(today, result.org_names);
+    PrintToday(planners::HallFates(plan, result.waves ? &*result.waves : nullptr),
+               result.org_names);
   }
   if (!svg_dir.empty()) {
     core::Status written = WriteSvgs(plan, result.org_names, svg_dir);
@@ -344,8 +349,6 @@ int PrintHalls(const planners::PipelineResult& result, Format format, const std:
   }
   return 0;
 }
-
-namespace {
 
 // Without a scenario nothing moves or retires: the halls as they are today, and no relation
 // (nor the target planner's graph) is needed; nor any asset but what BuildHallInput reads,
@@ -364,8 +367,6 @@ planners::Steps HallSteps(PlanningOptions& options) {
   options.relations = planners::Relations::kRelease;  // the hall plan follows no relation
   return planners::Step::kTarget | planners::Step::kHalls | planners::Step::kWaves;
 }
-
-}  // namespace
 
 Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
   auto args = std::make_shared<HallsArgs>();

@@ -3,14 +3,17 @@
 #include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/text.h"
-#include "planners/effort.h"
+#include "planners/costs_file.h"
 #include "planners/pipeline.h"
 #include "planners/siting.h"
+#include "planners/siting_costs.h"
 #include "planners/siting_input.h"
+#include "tools/compare_run.h"
 #include "tools/halls_choose.h"
 
 namespace samdrift::tools {
@@ -48,8 +51,9 @@ ordered_json SetJson(const planners::SitingInput& in, const SitingSet& s) {
   j["unfit"] = s.unfit;
   j["racks_bought"] = s.racks_bought;
   j["hours"] = Rounded(s.hours, 10);
-  j["investment"] = nullptr;  // the costs file is not read yet: unknown, never free
-  j["running_per_year"] = nullptr;
+  j["investment"] = Rounded(s.investment, 1);  // null: no costs file (unknown, never free)
+  j["running_per_year"] = Rounded(s.running_per_year, 1);
+  j["five_year"] = Rounded(s.five_year, 1);
   j["breaks"] = s.breaks;
   j["reasons"] = s.reasons;
   return j;
@@ -79,28 +83,41 @@ void PrintScenarioFor(const planners::Scenario& scenario, const planners::Siting
   }
 }
 
+void PrintCosts(const SitingSet& s, const std::string& currency) {
+  if (!s.five_year) return;
+  std::cout << "     cost over five years " << FormatMoney(*s.five_year) << ' ' << currency
+            << ": investment " << FormatMoney(*s.investment) << ", running "
+            << FormatMoney(*s.running_per_year) << " per year\n";
+}
+
 void PrintRanking(const planners::Scenario& scenario, const planners::SitingInput& in,
-                  const SitingResult& result) {
+                  const SitingResult& result, const std::string& currency) {
   const planners::Siting& r = in.rules;
   std::cout << "Which halls should remain: sets of " << r.count << " from " << result.candidates
             << " candidate halls (" << result.planned << " planned, " << result.pruned
             << " pruned)\n"
-            << "score (lower is better): " << r.weight_kw_moved << " x kW moved + "
-            << r.weight_distance_km << " x km; rules: " << r.min_distance_km
-            << " km <= distance <= " << r.max_distance_km << " km\n"
-            << "costs: unknown (no costs file is read yet); investment and running cost are "
-               "left out of the score\n";
+            << "score (lower is better): "
+            << (in.price ? "cost over five years (" + currency + ") + " : "") << in.WeightKwMoved()
+            << " x kW moved + " << r.weight_distance_km << " x km; rules: " << r.min_distance_km
+            << " km <= distance <= " << r.max_distance_km << " km\n";
+  if (!in.price) {
+    std::cout << "costs: unknown (the scenario names no costs file): investment and running "
+                 "cost are left out of the score\n";
+  }
   std::size_t rank = 0;
   for (const SitingSet& s : result.sets) {
+    std::ostringstream score;
+    score << std::fixed << std::setprecision(1) << s.score;
     std::cout << '\n'
-              << std::setw(3) << ++rank << ". " << SetName(in, s) << "  score " << std::fixed
-              << std::setprecision(1) << s.score << std::defaultfloat
+              << std::setw(3) << ++rank << ". " << SetName(in, s) << "  score "
+              << (in.price ? FormatMoney(s.score) : score.str())
               << (s.Chosen() ? ""
                   : s.fits   ? "  (breaks " + core::Join(s.breaks, ", ") + ")"
                              : "  (does not fit)")
               << '\n';
     std::cout << "     hours of the moves: " << std::fixed << std::setprecision(0) << s.hours
               << std::defaultfloat << '\n';
+    PrintCosts(s, currency);
     for (const std::string& reason : s.reasons) std::cout << "     " << reason << '\n';
   }
   if (!result.sets.empty() && result.sets.front().Chosen()) {
@@ -111,15 +128,65 @@ void PrintRanking(const planners::Scenario& scenario, const planners::SitingInpu
   }
 }
 
-// Hours to move one device: the scenario's `effort: device/migrate` (or `migrate`), else the
-// documented default (planners/effort.h).
-double HoursPerMove(const planners::Scenario& scenario) {
-  for (const char* key : {"device/migrate", "migrate"}) {
-    if (auto it = scenario.effort_hours.find(key); it != scenario.effort_hours.end()) {
-      return it->second;
-    }
+// With a costs file: the prices, checked, and the scenario's own plan (target, halls, waves) whose
+// quantities every set shares (planners/siting_costs.h).
+struct Pricing {
+  planners::CostsFile costs;
+  planners::PipelineResult plan;
+  std::unique_ptr<planners::SitingPricer> pricer;
+};
+
+core::Status LoadPricing(const PlanningInputs& in, planners::PipelineResult plan,
+                         core::Diagnostics& diagnostics, Pricing& out) {
+  auto costs = planners::LoadCosts(plan.scenario.costs, diagnostics);
+  if (!costs.ok()) return costs.status();
+  auto orgs = in.store->Orgs();
+  if (!orgs.ok()) return orgs.status();
+  if (!planners::CheckCosts(*costs, in.base->catalog, *orgs, diagnostics)) {
+    return core::Status::Invalid("invalid costs file '" + plan.scenario.costs + "'");
   }
-  return planners::EffortTable::Defaults().Hours(core::AssetKind::kDevice, "", 2);
+  out.costs = std::move(costs).value();
+  out.plan = std::move(plan);
+  out.pricer = std::make_unique<planners::SitingPricer>(planners::SitingPlanView{
+      &in.base->estate, in.base->graph.get(), &in.base->catalog, &out.plan.scenario,
+      &*out.plan.target, &*out.plan.halls, &*out.plan.waves, &out.costs});
+  return core::Status::Ok();
+}
+
+void AttachPricing(const Pricing& pricing, planners::SitingInput& input) {
+  const planners::SitingPricer* pricer = pricing.pricer.get();
+  const planners::Scenario* scenario = &pricing.plan.scenario;
+  const std::vector<planners::HallCandidate>* candidates = &input.candidates;
+  input.price = [=](const std::vector<std::size_t>& set, const planners::HallPlan& plan) {
+    return pricer->Price(planners::ScenarioForSet(*scenario, *candidates, set), plan);
+  };
+  input.cost_bound = [=](std::size_t halls, std::size_t moving) {
+    return pricer->LowerBound(halls, moving);
+  };
+}
+
+// Above kFullSearchSets sets (or with more halls per set than candidates) the search prunes.
+bool ShouldPrune(const planners::SitingInput& input) {
+  const double n = static_cast<double>(input.candidates.size());
+  double sets = 1;
+  for (int i = 0; i < input.rules.count; ++i) sets = sets * (n - i) / (i + 1);
+  return std::lround(sets) > static_cast<long>(kFullSearchSets) || input.rules.count > n;
+}
+
+void PrintJson(const planners::SitingInput& input, const SitingResult& result,
+               const std::string& currency) {
+  ordered_json out;
+  out["sets"] = ordered_json::array();
+  for (const SitingSet& s : result.sets) out["sets"].push_back(SetJson(input, s));
+  out["planned"] = result.planned;
+  out["pruned"] = result.pruned;
+  out["candidates"] = result.candidates;
+  out["count"] = input.rules.count;
+  out["currency"] = currency.empty() ? ordered_json(nullptr) : ordered_json(currency);
+  out["geo_redundancy"] =
+      "BSI counts two sites as geo-redundant only at least 200 km apart (never under 100 km); "
+      "below that a witness at a third site and a backup copy kept further away compensate";
+  std::cout << out.dump(2) << '\n';
 }
 
 }  // namespace
@@ -143,26 +210,33 @@ int RunHallsChoose(const GlobalOptions& global, PlanningOptions options, Format 
   }
   planners::Scenario scenario;
   planners::AssetNames retired;
+  Pricing pricing;
   if (planned) {
-    auto target =
-        planners::RunPipeline(in->base, in->Request(planners::Step::kTarget), diagnostics);
-    if (!target.ok()) {
+    // With a costs file the scenario's own plan (waves too) gives what every set shares.
+    const bool priced = !in->scenario->costs.empty();
+    auto run = planners::RunPipeline(in->base,
+                                     in->Request(priced ? planners::Steps(planners::Step::kWaves)
+                                                        : planners::Steps(planners::Step::kTarget)),
+                                     diagnostics);
+    if (!run.ok()) {
       PrintDiagnostics(diagnostics);
-      return Fail(target.status());
+      return Fail(run.status());
     }
-    scenario = target->scenario;
-    retired = planners::RetiredByTarget(*target->target);
+    scenario = run->scenario;
+    retired = planners::RetiredByTarget(*run->target);
+    if (priced) {
+      if (auto s = LoadPricing(*in, std::move(run).value(), diagnostics, pricing); !s.ok()) {
+        PrintDiagnostics(diagnostics);
+        return Fail(s);
+      }
+    }
   }
   auto input = planners::BuildSitingInput(in->base->estate, in->base->device_types, scenario,
                                           retired, diagnostics);
   PrintDiagnostics(diagnostics);
   if (!input.ok()) return Fail(input.status());
-  input->hours_per_move = HoursPerMove(scenario);
-  const double n = static_cast<double>(input->candidates.size());
-  const double k = input->rules.count;
-  double sets = 1;
-  for (int i = 0; i < input->rules.count; ++i) sets = sets * (n - i) / (i + 1);
-  input->prune = std::lround(sets) > static_cast<long>(kFullSearchSets) || k > n;
+  if (pricing.pricer) AttachPricing(pricing, *input);
+  input->prune = ShouldPrune(*input);
   const auto start = std::chrono::steady_clock::now();
   const SitingResult result = planners::ChooseHalls(*input);
   const double seconds =
@@ -171,20 +245,11 @@ int RunHallsChoose(const GlobalOptions& global, PlanningOptions options, Format 
             << " sets planned, " << result.pruned << " pruned in " << std::fixed
             << std::setprecision(2) << seconds << " s\n"
             << std::defaultfloat;
+  const std::string currency = pricing.pricer ? pricing.costs.currency : "";
   if (format == Format::kJson) {
-    ordered_json out;
-    out["sets"] = ordered_json::array();
-    for (const SitingSet& s : result.sets) out["sets"].push_back(SetJson(*input, s));
-    out["planned"] = result.planned;
-    out["pruned"] = result.pruned;
-    out["candidates"] = result.candidates;
-    out["count"] = input->rules.count;
-    out["geo_redundancy"] =
-        "BSI counts two sites as geo-redundant only at least 200 km apart (never under 100 km); "
-        "below that a witness at a third site and a backup copy kept further away compensate";
-    std::cout << out.dump(2) << '\n';
+    PrintJson(*input, result, currency);
   } else {
-    PrintRanking(scenario, *input, result);
+    PrintRanking(scenario, *input, result, currency);
   }
   return 0;
 }

@@ -10,6 +10,7 @@
 #include "planners/net_view.h"
 #include "planners/scenario.h"
 #include "tools/command.h"
+#include "tools/json_views.h"
 #include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
@@ -279,17 +280,38 @@ class Renderer {
 
 }  // namespace
 
-int RunNet(const core::Store& store, const planners::Scenario& scenario, Format format,
-           std::ostream& out) {
-  core::Diagnostics skipped;
+namespace {
+
+// The address plans of the store's orgs of `scenario`, analysed; what is skipped goes to
+// `skipped`.
+core::Result<planners::NetAnalysis> Analyse(const core::Store& store,
+                                            const planners::Scenario& scenario,
+                                            core::Diagnostics& skipped) {
   core::AssetQuery query;
   query.orgs = scenario.orgs;
-  auto analysis = planners::AnalyseNetwork(
+  return planners::AnalyseNetwork(
       scenario,
       [&](const auto& visit) {
         return store.ForEachAsset(query, [&](core::Asset&& a) { visit(a); });
       },
       skipped);
+}
+
+}  // namespace
+
+core::Result<Json> NetJson(const core::Store& store, const planners::Scenario& scenario,
+                           core::Diagnostics& skipped) {
+  auto analysis = Analyse(store, scenario, skipped);
+  if (!analysis.ok()) return analysis.status();
+  auto names = store.Names();
+  if (!names.ok()) return names.status();
+  return Renderer(analysis->input, analysis->plan, scenario, *names).ToJson();
+}
+
+int RunNet(const core::Store& store, const planners::Scenario& scenario, Format format,
+           std::ostream& out) {
+  core::Diagnostics skipped;
+  auto analysis = Analyse(store, scenario, skipped);
   if (!analysis.ok()) return Fail(analysis.status());
   PrintDiagnostics(skipped);
   const planners::NetInput& input = analysis->input;

@@ -3,8 +3,18 @@
 #include <nlohmann/json.hpp>
 
 #include "tools/command.h"
+#include "tools/json_views.h"
 
 namespace samdrift::tools {
+
+nlohmann::ordered_json OrgsJson(const std::vector<core::OrgInfo>& orgs) {
+  nlohmann::ordered_json out;
+  out["orgs"] = nlohmann::ordered_json::array();
+  for (const core::OrgInfo& o : orgs) {
+    out["orgs"].push_back({{"id", o.id}, {"name", o.name}, {"assets", o.assets}});
+  }
+  return out;
+}
 
 Runner SetupOrgs(CLI::App& app, const GlobalOptions& global) {
   auto json = std::make_shared<bool>(false);
@@ -19,12 +29,7 @@ Runner SetupOrgs(CLI::App& app, const GlobalOptions& global) {
     auto orgs = (*store)->OrgList();
     if (!orgs.ok()) return Fail(orgs.status());
     if (*json) {
-      nlohmann::ordered_json out;
-      out["orgs"] = nlohmann::ordered_json::array();
-      for (const core::OrgInfo& o : *orgs) {
-        out["orgs"].push_back({{"id", o.id}, {"name", o.name}, {"assets", o.assets}});
-      }
-      std::cout << out.dump(2) << '\n';
+      std::cout << OrgsJson(*orgs).dump(2) << '\n';
       return 0;
     }
     // Ids are ASCII and line up; names (å, ä, ö) come last.

@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "planners/overlap.h"
 #include "tools/command.h"
+#include "tools/json_views.h"
 #include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
@@ -66,7 +67,9 @@ ordered_json Matrix(const std::vector<std::vector<double>>& m) {
   return out;
 }
 
-int PrintJson(const planners::Overlap& o, const core::Catalog& catalog) {
+}  // namespace
+
+ordered_json OverlapJson(const planners::Overlap& o, const core::Catalog& catalog) {
   ordered_json out;
   out["orgs"] = o.orgs;
   out["similarity"] = Matrix(o.similarity);
@@ -115,9 +118,10 @@ int PrintJson(const planners::Overlap& o, const core::Catalog& catalog) {
         {"assets", o.assets[i]}, {"facets", o.facets[i]}, {"matched", o.matched[i]}};
   }
   out["coverage"] = coverage;
-  std::cout << out.dump(2) << '\n';
-  return 0;
+  return out;
 }
+
+namespace {
 
 // An org's display name cut to 8 characters (not bytes: names carry å, ä and ö), for columns.
 std::string Short(const core::OrgNames& names, const std::string& org) {
@@ -232,8 +236,11 @@ int PrintTable(const planners::Overlap& o, const core::OrgNames& names,
 
 int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog,
                  const core::OrgNames& names, Format format, std::size_t unmatched_shown) {
-  return format == Format::kJson ? PrintJson(overlap, catalog)
-                                 : PrintTable(overlap, names, unmatched_shown);
+  if (format == Format::kJson) {
+    std::cout << OverlapJson(overlap, catalog).dump(2) << '\n';
+    return 0;
+  }
+  return PrintTable(overlap, names, unmatched_shown);
 }
 
 Runner SetupOverlap(CLI::App& app, const GlobalOptions& global) {

@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "tools/command.h"
+#include "tools/json_views.h"
 #include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
@@ -17,6 +18,8 @@ struct PlanArgs {
   bool json = false;
   PlanningOptions planning;
 };
+
+}  // namespace
 
 ordered_json PlanJson(const planners::WavePlan& plan) {
   ordered_json out;
@@ -73,6 +76,8 @@ ordered_json PlanJson(const planners::WavePlan& plan) {
   out["warnings"] = plan.warnings;
   return out;
 }
+
+namespace {
 
 // Checks --only and --actions: an unknown value is a usage error naming the closest.
 core::Status CheckFilter(const std::string& flag, const std::vector<std::string>& values,

@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "planners/risk.h"
 #include "tools/command.h"
+#include "tools/json_views.h"
 #include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
@@ -43,6 +44,8 @@ ordered_json CountJson(const planners::EosCount& c) {
           {"past_after_plan", c.past_after_plan},
           {"within_12_months_after_plan", c.within_12_months_after_plan}};
 }
+
+}  // namespace
 
 ordered_json RiskJson(const planners::RiskReport& report) {
   ordered_json out;
@@ -123,6 +126,8 @@ ordered_json RiskJson(const planners::RiskReport& report) {
   out["has_target"] = report.has_target;
   return out;
 }
+
+namespace {
 
 std::string Percent(const std::optional<double>& a) {
   if (!a) return "unknown";

@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "tools/command.h"
+#include "tools/json_views.h"
 
 namespace samdrift::tools {
 namespace {
@@ -62,36 +63,44 @@ void PrintCompleteness(const core::StoreStats& stats, const core::OrgNames& name
 
 }  // namespace
 
+core::Result<nlohmann::ordered_json> StatsJson(const core::Store& store) {
+  auto stats = store.Stats();
+  if (!stats.ok()) return stats.status();
+  nlohmann::ordered_json out;
+  out["orgs"] = nlohmann::ordered_json::object();
+  for (const auto& [org, counts] : stats->orgs) {
+    nlohmann::ordered_json o;
+    for (core::Category c : core::kAllCategories) {
+      auto it = counts.by_category.find(c);
+      o[std::string(core::ToString(c))] = it == counts.by_category.end() ? 0 : it->second;
+    }
+    o["total"] = counts.total;
+    nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
+    for (const auto& [kind, n] : counts.by_kind) kinds[std::string(core::ToString(kind))] = n;
+    o["kinds"] = kinds;
+    o["warnings"] = counts.warnings;
+    AddCompleteness(counts, o);
+    out["orgs"][org] = o;
+  }
+  out["total"] = stats->total;
+  out["relations"] = stats->relations;
+  out["unresolved_relations"] = stats->unresolved_relations;
+  out["device_types"] = stats->device_types;
+  out["sources"] = stats->sources;
+  out["warnings"] = stats->warnings;
+  return out;
+}
+
 int PrintStats(const core::Store& store, Format format) {
   {
-    auto stats = store.Stats();
-    if (!stats.ok()) return Fail(stats.status());
     if (format == Format::kJson) {
-      nlohmann::ordered_json out;
-      out["orgs"] = nlohmann::ordered_json::object();
-      for (const auto& [org, counts] : stats->orgs) {
-        nlohmann::ordered_json o;
-        for (core::Category c : core::kAllCategories) {
-          auto it = counts.by_category.find(c);
-          o[std::string(core::ToString(c))] = it == counts.by_category.end() ? 0 : it->second;
-        }
-        o["total"] = counts.total;
-        nlohmann::ordered_json kinds = nlohmann::ordered_json::object();
-        for (const auto& [kind, n] : counts.by_kind) kinds[std::string(core::ToString(kind))] = n;
-        o["kinds"] = kinds;
-        o["warnings"] = counts.warnings;
-        AddCompleteness(counts, o);
-        out["orgs"][org] = o;
-      }
-      out["total"] = stats->total;
-      out["relations"] = stats->relations;
-      out["unresolved_relations"] = stats->unresolved_relations;
-      out["device_types"] = stats->device_types;
-      out["sources"] = stats->sources;
-      out["warnings"] = stats->warnings;
-      std::cout << out.dump(2) << '\n';
+      auto out = StatsJson(store);
+      if (!out.ok()) return Fail(out.status());
+      std::cout << out->dump(2) << '\n';
       return 0;
     }
+    auto stats = store.Stats();
+    if (!stats.ok()) return Fail(stats.status());
     auto names = store.Names();
     if (!names.ok()) return Fail(names.status());
     const std::size_t org_width = OrgWidth(*stats, *names);

@@ -8,6 +8,7 @@
 #include "planners/pipeline.h"
 #include "planners/target.h"
 #include "tools/command.h"
+#include "tools/json_views.h"
 #include "tools/planning_inputs.h"
 
 namespace samdrift::tools {
@@ -57,7 +58,9 @@ ordered_json EffortJson(const planners::EffortTable& table) {
   return out;
 }
 
-int PrintJson(const planners::TargetPlan& plan) {
+}  // namespace
+
+ordered_json TargetJson(const planners::TargetPlan& plan) {
   ordered_json out;
   out["date"] = plan.date;
   out["orgs"] = plan.orgs;
@@ -108,9 +111,10 @@ int PrintJson(const planners::TargetPlan& plan) {
   out["total_effort_hours"] = plan.total_effort_hours;
   out["effort"] = EffortJson(plan.effort);
   out["lifecycle"] = ordered_json::parse(LifecycleJson(plan.lifecycle));
-  std::cout << out.dump(2) << '\n';
-  return 0;
+  return out;
 }
+
+namespace {
 
 int PrintTable(const planners::TargetPlan& plan, const core::OrgNames& names, Detail detail) {
   std::cout << "Target architecture at " << plan.date << " for " << plan.orgs.size()
@@ -157,7 +161,11 @@ int PrintTable(const planners::TargetPlan& plan, const core::OrgNames& names, De
 
 int PrintTarget(const planners::TargetPlan& plan, const core::OrgNames& names, Format format,
                 Detail detail) {
-  return format == Format::kJson ? PrintJson(plan) : PrintTable(plan, names, detail);
+  if (format == Format::kJson) {
+    std::cout << TargetJson(plan).dump(2) << '\n';
+    return 0;
+  }
+  return PrintTable(plan, names, detail);
 }
 
 Runner SetupTarget(CLI::App& app, const GlobalOptions& global) {

@@ -107,6 +107,7 @@ Runner SetupOrg(CLI::App& app, const GlobalOptions& global);
 Runner SetupRemove(CLI::App& app, const GlobalOptions& global);
 Runner SetupRisk(CLI::App& app, const GlobalOptions& global);
 Runner SetupCompare(CLI::App& app, const GlobalOptions& global);
+Runner SetupServe(CLI::App& app, const GlobalOptions& global);  // serve/cmd_serve.cc
 
 // Renders `net` (table or JSON) for the store's orgs of `scenario` (already checked against the
 // store) to `out`; returns the exit code. Used by demo too.

@@ -35,6 +35,8 @@ const std::vector<Command>& Commands() {
       {"report", "the pre-study report: HTML, XLSX and CSV tables", SetupReport},
       {"export", "the model for other tools: ArchiMate exchange XML, Graphviz DOT or JSON",
        SetupExport},
+      {"serve", "the pre-study group's working room in the browser (127.0.0.1:8080 unless told)",
+       SetupServe},
       {"demo", "the whole flow on the bundled sample inventories, ending in a report", SetupDemo},
   };
   return kCommands;

@@ -24,8 +24,20 @@ core::Result<PlanningInputs> LoadFromStore(const core::Store& store, PlanningFil
     core::Status named = CheckScenarioOrgs(store, *in.scenario, diagnostics);
     if (!named.ok()) return named;
   }
+  auto base = LoadPlanningBase(store, std::move(files.catalog), options,
+                               in.scenario ? in.scenario->orgs : std::vector<std::string>{});
+  if (!base.ok()) return base.status();
+  in.base = std::move(base).value();
+  return in;
+}
+
+}  // namespace
+
+core::Result<std::shared_ptr<const planners::PlanningBase>> LoadPlanningBase(
+    const core::Store& store, core::Catalog catalog, const PlanningOptions& options,
+    const std::vector<std::string>& orgs) {
   core::AssetQuery query;
-  if (in.scenario) query.orgs = in.scenario->orgs;
+  query.orgs = orgs;
   query.with_relations = options.with_relations;
   query.kinds = options.kinds;
   query.categories = options.categories;
@@ -34,14 +46,12 @@ core::Result<PlanningInputs> LoadFromStore(const core::Store& store, PlanningFil
   Trace("estate loaded");
   auto device_types = store.DeviceTypes();
   if (!device_types.ok()) return device_types.status();
-  in.base =
-      planners::MakePlanningBase(std::move(estate).value(), std::move(files.catalog),
+  auto base =
+      planners::MakePlanningBase(std::move(estate).value(), std::move(catalog),
                                  std::move(device_types).value(), options.graph, options.relations);
   if (options.graph == planners::GraphNeed::kBuild) Trace("graph built");
-  return in;
+  return base;
 }
-
-}  // namespace
 
 void AddPlanningOptions(CLI::App& app, PlanningOptions& options, bool with_date,
                         std::vector<std::string>* scenarios) {

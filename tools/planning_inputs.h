@@ -75,6 +75,12 @@ core::Result<PlanningFiles> ReadPlanningFiles(const PlanningOptions& options,
 core::Status CheckScenarioOrgs(const core::Store& store, const planners::Scenario& scenario,
                                core::Diagnostics& diagnostics);
 
+// From `store` the estate of `orgs` (empty: every org) as `options` asks (kinds, categories,
+// relations, graph) and the device types, with `catalog`: what the planners share between runs.
+core::Result<std::shared_ptr<const planners::PlanningBase>> LoadPlanningBase(
+    const core::Store& store, core::Catalog catalog, const PlanningOptions& options,
+    const std::vector<std::string>& orgs);
+
 // Reads the files, then from `store` the estate (the scenario's orgs, as `options` needs) and the
 // device types. Problems in the files go to `diagnostics`; the status says which step failed
 // (usage, invalid input, store).

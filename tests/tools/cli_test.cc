@@ -12,7 +12,7 @@ const std::string kData = SAMDRIFT_TEST_DATA;
 
 TEST_CASE("every command has --help", "[tools][cli]") {
   auto dir = ScratchDir("help");
-  for (const char* command : {"init", "import", "formats", "stats", "export", "demo"}) {
+  for (const char* command : {"init", "import", "formats", "stats", "export", "demo", "serve"}) {
     INFO(command);
     auto r = RunCli(dir, std::string(command) + " --help");
     CHECK(r.exit_code == 0);

@@ -117,11 +117,15 @@ void WriteNetbox(const OrgEstate& org, const std::vector<const GenAsset*>& asset
 
   {
     CsvOut csv = NewCsv(org.sites.size(), 120);
-    csv.Header("name,slug,status,region,group,tenant,facility,time_zone,description");
+    // latitude/longitude as NetBox exports them; the generator has no geography: left empty.
+    csv.Header(
+        "name,slug,status,region,group,tenant,facility,time_zone,description,latitude,"
+        "longitude");
     for (const GenSite& s : org.sites) {
       csv.Cell(s.name).Cell(s.slug).Cell("active").Cell("").Cell(
           s.datacenter ? "Serverhallar" : "Verksamhetslokaler");
       csv.Cell(tenant).Cell("").Cell("Europe/Stockholm").Cell(s.datacenter ? "Serverhall" : "");
+      csv.Cell("").Cell("");
       csv.EndRow();
     }
     Finish(dir / "sites.csv", csv, stats);

@@ -1,0 +1,436 @@
+// samdrift serve's API (tools/serve): a server started in-process on a free port over the demo
+// store, asked with the HTTP library's client. The views answer what the commands' --json
+// answer; each safety point has its own case; the routes' times on the samples are printed.
+#include <fcntl.h>
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "core/store.h"
+#include "tests/tools/cli_util.h"
+#include "tools/serve/server.h"
+
+using namespace samdrift::testing;
+using nlohmann::json;
+using samdrift::tools::serve::ServeOptions;
+using samdrift::tools::serve::Server;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kSamples = std::string(SAMDRIFT_SOURCE_DIR) + "/sample-inventories";
+
+// The demo store and a copy of the samples' scenario files, made once.
+const fs::path& DemoDir() {
+  static const fs::path dir = [] {
+    fs::path d = ScratchDir("serve-demo");
+    const CliResult demo = RunCli(d, "demo --samples '" + kSamples + "' --out out");
+    REQUIRE(demo.exit_code == 0);
+    fs::create_directories(d / "scenarios");
+    for (const auto& entry : fs::directory_iterator(kSamples)) {
+      if (entry.path().extension() == ".yaml") {
+        fs::copy_file(entry.path(), d / "scenarios" / entry.path().filename());
+      }
+    }
+    return d;
+  }();
+  return dir;
+}
+
+// A folder of its own with a copy of the demo store and the scenarios, for a test that writes.
+fs::path WritableCopy(const std::string& name) {
+  fs::path dir = ScratchDir(name);
+  fs::copy_file(DemoDir() / "out" / "samdrift.db", dir / "samdrift.db");
+  fs::copy(DemoDir() / "scenarios", dir / "scenarios");
+  return dir;
+}
+
+ServeOptions Options(const fs::path& dir, const std::string& db) {
+  ServeOptions options;
+  options.db = (dir / db).string();
+  options.port = 0;
+  options.scenarios_dir = (dir / "scenarios").string();
+  return options;
+}
+
+std::unique_ptr<Server> Start(const ServeOptions& options) {
+  auto server = Server::Start(options);
+  REQUIRE(server.ok());
+  REQUIRE((*server)->port() > 0);
+  return std::move(server).value();
+}
+
+std::unique_ptr<httplib::Client> ClientOf(const Server& server) {
+  auto client = std::make_unique<httplib::Client>("127.0.0.1", server.port());
+  client->set_read_timeout(300);
+  return client;
+}
+
+httplib::Headers WithToken(const Server& server) { return {{"X-Samdrift-Token", server.token()}}; }
+
+json Body(const httplib::Result& r) {
+  REQUIRE(r);
+  return json::parse(r->body);
+}
+
+double Millis(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
+      .count();
+}
+
+httplib::MultipartFormDataItems Upload(const std::string& name, const std::string& content) {
+  return {{"files", content, name, "text/csv"}};
+}
+
+}  // namespace
+
+TEST_CASE("serve: each view answers what the command's --json answers", "[serve]") {
+  const fs::path& dir = DemoDir();
+  auto server = Start(Options(dir, "out/samdrift.db"));
+  auto client = ClientOf(*server);
+  const std::string scenario = (dir / "scenarios" / "scenario.yaml").string();
+  struct Case {
+    std::string route, args;
+  };
+  std::vector<Case> cases = {{"stats", ""}, {"orgs", ""}};
+  for (const char* view : {"overlap", "target", "plan", "halls", "net", "risk"}) {
+    cases.push_back({view, ""});
+    cases.push_back({std::string(view) + "?scenario=scenario", "--scenario '" + scenario + "'"});
+  }
+  cases.push_back({"compare?scenario=alternativ-1-teknik&scenario=alternativ-2",
+                   "--scenario '" + (dir / "scenarios/alternativ-1-teknik.yaml").string() +
+                       "' --scenario '" + (dir / "scenarios/alternativ-2.yaml").string() + "'"});
+  for (const Case& c : cases) {
+    INFO(c.route);
+    const std::string view = c.route.substr(0, c.route.find('?'));
+    const CliResult cli = RunCli(dir, "--db out/samdrift.db " + view + " --json " + c.args);
+    REQUIRE(cli.exit_code <= 1);  // halls exits 1 when a device cannot be placed
+    auto start = std::chrono::steady_clock::now();
+    auto r = client->Get("/api/" + c.route);
+    const double first = Millis(start);
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->get_header_value("Content-Type") == "application/json; charset=utf-8");
+    CHECK(r->get_header_value("X-Content-Type-Options") == "nosniff");
+    CHECK(json::parse(r->body) == json::parse(cli.out));
+    start = std::chrono::steady_clock::now();
+    REQUIRE(client->Get("/api/" + c.route));
+    std::cout << "serve timing: GET /api/" << c.route << ": " << first << " ms, again (cached) "
+              << Millis(start) << " ms\n";
+  }
+}
+
+TEST_CASE("serve: a change without the session token is refused (403)", "[serve]") {
+  const fs::path dir = WritableCopy("serve-token");
+  auto server = Start(Options(dir, "samdrift.db"));
+  auto client = ClientOf(*server);
+  const json session = Body(client->Get("/api/session"));
+  CHECK(session["token"] == server->token());
+  CHECK(server->token().size() == 64);
+  const std::string yaml = "name: Ny\norgs: [gnosjo]\n";
+  auto r = client->Put("/api/scenarios/ny", yaml, "text/yaml");
+  REQUIRE(r);
+  CHECK(r->status == 403);
+  CHECK(Body(r)["error"] ==
+        "a change needs the header X-Samdrift-Token with the token of GET /api/session");
+  r = client->Put("/api/scenarios/ny", {{"X-Samdrift-Token", "guess"}}, yaml, "text/yaml");
+  CHECK(r->status == 403);
+  CHECK_FALSE(fs::exists(dir / "scenarios" / "ny.yaml"));
+  r = client->Post("/api/import?org=gnosjo&dry_run=1", Upload("a.csv", "name,kind\nx,device\n"));
+  CHECK(r->status == 403);
+  r = client->Put("/api/scenarios/ny", WithToken(*server), yaml, "text/yaml");
+  CHECK(r->status == 201);
+  // A page of another site resolving its name to 127.0.0.1 cannot read the token.
+  r = client->Get("/api/session", {{"Host", "evil.example:8080"}});
+  CHECK(r->status == 403);
+  CHECK(Body(r)["error"] ==
+        "requests must name this machine (Host: 127.0.0.1 or localhost), not 'evil.example:8080'");
+  CHECK(client->Get("/api/session", {{"Host", "localhost:8080"}})->status == 200);
+  CHECK(Slurp(dir / "scenarios" / "ny.yaml") == yaml);
+}
+
+TEST_CASE("serve: --read-only refuses every change (403)", "[serve]") {
+  const fs::path dir = WritableCopy("serve-read-only");
+  ServeOptions options = Options(dir, "samdrift.db");
+  options.read_only = true;
+  auto server = Start(options);
+  auto client = ClientOf(*server);
+  CHECK(Body(client->Get("/api/session"))["read_only"] == true);
+  auto r = client->Put("/api/scenarios/ny", WithToken(*server), "name: Ny\n", "text/yaml");
+  REQUIRE(r);
+  CHECK(r->status == 403);
+  CHECK(Body(r)["error"] == "the server is read-only (--read-only): nothing can be changed");
+  r = client->Post("/api/import?org=gnosjo&dry_run=0", WithToken(*server),
+                   Upload("a.csv", "name,kind\nx,device\n"));
+  CHECK(r->status == 403);
+  CHECK(client->Get("/api/stats")->status == 200);
+}
+
+TEST_CASE("serve: a scenario name with a path in it is refused (400)", "[serve]") {
+  const fs::path dir = WritableCopy("serve-names");
+  auto server = Start(Options(dir, "samdrift.db"));
+  auto client = ClientOf(*server);
+  for (const std::string name : {"..%2Fevil", "a%5Cb", ".hidden", "..", "a%20b", "x..yaml"}) {
+    INFO(name);
+    auto r = client->Put("/api/scenarios/" + name, WithToken(*server), "name: x\n", "text/yaml");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(Body(r)["error"].get<std::string>().find("is not a scenario name") != std::string::npos);
+    CHECK(client->Get("/api/scenarios/" + name)->status == 400);
+  }
+  CHECK(client->Get("/api/plan?scenario=..%2Fout%2Fx")->status == 400);
+  CHECK_FALSE(fs::exists(dir / "evil.yaml"));
+  CHECK_FALSE(fs::exists(dir / "evil"));
+}
+
+TEST_CASE("serve: an upload past the size limit is refused (413)", "[serve]") {
+  const fs::path dir = WritableCopy("serve-too-big");
+  ServeOptions options = Options(dir, "samdrift.db");
+  options.upload_limit = 4096;
+  auto server = Start(options);
+  auto client = ClientOf(*server);
+  const std::string big = "name,kind\n" + std::string(8192, 'x') + ",device\n";
+  auto r = client->Post("/api/import?org=gnosjo&dry_run=1", WithToken(*server),
+                        Upload("assets.csv", big));
+  REQUIRE(r);
+  CHECK(r->status == 413);
+  CHECK(Body(r)["error"] == "the request is too large (the limit is 4096 bytes)");
+}
+
+TEST_CASE("serve: an import while another writer holds the store answers 409", "[serve]") {
+  const fs::path dir = WritableCopy("serve-locked");
+  auto server = Start(Options(dir, "samdrift.db"));
+  auto client = ClientOf(*server);
+  auto other = samdrift::core::Store::Open((dir / "samdrift.db").string(),
+                                           samdrift::core::OpenMode::kReadWrite);
+  REQUIRE(other.ok());
+  auto writer = (*other)->Begin();  // as `samdrift import` holds it while it stores
+  REQUIRE(writer.ok());
+  samdrift::core::Batch nothing;
+  REQUIRE((*writer)->Put(nothing).ok());
+  auto r = client->Post("/api/import?org=gnosjo&dry_run=0", WithToken(*server),
+                        Upload("extra.csv", "name,kind\nGNO-NEW01,device\n"));
+  REQUIRE(r);
+  CHECK(r->status == 409);
+  CHECK(Body(r)["error"].get<std::string>().rfind(
+            "the store is locked by another writer (an import or remove from the command line?)",
+            0) == 0);
+}
+
+TEST_CASE("serve: a scenario with an error is refused with its located error (422)", "[serve]") {
+  const fs::path dir = WritableCopy("serve-bad-scenario");
+  auto server = Start(Options(dir, "samdrift.db"));
+  auto client = ClientOf(*server);
+  const std::string yaml = "name: Trasig\norgs: [gnosjo]\nbogus: 1\n";
+  auto r = client->Put("/api/scenarios/trasig", WithToken(*server), yaml, "text/yaml");
+  REQUIRE(r);
+  CHECK(r->status == 422);
+  const json body = Body(r);
+  REQUIRE(body["errors"].size() == 1);
+  CHECK(body["errors"][0]["text"] ==
+        "trasig.yaml:3:1: error[SCN002]: unknown key 'bogus' in the "
+        "scenario");
+  CHECK(body["errors"][0]["line"] == 3);
+  CHECK(body["errors"][0]["column"] == 1);
+  CHECK(body["errors"][0]["code"] == "SCN002");
+  CHECK_FALSE(fs::exists(dir / "scenarios" / "trasig.yaml"));
+  // Validate as you type: the same parser, the same located error, nothing saved.
+  r = client->Post("/api/scenarios/validate?name=trasig.yaml", WithToken(*server), yaml,
+                   "text/yaml");
+  CHECK(Body(r)["valid"] == false);
+  CHECK(Body(r)["errors"][0]["text"] == body["errors"][0]["text"]);
+  // An org the store lacks is located too (the CLI's check).
+  r = client->Post("/api/scenarios/validate?name=s.yaml", WithToken(*server),
+                   "name: S\norgs: [gnosjoo]\n", "text/yaml");
+  CHECK(Body(r)["errors"][0]["code"] == "SCN010");
+}
+
+TEST_CASE("serve: a hostile <script> asset name comes back JSON-escaped", "[serve]") {
+  const fs::path dir = WritableCopy("serve-hostile");
+  auto server = Start(Options(dir, "samdrift.db"));
+  auto client = ClientOf(*server);
+  const std::string hostile = "<script>alert(1)</script>";
+  auto r = client->Post("/api/import?org=gnosjo&dry_run=0", WithToken(*server),
+                        Upload("hostile.csv", "name,kind,vendor\n" + hostile + ",device,Dell\n"));
+  REQUIRE(r);
+  REQUIRE(r->status == 200);
+  CHECK(Body(r)["stored"]["assets"] == 1);
+  r = client->Get("/api/assets?q=script");
+  REQUIRE(r);
+  CHECK(r->get_header_value("Content-Type") == "application/json; charset=utf-8");
+  CHECK(r->get_header_value("X-Content-Type-Options") == "nosniff");
+  CHECK(r->body.find("<script>") == std::string::npos);
+  CHECK(r->body.find("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e") != std::string::npos);
+  const json page = Body(r);
+  REQUIRE(page["total"] == 1);
+  CHECK(page["rows"][0]["name"] == hostile);
+  CHECK(page["rows"][0]["file"] == "hostile.csv");
+  CHECK(page["rows"][0]["line"] == 2);
+  // The import rebuilt the planning base: the views see it.
+  CHECK(Body(client->Get("/api/stats"))["orgs"]["gnosjo"]["kinds"]["device"] ==
+        Body(client->Get("/api/assets?org=gnosjo&kind=device&limit=0"))["total"]);
+  // Static pages carry a content security policy.
+  r = client->Get("/");
+  CHECK(r->status == 200);
+  CHECK(r->get_header_value("Content-Security-Policy").find("script-src 'self'") !=
+        std::string::npos);
+}
+
+TEST_CASE("serve: a dry-run import returns every located error and stores nothing", "[serve]") {
+  const fs::path dir = WritableCopy("serve-dry-run");
+  auto server = Start(Options(dir, "samdrift.db"));
+  auto client = ClientOf(*server);
+  const json before = Body(client->Get("/api/stats"));
+  auto r = client->Post("/api/import?org=gnosjo&dry_run=0", WithToken(*server),
+                        Upload("folder/broken.csv", "name,kind\na,bogus\nb,device\nc,nonsense\n"));
+  REQUIRE(r);
+  CHECK(r->status == 422);
+  const json body = Body(r);
+  REQUIRE(body["errors"].size() == 2);
+  CHECK(body["errors"][0]["text"] ==
+        "broken.csv:2:2: error[CSV013]: column 'kind': unknown asset kind 'bogus'");
+  CHECK(body["errors"][1]["line"] == 4);
+  CHECK(Body(client->Get("/api/stats")) == before);
+}
+
+TEST_CASE("serve: assets page by key and by offset over every row", "[serve]") {
+  auto server = Start(Options(DemoDir(), "out/samdrift.db"));
+  auto client = ClientOf(*server);
+  const json all = Body(client->Get("/api/assets?org=hylte&sort=-name&limit=500"));
+  const std::size_t total = all["total"];
+  REQUIRE(total > 0);
+  std::vector<std::string> keys;
+  std::string after;
+  for (int guard = 0; guard < 1000; ++guard) {
+    auto start = std::chrono::steady_clock::now();
+    const json page = Body(
+        client->Get("/api/assets?org=hylte&sort=-name&limit=37" +
+                    (after.empty() ? "" : "&after=" + httplib::detail::encode_query_param(after))));
+    if (guard == 0)
+      std::cout << "serve timing: GET /api/assets (37 rows): " << Millis(start) << " ms\n";
+    for (const json& row : page["rows"])
+      keys.push_back(row["kind"].get<std::string>() + "/" + row["key"].get<std::string>());
+    if (page["next"].is_null()) break;
+    after = page["next"];
+  }
+  REQUIRE(keys.size() == total);
+  for (std::size_t i = 0; i < all["rows"].size(); ++i) {
+    CHECK(keys[i] == all["rows"][i]["kind"].get<std::string>() + "/" +
+                         all["rows"][i]["key"].get<std::string>());
+  }
+  const json second = Body(client->Get("/api/assets?org=hylte&sort=-name&limit=5&offset=5"));
+  CHECK(second["rows"][0] == all["rows"][5]);
+  CHECK(client->Get("/api/assets?sort=password")->status == 400);
+  CHECK(Body(client->Get("/api/assets?limit=100000"))["limit"] == 500);
+  // One asset: attributes, provenance and relations both ways.
+  const json& row = all["rows"][0];
+  auto start = std::chrono::steady_clock::now();
+  const json one =
+      Body(client->Get("/api/assets/hylte/" + row["kind"].get<std::string>() + "/" +
+                       httplib::detail::encode_query_param(row["key"].get<std::string>())));
+  std::cout << "serve timing: GET /api/assets/ORG/KIND/KEY: " << Millis(start) << " ms\n";
+  CHECK(one["asset"] == row);
+  CHECK(one["provenance"]["file"] == row["file"]);
+  CHECK(one.contains("relations"));
+  CHECK(client->Get("/api/assets/hylte/device/no-such-thing")->status == 404);
+}
+
+TEST_CASE("serve: an asset query past its deadline answers 503", "[serve]") {
+  ServeOptions options = Options(DemoDir(), "out/samdrift.db");
+  options.query_ms = 0;
+  auto server = Start(options);
+  auto client = ClientOf(*server);
+  auto r = client->Get("/api/assets?q=a");
+  REQUIRE(r);
+  CHECK(r->status == 503);
+  CHECK(Body(r)["error"] ==
+        "the query took longer than 0 ms and was stopped; narrow it with filters");
+}
+
+TEST_CASE("serve: a saved scenario re-plans and its diff shows the change", "[serve]") {
+  const fs::path dir = WritableCopy("serve-diff");
+  auto server = Start(Options(dir, "samdrift.db"));
+  auto client = ClientOf(*server);
+  std::string yaml = Slurp(dir / "scenarios" / "scenario.yaml");
+  const std::string fixed = "  hypervisor: vmware-esxi-8";
+  REQUIRE(yaml.find(fixed) != std::string::npos);
+  yaml.replace(yaml.find(fixed), fixed.size(), "  hypervisor: proxmox-ve-9");
+  auto r = client->Put("/api/scenarios/proxmox", WithToken(*server), yaml, "text/yaml");
+  REQUIRE(r);
+  REQUIRE(r->status == 201);
+  auto start = std::chrono::steady_clock::now();
+  const json diff = Body(client->Get("/api/diff?from=scenario&to=proxmox"));
+  INFO(diff.dump());
+  REQUIRE(diff.contains("standards"));
+  std::cout << "serve timing: GET /api/diff (two re-plans): " << Millis(start) << " ms\n";
+  REQUIRE(diff["standards"].size() >= 1);
+  CHECK(diff["standards"][0] ==
+        json{{"capability", "hypervisor"}, {"from", "vmware-esxi-8"}, {"to", "proxmox-ve-9"}});
+  CHECK_FALSE(diff["gaps"].empty());
+  const json list = Body(client->Get("/api/scenarios"));
+  bool listed = false;
+  for (const json& s : list["scenarios"]) listed = listed || s["name"] == "proxmox";
+  CHECK(listed);
+  CHECK(client->Get("/api/scenarios/proxmox")->body == yaml);
+  CHECK(client->Get("/api/plan?scenario=nope")->status == 404);
+}
+
+TEST_CASE("serve: the command prints its URL, warns off loopback and stops on SIGINT", "[serve]") {
+  const fs::path dir = WritableCopy("serve-command");
+  const std::string out = (dir / "out.txt").string(), err = (dir / "err.txt").string();
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    dup2(open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), 1);
+    dup2(open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), 2);
+    const std::string db = (dir / "samdrift.db").string();
+    execl(SAMDRIFT_BINARY, "samdrift", "--db", db.c_str(), "serve", "--port", "0", "--bind",
+          "0.0.0.0", "--read-only", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::string printed;
+  for (int i = 0; i < 600 && printed.find("(Ctrl-C stops)") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    printed = Slurp(out);
+  }
+  const std::string prefix = "samdrift serve: http://0.0.0.0:";
+  REQUIRE(printed.rfind(prefix, 0) == 0);
+  const int port = std::stoi(printed.substr(prefix.size()));
+  CHECK(Slurp(err) ==
+        "samdrift: warning: listening on 0.0.0.0: there is no authentication, anyone who can "
+        "reach this address can read the store (and change it unless --read-only)\n");
+  httplib::Client client("127.0.0.1", port);
+  auto r = client.Get("/api/orgs");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  kill(pid, SIGINT);
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(Slurp(err).find("samdrift serve: stopped\n") != std::string::npos);
+}
+
+TEST_CASE("serve: an asset's page lists the gaps, plan items and risks that name it", "[serve]") {
+  auto server = Start(Options(DemoDir(), "out/samdrift.db"));
+  auto client = ClientOf(*server);
+  const json target = Body(client->Get("/api/target?scenario=scenario"));
+  REQUIRE_FALSE(target["gaps"].empty());
+  const json& gap = target["gaps"][0];
+  const json one = Body(client->Get(
+      "/api/assets/" + gap["org"].get<std::string>() + "/" + gap["kind"].get<std::string>() + "/" +
+      httplib::detail::encode_query_param(gap["key"].get<std::string>()) +
+      "?concerns=1&scenario=scenario"));
+  REQUIRE(one.contains("gaps"));
+  CHECK(std::find(one["gaps"].begin(), one["gaps"].end(), gap) != one["gaps"].end());
+  for (const json& item : one["plan_items"]) CHECK(item["asset"] == gap["asset"]);
+  CHECK(one["single_points"].is_array());
+}

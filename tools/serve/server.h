@@ -1,0 +1,44 @@
+// `samdrift serve`: the pre-study group's working room, a local web server over the store
+// (docs/cli.md, "serve", lists every route). The HTTP library stays behind this header.
+#ifndef SAMDRIFT_TOOLS_SERVE_SERVER_H_
+#define SAMDRIFT_TOOLS_SERVE_SERVER_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+
+namespace samdrift::tools::serve {
+
+struct ServeOptions {
+  std::string db;                                    // the store
+  std::string bind = "127.0.0.1";                    // --bind
+  int port = 8080;                                   // --port; 0: any free port
+  std::string scenarios_dir = ".";                   // --scenarios
+  bool read_only = false;                            // --read-only: every change answers 403
+  std::size_t upload_limit = std::size_t{64} << 20;  // bytes of one request body (413 beyond)
+  int query_ms = 2000;                               // an asset query running longer answers 503
+};
+
+class Server {
+ public:
+  // Opens the store, loads the planning base, binds and starts answering on a thread of its own.
+  static core::Result<std::unique_ptr<Server>> Start(const ServeOptions& options);
+  ~Server();  // stops
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  int port() const;
+  const std::string& token() const;  // the session token changes need (X-Samdrift-Token)
+  void Stop();                       // stops answering and closes the store; idempotent
+
+ private:
+  struct Impl;
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace samdrift::tools::serve
+
+#endif  // SAMDRIFT_TOOLS_SERVE_SERVER_H_

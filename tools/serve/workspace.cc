@@ -1,0 +1,222 @@
+#include "tools/serve/workspace.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/catalog.h"
+#include "core/text.h"
+#include "planners/overlap.h"
+#include "tools/compare_run.h"
+#include "tools/json_views.h"
+#include "tools/planning_inputs.h"
+
+namespace samdrift::tools::serve {
+namespace fs = std::filesystem;
+using nlohmann::ordered_json;
+
+namespace {
+
+std::string ReadText(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The time and size of the store file and its WAL: a write from any process changes them.
+std::string FileStamp(const std::string& db) {
+  std::string stamp;
+  for (const std::string& path : {db, db + "-wal"}) {
+    std::error_code ec;
+    const auto time = fs::last_write_time(path, ec);
+    const auto size = ec ? 0 : fs::file_size(path, ec);
+    if (!ec) {
+      stamp += std::to_string(time.time_since_epoch().count()) + ":" + std::to_string(size) + ";";
+    }
+  }
+  return stamp;
+}
+
+// What a cached answer depends on of a scenario: its path, its text and its costs file's text.
+std::string ScenarioKey(const fs::path& path) {
+  std::string key = '\0' + path.string() + '\0' + ReadText(path);
+  core::Diagnostics ignored;
+  auto scenario = ReadScenarioFile(path.string(), ignored);
+  if (scenario.ok() && *scenario && !(*scenario)->costs.empty()) {
+    key += '\0' + ReadText((*scenario)->costs);
+  }
+  return key;
+}
+
+// The steps the planning commands run (as their cmd_*.cc): target, plan and risk.
+planners::Steps StepsOf(const std::string& view) {
+  if (view == "target") return planners::Step::kTarget;
+  if (view == "plan") return planners::Step::kWaves;
+  return planners::Step::kRisk;
+}
+
+}  // namespace
+
+bool ValidScenarioName(const std::string& name) {
+  if (name.empty() || name.size() > 100 || name[0] == '.' || name.find("..") != std::string::npos) {
+    return false;
+  }
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.';
+  });
+}
+
+Workspace::Workspace(std::string db, fs::path scenarios_dir)
+    : db_(std::move(db)), scenarios_dir_(std::move(scenarios_dir)) {}
+
+Workspace::~Workspace() = default;
+
+core::Status Workspace::Load() {
+  auto store = Store();
+  if (!store.ok()) return store.status();
+  return Base("", {}, false).status();
+}
+
+core::Result<core::Store*> Workspace::Store() {
+  const std::string stamp = FileStamp(db_);
+  if (store_ && stamp == stamp_) return store_.get();
+  Invalidate();
+  auto store = core::Store::Open(db_, core::OpenMode::kReadOnly);
+  if (!store.ok()) return store.status();
+  store_ = std::move(store).value();
+  stamp_ = stamp;
+  return store_.get();
+}
+
+void Workspace::Invalidate() {
+  store_.reset();
+  bases_.clear();
+  answers_.clear();
+}
+
+core::Result<fs::path> Workspace::ScenarioPath(const std::string& name) const {
+  if (!ValidScenarioName(name)) {
+    return core::Status::Usage("'" + name +
+                               "' is not a scenario name (letters, digits, '-', '_', '.'; no "
+                               "leading dot, no '..', at most 100 characters)");
+  }
+  const auto ends = [&](std::string_view ext) {
+    return name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+  };
+  if (ends(".yaml") || ends(".yml")) return scenarios_dir_ / name;
+  std::error_code ec;
+  if (fs::exists(scenarios_dir_ / (name + ".yml"), ec)) return scenarios_dir_ / (name + ".yml");
+  return scenarios_dir_ / (name + ".yaml");
+}
+
+core::Result<std::shared_ptr<const planners::PlanningBase>> Workspace::Base(
+    const std::string& key, const std::vector<std::string>& orgs, bool halls_only) {
+  if (auto it = bases_.find(key); it != bases_.end()) return it->second;
+  auto store = Store();
+  if (!store.ok()) return store.status();
+  core::Diagnostics diagnostics;
+  auto catalog = core::LoadCatalog({}, diagnostics);
+  if (!catalog.ok()) return catalog.status();
+  PlanningOptions options;
+  if (halls_only) {
+    HallSteps(options);  // no scenario: halls, racks and devices as they are
+  } else {
+    options.graph = planners::GraphNeed::kBuild;
+  }
+  auto base = LoadPlanningBase(**store, std::move(catalog).value(), options, orgs);
+  if (!base.ok()) return base.status();
+  bases_[key] = *base;
+  return base;
+}
+
+Answer Workspace::View(const std::string& view, const std::vector<std::string>& scenarios) {
+  if (std::find(std::begin(kViews), std::end(kViews), view) == std::end(kViews)) {
+    return Error(404, "no such view '" + view + "'");
+  }
+  if (view == "compare" ? scenarios.empty() : scenarios.size() > 1) {
+    return Error(400, view == "compare" ? "compare needs ?scenario=NAME, repeated"
+                                        : "one ?scenario=NAME at most");
+  }
+  auto store = Store();  // reopened (and the cache dropped) when the file changed
+  if (!store.ok()) return Failed(store.status(), {});
+  std::vector<fs::path> paths;
+  std::string key = view;
+  for (const std::string& name : scenarios) {
+    auto path = ScenarioPath(name);
+    if (!path.ok()) return Error(400, path.status().message());
+    std::error_code ec;
+    if (!fs::is_regular_file(*path, ec)) return Error(404, "no scenario '" + name + "'");
+    paths.push_back(*path);
+    key += ScenarioKey(*path);
+  }
+  if (auto it = answers_.find(key); it != answers_.end()) return it->second;
+  Answer answer = Compute(view, paths);
+  if (answer.status == 200) answers_[key] = answer;
+  return answer;
+}
+
+Answer Workspace::Compute(const std::string& view, const std::vector<fs::path>& paths) {
+  core::Store& store = *store_;
+  if (view == "stats") {
+    auto out = StatsJson(store);
+    return out.ok() ? Ok(*out) : Failed(out.status(), {});
+  }
+  if (view == "orgs") {
+    auto orgs = store.OrgList();
+    return orgs.ok() ? Ok(OrgsJson(*orgs)) : Failed(orgs.status(), {});
+  }
+  if (view == "compare") {
+    std::vector<std::string> files;
+    for (const fs::path& p : paths) files.push_back(p.string());
+    core::Diagnostics diagnostics;
+    ++plans_;
+    auto comparison = CompareScenarios(store, files, {}, diagnostics);
+    if (!comparison.ok()) return Failed(comparison.status(), diagnostics);
+    return {200, CompareJson(*comparison)};
+  }
+  return Planned(view, paths.empty() ? fs::path() : paths.front());
+}
+
+// overlap, target, plan, halls, net and risk: one scenario (or none) over the base of its orgs.
+Answer Workspace::Planned(const std::string& view, const fs::path& path) {
+  core::Diagnostics diagnostics;
+  auto scenario = ReadScenarioFile(path.string(), diagnostics);
+  if (!scenario.ok()) return Failed(scenario.status(), diagnostics);
+  if (*scenario) {
+    core::Status named = CheckScenarioOrgs(*store_, **scenario, diagnostics);
+    if (!named.ok()) return Failed(named, diagnostics);
+  }
+  if (view == "net") {
+    auto out = NetJson(*store_, scenario->value_or(planners::Scenario{}), diagnostics);
+    return out.ok() ? Ok(*out) : Failed(out.status(), diagnostics);
+  }
+  const std::vector<std::string> orgs = *scenario ? (*scenario)->orgs : std::vector<std::string>{};
+  const bool halls_only = view == "halls" && !*scenario;
+  auto base = Base(halls_only ? "halls" : core::Join(orgs, ","), orgs, halls_only);
+  if (!base.ok()) return Failed(base.status(), diagnostics);
+  if (view == "overlap") {
+    return Ok(OverlapJson(planners::ComputeOverlap((*base)->estate, (*base)->catalog, orgs),
+                          (*base)->catalog));
+  }
+  planners::PipelineRequest request;
+  request.scenario = *scenario ? &**scenario : nullptr;
+  request.estate_source = store_->path();
+  if (view == "halls") {
+    PlanningOptions options;
+    options.scenario = path.string();
+    request.steps = HallSteps(options);
+  } else {
+    request.steps = StepsOf(view);
+  }
+  ++plans_;
+  auto result = planners::RunPipeline(*base, request, diagnostics);
+  if (!result.ok()) return Failed(result.status(), diagnostics);
+  if (view == "target") return Ok(TargetJson(*result->target));
+  if (view == "plan") return Ok(PlanJson(*result->waves));
+  if (view == "halls") return Ok(HallsJson(*result));
+  return Ok(RiskJson(*result->risk));
+}
+
+}  // namespace samdrift::tools::serve

@@ -1,0 +1,74 @@
+// What `samdrift serve` holds between requests: the store (read-only), the planning bases
+// (one per set of orgs, loaded once, shared by every re-plan) and the answers already computed,
+// keyed by the view and the scenario files' content, so a page load does not re-plan. A change
+// to the store (an import here, or one from the command line: the file's time changes) drops
+// them all. One request at a time goes through it (Lock()).
+#ifndef SAMDRIFT_TOOLS_SERVE_WORKSPACE_H_
+#define SAMDRIFT_TOOLS_SERVE_WORKSPACE_H_
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "core/store.h"
+#include "planners/pipeline.h"
+#include "tools/serve/answer.h"
+
+namespace samdrift::tools::serve {
+
+// The views GET /api/VIEW answers as `samdrift VIEW --json` does.
+inline constexpr const char* kViews[] = {"stats", "orgs", "overlap", "target", "plan",
+                                         "halls", "net",  "risk",    "compare"};
+
+class Workspace {
+ public:
+  Workspace(std::string db, std::filesystem::path scenarios_dir);
+  ~Workspace();
+
+  std::unique_lock<std::mutex> Lock() { return std::unique_lock(mutex_); }
+
+  // Opens the store (read-only) and loads the base of every org. Call with the lock held.
+  core::Status Load();
+  // The store, reopened first when its file changed since. Call with the lock held.
+  core::Result<core::Store*> Store();
+  // After a write to the store: everything is loaded again on the next request.
+  void Invalidate();
+
+  // GET /api/VIEW?scenario=NAME...: the command's --json. Call with the lock held.
+  Answer View(const std::string& view, const std::vector<std::string>& scenarios);
+  // The path of scenario NAME in the scenarios folder (NAME.yaml, NAME.yml, or NAME when it has
+  // one of those extensions); an error answer (400 bad name) when the name is not allowed.
+  core::Result<std::filesystem::path> ScenarioPath(const std::string& name) const;
+  const std::filesystem::path& scenarios_dir() const { return scenarios_dir_; }
+  const std::string& db() const { return db_; }
+
+  // Planning runs (not cached answers) since the start, for tests and the log.
+  std::size_t plans() const { return plans_; }
+
+ private:
+  core::Result<std::shared_ptr<const planners::PlanningBase>> Base(
+      const std::string& key, const std::vector<std::string>& orgs, bool halls_only);
+  Answer Compute(const std::string& view, const std::vector<std::filesystem::path>& paths);
+  Answer Planned(const std::string& view, const std::filesystem::path& path);
+
+  std::string db_;
+  std::filesystem::path scenarios_dir_;
+  std::mutex mutex_;
+  std::unique_ptr<core::Store> store_;
+  std::string stamp_;  // the store file's (and its WAL's) time and size when opened
+  std::map<std::string, std::shared_ptr<const planners::PlanningBase>> bases_;
+  std::map<std::string, Answer> answers_;
+  std::size_t plans_ = 0;
+};
+
+// A scenario name is a file name in the scenarios folder: letters, digits, '-', '_', '.', at most
+// 100 characters, no leading dot, no "..".
+bool ValidScenarioName(const std::string& name);
+
+}  // namespace samdrift::tools::serve
+
+#endif  // SAMDRIFT_TOOLS_SERVE_WORKSPACE_H_
