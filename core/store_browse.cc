@@ -30,9 +30,16 @@ AssetRow ReadRow(SQLite::Statement& st) {
   a.kind = ParseAssetKind(st.getColumn(2).getString()).value_or(AssetKind::kDevice);
   a.category = ParseCategory(st.getColumn(4).getString()).value_or(Category::kDatacenter);
   a.name = st.getColumn(5).getString();
-  std::string* texts[] = {&a.role,   &a.vendor, &a.product, &a.version,
-                          &a.serial, &a.site,   &a.hall,    &a.rack};
-  for (int i = 0; i < 8; ++i) *texts[i] = st.getColumn(6 + i).getString();
+  // Each its own assignment: some of these fields are core::Name (interned), some strings.
+  auto text = [&](int column) { return st.getColumn(column).getString(); };
+  a.role = text(6);
+  a.vendor = text(7);
+  a.product = text(8);
+  a.version = text(9);
+  a.serial = text(10);
+  a.site = text(11);
+  a.hall = text(12);
+  a.rack = text(13);
   if (!st.getColumn(14).isNull()) a.position = st.getColumn(14).getInt();
   if (!st.getColumn(15).isNull()) a.u_height = st.getColumn(15).getInt();
   if (!st.getColumn(16).isNull()) a.power_w = st.getColumn(16).getDouble();
