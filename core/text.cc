@@ -161,6 +161,17 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
+std::string GroupDigits(double amount, std::string_view separator) {
+  const long long whole = std::llround(amount);
+  const std::string digits = std::to_string(whole < 0 ? -whole : whole);
+  std::string text;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) text += separator;
+    text += digits[i];
+  }
+  return (whole < 0 ? "-" : "") + text;
+}
+
 std::string_view WithoutUtf8Bom(std::string_view bytes) {
   return StartsWith(bytes, "\xEF\xBB\xBF") ? bytes.substr(3) : bytes;
 }

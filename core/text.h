@@ -30,6 +30,10 @@ std::string_view WithoutUtf8Bom(std::string_view bytes);
 // The parts with `separator` between them: Join({"a", "b"}, ", ") is "a, b".
 std::string Join(const std::vector<std::string>& parts, std::string_view separator);
 
+// `amount` rounded to whole units with `separator` between groups of three digits:
+// GroupDigits(1234567.4, " ") is "1 234 567".
+std::string GroupDigits(double amount, std::string_view separator);
+
 std::string_view Trim(std::string_view text);  // ASCII white space and no-break spaces
 std::string ToLowerAscii(std::string_view text);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);

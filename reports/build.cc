@@ -54,6 +54,9 @@ core::Result<ReportFiles> WriteReport(const ReportInput& input, const ReportOpti
                                                      "addresses are hidden"));
   }
   report.sections.push_back(SummarySection(context, input));
+  if (input.alternatives && input.alternatives->size() >= 2) {
+    report.sections.push_back(ComparisonSection(context, *input.alternatives));
+  }
   report.sections.push_back(EstateSection(context, estate));
   report.sections.push_back(OverlapSection(context, *input.overlap));
   report.sections.push_back(TargetSection(context, *input.target));

@@ -9,6 +9,7 @@
 #include "core/model.h"
 #include "core/result.h"
 #include "core/store.h"
+#include "planners/compare.h"
 #include "planners/gantt.h"
 #include "planners/hall_plan.h"
 #include "planners/net_view.h"
@@ -38,6 +39,9 @@ struct ReportInput {
   // With a timeline (dated waves): the plan on the calendar (planners/gantt.h); else null.
   const planners::Gantt* gantt = nullptr;
   const planners::MonthlyHours* hours = nullptr;
+  // With two or more: the alternatives compared (`samdrift compare`'s figures, in the order
+  // given), shown in a section after the summary and named in its decision block; else null.
+  const std::vector<planners::ScenarioComparison>* alternatives = nullptr;
 };
 
 // The import warnings the report lists line by line (all are counted): the caller reads this

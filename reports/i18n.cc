@@ -535,6 +535,51 @@ const std::unordered_map<std::string_view, std::string_view>& SwedishTexts() {
        "enheter med värden ur enhetstypkatalogen (inte uppskattningar)"},
       {"other assets estimated in their inventory",
        "andra tillgångar uppskattade i sin inventering"},
+      // The alternatives compared (section_compare.cc) and the summary's decision.
+      {"ability to deliver the potential", "förmåga att leverera potentialen"},
+      {"dependence on external resources", "beroende av externa resurser"},
+      {"internal competence growth", "intern kompetensutveckling"},
+      {"access to external competence", "tillgång till extern kompetens"},
+      {"economies of scale and economic benefits", "stordriftsfördelar och ekonomisk nytta"},
+      {"reduced risk and achieved redundancy", "minskad risk och uppnådd redundans"},
+      {"cost and effort of getting there", "kostnad och insats för att komma dit"},
+      {"The alternatives compared", "Alternativen jämförda"},
+      {"The alternatives side by side", "Alternativen sida vid sida"},
+      {"Each alternative is planned over the same estate, priced with its costs file and scored "
+       "on the study's seven criteria from 1 (weak) to 4 (strong). Criteria 1-4 are the group's "
+       "own scores from the scenario (entered); 5-7 are computed from the inventory and the "
+       "plan. The command samdrift compare gives the same figures.",
+       "Varje alternativ planeras över samma bestånd, prissätts med sin kostnadsfil och bedöms "
+       "på förstudiens sju kriterier från 1 (svagt) till 4 (starkt). Kriterierna 1–4 är "
+       "gruppens egna bedömningar ur scenariot (angivna); 5–7 beräknas ur inventeringen och "
+       "planen. Kommandot samdrift compare ger samma siffror."},
+      {"Running cost per year today", "Driftkostnad per år i dag"},
+      {"Running cost per year after the plan", "Driftkostnad per år efter planen"},
+      {"Running cost per year", "Driftkostnad per år"},
+      {"Five-year total", "Totalt över fem år"},
+      {"Cost confidence (1-5)", "Kostnadernas tillförlitlighet (1–5)"},
+      {"no timeline", "ingen tidsplan"},
+      {"Halls in use after the plan", "Hallar i bruk efter planen"},
+      {"Technologies after the plan", "Tekniker efter planen"},
+      {"entered", "angiven"},
+      {"today", "i dag"},
+      {"after the plan", "efter planen"},
+      {"The seven criteria, 1 (weak) to 4 (strong)",
+       "De sju kriterierna, 1 (svagt) till 4 (starkt)"},
+      {"investment", "investering"},
+      {"running cost", "driftkostnad"},
+      {"per year", "per år"},
+      {"five-year total", "totalt över fem år"},
+      {"no costs file", "ingen kostnadsfil"},
+      {"criteria 1-7", "kriterier 1–7"},
+      {"hours", "timmar"},
+      {"done by", "klart"},
+      {"Alternatives compared", "Jämförda alternativ"},
+      {"Lowest five-year total first", "Lägst kostnad över fem år först"},
+      {"not estimated for this scenario (it gives no costs); the alternatives compared in the "
+       "next section are priced",
+       "inte beräknad för detta scenario (det anger inga kostnader); de jämförda alternativen i "
+       "nästa avsnitt är prissatta"},
   };
   return kSwedish;
 }

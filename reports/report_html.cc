@@ -26,6 +26,7 @@ h3{font-size:16px;margin:18px 0 6px}
 p.intro{color:var(--muted);margin:0 0 10px;white-space:pre-line}
 figure{margin:10px 0;overflow-x:auto}
 .table-wrap{overflow-x:auto;max-height:560px;overflow-y:auto;border:1px solid var(--line)}
+#summary .table-wrap,#comparison .table-wrap{max-height:none}
 table{border-collapse:collapse;font-size:13px;width:100%}
 th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 th{background:#eef2f6;position:sticky;top:0;cursor:pointer;user-select:none;white-space:nowrap}

@@ -16,10 +16,6 @@ std::string RowName(const Context& context, const std::string& row) {
                                     : core::DisplayName(context.org_names, row);
 }
 
-std::string Figure(std::string_view caption, const std::string& svg) {
-  return "<figcaption>" + HtmlText(caption) + "</figcaption>" + svg;
-}
-
 // Per track: its items, hours and the dates of its first and last wave.
 Table TrackTable(const Context& context, const planners::Gantt& gantt) {
   const Lang lang = context.lang;

@@ -23,6 +23,10 @@ struct Rows {
   void Add(std::string_view label, std::string text) {
     table.rows.push_back({Cell::Text(std::string(Tr(context.lang, label))), Cell::Text(text)});
   }
+  // A row whose label is a name, not a text to translate (an alternative's).
+  void AddNamed(std::string name, std::string text) {
+    table.rows.push_back({Cell::Text(std::move(name)), Cell::Text(std::move(text))});
+  }
   void Add(std::string_view label, double number, int decimals = 0) {
     table.rows.push_back(
         {Cell::Text(std::string(Tr(context.lang, label))), Cell::Number(number, decimals)});
@@ -62,7 +66,67 @@ void HallBlock(Rows& rows, const core::Estate& estate, const planners::HallPlan&
   if (!plan.unplaced.empty()) rows.Add("Not placed", static_cast<double>(plan.unplaced.size()));
 }
 
-void WorkBlock(Rows& rows, const planners::TargetPlan& target, const planners::WavePlan& waves) {
+using Alternatives = std::vector<planners::ScenarioComparison>;
+
+// One alternative's key figures in a line: its costs, its criteria and when it is done.
+std::string KeyFigures(Lang lang, const std::string& unit, const planners::ScenarioComparison& c) {
+  auto tr = [lang](std::string_view key) { return std::string(Tr(lang, key)); };
+  std::vector<std::string> parts;
+  if (c.summary) {
+    parts.push_back(tr("investment") + " " + GroupedAmount(c.summary->investment) + " " + unit);
+    parts.push_back(tr("running cost") + " " + GroupedAmount(c.summary->running_target) + " " +
+                    unit + " " + tr("per year"));
+    parts.push_back(tr("five-year total") + " " + GroupedAmount(c.summary->five_year_total) + " " +
+                    unit);
+  } else {
+    parts.push_back(tr("no costs file"));
+  }
+  std::vector<std::string> scores;
+  for (const planners::Criterion& k : c.criteria) {
+    scores.push_back(k.score ? std::to_string(*k.score) : "?");
+  }
+  parts.push_back(tr("criteria 1-7") + " " + core::Join(scores, "\xC2\xA0\xC2\xB7 "));
+  parts.push_back(GroupedAmount(c.hours) + " " + tr("hours"));
+  if (!c.end.empty()) parts.push_back(tr("done by") + " " + c.end);
+  return core::Join(parts, ", ");
+}
+
+// The decision: the alternatives compared, each with its key figures, and the order by
+// five-year total (`samdrift compare`'s).
+void DecisionBlock(Rows& rows, const Alternatives& list) {
+  const Lang lang = rows.context.lang;
+  const std::string unit = CurrencyUnit(lang, list);
+  std::vector<std::string> names;
+  for (const planners::ScenarioComparison& c : list) names.push_back(c.name);
+  rows.Add("Alternatives compared", core::Join(names, ", "));
+  for (const planners::ScenarioComparison& c : list)
+    rows.AddNamed(c.name, KeyFigures(lang, unit, c));
+  std::vector<std::string> order;
+  for (std::size_t i : planners::OrderByFiveYearTotal(list)) {
+    if (list[i].summary) order.push_back(list[i].name);
+  }
+  if (!order.empty()) rows.Add("Lowest five-year total first", core::Join(order, ", "));
+}
+
+// The detailed scenario's investment, when it is among the compared alternatives and priced.
+std::string InvestmentText(Lang lang, const std::string& scenario, const Alternatives* list) {
+  if (list) {
+    for (const planners::ScenarioComparison& c : *list) {
+      if (c.name == scenario && c.summary) {
+        return GroupedAmount(c.summary->investment) + " " + CurrencyUnit(lang, *list);
+      }
+    }
+    if (list->size() >= 2) {
+      return std::string(Tr(lang,
+                            "not estimated for this scenario (it gives no costs); the "
+                            "alternatives compared in the next section are priced"));
+    }
+  }
+  return std::string(Tr(lang, "not estimated: the scenario gives no costs"));
+}
+
+void WorkBlock(Rows& rows, const planners::TargetPlan& target, const planners::WavePlan& waves,
+               const std::string& investment) {
   const Lang lang = rows.context.lang;
   double hours = 0;
   for (const planners::Wave& w : waves.waves) hours += w.hours;
@@ -73,7 +137,7 @@ void WorkBlock(Rows& rows, const planners::TargetPlan& target, const planners::W
   rows.Add("Done by", end.empty()
                           ? std::string(Tr(lang, "no timeline: the scenario gives no start date"))
                           : end);
-  rows.Add("Investment", std::string(Tr(lang, "not estimated: the scenario gives no costs")));
+  rows.Add("Investment", investment);
 }
 
 void RiskBlock(Rows& rows, const planners::RiskReport& risk) {
@@ -151,8 +215,12 @@ Section SummarySection(const Context& context, const ReportInput& input) {
   table.headers = {std::string(Tr(lang, "Figure")), std::string(Tr(lang, "Value"))};
   table.sortable = false;
   Rows rows{context, table};
+  if (input.alternatives && input.alternatives->size() >= 2) {
+    DecisionBlock(rows, *input.alternatives);
+  }
   HallBlock(rows, *input.estate, *input.halls);
-  WorkBlock(rows, *input.target, *input.waves);
+  WorkBlock(rows, *input.target, *input.waves,
+            InvestmentText(lang, input.scenario->name, input.alternatives));
   RiskBlock(rows, *input.risk);
   UnknownBlock(rows, *input.stats, *input.halls);
   section.tables.push_back(std::move(table));

@@ -4,6 +4,7 @@
 
 #include "core/graph.h"
 #include "core/store.h"
+#include "planners/compare.h"
 #include "planners/gantt.h"
 #include "planners/hall_plan.h"
 #include "planners/net_view.h"
@@ -85,6 +86,19 @@ std::string StayReason(Lang lang, std::string_view why);
 inline Cell KeyedCell(std::string text, std::string key) {
   return {std::move(text), std::nullopt, std::move(key)};
 }
+
+// The compared alternatives (`samdrift compare`'s figures): a table of the seven criteria, the
+// costs, hours, waves, end date and halls, and bar charts of investment, running cost per year
+// and the criteria. `list` holds two or more, each with its seven criteria.
+Section ComparisonSection(const Context& context,
+                          const std::vector<planners::ScenarioComparison>& list);
+// A whole amount with no-break spaces between groups of three digits: "1 234 567".
+std::string GroupedAmount(double amount);
+// The unit the money of `list` is shown in: "kr" for SEK in Swedish, else the costs file's
+// currency.
+std::string CurrencyUnit(Lang lang, const std::vector<planners::ScenarioComparison>& list);
+// "5 stordriftsfördelar och ekonomisk nytta": the criterion's number and title in `lang`.
+std::string CriterionLabel(Lang lang, const planners::Criterion& criterion);
 
 // "•••" for a redacted value, else the value.
 std::string Redacted(const Context& context, const std::string& value);

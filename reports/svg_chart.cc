@@ -58,14 +58,42 @@ std::string Shade(double t) {
 
 }  // namespace
 
+std::string Figure(std::string_view caption, const std::string& svg) {
+  return "<figcaption>" + HtmlText(caption) + "</figcaption>" + svg;
+}
+
 std::string SeriesColour(std::size_t index) {
   return kPalette[index % (sizeof kPalette / sizeof kPalette[0])];
 }
 
+namespace {
+
+double LegendEntryWidth(const std::string& name) {
+  return 26 + 7.0 * static_cast<double>(core::DisplayWidth(name));
+}
+
+// The series' colours and names in a row above the plot, from x = `left`.
+std::string Legend(const std::vector<std::string>& series, double left = kLabelWidth) {
+  std::string svg;
+  double lx = left;
+  for (std::size_t s = 0; s < series.size(); ++s) {
+    svg += Rect(lx, 4, 12, 12, SeriesColour(s));
+    svg += Text(lx + 16, 14, series[s]);
+    lx += LegendEntryWidth(series[s]);
+  }
+  return svg;
+}
+
+std::string ValueText(const StackedBars& chart, double v) {
+  return chart.format ? chart.format(v) : Num(v);
+}
+
+}  // namespace
+
 std::string StackedBarChart(const StackedBars& chart) {
   const int bar = 22, gap = 8, plot = 460;
   const int legend = 24;
-  double max = 0;
+  double max = chart.max;
   for (const auto& row : chart.values) {
     double sum = 0;
     for (double v : row) sum += v;
@@ -74,13 +102,7 @@ std::string StackedBarChart(const StackedBars& chart) {
   if (max <= 0) max = 1;
   const int height = legend + static_cast<int>(chart.labels.size()) * (bar + gap) + 10;
   const int width = kLabelWidth + plot + 70;
-  std::string svg = Open(width, height, "bar chart");
-  double lx = kLabelWidth;
-  for (std::size_t s = 0; s < chart.series.size(); ++s) {
-    svg += Rect(lx, 4, 12, 12, SeriesColour(s));
-    svg += Text(lx + 16, 14, chart.series[s]);
-    lx += 26 + 7.0 * static_cast<double>(chart.series[s].size());
-  }
+  std::string svg = Open(width, height, "bar chart") + Legend(chart.series);
   for (std::size_t i = 0; i < chart.labels.size(); ++i) {
     const double y = legend + static_cast<double>(i) * (bar + gap);
     svg += Text(kLabelWidth - 8, y + bar * 0.7, chart.labels[i], "end");
@@ -89,11 +111,48 @@ std::string StackedBarChart(const StackedBars& chart) {
       const double v = chart.values[i][s];
       const double w = plot * v / max;
       svg += Rect(x, y, w, bar, SeriesColour(s),
-                  chart.labels[i] + " " + chart.series[s] + ": " + Num(v));
+                  chart.labels[i] + " " + chart.series[s] + ": " + ValueText(chart, v));
       x += w;
       sum += v;
     }
-    svg += Text(x + 6, y + bar * 0.7, Num(sum));
+    svg += Text(x + 6, y + bar * 0.7, ValueText(chart, sum));
+  }
+  return svg + "</svg>";
+}
+
+std::string GroupedBarChart(const StackedBars& chart) {
+  const int bar = 14, gap = 12, plot = 460;
+  const int legend = 24;
+  double max = chart.max;
+  for (const auto& row : chart.values) {
+    for (double v : row) max = std::max(max, v);
+  }
+  if (max <= 0) max = 1;
+  // Room for the longest label (about 6.5 pixels a character), at least the usual width.
+  std::size_t longest = 0;
+  for (const std::string& l : chart.labels) longest = std::max(longest, core::DisplayWidth(l));
+  const double left = std::max<double>(kLabelWidth, 6.5 * static_cast<double>(longest) + 16);
+  const double group = static_cast<double>(chart.series.size()) * bar + gap;
+  const int height =
+      legend + static_cast<int>(group * static_cast<double>(chart.labels.size())) + 10;
+  double legend_width = 0;
+  for (const std::string& name : chart.series) legend_width += LegendEntryWidth(name);
+  const int width = static_cast<int>(std::max(left + plot + 110, left + legend_width + 10));
+  // One series needs no legend: the caption names it.
+  std::string svg = Open(width, height, "bar chart") +
+                    (chart.series.size() > 1 ? Legend(chart.series, left) : std::string());
+  for (std::size_t i = 0; i < chart.labels.size(); ++i) {
+    const double top = legend + static_cast<double>(i) * group;
+    const double middle = top + (group - gap) / 2;
+    svg += Text(left - 8, middle + kFont * 0.35, chart.labels[i], "end");
+    for (std::size_t s = 0; s < chart.series.size() && s < chart.values[i].size(); ++s) {
+      const double v = chart.values[i][s];
+      const double y = top + static_cast<double>(s) * bar;
+      const double w = plot * v / max;
+      svg += Rect(left, y, w, bar - 2, SeriesColour(s),
+                  chart.labels[i] + " " + chart.series[s] + ": " + ValueText(chart, v));
+      svg += Text(left + w + 6, y + bar * 0.75, ValueText(chart, v), "start", "font-size=\"11\"");
+    }
   }
   return svg + "</svg>";
 }

@@ -3,6 +3,7 @@
 #ifndef SAMDRIFT_REPORTS_SVG_CHART_H_
 #define SAMDRIFT_REPORTS_SVG_CHART_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,9 @@
 
 namespace samdrift::reports {
 
+// A chart with its caption above it, for Section::figures.
+std::string Figure(std::string_view caption, const std::string& svg);
+
 // A colour per series index (orgs, categories), stable and readable in print.
 std::string SeriesColour(std::size_t index);
 
@@ -18,9 +22,14 @@ std::string SeriesColour(std::size_t index);
 struct StackedBars {
   std::vector<std::string> series;
   std::vector<std::string> labels;
-  std::vector<std::vector<double>> values;  // [label][series]
+  std::vector<std::vector<double>> values;    // [label][series]
+  std::function<std::string(double)> format;  // a value's text; null: the whole number
+  double max = 0;                             // the scale's end; 0: the largest bar
 };
 std::string StackedBarChart(const StackedBars& chart);
+// The same data as a group of bars per label, one bar per series side by side (for values
+// that do not add up, such as scores or this year's and next year's cost).
+std::string GroupedBarChart(const StackedBars& chart);
 
 // A matrix of values shaded from white to `colour`; cells show the value with `decimals`.
 struct HeatMapData {

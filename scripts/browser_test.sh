@@ -15,7 +15,8 @@ rm -rf "$art"
 mkdir -p "$art"
 S="$build/tools/samdrift"
 "$S" demo --out "$art/demo" >"$art/demo.log" 2>&1 || { tail -30 "$art/demo.log" >&2; exit 1; }
-"$S" --db "$art/demo/samdrift.db" report --lang en --scenario "$root/sample-inventories/scenario.yaml" --out "$art/report-en" >>"$art/demo.log" 2>&1 ||
+"$S" --db "$art/demo/samdrift.db" report --lang en --scenario "$root/sample-inventories/scenario.yaml" \
+  $(for a in s 1-teknik 1-tjanst 2; do echo --scenario "$root/sample-inventories/alternativ-$a.yaml"; done) --out "$art/report-en" >>"$art/demo.log" 2>&1 ||
   { tail -30 "$art/demo.log" >&2; exit 1; }
 [ -d tests/browser/node_modules/puppeteer-core ] ||
   (cd tests/browser && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund)

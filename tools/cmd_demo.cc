@@ -42,8 +42,10 @@ std::string FindSamples(const std::string& given) {
 constexpr const char* kAlternatives[] = {"alternativ-s.yaml", "alternativ-1-teknik.yaml",
                                          "alternativ-1-tjanst.yaml", "alternativ-2.yaml"};
 
-// The study's four alternatives side by side, when the samples have them.
-int ShowCompare(const core::Store& store, const std::string& samples) {
+// The study's four alternatives side by side, when the samples have them, over the demo's
+// estate (`in`, read once): printed, and kept in `comparison` for the report.
+int ShowCompare(const core::Store& store, const std::string& samples, const PlanningInputs& in,
+                Comparison& comparison) {
   std::vector<std::string> paths;
   std::error_code ec;
   for (const char* name : kAlternatives) {
@@ -53,10 +55,13 @@ int ShowCompare(const core::Store& store, const std::string& samples) {
   if (paths.empty()) return 0;
   std::cout << "\n== compare ==\n";
   core::Diagnostics diagnostics;
-  auto comparison = CompareScenarios(store, paths, {}, diagnostics);
+  auto compared =
+      CompareScenarios(store, paths, {}, in.base,
+                       in.scenario ? in.scenario->orgs : std::vector<std::string>{}, diagnostics);
   PrintDiagnostics(diagnostics);
-  if (!comparison.ok()) return Fail(comparison.status());
-  PrintCompareTable(*comparison, std::cout);
+  if (!compared.ok()) return Fail(compared.status());
+  PrintCompareTable(*compared, std::cout);
+  comparison = std::move(compared).value();
   return 0;
 }
 
@@ -170,12 +175,14 @@ int ShowPlanners(core::Store& store, const std::string& samples, const std::stri
     return rc;
   std::cout << "\n== plan ==\n";
   PrintPlanSummary(*result->waves, result->org_names);
-  if (rc = ShowCompare(store, samples); rc != 0) return rc;
+  Comparison comparison;
+  if (rc = ShowCompare(store, samples, *in, comparison); rc != 0) return rc;
 
   reports::ReportOptions report_options;
   report_options.out_dir = (fs::path(out) / "report").string();
   core::Diagnostics report_diagnostics;
-  auto files = RunReport(store, *in, *result, report_options, report_diagnostics);
+  auto files =
+      RunReport(store, *in, *result, report_options, report_diagnostics, &comparison.scenarios);
   PrintDiagnostics(report_diagnostics);
   if (!files.ok()) return Fail(files.status());
   std::cout << "\n== report ==\nreport: " << files->html << "\nworkbook: " << files->xlsx

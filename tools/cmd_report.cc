@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "tools/command.h"
+#include "tools/compare_run.h"
 #include "tools/report_pdf.h"
 #include "tools/report_run.h"
 
@@ -18,14 +19,16 @@ Runner SetupReport(CLI::App& app, const GlobalOptions& global) {
       "prints to PDF), samdrift.xlsx (a sheet per table) and csv/ (the same tables, UTF-8 with "
       "BOM for Excel).");
   app.add_option("--out", options->out_dir, "output folder")->required();
-  AddPlanningOptions(app, *planning, true);
+  auto scenarios = std::make_shared<std::vector<std::string>>();
+  AddPlanningOptions(app, *planning, true, scenarios.get());
   app.add_option("--lang", *lang, "report language: sv (default) or en")
       ->check(CLI::IsMember({"sv", "en"}));
   app.add_flag("--redact", *redact, "hide serial numbers, IP and MAC addresses");
   app.add_flag("--pdf", *pdf,
                "also print report.pdf (A4) through headless Chromium; without Chromium a "
                "warning says so and the report is still written");
-  return [options, planning, lang, redact, pdf, &global]() {
+  return [options, planning, scenarios, lang, redact, pdf, &global]() {
+    if (!scenarios->empty()) planning->scenario = scenarios->front();
     options->lang = *lang == "en" ? reports::Lang::kEn : reports::Lang::kSv;
     options->redaction = *redact ? reports::Redaction::kRedact : reports::Redaction::kNone;
     planning->graph = planners::GraphNeed::kBuild;
@@ -35,8 +38,15 @@ Runner SetupReport(CLI::App& app, const GlobalOptions& global) {
     auto result =
         in.ok() ? planners::RunPipeline(in->base, in->Request(planners::Step::kRisk), diagnostics)
                 : core::Result<planners::PipelineResult>(in.status());
-    auto files = result.ok() ? RunReport(*in->store, *in, *result, *options, diagnostics)
-                             : core::Result<reports::ReportFiles>(result.status());
+    // With several scenarios, all of them compared over the first one's estate.
+    auto compared = result.ok() && scenarios->size() >= 2
+                        ? CompareScenarios(*in->store, *scenarios, planning->catalogs, in->base,
+                                           in->scenario->orgs, diagnostics)
+                        : core::Result<Comparison>(Comparison{});
+    if (!result.ok()) compared = result.status();
+    auto files = compared.ok() ? RunReport(*in->store, *in, *result, *options, diagnostics,
+                                           &compared->scenarios)
+                               : core::Result<reports::ReportFiles>(compared.status());
     if (!files.ok()) {
       PrintDiagnostics(diagnostics);
       return Fail(files.status());

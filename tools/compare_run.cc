@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 
+#include "core/text.h"
 #include "planners/pipeline.h"
 #include "tools/planning_inputs.h"
 #include "tools/trace.h"
@@ -110,6 +111,51 @@ core::Result<std::shared_ptr<const planners::PlanningBase>> LoadBase(const core:
   return base;
 }
 
+// The scenarios read and checked against the store (names, orgs).
+core::Result<LoadedScenarios> ReadChecked(const core::Store& store,
+                                          const std::vector<std::string>& paths,
+                                          core::Diagnostics& diagnostics) {
+  LoadedScenarios loaded;
+  if (auto s = ReadScenarios(paths, loaded, diagnostics); !s.ok()) return s;
+  if (auto s = CheckNames(loaded.scenarios, diagnostics); !s.ok()) return s;
+  for (const planners::Scenario& s : loaded.scenarios) {
+    if (auto named = CheckScenarioOrgs(store, s, diagnostics); !named.ok()) return named;
+  }
+  return loaded;
+}
+
+// Each scenario planned, priced and scored over `base`, then the sensitivity.
+core::Result<Comparison> CompareOver(const std::shared_ptr<const planners::PlanningBase>& base,
+                                     const LoadedScenarios& loaded,
+                                     core::Diagnostics& diagnostics) {
+  Comparison out;
+  out.org_names = base->estate.org_names;
+  for (const planners::Scenario& s : loaded.scenarios) {
+    planners::PipelineRequest request;
+    request.scenario = &s;
+    request.steps = planners::kCompareSteps;
+    request.trace = Trace;
+    auto run = planners::RunPipeline(base, request, diagnostics);
+    if (!run.ok()) return run.status();
+    const planners::CostsFile* costs = s.costs.empty() ? nullptr : &loaded.costs.at(s.costs);
+    out.scenarios.push_back(planners::CompareScenario(*base, *run, costs));
+    Trace("compared: " + s.name);
+  }
+  planners::AddSensitivity(out.scenarios);
+  return out;
+}
+
+// Whether an estate of `base_orgs` (empty: every org) holds every org of each scenario.
+bool Covers(const std::vector<std::string>& base_orgs,
+            const std::vector<planners::Scenario>& scenarios) {
+  if (base_orgs.empty()) return true;
+  return std::all_of(scenarios.begin(), scenarios.end(), [&](const planners::Scenario& s) {
+    return !s.orgs.empty() && std::all_of(s.orgs.begin(), s.orgs.end(), [&](const auto& org) {
+      return std::find(base_orgs.begin(), base_orgs.end(), org) != base_orgs.end();
+    });
+  });
+}
+
 }  // namespace
 
 core::Result<Comparison> CompareScenarios(const core::Store& store,
@@ -117,45 +163,33 @@ core::Result<Comparison> CompareScenarios(const core::Store& store,
                                           const std::vector<std::string>& catalogs,
                                           core::Diagnostics& diagnostics) {
   Trace("start");
-  LoadedScenarios loaded;
-  if (auto s = ReadScenarios(paths, loaded, diagnostics); !s.ok()) return s;
-  if (auto s = CheckNames(loaded.scenarios, diagnostics); !s.ok()) return s;
-  for (const planners::Scenario& s : loaded.scenarios) {
-    if (auto named = CheckScenarioOrgs(store, s, diagnostics); !named.ok()) return named;
-  }
+  auto loaded = ReadChecked(store, paths, diagnostics);
+  if (!loaded.ok()) return loaded.status();
   auto catalog = core::LoadCatalog(catalogs, diagnostics);
   if (!catalog.ok()) return catalog.status();
-  if (auto s = ReadCosts(store, *catalog, loaded, diagnostics); !s.ok()) return s;
-
-  auto base = LoadBase(store, OrgsOf(loaded.scenarios), std::move(catalog).value());
+  if (auto s = ReadCosts(store, *catalog, *loaded, diagnostics); !s.ok()) return s;
+  auto base = LoadBase(store, OrgsOf(loaded->scenarios), std::move(catalog).value());
   if (!base.ok()) return base.status();
-
-  Comparison out;
-  out.org_names = (*base)->estate.org_names;
-  for (const planners::Scenario& s : loaded.scenarios) {
-    planners::PipelineRequest request;
-    request.scenario = &s;
-    request.steps = planners::kCompareSteps;
-    request.trace = Trace;
-    auto run = planners::RunPipeline(*base, request, diagnostics);
-    if (!run.ok()) return run.status();
-    const planners::CostsFile* costs = s.costs.empty() ? nullptr : &loaded.costs.at(s.costs);
-    out.scenarios.push_back(planners::CompareScenario(**base, *run, costs));
-    Trace("compared: " + s.name);
-  }
-  planners::AddSensitivity(out.scenarios);
-  return out;
+  return CompareOver(*base, *loaded, diagnostics);
 }
 
-std::string FormatMoney(double amount) {
-  const long long whole = std::llround(amount);
-  std::string digits = std::to_string(whole < 0 ? -whole : whole);
-  std::string text;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) text += ' ';
-    text += digits[i];
+core::Result<Comparison> CompareScenarios(const core::Store& store,
+                                          const std::vector<std::string>& paths,
+                                          const std::vector<std::string>& catalogs,
+                                          const std::shared_ptr<const planners::PlanningBase>& base,
+                                          const std::vector<std::string>& base_orgs,
+                                          core::Diagnostics& diagnostics) {
+  core::Diagnostics read;
+  auto loaded = ReadChecked(store, paths, read);
+  if (loaded.ok() && (!base->graph || !Covers(base_orgs, loaded->scenarios))) {
+    return CompareScenarios(store, paths, catalogs, diagnostics);  // an estate of their own
   }
-  return (whole < 0 ? "-" : "") + text;
+  diagnostics.Append(read);
+  if (!loaded.ok()) return loaded.status();
+  if (auto s = ReadCosts(store, base->catalog, *loaded, diagnostics); !s.ok()) return s;
+  return CompareOver(base, *loaded, diagnostics);
 }
+
+std::string FormatMoney(double amount) { return core::GroupDigits(amount, " "); }
 
 }  // namespace samdrift::tools

@@ -5,6 +5,7 @@
 #define SAMDRIFT_TOOLS_COMPARE_RUN_H_
 
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "core/result.h"
 #include "core/store.h"
 #include "planners/compare.h"
+#include "planners/pipeline.h"
 
 namespace samdrift::tools {
 
@@ -26,6 +28,16 @@ struct Comparison {
 core::Result<Comparison> CompareScenarios(const core::Store& store,
                                           const std::vector<std::string>& paths,
                                           const std::vector<std::string>& catalogs,
+                                          core::Diagnostics& diagnostics);
+
+// The same over `base` (the report's: its graph built, its estate of `base_orgs`, empty for every
+// org, its catalog read from `catalogs`), so that the estate is read once; when a scenario names
+// an org the base lacks, the scenarios get an estate of their own as above.
+core::Result<Comparison> CompareScenarios(const core::Store& store,
+                                          const std::vector<std::string>& paths,
+                                          const std::vector<std::string>& catalogs,
+                                          const std::shared_ptr<const planners::PlanningBase>& base,
+                                          const std::vector<std::string>& base_orgs,
                                           core::Diagnostics& diagnostics);
 
 // The JSON of docs/cli.md ("compare") and the side-by-side table.

@@ -53,9 +53,16 @@ core::Result<std::shared_ptr<const planners::PlanningBase>> LoadPlanningBase(
   return base;
 }
 
-void AddPlanningOptions(CLI::App& app, PlanningOptions& options, bool with_date) {
-  app.add_option("--scenario", options.scenario,
-                 "scenario YAML (docs/cli.md): orgs, fixed standards, planned date, effort");
+void AddPlanningOptions(CLI::App& app, PlanningOptions& options, bool with_date,
+                        std::vector<std::string>* scenarios) {
+  if (scenarios) {
+    app.add_option("--scenario", *scenarios,
+                   "scenario YAML (docs/cli.md); repeat to compare alternatives: the first is "
+                   "detailed, all are compared");
+  } else {
+    app.add_option("--scenario", options.scenario,
+                   "scenario YAML (docs/cli.md): orgs, fixed standards, planned date, effort");
+  }
   app.add_option("--catalog", options.catalogs,
                  "extra technology catalog YAML (core/catalog/README.md); repeatable, later "
                  "files override earlier entries");

@@ -36,8 +36,10 @@ struct PlanningOptions {
   planners::Relations relations = planners::Relations::kKeep;
 };
 
-// Adds --scenario, --catalog and (with `with_date`) --date to a command.
-void AddPlanningOptions(CLI::App& app, PlanningOptions& options, bool with_date);
+// Adds --scenario, --catalog and (with `with_date`) --date to a command. With `scenarios`,
+// --scenario is repeatable and fills it (the caller sets options.scenario to the first).
+void AddPlanningOptions(CLI::App& app, PlanningOptions& options, bool with_date,
+                        std::vector<std::string>* scenarios = nullptr);
 
 // The files, read and checked before the store is opened: a typo in them is reported first.
 struct PlanningFiles {

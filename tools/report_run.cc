@@ -9,10 +9,10 @@
 
 namespace samdrift::tools {
 
-core::Result<reports::ReportFiles> RunReport(const core::Store& store, const PlanningInputs& in,
-                                             const planners::PipelineResult& result,
-                                             const reports::ReportOptions& options,
-                                             core::Diagnostics& diagnostics) {
+core::Result<reports::ReportFiles> RunReport(
+    const core::Store& store, const PlanningInputs& in, const planners::PipelineResult& result,
+    const reports::ReportOptions& options, core::Diagnostics& diagnostics,
+    const std::vector<planners::ScenarioComparison>* alternatives) {
   const planners::PlanningBase& base = *in.base;
   const planners::Overlap overlap = planners::ComputeOverlap(base.estate, base.catalog);
   core::Diagnostics skipped;
@@ -56,6 +56,7 @@ core::Result<reports::ReportFiles> RunReport(const core::Store& store, const Pla
   input.net = &*net;
   input.warnings = &*warnings;
   input.stats = &*stats;
+  input.alternatives = alternatives;
   if (gantt) {
     input.gantt = &*gantt;
     input.hours = &*hours;

@@ -14,10 +14,11 @@ namespace samdrift::tools {
 
 // `result` is the pipeline's run with every step (Step::kRisk) over `in`, whose base has the
 // graph built; `store` is the one `in` was read from. Address-plan problems go to `diagnostics`.
-core::Result<reports::ReportFiles> RunReport(const core::Store& store, const PlanningInputs& in,
-                                             const planners::PipelineResult& result,
-                                             const reports::ReportOptions& options,
-                                             core::Diagnostics& diagnostics);
+// With two or more `alternatives` (CompareScenarios over in.base), the report compares them.
+core::Result<reports::ReportFiles> RunReport(
+    const core::Store& store, const PlanningInputs& in, const planners::PipelineResult& result,
+    const reports::ReportOptions& options, core::Diagnostics& diagnostics,
+    const std::vector<planners::ScenarioComparison>* alternatives = nullptr);
 
 }  // namespace samdrift::tools
 

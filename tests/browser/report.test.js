@@ -43,6 +43,10 @@ async function open(lang, width = 1400) {
   return page;
 }
 
+// The alternatives every report here compares (the demo's four; the English one adds the
+// detailed scenario.yaml, which has no costs file).
+const kAlternatives = ['Alternativ S', 'Alternativ 1 Teknik', 'Alternativ 1 Tjänst', 'Alternativ 2'];
+
 // Every row of the assets table, from the page's own data.
 const assetRows = (page) => page.$eval('script.rows[data-table="t-assets"]', (s) => {
   const data = JSON.parse(s.textContent);
@@ -199,6 +203,33 @@ for (const lang of ['sv', 'en']) {
     const pages = pdfPages(pdf);
     assert.ok(pages > 1, `the PDF has ${pages} pages`);
     console.log(`${lang}: report.pdf has ${pages} pages`);
+    await page.close();
+  });
+}
+
+for (const lang of ['sv', 'en']) {
+  test(`${lang}: the alternatives compared follow the summary, with table and charts`, async () => {
+    const page = await open(lang);
+    const ids = await page.$$eval('main > section', (ss) => ss.map((s) => s.id));
+    assert.strictEqual(ids[0], 'summary');
+    assert.strictEqual(ids[1], 'comparison');
+    const c = await page.$eval('#comparison', (s) => ({
+      title: s.querySelector('h2').textContent,
+      headers: Array.from(s.querySelectorAll('#t-comparison thead th'), (th) => th.textContent),
+      rows: s.querySelectorAll('#t-comparison tbody tr').length,
+      charts: s.querySelectorAll('figure svg').length,
+      captions: Array.from(s.querySelectorAll('figcaption'), (f) => f.textContent),
+    }));
+    assert.strictEqual(c.title, lang === 'sv' ? 'Alternativen jämförda' : 'The alternatives compared');
+    for (const name of kAlternatives) assert.ok(c.headers.includes(name), `${name} in ${lang}`);
+    assert.ok(c.rows >= 15, `${c.rows} rows`);
+    assert.strictEqual(c.charts, 3);
+    assert.ok(c.captions[0].includes(lang === 'sv' ? '(kr)' : '(SEK)'), c.captions[0]);
+    const decision = await page.$eval('#summary', (s) => s.textContent);
+    assert.ok(decision.includes(lang === 'sv' ? 'Jämförda alternativ' : 'Alternatives compared'));
+    await page.$eval('#comparison', (s) => s.scrollIntoView());
+    await page.screenshot({path: path.join(artifacts, `report-${lang}-comparison.png`)});
+    assert.deepStrictEqual(page.problems, []);
     await page.close();
   });
 }

@@ -51,6 +51,15 @@ TEST_CASE("parts are joined with a separator between them", "[core][text]") {
   CHECK(Join({"10.0.0.1", "10.0.0.2"}, ",") == "10.0.0.1,10.0.0.2");
 }
 
+TEST_CASE("amounts are rounded and grouped by thousands", "[core][text]") {
+  CHECK(GroupDigits(0, " ") == "0");
+  CHECK(GroupDigits(999.4, " ") == "999");
+  CHECK(GroupDigits(1000, " ") == "1 000");
+  CHECK(GroupDigits(26710750, " ") == "26 710 750");
+  CHECK(GroupDigits(8545221.79, "\xC2\xA0") == "8\xC2\xA0" "545\xC2\xA0" "222");
+  CHECK(GroupDigits(-1234567, " ") == "-1 234 567");
+}
+
 TEST_CASE("encodings are detected and converted to UTF-8", "[core][text]") {
   TextEncoding e;
   CHECK(ToUtf8("G\xC3\xB6teborg", &e) == "G\xC3\xB6teborg");

@@ -142,6 +142,14 @@ TEST_CASE("compare: bad input is a located error, exit 1", "[cli][compare]") {
         "b.yaml:1:7: error[SCN012]: name: 'Same' is also the name of the scenario a.yaml; each "
         "compared scenario needs its own name\n"
         "samdrift: two scenarios share a name; nothing compared\n");
+  // The report compares them the same way: the same error, and nothing written.
+  r = RunCli(dir, "report --out r --scenario a.yaml --scenario b.yaml");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err ==
+        "b.yaml:1:7: error[SCN012]: name: 'Same' is also the name of the scenario a.yaml; each "
+        "compared scenario needs its own name\n"
+        "samdrift: two scenarios share a name; nothing compared\n");
+  CHECK_FALSE(fs::exists(dir / "r"));
 
   WriteText(dir / "b.yaml", "name: Other\ncosts: prices.yaml\n");
   WriteText(dir / "prices.yaml", "hour: -5\nbuy:\n  acces-switch: 100\n");
@@ -165,4 +173,101 @@ TEST_CASE("compare: bad input is a located error, exit 1", "[cli][compare]") {
   CHECK(r.err.rfind("b.yaml:2:13: error[TGT006]: standards: laptops: free for a capability the "
                     "catalog does not know",
                     0) == 0);
+}
+
+namespace {
+
+// A report's CSV (UTF-8 with BOM, `;`, CRLF, decimal comma) as rows of cells.
+std::vector<std::vector<std::string>> ReadCsv(const fs::path& path) {
+  std::string text = Slurp(path);
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::vector<std::string> cells;
+    std::stringstream row(line);
+    for (std::string cell; std::getline(row, cell, ';');) cells.push_back(cell);
+    rows.push_back(std::move(cells));
+  }
+  return rows;
+}
+
+double CsvNumber(std::string cell) {
+  for (char& c : cell) {
+    if (c == ',') c = '.';
+  }
+  return std::stod(cell);
+}
+
+}  // namespace
+
+TEST_CASE("report with several scenarios: the comparison holds compare's figures",
+          "[cli][compare][report]") {
+  const fs::path dir = ScratchDir("report-compare");
+  const CliResult demo = RunCli(dir, "demo --samples '" + kSamples + "' --out out");
+  INFO(demo.err);
+  REQUIRE(demo.exit_code == 0);
+  // Three of the four, the first detailed: another order than the demo's.
+  std::string args;
+  for (const char* s : {"alternativ-1-tjanst.yaml", "alternativ-s.yaml", "alternativ-2.yaml"}) {
+    args += " --scenario '" + kSamples + "/" + s + "'";
+  }
+  const CliResult compared = RunCli(dir, "--db out/samdrift.db compare --json" + args);
+  REQUIRE(compared.exit_code == 0);
+  const json expected = json::parse(compared.out)["scenarios"];
+  REQUIRE(expected.size() == 3);
+  for (const std::string lang : {"sv", "en"}) {
+    INFO(lang);
+    const CliResult r =
+        RunCli(dir, "--db out/samdrift.db report --lang " + lang + " --out " + lang + args);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const auto rows = ReadCsv(dir / lang / "csv" / "comparison.csv");
+    REQUIRE(rows.size() == 18);  // the header, 7 criteria, 4 sums of money, 6 more figures
+    CHECK(rows[0][0] == (lang == "sv" ? "Mått" : "Figure"));
+    CHECK(rows[8][0] == (lang == "sv" ? "Investering (kr)" : "Investment (SEK)"));
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      const json& e = expected[i];
+      const std::size_t col = i + 1;
+      INFO(e["name"]);
+      CHECK(rows[0][col] == e["name"]);
+      for (std::size_t n = 0; n < 7; ++n) {
+        const json& score = e["criteria"][n]["score"];
+        if (score.is_null()) {
+          CHECK(rows[1 + n][col] == (lang == "sv" ? "okänt" : "unknown"));
+        } else {
+          CHECK(CsvNumber(rows[1 + n][col]) == score.get<double>());
+        }
+      }
+      const json& costs = e["costs"];
+      const char* money[] = {"investment", "running_per_year_today", "running_per_year_target",
+                             "five_year_total"};
+      for (std::size_t m = 0; m < 4; ++m) {
+        INFO(money[m]);
+        CHECK(CsvNumber(rows[8 + m][col]) == Approx(costs[money[m]].get<double>()).margin(1e-3));
+      }
+      CHECK(CsvNumber(rows[12][col]) == costs["confidence"].get<double>());
+      CHECK(CsvNumber(rows[13][col]) == Approx(e["hours"].get<double>()).margin(1e-3));
+      CHECK(CsvNumber(rows[14][col]) == e["waves"].get<double>());
+      CHECK(rows[15][col] == (e["end"].is_null() ? (lang == "sv" ? "ingen tidsplan" : "no timeline")
+                                                 : e["end"].get<std::string>()));
+      CHECK(CsvNumber(rows[16][col]) == e["halls_in_use"].get<double>());
+      CHECK(CsvNumber(rows[17][col]) == e["technologies"].get<double>());
+    }
+    // The summary names the compared alternatives first, and the section follows it.
+    const std::string html = Slurp(dir / lang / "index.html");
+    const std::size_t summary = html.find("<section id=\"summary\">");
+    const std::size_t section = html.find("<section id=\"comparison\">");
+    REQUIRE(summary != std::string::npos);
+    REQUIRE(section != std::string::npos);
+    CHECK(summary < section);
+    CHECK(section < html.find("<section id=\"estate\">"));
+    const std::string decision = html.substr(summary, section - summary);
+    CHECK(decision.find(lang == "sv" ? "Jämförda alternativ" : "Alternatives compared") !=
+          std::string::npos);
+    for (const json& e : expected) {
+      CHECK(decision.find(e["name"].get<std::string>()) != std::string::npos);
+    }
+  }
 }

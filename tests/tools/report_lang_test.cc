@@ -20,15 +20,21 @@ namespace {
 const std::string kSamples = std::string(SAMDRIFT_SOURCE_DIR) + "/sample-inventories";
 
 // The samples imported by `samdrift demo` (absolute source paths, as a demo on any machine),
-// then `report` in Swedish, in English and redacted.
+// then `report` (scenario.yaml detailed, the four alternatives compared) in Swedish, in English
+// and redacted.
 const fs::path& ReportDir() {
   static const fs::path dir = [] {
     const fs::path d = ScratchDir("report-lang");
     CliResult r = RunCli(d, "demo --samples '" + kSamples + "' --out demo");
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    const std::string plan = "--db demo/samdrift.db report --scenario '" + kSamples +
-                             "/scenario.yaml' --date 2026-09-01 --out ";
+    // The four alternatives compared too: the comparison's texts are checked with the rest.
+    std::string plan = "--db demo/samdrift.db report --scenario '" + kSamples +
+                       "/scenario.yaml' --date 2026-09-01";
+    for (const char* a : {"s", "1-teknik", "1-tjanst", "2"}) {
+      plan += " --scenario '" + kSamples + "/alternativ-" + a + ".yaml'";
+    }
+    plan += " --out ";
     for (const char* args : {"sv --lang sv", "en --lang en", "redacted --lang sv --redact"}) {
       r = RunCli(d, plan + args);
       INFO(args << "\n" << r.err);
@@ -144,7 +150,8 @@ TEST_CASE("the report opens with the summary and its key figures", "[tools][repo
   const std::string text = VisibleText(html.substr(summary, html.find("</section>", summary)));
   for (const char* label : {"Sammanfattning", "Hallar som behålls", "Hallar som stängs",
                             "Insats (timmar)", "Klart", "Viktigaste enskilda felpunkter",
-                            "Uppgifter som är kända för färre än 80 % av tillgångarna"}) {
+                            "Uppgifter som är kända för färre än 80 % av tillgångarna",
+                            "Jämförda alternativ", "Lägst kostnad över fem år först"}) {
     INFO(label);
     CHECK(text.find(label) != std::string::npos);
   }
