@@ -4,10 +4,10 @@
 
 namespace samdrift::planners {
 
-SitingPricer::SitingPricer(const SitingPlanView& view) : view_(view) {
-  base_ = CollectCostQuantities(
-      {view.estate, view.graph, view.catalog, view.scenario, view.target, view.halls, view.waves});
-  shared_hours_ = Hours(*view.scenario, nullptr);
+SitingPricer::SitingPricer(const PlanView& plan, const CostsFile& costs)
+    : view_(plan), costs_(costs) {
+  base_ = CollectCostQuantities(plan);
+  shared_hours_ = Hours(*plan.scenario, nullptr);
 }
 
 std::map<std::string, double> SitingPricer::Hours(const Scenario& scenario,
@@ -23,7 +23,7 @@ SetCosts SitingPricer::Price(const Scenario& set_scenario, const HallPlan& plan)
   CostQuantities q = base_;
   q.hours = Hours(set_scenario, &plan);
   q.target = TargetFacilities(set_scenario, plan);
-  const CostSummary s = PriceCosts(q, *view_.costs);
+  const CostSummary s = PriceCosts(q, costs_);
   return {s.investment, s.running_target, s.five_year_total};
 }
 
@@ -37,7 +37,7 @@ double SitingPricer::LowerBound(std::size_t halls, std::size_t moving) const {
   }
   q.target.clear();
   if (view_.scenario->Pooled(core::Category::kDatacenter)) q.target[kJointOrg].halls = halls;
-  return PriceCosts(q, *view_.costs).five_year_total;
+  return PriceCosts(q, costs_).five_year_total;
 }
 
 }  // namespace samdrift::planners

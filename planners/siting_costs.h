@@ -23,21 +23,11 @@
 
 namespace samdrift::planners {
 
-// The scenario's own plan over one estate and the prices. Not owned; must outlive the pricer.
-struct SitingPlanView {
-  const core::Estate* estate = nullptr;
-  const core::GraphView* graph = nullptr;  // over *estate
-  const core::Catalog* catalog = nullptr;
-  const Scenario* scenario = nullptr;
-  const TargetPlan* target = nullptr;
-  const HallPlan* halls = nullptr;  // the scenario's own hall plan
-  const WavePlan* waves = nullptr;  // its waves (their dates give the pace)
-  const CostsFile* costs = nullptr;
-};
-
 class SitingPricer {
  public:
-  explicit SitingPricer(const SitingPlanView& view);
+  // `plan` is the scenario's own plan (its hall plan, and its waves, whose dates give the pace);
+  // `plan` and `costs` are not owned and must outlive the pricer.
+  SitingPricer(const PlanView& plan, const CostsFile& costs);
 
   // The costs of `plan`, the hall plan of `set_scenario` (the scenario with a set's halls,
   // ScenarioForSet).
@@ -53,7 +43,8 @@ class SitingPricer {
  private:
   std::map<std::string, double> Hours(const Scenario& scenario, const HallPlan* plan) const;
 
-  SitingPlanView view_;
+  PlanView view_;
+  const CostsFile& costs_;
   CostQuantities base_;
   std::map<std::string, double> shared_hours_;  // the items of a plan without target halls
 };

@@ -147,9 +147,10 @@ core::Status LoadPricing(const PlanningInputs& in, planners::PipelineResult plan
   }
   out.costs = std::move(costs).value();
   out.plan = std::move(plan);
-  out.pricer = std::make_unique<planners::SitingPricer>(planners::SitingPlanView{
-      &in.base->estate, in.base->graph.get(), &in.base->catalog, &out.plan.scenario,
-      &*out.plan.target, &*out.plan.halls, &*out.plan.waves, &out.costs});
+  out.pricer = std::make_unique<planners::SitingPricer>(
+      planners::PlanView{&in.base->estate, in.base->graph.get(), &in.base->catalog,
+                         &out.plan.scenario, &*out.plan.target, &*out.plan.halls, &*out.plan.waves},
+      out.costs);
   return core::Status::Ok();
 }
 
