@@ -61,7 +61,8 @@ const std::unordered_map<std::string_view, std::string_view>& SwedishTexts() {
       {"hours of its own", "egna timmar"},
       {"per month below", "per månad nedan"},
       {"per wave below", "per våg nedan"},
-      {"the joint work is shared and counted apart", "det gemensamma arbetet delas och räknas för sig"},
+      {"the joint work is shared and counted apart",
+       "det gemensamma arbetet delas och räknas för sig"},
       {"Devices leaving its halls", "Enheter som lämnar dess hallar"},
       {"emptied by the plan", "töms av planen"},
       {"Risks", "Risker"},
@@ -440,8 +441,9 @@ const std::unordered_map<std::string_view, std::string_view>& SwedishTexts() {
       {"no timeline: the scenario gives no start date",
        "ingen tidplan: scenariot anger inget startdatum"},
       {"Investment", "Investering"},
-      {"not estimated: the scenario gives no costs",
-       "inte beräknad: scenariot anger inga kostnader"},
+      {"not estimated: the report prices only the alternatives it compares (--scenario repeated)",
+       "inte beräknad: rapporten prissätter bara de alternativ den jämför (--scenario flera "
+       "gånger)"},
       {"Services below their availability tier today",
        "Tjänster under sin tillgänglighetsnivå i dag"},
       {"Services below their availability tier after the plan",
@@ -576,9 +578,10 @@ const std::unordered_map<std::string_view, std::string_view>& SwedishTexts() {
       {"done by", "klart"},
       {"Alternatives compared", "Jämförda alternativ"},
       {"Lowest five-year total first", "Lägst kostnad över fem år först"},
-      {"not estimated for this scenario (it gives no costs); the alternatives compared in the "
-       "next section are priced",
-       "inte beräknad för detta scenario (det anger inga kostnader); de jämförda alternativen i "
+      {"not estimated for this scenario (it is not among the compared); the alternatives compared "
+       "in the next section are priced",
+       "inte beräknad för detta scenario (det är inte bland de jämförda); de jämförda alternativen "
+       "i "
        "nästa avsnitt är prissatta"},
   };
   return kSwedish;

@@ -118,11 +118,13 @@ std::string InvestmentText(Lang lang, const std::string& scenario, const Alterna
     }
     if (list->size() >= 2) {
       return std::string(Tr(lang,
-                            "not estimated for this scenario (it gives no costs); the "
+                            "not estimated for this scenario (it is not among the compared); the "
                             "alternatives compared in the next section are priced"));
     }
   }
-  return std::string(Tr(lang, "not estimated: the scenario gives no costs"));
+  return std::string(Tr(
+      lang,
+      "not estimated: the report prices only the alternatives it compares (--scenario repeated)"));
 }
 
 void WorkBlock(Rows& rows, const planners::TargetPlan& target, const planners::WavePlan& waves,
