@@ -157,6 +157,7 @@ constexpr std::array kStayReasons = {
     Words{"printer", "a printer of the site", "en skrivare på platsen"},
     Words{"role", "its role binds it to the site", "dess roll binder den till platsen"},
     Words{"scenario", "named by the scenario's site_bound", "namngiven i scenariots site_bound"},
+    Words{"kept", "its hall is kept (keep_halls)", "dess hall behålls (keep_halls)"},
 };
 
 std::string StayReason(Lang lang, std::string_view why) {

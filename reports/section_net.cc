@@ -105,7 +105,8 @@ Section NetSection(const Context& context, const planners::NetAnalysis& net) {
     renumber.rows.push_back({OrgCell(context, p.org), Cell::Text(PrefixText(p)),
                              Cell::Text(p.description), Count(lang, r.hosts),
                              Cell::Number(static_cast<double>(r.moves_with)),
-                             Cell::Text(r.to ? r.to->ToString() : "-"), Cell::Text(r.reason)});
+                             Cell::Text(r.to ? r.to->ToString() : "-"),
+                             Cell::Text(RenumberReason(context, in, r))});
   }
   section.tables.push_back(std::move(renumber));
 
