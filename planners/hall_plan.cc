@@ -368,8 +368,8 @@ Unplaced Planner::Explain(std::size_t d) const {
       lack.limit = Limit::kHallPower;
       lack.left_kw = h->Power() - h->kw;
       lack.kw = h->Power();
-      text = "power " + Kw(lack.left_kw) + " of " + Kw(lack.kw) + " kW left" +
-             MarginText(in_.margin);
+      text =
+          "power " + Kw(lack.left_kw) + " of " + Kw(lack.kw) + " kW left" + MarginText(in_.margin);
     } else if (h->kw + dev.kw > h->Cooling() + kEpsilon) {
       lack.limit = Limit::kHallCooling;
       lack.left_kw = h->Cooling() - h->kw;

@@ -38,7 +38,8 @@ std::map<std::string, int> LastWaveOut(const HallPlan& plan, const WavePlan& wav
 // devices that could not be placed.
 std::map<std::string, std::vector<StayingDevice>> Staying(const HallPlan& plan) {
   std::map<std::string, std::vector<StayingDevice>> stays;
-  for (const HallDevice& d : plan.stays) stays[HallOf(d)].push_back({d.name, d.org, d.site_bound, std::nullopt});
+  for (const HallDevice& d : plan.stays)
+    stays[HallOf(d)].push_back({d.name, d.org, d.site_bound, std::nullopt});
   for (const PlannedHall& hall : plan.halls) {
     for (const PlannedRack& rack : hall.racks) {
       for (const Placement& p : rack.devices) {

@@ -307,8 +307,8 @@ std::string ReasonFor(std::string reason, const WaveWhy& why, int wave, int move
                   ? "wave 1: nothing to wait for"
                   : "wave " + std::to_string(wave) + ": the first after its dependencies";
   } else {
-    reason += "wave " + std::to_string(wave) + ": ready in wave " +
-              std::to_string(why.ready_wave) + " but held back by " + ToText(why.held_by);
+    reason += "wave " + std::to_string(wave) + ": ready in wave " + std::to_string(why.ready_wave) +
+              " but held back by " + ToText(why.held_by);
   }
   if (why.foundational) reason += "; built first, outside the wave's limits";
   if (why.past_eol) reason += "; past end of support, so early";

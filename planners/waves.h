@@ -122,9 +122,10 @@ struct Wave {
   std::vector<std::string> orgs;
   std::vector<HallLoad> halls_after;    // every hall's load after this wave
   std::vector<std::string> over_limit;  // limits this wave breaks (an oversized move group)
-  std::vector<std::pair<int, WaveBlock>> over_limit_why;  // the same as facts: move group, limit
   std::string start;                    // yyyy-mm-dd with a timeline (DateWaves), else empty
   std::string end;
+  // over_limit as facts: the oversized move group and the limit it breaks.
+  std::vector<std::pair<int, WaveBlock>> over_limit_why;
 };
 
 struct PlannedItem {

@@ -102,11 +102,10 @@ Section NetSection(const Context& context, const planners::NetAnalysis& net) {
                                     "Prefixes moving along", "New prefix", "Reason"});
   for (const planners::Renumbering& r : plan.renumber) {
     const planners::NetPrefix& p = in.prefixes[r.prefix];
-    renumber.rows.push_back({OrgCell(context, p.org), Cell::Text(PrefixText(p)),
-                             Cell::Text(p.description), Count(lang, r.hosts),
-                             Cell::Number(static_cast<double>(r.moves_with)),
-                             Cell::Text(r.to ? r.to->ToString() : "-"),
-                             Cell::Text(RenumberReason(context, in, r))});
+    renumber.rows.push_back(
+        {OrgCell(context, p.org), Cell::Text(PrefixText(p)), Cell::Text(p.description),
+         Count(lang, r.hosts), Cell::Number(static_cast<double>(r.moves_with)),
+         Cell::Text(r.to ? r.to->ToString() : "-"), Cell::Text(RenumberReason(context, in, r))});
   }
   section.tables.push_back(std::move(renumber));
 

@@ -158,10 +158,9 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
                    std::string(Tr(lang, "Halls after"))};
   for (const planners::Wave& wave : plan.waves) {
     timeline.waves.push_back(std::to_string(wave.number));
-    timeline.wave_notes.push_back(std::to_string(wave.items.size()) + " " +
-                                  std::string(Tr(lang, "items")) + ", " +
-                                  Cell::Number(wave.kw, 1).text + " kW, " +
-                                  Cell::Number(wave.hours, 0).text + " h");
+    timeline.wave_notes.push_back(
+        std::to_string(wave.items.size()) + " " + std::string(Tr(lang, "items")) + ", " +
+        Cell::Number(wave.kw, 1).text + " kW, " + Cell::Number(wave.hours, 0).text + " h");
     std::string orgs_text, halls_text, over;
     for (const std::string& org : wave.orgs) {
       orgs_text += (orgs_text.empty() ? "" : ", ") + RowName(context, org);
@@ -198,12 +197,11 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
   for (const planners::Gap& g : target.gaps) gaps[g.org + ":" + g.key + ":" + g.capability] = &g;
   for (const auto& p : plan.items) {
     const auto gap = gaps.find(p.item.id);
-    items.rows.push_back({Cell::Number(p.wave), Cell::Text(p.item.id), OrgCell(context, p.item.org),
-                          Cell::Text(PlanItemAsset(lang, p)),
-                          Cell::Text(std::string(Tr(lang, p.item.action))),
-                          Cell::Number(p.move_group),
-                          Cell::Text(PlanItemReason(lang, p,
-                                                    gap == gaps.end() ? nullptr : gap->second))});
+    items.rows.push_back(
+        {Cell::Number(p.wave), Cell::Text(p.item.id), OrgCell(context, p.item.org),
+         Cell::Text(PlanItemAsset(lang, p)), Cell::Text(std::string(Tr(lang, p.item.action))),
+         Cell::Number(p.move_group),
+         Cell::Text(PlanItemReason(lang, p, gap == gaps.end() ? nullptr : gap->second))});
   }
   section.tables.push_back(std::move(items));
   return section;

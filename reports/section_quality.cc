@@ -242,11 +242,11 @@ Section QualitySection(const Context& context, const core::Estate& estate,
   if (lang == Lang::kEn) lines.headers.emplace_back("Importer's message");
   for (const core::ImportWarning& w : warnings.lines) {
     const core::Diagnostic& d = w.warning;
-    std::vector<Cell>& row = lines.rows.emplace_back(std::vector<Cell>{
-        OrgCell(context, w.org), Cell::Text(ShownSource(d.where.source)),
-        d.where.line ? Cell::Number(d.where.line) : Cell::Text(""),
-        d.where.column ? Cell::Number(d.where.column) : Cell::Text(""), Cell::Text(d.code),
-        Cell::Text(WarningMeaning(lang, d.code))});
+    std::vector<Cell>& row = lines.rows.emplace_back(
+        std::vector<Cell>{OrgCell(context, w.org), Cell::Text(ShownSource(d.where.source)),
+                          d.where.line ? Cell::Number(d.where.line) : Cell::Text(""),
+                          d.where.column ? Cell::Number(d.where.column) : Cell::Text(""),
+                          Cell::Text(d.code), Cell::Text(WarningMeaning(lang, d.code))});
     if (lang == Lang::kEn) row.push_back(Cell::Text(RedactedMessage(context, d.message)));
   }
   section.intro +=

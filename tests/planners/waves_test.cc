@@ -377,8 +377,8 @@ TEST_CASE("a filtered plan keeps the chosen items and says what they wait for ou
 TEST_CASE("an item's reason is also given as facts: its cycle, what it waits for, what held it",
           "[planners][waves]") {
   WaveProblem problem;
-  problem.items = {Item("a"), Item("b"), Item("c"), Item("d"),
-                   Item("e"), Item("f", {"a", "b", "c", "d", "e"})};
+  problem.items = {Item("a"), Item("b"), Item("c"),
+                   Item("d"), Item("e"), Item("f", {"a", "b", "c", "d", "e"})};
   auto plan = PlanWaves(problem);
   REQUIRE(plan.ok());
   // Waits for five items: the facts name the first three and count the rest, as the sentence.

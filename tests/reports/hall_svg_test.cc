@@ -239,7 +239,7 @@ TEST_CASE("a site-bound device's tooltip says why it stays in the drawing's lang
   const std::string sv = tooltips(reports::Lang::kSv);
   CHECK(sv.find("står kvar: platsens kärnväxel: den bär platsens eget nät") != std::string::npos);
   CHECK(sv.find("carries the site") == std::string::npos);
-  CHECK(tooltips(reports::Lang::kEn).find(
-            "stays: the site's core switch: it carries the site's own network") !=
+  CHECK(tooltips(reports::Lang::kEn)
+            .find("stays: the site's core switch: it carries the site's own network") !=
         std::string::npos);
 }
