@@ -167,6 +167,22 @@ std::string StayReason(Lang lang, std::string_view why) {
   return std::string(why);
 }
 
+// Why an org's block of the joint address plan is where it is (planners/net_alloc.cc's two
+// sentences, which name no figure).
+constexpr std::array kBlockReasons = {
+    Words{"kept", "the block that holds most of its kept prefixes",
+          "blocket som rymmer flest av dess prefix som står kvar"},
+    Words{"free", "the lowest free block, in org order",
+          "det lägsta lediga blocket, i kommunernas ordning"},
+};
+
+std::string BlockReason(Lang lang, std::string_view why) {
+  for (const Words& w : kBlockReasons) {
+    if (w.en == why) return In(lang, w);
+  }
+  return std::string(why);
+}
+
 std::string RoleName(Lang lang, planners::HallRole role) {
   const bool primary = role == planners::HallRole::kPrimary;
   if (lang == Lang::kSv) return primary ? "primär" : "sekundär";

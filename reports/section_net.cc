@@ -114,8 +114,8 @@ Section NetSection(const Context& context, const planners::NetAnalysis& net) {
   blocks.title = std::string(Tr(lang, "Blocks of the joint address plan"));
   blocks.headers = Headers(lang, {"Municipality", "Block", "Reason"});
   for (const planners::OrgBlock& b : plan.blocks) {
-    blocks.rows.push_back(
-        {OrgCell(context, b.org), Cell::Text(b.block.ToString()), Cell::Text(b.reason)});
+    blocks.rows.push_back({OrgCell(context, b.org), Cell::Text(b.block.ToString()),
+                           Cell::Text(BlockReason(lang, b.reason))});
   }
   section.tables.push_back(std::move(blocks));
 

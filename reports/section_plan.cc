@@ -139,6 +139,7 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
   Timeline timeline;
   // The rows (and colours) of the Gantt charts below: orgs sorted, the joint work last.
   timeline.rows = planners::PlanRows(plan);
+  timeline.items = std::string(Tr(lang, "items"));
   std::map<std::string, std::size_t> row_of;
   for (std::size_t i = 0; i < timeline.rows.size(); ++i) row_of[timeline.rows[i]] = i;
   timeline.counts.assign(timeline.rows.size(), std::vector<double>(plan.waves.size(), 0));
@@ -197,10 +198,13 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
   for (const planners::Gap& g : target.gaps) gaps[g.org + ":" + g.key + ":" + g.capability] = &g;
   for (const auto& p : plan.items) {
     const auto gap = gaps.find(p.item.id);
+    // The joint work by its name in the report's language (its id in CSV files).
+    const Cell org = p.item.org == planners::kJointOrg
+                         ? KeyedCell(RowName(context, p.item.org), p.item.org)
+                         : OrgCell(context, p.item.org);
     items.rows.push_back(
-        {Cell::Number(p.wave), Cell::Text(p.item.id), OrgCell(context, p.item.org),
-         Cell::Text(PlanItemAsset(lang, p)), Cell::Text(std::string(Tr(lang, p.item.action))),
-         Cell::Number(p.move_group),
+        {Cell::Number(p.wave), Cell::Text(p.item.id), org, Cell::Text(PlanItemAsset(lang, p)),
+         Cell::Text(std::string(Tr(lang, p.item.action))), Cell::Number(p.move_group),
          Cell::Text(PlanItemReason(lang, p, gap == gaps.end() ? nullptr : gap->second))});
   }
   section.tables.push_back(std::move(items));

@@ -82,6 +82,8 @@ std::string LevelName(Lang lang, planners::OverlapLevel level);
 std::string RoleName(Lang lang, planners::HallRole role);
 // Why a device stays at its site (planners' StayingDevice::why), as it is when not known.
 std::string StayReason(Lang lang, std::string_view why);
+// Why an org's address block is where it is (planners' OrgBlock::reason), as it is when not known.
+std::string BlockReason(Lang lang, std::string_view why);
 // The planners' sentences in the report's language (i18n_reasons.cc), rendered from their facts;
 // in English the planner's own sentence. A plan item's reason (its gap's, when made from `gap`,
 // then why this wave), a device the hall plan left out and its limit, a renumbered prefix.

@@ -143,3 +143,10 @@ TEST_CASE("an import warning's code says what it means in either language", "[re
   CHECK(reports::WarningMeaning(Lang::kSv, "NBX099") == "ett problem i NetBox-exporten");
   CHECK(reports::WarningMeaning(Lang::kSv, "ZZZ001") == "en varning vid importen");
 }
+
+TEST_CASE("an org's address block says why it is there in either language", "[reports][i18n]") {
+  CHECK(reports::BlockReason(Lang::kSv, "the lowest free block, in org order") ==
+        "det lägsta lediga blocket, i kommunernas ordning");
+  CHECK(reports::BlockReason(Lang::kEn, "the lowest free block, in org order") ==
+        "the lowest free block, in org order");
+}

@@ -105,7 +105,7 @@ TEST_CASE("the Swedish report holds no text of the English table", "[tools][repo
         "no rack with room", "kW left", "taller than any rack", "power budget in",
         "could not be placed", "which stays", "addresses in use against", "here; they stay",
         "new prefix", "the lowest free", "unknown column", "did you mean", "not valid UTF-8",
-        "items placed first", "network core in", "platform in"}) {
+        "items placed first", "network core in", "platform in", " items ("}) {
     INFO(english);
     CHECK(sv.find(english) == std::string::npos);
   }
@@ -116,8 +116,11 @@ TEST_CASE("the Swedish report holds no text of the English table", "[tools][repo
   CHECK(sv.find("våg 1: inget att vänta på") != std::string::npos);
   CHECK(sv.find("men hålls tillbaka av") != std::string::npos);
   CHECK(sv.find("byggs först: det gemensamma kärnnätet i") != std::string::npos);
+  CHECK(Slurp(ReportDir() / "sv" / "index.html")
+            .find("<td>Gemensamt arbete</td><td>kärnnät i DC1</td>") != std::string::npos);
   // The hall plan's devices left out, the renumbering and the import warnings' meanings.
-  CHECK(sv.find("platser används, inget rack har plats") != std::string::npos);
+  CHECK(sv.find("reserv-PDU: PDU-zonen i varje rack som används är full") != std::string::npos);
+  CHECK(sv.find("det lägsta lediga blocket, i kommunernas ordning") != std::string::npos);
   CHECK(sv.find(", som står kvar; ") != std::string::npos);
   CHECK(sv.find("Vad den betyder") != std::string::npos);
 }
