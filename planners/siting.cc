@@ -197,6 +197,7 @@ void Price(const SitingInput& in, const HallPlan& plan, SitingSet& s) {
   s.investment = costs.investment;
   s.running_per_year = costs.running_per_year;
   s.five_year = costs.five_year;
+  s.hall_running = std::move(costs.halls);
   s.score += costs.five_year;
 }
 

@@ -19,12 +19,25 @@ std::map<std::string, double> SitingPricer::Hours(const Scenario& scenario,
   return hours;
 }
 
-SetCosts SitingPricer::Price(const Scenario& set_scenario, const HallPlan& plan) const {
+SetCosts SitingPricer::Price(const Scenario& set_scenario, const HallPlan& plan,
+                             const std::map<std::string, double>& quoted) const {
   CostQuantities q = base_;
   q.hours = Hours(set_scenario, &plan);
-  q.target = TargetFacilities(set_scenario, plan);
+  q.target = TargetFacilities(set_scenario, plan, quoted);
   const CostSummary s = PriceCosts(q, costs_);
-  return {s.investment, s.running_target, s.five_year_total};
+  SetCosts out{s.investment, s.running_target, s.five_year_total, {}};
+  const bool pooled = set_scenario.Pooled(core::Category::kDatacenter);
+  for (const PlannedHall& hall : plan.halls) {
+    const Facilities used = HallFacilities(plan, hall);
+    if (auto it = quoted.find(hall.name); it != quoted.end()) {
+      out.halls.push_back(it->second);
+    } else if (!pooled && used.racks == 0) {
+      out.halls.push_back(0.0);  // a hall of today's left empty: not kept (TargetFacilities)
+    } else {
+      out.halls.push_back(PriceFacilities(used, costs_));
+    }
+  }
+  return out;
 }
 
 double SitingPricer::LowerBound(std::size_t halls, std::size_t moving) const {

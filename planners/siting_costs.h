@@ -30,8 +30,10 @@ class SitingPricer {
   SitingPricer(const PlanView& plan, const CostsFile& costs);
 
   // The costs of `plan`, the hall plan of `set_scenario` (the scenario with a set's halls,
-  // ScenarioForSet).
-  SetCosts Price(const Scenario& set_scenario, const HallPlan& plan) const;
+  // ScenarioForSet); a hall named in `quoted` runs at that cost per year instead of the costs
+  // file's hall, rack and kW prices (a new hall's siting.candidates: running_per_year).
+  SetCosts Price(const Scenario& set_scenario, const HallPlan& plan,
+                 const std::map<std::string, double>& quoted = {}) const;
 
   // A lower bound on the five-year cost of any set of `halls` halls from which `moving` devices
   // move: the hours every set has (gaps, services, platform), the network core of each hall

@@ -195,3 +195,64 @@ TEST_CASE("halls --choose on the samples: the README's ranking and the same plan
   CHECK(bad.err.find("s.yaml:3:10: error[SIT004]: siting: count 3 is more than the 2 candidate "
                      "halls\n") != std::string::npos);
 }
+
+// One municipality, one hall with two servers (0.9 kW in one rack), and two new candidate halls:
+// one quoted at a running cost per year, one priced like today's halls and bought. Every figure
+// below is worked out by hand from the costs file:
+//   a kept hall: per_year.hall 100 000 + 1 rack × 10 000 + 0.9 kW × 8760 h × pue 1.5 × 1 SEK/kWh
+//   (11 826) = 121 826 a year; the quoted hall 123 456 a year whatever it holds; no timeline, so
+//   every one of the five years runs the target: five years = investment + 5 × running.
+TEST_CASE("halls --choose: each hall's running cost, quoted or from the costs file",
+          "[cli][siting]") {
+  const fs::path dir = ScratchDir("siting-running");
+  WriteText(dir / "assets.csv",
+            "name,kind,role,site,hall,rack,position,u_height,power_w\n"
+            "b-srv1,device,server,Stan,Rum B,B1,10,2,450\n"
+            "b-srv2,device,server,Stan,Rum B,B1,12,2,450\n");
+  WriteText(dir / "halls.csv", "site,hall,positions,power_kw,cooling_kw\nStan,Rum B,2,6,6\n");
+  WriteText(dir / "costs.yaml",
+            "currency: SEK\nelectricity_kwh: 1\npue: 1.5\nper_year:\n  hall: 100000\n"
+            "  rack: 10000\n");
+  WriteText(dir / "s.yaml",
+            "costs: costs.yaml\n"
+            "siting:\n"
+            "  count: 1\n"
+            "  candidates:\n"
+            "    - {name: Hyrd, positions: 4, power_kw: 20, cooling_kw: 20, "
+            "running_per_year: 123456}\n"
+            "    - {name: Bygg, positions: 4, power_kw: 10, cooling_kw: 10, investment: 500000}\n");
+  REQUIRE(RunCli(dir, "--db s.db init").exit_code == 0);
+  REQUIRE(RunCli(dir, "--db s.db import --org orgb assets.csv halls.csv").exit_code == 0);
+  const CliResult r = RunCli(dir, "--db s.db halls --choose --scenario s.yaml --json");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const json sets = json::parse(r.out)["sets"];
+  REQUIRE(sets.size() == 3);
+  struct Expected {
+    std::string hall;
+    double running;
+    bool quoted;
+    double investment;
+  };
+  const Expected expected[] = {{"orgb/Stan/Rum B", 121826, false, 0},
+                               {"Hyrd", 123456, true, 0},
+                               {"Bygg", 121826, false, 500000}};
+  for (std::size_t i = 0; i < 3; ++i) {
+    const json& s = sets[i];
+    INFO("rank " << i + 1);
+    CHECK(HallName(s["halls"][0]) == expected[i].hall);
+    CHECK(s["halls"][0]["running_per_year"].get<double>() == Approx(expected[i].running));
+    CHECK(s["halls"][0]["running_quoted"] == expected[i].quoted);
+    CHECK(s["running_per_year"].get<double>() == Approx(expected[i].running));
+    CHECK(s["investment"].get<double>() == Approx(expected[i].investment));
+    CHECK(s["five_year"].get<double>() ==
+          Approx(expected[i].investment + 5 * expected[i].running));
+    CHECK(s["score"].get<double>() == Approx(expected[i].investment + 5 * expected[i].running));
+  }
+  const CliResult text = RunCli(dir, "--db s.db halls --choose --scenario s.yaml");
+  REQUIRE(text.exit_code == 0);
+  CHECK(text.out.find("running 123 456 per year (Hyrd 123 456 (quoted), licences and the rest "
+                      "0)") != std::string::npos);
+  CHECK(text.out.find("running 121 826 per year (orgb/Stan/Rum B 121 826, licences and the rest "
+                      "0)") != std::string::npos);
+}
