@@ -97,9 +97,10 @@ struct SitingInput {
   bool prune = false;
   // Prices a planned set (indices into candidates, its plan); empty: costs unknown.
   std::function<SetCosts(const std::vector<std::size_t>& set, const HallPlan& plan)> price;
-  // A lower bound on the five-year cost of any set of `halls` halls from which `moving` devices
-  // must move; given with `price`.
-  std::function<double(std::size_t halls, std::size_t moving)> cost_bound;
+  // A lower bound on the five-year cost of any set of `halls` halls, `quoted` of them running at
+  // a quoted cost (HallCandidate::running_per_year, which may be below the costs file's price of
+  // a hall), from which `moving` devices must move; given with `price`.
+  std::function<double(std::size_t halls, std::size_t quoted, std::size_t moving)> cost_bound;
 
   // The weight per kW moved: the scenario's, else 0 with a price and 1 without.
   double WeightKwMoved() const { return rules.weight_kw_moved.value_or(price ? 0.0 : 1.0); }

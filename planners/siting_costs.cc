@@ -1,5 +1,7 @@
 #include "planners/siting_costs.h"
 
+#include <algorithm>
+
 #include "planners/migration.h"
 
 namespace samdrift::planners {
@@ -40,7 +42,7 @@ SetCosts SitingPricer::Price(const Scenario& set_scenario, const HallPlan& plan,
   return out;
 }
 
-double SitingPricer::LowerBound(std::size_t halls, std::size_t moving) const {
+double SitingPricer::LowerBound(std::size_t halls, std::size_t quoted, std::size_t moving) const {
   CostQuantities q = base_;
   q.hours = shared_hours_;
   double& joint = q.hours[kJointOrg];
@@ -49,7 +51,9 @@ double SitingPricer::LowerBound(std::size_t halls, std::size_t moving) const {
     joint += kHallNetworkHours * static_cast<double>(halls);
   }
   q.target.clear();
-  if (view_.scenario->Pooled(core::Category::kDatacenter)) q.target[kJointOrg].halls = halls;
+  if (view_.scenario->Pooled(core::Category::kDatacenter)) {
+    q.target[kJointOrg].halls = halls - std::min(halls, quoted);
+  }
   return PriceCosts(q, costs_).five_year_total;
 }
 

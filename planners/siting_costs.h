@@ -37,8 +37,9 @@ class SitingPricer {
 
   // A lower bound on the five-year cost of any set of `halls` halls from which `moving` devices
   // move: the hours every set has (gaps, services, platform), the network core of each hall
-  // and the moves; no rack and no kW in the target.
-  double LowerBound(std::size_t halls, std::size_t moving) const;
+  // and the moves, and per_year.hall for each hall but the `quoted` ones (whose quoted running
+  // cost may be lower: counted as 0); no rack and no kW in the target.
+  double LowerBound(std::size_t halls, std::size_t quoted, std::size_t moving) const;
 
   const CostQuantities& base() const { return base_; }
 

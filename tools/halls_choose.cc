@@ -125,8 +125,8 @@ void AttachPricing(const Pricing& pricing, const planners::Scenario& scenario,
     }
     return pricer->Price(planners::ScenarioForSet(scenario, *candidates, set), plan, quoted);
   };
-  input.cost_bound = [=](std::size_t halls, std::size_t moving) {
-    return pricer->LowerBound(halls, moving);
+  input.cost_bound = [=](std::size_t halls, std::size_t quoted, std::size_t moving) {
+    return pricer->LowerBound(halls, quoted, moving);
   };
 }
 

@@ -150,7 +150,7 @@ TEST_CASE("the pruned search finds the best set of the full search", "[siting][p
                             7.0 * static_cast<double>(set.front());
         return planners::SetCosts{cost, 0, cost};
       };
-      in.cost_bound = [](std::size_t halls, std::size_t moving) {
+      in.cost_bound = [](std::size_t halls, std::size_t, std::size_t moving) {
         return 1000.0 * static_cast<double>(halls) + 50.0 * static_cast<double>(moving);
       };
     }

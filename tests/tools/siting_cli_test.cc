@@ -256,3 +256,44 @@ TEST_CASE("halls --choose: each hall's running cost, quoted or from the costs fi
   CHECK(text.out.find("running 121 826 per year (orgb/Stan/Rum B 121 826, licences and the rest "
                       "0)") != std::string::npos);
 }
+
+// Pruning (over 100 sets) with a hall quoted below the costs file's per_year.hall: the bound
+// must not count per_year.hall for it, or the set holding it (the cheapest, 1 a year instead of
+// 1 000 000) is skipped as dearer than the first set planned. 1 hall of today (Rum B, where the
+// devices are, the most power: they stay) + 14 new = 105 sets; Q stands where Rum B does (too
+// near), the N halls 22 km away, all at one spot (too near each other): the sets that may be
+// chosen are Rum B + N (two halls at 1 000 000 a year) and Q + N (one), whose devices move.
+TEST_CASE("halls --choose prunes with a quoted hall's set still found best", "[cli][siting]") {
+  const fs::path dir = ScratchDir("siting-quoted-prune");
+  WriteText(dir / "assets.csv",
+            "name,kind,role,site,hall,rack,position,u_height,power_w,latitude,longitude\n"
+            "Stan,site,,,,,,,,57.0,14.0\n"
+            "b-srv1,device,server,Stan,Rum B,B1,10,2,450,,\n"
+            "b-srv2,device,server,Stan,Rum B,B1,12,2,450,,\n");
+  WriteText(dir / "halls.csv", "site,hall,positions,power_kw,cooling_kw\nStan,Rum B,2,30,30\n");
+  WriteText(dir / "costs.yaml", "currency: SEK\nhour: 100\nper_year:\n  hall: 1000000\n");
+  std::string scenario =
+      "costs: costs.yaml\nsiting:\n  count: 2\n  min_distance_km: 5\n  candidates:\n"
+      "    - {name: Q, latitude: 57.0, longitude: 14.0, positions: 4, power_kw: 20, "
+      "cooling_kw: 20, running_per_year: 1}\n";
+  for (int i = 1; i <= 13; ++i) {
+    scenario += "    - {name: N" + std::string(i < 10 ? "0" : "") + std::to_string(i) +
+                ", latitude: 57.2, longitude: 14.0, positions: 4, power_kw: 10, cooling_kw: 10}\n";
+  }
+  WriteText(dir / "s.yaml", scenario);
+  REQUIRE(RunCli(dir, "--db s.db init").exit_code == 0);
+  REQUIRE(RunCli(dir, "--db s.db import --org orgb assets.csv halls.csv").exit_code == 0);
+  const CliResult r = RunCli(dir, "--db s.db halls --choose --scenario s.yaml --json");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const json out = json::parse(r.out);
+  CHECK(out["candidates"] == 15);
+  CHECK(out["pruned"].get<int>() > 0);
+  const json& best = out["sets"][0];
+  INFO(best.dump());
+  CHECK(best["chosen_possible"].get<bool>());
+  CHECK(HallName(best["halls"][0]) == "Q");
+  CHECK(HallName(best["halls"][1]) == "N01");
+  CHECK(best["halls"][0]["running_per_year"].get<double>() == 1);
+  CHECK(best["halls"][1]["running_per_year"].get<double>() == 1000000);
+}
