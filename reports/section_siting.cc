@@ -49,7 +49,7 @@ Cell Maybe(Lang lang, const std::optional<double>& value, int decimals) {
 
 Cell Money(Lang lang, const std::optional<double>& value) {
   if (!value) return Cell::Text(Str(lang, "unknown"));
-  return {GroupedAmount(*value), *value, {}};
+  return {GroupedAmount(*value), std::round(*value), {}};  // whole kronor, as shown
 }
 
 std::string RuleText(Lang lang, const std::string& rule) {
