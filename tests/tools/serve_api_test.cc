@@ -466,6 +466,9 @@ TEST_CASE("serve: /api/halls/choose answers halls --choose, and a set taken in r
     halls += "  - name: " + h["name"].dump() + "\n";
     if (h.contains("from")) halls += "    from: " + h["from"].dump() + "\n";
     halls += "    role: " + h["role"].get<std::string>() + "\n";
+    for (const char* key : {"positions", "power_kw", "cooling_kw"}) {
+      if (h.contains(key)) halls += std::string("    ") + key + ": " + h[key].dump() + "\n";
+    }
   }
   yaml.replace(from, to - from, halls);
   auto put = client->Put("/api/scenarios/second", WithToken(*server), yaml, "text/yaml");
