@@ -44,8 +44,10 @@ export async function render(ctx, main) {
       const name = encodeURIComponent(ctx.scenario);
       const yaml = await getText('/api/scenarios/' + name);
       await change('PUT', '/api/scenarios/' + name, {}, setHalls(yaml, set.scenario_halls));
-      main.replaceChildren();
-      await render(ctx, main);
+      // The router moved this page's nodes into #page: the page is drawn again there.
+      const fresh = el('div');
+      await render(ctx, fresh);
+      (document.getElementById('page') || main).replaceChildren(...fresh.childNodes);
       ctx.status(`${t('Re-planned in')} ${Math.round(performance.now() - started)} ms`);
     } catch (e) {
       ctx.status(e.message + (e.body?.errors ? ': ' + e.body.errors.map((d) => d.text).join('; ') : ''), true);
