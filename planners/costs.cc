@@ -63,7 +63,7 @@ const LicencePrice* LicenceFor(const CostsFile& c, const LicenceUse& l) {
 
 // The running cost of facilities for a year: halls, racks, and power times PUE.
 double FacilityCost(Ledger& ledger, const Facilities& f, const CostsFile& c) {
-  double cost = 0;
+  double cost = f.quoted_per_year;
   ledger.Add(cost, double(f.halls), c.hall, "per_year.hall", Count(f.halls, "halls"));
   ledger.Add(cost, double(f.racks), c.rack, "per_year.rack", Count(f.racks, "racks"));
   std::optional<double> kw_year;
@@ -231,6 +231,13 @@ void ShareJoint(const CostQuantities& q, const CostsFile& c, CostSummary& s) {
 }
 
 }  // namespace
+
+std::optional<double> PriceFacilities(const Facilities& f, const CostsFile& costs) {
+  Ledger ledger;
+  const double cost = FacilityCost(ledger, f, costs);
+  if (!ledger.unknown().empty()) return std::nullopt;
+  return cost;
+}
 
 int ConfidenceLevel(double share) {
   return std::clamp(static_cast<int>(std::ceil(share * 5 - 1e-9)), 1, 5);

@@ -27,6 +27,9 @@ struct Facilities {
   std::size_t halls = 0;
   std::size_t racks = 0;
   double kw = 0;
+  // Running cost per year quoted outright (a new hall's siting.candidates: running_per_year),
+  // for halls whose halls, racks and kW are therefore not counted above.
+  double quoted_per_year = 0;
 };
 
 // Licensed units of one technology for one org, in one state (today or target).
@@ -89,8 +92,18 @@ struct PlanView {
 CostQuantities CollectCostQuantities(const PlanView& plan);
 
 // The target's halls, racks and kW per org (CostQuantities::target) for a hall plan of
-// `scenario`: its halls are joint (kJointOrg) when the datacenter area is pooled.
-std::map<std::string, Facilities> TargetFacilities(const Scenario& scenario, const HallPlan& halls);
+// `scenario`: its halls are joint (kJointOrg) when the datacenter area is pooled. A hall named in
+// `quoted` (its running cost per year) counts that amount instead of itself, its racks and kW.
+std::map<std::string, Facilities> TargetFacilities(
+    const Scenario& scenario, const HallPlan& halls,
+    const std::map<std::string, double>& quoted = {});
+
+// One planned hall: 1 hall, its racks holding a device other than a PDU, its kW used.
+Facilities HallFacilities(const HallPlan& plan, const PlannedHall& hall);
+
+// The running cost per year of `f` at the file's prices (halls, racks, kW × 8760 × pue ×
+// electricity_kwh, plus what is quoted); nullopt when a price it needs is missing.
+std::optional<double> PriceFacilities(const Facilities& f, const CostsFile& costs);
 
 // One org's part: its own costs plus its share of the joint ones.
 struct OrgCosts {

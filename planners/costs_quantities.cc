@@ -166,8 +166,19 @@ void CountLicences(const PlanView& p, CostQuantities& q) {
 
 // Target: the scenario's halls are joint when the datacenter area is pooled; any other hall in
 // the plan (kept, or today's when nothing is pooled) stays with the org it belongs to.
-std::map<std::string, Facilities> TargetFacilities(const Scenario& scenario,
-                                                   const HallPlan& halls) {
+Facilities HallFacilities(const HallPlan& plan, const PlannedHall& hall) {
+  Facilities f;
+  f.halls = 1;
+  for (const PlannedRack& rack : hall.racks) {
+    f.racks += std::any_of(rack.devices.begin(), rack.devices.end(),
+                           [&](const Placement& p) { return !plan.devices[p.device].pdu; });
+  }
+  f.kw = hall.power_kw_used;
+  return f;
+}
+
+std::map<std::string, Facilities> TargetFacilities(const Scenario& scenario, const HallPlan& halls,
+                                                   const std::map<std::string, double>& quoted) {
   std::map<std::string, Facilities> target;
   std::set<std::string> joint_halls;
   if (scenario.Pooled(core::Category::kDatacenter)) {
@@ -176,16 +187,16 @@ std::map<std::string, Facilities> TargetFacilities(const Scenario& scenario,
   for (const PlannedHall& hall : halls.halls) {
     const bool joint = joint_halls.count(hall.name) > 0;
     const std::string owner = joint ? kJointOrg : hall.from.substr(0, hall.from.find('/'));
-    std::size_t racks = 0;
-    for (const PlannedRack& rack : hall.racks) {
-      racks += std::any_of(rack.devices.begin(), rack.devices.end(),
-                           [&](const Placement& p) { return !halls.devices[p.device].pdu; });
-    }
-    if (!joint && racks == 0) continue;  // a hall of today's that the plan leaves empty
+    const Facilities used = HallFacilities(halls, hall);
+    if (!joint && used.racks == 0) continue;  // a hall of today's that the plan leaves empty
     Facilities& f = target[owner];
-    ++f.halls;
-    f.racks += racks;
-    f.kw += hall.power_kw_used;
+    if (auto q = quoted.find(hall.name); q != quoted.end()) {
+      f.quoted_per_year += q->second;
+      continue;
+    }
+    f.halls += used.halls;
+    f.racks += used.racks;
+    f.kw += used.kw;
   }
   // Site-bound devices stay where they are and keep drawing power there (not a hall the plan
   // keeps: a wiring closet's switch is not a server hall's running cost).

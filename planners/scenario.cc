@@ -138,7 +138,7 @@ void ReadSitingCandidate(Reader& r, const YAML::Node& node, Siting& siting) {
   }
   r.CheckKeys(node,
               {"name", "site", "latitude", "longitude", "positions", "power_kw", "cooling_kw",
-               "investment"},
+               "investment", "running_per_year"},
               "a siting candidate");
   SitingCandidate c;
   c.where = r.At(node);
@@ -160,6 +160,10 @@ void ReadSitingCandidate(Reader& r, const YAML::Node& node, Siting& siting) {
   c.cooling_kw = number("cooling_kw", false);
   if (node["investment"]) {
     c.investment = r.Number(node["investment"], "siting: candidates: investment", false);
+  }
+  if (node["running_per_year"]) {
+    c.running_per_year =
+        r.Number(node["running_per_year"], "siting: candidates: running_per_year", false);
   }
   std::vector<std::string> missing;
   if (c.positions <= 0) missing.push_back("positions");

@@ -109,6 +109,9 @@ struct SitingCandidate {
   // One-off cost of building or fitting out the hall (currency of the costs file); nullopt:
   // unknown (said, never taken as free).
   std::optional<double> investment;
+  // Its running cost per year as quoted (rent, or upkeep with racks and power in it); nullopt:
+  // priced as today's halls are, from the costs file's per_year.hall, per_year.rack and kW.
+  std::optional<double> running_per_year;
   core::SourceLocation where;
 };
 

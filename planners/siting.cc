@@ -145,7 +145,9 @@ bool CapacityTooSmall(const SitingInput& in, const std::vector<std::size_t>& set
 double ScoreBound(const SitingInput& in, const std::vector<std::size_t>& set, const Totals& totals,
                   const std::optional<double>& km) {
   InHall staying;
+  std::size_t quoted = 0;
   for (std::size_t i : set) {
+    quoted += in.candidates[i].running_per_year.has_value();
     const HallSpec& h = in.candidates[i].spec;
     if (!h.Stays()) continue;
     auto it = totals.in_hall.find({h.from_org, h.from_site, h.from_hall});
@@ -155,7 +157,9 @@ double ScoreBound(const SitingInput& in, const std::vector<std::size_t>& set, co
   }
   double bound = in.WeightKwMoved() * std::max(0.0, totals.kw - staying.kw) +
                  in.rules.weight_distance_km * km.value_or(0);
-  if (in.cost_bound) bound += in.cost_bound(set.size(), totals.devices - staying.devices);
+  if (in.cost_bound) {
+    bound += in.cost_bound(set.size(), quoted, totals.devices - staying.devices);
+  }
   return bound;
 }
 
@@ -197,6 +201,7 @@ void Price(const SitingInput& in, const HallPlan& plan, SitingSet& s) {
   s.investment = costs.investment;
   s.running_per_year = costs.running_per_year;
   s.five_year = costs.five_year;
+  s.hall_running = std::move(costs.halls);
   s.score += costs.five_year;
 }
 

@@ -43,6 +43,9 @@ struct HallCandidate {
   // A new hall's one-off cost (siting.candidates: investment); nullopt for today's halls and
   // when not given (then unknown: said in the set's reasons, not counted).
   std::optional<double> investment;
+  // A new hall's running cost per year as quoted (siting.candidates: running_per_year); nullopt:
+  // priced from the costs file's hall, rack and kW prices, as today's halls are.
+  std::optional<double> running_per_year;
 };
 
 struct SitingSet {
@@ -64,6 +67,10 @@ struct SitingSet {
   std::optional<double> investment;
   std::optional<double> running_per_year;
   std::optional<double> five_year;
+  // With a price: each hall's own running cost per year, in `halls` order (its quoted figure, or
+  // the hall, its racks in use and its kW at the costs file's prices; nullopt: a price missing).
+  // running_per_year adds licences and the power of site-bound devices.
+  std::vector<std::optional<double>> hall_running;
   double score = 0;
   bool Chosen() const { return planned && fits && breaks.empty(); }
 };
@@ -80,6 +87,7 @@ struct SetCosts {
   double investment = 0;
   double running_per_year = 0;
   double five_year = 0;
+  std::vector<std::optional<double>> halls;  // SitingSet::hall_running
 };
 
 struct SitingInput {
@@ -89,9 +97,10 @@ struct SitingInput {
   bool prune = false;
   // Prices a planned set (indices into candidates, its plan); empty: costs unknown.
   std::function<SetCosts(const std::vector<std::size_t>& set, const HallPlan& plan)> price;
-  // A lower bound on the five-year cost of any set of `halls` halls from which `moving` devices
-  // must move; given with `price`.
-  std::function<double(std::size_t halls, std::size_t moving)> cost_bound;
+  // A lower bound on the five-year cost of any set of `halls` halls, `quoted` of them running at
+  // a quoted cost (HallCandidate::running_per_year, which may be below the costs file's price of
+  // a hall), from which `moving` devices must move; given with `price`.
+  std::function<double(std::size_t halls, std::size_t quoted, std::size_t moving)> cost_bound;
 
   // The weight per kW moved: the scenario's, else 0 with a price and 1 without.
   double WeightKwMoved() const { return rules.weight_kw_moved.value_or(price ? 0.0 : 1.0); }

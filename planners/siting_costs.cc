@@ -1,5 +1,7 @@
 #include "planners/siting_costs.h"
 
+#include <algorithm>
+
 #include "planners/migration.h"
 
 namespace samdrift::planners {
@@ -19,15 +21,28 @@ std::map<std::string, double> SitingPricer::Hours(const Scenario& scenario,
   return hours;
 }
 
-SetCosts SitingPricer::Price(const Scenario& set_scenario, const HallPlan& plan) const {
+SetCosts SitingPricer::Price(const Scenario& set_scenario, const HallPlan& plan,
+                             const std::map<std::string, double>& quoted) const {
   CostQuantities q = base_;
   q.hours = Hours(set_scenario, &plan);
-  q.target = TargetFacilities(set_scenario, plan);
+  q.target = TargetFacilities(set_scenario, plan, quoted);
   const CostSummary s = PriceCosts(q, costs_);
-  return {s.investment, s.running_target, s.five_year_total};
+  SetCosts out{s.investment, s.running_target, s.five_year_total, {}};
+  const bool pooled = set_scenario.Pooled(core::Category::kDatacenter);
+  for (const PlannedHall& hall : plan.halls) {
+    const Facilities used = HallFacilities(plan, hall);
+    if (auto it = quoted.find(hall.name); it != quoted.end()) {
+      out.halls.push_back(it->second);
+    } else if (!pooled && used.racks == 0) {
+      out.halls.push_back(0.0);  // a hall of today's left empty: not kept (TargetFacilities)
+    } else {
+      out.halls.push_back(PriceFacilities(used, costs_));
+    }
+  }
+  return out;
 }
 
-double SitingPricer::LowerBound(std::size_t halls, std::size_t moving) const {
+double SitingPricer::LowerBound(std::size_t halls, std::size_t quoted, std::size_t moving) const {
   CostQuantities q = base_;
   q.hours = shared_hours_;
   double& joint = q.hours[kJointOrg];
@@ -36,7 +51,9 @@ double SitingPricer::LowerBound(std::size_t halls, std::size_t moving) const {
     joint += kHallNetworkHours * static_cast<double>(halls);
   }
   q.target.clear();
-  if (view_.scenario->Pooled(core::Category::kDatacenter)) q.target[kJointOrg].halls = halls;
+  if (view_.scenario->Pooled(core::Category::kDatacenter)) {
+    q.target[kJointOrg].halls = halls - std::min(halls, quoted);
+  }
   return PriceCosts(q, costs_).five_year_total;
 }
 

@@ -30,13 +30,16 @@ class SitingPricer {
   SitingPricer(const PlanView& plan, const CostsFile& costs);
 
   // The costs of `plan`, the hall plan of `set_scenario` (the scenario with a set's halls,
-  // ScenarioForSet).
-  SetCosts Price(const Scenario& set_scenario, const HallPlan& plan) const;
+  // ScenarioForSet); a hall named in `quoted` runs at that cost per year instead of the costs
+  // file's hall, rack and kW prices (a new hall's siting.candidates: running_per_year).
+  SetCosts Price(const Scenario& set_scenario, const HallPlan& plan,
+                 const std::map<std::string, double>& quoted = {}) const;
 
   // A lower bound on the five-year cost of any set of `halls` halls from which `moving` devices
   // move: the hours every set has (gaps, services, platform), the network core of each hall
-  // and the moves; no rack and no kW in the target.
-  double LowerBound(std::size_t halls, std::size_t moving) const;
+  // and the moves, and per_year.hall for each hall but the `quoted` ones (whose quoted running
+  // cost may be lower: counted as 0); no rack and no kW in the target.
+  double LowerBound(std::size_t halls, std::size_t quoted, std::size_t moving) const;
 
   const CostQuantities& base() const { return base_; }
 

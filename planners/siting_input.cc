@@ -111,6 +111,7 @@ core::Result<SitingInput> BuildSitingInput(const core::Estate& estate,
   all.halls.clear();
   std::vector<Coordinates> where;
   std::vector<std::optional<double>> investment(halls.size());
+  std::vector<std::optional<double>> running(halls.size());
   for (const core::Asset* hall : halls) {
     all.halls.push_back(ExistingTarget(*hall));
     auto it = sites.find({hall->org, hall->site});
@@ -125,6 +126,7 @@ core::Result<SitingInput> BuildSitingInput(const core::Estate& estate,
     all.halls.push_back(NewTarget(c));
     where.push_back({c.latitude, c.longitude, false});
     investment.push_back(c.investment);
+    running.push_back(c.running_per_year);
     if (!c.latitude || !c.longitude) {
       diagnostics.Warning(
           c.where, "SIT002",
@@ -146,7 +148,7 @@ core::Result<SitingInput> BuildSitingInput(const core::Estate& estate,
   out.rules = scenario.siting;
   for (std::size_t i = 0; i < input->halls.size(); ++i) {
     out.candidates.push_back(
-        {input->halls[i], where[i].latitude, where[i].longitude, investment[i]});
+        {input->halls[i], where[i].latitude, where[i].longitude, investment[i], running[i]});
   }
   out.base = std::move(*input);
   out.base.halls.clear();

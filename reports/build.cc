@@ -63,7 +63,7 @@ core::Result<ReportFiles> WriteReport(const ReportInput& input, const ReportOpti
   report.sections.push_back(LifecycleSection(context, input.target->lifecycle));
   report.sections.push_back(
       WavesSection(context, *input.waves, *input.target, input.gantt, input.hours));
-  report.sections.push_back(HallsSection(context, *input.halls));
+  report.sections.push_back(HallsSection(context, *input.halls, input.siting));
   report.sections.push_back(RiskSection(context, *input.risk));
   report.sections.push_back(OrgsSection(context, input));
   report.sections.push_back(NetSection(context, *input.net));

@@ -16,11 +16,19 @@
 #include "planners/overlap.h"
 #include "planners/risk.h"
 #include "planners/scenario.h"
+#include "planners/siting.h"
 #include "planners/target.h"
 #include "planners/waves.h"
 #include "reports/report.h"
 
 namespace samdrift::reports {
+
+// `halls --choose`'s ranking (planners/siting.h) of the scenario's `siting:` candidates.
+struct SitingRanking {
+  const planners::SitingInput* input = nullptr;  // its candidates name the sets' halls
+  const planners::SitingResult* result = nullptr;
+  std::string currency;  // the costs file's; empty without one (costs unknown)
+};
 
 // Every result the report shows, computed for one scenario over one estate. Not owned: each
 // pointer must be set and outlive WriteReport.
@@ -42,6 +50,9 @@ struct ReportInput {
   // With two or more: the alternatives compared (`samdrift compare`'s figures, in the order
   // given), shown in a section after the summary and named in its decision block; else null.
   const std::vector<planners::ScenarioComparison>* alternatives = nullptr;
+  // With a `siting:` block in the scenario: the sets of halls ranked, shown in the hall section
+  // ("Which halls should remain") and the chosen set named in the summary; else null.
+  const SitingRanking* siting = nullptr;
 };
 
 // The import warnings the report lists line by line (all are counted): the caller reads this

@@ -584,6 +584,49 @@ const std::unordered_map<std::string_view, std::string_view>& SwedishTexts() {
        "inte beräknad för detta scenario (det är inte bland de jämförda); de jämförda alternativen "
        "i "
        "nästa avsnitt är prissatta"},
+      // Which halls should remain (section_siting.cc).
+      {"Which halls should remain", "Vilka hallar ska finnas kvar"},
+      {"Rank", "Rang"},
+      {"Fits", "Får plats"},
+      {"kW moved", "kW som flyttas"},
+      {"Devices moved", "Enheter som flyttas"},
+      {"Racks bought", "Rack som köps"},
+      {"Distance (km)", "Avstånd (km)"},
+      {"Round trip (ms)", "Tur och retur (ms)"},
+      {"Five-year cost", "Kostnad över fem år"},
+      {"Rules broken", "Regler som bryts"},
+      {"too near (min_distance_km): one fire, flood or power cut may take both",
+       "för nära (min_distance_km): en brand, en översvämning eller ett strömavbrott kan slå ut "
+       "båda"},
+      {"too far (max_distance_km) for synchronous replication",
+       "för långt isär (max_distance_km) för synkron replikering"},
+      {"does not fit", "får inte plats"},
+      {"devices cannot be placed", "enheter kan inte placeras"},
+      {"chosen: the lowest score of the sets that fit and keep the rules",
+       "vald: lägst poäng av de uppsättningar som får plats och håller reglerna"},
+      {"fits and keeps the rules", "får plats och håller reglerna"},
+      {"score", "poäng"},
+      {"more over five years than the chosen set", "mer över fem år än den valda uppsättningen"},
+      {"distance unknown (a hall without coordinates): the distance rules are not checked",
+       "avståndet är okänt (en hall utan koordinater): avståndsreglerna kontrolleras inte"},
+      {"halls per set from", "hallar per uppsättning av"},
+      {"candidate halls", "tänkbara hallar"},
+      {"sets planned", "uppsättningar planerade"},
+      {"pruned", "bortsållade"},
+      {"Ranked by cost over five years (with a costs file) and the scenario's weights; a set that "
+       "does not fit or breaks a distance rule is never chosen.",
+       "Rangordnade efter kostnaden över fem år (med en kostnadsfil) och scenariots vikter; en "
+       "uppsättning som inte får plats eller bryter mot en avståndsregel väljs aldrig."},
+      {"Chosen", "Vald"},
+      {"Every set's halls are under 200 km apart: not geo-redundant in the sense of Germany's BSI; "
+       "a witness at a third site and a backup copy kept further away must compensate.",
+       "Alla uppsättningars hallar ligger under 200 km från varandra: inte georedundanta i tyska "
+       "BSI:s mening; ett vittne på en tredje plats och en säkerhetskopia längre bort måste "
+       "kompensera."},
+      {"no set fits and keeps the distance rules",
+       "ingen uppsättning får plats och håller avståndsreglerna"},
+      {"cost over five years", "kostnad över fem år"},
+      {"Halls the ranking chooses", "Hallar som rangordningen väljer"},
   };
   return kSwedish;
 }

@@ -48,7 +48,8 @@ constexpr std::size_t kMaxElevations = 80;
 
 }  // namespace
 
-Section HallsSection(const Context& context, const planners::HallPlan& plan) {
+Section HallsSection(const Context& context, const planners::HallPlan& plan,
+                     const SitingRanking* siting) {
   const Lang lang = context.lang;
   Section section;
   section.id = "halls";
@@ -111,6 +112,10 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
   elevations += "</div>";
   section.figures.push_back(elevations);
 
+  if (siting) {
+    section.intro += "\n" + SitingIntro(context, *siting);
+    section.tables.push_back(SitingTable(context, *siting));
+  }
   Table halls;
   halls.id = "halls";
   halls.title = std::string(Tr(lang, "Halls"));

@@ -225,6 +225,7 @@ Section SummarySection(const Context& context, const ReportInput& input) {
     DecisionBlock(rows, *input.alternatives);
   }
   HallBlock(rows, *input.estate, *input.halls);
+  if (input.siting) rows.Add("Halls the ranking chooses", ChosenSetText(context, *input.siting));
   WorkBlock(rows, *input.target, *input.waves,
             InvestmentText(lang, input.scenario->name, input.alternatives));
   RiskBlock(rows, *input.risk);

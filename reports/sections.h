@@ -53,8 +53,18 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
                      const planners::TargetPlan& target, const planners::Gantt* gantt,
                      const planners::MonthlyHours* hours);
 
-// Hall capacity against use, floor views, rack elevations, placements and what did not fit.
-Section HallsSection(const Context& context, const planners::HallPlan& plan);
+// Hall capacity against use, floor views, rack elevations, placements and what did not fit; with
+// `siting` first the table "Which halls should remain" (SitingTable).
+Section HallsSection(const Context& context, const planners::HallPlan& plan,
+                     const SitingRanking* siting = nullptr);
+
+// section_siting.cc: the ranked sets of halls, one row each (rank, halls, fits, kW and devices
+// moved, racks bought, distance, round trip, investment, running cost per year, five-year cost,
+// rules broken, reason in words); the section's sentence on the search; the chosen set in words
+// ("A + B (cost over five years 1 234 kr)"), or that no set fits and keeps the rules.
+Table SitingTable(const Context& context, const SitingRanking& siting);
+std::string SitingIntro(const Context& context, const SitingRanking& siting);
+std::string ChosenSetText(const Context& context, const SitingRanking& siting);
 
 // Address plans (`samdrift net`'s analysis): prefix conflicts, VLAN clashes, renumbering, blocks
 // and data quality. Host addresses follow the redaction; prefixes are always shown.

@@ -6,6 +6,7 @@
 #include "planners/hall_today.h"
 #include "planners/net_view.h"
 #include "planners/overlap.h"
+#include "tools/halls_choose.h"
 
 namespace samdrift::tools {
 
@@ -44,6 +45,16 @@ core::Result<reports::ReportFiles> RunReport(
         planners::ClosuresFromFates(planners::HallFates(*result.halls, &waves)));
   }
 
+  // With a `siting:` block: `halls --choose`'s ranking over the same plan, for the hall section.
+  std::optional<HallsChoice> choice;
+  reports::SitingRanking ranking;
+  if (!scenario.siting.where.source.empty()) {
+    auto chosen = ChooseHallsOver(store, base, &result, diagnostics);
+    if (!chosen.ok()) return chosen.status();
+    choice = std::move(chosen).value();
+    ranking = {&choice->input, &choice->result, choice->currency};
+  }
+
   reports::ReportInput input;
   input.estate = &base.estate;
   input.graph = base.graph.get();
@@ -57,6 +68,7 @@ core::Result<reports::ReportFiles> RunReport(
   input.warnings = &*warnings;
   input.stats = &*stats;
   input.alternatives = alternatives;
+  if (choice) input.siting = &ranking;
   if (gantt) {
     input.gantt = &*gantt;
     input.hours = &*hours;

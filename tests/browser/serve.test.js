@@ -182,6 +182,46 @@ test('a typo in a scenario shows its located error; saved and compared', async (
   await cmp.close();
 });
 
+// Hallar: the ranking of /api/halls/choose; "Ta in i scenariot" on the second-ranked set writes its
+// halls into the working scenario (a copy of arbete here) and the hall plan follows.
+test('taking the second-ranked set of halls into the scenario changes the hall plan', async () => {
+  const dir = process.env.SAMDRIFT_SERVE_SCENARIOS;
+  fs.copyFileSync(path.join(dir, 'arbete.yaml'), path.join(dir, 'hallval.yaml'));
+  const page = await open('halls', {scenario: 'hallval'});
+  await page.waitForSelector('#siting-table tbody tr');
+  const heads = await page.$$eval('#siting-table thead th', (th) => th.map((x) => x.textContent));
+  assert.strictEqual(heads[0], 'Rang');
+  assert.match(await text(page, '#siting h2'), /^Vilka hallar ska finnas kvar$/);
+  const choice = await (await fetch(base + 'api/halls/choose?scenario=hallval')).json();
+  const rows = await page.$$eval('#siting-table tbody tr', (trs) => trs.length);
+  assert.strictEqual(rows, choice.sets.length);
+  // The first set is the scenario's own halls (Alternativ 1: DC1 and DC2 are Värnamo's and
+  // Gislaved's halls, named otherwise): its button is there; the second set is taken in.
+  const second = choice.sets[1];
+  const targets = () => page.$$eval('#target-halls tbody tr', (trs) => trs.map((tr) => tr.cells[0].textContent));
+  const before = await targets();
+  await shot(page, 'halls-ranking');
+  await page.click('#siting-table button.use-set[data-rank="2"]');
+  const want = second.scenario_halls.map((h) => h.name);
+  await page.waitForFunction((w) => {
+    const names = [...document.querySelectorAll('#target-halls tbody tr')].map((tr) => tr.cells[0].textContent);
+    return names.join('|') === w.join('|');
+  }, {timeout: 120000}, want);
+  assert.notDeepStrictEqual(await targets(), before);
+  assert.match(await text(page, '#status'), /\d+ ms/);
+  // The set is now the scenario's: its row says so; the file holds its halls.
+  await page.waitForSelector('#siting-table tr.current');
+  const current = await page.$eval('#siting-table tr.current', (tr) => tr.dataset.rank);
+  const fresh = await (await fetch(base + 'api/halls/choose?scenario=hallval')).json();
+  const halls = (s) => s.halls.map((h) => h.name || `${h.org}/${h.site}/${h.hall}`).join('+');
+  assert.strictEqual(halls(fresh.sets[Number(current) - 1]), halls(second));
+  const yaml = fs.readFileSync(path.join(dir, 'hallval.yaml'), 'utf8');
+  for (const h of second.scenario_halls) assert.ok(yaml.includes(`name: ${JSON.stringify(h.name)}`), yaml);
+  await shot(page, 'halls-taken');
+  assert.deepStrictEqual(page.problems, []);
+  await page.close();
+});
+
 // Writes FILE into the artifacts folder and chooses it in the import page.
 async function upload(page, name, content) {
   const file = path.join(artifacts, 'uploads', name);

@@ -143,7 +143,8 @@ TEST_CASE("candidates from the estate: SIT001-SIT004 in full", "[siting]") {
   planners::Scenario scenario;
   scenario.source = "s.yaml";
   scenario.siting.candidates.push_back(
-      {"Nybygge", "", std::nullopt, std::nullopt, 10, 60, 70, std::nullopt, {"s.yaml", 9, 7}});
+      {"Nybygge", "", std::nullopt, std::nullopt, 10, 60, 70, std::nullopt, std::nullopt,
+       {"s.yaml", 9, 7}});
   core::Diagnostics d;
   auto in = planners::BuildSitingInput(e, {}, scenario, {}, d);
   REQUIRE(in.ok());

@@ -148,9 +148,9 @@ TEST_CASE("the pruned search finds the best set of the full search", "[siting][p
         for (const auto& p : planners::DevicePlacements(plan)) moved += p.kept ? 0 : 1;
         const double cost = 1000.0 * static_cast<double>(set.size()) + 50 * moved +
                             7.0 * static_cast<double>(set.front());
-        return planners::SetCosts{cost, 0, cost};
+        return planners::SetCosts{cost, 0, cost, {}};
       };
-      in.cost_bound = [](std::size_t halls, std::size_t moving) {
+      in.cost_bound = [](std::size_t halls, std::size_t, std::size_t moving) {
         return 1000.0 * static_cast<double>(halls) + 50.0 * static_cast<double>(moving);
       };
     }

@@ -189,3 +189,75 @@ TEST_CASE("a municipality's page shows only its own rows", "[tools][report][orgs
   CHECK(page.find("<a class=\"org-filter\" href=\"#t-gaps\" data-org=\"Gnosjö\">") !=
         std::string::npos);
 }
+
+namespace {
+
+double CsvNumber(std::string text) {
+  for (char& c : text) {
+    if (c == ',') c = '.';
+  }
+  return std::stod(text);
+}
+
+}  // namespace
+
+// The hall section's table "Vilka hallar ska finnas kvar" (the scenario has a `siting:` block)
+// holds `halls --choose --json`'s sets in its order, with their figures; the summary names the
+// chosen set; both languages carry their own words.
+TEST_CASE("report: the ranking of halls is halls --choose's, row by row", "[report][siting]") {
+  const json choice = JsonOf("halls --choose");
+  const json& sets = choice["sets"];
+  const auto rows = ReadCsv(Dir() / "sv" / "csv" / "siting.csv");
+  REQUIRE(rows.size() == sets.size() + 1);
+  CHECK(rows[0] == std::vector<std::string>{"Rang", "Hallar", "Får plats", "kW som flyttas",
+                                            "Enheter som flyttas", "Rack som köps",
+                                            "Avstånd (km)", "Tur och retur (ms)",
+                                            "Investering (kr)", "Driftkostnad per år (kr)",
+                                            "Kostnad över fem år (kr)", "Regler som bryts",
+                                            "Motivering"});
+  for (std::size_t i = 0; i < sets.size(); ++i) {
+    const json& s = sets[i];
+    const auto& row = rows[i + 1];
+    INFO("rank " << i + 1);
+    std::string halls;
+    for (const json& h : s["halls"]) {
+      if (!halls.empty()) halls += " + ";
+      halls += h.contains("name") ? h["name"].get<std::string>()
+                                  : h["org"].get<std::string>() + "/" +
+                                        h["site"].get<std::string>() + "/" +
+                                        h["hall"].get<std::string>();
+    }
+    CHECK(CsvNumber(row[0]) == i + 1);
+    CHECK(row[1] == halls);
+    CHECK(row[2] == (s["fits"].get<bool>() ? "yes" : "no"));
+    CHECK(CsvNumber(row[3]) == Approx(s["moved_kw"].get<double>()).margin(0.05));
+    CHECK(CsvNumber(row[4]) == s["moved_devices"].get<double>());
+    CHECK(CsvNumber(row[5]) == s["racks_bought"].get<double>());
+    CHECK(CsvNumber(row[6]) == Approx(s["distance_km"].get<double>()).margin(0.05));
+    CHECK(CsvNumber(row[7]) == Approx(s["rtt_ms"].get<double>()).margin(0.005));
+    CHECK(CsvNumber(row[8]) == Approx(s["investment"].get<double>()).margin(0.5));
+    CHECK(CsvNumber(row[9]) == Approx(s["running_per_year"].get<double>()).margin(0.5));
+    CHECK(CsvNumber(row[10]) == Approx(s["five_year"].get<double>()).margin(0.5));
+    std::string breaks;
+    for (const json& b : s["breaks"]) breaks += (breaks.empty() ? "" : ", ") + b.get<std::string>();
+    CHECK(row[11] == breaks);
+    CHECK_FALSE(row[12].empty());
+  }
+  REQUIRE(sets[0]["chosen_possible"].get<bool>());
+  CHECK(rows[1][12].rfind("vald: lägst poäng", 0) == 0);
+
+  // The summary names the chosen set by the halls' display names, in each language.
+  const std::string sv = Slurp(Dir() / "sv" / "index.html");
+  const std::string en = Slurp(Dir() / "en" / "index.html");
+  CHECK(sv.find("Vilka hallar ska finnas kvar") != std::string::npos);
+  CHECK(en.find("Which halls should remain") != std::string::npos);
+  const auto summary = ReadCsv(Dir() / "sv" / "csv" / "summary.csv");
+  std::string chosen;
+  for (const auto& row : summary) {
+    if (row[0] == "Hallar som rangordningen väljer") chosen = row[1];
+  }
+  INFO(chosen);
+  CHECK(chosen.rfind("Värnamo Stadshuset/Serverhall 1 + Gislaved Kommunhuset/Datahallen "
+                     "(kostnad över fem år ",
+                     0) == 0);
+}

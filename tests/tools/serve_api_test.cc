@@ -434,3 +434,51 @@ TEST_CASE("serve: an asset's page lists the gaps, plan items and risks that name
   for (const json& item : one["plan_items"]) CHECK(item["asset"] == gap["asset"]);
   CHECK(one["single_points"].is_array());
 }
+
+// Which halls should remain: the route answers what `halls --choose --json` answers, and a set's
+// `scenario_halls` written as the scenario's `halls:` make the hall plan that set's.
+TEST_CASE("serve: /api/halls/choose answers halls --choose, and a set taken in re-plans",
+          "[serve][siting]") {
+  const fs::path dir = WritableCopy("serve-choose");
+  auto server = Start(Options(dir, "samdrift.db"));
+  auto client = ClientOf(*server);
+  const CliResult cli =
+      RunCli(dir, "--db samdrift.db halls --choose --json --scenario '" +
+                      (dir / "scenarios" / "scenario.yaml").string() + "'");
+  INFO(cli.err);
+  REQUIRE(cli.exit_code == 0);
+  auto start = std::chrono::steady_clock::now();
+  const json choice = Body(client->Get("/api/halls/choose?scenario=scenario"));
+  std::cout << "serve timing: GET /api/halls/choose?scenario=scenario: " << Millis(start)
+            << " ms\n";
+  CHECK(choice == json::parse(cli.out));
+  CHECK(client->Get("/api/halls/choose?scenario=nope")->status == 404);
+  CHECK(client->Get("/api/halls/choose?scenario=../x")->status == 400);
+
+  // The second-ranked set into a copy of the scenario, as the Hallar page's button does.
+  const json& second = choice["sets"][1];
+  std::string yaml = Slurp(dir / "scenarios" / "scenario.yaml");
+  const std::size_t from = yaml.find("\nhalls:\n") + 1;
+  const std::size_t to = yaml.find("\nredundancy:", from) + 1;
+  REQUIRE(to > from);
+  std::string halls = "halls:\n";
+  for (const json& h : second["scenario_halls"]) {
+    halls += "  - name: " + h["name"].dump() + "\n";
+    if (h.contains("from")) halls += "    from: " + h["from"].dump() + "\n";
+    halls += "    role: " + h["role"].get<std::string>() + "\n";
+    for (const char* key : {"positions", "power_kw", "cooling_kw"}) {
+      if (h.contains(key)) halls += std::string("    ") + key + ": " + h[key].dump() + "\n";
+    }
+  }
+  yaml.replace(from, to - from, halls);
+  auto put = client->Put("/api/scenarios/second", WithToken(*server), yaml, "text/yaml");
+  REQUIRE(put);
+  INFO(put->body);
+  REQUIRE(put->status == 201);
+  const json plan = Body(client->Get("/api/halls?scenario=second"));
+  REQUIRE(plan["halls"].size() == second["scenario_halls"].size());
+  for (std::size_t i = 0; i < plan["halls"].size(); ++i) {
+    CHECK(plan["halls"][i]["name"] == second["scenario_halls"][i]["name"]);
+  }
+  CHECK(plan["buy"]["racks"] == second["racks_bought"]);
+}

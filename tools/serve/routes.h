@@ -29,6 +29,7 @@ void AddViewRoutes(httplib::Server& http, Context& context);      // server.cc
 void AddAssetRoutes(httplib::Server& http, Context& context);     // routes_assets.cc
 void AddScenarioRoutes(httplib::Server& http, Context& context);  // routes_scenarios.cc
 void AddImportRoutes(httplib::Server& http, Context& context);    // routes_import.cc
+void AddHallsRoutes(httplib::Server& http, Context& context);     // routes_halls.cc
 void AddStaticRoutes(httplib::Server& http);                      // routes_static.cc
 
 }  // namespace samdrift::tools::serve

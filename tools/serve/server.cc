@@ -171,6 +171,7 @@ core::Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options)
   AddAssetRoutes(http, context);
   AddScenarioRoutes(http, context);
   AddImportRoutes(http, context);
+  AddHallsRoutes(http, context);
   AddStaticRoutes(http);
   impl->port = options.port == 0
                    ? http.bind_to_any_port(options.bind)

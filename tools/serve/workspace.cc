@@ -131,6 +131,23 @@ core::Result<std::shared_ptr<const planners::PlanningBase>> Workspace::Base(
   return base;
 }
 
+core::Result<std::shared_ptr<const planners::PlanningBase>> Workspace::PlanningBaseFor(
+    const std::vector<std::string>& orgs) {
+  return Base(core::Join(orgs, ","), orgs, false);
+}
+
+Answer Workspace::Cached(const std::string& key, const fs::path& path,
+                         const std::function<Answer()>& compute) {
+  auto store = Store();  // reopened (and the cache dropped) when the file changed
+  if (!store.ok()) return Failed(store.status(), {});
+  const std::string full = key + (path.empty() ? "" : ScenarioKey(path));
+  if (auto it = answers_.find(full); it != answers_.end()) return it->second;
+  ++plans_;
+  Answer answer = compute();
+  if (answer.status == 200) answers_[full] = answer;
+  return answer;
+}
+
 Answer Workspace::View(const std::string& view, const std::vector<std::string>& scenarios) {
   if (std::find(std::begin(kViews), std::end(kViews), view) == std::end(kViews)) {
     return Error(404, "no such view '" + view + "'");

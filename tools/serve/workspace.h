@@ -7,6 +7,7 @@
 #define SAMDRIFT_TOOLS_SERVE_WORKSPACE_H_
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -45,6 +46,16 @@ class Workspace {
   core::Result<std::filesystem::path> ScenarioPath(const std::string& name) const;
   const std::filesystem::path& scenarios_dir() const { return scenarios_dir_; }
   const std::string& db() const { return db_; }
+
+  // The planning base of `orgs` (empty: every org; the graph built), loaded once and shared.
+  // Call with the lock held.
+  core::Result<std::shared_ptr<const planners::PlanningBase>> PlanningBaseFor(
+      const std::vector<std::string>& orgs);
+  // The answer of `compute` for `key` and the scenario file `path` (its text and its costs
+  // file's; empty: none), computed once until either or the store changes; a failed answer is not
+  // kept. Counts as a planning run. Call with the lock held.
+  Answer Cached(const std::string& key, const std::filesystem::path& path,
+                const std::function<Answer()>& compute);
 
   // Planning runs (not cached answers) since the start, for tests and the log.
   std::size_t plans() const { return plans_; }

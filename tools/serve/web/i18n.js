@@ -56,6 +56,17 @@ const sv = {
   'cost and effort of getting there': 'kostnad och insats för att nå dit',
   'When': 'När', 'today': 'i dag', 'emptied': 'töms', 'kept': 'behålls', 'target': 'blir målhall',
   'waves': 'vågor', 'municipalities': 'kommuner', 'joint': 'gemensam', 'within 12 months': 'inom 12 månader',
+  // Hallar: which halls should remain (GET /api/halls/choose)
+  'Which halls should remain': 'Vilka hallar ska finnas kvar', 'Rank': 'Rang', 'Fits': 'Får plats',
+  'kW moved': 'kW som flyttas', 'Devices moved': 'Enheter som flyttas', 'Racks bought': 'Rack som köps',
+  'Distance (km)': 'Avstånd (km)', 'Round trip (ms)': 'Tur och retur (ms)',
+  'Running cost per year': 'Driftkostnad per år', 'Five-year cost': 'Kostnad över fem år',
+  'Rules broken': 'Regler som bryts', 'Use in scenario': 'Ta in i scenariot', 'in the scenario': 'i scenariot',
+  'sets planned': 'uppsättningar planerade', 'pruned': 'bortsållade', 'candidate halls': 'tänkbara hallar',
+  'Choose a scenario at the top to take a set into it.': 'Välj ett scenario överst för att ta in en uppsättning i det.',
+  'does not fit': 'får inte plats', 'breaks a distance rule': 'bryter mot en avståndsregel',
+  'chosen: the lowest score': 'vald: lägst poäng', 'fits and keeps the rules': 'får plats och håller reglerna',
+  'min_distance_km': 'för nära (min_distance_km)', 'max_distance_km': 'för långt isär (max_distance_km)',
   // values from the data
   'datacenter': 'datacenter', 'network': 'nätverk', 'platform': 'plattform', 'client': 'klient',
   'upgrade': 'uppgradera', 'replace': 'ersätt', 'migrate': 'migrera', 'retire': 'avveckla',
