@@ -72,22 +72,22 @@ std::optional<Answer> AddConcerns(Workspace& workspace, const httplib::Request& 
   auto names = [&](const ordered_json& j) {
     return j.value("org", "") == asset.org && j.value("asset", "") == asset.name;
   };
-  ordered_json views[3];
+  std::shared_ptr<const ordered_json> views[3];
   const char* kNames[] = {"target", "plan", "risk"};
   for (int i = 0; i < 3; ++i) {
-    Answer answer = workspace.View(kNames[i], scenario);
-    if (answer.status != 200) return answer;
-    views[i] = ordered_json::parse(answer.body);
+    Answer failed;
+    views[i] = workspace.Parsed(kNames[i], scenario, failed);
+    if (!views[i]) return failed;
   }
   ordered_json gaps = ordered_json::array(), items = ordered_json::array(),
                risks = ordered_json::array();
-  for (const ordered_json& g : views[0]["gaps"]) {
+  for (const ordered_json& g : views[0]->at("gaps")) {
     if (names(g)) gaps.push_back(g);
   }
-  for (const ordered_json& item : views[1]["items"]) {
+  for (const ordered_json& item : views[1]->at("items")) {
     if (names(item)) items.push_back(item);
   }
-  for (const ordered_json& service : views[2]["services"]) {
+  for (const ordered_json& service : views[2]->at("services")) {
     for (const char* when : {"single_points", "single_points_target"}) {
       for (const ordered_json& p : service.value(when, ordered_json::array())) {
         if (!names(p)) continue;

@@ -56,6 +56,13 @@ const sv = {
   'cost and effort of getting there': 'kostnad och insats för att nå dit',
   'When': 'När', 'today': 'i dag', 'emptied': 'töms', 'kept': 'behålls', 'target': 'blir målhall',
   'waves': 'vågor', 'municipalities': 'kommuner', 'joint': 'gemensam', 'within 12 months': 'inom 12 månader',
+  'Start date': 'Startdatum', 'Hours per month': 'Timmar per månad', 'Costs file': 'Kostnadsfil',
+  'No target halls: add them in the YAML text.': 'Inga målhallar: lägg till dem i YAML-texten.',
+  'Revert edits': 'Ångra ändringarna', 'Undo last save': 'Ångra senaste sparningen',
+  'Discard the edits: the text as saved': 'Släpp ändringarna: texten som den sparades',
+  'earlier versions kept': 'tidigare versioner sparade', 'Edits reverted.': 'Ändringarna ångrade.',
+  'Undone: the version before the last save of': 'Ångrat: versionen före senaste sparningen av',
+  'new municipality': 'ny kommun',
   // values from the data
   'datacenter': 'datacenter', 'network': 'nätverk', 'platform': 'plattform', 'client': 'klient',
   'upgrade': 'uppgradera', 'replace': 'ersätt', 'migrate': 'migrera', 'retire': 'avveckla',
