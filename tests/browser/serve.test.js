@@ -312,6 +312,7 @@ test('import: an org one typo from a stored one is refused at its field; the fil
   assert.strictEqual(await text(page, '#import-org-error'),
     "org 'gnosjoo' is not in the store; did you mean 'gnosjo'? (--new-org creates it)");
   assert.ok(await page.$eval('#import-org', (i) => i.classList.contains('bad')));
+  assert.strictEqual(await text(page, '#import-result'), await text(page, '#import-error'));
   await shot(page, 'import-typo');
   const files = ['a', 'b', 'c'].map((n) => {
     const file = path.join(artifacts, 'uploads', `many-${n}.csv`);

@@ -31,7 +31,9 @@ export function scenarioForm(ctx, capabilities, getText, onText) {
   const field = (path, label, type, attrs = {}) => {
     const input = el('input', {id: id(path), type: 'text', inputmode: type === 'number' ? 'decimal' : null,
       size: type === 'number' ? 8 : 20, ...attrs});
-    input.addEventListener('input', () => edit(path, input.value.trim()));
+    // Written as typed; emptied (a timeline key removed) only when the field is left empty.
+    input.addEventListener('input', () => { if (input.value.trim() !== '') edit(path, input.value.trim()); });
+    input.addEventListener('change', () => { if (input.value.trim() === '') edit(path, ''); });
     inputs.set(path, input);
     return el('label', {}, t(label), input, el('span', {class: 'field-error', id: id(path) + '-error'}));
   };

@@ -4,7 +4,7 @@
 // files done of the total. An org id near one the store has is refused as a likely typo (the
 // CLI's check), shown at the municipality field, unless "new municipality" is ticked.
 import {change, getJson} from '../api.js';
-import {el, table} from '../dom.js';
+import {el, table, append} from '../dom.js';
 
 const kPoll = 150;
 
@@ -70,7 +70,9 @@ export async function render(ctx, main) {
         orgError.textContent = e.message;
         org.classList.add('bad');
       }
-      out.append(el('p', {class: 'error', id: 'import-error'}, e.message), diagnostics(e.body?.errors || []));
+      append(out, [el('p', {class: 'error', id: 'import-error'}, e.message), diagnostics(e.body?.errors || [])]);
+      progress.hidden = true;
+      counted.textContent = '';
       real.disabled = true;
       ctx.status(t('Nothing stored.'), true);
     }
