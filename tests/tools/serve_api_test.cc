@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
@@ -576,9 +577,11 @@ TEST_CASE("serve: the views an asset's page filters are parsed once, then kept",
                                               DemoDir() / "scenarios");
   auto lock = workspace.Lock();
   REQUIRE(workspace.Load().ok());
+  CHECK(workspace.bases_loaded() == 0);  // on the first view that needs it, not at the start
   samdrift::tools::serve::Answer failed;
   auto first = workspace.Parsed("plan", {"scenario"}, failed);
   REQUIRE(first);
+  CHECK(workspace.bases_loaded() == 1);
   CHECK(workspace.plans() == 1);
   CHECK(workspace.parses() == 1);
   CHECK(workspace.Parsed("plan", {"scenario"}, failed) == first);  // the same, not parsed again
@@ -587,4 +590,30 @@ TEST_CASE("serve: the views an asset's page filters are parsed once, then kept",
   CHECK(first->at("items").size() > 300);
   CHECK_FALSE(workspace.Parsed("plan", {"nope"}, failed));
   CHECK(failed.status == 404);
+}
+
+TEST_CASE("serve: asset pages are answered while a view is planned", "[serve]") {
+  const fs::path dir = WritableCopy("serve-busy");
+  auto server = Start(Options(dir, "samdrift.db"));
+  auto planning = ClientOf(*server);
+  auto client = ClientOf(*server);
+  std::atomic<bool> planned = false;
+  // The first view loads the planning base and plans two scenarios: seconds under ASan.
+  std::thread compare([&] {
+    auto r = planning->Get("/api/compare?scenario=alternativ-1-teknik&scenario=alternativ-2");
+    CHECK(r);
+    planned = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const json page = Body(client->Get("/api/assets?org=hylte&limit=5"));
+  const bool before = !planned;
+  const json one = Body(
+      client->Get("/api/assets/hylte/" + page["rows"][0]["kind"].get<std::string>() + "/" +
+                  httplib::detail::encode_query_param(page["rows"][0]["key"].get<std::string>())));
+  const bool still = !planned;
+  compare.join();
+  CHECK(page["rows"].size() == 5);
+  CHECK(one["asset"] == page["rows"][0]);
+  CHECK(before);
+  CHECK(still);
 }

@@ -40,7 +40,10 @@ struct Context {
   ServeOptions options;
   std::string token;
   Workspace workspace;
-  std::unique_ptr<core::AssetBrowser> browser;  // opened on the first asset query (workspace lock)
+  // Opened on the first asset query; used under browser_mutex, not the workspace's lock, so that
+  // asset pages are answered while a view is planned or the planning base loads.
+  std::unique_ptr<core::AssetBrowser> browser;
+  std::mutex browser_mutex;
   ImportJobs jobs;
 };
 

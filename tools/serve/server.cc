@@ -12,7 +12,8 @@ namespace samdrift::tools::serve {
 
 struct Server::Impl {
   explicit Impl(const ServeOptions& options)
-      : context{options, NewToken(), Workspace(options.db, options.scenarios_dir), nullptr, {}} {}
+      : context{options, NewToken(), Workspace(options.db, options.scenarios_dir),
+                nullptr, {},         {}} {}
   static std::string NewToken();
 
   Context context;

@@ -94,11 +94,7 @@ Workspace::Workspace(std::string db, fs::path scenarios_dir)
 
 Workspace::~Workspace() = default;
 
-core::Status Workspace::Load() {
-  auto store = Store();
-  if (!store.ok()) return store.status();
-  return Base("", {}, false).status();
-}
+core::Status Workspace::Load() { return Store().status(); }
 
 core::Result<core::Store*> Workspace::Store() {
   const std::string stamp = FileStamp(db_);
@@ -149,6 +145,7 @@ core::Result<std::shared_ptr<const planners::PlanningBase>> Workspace::Base(
   }
   auto base = LoadPlanningBase(**store, std::move(catalog).value(), options, orgs);
   if (!base.ok()) return base.status();
+  ++bases_loaded_;
   bases_[key] = *base;
   return base;
 }
