@@ -43,14 +43,16 @@ start_s=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - 
 url=$(grep -o 'http://[^ ]*/' "$work/serve.out" | head -1)
 token=$(curl -sf "${url}api/session" | jq -r .token)
 
-# ms METHOD PATH [BODY-FILE]: one request's time in ms; fails on an HTTP error. The server's own
-# account (its Server-Timing header: base loaded, steps planned, JSON written) is left in
-# $work/timing.
+# ms METHOD PATH [BODY-FILE]: one request's time in ms. The server's own account (its
+# Server-Timing header: base loaded, steps planned, JSON written) and an HTTP status other than
+# success are left in $work/timing.
 ms() {
-  local args=(-sf -o /dev/null -D "$work/headers" -w '%{time_total}' -X "$1" -H "X-Samdrift-Token: $token")
+  local args=(-s -o /dev/null -D "$work/headers" -w '%{time_total} %{http_code}' -X "$1" -H "X-Samdrift-Token: $token")
   [ -n "${3:-}" ] && args+=(--data-binary "@$3" -H 'Content-Type: text/yaml')
-  curl "${args[@]}" "$url${2#/}" | awk '{ printf "%.0f", $1 * 1000 }'
+  curl "${args[@]}" "$url${2#/}" >"$work/answer"
+  awk '{ printf "%.0f", $1 * 1000 }' "$work/answer"
   { grep -i '^server-timing:' "$work/headers" || true; } | sed 's/^[^:]*: //; s/;dur=/ /g; s/\r//' >"$work/timing"
+  awk '$2 >= 300 { printf "HTTP %s", $2 }' "$work/answer" >>"$work/timing"
 }
 worst=0
 row() { echo "| $1 | $2 | $3 | $4 | $5 |"; }
@@ -80,7 +82,7 @@ for page in "${order[@]}"; do
     method=${call%% *} path=${call#* }
     body=$([ "$method" = POST ] && echo "$work/body.yaml" || true)
     c=$(ms "$method" "$path" "$body")
-    t=$(cat "$work/timing")
+    t=$(tr "\n" " " <"$work/timing" | sed "s/ *$//")
     w=$(ms "$method" "$path" "$body")
     cold+=("${path%%\?*}${t:+ [server: $t]} ${c}") warm+=("$w")
     [ "$c" -gt "$worst" ] && worst=$c
