@@ -2,7 +2,7 @@
 # samdrift benchmarks: one command, on a fresh clone (after scripts/setup.sh, which it runs).
 #
 #   bash bench/run.sh [--quick] [--work DIR] [--no-setup]
-#                     [--parts csv,bigcsv,xml,glpi,estate,national,graph,planners,report]
+#                     [--parts csv,bigcsv,xml,glpi,estate,national,graph,planners,report,serve]
 #
 # Builds a Release tree in build/, generates its inputs with samdrift-gen under --work
 # (default: $TMPDIR/samdrift-bench), runs every benchmark and prints a Markdown table: machine,
@@ -14,7 +14,7 @@ root=$(pwd)
 
 quick=0
 setup=1
-parts="csv,bigcsv,xml,glpi,estate,national,graph,planners,report"
+parts="csv,bigcsv,xml,glpi,estate,national,graph,planners,report,serve"
 work="${TMPDIR:-/tmp}/samdrift-bench"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -413,6 +413,13 @@ fi
 row "Report of $r_orgs orgs × $r_per_org assets" \
   "\`samdrift report\`, then \`node tests/browser/measure.js index.html\`" \
   "written in ${r_wall} s, peak ${r_mem} MB; index.html: ${r_fig}" "opens in Chromium in seconds" "–"
+fi
+
+# --- 8. samdrift serve on the samples (issue 22): each page's API calls and a re-plan --------------
+# (bench/serve_bench.sh: the server on a free port, the routes timed with curl).
+if want serve; then
+  say "serve: the pages' API calls and a re-plan on the samples"
+  while IFS= read -r line; do rows+=("$line"); done < <(bash bench/serve_bench.sh "$S" "$work/serve")
 fi
 
 # --- The table ------------------------------------------------------------------------------------

@@ -428,4 +428,23 @@ core::Result<ImportReport> RunImport(const ImportRequest& request, core::Store* 
   return report;
 }
 
+core::Status CheckNewOrg(const core::Store& store, const std::string& org) {
+  auto known = store.Orgs();
+  if (!known.ok()) return known.status();
+  if (std::find(known->begin(), known->end(), org) != known->end()) return core::Status::Ok();
+  constexpr std::size_t kTypoEdits = 2;
+  std::string nearest;
+  std::size_t nearest_edits = kTypoEdits + 1;
+  for (const std::string& existing : *known) {
+    const std::size_t edits = core::EditDistance(org, existing);
+    if (edits < nearest_edits) {
+      nearest = existing;
+      nearest_edits = edits;
+    }
+  }
+  if (nearest.empty()) return core::Status::Ok();
+  return core::Status::Usage("org '" + org + "' is not in the store; did you mean '" + nearest +
+                             "'? (--new-org creates it)");
+}
+
 }  // namespace samdrift::importers

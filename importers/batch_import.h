@@ -86,6 +86,11 @@ core::Result<ImportReport> RunImport(const ImportRequest& request, core::Store* 
                                      core::Diagnostics& diagnostics,
                                      const std::function<void(std::string_view)>& progress = {});
 
+// An org the store does not have yet, within two edits of one it has, is most likely a typo of
+// that one ('gnosjoo' for 'gnosjo'): a usage error "org 'gnosjoo' is not in the store; did you
+// mean 'gnosjo'? (--new-org creates it)". Ok for an org the store has or one far from all.
+core::Status CheckNewOrg(const core::Store& store, const std::string& org);
+
 }  // namespace samdrift::importers
 
 #endif  // SAMDRIFT_IMPORTERS_BATCH_IMPORT_H_

@@ -42,27 +42,6 @@ core::Status ReadTenantMap(const std::string& path, std::map<std::string, std::s
   return core::Status::Ok();
 }
 
-// An org the store does not have yet, within two edits of one it has, is most likely a typo of
-// that one ('gnosjoo' for 'gnosjo'): a usage error naming it, unless --new-org says it is new.
-core::Status CheckNewOrg(const core::Store& store, const std::string& org) {
-  auto known = store.Orgs();
-  if (!known.ok()) return known.status();
-  if (std::find(known->begin(), known->end(), org) != known->end()) return core::Status::Ok();
-  constexpr std::size_t kTypoEdits = 2;
-  std::string nearest;
-  std::size_t nearest_edits = kTypoEdits + 1;
-  for (const std::string& existing : *known) {
-    const std::size_t edits = core::EditDistance(org, existing);
-    if (edits < nearest_edits) {
-      nearest = existing;
-      nearest_edits = edits;
-    }
-  }
-  if (nearest.empty()) return core::Status::Ok();
-  return core::Status::Usage("org '" + org + "' is not in the store; did you mean '" + nearest +
-                             "'? (--new-org creates it)");
-}
-
 }  // namespace
 
 Runner SetupImport(CLI::App& app, const GlobalOptions& global) {
@@ -106,7 +85,7 @@ Runner SetupImport(CLI::App& app, const GlobalOptions& global) {
         OpenStore(global, args->dry_run ? core::OpenMode::kReadOnly : core::OpenMode::kReadWrite);
     if (!store.ok()) return Fail(store.status());
     if (!args->new_org) {
-      core::Status typo = CheckNewOrg(**store, args->org);
+      core::Status typo = importers::CheckNewOrg(**store, args->org);
       if (!typo.ok()) return Fail(typo);
     }
     core::Diagnostics diagnostics;

@@ -112,6 +112,8 @@ test('assets filtered to one municipality show only it', async () => {
   await page.click('#assets tbody tr a');
   await shown(page, 'asset');
   assert.match(await text(page, '#provenance'), /\.(csv|xml|json):\d+/);
+  // The gaps, plan items and risks come after the asset is shown (they need the plan).
+  await page.waitForSelector('#asset-concerns h2', {timeout: 60000});
   await shot(page, 'asset');
   assert.deepStrictEqual(page.problems, []);
   await page.close();
@@ -265,6 +267,127 @@ test('an asset named <script> is imported, shown as text, and runs nothing', asy
   assert.strictEqual(await page.evaluate(() => window.__pwned), undefined);
   assert.strictEqual(await page.$$eval('main script', (s) => s.length), 0);
   await shot(page, 'hostile');
+  assert.deepStrictEqual(page.problems, []);
+  await page.close();
+});
+
+const scenarioFile = (name) => path.join(process.env.SAMDRIFT_SERVE_SCENARIOS, `${name}.yaml`);
+const value = (page, sel) => page.$eval(sel, (e) => e.value);
+// Replaces an input's value by typing, as a user does.
+async function retype(page, sel, text) {
+  await page.click(sel, {clickCount: 3});
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+}
+
+test('the scenario form writes into the YAML, shows errors at their field, follows the text', async () => {
+  const page = await open('scenario');
+  await page.waitForFunction(() => document.querySelector('#f-timeline-hours_per_month').value === '800');
+  assert.strictEqual(await value(page, '#f-halls-0-power_kw'), '36');
+  assert.strictEqual(await value(page, '#f-name'), 'Alternativ 1');
+  await retype(page, '#f-timeline-hours_per_month', '8x0');
+  await page.waitForFunction(() => document.querySelector('#f-timeline-hours_per_month-error').textContent !== '');
+  assert.match(await text(page, '#f-timeline-hours_per_month-error'), /hours_per_month/);
+  assert.ok(await page.$eval('#f-timeline-hours_per_month', (i) => i.classList.contains('bad')));
+  assert.match(await value(page, '#yaml'), /\n {2}hours_per_month: 8x0 {2}# the joint team's hours for plan work\n/);
+  await shot(page, 'scenario-form-error');
+  await retype(page, '#f-timeline-hours_per_month', '400');
+  await page.waitForFunction(() => document.querySelector('#f-timeline-hours_per_month-error').textContent === '' &&
+    document.querySelector('#yaml-state').className === 'yes');
+  assert.match(await value(page, '#yaml'), /\n {2}hours_per_month: 400 {2}# the joint/);
+  // A hall's field, and a standard fixed from the form.
+  await retype(page, '#f-halls-1-power_kw', '30');
+  await page.select('#f-standards-firewall', 'free');
+  await page.waitForFunction(() => /\n {2}firewall: free\n/.test(document.querySelector('#yaml').value));
+  assert.match(await value(page, '#yaml'), /- name: DC2\n(.*\n){3} {4}power_kw: 30\n/);
+  // The text changed by hand: the form follows.
+  await page.$eval('#yaml', (t) => {
+    t.value = t.value.replace(/^name: .*$/m, 'name: Prov två');
+    t.dispatchEvent(new Event('input'));
+  });
+  await page.waitForFunction(() => document.querySelector('#f-name').value === 'Prov två');
+  await shot(page, 'scenario-form');
+  assert.deepStrictEqual(page.problems, []);
+  await page.close();
+});
+
+test('going back: a save over is undone; edits are reverted; the re-plan is timed while it runs', async () => {
+  const original = fs.readFileSync(scenarioFile('arbete'), 'utf8');
+  const page = await open('scenario');
+  await page.waitForFunction(() => document.querySelector('#f-timeline-hours_per_month').value !== '');
+  await page.$eval('#status', (s) => {
+    window.__status = [];
+    new MutationObserver(() => window.__status.push(s.textContent)).observe(s, {childList: true, characterData: true, subtree: true});
+  });
+  await retype(page, '#f-timeline-hours_per_month', '500');
+  await page.waitForFunction(() => document.querySelector('#yaml-state').className === 'yes');
+  await page.click('#save-over');
+  await page.waitForFunction(() => /Omplanerat på \d+ ms/.test(document.querySelector('#status').textContent), {timeout: 120000});
+  const seen = await page.evaluate(() => window.__status);
+  assert.ok(seen.some((s) => /Planerar om… \d+\.\d s$/.test(s)), seen.join('\n'));
+  assert.match(fs.readFileSync(scenarioFile('arbete'), 'utf8'), /hours_per_month: 500/);
+  await page.waitForFunction(() => !document.querySelector('#undo-save').disabled);
+  await page.click('#undo-save');
+  await page.waitForFunction(() => /^Ångrat/.test(document.querySelector('#status').textContent));
+  assert.strictEqual(fs.readFileSync(scenarioFile('arbete'), 'utf8'), original);
+  assert.strictEqual(await value(page, '#yaml'), original);
+  assert.strictEqual(await value(page, '#f-timeline-hours_per_month'), /hours_per_month: (\d+)/.exec(original)[1]);
+  // Edits not saved: revert puts the saved text back.
+  await page.$eval('#yaml', (t) => { t.value += '\nbogus: 1\n'; t.dispatchEvent(new Event('input')); });
+  await page.waitForSelector('#yaml-errors li.error');
+  await page.click('#revert');
+  await page.waitForFunction(() => document.querySelector('#yaml-errors li.error') === null);
+  assert.strictEqual(await value(page, '#yaml'), original);
+  assert.deepStrictEqual(page.problems, []);
+  await page.close();
+});
+
+test('import: an org one typo from a stored one is refused at its field; the files done are shown', async () => {
+  const before = await assetTotal();
+  const page = await open('import');
+  await upload(page, 'typo.csv', 'name,kind\nGNO-T1,device\n');
+  await page.$eval('#import-org', (i) => { i.value = 'gnosjoo'; });
+  await page.click('#dry-run');
+  await page.waitForFunction(() => document.querySelector('#import-org-error').textContent !== '');
+  assert.strictEqual(await text(page, '#import-org-error'),
+    "org 'gnosjoo' is not in the store; did you mean 'gnosjo'? (--new-org creates it)");
+  assert.ok(await page.$eval('#import-org', (i) => i.classList.contains('bad')));
+  assert.strictEqual(await text(page, '#import-result'), await text(page, '#import-error'));
+  await shot(page, 'import-typo');
+  const files = ['a', 'b', 'c'].map((n) => {
+    const file = path.join(artifacts, 'uploads', `many-${n}.csv`);
+    fs.writeFileSync(file, `name,kind\nGNO-MANY-${n},device\n`);
+    return file;
+  });
+  await page.$eval('#import-org', (i) => { i.value = 'gnosjo'; });
+  await (await page.$('#import-files')).uploadFile(...files);
+  await page.click('#dry-run');
+  await page.waitForSelector('#import-files-table');
+  assert.strictEqual(await text(page, '#import-count'), '3 / 3 filer');
+  assert.strictEqual(await text(page, '#import-org-error'), '');
+  assert.strictEqual(await assetTotal(), before);
+  assert.deepStrictEqual(page.problems, []);
+  await page.close();
+});
+
+test('plan: every item, paged, filtered by municipality', async () => {
+  const page = await open('plan');
+  const range = async () => /^(\d+)–(\d+) av (\d+)$/.exec(await text(page, '#items-range')).slice(1).map(Number);
+  const [, , all] = await range();
+  const plan = await (await fetch(base + 'api/plan?scenario=arbete')).json();
+  assert.strictEqual(all, plan.items.length);
+  await page.select('select[name=org]', 'hylte');
+  const hylte = plan.items.filter((i) => i.org === 'hylte').length;
+  await page.waitForFunction((n) => document.querySelector('#items-range').textContent.endsWith(`av ${n}`), {}, hylte);
+  const seen = [];
+  for (;;) {
+    seen.push(...await page.$$eval('#items tbody tr', (trs) => trs.map((tr) => tr.dataset.org)));
+    if (await page.$eval('#items-next', (b) => b.disabled)) break;
+    await page.click('#items-next');
+  }
+  assert.strictEqual(seen.length, hylte);
+  assert.deepStrictEqual([...new Set(seen)], ['hylte']);
+  await shot(page, 'plan-paged');
   assert.deepStrictEqual(page.problems, []);
   await page.close();
 });

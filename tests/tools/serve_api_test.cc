@@ -7,16 +7,19 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "core/store.h"
 #include "tests/tools/cli_util.h"
 #include "tools/serve/server.h"
+#include "tools/serve/workspace.h"
 
 using namespace samdrift::testing;
 using nlohmann::json;
@@ -121,8 +124,11 @@ TEST_CASE("serve: each view answers what the command's --json answers", "[serve]
     CHECK(r->get_header_value("Content-Type") == "application/json; charset=utf-8");
     CHECK(r->get_header_value("X-Content-Type-Options") == "nosniff");
     CHECK(json::parse(r->body) == json::parse(cli.out));
+    CHECK(r->get_header_value("Server-Timing") != "cache");
     start = std::chrono::steady_clock::now();
-    REQUIRE(client->Get("/api/" + c.route));
+    auto again = client->Get("/api/" + c.route);
+    REQUIRE(again);
+    CHECK(again->get_header_value("Server-Timing") == "cache");  // kept, not planned again
     std::cout << "serve timing: GET /api/" << c.route << ": " << first << " ms, again (cached) "
               << Millis(start) << " ms\n";
   }
@@ -442,9 +448,8 @@ TEST_CASE("serve: /api/halls/choose answers halls --choose, and a set taken in r
   const fs::path dir = WritableCopy("serve-choose");
   auto server = Start(Options(dir, "samdrift.db"));
   auto client = ClientOf(*server);
-  const CliResult cli =
-      RunCli(dir, "--db samdrift.db halls --choose --json --scenario '" +
-                      (dir / "scenarios" / "scenario.yaml").string() + "'");
+  const CliResult cli = RunCli(dir, "--db samdrift.db halls --choose --json --scenario '" +
+                                        (dir / "scenarios" / "scenario.yaml").string() + "'");
   INFO(cli.err);
   REQUIRE(cli.exit_code == 0);
   auto start = std::chrono::steady_clock::now();
@@ -481,4 +486,181 @@ TEST_CASE("serve: /api/halls/choose answers halls --choose, and a set taken in r
     CHECK(plan["halls"][i]["name"] == second["scenario_halls"][i]["name"]);
   }
   CHECK(plan["buy"]["racks"] == second["racks_bought"]);
+}
+
+TEST_CASE("serve: an import job tells its files done of the total, then its answer", "[serve]") {
+  const fs::path dir = WritableCopy("serve-import-job");
+  auto server = Start(Options(dir, "samdrift.db"));
+  auto client = ClientOf(*server);
+  httplib::MultipartFormDataItems files;
+  for (int i = 1; i <= 3; ++i) {
+    files.push_back({"files", "name,kind\nGNO-JOB" + std::to_string(i) + ",device\n",
+                     "folder/job" + std::to_string(i) + ".csv", "text/csv"});
+  }
+  auto r = client->Post("/api/import?org=gnosjo&dry_run=0&job=1", WithToken(*server), files);
+  REQUIRE(r);
+  REQUIRE(r->status == 202);
+  json job = Body(r);
+  CHECK(job["files_total"] == 3);
+  const std::string id = std::to_string(job["job"].get<int>());
+  for (int i = 0; i < 600 && job["state"] != "done"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    job = Body(client->Get("/api/import/jobs/" + id));
+    CHECK(job["files_done"].get<int>() <= 3);
+  }
+  REQUIRE(job["state"] == "done");
+  CHECK(job["files_done"] == 3);
+  CHECK(job["status"] == 200);
+  CHECK(job["result"]["stored"]["assets"] == 3);
+  CHECK(job["result"]["files"].size() == 3);
+  CHECK(Body(client->Get("/api/assets?q=GNO-JOB&limit=0"))["total"] == 3);
+  CHECK(client->Get("/api/import/jobs/999")->status == 404);
+  // A job that fails answers as the request would have: the located errors, nothing stored.
+  r = client->Post("/api/import?org=gnosjo&dry_run=0&job=1", WithToken(*server),
+                   Upload("bad.csv", "name,kind\na,bogus\n"));
+  REQUIRE(r->status == 202);
+  job = Body(r);
+  for (int i = 0; i < 600 && job["state"] != "done"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    job = Body(client->Get("/api/import/jobs/" + std::to_string(job["job"].get<int>())));
+  }
+  CHECK(job["status"] == 422);
+  CHECK(job["result"]["errors"][0]["text"] ==
+        "bad.csv:2:2: error[CSV013]: column 'kind': unknown asset kind 'bogus'");
+}
+
+TEST_CASE("serve: an import for an org one typo from a stored one is refused at the org field",
+          "[serve]") {
+  const fs::path dir = WritableCopy("serve-org-typo");
+  auto server = Start(Options(dir, "samdrift.db"));
+  auto client = ClientOf(*server);
+  for (const char* dry_run : {"1", "0"}) {
+    auto r = client->Post(std::string("/api/import?org=gnosjoo&dry_run=") + dry_run,
+                          WithToken(*server), Upload("a.csv", "name,kind\nx,device\n"));
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(Body(r) == json{{"error",
+                           "org 'gnosjoo' is not in the store; did you mean 'gnosjo'? (--new-org "
+                           "creates it)"},
+                          {"field", "org"}});
+  }
+  CHECK(Body(client->Get("/api/orgs"))["orgs"].size() == 5);
+  // new_org=1 says it is new, as --new-org does; an id far from every stored one needs nothing.
+  auto r = client->Post("/api/import?org=gnosjoo&dry_run=1&new_org=1", WithToken(*server),
+                        Upload("a.csv", "name,kind\nx,device\n"));
+  CHECK(r->status == 200);
+  r = client->Post("/api/import?org=tranas&dry_run=1", WithToken(*server),
+                   Upload("a.csv", "name,kind\nx,device\n"));
+  CHECK(r->status == 200);
+}
+
+TEST_CASE("serve: validation locates the form's fields in the scenario's text", "[serve]") {
+  auto server = Start(Options(DemoDir(), "out/samdrift.db"));
+  auto client = ClientOf(*server);
+  const std::string yaml = Slurp(DemoDir() / "scenarios" / "scenario.yaml");
+  const json form = Body(client->Post("/api/scenarios/validate?name=scenario.yaml",
+                                      WithToken(*server), yaml, "text/yaml"))["form"];
+  std::map<std::string, json> fields;
+  for (const json& f : form["fields"]) fields[f["path"]] = f;
+  CHECK(fields["name"] ==
+        json{{"path", "name"}, {"value", "Alternativ 1"}, {"line", 3}, {"flow", false}});
+  CHECK(fields["standards.hypervisor"]["line"] == 6);
+  CHECK(fields["halls.0.name"] ==
+        json{{"path", "halls.0.name"}, {"value", "DC1"}, {"line", 8}, {"flow", false}});
+  CHECK(fields["halls.1.power_kw"]["value"] == "24");
+  CHECK(fields["timeline.hours_per_month"]["value"] == "800");
+  CHECK(fields["costs"]["value"] == "costs.yaml");
+  CHECK(form["sections"]["timeline"].is_number());
+  CHECK(fields.count("timeline.freeze") == 0);  // a list, not a field
+  // An error's line is its field's: the page shows it there.
+  std::string bad = yaml;
+  bad.replace(bad.find("hours_per_month: 800"), 20, "hours_per_month: 8x0");
+  const json v = Body(
+      client->Post("/api/scenarios/validate?name=s.yaml", WithToken(*server), bad, "text/yaml"));
+  REQUIRE(v["errors"].size() == 1);
+  CHECK(v["errors"][0]["line"] == fields["timeline.hours_per_month"]["line"]);
+  // Text that is not YAML has no form (the errors say why).
+  CHECK(Body(client->Post("/api/scenarios/validate?name=s.yaml", WithToken(*server),
+                          "name: [unclosed\n", "text/yaml"))["form"]
+            .is_null());
+}
+
+TEST_CASE("serve: undo puts back the version before each save", "[serve]") {
+  const fs::path dir = WritableCopy("serve-undo");
+  auto server = Start(Options(dir, "samdrift.db"));
+  auto client = ClientOf(*server);
+  const std::string v1 = Slurp(dir / "scenarios" / "scenario.yaml");
+  std::string v2 = v1, v3 = v1;
+  v2.replace(v2.find("max_hours: 300"), 14, "max_hours: 200");
+  v3.replace(v3.find("max_hours: 300"), 14, "max_hours: 100");
+  CHECK(Body(client->Get("/api/scenarios/scenario/history"))["versions"] == 0);
+  for (const std::string* text : {&v2, &v3}) {
+    auto r = client->Put("/api/scenarios/scenario", WithToken(*server), *text, "text/yaml");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+  }
+  CHECK(Body(client->Get("/api/scenarios/scenario/history"))["versions"] == 2);
+  CHECK(client->Post("/api/scenarios/scenario/undo", "", "text/plain")->status == 403);
+  json r = Body(client->Post("/api/scenarios/scenario/undo", WithToken(*server), "", "text/plain"));
+  CHECK(r["text"] == v2);
+  CHECK(r["versions"] == 1);
+  CHECK(Slurp(dir / "scenarios" / "scenario.yaml") == v2);
+  r = Body(client->Post("/api/scenarios/scenario/undo", WithToken(*server), "", "text/plain"));
+  CHECK(Slurp(dir / "scenarios" / "scenario.yaml") == v1);
+  auto none = client->Post("/api/scenarios/scenario/undo", WithToken(*server), "", "text/plain");
+  CHECK(none->status == 409);
+  CHECK(Body(none)["error"] == "no earlier version of 'scenario' is kept: nothing to undo");
+  // The kept versions are not listed as scenarios.
+  const json listed = Body(client->Get("/api/scenarios"));
+  for (const json& s : listed["scenarios"]) {
+    CHECK(s["file"].get<std::string>().find(".yaml.") == std::string::npos);
+  }
+  CHECK(client->Post("/api/scenarios/x..y/undo", WithToken(*server), "", "text/plain")->status ==
+        400);
+}
+
+TEST_CASE("serve: the views an asset's page filters are parsed once, then kept", "[serve]") {
+  samdrift::tools::serve::Workspace workspace((DemoDir() / "out" / "samdrift.db").string(),
+                                              DemoDir() / "scenarios");
+  auto lock = workspace.Lock();
+  REQUIRE(workspace.Load().ok());
+  CHECK(workspace.bases_loaded() == 0);  // on the first view that needs it, not at the start
+  samdrift::tools::serve::Answer failed;
+  auto first = workspace.Parsed("plan", {"scenario"}, failed);
+  REQUIRE(first);
+  CHECK(workspace.bases_loaded() == 1);
+  CHECK(workspace.plans() == 1);
+  CHECK(workspace.parses() == 1);
+  CHECK(workspace.Parsed("plan", {"scenario"}, failed) == first);  // the same, not parsed again
+  CHECK(workspace.parses() == 1);
+  CHECK(workspace.View("plan", {"scenario"}).timing == "cache");
+  CHECK(first->at("items").size() > 300);
+  CHECK_FALSE(workspace.Parsed("plan", {"nope"}, failed));
+  CHECK(failed.status == 404);
+}
+
+TEST_CASE("serve: asset pages are answered while a view is planned", "[serve]") {
+  const fs::path dir = WritableCopy("serve-busy");
+  auto server = Start(Options(dir, "samdrift.db"));
+  auto planning = ClientOf(*server);
+  auto client = ClientOf(*server);
+  std::atomic<bool> planned = false;
+  // The first view loads the planning base and plans two scenarios: seconds under ASan.
+  std::thread compare([&] {
+    auto r = planning->Get("/api/compare?scenario=alternativ-1-teknik&scenario=alternativ-2");
+    CHECK(r);
+    planned = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const json page = Body(client->Get("/api/assets?org=hylte&limit=5"));
+  const bool before = !planned;
+  const json one = Body(
+      client->Get("/api/assets/hylte/" + page["rows"][0]["kind"].get<std::string>() + "/" +
+                  httplib::detail::encode_query_param(page["rows"][0]["key"].get<std::string>())));
+  const bool still = !planned;
+  compare.join();
+  CHECK(page["rows"].size() == 5);
+  CHECK(one["asset"] == page["rows"][0]);
+  CHECK(before);
+  CHECK(still);
 }

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 
 #include "core/diagnostics.h"
 #include "core/result.h"
@@ -13,8 +14,13 @@
 namespace samdrift::tools::serve {
 
 struct Answer {
+  Answer() = default;
+  Answer(int status_code, std::string json, std::string timing_text = {})
+      : status(status_code), body(std::move(json)), timing(std::move(timing_text)) {}
+
   int status = 200;
-  std::string body;  // JSON
+  std::string body;    // JSON
+  std::string timing;  // the Server-Timing header: what computing it took ("cache" when kept)
 };
 
 Answer Ok(const nlohmann::ordered_json& body);

@@ -5,8 +5,13 @@
 
 #include <httplib.h>
 
+#include <atomic>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "core/store_browse.h"
 #include "tools/serve/answer.h"
@@ -15,11 +20,31 @@
 
 namespace samdrift::tools::serve {
 
+// An import running on a thread of its own (POST /api/import?job=1): its files done of the total
+// while it runs (the importer's progress), then its answer.
+struct ImportJob {
+  std::atomic<std::size_t> done = 0, total = 0;
+  std::atomic<bool> finished = false;
+  Answer answer;  // once finished (under ImportJobs::mutex)
+};
+
+struct ImportJobs {
+  static constexpr std::size_t kKept = 32;  // the latest jobs whose state can be asked
+  std::mutex mutex;
+  std::size_t last = 0;
+  std::map<std::size_t, std::shared_ptr<ImportJob>> by_id;  // the job's number
+  std::vector<std::thread> threads;
+};
+
 struct Context {
   ServeOptions options;
   std::string token;
   Workspace workspace;
-  std::unique_ptr<core::AssetBrowser> browser;  // opened on the first asset query (workspace lock)
+  // Opened on the first asset query; used under browser_mutex, not the workspace's lock, so that
+  // asset pages are answered while a view is planned or the planning base loads.
+  std::unique_ptr<core::AssetBrowser> browser;
+  std::mutex browser_mutex;
+  ImportJobs jobs;
 };
 
 // Writes `answer` as the JSON response.
@@ -30,7 +55,8 @@ void AddAssetRoutes(httplib::Server& http, Context& context);     // routes_asse
 void AddScenarioRoutes(httplib::Server& http, Context& context);  // routes_scenarios.cc
 void AddImportRoutes(httplib::Server& http, Context& context);    // routes_import.cc
 void AddHallsRoutes(httplib::Server& http, Context& context);     // routes_halls.cc
-void AddStaticRoutes(httplib::Server& http);                      // routes_static.cc
+void JoinImportJobs(Context& context);  // waits for the imports still running (routes_import.cc)
+void AddStaticRoutes(httplib::Server& http);  // routes_static.cc
 
 }  // namespace samdrift::tools::serve
 

@@ -72,22 +72,22 @@ std::optional<Answer> AddConcerns(Workspace& workspace, const httplib::Request& 
   auto names = [&](const ordered_json& j) {
     return j.value("org", "") == asset.org && j.value("asset", "") == asset.name;
   };
-  ordered_json views[3];
+  std::shared_ptr<const ordered_json> views[3];
   const char* kNames[] = {"target", "plan", "risk"};
   for (int i = 0; i < 3; ++i) {
-    Answer answer = workspace.View(kNames[i], scenario);
-    if (answer.status != 200) return answer;
-    views[i] = ordered_json::parse(answer.body);
+    Answer failed;
+    views[i] = workspace.Parsed(kNames[i], scenario, failed);
+    if (!views[i]) return failed;
   }
   ordered_json gaps = ordered_json::array(), items = ordered_json::array(),
                risks = ordered_json::array();
-  for (const ordered_json& g : views[0]["gaps"]) {
+  for (const ordered_json& g : views[0]->at("gaps")) {
     if (names(g)) gaps.push_back(g);
   }
-  for (const ordered_json& item : views[1]["items"]) {
+  for (const ordered_json& item : views[1]->at("items")) {
     if (names(item)) items.push_back(item);
   }
-  for (const ordered_json& service : views[2]["services"]) {
+  for (const ordered_json& service : views[2]->at("services")) {
     for (const char* when : {"single_points", "single_points_target"}) {
       for (const ordered_json& p : service.value(when, ordered_json::array())) {
         if (!names(p)) continue;
@@ -141,7 +141,7 @@ std::optional<Answer> ReadQuery(const httplib::Request& req, core::AssetPageQuer
   return std::nullopt;
 }
 
-// The browser, opened on first use; under the workspace's lock.
+// The browser, opened on first use; under the browser's lock.
 core::Result<core::AssetBrowser*> Browser(Context& context) {
   // Its own connection (not the workspace's read-only snapshot) sees every import at once.
   if (!context.browser) {
@@ -166,7 +166,7 @@ void AddAssetRoutes(httplib::Server& http, Context& context) {
   http.Get("/api/assets", [&](const httplib::Request& req, httplib::Response& res) {
     core::AssetPageQuery query;
     if (auto bad = ReadQuery(req, query)) return Send(res, *bad);
-    auto lock = context.workspace.Lock();
+    std::lock_guard lock(context.browser_mutex);  // not the workspace's: a re-plan does not wait
     auto browser = Browser(context);
     if (!browser.ok()) return Send(res, Failed(browser.status(), {}));
     auto page = (*browser)->Page(query);
@@ -185,14 +185,16 @@ void AddAssetRoutes(httplib::Server& http, Context& context) {
              const auto kind = core::ParseAssetKind(req.matches[2].str());
              if (!kind)
                return Send(res, Error(400, "'" + req.matches[2].str() + "' is not a kind"));
-             auto lock = context.workspace.Lock();
+             std::unique_lock browsing(context.browser_mutex);
              auto browser = Browser(context);
              if (!browser.ok()) return Send(res, Failed(browser.status(), {}));
              auto detail = (*browser)->Detail(req.matches[1].str(), *kind, req.matches[3].str());
+             browsing.unlock();
              if (!detail.ok()) return Send(res, Failure(detail.status(), context.options.query_ms));
              if (!*detail) return Send(res, Error(404, "no such asset"));
              ordered_json out = DetailJson(**detail);
              if (req.get_param_value("concerns") == "1") {
+               auto lock = context.workspace.Lock();  // the views: planned once, then kept
                auto failed = AddConcerns(context.workspace, req, (*detail)->row.asset, out);
                if (failed) return Send(res, *failed);
              }

@@ -1,7 +1,10 @@
-// POST /api/import?org=ORG&dry_run=1|0[&format=NAME]: the uploaded files (multipart, any field
-// name) through the same importers and the same one-batch import as `samdrift import`. The files
-// are parsed in memory under their own base names (as labels in provenance and diagnostics),
-// never written to disk.
+// POST /api/import?org=ORG&dry_run=1|0[&format=NAME][&new_org=1][&job=1]: the uploaded files
+// (multipart, any field name) through the same importers and the same one-batch import as
+// `samdrift import`, with its check of org typos. The files are parsed in memory under their own
+// base names (as labels in provenance and diagnostics), never written to disk. With job=1 the
+// import runs on a thread of its own and GET /api/import/jobs/ID tells the files done of the total.
+#include <cstdio>
+
 #include "core/text.h"
 #include "importers/batch_import.h"
 #include "tools/serve/routes.h"
@@ -39,12 +42,14 @@ ordered_json ReportJson(const importers::ImportReport& report, bool dry_run) {
   return {{"dry_run", dry_run}, {"files", files}, {"stored", stored}};
 }
 
-Answer Import(Context& context, const httplib::Request& req) {
-  importers::ImportRequest request;
+// The request's parameters and files, checked; an error answer when they do not make an import.
+std::optional<Answer> ReadImport(const httplib::Request& req, importers::ImportRequest& request,
+                                 bool& new_org) {
   request.options.org = req.get_param_value("org");
   request.format = req.get_param_value("format");
-  const bool dry_run = req.get_param_value("dry_run") != "0";
-  request.dry_run = dry_run ? importers::DryRun::kYes : importers::DryRun::kNo;
+  request.dry_run =
+      req.get_param_value("dry_run") != "0" ? importers::DryRun::kYes : importers::DryRun::kNo;
+  new_org = req.get_param_value("new_org") == "1";
   if (!core::IsValidOrgId(request.options.org)) {
     return Error(400, "org: '" + request.options.org +
                           "' is not a municipality id (lowercase ASCII, e.g. 'gnosjo')");
@@ -53,6 +58,13 @@ Answer Import(Context& context, const httplib::Request& req) {
     request.uploads.push_back({Label(file.filename, request.uploads.size() + 1), file.content});
   }
   if (request.uploads.empty()) return Error(400, "no files: send them as multipart/form-data");
+  return std::nullopt;
+}
+
+// The import itself, under the workspace's lock; `progress` gets the importer's lines.
+Answer Import(Context& context, const importers::ImportRequest& request, bool new_org,
+              const std::function<void(std::string_view)>& progress) {
+  const bool dry_run = request.dry_run == importers::DryRun::kYes;
   core::Diagnostics diagnostics;
   std::unique_ptr<core::Store> writable;
   core::Store* store = nullptr;
@@ -66,7 +78,14 @@ Answer Import(Context& context, const httplib::Request& req) {
     writable = std::move(opened).value();
     store = writable.get();
   }
-  auto report = importers::RunImport(request, store, diagnostics);
+  if (!new_org) {
+    // The CLI's check: an org near one the store has is a likely typo, at the org field.
+    core::Status typo = importers::CheckNewOrg(*store, request.options.org);
+    if (!typo.ok()) {
+      return {400, ordered_json{{"error", typo.message()}, {"field", "org"}}.dump()};
+    }
+  }
+  auto report = importers::RunImport(request, store, diagnostics, progress);
   writable.reset();
   if (!report.ok()) return Failed(report.status(), diagnostics);
   ordered_json body = ReportJson(*report, dry_run);
@@ -80,13 +99,77 @@ Answer Import(Context& context, const httplib::Request& req) {
   return Ok(body);
 }
 
+// "[3/120] name.csv (generic-csv)", the importer's line as it starts a file: 2 files done of 120.
+void CountFile(std::string_view line, ImportJob& job) {
+  std::size_t at = 0, total = 0;
+  if (std::sscanf(std::string(line).c_str(), "[%zu/%zu]", &at, &total) == 2 && at > 0) {
+    job.done = at - 1;
+    job.total = total;
+  }
+}
+
+ordered_json JobJson(std::size_t id, const ImportJob& job) {
+  ordered_json out{{"job", id},
+                   {"state", job.finished ? "done" : "running"},
+                   {"files_done", job.finished ? job.total.load() : job.done.load()},
+                   {"files_total", job.total.load()}};
+  if (job.finished) {
+    out["status"] = job.answer.status;
+    out["result"] = ordered_json::parse(job.answer.body);
+  }
+  return out;
+}
+
+// POST .../import?job=1: the import on a thread of its own; 202 with the job's id at once.
+Answer StartJob(Context& context, importers::ImportRequest request, bool new_org) {
+  auto job = std::make_shared<ImportJob>();
+  job->total = request.uploads.size();
+  std::lock_guard guard(context.jobs.mutex);
+  const std::size_t id = ++context.jobs.last;
+  context.jobs.by_id[id] = job;
+  if (context.jobs.by_id.size() > ImportJobs::kKept) {
+    context.jobs.by_id.erase(context.jobs.by_id.begin());  // the oldest
+  }
+  context.jobs.threads.emplace_back([&context, job, new_org, request = std::move(request)] {
+    auto lock = context.workspace.Lock();
+    Answer answer =
+        Import(context, request, new_org, [&](std::string_view line) { CountFile(line, *job); });
+    std::lock_guard done(context.jobs.mutex);
+    job->answer = std::move(answer);
+    job->finished = true;
+  });
+  return {202, JobJson(id, *job).dump()};
+}
+
 }  // namespace
 
 void AddImportRoutes(httplib::Server& http, Context& context) {
   http.Post("/api/import", [&](const httplib::Request& req, httplib::Response& res) {
+    importers::ImportRequest request;
+    bool new_org = false;
+    if (auto bad = ReadImport(req, request, new_org)) return Send(res, *bad);
+    if (req.get_param_value("job") == "1") {
+      return Send(res, StartJob(context, std::move(request), new_org));
+    }
     auto lock = context.workspace.Lock();
-    Send(res, Import(context, req));
+    Send(res, Import(context, request, new_org, {}));
   });
+  http.Get(R"(/api/import/jobs/(\d{1,9}))",
+           [&](const httplib::Request& req, httplib::Response& res) {
+             std::lock_guard guard(context.jobs.mutex);
+             auto it = context.jobs.by_id.find(std::stoul(req.matches[1].str()));
+             if (it == context.jobs.by_id.end()) return Send(res, Error(404, "no such import job"));
+             Send(res, Ok(JobJson(it->first, *it->second)));
+           });
+}
+
+void JoinImportJobs(Context& context) {
+  std::vector<std::thread> threads;
+  {
+    std::lock_guard guard(context.jobs.mutex);
+    threads.swap(context.jobs.threads);
+  }
+  for (std::thread& t : threads) t.join();
 }
 
 }  // namespace samdrift::tools::serve

@@ -11,6 +11,8 @@
 #include "tools/planning_inputs.h"
 #include "tools/serve/routes.h"
 #include "tools/serve/scenario_diff.h"
+#include "tools/serve/scenario_form.h"
+#include "tools/serve/scenario_history.h"
 
 namespace samdrift::tools::serve {
 namespace fs = std::filesystem;
@@ -67,7 +69,9 @@ void Check(Context& context, const httplib::Request& req, httplib::Response& res
   core::Diagnostics diagnostics;
   auto lock = context.workspace.Lock();
   const bool valid = Validate(context.workspace, req.body, name, diagnostics);
-  Send(res, Ok({{"valid", valid}, {"errors", DiagnosticsJson(diagnostics)}}));
+  Send(res, Ok({{"valid", valid},
+                {"errors", DiagnosticsJson(diagnostics)},
+                {"form", ScenarioForm(req.body)}}));
 }
 
 void Save(Context& context, const httplib::Request& req, httplib::Response& res) {
@@ -83,13 +87,43 @@ void Save(Context& context, const httplib::Request& req, httplib::Response& res)
   }
   std::error_code ec;
   const bool existed = fs::exists(*path, ec);
+  if (existed) {
+    core::Status kept = KeepVersion(context.workspace.scenarios_dir(), *path);
+    if (!kept.ok()) return Send(res, Error(500, kept.message()));
+  }
   // Through a temporary file in the same folder, renamed over: never a half-written scenario.
   core::Status written = WriteOut(path->string(), req.body);
   if (!written.ok()) return Send(res, Error(500, written.message()));
-  Send(res, {existed ? 200 : 201, ordered_json{{"name", path->stem().string()},
-                                               {"file", path->filename().string()},
-                                               {"warnings", DiagnosticsJson(diagnostics)}}
-                                      .dump()});
+  Send(res, {existed ? 200 : 201,
+             ordered_json{{"name", path->stem().string()},
+                          {"file", path->filename().string()},
+                          {"versions", KeptVersions(context.workspace.scenarios_dir(), *path)},
+                          {"warnings", DiagnosticsJson(diagnostics)}}
+                 .dump()});
+}
+
+// GET .../NAME/history: how many saved versions undo can go back to.
+void History(Context& context, const httplib::Request& req, httplib::Response& res) {
+  auto path = context.workspace.ScenarioPath(req.matches[1].str());
+  if (!path.ok()) return Send(res, Error(400, path.status().message()));
+  auto lock = context.workspace.Lock();
+  Send(res, Ok({{"name", path->stem().string()},
+                {"versions", KeptVersions(context.workspace.scenarios_dir(), *path)}}));
+}
+
+// POST .../NAME/undo: the version before the latest save back over the scenario.
+void Undo(Context& context, const httplib::Request& req, httplib::Response& res) {
+  auto path = context.workspace.ScenarioPath(req.matches[1].str());
+  if (!path.ok()) return Send(res, Error(400, path.status().message()));
+  auto lock = context.workspace.Lock();
+  auto text = UndoSave(context.workspace.scenarios_dir(), *path);
+  if (!text.ok()) {
+    return Send(res, Error(text.status().code() == core::ErrorCode::kUsage ? 409 : 500,
+                           text.status().message()));
+  }
+  Send(res, Ok({{"name", path->stem().string()},
+                {"versions", KeptVersions(context.workspace.scenarios_dir(), *path)},
+                {"text", *text}}));
 }
 
 }  // namespace
@@ -100,6 +134,11 @@ void AddScenarioRoutes(httplib::Server& http, Context& context) {
   });
   http.Post("/api/scenarios/validate",
             [&](const httplib::Request& req, httplib::Response& res) { Check(context, req, res); });
+  http.Get(
+      R"(/api/scenarios/([^/]+)/history)",
+      [&](const httplib::Request& req, httplib::Response& res) { History(context, req, res); });
+  http.Post(R"(/api/scenarios/([^/]+)/undo)",
+            [&](const httplib::Request& req, httplib::Response& res) { Undo(context, req, res); });
   http.Get(R"(/api/scenarios/(.+))",
            [&](const httplib::Request& req, httplib::Response& res) { Read(context, req, res); });
   http.Put(R"(/api/scenarios/(.*))",

@@ -12,7 +12,8 @@ namespace samdrift::tools::serve {
 
 struct Server::Impl {
   explicit Impl(const ServeOptions& options)
-      : context{options, NewToken(), Workspace(options.db, options.scenarios_dir), nullptr} {}
+      : context{options, NewToken(), Workspace(options.db, options.scenarios_dir),
+                nullptr, {},         {}} {}
   static std::string NewToken();
 
   Context context;
@@ -112,6 +113,7 @@ std::string EscapeMarkup(const std::string& json) {
 void Send(httplib::Response& res, const Answer& answer) {
   res.status = answer.status;
   res.set_header("Cache-Control", "no-store");
+  if (!answer.timing.empty()) res.set_header("Server-Timing", answer.timing);
   res.set_content(EscapeMarkup(answer.body), "application/json; charset=utf-8");
 }
 
@@ -192,6 +194,7 @@ void Server::Stop() {
   if (!impl_->thread.joinable()) return;
   impl_->http.stop();
   impl_->thread.join();
+  JoinImportJobs(impl_->context);
   auto lock = impl_->context.workspace.Lock();
   impl_->context.workspace.Invalidate();  // closes the store
 }

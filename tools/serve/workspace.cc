@@ -1,6 +1,8 @@
 #include "tools/serve/workspace.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -49,6 +51,25 @@ std::string ScenarioKey(const fs::path& path) {
   return key;
 }
 
+// Server-Timing entries (`NAME;dur=MS`, comma-separated) of the steps a request ran.
+class Timing {
+ public:
+  // Adds NAME with the time since the last mark (or the start).
+  void Mark(std::string_view name) {
+    const auto now = std::chrono::steady_clock::now();
+    char dur[32];
+    std::snprintf(dur, sizeof dur, ";dur=%.1f",
+                  std::chrono::duration<double, std::milli>(now - last_).count());
+    text_ += (text_.empty() ? "" : ", ") + std::string(name) + dur;
+    last_ = now;
+  }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  std::string text_;
+};
+
 // The steps the planning commands run (as their cmd_*.cc): target, plan and risk.
 planners::Steps StepsOf(const std::string& view) {
   if (view == "target") return planners::Step::kTarget;
@@ -73,11 +94,7 @@ Workspace::Workspace(std::string db, fs::path scenarios_dir)
 
 Workspace::~Workspace() = default;
 
-core::Status Workspace::Load() {
-  auto store = Store();
-  if (!store.ok()) return store.status();
-  return Base("", {}, false).status();
-}
+core::Status Workspace::Load() { return Store().status(); }
 
 core::Result<core::Store*> Workspace::Store() {
   const std::string stamp = FileStamp(db_);
@@ -94,6 +111,7 @@ void Workspace::Invalidate() {
   store_.reset();
   bases_.clear();
   answers_.clear();
+  parsed_.clear();
 }
 
 core::Result<fs::path> Workspace::ScenarioPath(const std::string& name) const {
@@ -127,6 +145,7 @@ core::Result<std::shared_ptr<const planners::PlanningBase>> Workspace::Base(
   }
   auto base = LoadPlanningBase(**store, std::move(catalog).value(), options, orgs);
   if (!base.ok()) return base.status();
+  ++bases_loaded_;
   bases_[key] = *base;
   return base;
 }
@@ -148,7 +167,8 @@ Answer Workspace::Cached(const std::string& key, const fs::path& path,
   return answer;
 }
 
-Answer Workspace::View(const std::string& view, const std::vector<std::string>& scenarios) {
+Answer Workspace::Find(const std::string& view, const std::vector<std::string>& scenarios,
+                       std::string* key_out) {
   if (std::find(std::begin(kViews), std::end(kViews), view) == std::end(kViews)) {
     return Error(404, "no such view '" + view + "'");
   }
@@ -168,10 +188,29 @@ Answer Workspace::View(const std::string& view, const std::vector<std::string>& 
     paths.push_back(*path);
     key += ScenarioKey(*path);
   }
-  if (auto it = answers_.find(key); it != answers_.end()) return it->second;
+  if (key_out) *key_out = key;
+  if (auto it = answers_.find(key); it != answers_.end()) {
+    Answer kept = it->second;
+    kept.timing = "cache";
+    return kept;
+  }
   Answer answer = Compute(view, paths);
   if (answer.status == 200) answers_[key] = answer;
   return answer;
+}
+
+std::shared_ptr<const ordered_json> Workspace::Parsed(const std::string& view,
+                                                      const std::vector<std::string>& scenarios,
+                                                      Answer& failed) {
+  std::string key;
+  failed = Find(view, scenarios, &key);
+  if (failed.status != 200) return nullptr;
+  std::shared_ptr<const ordered_json>& parsed = parsed_[key];
+  if (!parsed) {
+    parsed = std::make_shared<const ordered_json>(ordered_json::parse(failed.body));
+    ++parses_;
+  }
+  return parsed;
 }
 
 Answer Workspace::Compute(const std::string& view, const std::vector<fs::path>& paths) {
@@ -188,10 +227,17 @@ Answer Workspace::Compute(const std::string& view, const std::vector<fs::path>& 
     std::vector<std::string> files;
     for (const fs::path& p : paths) files.push_back(p.string());
     core::Diagnostics diagnostics;
+    Timing timing;
+    // Over the base of every org, loaded once (a scenario naming an org the store lacks is
+    // located by the check before anything is planned).
+    auto base = Base("", {}, false);
+    if (!base.ok()) return Failed(base.status(), diagnostics);
+    timing.Mark("base");
     ++plans_;
-    auto comparison = CompareScenarios(store, files, {}, diagnostics);
+    auto comparison = CompareScenarios(store, files, {}, *base, {}, diagnostics);
     if (!comparison.ok()) return Failed(comparison.status(), diagnostics);
-    return {200, CompareJson(*comparison)};
+    timing.Mark("compare");
+    return {200, CompareJson(*comparison), timing.text()};
   }
   return Planned(view, paths.empty() ? fs::path() : paths.front());
 }
@@ -211,11 +257,24 @@ Answer Workspace::Planned(const std::string& view, const fs::path& path) {
   }
   const std::vector<std::string> orgs = *scenario ? (*scenario)->orgs : std::vector<std::string>{};
   const bool halls_only = view == "halls" && !*scenario;
-  auto base = Base(halls_only ? "halls" : core::Join(orgs, ","), orgs, halls_only);
+  Timing timing;
+  // A scenario of every org the store has plans over the base of every org (one base, not two).
+  std::vector<std::string> base_orgs = orgs;
+  if (auto all = store_->Orgs(); all.ok()) {
+    std::vector<std::string> sorted = orgs;
+    std::sort(sorted.begin(), sorted.end());
+    std::sort(all->begin(), all->end());
+    if (sorted == *all) base_orgs.clear();
+  }
+  auto base = Base(halls_only ? "halls" : core::Join(base_orgs, ","), base_orgs, halls_only);
   if (!base.ok()) return Failed(base.status(), diagnostics);
+  timing.Mark("base");
   if (view == "overlap") {
-    return Ok(OverlapJson(planners::ComputeOverlap((*base)->estate, (*base)->catalog, orgs),
-                          (*base)->catalog));
+    Answer answer = Ok(OverlapJson(
+        planners::ComputeOverlap((*base)->estate, (*base)->catalog, orgs), (*base)->catalog));
+    timing.Mark("overlap");
+    answer.timing = timing.text();
+    return answer;
   }
   planners::PipelineRequest request;
   request.scenario = *scenario ? &**scenario : nullptr;
@@ -227,13 +286,17 @@ Answer Workspace::Planned(const std::string& view, const fs::path& path) {
   } else {
     request.steps = StepsOf(view);
   }
+  request.trace = [&](std::string_view step) { timing.Mark(step.substr(0, step.find(' '))); };
   ++plans_;
   auto result = planners::RunPipeline(*base, request, diagnostics);
   if (!result.ok()) return Failed(result.status(), diagnostics);
-  if (view == "target") return Ok(TargetJson(*result->target));
-  if (view == "plan") return Ok(PlanJson(*result->waves));
-  if (view == "halls") return Ok(HallsJson(*result));
-  return Ok(RiskJson(*result->risk));
+  Answer answer = view == "target"  ? Ok(TargetJson(*result->target))
+                  : view == "plan"  ? Ok(PlanJson(*result->waves))
+                  : view == "halls" ? Ok(HallsJson(*result))
+                                    : Ok(RiskJson(*result->risk));
+  timing.Mark("json");
+  answer.timing = timing.text();
+  return answer;
 }
 
 }  // namespace samdrift::tools::serve

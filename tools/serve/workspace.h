@@ -32,7 +32,9 @@ class Workspace {
 
   std::unique_lock<std::mutex> Lock() { return std::unique_lock(mutex_); }
 
-  // Opens the store (read-only) and loads the base of every org. Call with the lock held.
+  // Opens the store (read-only). The planning bases load on the first view that needs them (an
+  // estate of 290 orgs takes minutes and gigabytes; its asset pages need none). Call with the
+  // lock held.
   core::Status Load();
   // The store, reopened first when its file changed since. Call with the lock held.
   core::Result<core::Store*> Store();
@@ -40,7 +42,14 @@ class Workspace {
   void Invalidate();
 
   // GET /api/VIEW?scenario=NAME...: the command's --json. Call with the lock held.
-  Answer View(const std::string& view, const std::vector<std::string>& scenarios);
+  Answer View(const std::string& view, const std::vector<std::string>& scenarios) {
+    return Find(view, scenarios, nullptr);
+  }
+  // The same view parsed, kept beside the answer (an asset's page filters the target, plan and
+  // risk views without parsing them each time); null with `failed` set when it failed.
+  std::shared_ptr<const nlohmann::ordered_json> Parsed(const std::string& view,
+                                                       const std::vector<std::string>& scenarios,
+                                                       Answer& failed);
   // The path of scenario NAME in the scenarios folder (NAME.yaml, NAME.yml, or NAME when it has
   // one of those extensions); an error answer (400 bad name) when the name is not allowed.
   core::Result<std::filesystem::path> ScenarioPath(const std::string& name) const;
@@ -57,12 +66,16 @@ class Workspace {
   Answer Cached(const std::string& key, const std::filesystem::path& path,
                 const std::function<Answer()>& compute);
 
-  // Planning runs (not cached answers) since the start, for tests and the log.
+  // Planning runs (not cached answers) and views parsed since the start, for tests and the log.
   std::size_t plans() const { return plans_; }
+  std::size_t parses() const { return parses_; }
+  std::size_t bases_loaded() const { return bases_loaded_; }
 
  private:
   core::Result<std::shared_ptr<const planners::PlanningBase>> Base(
       const std::string& key, const std::vector<std::string>& orgs, bool halls_only);
+  // The view's answer, kept or computed; `key` (when given) receives its key in answers_.
+  Answer Find(const std::string& view, const std::vector<std::string>& scenarios, std::string* key);
   Answer Compute(const std::string& view, const std::vector<std::filesystem::path>& paths);
   Answer Planned(const std::string& view, const std::filesystem::path& path);
 
@@ -73,7 +86,10 @@ class Workspace {
   std::string stamp_;  // the store file's (and its WAL's) time and size when opened
   std::map<std::string, std::shared_ptr<const planners::PlanningBase>> bases_;
   std::map<std::string, Answer> answers_;
+  std::map<std::string, std::shared_ptr<const nlohmann::ordered_json>> parsed_;  // by answers_' key
   std::size_t plans_ = 0;
+  std::size_t parses_ = 0;
+  std::size_t bases_loaded_ = 0;
 };
 
 // A scenario name is a file name in the scenarios folder: letters, digits, '-', '_', '.', at most

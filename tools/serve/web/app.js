@@ -40,6 +40,20 @@ const ctx = {
     if (!ctx.scenarios.includes(ctx.scenario)) ctx.scenario = '';
     select.value = ctx.scenario;
   },
+  // Runs fn (a re-plan), its time shown in the status line while it runs and when it is done.
+  async timed(fn, prefix = '') {
+    const started = performance.now();
+    const tick = () => ctx.status(`${prefix}${ctx.t('Re-planning…')} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    tick();
+    const timer = setInterval(tick, 100);
+    try {
+      const out = await fn();
+      ctx.status(`${prefix}${ctx.t('Re-planned in')} ${Math.round(performance.now() - started)} ms`);
+      return out;
+    } finally {
+      clearInterval(timer);
+    }
+  },
   go(hash) { if (location.hash === hash) route(); else location.hash = hash; },
 };
 

@@ -67,6 +67,13 @@ const sv = {
   'does not fit': 'får inte plats', 'breaks a distance rule': 'bryter mot en avståndsregel',
   'chosen: the lowest score': 'vald: lägst poäng', 'fits and keeps the rules': 'får plats och håller reglerna',
   'min_distance_km': 'för nära (min_distance_km)', 'max_distance_km': 'för långt isär (max_distance_km)',
+  'Start date': 'Startdatum', 'Hours per month': 'Timmar per månad', 'Costs file': 'Kostnadsfil',
+  'No target halls: add them in the YAML text.': 'Inga målhallar: lägg till dem i YAML-texten.',
+  'Revert edits': 'Ångra ändringarna', 'Undo last save': 'Ångra senaste sparningen',
+  'Discard the edits: the text as saved': 'Släpp ändringarna: texten som den sparades',
+  'earlier versions kept': 'tidigare versioner sparade', 'Edits reverted.': 'Ändringarna ångrade.',
+  'Undone: the version before the last save of': 'Ångrat: versionen före senaste sparningen av',
+  'new municipality': 'ny kommun',
   // values from the data
   'datacenter': 'datacenter', 'network': 'nätverk', 'platform': 'plattform', 'client': 'klient',
   'upgrade': 'uppgradera', 'replace': 'ersätt', 'migrate': 'migrera', 'retire': 'avveckla',

@@ -65,7 +65,7 @@ export async function renderOne(ctx, main, [org, kind, ...rest]) {
   const t = ctx.t;
   const key = rest.join('/');
   const path = '/api/assets/' + [org, kind, key].map(encodeURIComponent).join('/');
-  const d = await getJson(path, {concerns: 1, scenario: ctx.scenario});
+  const d = await getJson(path);
   const a = d.asset;
   const fields = ['org', 'kind', 'category', 'role', 'vendor', 'product', 'version', 'serial',
     'site', 'hall', 'rack', 'position', 'u_height', 'power_w', 'redundancy_group', 'criticality', 'eol'];
@@ -84,7 +84,13 @@ export async function renderOne(ctx, main, [org, kind, ...rest]) {
         r.kind ? el('a', {href: assetHref(r.org, r.kind, r.asset)}, ctx.org(r.org) + ' / ' + r.asset)
           : ctx.org(r.org) + ' / ' + r.asset,
         `${r.file}:${r.line}`])));
-  concerns(ctx, main, d);
+  // The gaps, plan items and risks need the scenario planned: asked after the asset is shown.
+  const later = el('div', {id: 'asset-concerns'}, el('p', {class: 'muted'}, t('Loading…')));
+  main.append(later);
+  getJson(path, {concerns: 1, scenario: ctx.scenario}).then((c) => {
+    later.replaceChildren();
+    concerns(ctx, later, c);
+  }).catch((e) => later.replaceChildren(el('p', {class: 'error'}, e.message)));
 }
 
 // The gaps, plan items and single points of failure of the working scenario that name the asset

@@ -22,15 +22,14 @@ export async function render(ctx, main) {
     standards.replaceChildren(standardTable(ctx, tg, overlap, apply));
   };
   async function apply(capability, value) {
-    ctx.status(t('Re-planning…'));
-    const started = performance.now();
     try {
-      const yaml = await getText('/api/scenarios/' + encodeURIComponent(ctx.scenario));
-      await change('PUT', '/api/scenarios/' + encodeURIComponent(ctx.scenario), {},
-        setStandard(yaml, capability, value === '' ? null : value));
-      const fresh = await getJson('/api/target', {scenario: ctx.scenario});
+      const fresh = await ctx.timed(async () => {
+        const yaml = await getText('/api/scenarios/' + encodeURIComponent(ctx.scenario));
+        await change('PUT', '/api/scenarios/' + encodeURIComponent(ctx.scenario), {},
+          setStandard(yaml, capability, value === '' ? null : value));
+        return getJson('/api/target', {scenario: ctx.scenario});
+      });
       show(fresh);
-      ctx.status(`${t('Re-planned in')} ${Math.round(performance.now() - started)} ms`);
     } catch (e) {
       ctx.status(e.message + (e.body?.errors ? ': ' + e.body.errors.map((d) => d.text).join('; ') : ''), true);
     }

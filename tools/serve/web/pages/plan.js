@@ -1,10 +1,10 @@
 // Plan: the waves (a timeline when the scenario has dates) and their items, filterable by
-// municipality and category.
+// municipality and category; the items are paged over all of them (kPage a page).
 import {getJson} from '../api.js';
 import {el, table, fmt, append} from '../dom.js';
 
 const kCategories = ['datacenter', 'network', 'platform', 'client'];
-const kShown = 300;
+const kPage = 200;
 
 export async function render(ctx, main) {
   const t = ctx.t;
@@ -14,6 +14,7 @@ export async function render(ctx, main) {
   const category = el('select', {name: 'category'}, el('option', {value: ''}, t('(all)')),
     kCategories.map((c) => el('option', {value: c}, t(c))));
   const out = el('div');
+  let first = 0;  // the first item shown, of those the filters keep
   main.append(el('h1', {}, t('Plan')),
     el('p', {}, `${p.waves.length} ${t('waves')}, ${p.items.length} ${t('items')}; ${t('lower bound')} ${p.lower_bound_waves}`),
     el('div', {class: 'filters'}, el('label', {}, t('Municipality'), org), el('label', {}, t('Category'), category)), out);
@@ -29,14 +30,21 @@ export async function render(ctx, main) {
       table([t('Wave'), t('Start'), t('End'), t('Items'), 'kW', t('hours'), t('Municipality')],
         waves.map((w) => [w.number, w.start || '', w.end || '', per.get(w.number) || 0, fmt(w.kw), Math.round(w.hours),
           (w.orgs || []).map((o) => ctx.org(o)).join(', ')]), {id: 'waves'}),
-      el('h2', {}, t('Plan items')),
-      items.length > kShown ? el('p', {class: 'muted'}, `${t('The first')} ${kShown} ${t('of')} ${items.length}`) : null,
+      el('h2', {}, t('Plan items')), pager(items.length),
       table([t('Wave'), t('Municipality'), t('Asset'), t('Action'), t('Category'), t('Reason')],
-        items.slice(0, kShown).map((i) => ({attrs: {'data-org': i.org}, cells: [i.wave, ctx.org(i.org), i.asset, t(i.action), t(i.category || ''), i.reason]})),
+        items.slice(first, first + kPage).map((i) => ({attrs: {'data-org': i.org}, cells: [i.wave, ctx.org(i.org), i.asset, t(i.action), t(i.category || ''), i.reason]})),
         {id: 'items'})]);
   };
-  org.addEventListener('change', show);
-  category.addEventListener('change', show);
+  const pager = (total) => {
+    const turn = (by) => () => { first += by; show(); };
+    return el('div', {class: 'pager', id: 'items-pager'},
+      el('button', {id: 'items-prev', disabled: first === 0, onclick: turn(-kPage)}, '← ' + t('Previous')),
+      el('span', {id: 'items-range'}, total ? `${first + 1}–${Math.min(first + kPage, total)} ${t('of')} ${total}` : t('(none)')),
+      el('button', {id: 'items-next', disabled: first + kPage >= total, onclick: turn(kPage)}, t('Next') + ' →'));
+  };
+  const refilter = () => { first = 0; show(); };
+  org.addEventListener('change', refilter);
+  category.addEventListener('change', refilter);
   show();
 }
 

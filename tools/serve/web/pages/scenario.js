@@ -1,8 +1,11 @@
-// Scenario: the YAML in an editor, validated as you type by the CLI's own parser
-// (POST /api/scenarios/validate), errors at their line; save as a new file or over the old one
-// (PUT /api/scenarios/NAME); the re-plan's figures and the diff against the scenario it came from.
+// Scenario: a form for the common keys and the YAML in an editor, kept in sync, validated as you
+// type by the CLI's own parser (POST /api/scenarios/validate), errors at their field and line;
+// save as a new file or over the old one (PUT /api/scenarios/NAME); the re-plan's figures, timed
+// while it runs, and the diff against the scenario it came from; going back: revert the edits to
+// the file, or undo a save (POST /api/scenarios/NAME/undo).
 import {getJson, getText, change} from '../api.js';
 import {el, table, fmt} from '../dom.js';
+import {scenarioForm, capabilitiesOf} from '../scenario_form.js';
 
 const kDelay = 300;
 const kMoney = ['investment', 'running_per_year_today', 'running_per_year_target', 'five_year_total'];
@@ -19,10 +22,19 @@ export async function render(ctx, main) {
   const name = el('input', {id: 'save-name', size: 24});
   const saveNew = el('button', {id: 'save-new'}, t('Save as new'));
   const saveOver = el('button', {id: 'save-over'}, t('Save over'));
+  const revert = el('button', {id: 'revert', title: t('Discard the edits: the text as saved')}, t('Revert edits'));
+  const undo = el('button', {id: 'undo-save', disabled: true}, t('Undo last save'));
   const result = el('div', {id: 'save-result'});
+  const params = ctx.scenario ? {scenario: ctx.scenario} : {};
+  const [target, overlap] = await Promise.all([getJson('/api/target', params), getJson('/api/overlap', params)]);
+  const form = scenarioForm(ctx, capabilitiesOf(target, overlap), () => text.value, (yaml) => {
+    text.value = yaml;
+    numbers();
+    validate().catch((e) => ctx.status(e.message, true));
+  });
   main.append(el('h1', {}, t('Scenario')),
-    el('div', {class: 'filters'}, el('label', {}, t('Open'), source), el('label', {}, t('Name'), name), saveNew, saveOver),
-    el('p', {}, state), el('div', {class: 'editor'}, gutter, text), errors, result);
+    el('div', {class: 'filters'}, el('label', {}, t('Open'), source), el('label', {}, t('Name'), name), saveNew, saveOver, revert, undo),
+    el('p', {}, state), form.node, el('h2', {}, 'YAML'), el('div', {class: 'editor'}, gutter, text), errors, result);
 
   let origin = source.value;
   let bad = new Set();
@@ -54,6 +66,12 @@ export async function render(ctx, main) {
     state.textContent = v.valid ? t('Valid') : t('Has errors');
     state.className = v.valid ? 'yes' : 'error';
     showErrors(v.errors);
+    form.update(v);
+  };
+  const versions = async () => {
+    const h = origin ? await getJson(`/api/scenarios/${encodeURIComponent(origin)}/history`) : {versions: 0};
+    undo.disabled = !h.versions;
+    undo.title = `${h.versions} ${t('earlier versions kept')}`;
   };
   text.addEventListener('input', () => {
     numbers();
@@ -67,29 +85,46 @@ export async function render(ctx, main) {
     name.value = origin;
     text.value = origin ? await getText('/api/scenarios/' + encodeURIComponent(origin)) : '';
     numbers();
-    await validate();
+    await Promise.all([validate(), versions()]);
   };
   source.addEventListener('change', () => load().catch((e) => ctx.status(e.message, true)));
+  revert.addEventListener('click', () => load().then(() => ctx.status(t('Edits reverted.'))).catch((e) => ctx.status(e.message, true)));
+  undo.addEventListener('click', async () => {
+    try {
+      const r = await change('POST', `/api/scenarios/${encodeURIComponent(origin)}/undo`, {}, '');
+      text.value = r.text;
+      numbers();
+      await Promise.all([validate(), versions()]);
+      ctx.status(`${t('Undone: the version before the last save of')} ${origin}`);
+    } catch (e) {
+      ctx.status(e.message, true);
+    }
+  });
 
   const save = async (asNew) => {
     const target = (asNew ? name.value : origin).trim().replace(/\.ya?ml$/, '');
     if (!target) return ctx.status(t('Give the scenario a name.'), true);
     if (asNew && ctx.scenarios.includes(target)) return ctx.status(t('A scenario of that name exists; use Save over.'), true);
-    const started = performance.now();
+    let figures;
     try {
-      await change('PUT', '/api/scenarios/' + encodeURIComponent(target), {}, text.value);
+      figures = await ctx.timed(async () => {
+        await change('PUT', '/api/scenarios/' + encodeURIComponent(target), {}, text.value);
+        await ctx.refreshScenarios();
+        return getJson('/api/compare', {scenario: target});
+      }, `${t('Saved')} ${target}; `);
     } catch (e) {
       if (e.body?.errors) showErrors(e.body.errors);
       return ctx.status(e.message, true);
     }
-    await ctx.refreshScenarios();
-    const figures = await getJson('/api/compare', {scenario: target});
-    const ms = Math.round(performance.now() - started);
-    ctx.status(`${t('Saved')} ${target}; ${t('re-planned in')} ${ms} ms`);
+    if (!asNew) await versions();
     result.replaceChildren(el('h2', {}, `${t('Figures')}: ${target}`), figuresTable(ctx, figures.scenarios[0]));
     if (origin && origin !== target) result.append(await diffView(ctx, origin, target));
     source.replaceChildren(...ctx.scenarios.map((n) => el('option', {value: n}, n)));
     source.value = target;
+    if (asNew) {
+      origin = target;
+      await versions();
+    }
   };
   saveNew.addEventListener('click', () => save(true));
   saveOver.addEventListener('click', () => save(false));
