@@ -46,6 +46,23 @@ class PackedOptionalInt {
   friend constexpr auto operator<=>(PackedOptionalInt a, PackedOptionalInt b) {
     return a.value_ <=> b.value_;  // kNone is the least int
   }
+  // Beside a std::optional<int>: without these, std::optional's own templates would take the
+  // packed int as a value and call an empty one unequal to an empty optional.
+  friend constexpr bool operator==(PackedOptionalInt a, const std::optional<int>& b) {
+    return a == PackedOptionalInt(b);
+  }
+  friend constexpr auto operator<=>(PackedOptionalInt a, const std::optional<int>& b) {
+    return a <=> PackedOptionalInt(b);
+  }
+  // And beside an int or std::nullopt, which convert to both of the above.
+  friend constexpr bool operator==(PackedOptionalInt a, int b) { return a.value_ == b; }
+  friend constexpr auto operator<=>(PackedOptionalInt a, int b) {
+    return a <=> PackedOptionalInt(b);
+  }
+  friend constexpr bool operator==(PackedOptionalInt a, std::nullopt_t) { return !a.has_value(); }
+  friend constexpr auto operator<=>(PackedOptionalInt a, std::nullopt_t) {
+    return a <=> PackedOptionalInt();
+  }
 
  private:
   int value_ = kNone;

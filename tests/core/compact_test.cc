@@ -27,6 +27,23 @@ TEST_CASE("a packed optional int reads like std::optional<int>", "[core][compact
   CHECK(none.value_or(7) == 7);
   CHECK_THROWS_AS(none.value(), std::bad_optional_access);
   CHECK(std::optional<int>(none) == std::nullopt);
+  // Against a std::optional<int>, either side: empty equals empty, as optionals compare.
+  const std::optional<int> empty, five = 5;
+  CHECK(none == empty);
+  CHECK(empty == none);
+  CHECK_FALSE(none != empty);
+  CHECK(PackedOptionalInt(5) == five);
+  CHECK(five == PackedOptionalInt(5));
+  CHECK(none != five);
+  CHECK(five != none);
+  CHECK(none < five);
+  CHECK(empty < PackedOptionalInt(5));
+  CHECK(PackedOptionalInt(5) == 5);
+  CHECK(5 == PackedOptionalInt(5));
+  CHECK(none != 0);
+  CHECK(none < 0);
+  CHECK(std::nullopt == none);
+  CHECK(PackedOptionalInt(0) != std::nullopt);
 
   PackedOptionalInt zero = 0;  // a zero-height device (a wall panel, a PDU) is not "none"
   CHECK(zero.has_value());
