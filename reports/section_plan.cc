@@ -139,6 +139,7 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
   Timeline timeline;
   // The rows (and colours) of the Gantt charts below: orgs sorted, the joint work last.
   timeline.rows = planners::PlanRows(plan);
+  timeline.items = std::string(Tr(lang, "items"));
   std::map<std::string, std::size_t> row_of;
   for (std::size_t i = 0; i < timeline.rows.size(); ++i) row_of[timeline.rows[i]] = i;
   timeline.counts.assign(timeline.rows.size(), std::vector<double>(plan.waves.size(), 0));
@@ -158,9 +159,9 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
                    std::string(Tr(lang, "Halls after"))};
   for (const planners::Wave& wave : plan.waves) {
     timeline.waves.push_back(std::to_string(wave.number));
-    timeline.wave_notes.push_back(std::to_string(wave.items.size()) + " items, " +
-                                  Cell::Number(wave.kw, 1).text + " kW, " +
-                                  Cell::Number(wave.hours, 0).text + " h");
+    timeline.wave_notes.push_back(
+        std::to_string(wave.items.size()) + " " + std::string(Tr(lang, "items")) + ", " +
+        Cell::Number(wave.kw, 1).text + " kW, " + Cell::Number(wave.hours, 0).text + " h");
     std::string orgs_text, halls_text, over;
     for (const std::string& org : wave.orgs) {
       orgs_text += (orgs_text.empty() ? "" : ", ") + RowName(context, org);
@@ -171,7 +172,9 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
                     std::string(Tr(lang, "cooling")) + " " +
                     Cell::Number(h.cooling_kw_used, 1).text + " kW";
     }
-    for (const std::string& o : wave.over_limit) over += (over.empty() ? "" : "; ") + o;
+    for (const auto& [group, limit] : wave.over_limit_why) {
+      over += (over.empty() ? "" : "; ") + OverLimitText(lang, group, limit);
+    }
     loads.rows.push_back({Cell::Number(wave.number),
                           Cell::Number(static_cast<double>(wave.items.size())),
                           Cell::Number(wave.kw, 1), Cell::Number(wave.hours, 0),
@@ -189,21 +192,20 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
                    std::string(Tr(lang, "Municipality")), std::string(Tr(lang, "Asset")),
                    std::string(Tr(lang, "Action")),       std::string(Tr(lang, "Move group")),
                    std::string(Tr(lang, "Reason"))};
-  // An item made from a gap starts its reason with the gap's (planners/migration.cc, waves.cc):
-  // that part in the report's language.
+  // An item made from a gap starts its reason with the gap's (planners/migration.cc): in the
+  // report's language from the gap's facts, like the rest of the reason from the item's.
   std::map<std::string, const planners::Gap*> gaps;
   for (const planners::Gap& g : target.gaps) gaps[g.org + ":" + g.key + ":" + g.capability] = &g;
   for (const auto& p : plan.items) {
-    std::string reason = p.reason;
     const auto gap = gaps.find(p.item.id);
-    if (gap != gaps.end() && !gap->second->reason.empty() &&
-        reason.rfind(gap->second->reason, 0) == 0) {
-      reason.replace(0, gap->second->reason.size(), GapReason(lang, *gap->second));
-    }
-    items.rows.push_back({Cell::Number(p.wave), Cell::Text(p.item.id), OrgCell(context, p.item.org),
-                          Cell::Text(p.item.asset),
-                          Cell::Text(std::string(Tr(lang, p.item.action))),
-                          Cell::Number(p.move_group), Cell::Text(reason)});
+    // The joint work by its name in the report's language (its id in CSV files).
+    const Cell org = p.item.org == planners::kJointOrg
+                         ? KeyedCell(RowName(context, p.item.org), p.item.org)
+                         : OrgCell(context, p.item.org);
+    items.rows.push_back(
+        {Cell::Number(p.wave), Cell::Text(p.item.id), org, Cell::Text(PlanItemAsset(lang, p)),
+         Cell::Text(std::string(Tr(lang, p.item.action))), Cell::Number(p.move_group),
+         Cell::Text(PlanItemReason(lang, p, gap == gaps.end() ? nullptr : gap->second))});
   }
   section.tables.push_back(std::move(items));
   return section;
