@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
 # samdrift benchmarks: one command, on a fresh clone (after scripts/setup.sh, which it runs).
 #
-#   bash bench/run.sh [--quick] [--work DIR] [--no-setup]
+#   bash bench/run.sh [--quick] [--work DIR] [--no-setup] [--build DIR]
 #                     [--parts csv,bigcsv,xml,glpi,estate,national,graph,planners,report,serve]
+#                     [--stores SMALL.db,BIG.db] [--steps overlap,target,...] [--runs N]
+#                     [--lock FILE]
+#
+# national: --stores reads two existing stores (29 and 290 orgs; opened read-only, never
+# written) instead of generating and importing them; --steps limits the commands measured on
+# them; `compare` and `plan` run --runs times (default 3) and are given with their spread
+# against issue 23's goals; --lock runs every national command under `flock FILE` (a shared
+# machine where two national runs must not overlap).
 #
 # Builds a Release tree in build/, generates its inputs with samdrift-gen under --work
 # (default: $TMPDIR/samdrift-bench), runs every benchmark and prints a Markdown table: machine,
@@ -16,13 +24,23 @@ quick=0
 setup=1
 parts="csv,bigcsv,xml,glpi,estate,national,graph,planners,report,serve"
 work="${TMPDIR:-/tmp}/samdrift-bench"
+build=build
+stores=""
+steps="overlap,target,plan,halls,stats,net,risk,compare"
+runs_national=3
+lock=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --no-setup) setup=0 ;;
     --work) work="$2"; shift ;;
     --parts) parts="$2"; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --build) build="$2"; shift ;;
+    --stores) stores="$2"; shift ;;
+    --steps) steps="$2"; shift ;;
+    --runs) runs_national="$2"; shift ;;
+    --lock) lock="$2"; shift ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
   shift
@@ -31,12 +49,13 @@ done
 [ "$setup" = 1 ] && bash scripts/setup.sh
 jobs=$(nproc)
 # The same Release tree as the demo and the tests (build/), with the benchmark programs added.
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DSAMDRIFT_BENCH=ON >/dev/null
-cmake --build build -j"$jobs" --target samdrift samdrift-gen graph_bench xml_walk \
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSAMDRIFT_BENCH=ON >/dev/null
+cmake --build "$build" -j"$jobs" --target samdrift samdrift-gen graph_bench xml_walk \
   samdrift_hall_bench samdrift_net_bench samdrift_wave_bench estate_bench >/dev/null
 
-S="$root/build/tools/samdrift"
-G="$root/build/tools/samdrift-gen"
+build=$(cd "$build" && pwd)
+S="$build/tools/samdrift"
+G="$build/tools/samdrift-gen"
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 log="$work/bench.log"
@@ -52,7 +71,8 @@ measure() {
   shift
   local tf="$work/.time"
   echo "== $name: $*" >>"$log"
-  if ! /usr/bin/time -f '%e %U %S %M' -o "$tf" "$@" >>"$log" 2>&1; then
+  # Under --lock (national runs) the lock is taken before the clock starts.
+  if ! "${under_lock[@]}" /usr/bin/time -f '%e %U %S %M' -o "$tf" "$@" >>"$log" 2>&1; then
     echo "bench: '$name' failed: $*" >&2
     tail -20 "$log" >&2
     exit 1
@@ -67,6 +87,7 @@ calc() { awk "BEGIN { printf \"$1\", $2 }"; }
 row() { rows+=("| $1 | $2 | $3 | $4 | $5 |"); }
 verdict() { awk -v v="$1" -v g="$2" -v dir="$3" 'BEGIN { ok = (dir == "le") ? (v <= g) : (v >= g); print ok ? "**met**" : "**not met**" }'; }
 # grep without -q: it reads everything, so the writer never dies of SIGPIPE under pipefail.
+under_lock=()
 has_command() { "$S" --help 2>/dev/null | grep -E "^  $1( |$)" >/dev/null; }
 has_format() { "$S" formats 2>/dev/null | grep -E "^$1( |$)" >/dev/null; }
 
@@ -176,7 +197,7 @@ xml_bench() {  # FORMAT LABEL FOLDER
   local format=$1 label=$2 folder=$3
   local bytes
   bytes=$(du -sb "$folder" | cut -f1)
-  measure "xml_walk $format" "$root/build/bench/xml_walk" "$folder"
+  measure "xml_walk $format" "$build/bench/xml_walk" "$folder"
   local ref_wall=$wall
   rm -f "$work/xml.db"*
   "$S" --db "$work/xml.db" init >>"$log"
@@ -263,7 +284,7 @@ say "estate: generating and importing $e_orgs orgs x 15000 assets"
 for org_dir in "$e_dir"/org*; do
   "$S" --db "$e_dir.db" import --new-org --org "$(basename "$org_dir")" "$org_dir" >>"$log" 2>&1
 done
-measure "estate_bench" "$root/build/bench/estate_bench" --db "$e_dir.db"
+measure "estate_bench" "$build/bench/estate_bench" --db "$e_dir.db"
 eval "$(tail -1 "$log" | tr ' ' '\n' | grep = | sed 's/^/e_/')"
 row "The estate in memory: ${e_assets} assets of $e_orgs orgs (\`Store::LoadEstate\`, heap per asset)" \
   "\`bench/estate_bench --db STORE\`" \
@@ -276,77 +297,120 @@ fi
 if want national; then
 if [ "$quick" = 1 ]; then small=10 big=29; else small=29 big=290; fi
 per_org=15000
-national() {  # ORGS -> sets step_wall[step], step_mem[step], total_wall, peak_mem
-  local orgs=$1
+[ -n "$lock" ] && under_lock=(flock "$lock" nice)
+want_step() { [[ ",$steps," == *",$1,"* ]]; }
+alternatives=()
+for f in alternativ-s alternativ-1-teknik alternativ-1-tjanst alternativ-2; do
+  alternatives+=(--scenario "$root/bench/compare/$f.yaml")
+done
+# national ORGS [STORE] -> sets step_wall[step], step_mem[step], total_wall, peak_mem and, for
+# compare and plan, runs_wall/runs_cpu/runs_mem[step] (the runs' figures, space-separated).
+national() {
+  local orgs=$1 store=${2:-}
   local dir="$work/national-$orgs"
-  rm -rf "$dir" "$dir.db" "$dir.db-wal" "$dir.db-shm"
-  say "national: generating $orgs orgs x $per_org assets"
-  measure "samdrift-gen $orgs" "$G" --orgs "$orgs" --assets-per-org "$per_org" --seed 11 --out "$dir"
-  gen_wall=$wall
-  "$S" --db "$dir.db" init >>"$log"
-  unset step_wall step_mem
-  declare -gA step_wall step_mem
-  local sum=0 peak=0
-  say "national: importing $orgs orgs"
-  for org_dir in "$dir"/org*; do
-    measure "import $(basename "$org_dir")" "$S" --db "$dir.db" import --new-org --org "$(basename "$org_dir")" "$org_dir"
-    sum=$(calc "%.2f" "$sum + $wall")
-    [ "$mem_mb" -gt "$peak" ] && peak=$mem_mb
-  done
-  step_wall[import]=$sum step_mem[import]=$peak
+  unset step_wall step_mem runs_wall runs_cpu runs_mem
+  declare -gA step_wall step_mem runs_wall runs_cpu runs_mem
+  gen_wall=""
+  if [ -z "$store" ]; then
+    rm -rf "$dir" "$dir.db" "$dir.db-wal" "$dir.db-shm"
+    say "national: generating $orgs orgs x $per_org assets"
+    measure "samdrift-gen $orgs" "$G" --orgs "$orgs" --assets-per-org "$per_org" --seed 11 --out "$dir"
+    gen_wall=$wall
+    "$S" --db "$dir.db" init >>"$log"
+    local sum=0 peak=0
+    say "national: importing $orgs orgs"
+    for org_dir in "$dir"/org*; do
+      measure "import $(basename "$org_dir")" "$S" --db "$dir.db" import --new-org --org "$(basename "$org_dir")" "$org_dir"
+      sum=$(calc "%.2f" "$sum + $wall")
+      [ "$mem_mb" -gt "$peak" ] && peak=$mem_mb
+    done
+    step_wall[import]=$sum step_mem[import]=$peak
+    store="$dir.db"
+  fi
   # The pipeline of issue 10 (import, overlap, target, plan, halls), then stats, net and risk
   # (every service's availability, single points and exposure, issue 19), which are measured
   # but not part of its total. Each step is one command, as a user runs it, its
   # text output written to a file (net's pairwise VLAN clashes grow with orgs squared: see
-  # bench/RESULTS.md).
+  # bench/RESULTS.md). plan runs --runs times (issue 23: under 20 s), as does compare.
   for step in overlap target plan halls stats net risk; do
-    if has_command "$step"; then
-      say "national: $step"
-      measure "$step" sh -c '"$1" --db "$2" "$3" >"$4"' - "$S" "$dir.db" "$step" "$dir.$step.out"
-      rm -f "$dir.$step.out"
+    want_step "$step" && has_command "$step" || continue
+    local n=1
+    [ "$step" = plan ] && n=$runs_national
+    for i in $(seq "$n"); do
+      say "national: $step ($orgs orgs, run $i/$n)"
+      measure "$step" sh -c '"$1" --db "$2" "$3" >"$4"' - "$S" "$store" "$step" "$work/national.out"
       step_wall[$step]=$wall step_mem[$step]=$mem_mb
-    fi
+      runs_wall[$step]+="$wall " runs_cpu[$step]+="$cpu " runs_mem[$step]+="$mem_mb "
+    done
+    rm -f "$work/national.out"
   done
   # compare (issue 18): the study's four alternatives (bench/compare/, every org) over one
   # estate load and one graph, each planned, priced and scored; outside the pipeline's total.
-  if has_command compare; then
-    say "national: compare"
-    local alternatives=()
-    for f in alternativ-s alternativ-1-teknik alternativ-1-tjanst alternativ-2; do
-      alternatives+=(--scenario "$root/bench/compare/$f.yaml")
+  if want_step compare && has_command compare; then
+    for i in $(seq "$runs_national"); do
+      say "national: compare ($orgs orgs, run $i/$runs_national)"
+      measure compare sh -c '"$@" >"$0"' "$work/national.out" "$S" --db "$store" compare "${alternatives[@]}"
+      step_wall[compare]=$wall step_mem[compare]=$mem_mb
+      runs_wall[compare]+="$wall " runs_cpu[compare]+="$cpu " runs_mem[compare]+="$mem_mb "
     done
-    measure compare sh -c '"$@" >"$0"' "$dir.compare.out" "$S" --db "$dir.db" compare "${alternatives[@]}"
-    rm -f "$dir.compare.out"
-    step_wall[compare]=$wall step_mem[compare]=$mem_mb
+    rm -f "$work/national.out"
   fi
+  for step in plan compare; do  # the median run stands for the step
+    [ -n "${runs_wall[$step]:-}" ] || continue
+    step_wall[$step]=$(echo "${runs_wall[$step]}" | tr ' ' '\n' | grep . | median)
+  done
   total_wall=0 peak_mem=0
   for step in import overlap target plan halls; do
     [ -n "${step_wall[$step]:-}" ] || continue
     total_wall=$(calc "%.2f" "$total_wall + ${step_wall[$step]}")
     [ "${step_mem[$step]}" -gt "$peak_mem" ] && peak_mem=${step_mem[$step]}
   done
-  db_mb=$(calc "%.0f" "$(stat -c %s "$dir.db") / 1048576")
+  db_mb=$(calc "%.0f" "$(stat -c %s "$store") / 1048576")
 }
-national "$small"
+# spread "1 2 3": "median M (min A – max B)"
+spread() {
+  echo "$1" | tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END {
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf "median %s (%s – %s)", m, v[1], v[NR] }'
+}
+# met_runs "walls" "mems" WALL_GOAL MEM_GOAL: "k of n runs"
+met_runs() {
+  paste <(echo "$1" | tr ' ' '\n' | grep .) <(echo "$2" | tr ' ' '\n' | grep .) |
+    awk -v w="$3" -v m="$4" '{ n++; if ($1 < w && $2 < m) k++ } END { printf "%d of %d runs", k, n }'
+}
+small_store=${stores%%,*} big_store=""
+[ -n "$stores" ] && big_store=${stores##*,}
+national "$small" "$small_store"
 declare -A small_wall
 for k in "${!step_wall[@]}"; do small_wall[$k]=${step_wall[$k]}; done
-national "$big"
+national "$big" "$big_store"
 assets_total=$((big * per_org))
-row "samdrift-gen ${big} orgs × ${per_org} assets" "\`samdrift-gen --orgs $big --assets-per-org $per_org --seed 11 --out DIR\`" \
+[ -n "$gen_wall" ] && row "samdrift-gen ${big} orgs × ${per_org} assets" "\`samdrift-gen --orgs $big --assets-per-org $per_org --seed 11 --out DIR\`" \
   "${gen_wall} s" "well under 60 s" "$(verdict "$gen_wall" 60 le)"
 for step in import overlap target plan halls stats net risk compare; do
   [ -n "${step_wall[$step]:-}" ] || continue
-  growth=$(awk -v a="${small_wall[$step]}" -v b="${step_wall[$step]}" -v n1="$small" -v n2="$big" \
+  growth=$(awk -v a="${small_wall[$step]:-0}" -v b="${step_wall[$step]}" -v n1="$small" -v n2="$big" \
     'BEGIN { if (a <= 0.05) print "–"; else printf "%.2f", log(b / a) / log(n2 / n1) }')
   cmd="\`samdrift $step\`"
   [ "$step" = import ] && cmd="\`samdrift import --org orgNNN DIR/orgNNN\` × $big"
   [ "$step" = compare ] && cmd="\`samdrift compare --scenario bench/compare/alternativ-*.yaml\` (4 scenarios)"
+  figure="${step_wall[$step]} s, peak ${step_mem[$step]} MB"
+  goal="$(case $step in stats | net | risk) echo "(outside the pipeline)" ;; import) echo "< 40 s (issue 23)" ;; *) echo "(part of the pipeline)" ;; esac)"
+  verdict_text="$([ "$step" = import ] && verdict "${step_wall[$step]}" 40 le || echo "–")"
+  if [ -n "${runs_wall[$step]:-}" ]; then
+    figure="wall $(spread "${runs_wall[$step]}") s, CPU $(spread "${runs_cpu[$step]}") s, peak $(spread "${runs_mem[$step]}") MB"
+    if [ "$step" = compare ]; then
+      goal="< 60 s and < 2048 MB (issue 23)"
+      verdict_text="$(met_runs "${runs_wall[$step]}" "${runs_mem[$step]}" 60 2048) met"
+    else
+      goal="< 20 s (issue 23)"
+      verdict_text="$(met_runs "${runs_wall[$step]}" "${runs_mem[$step]}" 20 1000000000) met"
+    fi
+  fi
   row "National scale: $step ($big orgs, $assets_total assets)" "$cmd" \
-    "${step_wall[$step]} s, peak ${step_mem[$step]} MB (growth exponent ${growth} from $small to $big orgs)" \
-    "$(case $step in stats | net | risk | compare) echo "(outside the pipeline)" ;; import) echo "< 40 s (issue 23)" ;; *) echo "(part of the pipeline)" ;; esac)" \
-    "$([ "$step" = import ] && verdict "${step_wall[$step]}" 40 le || echo "–")"
+    "$figure (growth exponent ${growth} from $small to $big orgs, ≤ 1.1)" "$goal" "$verdict_text"
 done
-row "National scale: whole pipeline ($big orgs × $per_org assets, store ${db_mb} MB)" \
+[ -z "$big_store" ] && row "National scale: whole pipeline ($big orgs × $per_org assets, store ${db_mb} MB)" \
   "import, overlap, target, plan, halls" "${total_wall} s, peak ${peak_mem} MB" "< 300 s, < 8192 MB" \
   "time $(verdict "$total_wall" 300 le), memory $(verdict "$peak_mem" 8192 le)"
 fi
@@ -355,7 +419,7 @@ fi
 if want graph; then
 if [ "$quick" = 1 ]; then g_assets=500000 g_rel=1000000; else g_assets=5000000 g_rel=10000000; fi
 say "graph view: $g_assets assets, $g_rel relations"
-measure "graph_bench" "$root/build/bench/graph_bench" --assets "$g_assets" --relations "$g_rel"
+measure "graph_bench" "$build/bench/graph_bench" --assets "$g_assets" --relations "$g_rel"
 eval "$(tail -1 "$log" | tr ' ' '\n' | grep = | sed 's/^/g_/')"
 row "Graph view: ${g_assets} assets, ${g_rel} relations" "\`bench/graph_bench --assets $g_assets --relations $g_rel\`" \
   "build ${g_build_s} s, view ${g_graph_mb} MB (the estate it indexes: ${g_estate_mb} MB), process peak ${g_peak_mb} MB" \
@@ -364,7 +428,7 @@ fi
 
 # --- 6. Planners alone at national scale (generated problems, no store) ---------------------------
 if want planners; then
-T="$root/build/tools"
+T="$build/tools"
 if [ "$quick" = 1 ]; then w_items=100000 w_orgs=29; else w_items=1000000 w_orgs=290; fi
 say "waves: $w_items items"
 measure "wave_bench" "$T/samdrift_wave_bench" --items "$w_items" --orgs "$w_orgs"

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/compact.h"
 #include "core/diagnostics.h"
 #include "core/name.h"
 
@@ -81,14 +82,11 @@ struct Provenance {
 // it is inserted like kReplace.
 enum class WriteMode : std::uint8_t { kReplace, kPatch, kFill };
 
-struct Attribute {
-  Name key;
-  Name value;  // interned too: most values repeat (an OS, a BIOS vendor, a memory size)
-};
-
 // The repeated texts are interned (core::Name, 4 bytes each: a national estate holds a few
 // thousand distinct vendors, sites or versions among millions of assets); the name, unique per
-// asset, is a string of its own.
+// asset, is a string of its own. Rack units are optional ints in 4 bytes, the attributes one
+// pointer (core/compact.h), and the attributes come last so that the 4-byte members pack:
+// sizeof(Asset) is 128 (tests/core/compact_test.cc).
 struct Asset {
   Name org;  // lowercase municipality id, e.g. "gnosjo"
   AssetKind kind = AssetKind::kDevice;
@@ -105,14 +103,14 @@ struct Asset {
   Name site;
   Name hall;
   Name rack;
-  std::optional<int> position;  // lowest rack unit occupied, 1-based
-  std::optional<int> u_height;
+  PackedOptionalInt position;  // lowest rack unit occupied, 1-based
+  PackedOptionalInt u_height;
   std::optional<double> power_w;
   Name redundancy_group;
   Name criticality;  // low | medium | high | critical, or empty
   Name eol;          // end of support as the source states it (ISO date)
-  std::vector<Attribute> attributes;
   Provenance provenance;
+  Attributes attributes;
 
   // The identity within (org, kind): sites "Site", halls "Site/Hall", racks "Site/Hall/Rack",
   // everything else its name.

@@ -2,13 +2,24 @@
 // pairs by \x1e (Clean() drops those two characters from keys and values).
 #include <algorithm>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/store_internal.h"
 
-namespace samdrift::core::store_internal {
+namespace samdrift::core {
+
+void BindOptional(SQLite::Statement& st, int index, PackedOptionalInt value) {
+  if (value) {
+    st.bind(index, *value);
+  } else {
+    st.bind(index);
+  }
+}
+
+namespace store_internal {
 namespace {
 
 constexpr char kAttrKeySep = '\x1f';
@@ -23,25 +34,9 @@ std::string Clean(std::string_view text) {
   return out;
 }
 
-}  // namespace
-
-std::string FileName(const std::string& source) {
-  return std::filesystem::path(source).filename().string();
-}
-
-std::string EncodeAttributes(const std::vector<Attribute>& attributes) {
-  std::string out;
-  for (const Attribute& a : attributes) {
-    if (!out.empty()) out += kAttrSep;
-    out += Clean(a.key);
-    out += kAttrKeySep;
-    out += Clean(a.value);
-  }
-  return out;
-}
-
-void DecodeAttributes(std::string_view text, std::vector<Attribute>& out) {
-  // Sized once: a national estate holds millions of these vectors.
+template <typename Out>
+void Decode(std::string_view text, Out& out) {
+  // Sized once: a national estate holds millions of these.
   if (!text.empty()) {
     out.reserve(out.size() + 1 +
                 static_cast<std::size_t>(std::count(text.begin(), text.end(), kAttrSep)));
@@ -68,4 +63,25 @@ void DecodeAttributes(std::string_view text, std::vector<Attribute>& out) {
   }
 }
 
-}  // namespace samdrift::core::store_internal
+}  // namespace
+
+std::string FileName(const std::string& source) {
+  return std::filesystem::path(source).filename().string();
+}
+
+std::string EncodeAttributes(std::span<const Attribute> attributes) {
+  std::string out;
+  for (const Attribute& a : attributes) {
+    if (!out.empty()) out += kAttrSep;
+    out += Clean(a.key);
+    out += kAttrKeySep;
+    out += Clean(a.value);
+  }
+  return out;
+}
+
+void DecodeAttributes(std::string_view text, Attributes& out) { Decode(text, out); }
+void DecodeAttributes(std::string_view text, std::vector<Attribute>& out) { Decode(text, out); }
+
+}  // namespace store_internal
+}  // namespace samdrift::core

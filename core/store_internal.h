@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,6 +23,10 @@
 #include "core/store.h"
 
 namespace samdrift::core {
+
+// Binds a rack unit (core/compact.h), or NULL when it has none. In samdrift::core, beside the
+// type, so that the writer's BindOptional(statement, index, asset.position) finds it.
+void BindOptional(SQLite::Statement& st, int index, PackedOptionalInt value);
 
 struct Store::Impl {
   explicit Impl(SQLite::Database database) : db(std::move(database)) {}
@@ -44,7 +49,8 @@ std::string FileName(const std::string& source);
 
 // The attribute codec (store_codec.cc): an asset's attributes as one column's text. Decoding
 // into `out` replaces the values of keys it holds already and appends the others.
-std::string EncodeAttributes(const std::vector<Attribute>& attributes);
+std::string EncodeAttributes(std::span<const Attribute> attributes);
+void DecodeAttributes(std::string_view text, Attributes& out);
 void DecodeAttributes(std::string_view text, std::vector<Attribute>& out);
 
 // Binds without a copy: `value` must stay alive and unchanged until the statement has run.

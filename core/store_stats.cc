@@ -135,7 +135,7 @@ void CountIpamHolders(SQLite::Database& db, StoreStats& stats) {
                               "SELECT org, attributes FROM assets WHERE kind = 'network' AND "
                               "instr(attributes, 'address' || char(31)) > 0");
   while (addresses.executeStep()) {
-    std::vector<Attribute> attributes;
+    Attributes attributes;
     DecodeAttributes(addresses.getColumn(1).getString(), attributes);
     for (const Attribute& a : attributes) {
       if ((a.key == "device" || a.key == "virtual_machine") && !a.value.empty()) {

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/name.h"
 #include "core/result.h"
 #include "planners/scenario.h"
 
@@ -68,20 +69,22 @@ struct WaveWhy {
 
 // One thing that changes: a gap to close, a device to move, a platform to build.
 struct WaveItem {
+  // The texts that repeat from item to item (org, action, kind, category, group, halls) are
+  // interned (core::Name, 4 bytes each): a national plan holds millions of items.
   std::string id;  // unique and stable, e.g. "varnamo:esx01:migrate"
-  std::string org;
-  std::string asset;     // the asset's name as imported (or the built thing's name)
-  std::string action;    // upgrade | replace | migrate | retire
-  std::string kind;      // asset kind ("vm", "device", ...), or "build" for things built first
-  std::string category;  // datacenter | network | platform | client ("" when not known)
-  double kw = 0;         // power moved
-  double hours = 0;      // effort
+  core::Name org;
+  std::string asset;    // the asset's name as imported (or the built thing's name)
+  core::Name action;    // upgrade | replace | migrate | retire
+  core::Name kind;      // asset kind ("vm", "device", ...), or "build" for things built first
+  core::Name category;  // datacenter | network | platform | client ("" when not known)
+  double kw = 0;        // power moved
+  double hours = 0;     // effort
   bool past_end_of_support = false;
-  int criticality = 1;           // 0 low, 1 medium (default), 2 high, 3 critical
-  std::string redundancy_group;  // members never all in one wave; "" for none
+  int criticality = 1;          // 0 low, 1 medium (default), 2 high, 3 critical
+  core::Name redundancy_group;  // members never all in one wave; "" for none
   // Hall load this item changes when it lands: + into `hall_in`, - from `hall_out`.
-  std::string hall_in;
-  std::string hall_out;
+  core::Name hall_in;
+  core::Name hall_out;
   double hall_kw = 0;
   double hall_positions = 0;            // rack positions (fractional: a device's share of a rack)
   std::vector<std::string> depends_on;  // ids of items that must land in an earlier wave

@@ -38,10 +38,12 @@ Runner SetupReport(CLI::App& app, const GlobalOptions& global) {
     auto result =
         in.ok() ? planners::RunPipeline(in->base, in->Request(planners::Step::kRisk), diagnostics)
                 : core::Result<planners::PipelineResult>(in.status());
-    // With several scenarios, all of them compared over the first one's estate.
+    // With several scenarios, all of them compared over the first one's estate; the first is
+    // planned once, for the report and the comparison (unless --date plans it for another day).
+    const planners::PipelineResult* planned = result.ok() && in->date.empty() ? &*result : nullptr;
     auto compared = result.ok() && scenarios->size() >= 2
                         ? CompareScenarios(*in->store, *scenarios, planning->catalogs, in->base,
-                                           in->scenario->orgs, diagnostics)
+                                           in->scenario->orgs, diagnostics, planned)
                         : core::Result<Comparison>(Comparison{});
     if (!result.ok()) compared = result.status();
     auto files = compared.ok() ? RunReport(*in->store, *in, *result, *options, diagnostics,

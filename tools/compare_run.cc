@@ -124,20 +124,26 @@ core::Result<LoadedScenarios> ReadChecked(const core::Store& store,
   return loaded;
 }
 
-// Each scenario planned, priced and scored over `base`, then the sensitivity.
+// Each scenario planned, priced and scored over `base`, then the sensitivity. The scenario of
+// `planned` (the caller's run of the same file over the same base) is not planned again.
 core::Result<Comparison> CompareOver(const std::shared_ptr<const planners::PlanningBase>& base,
-                                     const LoadedScenarios& loaded,
-                                     core::Diagnostics& diagnostics) {
+                                     const LoadedScenarios& loaded, core::Diagnostics& diagnostics,
+                                     const planners::PipelineResult* planned = nullptr) {
   Comparison out;
   out.org_names = base->estate.org_names;
   for (const planners::Scenario& s : loaded.scenarios) {
+    const planners::CostsFile* costs = s.costs.empty() ? nullptr : &loaded.costs.at(s.costs);
+    if (planned && !s.source.empty() && planned->scenario.source == s.source) {
+      out.scenarios.push_back(planners::CompareScenario(*base, *planned, costs));
+      Trace("compared: " + s.name);
+      continue;
+    }
     planners::PipelineRequest request;
     request.scenario = &s;
     request.steps = planners::kCompareSteps;
     request.trace = Trace;
     auto run = planners::RunPipeline(base, request, diagnostics);
     if (!run.ok()) return run.status();
-    const planners::CostsFile* costs = s.costs.empty() ? nullptr : &loaded.costs.at(s.costs);
     out.scenarios.push_back(planners::CompareScenario(*base, *run, costs));
     Trace("compared: " + s.name);
   }
@@ -178,7 +184,8 @@ core::Result<Comparison> CompareScenarios(const core::Store& store,
                                           const std::vector<std::string>& catalogs,
                                           const std::shared_ptr<const planners::PlanningBase>& base,
                                           const std::vector<std::string>& base_orgs,
-                                          core::Diagnostics& diagnostics) {
+                                          core::Diagnostics& diagnostics,
+                                          const planners::PipelineResult* planned) {
   core::Diagnostics read;
   auto loaded = ReadChecked(store, paths, read);
   if (loaded.ok() && (!base->graph || !Covers(base_orgs, loaded->scenarios))) {
@@ -187,7 +194,7 @@ core::Result<Comparison> CompareScenarios(const core::Store& store,
   diagnostics.Append(read);
   if (!loaded.ok()) return loaded.status();
   if (auto s = ReadCosts(store, base->catalog, *loaded, diagnostics); !s.ok()) return s;
-  return CompareOver(base, *loaded, diagnostics);
+  return CompareOver(base, *loaded, diagnostics, planned);
 }
 
 std::string FormatMoney(double amount) { return core::GroupDigits(amount, " "); }

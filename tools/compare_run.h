@@ -32,13 +32,16 @@ core::Result<Comparison> CompareScenarios(const core::Store& store,
 
 // The same over `base` (the report's: its graph built, its estate of `base_orgs`, empty for every
 // org, its catalog read from `catalogs`), so that the estate is read once; when a scenario names
-// an org the base lacks, the scenarios get an estate of their own as above.
+// an org the base lacks, the scenarios get an estate of their own as above. `planned`, when
+// given, is the caller's run over `base` (RunPipeline with kCompareSteps, no --date) of the
+// scenario file it names: that scenario is priced from it instead of being planned again.
 core::Result<Comparison> CompareScenarios(const core::Store& store,
                                           const std::vector<std::string>& paths,
                                           const std::vector<std::string>& catalogs,
                                           const std::shared_ptr<const planners::PlanningBase>& base,
                                           const std::vector<std::string>& base_orgs,
-                                          core::Diagnostics& diagnostics);
+                                          core::Diagnostics& diagnostics,
+                                          const planners::PipelineResult* planned = nullptr);
 
 // The JSON of docs/cli.md ("compare") and the side-by-side table.
 std::string CompareJson(const Comparison& comparison);

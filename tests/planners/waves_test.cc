@@ -374,6 +374,20 @@ TEST_CASE("a filtered plan keeps the chosen items and says what they wait for ou
   }
 }
 
+TEST_CASE("a wave item interns its repeated texts", "[planners][waves]") {
+  // Issue 23: a national plan holds millions of items, each once in the problem and once in the
+  // plan. The org, action, kind, category, redundancy group and halls are core::Name (4 bytes,
+  // not a 32-byte string with a heap copy of a hall name over 15 characters).
+  // (Without `why`, the facts of its reason, added since: three strings more per item.)
+  CHECK(sizeof(WaveItem) - sizeof(ItemWhy) <= 200);
+  WaveItem a = Item("a");
+  a.hall_in = "Region Väst/Serverhall 1";
+  WaveItem b = Item("b");
+  b.hall_in = std::string("Region Väst/") + "Serverhall 1";
+  CHECK(a.hall_in == b.hall_in);
+  CHECK(a.hall_in.data() == b.hall_in.data());  // one copy of the text
+}
+
 TEST_CASE("an item's reason is also given as facts: its cycle, what it waits for, what held it",
           "[planners][waves]") {
   WaveProblem problem;

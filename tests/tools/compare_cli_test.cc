@@ -67,6 +67,15 @@ std::map<std::string, std::map<std::string, double>> ReadmeFigures() {
   return out;
 }
 
+// How often `step` occurs in `text`.
+std::size_t Count(const std::string& text, const std::string& step) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(step); at != std::string::npos; at = text.find(step, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
 }  // namespace
 
 TEST_CASE("compare on the samples: the README's hand-derived figures", "[cli][compare]") {
@@ -113,14 +122,7 @@ TEST_CASE("compare on the samples: the README's hand-derived figures", "[cli][co
   const CliResult traced = RunCli(dir, "--db out/samdrift.db compare" + ScenarioArgs());
   ::unsetenv("SAMDRIFT_TRACE");
   REQUIRE(traced.exit_code == 0);
-  auto count = [&](const std::string& step) {
-    std::size_t n = 0;
-    for (std::size_t at = traced.err.find(step); at != std::string::npos;
-         at = traced.err.find(step, at + 1)) {
-      ++n;
-    }
-    return n;
-  };
+  auto count = [&](const std::string& step) { return Count(traced.err, step); };
   INFO(traced.err);
   CHECK(count(" estate loaded\n") == 1);
   CHECK(count(" graph built\n") == 1);
@@ -269,5 +271,21 @@ TEST_CASE("report with several scenarios: the comparison holds compare's figures
     for (const json& e : expected) {
       CHECK(decision.find(e["name"].get<std::string>()) != std::string::npos);
     }
+  }
+
+  // One load for the whole report (issue 23): the estate read and its graph built once, and
+  // each scenario planned once; the first, which the report details, is not planned again for
+  // the comparison.
+  ::setenv("SAMDRIFT_TRACE", "1", 1);
+  const CliResult traced = RunCli(dir, "--db out/samdrift.db report --out traced" + args);
+  ::unsetenv("SAMDRIFT_TRACE");
+  INFO(traced.err);
+  REQUIRE(traced.exit_code == 0);
+  CHECK(Count(traced.err, " estate loaded\n") == 1);
+  CHECK(Count(traced.err, " graph built\n") == 1);
+  for (const char* step : {" target planned\n", " halls planned\n", " waves planned\n",
+                           " risk computed\n", " compared: "}) {
+    INFO(step);
+    CHECK(Count(traced.err, step) == 3);
   }
 }
