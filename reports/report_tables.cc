@@ -15,6 +15,9 @@
 namespace samdrift::reports {
 namespace {
 
+// A report of more cells than this writes its workbook in libxlsxwriter's constant-memory mode.
+constexpr std::size_t kConstantMemoryCells = 2000000;
+
 // Excel sheet names: at most 31 characters, none of []:*?/\ , unique. A sheet is named by its
 // table's title (in the report's language), else its id.
 std::string SheetName(const Table& table, std::set<std::string>& used) {
@@ -86,6 +89,48 @@ void AddChart(lxw_workbook* workbook, lxw_worksheet* sheet, const std::string& s
   worksheet_insert_chart(sheet, 1, static_cast<lxw_col_t>(table.headers.size() + 1), chart);
 }
 
+// Rows [from, to) of `table` on `sheet` below its header row; the header frozen, filters on.
+void WriteSheet(lxw_workbook* workbook, lxw_worksheet* sheet,
+                std::map<std::size_t, lxw_format*>& formats, lxw_format* bold, const Table& table,
+                std::size_t from, std::size_t to) {
+  std::vector<std::size_t> widths(table.headers.size(), 8);
+  for (std::size_t c = 0; c < table.headers.size(); ++c) {
+    widths[c] = std::max(widths[c], table.headers[c].size());
+  }
+  for (std::size_t i = from; i < to; ++i) {
+    const auto& row = table.rows[i];
+    for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
+      widths[c] = std::max(widths[c], std::min<std::size_t>(row[c].text.size(), 60));
+    }
+  }
+  // Columns first: in constant-memory mode rows are written out as they come.
+  for (std::size_t c = 0; c < widths.size(); ++c) {
+    worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                         static_cast<double>(widths[c]) + 2, nullptr);
+  }
+  for (std::size_t c = 0; c < table.headers.size(); ++c) {
+    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), table.headers[c].c_str(), bold);
+  }
+  lxw_row_t r = 1;
+  for (std::size_t i = from; i < to; ++i, ++r) {
+    const auto& row = table.rows[i];
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const Cell& cell = row[c];
+      if (cell.number && std::isfinite(*cell.number)) {
+        worksheet_write_number(sheet, r, static_cast<lxw_col_t>(c), *cell.number,
+                               NumberFormat(workbook, formats, cell));
+      } else {
+        worksheet_write_string(sheet, r, static_cast<lxw_col_t>(c), cell.text.c_str(), nullptr);
+      }
+    }
+  }
+  worksheet_freeze_panes(sheet, 1, 0);
+  if (!table.headers.empty()) {
+    worksheet_autofilter(sheet, 0, 0, r > 1 ? r - 1 : 1,
+                         static_cast<lxw_col_t>(table.headers.size() - 1));
+  }
+}
+
 }  // namespace
 
 Cell Cell::Number(double n, int decimals) {
@@ -94,8 +139,16 @@ Cell Cell::Number(double n, int decimals) {
   return {buffer, n, {}};
 }
 
-core::Status WriteXlsx(const Report& report, const std::string& path) {
-  lxw_workbook* workbook = workbook_new(path.c_str());
+core::Status WriteXlsx(const Report& report, const std::string& path, std::size_t sheet_rows) {
+  // A large report is written row by row through temporary files (strings inline, no shared
+  // string table), so the workbook does not hold every cell in memory.
+  std::size_t cells = 0;
+  for (const Section& section : report.sections) {
+    for (const Table& table : section.tables) cells += table.rows.size() * table.headers.size();
+  }
+  lxw_workbook_options options{};
+  options.constant_memory = cells > kConstantMemoryCells ? LXW_TRUE : LXW_FALSE;
+  lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
   if (!workbook) return core::Status::Invalid("cannot create '" + path + "'");
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
@@ -104,39 +157,16 @@ core::Status WriteXlsx(const Report& report, const std::string& path) {
   std::map<std::size_t, lxw_format*> formats;  // by decimals
   for (const Section& section : report.sections) {
     for (const Table& table : section.tables) {
-      const std::string name = SheetName(table, used);
-      lxw_worksheet* sheet = workbook_add_worksheet(workbook, name.c_str());
-      if (!sheet) continue;
-      std::vector<std::size_t> widths(table.headers.size(), 8);
-      for (std::size_t c = 0; c < table.headers.size(); ++c) {
-        worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), table.headers[c].c_str(), bold);
-        widths[c] = std::max(widths[c], table.headers[c].size());
-      }
-      lxw_row_t r = 1;
-      for (const auto& row : table.rows) {
-        for (std::size_t c = 0; c < row.size(); ++c) {
-          const Cell& cell = row[c];
-          if (cell.number && std::isfinite(*cell.number)) {
-            worksheet_write_number(sheet, r, static_cast<lxw_col_t>(c), *cell.number,
-                                   NumberFormat(workbook, formats, cell));
-          } else {
-            worksheet_write_string(sheet, r, static_cast<lxw_col_t>(c), cell.text.c_str(), nullptr);
-          }
-          if (c < widths.size())
-            widths[c] = std::max(widths[c], std::min<std::size_t>(cell.text.size(), 60));
-        }
-        ++r;
-      }
-      for (std::size_t c = 0; c < widths.size(); ++c) {
-        worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
-                             static_cast<double>(widths[c]) + 2, nullptr);
-      }
-      worksheet_freeze_panes(sheet, 1, 0);
-      if (!table.headers.empty()) {
-        worksheet_autofilter(sheet, 0, 0, r > 1 ? r - 1 : 1,
-                             static_cast<lxw_col_t>(table.headers.size() - 1));
-      }
-      AddChart(workbook, sheet, name, table);
+      std::size_t from = 0;
+      do {
+        const std::size_t to = std::min(table.rows.size(), from + sheet_rows);
+        const std::string name = SheetName(table, used);
+        lxw_worksheet* sheet = workbook_add_worksheet(workbook, name.c_str());
+        if (!sheet) break;
+        WriteSheet(workbook, sheet, formats, bold, table, from, to);
+        if (from == 0) AddChart(workbook, sheet, name, table);
+        from = to;
+      } while (from < table.rows.size());
     }
   }
   lxw_error error = workbook_close(workbook);
