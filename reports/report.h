@@ -4,6 +4,7 @@
 #define SAMDRIFT_REPORTS_REPORT_H_
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,7 +52,19 @@ struct Table {
   // Columns that never hold an address, which redaction leaves alone (versions such as
   // "6.1.2.100" read as IPv4 addresses).
   std::vector<std::size_t> no_address_columns;
+  // A table of one row per asset, gap or plan item makes its rows as they are written instead of
+  // holding them (a national estate has millions): `rows` stays empty, the table has `made_rows`
+  // rows and row i is make_row(i), and `org_column` names its municipality column (OrgColumn
+  // does not scan a made table). Read any table's rows through RowCount and RowAt.
+  std::size_t made_rows = 0;
+  std::function<std::vector<Cell>(std::size_t)> make_row;
+  std::optional<std::size_t> org_column;
 };
+
+// The table's rows: held or made.
+std::size_t RowCount(const Table& table);
+// Row `i`: a held row, or a made one in `scratch` (valid until `scratch` changes).
+const std::vector<Cell>& RowAt(const Table& table, std::size_t i, std::vector<Cell>& scratch);
 
 struct Section {
   std::string id;  // HTML anchor

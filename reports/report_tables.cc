@@ -75,9 +75,9 @@ lxw_format* NumberFormat(lxw_workbook* workbook, std::map<std::size_t, lxw_forma
 // A column chart of `table.chart_column` by the first column, beside the table.
 void AddChart(lxw_workbook* workbook, lxw_worksheet* sheet, const std::string& sheet_name,
               const Table& table) {
-  if (!table.chart_column || table.rows.empty()) return;
+  if (!table.chart_column || RowCount(table) == 0) return;
   lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_COLUMN);
-  const auto last = static_cast<lxw_row_t>(table.rows.size());
+  const auto last = static_cast<lxw_row_t>(RowCount(table));
   const auto column = static_cast<lxw_col_t>(*table.chart_column);
   lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
   chart_series_set_categories(series, sheet_name.c_str(), 1, 0, last, 0);
@@ -97,8 +97,9 @@ void WriteSheet(lxw_workbook* workbook, lxw_worksheet* sheet,
   for (std::size_t c = 0; c < table.headers.size(); ++c) {
     widths[c] = std::max(widths[c], table.headers[c].size());
   }
+  std::vector<Cell> scratch;
   for (std::size_t i = from; i < to; ++i) {
-    const auto& row = table.rows[i];
+    const auto& row = RowAt(table, i, scratch);
     for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
       widths[c] = std::max(widths[c], std::min<std::size_t>(row[c].text.size(), 60));
     }
@@ -113,7 +114,7 @@ void WriteSheet(lxw_workbook* workbook, lxw_worksheet* sheet,
   }
   lxw_row_t r = 1;
   for (std::size_t i = from; i < to; ++i, ++r) {
-    const auto& row = table.rows[i];
+    const auto& row = RowAt(table, i, scratch);
     for (std::size_t c = 0; c < row.size(); ++c) {
       const Cell& cell = row[c];
       if (cell.number && std::isfinite(*cell.number)) {
@@ -133,6 +134,16 @@ void WriteSheet(lxw_workbook* workbook, lxw_worksheet* sheet,
 
 }  // namespace
 
+std::size_t RowCount(const Table& table) {
+  return table.make_row ? table.made_rows : table.rows.size();
+}
+
+const std::vector<Cell>& RowAt(const Table& table, std::size_t i, std::vector<Cell>& scratch) {
+  if (!table.make_row) return table.rows[i];
+  scratch = table.make_row(i);
+  return scratch;
+}
+
 Cell Cell::Number(double n, int decimals) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, n);
@@ -144,7 +155,7 @@ core::Status WriteXlsx(const Report& report, const std::string& path, std::size_
   // string table), so the workbook does not hold every cell in memory.
   std::size_t cells = 0;
   for (const Section& section : report.sections) {
-    for (const Table& table : section.tables) cells += table.rows.size() * table.headers.size();
+    for (const Table& table : section.tables) cells += RowCount(table) * table.headers.size();
   }
   lxw_workbook_options options{};
   options.constant_memory = cells > kConstantMemoryCells ? LXW_TRUE : LXW_FALSE;
@@ -159,14 +170,14 @@ core::Status WriteXlsx(const Report& report, const std::string& path, std::size_
     for (const Table& table : section.tables) {
       std::size_t from = 0;
       do {
-        const std::size_t to = std::min(table.rows.size(), from + sheet_rows);
+        const std::size_t to = std::min(RowCount(table), from + sheet_rows);
         const std::string name = SheetName(table, used);
         lxw_worksheet* sheet = workbook_add_worksheet(workbook, name.c_str());
         if (!sheet) break;
         WriteSheet(workbook, sheet, formats, bold, table, from, to);
         if (from == 0) AddChart(workbook, sheet, name, table);
         from = to;
-      } while (from < table.rows.size());
+      } while (from < RowCount(table));
     }
   }
   lxw_error error = workbook_close(workbook);
@@ -189,7 +200,9 @@ core::Status WriteCsvs(const Report& report, const std::string& dir) {
         out << (c ? ";" : "") << CsvField(Cell::Text(table.headers[c]));
       }
       out << "\r\n";
-      for (const auto& row : table.rows) {
+      std::vector<Cell> scratch;
+      for (std::size_t i = 0; i < RowCount(table); ++i) {
+        const auto& row = RowAt(table, i, scratch);
         for (std::size_t c = 0; c < row.size(); ++c) out << (c ? ";" : "") << CsvField(row[c]);
         out << "\r\n";
       }

@@ -1,6 +1,8 @@
 // Migration waves (timeline) section.
 #include <map>
+#include <memory>
 #include <set>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "planners/migration.h"
@@ -120,6 +122,38 @@ void AddCalendar(const Context& context, const planners::Gantt& calendar_gantt,
 
 }  // namespace
 
+namespace {
+
+using GapsById = std::unordered_map<std::string, const planners::Gap*>;
+
+GapsById GapsOf(const planners::TargetPlan& target) {
+  GapsById gaps;
+  for (const planners::Gap& g : target.gaps) gaps[g.org + ":" + g.key + ":" + g.capability] = &g;
+  return gaps;
+}
+
+// A plan item's row of "Plan items". An item made from a gap starts its reason with the gap's
+// (planners/migration.cc, waves.cc): that part in the report's language.
+std::vector<Cell> ItemRow(const Context& context, const GapsById& gaps,
+                          const planners::PlannedItem& p) {
+  const Lang lang = context.lang;
+  std::string reason = p.reason;
+  const auto gap = gaps.find(p.item.id);
+  if (gap != gaps.end() && !gap->second->reason.empty() &&
+      reason.rfind(gap->second->reason, 0) == 0) {
+    reason.replace(0, gap->second->reason.size(), GapReason(lang, *gap->second));
+  }
+  return {Cell::Number(p.wave),
+          Cell::Text(p.item.id),
+          OrgCell(context, p.item.org),
+          Cell::Text(p.item.asset),
+          Cell::Text(std::string(Tr(lang, p.item.action))),
+          Cell::Number(p.move_group),
+          Cell::Text(reason)};
+}
+
+}  // namespace
+
 Section WavesSection(const Context& context, const planners::WavePlan& plan,
                      const planners::TargetPlan& target, const planners::Gantt* gantt,
                      const planners::MonthlyHours* hours) {
@@ -189,22 +223,12 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
                    std::string(Tr(lang, "Municipality")), std::string(Tr(lang, "Asset")),
                    std::string(Tr(lang, "Action")),       std::string(Tr(lang, "Move group")),
                    std::string(Tr(lang, "Reason"))};
-  // An item made from a gap starts its reason with the gap's (planners/migration.cc, waves.cc):
-  // that part in the report's language.
-  std::map<std::string, const planners::Gap*> gaps;
-  for (const planners::Gap& g : target.gaps) gaps[g.org + ":" + g.key + ":" + g.capability] = &g;
-  for (const auto& p : plan.items) {
-    std::string reason = p.reason;
-    const auto gap = gaps.find(p.item.id);
-    if (gap != gaps.end() && !gap->second->reason.empty() &&
-        reason.rfind(gap->second->reason, 0) == 0) {
-      reason.replace(0, gap->second->reason.size(), GapReason(lang, *gap->second));
-    }
-    items.rows.push_back({Cell::Number(p.wave), Cell::Text(p.item.id), OrgCell(context, p.item.org),
-                          Cell::Text(p.item.asset),
-                          Cell::Text(std::string(Tr(lang, p.item.action))),
-                          Cell::Number(p.move_group), Cell::Text(reason)});
-  }
+  // One row per item, made as it is written: a national estate has millions.
+  items.made_rows = plan.items.size();
+  items.org_column = 2;
+  items.make_row = [context = std::make_shared<const Context>(context),
+                    gaps = std::make_shared<const GapsById>(GapsOf(target)), list = &plan.items](
+                       std::size_t i) { return ItemRow(*context, *gaps, (*list)[i]); };
   section.tables.push_back(std::move(items));
   return section;
 }

@@ -51,14 +51,15 @@ std::string ScriptSafe(const nlohmann::json& json) {
 }
 
 // Each org's share of `budget` rows: an equal share, raised by what orgs of fewer rows leave.
-std::unordered_map<std::string_view, std::size_t> OrgQuotas(const Table& table, std::size_t column,
-                                                            std::size_t budget) {
-  std::unordered_map<std::string_view, std::size_t> counts;
-  for (const auto& row : table.rows) ++counts[row[column].key];
-  std::vector<std::pair<std::size_t, std::string_view>> by_count;
+std::unordered_map<std::string, std::size_t> OrgQuotas(const Table& table, std::size_t column,
+                                                       std::size_t budget) {
+  std::unordered_map<std::string, std::size_t> counts;
+  std::vector<Cell> scratch;
+  for (std::size_t r = 0; r < RowCount(table); ++r) ++counts[RowAt(table, r, scratch)[column].key];
+  std::vector<std::pair<std::size_t, std::string>> by_count;
   for (const auto& [org, count] : counts) by_count.emplace_back(count, org);
   std::sort(by_count.begin(), by_count.end());
-  std::unordered_map<std::string_view, std::size_t> quotas;
+  std::unordered_map<std::string, std::size_t> quotas;
   std::size_t left = by_count.size();
   for (const auto& [count, org] : by_count) {
     const std::size_t take = std::min(count, budget / left--);
@@ -70,24 +71,30 @@ std::unordered_map<std::string_view, std::size_t> OrgQuotas(const Table& table, 
 
 // A column's texts, each once, and the index of each.
 struct Dictionary {
-  std::vector<std::string_view> texts;
-  std::unordered_map<std::string_view, std::size_t> index;
+  std::vector<std::string> texts;
+  std::unordered_map<std::string, std::size_t> index;
 };
 
-// The dictionary of column `c` over `rows`, when its cells are texts that repeat (fewer
-// distinct texts than half the rows).
-std::optional<Dictionary> ColumnDictionary(const Table& table, const std::vector<std::size_t>& rows,
-                                           std::size_t c) {
-  Dictionary dict;
+// The dictionaries of the table's columns over `rows`, in one pass: a column has one when its
+// cells are texts that repeat (fewer distinct texts than half the rows).
+std::vector<std::optional<Dictionary>> Dictionaries(const Table& table,
+                                                    const std::vector<std::size_t>& rows) {
+  std::vector<std::optional<Dictionary>> dicts(table.headers.size(), Dictionary{});
+  std::vector<Cell> scratch;
   for (std::size_t r : rows) {
-    const auto& row = table.rows[r];
-    if (c >= row.size() || row[c].number) return std::nullopt;
-    if (dict.index.emplace(row[c].text, dict.texts.size()).second) {
-      dict.texts.push_back(row[c].text);
-      if (dict.texts.size() * 2 >= rows.size()) return std::nullopt;
+    const auto& row = RowAt(table, r, scratch);
+    for (std::size_t c = 0; c < dicts.size(); ++c) {
+      auto& dict = dicts[c];
+      if (!dict) continue;
+      if (c >= row.size() || row[c].number) {
+        dict.reset();
+      } else if (dict->index.emplace(row[c].text, dict->texts.size()).second) {
+        dict->texts.push_back(row[c].text);
+        if (dict->texts.size() * 2 >= rows.size()) dict.reset();
+      }
     }
   }
-  return dict;
+  return dicts;
 }
 
 nlohmann::json CellJson(const Cell& cell) {
@@ -101,8 +108,8 @@ nlohmann::json CellJson(const Cell& cell) {
 
 std::vector<std::size_t> EmbeddedRows(const Table& table, std::size_t max_rows) {
   std::vector<std::size_t> rows;
-  if (max_rows == 0 || table.rows.size() <= max_rows) {
-    rows.resize(table.rows.size());
+  if (max_rows == 0 || RowCount(table) <= max_rows) {
+    rows.resize(RowCount(table));
     std::iota(rows.begin(), rows.end(), 0);
     return rows;
   }
@@ -113,8 +120,9 @@ std::vector<std::size_t> EmbeddedRows(const Table& table, std::size_t max_rows) 
     return rows;
   }
   auto quotas = OrgQuotas(table, *org, max_rows);
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    std::size_t& quota = quotas[table.rows[r][*org].key];
+  std::vector<Cell> scratch;
+  for (std::size_t r = 0; r < RowCount(table); ++r) {
+    std::size_t& quota = quotas[RowAt(table, r, scratch)[*org].key];
     if (quota == 0) continue;
     --quota;
     rows.push_back(r);
@@ -123,6 +131,7 @@ std::vector<std::size_t> EmbeddedRows(const Table& table, std::size_t max_rows) 
 }
 
 std::optional<std::size_t> OrgColumn(const Table& table) {
+  if (table.make_row) return table.made_rows ? table.org_column : std::nullopt;
   if (table.rows.empty()) return std::nullopt;
   for (std::size_t c = 0; c < table.headers.size(); ++c) {
     bool all = true;
@@ -143,14 +152,13 @@ std::string TableRowsJson(const Table& table, const std::vector<std::size_t>* em
     all = EmbeddedRows(table, 0);
     embedded = &all;
   }
-  std::vector<std::optional<Dictionary>> dicts(table.headers.size());
-  if (embedded->size() > kDictionaryRows) {
-    for (std::size_t c = 0; c < dicts.size(); ++c) dicts[c] = ColumnDictionary(table, *embedded, c);
-  }
+  std::vector<std::optional<Dictionary>> dicts;
+  if (embedded->size() > kDictionaryRows) dicts = Dictionaries(table, *embedded);
   nlohmann::json rows = nlohmann::json::array();
+  std::vector<Cell> scratch;
   for (std::size_t r : *embedded) {
     nlohmann::json cells = nlohmann::json::array();
-    const auto& row = table.rows[r];
+    const auto& row = RowAt(table, r, scratch);
     for (std::size_t c = 0; c < row.size(); ++c) {
       if (c < dicts.size() && dicts[c]) {
         cells.push_back(dicts[c]->index.at(row[c].text));
@@ -163,7 +171,7 @@ std::string TableRowsJson(const Table& table, const std::vector<std::size_t>* em
   const std::optional<std::size_t> org = OrgColumn(table);
   nlohmann::json data = {{"org", org ? nlohmann::json(*org) : nlohmann::json()},
                          {"rows", std::move(rows)}};
-  if (embedded->size() < table.rows.size()) data["total"] = table.rows.size();
+  if (embedded->size() < RowCount(table)) data["total"] = RowCount(table);
   if (std::any_of(dicts.begin(), dicts.end(), [](const auto& d) { return d.has_value(); })) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& d : dicts) list.push_back(d ? nlohmann::json(d->texts) : nlohmann::json());
