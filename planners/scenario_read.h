@@ -13,6 +13,12 @@ namespace samdrift::planners {
 // The study's keys (scenario_study.cc): `alternative`, `pooled`, `costs`, `criteria`.
 void ReadStudyKeys(YamlReader& r, const YAML::Node& root, Scenario& s);
 
+// `timeline:` (scenario_timeline.cc): start, hours_per_month, freeze, phases.
+void ReadTimelineKeys(YamlReader& r, const YAML::Node& root, Scenario& s);
+
+// Risk (scenario_risk.cc): `sla:` tiers and `availability:` per kind and k_of_n.
+void ReadRiskKeys(YamlReader& r, const YAML::Node& root, Scenario& s);
+
 }  // namespace samdrift::planners
 
 #endif  // SAMDRIFT_PLANNERS_SCENARIO_READ_H_

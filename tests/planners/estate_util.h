@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/catalog.h"
 #include "core/store.h"
@@ -12,6 +13,13 @@
 #include "planners/scenario.h"
 
 namespace samdrift::testing {
+
+// Each diagnostic as the user reads it ("FILE:LINE:COL: error[CODE]: message").
+inline std::vector<std::string> Lines(const core::Diagnostics& d) {
+  std::vector<std::string> lines;
+  for (const auto& item : d.items()) lines.push_back(core::FormatDiagnostic(item));
+  return lines;
+}
 
 // Two hypervisor products (acme-hv with lines 1 past, 2 supported, 3 without dates; beta-hv),
 // a server OS product with three lines, switch hardware with a model pattern, a printer.
