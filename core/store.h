@@ -86,6 +86,7 @@ struct ApplySummary {
   std::size_t assets_written = 0;   // every asset row of the batch (several may share a key)
   std::size_t assets_stored = 0;    // the distinct assets those rows went into
   std::size_t assets_replaced = 0;  // rows of earlier imports of the same files, removed first
+  std::size_t files_replaced = 0;   // files (org, file name) the store had from earlier imports
   std::size_t relations_written = 0;
   std::size_t device_types_written = 0;
   // Sites, halls and racks the rows name but no file declares, added to the store (net: those

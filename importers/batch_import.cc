@@ -246,19 +246,24 @@ class PartQueue {
  public:
   // Takes the part's rows; leaves it empty, with a recycled part's capacity when there is one.
   void Push(Part& part) {
-    std::unique_lock lock(mutex_);
-    space_.wait(lock, [&] { return parts_.size() < kMaxParts; });
-    parts_.push_back(std::move(part));
-    part = Part();
-    if (!spare_.empty()) {
-      part = std::move(spare_.back());
-      spare_.pop_back();
+    {
+      std::unique_lock lock(mutex_);
+      space_.wait(lock, [&] { return parts_.size() < kMaxParts; });
+      parts_.push_back(std::move(part));
+      part = Part();
+      if (!spare_.empty()) {
+        part = std::move(spare_.back());
+        spare_.pop_back();
+      }
+      ready_.notify_one();
     }
-    ready_.notify_one();
-  }
-  void Recycle(Part&& part) {
+    // The stored rows are freed here, by the thread that made them, not by the storing one
+    // (a tenth of the store thread's time in a bulk import went to freeing them).
     part.assets.clear();
     part.relations.clear();
+  }
+  // Takes back a stored part (its rows are freed when it is handed out again).
+  void Recycle(Part&& part) {
     std::lock_guard lock(mutex_);
     if (spare_.size() < kMaxParts) spare_.push_back(std::move(part));
   }

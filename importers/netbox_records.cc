@@ -98,6 +98,10 @@ std::vector<std::string> NetboxYamlKeys(std::string_view text) {
 }
 
 std::vector<std::string> NetboxKeys(std::string_view content) {
+  // No NetBox form (CSV, JSON, YAML) starts with '<': XML is not read (every NetBox importer
+  // sniffs every file of a folder, and GLPI folders hold thousands of XML files).
+  const std::string_view start = core::Trim(core::WithoutUtf8Bom(content.substr(0, 256)));
+  if (!start.empty() && start[0] == '<') return {};
   std::string text = core::ToUtf8(content.substr(0, std::min<std::size_t>(content.size(), 65536)));
   switch (DetectNetboxForm(text)) {
     case NetboxForm::kJson:

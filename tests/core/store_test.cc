@@ -383,6 +383,29 @@ TEST_CASE("a writer stores in parts and rolls back unless committed", "[core][st
   CHECK(stats->total == 5);  // two devices, their rack, hall and site
 }
 
+TEST_CASE("a file the store never had is registered without deletes; one it had is replaced",
+          "[core][store]") {
+  auto store = Memory();
+  Batch first;
+  for (const char* file : {"a.xml", "b.xml", "c.xml"}) {
+    first.assets.push_back(Device("gnosjo", std::string("pc-") + file, file));
+  }
+  auto summary = store->Apply(first);
+  REQUIRE(summary.ok());
+  CHECK(summary->files_replaced == 0);
+  CHECK(summary->assets_replaced == 0);
+  Batch again = first;
+  again.assets.pop_back();                                    // c.xml is not imported again
+  again.assets.push_back(Device("gnosjo", "pc-d", "d.xml"));  // and d.xml is new
+  summary = store->Apply(again);
+  REQUIRE(summary.ok());
+  CHECK(summary->files_replaced == 2);
+  CHECK(summary->assets_replaced == 2);
+  CHECK(summary->assets_stored == 3);
+  CHECK(store->Stats()->orgs.at("gnosjo").by_kind.at(AssetKind::kDevice) == 4);
+  CHECK(store->Stats()->sources == 4);
+}
+
 TEST_CASE("the summary counts the distinct assets stored, not the rows written", "[core][store]") {
   auto store = Memory();
   Batch batch;

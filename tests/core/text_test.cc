@@ -56,7 +56,10 @@ TEST_CASE("amounts are rounded and grouped by thousands", "[core][text]") {
   CHECK(GroupDigits(999.4, " ") == "999");
   CHECK(GroupDigits(1000, " ") == "1 000");
   CHECK(GroupDigits(26710750, " ") == "26 710 750");
-  CHECK(GroupDigits(8545221.79, "\xC2\xA0") == "8\xC2\xA0" "545\xC2\xA0" "222");
+  CHECK(GroupDigits(8545221.79, "\xC2\xA0") ==
+        "8\xC2\xA0"
+        "545\xC2\xA0"
+        "222");
   CHECK(GroupDigits(-1234567, " ") == "-1 234 567");
 }
 
@@ -98,6 +101,23 @@ TEST_CASE("utf-8 validation rejects overlongs and surrogates", "[core][text]") {
   CHECK_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
   CHECK_FALSE(IsValidUtf8("\xE2\x82"));          // truncated
   CHECK_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+}
+
+TEST_CASE("utf-8 validation finds a bad byte wherever the ASCII run before it ends",
+          "[core][text]") {
+  // ASCII is checked eight bytes at a time: the first bad byte is found at every offset within
+  // and after a word, and a valid character that starts in a word's last byte is accepted.
+  for (std::size_t at = 0; at < 20; ++at) {
+    std::string text(24, 'a');
+    text[at] = '\xFF';
+    CHECK(InvalidUtf8At(text) == at);
+    std::string euro(24, 'a');
+    euro.replace(at, 3, "\xE2\x82\xAC");
+    CHECK(InvalidUtf8At(euro) == std::string_view::npos);
+    euro.resize(at + 2);  // the euro sign cut short at the end
+    CHECK(InvalidUtf8At(euro) == at);
+  }
+  CHECK(InvalidUtf8At(std::string(4096, 'x')) == std::string_view::npos);
 }
 
 TEST_CASE("closest names for did-you-mean", "[core][text]") {

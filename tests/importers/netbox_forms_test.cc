@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "importers/netbox_importer.h"
+#include "importers/netbox_records.h"
 #include "importers/tenant_org.h"
 #include "tests/importers/test_util.h"
 
@@ -141,6 +142,15 @@ TEST_CASE("YAML nested too deep is an error, not a crash", "[importers][netbox][
   auto r = RunImporter(NetboxImporter(NetboxType::kSite), text, "deep.yaml");
   CHECK(r.lines() == std::vector<std::string>{"deep.yaml:2:73: error[NBX023]: YAML nested deeper "
                                               "than 64 levels; NetBox objects are flat"});
+}
+
+TEST_CASE("XML has no NetBox keys: the sniffers do not read it", "[importers][netbox]") {
+  // Every NetBox importer sniffs every file of a folder; an XML file is none of NetBox's forms.
+  CHECK(importers::NetboxKeys("<?xml version=\"1.0\"?>\n<REQUEST><QUERY>INVENTORY</QUERY>"
+                              "</REQUEST>\n")
+            .empty());
+  CHECK(importers::NetboxKeys("\xEF\xBB\xBF  \n<nmaprun/>").empty());
+  CHECK(importers::NetboxKeys("name,site\nsw-1,HQ\n") == std::vector<std::string>{"name", "site"});
 }
 
 TEST_CASE("tenant names fold to org ids", "[importers][netbox][tenant]") {
