@@ -7,6 +7,7 @@
 #include <numeric>
 #include <tuple>
 
+#include "core/text.h"
 #include "planners/hall_rack.h"
 
 namespace samdrift::planners {
@@ -294,8 +295,10 @@ void Planner::PlacePdus() {
       }
     }
     if (!placed) {
-      plan_.unplaced.push_back(
-          {d, Limit::kSparePdu, "spare PDU: the PDU zone of every rack in use is full"});
+      Unplaced& spare = plan_.unplaced.emplace_back();
+      spare.device = d;
+      spare.limit = Limit::kSparePdu;
+      spare.reason = "spare PDU: the PDU zone of every rack in use is full";
       done_[d] = true;
     }
   }
@@ -321,53 +324,66 @@ Unplaced Planner::Explain(std::size_t d) const {
       why = "the scenario has no target halls";
     else
       why += ", but the scenario has none";
-    return {d, Limit::kNoHall, why};
+    Unplaced out;
+    out.device = d;
+    out.limit = Limit::kNoHall;
+    out.reason = std::move(why);
+    return out;
   }
-  int max_u = 0;
-  double max_kw = 0;
-  std::string names;
+  Unplaced out;
+  out.device = d;
   for (const HallState* h : eligible) {
     const HallSpec& s = *h->spec;
-    if (s.positions > 0) max_u = std::max(max_u, s.rack_u - std::min(s.rack_pdu_u, s.rack_u));
-    for (const RackState& r : racks_) {
-      if (halls_.data() + r.hall == h) max_u = std::max(max_u, r.u - std::min(r.reserved, r.u));
+    if (s.positions > 0) {
+      out.max_u = std::max(out.max_u, s.rack_u - std::min(s.rack_pdu_u, s.rack_u));
     }
-    max_kw = std::max(max_kw, s.rack_power_kw * in_.margin);
-    names += (names.empty() ? "" : ", ") + s.name;
+    for (const RackState& r : racks_) {
+      if (halls_.data() + r.hall == h) {
+        out.max_u = std::max(out.max_u, r.u - std::min(r.reserved, r.u));
+      }
+    }
+    out.max_kw = std::max(out.max_kw, s.rack_power_kw * in_.margin);
+    out.halls.push_back(s.name);
   }
-  if (dev.u_height > max_u) {
-    return {d, Limit::kRackU,
-            "is " + std::to_string(dev.u_height) + " U, taller than any rack's usable height in " +
-                names + " (" + std::to_string(max_u) + " U)"};
+  if (dev.u_height > out.max_u) {
+    out.reason = "is " + std::to_string(dev.u_height) +
+                 " U, taller than any rack's usable height in " + core::Join(out.halls, ", ") +
+                 " (" + std::to_string(out.max_u) + " U)";
+    return out;
   }
-  if (dev.kw > max_kw + kEpsilon) {
-    return {d, Limit::kRackPower,
-            "draws " + Kw(dev.kw) + " kW, more than a rack's power budget in " + names + " (" +
-                Kw(max_kw) + " kW" + MarginText(in_.margin) + ")"};
+  if (dev.kw > out.max_kw + kEpsilon) {
+    out.limit = Limit::kRackPower;
+    out.reason = "draws " + Kw(dev.kw) + " kW, more than a rack's power budget in " +
+                 core::Join(out.halls, ", ") + " (" + Kw(out.max_kw) + " kW" +
+                 MarginText(in_.margin) + ")";
+    return out;
   }
-  std::string reason = "needs " + need + ":";
-  std::optional<Limit> limit;
+  out.reason = "needs " + need + ":";
   for (const HallState* h : eligible) {
-    const HallSpec& s = *h->spec;
-    Limit l;
+    HallShortfall& lack = out.shortfalls.emplace_back();
+    lack.hall = h->spec->name;
+    lack.positions = h->spec->positions;
     std::string text;
     if (h->kw + dev.kw > h->Power() + kEpsilon) {
-      l = Limit::kHallPower;
-      text = "power " + Kw(h->Power() - h->kw) + " of " + Kw(h->Power()) + " kW left" +
-             MarginText(in_.margin);
+      lack.limit = Limit::kHallPower;
+      lack.left_kw = h->Power() - h->kw;
+      lack.kw = h->Power();
+      text =
+          "power " + Kw(lack.left_kw) + " of " + Kw(lack.kw) + " kW left" + MarginText(in_.margin);
     } else if (h->kw + dev.kw > h->Cooling() + kEpsilon) {
-      l = Limit::kHallCooling;
-      text = "cooling " + Kw(h->Cooling() - h->kw) + " of " + Kw(h->Cooling()) + " kW left" +
+      lack.limit = Limit::kHallCooling;
+      lack.left_kw = h->Cooling() - h->kw;
+      lack.kw = h->Cooling();
+      text = "cooling " + Kw(lack.left_kw) + " of " + Kw(lack.kw) + " kW left" +
              MarginText(in_.margin);
     } else {
-      l = Limit::kHallPositions;
-      text = "all " + std::to_string(s.positions) + " positions used, no rack with room";
+      text = "all " + std::to_string(lack.positions) + " positions used, no rack with room";
     }
-    if (!limit) limit = l;
-    reason += " " + s.name + ": " + text + ";";
+    out.reason += " " + lack.hall + ": " + text + ";";
   }
-  reason.pop_back();
-  return {d, *limit, reason};
+  out.limit = out.shortfalls.front().limit;
+  out.reason.pop_back();
+  return out;
 }
 
 void Planner::Finish() {

@@ -159,10 +159,27 @@ enum class Limit : std::uint8_t {
 };
 std::string_view ToString(Limit limit);  // "rack_u", "rack_kw", "hall_positions", ...
 
+// A hall a device could have gone to and what it lacked (kHallPower, kHallCooling: `left_kw` of
+// `kw`; kHallPositions: all `positions` used).
+struct HallShortfall {
+  std::string hall;
+  Limit limit = Limit::kHallPositions;
+  double left_kw = 0;
+  double kw = 0;
+  int positions = 0;
+};
+
 struct Unplaced {
   std::size_t device = 0;  // index into HallPlan::devices
   Limit limit = Limit::kRackU;
   std::string reason;  // in words, naming the halls and figures
+  // The figures of `reason`, for a reader in another language (kNoHall: HallPlan::sides and the
+  // device say the rest): the halls of its side, their racks' largest usable height and power
+  // budget (kRackU, kRackPower; at HallPlan::margin), and what each hall lacked.
+  std::vector<std::string> halls;
+  int max_u = 0;
+  double max_kw = 0;
+  std::vector<HallShortfall> shortfalls;
 };
 
 // A lower bound on the racks any plan needs for the devices (PDUs and devices that fit no rack

@@ -38,13 +38,14 @@ std::map<std::string, int> LastWaveOut(const HallPlan& plan, const WavePlan& wav
 // devices that could not be placed.
 std::map<std::string, std::vector<StayingDevice>> Staying(const HallPlan& plan) {
   std::map<std::string, std::vector<StayingDevice>> stays;
-  for (const HallDevice& d : plan.stays) stays[HallOf(d)].push_back({d.name, d.org, d.site_bound});
+  for (const HallDevice& d : plan.stays)
+    stays[HallOf(d)].push_back({d.name, d.org, d.site_bound, std::nullopt});
   for (const PlannedHall& hall : plan.halls) {
     for (const PlannedRack& rack : hall.racks) {
       for (const Placement& p : rack.devices) {
         const HallDevice& d = plan.devices[p.device];
         if (p.kept && !d.site_bound.empty())
-          stays[HallOf(d)].push_back({d.name, d.org, d.site_bound});
+          stays[HallOf(d)].push_back({d.name, d.org, d.site_bound, std::nullopt});
       }
     }
   }
@@ -52,7 +53,7 @@ std::map<std::string, std::vector<StayingDevice>> Staying(const HallPlan& plan) 
     if (u.limit == Limit::kSparePdu) continue;
     const HallDevice& d = plan.devices[u.device];
     if (d.hall.empty()) continue;
-    stays[HallOf(d)].push_back({d.name, d.org, "could not be placed: " + u.reason});
+    stays[HallOf(d)].push_back({d.name, d.org, "could not be placed: " + u.reason, u.limit});
   }
   for (auto& [hall, list] : stays) {
     std::sort(list.begin(), list.end(), [](const StayingDevice& a, const StayingDevice& b) {

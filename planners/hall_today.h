@@ -3,6 +3,7 @@
 #ifndef SAMDRIFT_PLANNERS_HALL_TODAY_H_
 #define SAMDRIFT_PLANNERS_HALL_TODAY_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,8 @@ struct StayingDevice {
   std::string asset;
   std::string org;
   std::string why;
+  // A device the plan could not place (why: "could not be placed: " and its reason): its limit.
+  std::optional<Limit> not_placed;
 };
 
 struct TodayHallFate {

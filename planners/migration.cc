@@ -118,6 +118,9 @@ class Builder {
       build.criticality = 0;
       build.reason = "built first: the joint network core in " + hall.name +
                      " that the devices moving there connect to";
+      build.why.kind = ItemWhy::Kind::kNetworkCore;
+      build.why.place = hall.name;
+      build.why.hall = hall.name;
       hall_network_[hall.name] = build.id;
       Add(std::move(build), std::nullopt);
     }
@@ -143,6 +146,9 @@ class Builder {
       build.criticality = 0;
       build.reason = "built first: the standard platform (" + hypervisor->name +
                      ") that migrating workloads move to";
+      build.why.kind = ItemWhy::Kind::kPlatform;
+      build.why.place = hypervisor->name;
+      build.why.hall = primary_hall_;
       if (auto network = hall_network_.find(primary_hall_); network != hall_network_.end()) {
         build.depends_on.push_back(network->second);
       }
@@ -160,6 +166,7 @@ class Builder {
       item.category = std::string(core::ToString(gap.category));
       item.hours = gap.effort_hours;
       item.past_end_of_support = gap.past_end_of_support;
+      item.why.kind = ItemWhy::Kind::kGap;
       if (owned) {
         item.asset = std::move(owned->gaps[k].asset);
         item.reason = std::move(owned->gaps[k].reason);
@@ -213,6 +220,11 @@ class Builder {
       item.reason = "moves " + (p.from.empty() ? std::string() : "from " + p.from + " ") + "to " +
                     p.hall + ", rack " + p.rack + " U" + std::to_string(p.position) +
                     (p.new_rack ? " (a new rack)" : "");
+      item.why.kind = ItemWhy::Kind::kMove;
+      item.why.place = p.from;
+      item.why.rack = p.rack;
+      item.why.u = p.position;
+      item.why.new_rack = p.new_rack;
       const auto asset = graph_.Find(p.org, p.asset);
       FillFromAsset(item, AssetOf(asset));
       auto network = hall_network_.find(p.hall);
@@ -279,6 +291,7 @@ class Builder {
       item.category = std::string(core::ToString(service.category));
       item.hours = hours;
       item.reason = "cut-over of the service once what it needs has moved";
+      item.why.kind = ItemWhy::Kind::kCutOver;
       FillFromAsset(item, &service);
       Add(std::move(item), id);
     }

@@ -111,6 +111,8 @@ Allocation Allocate(const NetInput& input, const NetOptions& options,
   Allocation out;
   out.to.assign(moved.size(), std::nullopt);
   out.how.assign(moved.size(), "");
+  out.how_why.assign(moved.size(), NewPrefixWhy::kLowestFree);
+  out.block.assign(moved.size(), std::nullopt);
   std::optional<Pool> pools[2];
   if (options.ipv4) pools[0] = MakePool(*options.ipv4, input, kept, orgs, out.blocks);
   if (options.ipv6) pools[1] = MakePool(*options.ipv6, input, kept, orgs, out.blocks);
@@ -143,23 +145,28 @@ Allocation Allocate(const NetInput& input, const NetOptions& options,
     const int f = family_index(prefix);
     const char* family = f == 0 ? "IPv4" : "IPv6";
     if (!pools[f]) {
+      out.how_why[k] = NewPrefixWhy::kNoSupernet;
       out.how[k] = std::string("no new prefix: the scenario gives no ") + family +
                    " supernet (addressing: supernet, per_org_block)";
       continue;
     }
     const Pool& pool = *pools[f];
     if (!pool.problem.empty()) {
+      out.how_why[k] = NewPrefixWhy::kPoolProblem;
       out.how[k] = std::string("no new prefix: ") + pool.problem;
       continue;
     }
     const std::optional<core::IpPrefix>& block = pool.block_of[r.org];
+    out.block[k] = block;
     if (!block) {
+      out.how_why[k] = NewPrefixWhy::kNoBlockLeft;
       out.how[k] = std::string("no new prefix: no ") + Len(pool.pool.block_length) +
                    " block left for " + orgs[r.org] + " in " + pool.pool.supernet.ToString() +
                    " (" + std::to_string(pool.block_count) + " blocks)";
       continue;
     }
     if (prefix.length() < block->length()) {
+      out.how_why[k] = NewPrefixWhy::kLargerThanBlock;
       out.how[k] = std::string("no new prefix: a ") + Len(prefix.length()) + " is larger than " +
                    orgs[r.org] + "'s block " + block->ToString();
       continue;
@@ -199,6 +206,7 @@ Allocation Allocate(const NetInput& input, const NetOptions& options,
       out.how[k] = std::string("new prefix ") + out.to[k]->ToString() + ": the lowest free " +
                    Len(prefix.length()) + " in " + orgs[r.org] + "'s block " + block->ToString();
     } else {
+      out.how_why[k] = NewPrefixWhy::kBlockFull;
       out.how[k] = std::string("no new prefix: ") + orgs[r.org] + "'s block " + block->ToString() +
                    " has no free " + Len(prefix.length()) + " left";
     }

@@ -21,8 +21,10 @@ struct Root {
 };
 
 struct Allocation {
-  std::vector<std::optional<core::IpPrefix>> to;  // per moved root
-  std::vector<std::string> how;                   // per moved root: where it went or why not
+  std::vector<std::optional<core::IpPrefix>> to;     // per moved root
+  std::vector<std::string> how;                      // per moved root: where it went or why not
+  std::vector<NewPrefixWhy> how_why;                 // the same as facts
+  std::vector<std::optional<core::IpPrefix>> block;  // per moved root: its org's block
   std::vector<OrgBlock> blocks;
 };
 

@@ -442,6 +442,7 @@ class Planner {
     std::vector<internal::Root> kept_roots;
     std::vector<internal::Root> moved_roots;
     std::vector<std::string> reasons;
+    std::vector<std::optional<std::size_t>> kept_by;  // per moved root: the prefix that stays
     for (std::uint32_t x : roots) {
       const std::uint32_t up = parent[x];
       if (up != kNone) keeper[x] = kept[up] ? up : keeper[up];
@@ -453,8 +454,10 @@ class Planner {
       }
       moved_roots.push_back(root);
       std::string why;
+      kept_by.emplace_back();
       if (keeper[x] != kNone) {
         const std::uint32_t k = keeper[x];
+        kept_by.back() = k;
         why = std::string("overlaps ") + Describe(k) + ", which stays (" + UseOf(k) + " against " +
               Count(x) + " here";
         const char* rule = WeightOf(k).prefixes != WeightOf(x).prefixes
@@ -490,6 +493,10 @@ class Planner {
       r.moves_with = descendants_[r.prefix];
       r.to = alloc.to[k];
       r.reason = reasons[k] + "; " + alloc.how[k];
+      r.kept = kept_by[k];
+      r.why = r.kept ? MoveWhy::kOverlapsKept : MoveWhy::kHoldsOthers;
+      r.how = alloc.how_why[k];
+      r.block = alloc.block[k];
       plan_.renumber.push_back(std::move(r));
     }
     // Which side of each conflict moves: the side whose root moves.

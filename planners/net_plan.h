@@ -111,6 +111,21 @@ struct VlanPair {
   std::vector<std::string> names_b;
 };
 
+// Why a root prefix moves, and where it went or why it got no new prefix: the facts of
+// Renumbering::reason, for a reader in another language.
+enum class MoveWhy : std::uint8_t {
+  kOverlapsKept,  // overlaps `kept`, which stays
+  kHoldsOthers,   // holds other orgs' prefixes, which stay
+};
+enum class NewPrefixWhy : std::uint8_t {
+  kLowestFree,       // `to`: the lowest free prefix of its size in the org's `block`
+  kNoSupernet,       // the scenario gives no supernet of its family
+  kPoolProblem,      // the scenario's addressing cannot be used (NetPlan's notes say why)
+  kNoBlockLeft,      // no block of the supernet left for the org
+  kLargerThanBlock,  // larger than the org's `block`
+  kBlockFull,        // the org's `block` has no free prefix of its size left
+};
+
 struct Renumbering {
   std::size_t prefix = 0;  // the root that moves (index into NetInput::prefixes)
   // Addresses in use inside it (what must be renumbered); nullopt: unknown (no address data).
@@ -119,6 +134,10 @@ struct Renumbering {
   std::size_t moves_with = 0;     // the org's other prefixes inside it, moving along
   std::optional<core::IpPrefix> to;
   std::string reason;
+  MoveWhy why = MoveWhy::kOverlapsKept;
+  std::optional<std::size_t> kept;  // kOverlapsKept: the prefix that stays (NetInput::prefixes)
+  NewPrefixWhy how = NewPrefixWhy::kLowestFree;
+  std::optional<core::IpPrefix> block;  // the org's block, when it has one
 };
 
 struct OrgBlock {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,7 +35,7 @@ struct Group {
   std::map<std::string, std::pair<double, double>> hall_delta;  // hall -> (positions, kw)
   int chain = 1;  // longest chain of groups ending here
   int wave = 0;
-  std::string first_block;  // why it could not go in the first wave it was ready for
+  std::optional<WaveBlock> first_block;  // why it could not go in the first wave it was ready for
   int ready_wave = 0;
 };
 

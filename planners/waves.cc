@@ -28,13 +28,15 @@ struct HallState {
   }
 };
 
+// Of the items an item waits for, the reason names this many.
+constexpr std::size_t kAfterShown = 3;
+
 std::string Join(const std::vector<std::string>& items, std::size_t most) {
   std::string out;
   for (std::size_t i = 0; i < items.size() && i < most; ++i) {
     if (i) out += ", ";
     out += items[i];
   }
-  if (items.size() > most) out += " and " + std::to_string(items.size() - most) + " more";
   return out;
 }
 
@@ -42,6 +44,14 @@ std::string Format(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f", value);
   return buffer;
+}
+
+WaveBlock Block(WaveBlock::Kind kind, double limit, std::string name = {}) {
+  WaveBlock block;
+  block.kind = kind;
+  block.limit = limit;
+  block.name = std::move(name);
+  return block;
 }
 
 // A wave as it fills: its groups, and the load they add per redundancy group and hall.
@@ -117,14 +127,14 @@ class WaveFiller {
     int misses = 0;
     for (auto it = ready_.begin(); it != ready_.end() && misses < kMaxMisses;) {
       const std::size_t gi = std::get<4>(*it);
-      std::string why;
+      WaveBlock why;
       if (Fits(groups_[gi], open, why)) {
         Take(gi, open);
         it = ready_.erase(it);
         misses = 0;
         if (limits_.max_items && open.items - open.free.items >= *limits_.max_items) break;
       } else {
-        if (groups_[gi].first_block.empty() && groups_[gi].ready_wave == open.wave.number) {
+        if (!groups_[gi].first_block && groups_[gi].ready_wave == open.wave.number) {
           groups_[gi].first_block = why;
         }
         ++misses;
@@ -137,51 +147,54 @@ class WaveFiller {
   void TakeOversized(OpenWave& open) {
     const std::size_t gi = std::get<4>(*ready_.begin());
     ready_.erase(ready_.begin());
-    std::string why;
+    WaveBlock why;
     Fits(groups_[gi], open, why);
     Take(gi, open);
-    open.wave.over_limit.push_back("move group " + std::to_string(gi + 1) + " exceeds " + why);
+    open.wave.over_limit.push_back("move group " + std::to_string(gi + 1) + " exceeds " +
+                                   ToText(why));
+    open.wave.over_limit_why.emplace_back(static_cast<int>(gi + 1), std::move(why));
   }
 
-  bool Fits(const Group& g, const OpenWave& open, std::string& why) const {
+  bool Fits(const Group& g, const OpenWave& open, WaveBlock& why) const {
     return FitsLimits(g, open, why) && FitsRedundancy(g, open, why) && FitsHalls(g, open, why);
   }
 
   // What everything else waits for (g.foundational) is never held back by a wave's size: it
   // takes its place first and does not count against the item, kW and hours limits.
-  bool FitsLimits(const Group& g, const OpenWave& open, std::string& why) const {
+  bool FitsLimits(const Group& g, const OpenWave& open, WaveBlock& why) const {
     if (g.foundational) return true;
     const int count = static_cast<int>(g.members.size());
     if (limits_.max_items && open.items - open.free.items + count > *limits_.max_items) {
-      why = "the wave's item limit (" + std::to_string(*limits_.max_items) + ")";
+      why = Block(WaveBlock::Kind::kItemLimit, static_cast<double>(*limits_.max_items));
       return false;
     }
     if (limits_.max_kw && open.wave.kw - open.free.kw + g.kw > *limits_.max_kw + kEpsilon) {
-      why = "the wave's kW limit (" + Format(*limits_.max_kw) + ")";
+      why = Block(WaveBlock::Kind::kKwLimit, *limits_.max_kw);
       return false;
     }
     if (limits_.max_hours &&
         open.wave.hours - open.free.hours + g.hours > *limits_.max_hours + kEpsilon) {
-      why = "the wave's hours limit (" + Format(*limits_.max_hours) + ")";
+      why = Block(WaveBlock::Kind::kHoursLimit, *limits_.max_hours);
       return false;
     }
     return true;
   }
 
-  bool FitsRedundancy(const Group& g, const OpenWave& open, std::string& why) const {
+  bool FitsRedundancy(const Group& g, const OpenWave& open, WaveBlock& why) const {
     for (const auto& [rg, k] : g.redundancy) {
       auto it = open.redundancy.find(rg);
       int already = it == open.redundancy.end() ? 0 : it->second;
       if (already + k > moves_.RedundancyCap(rg)) {
-        why = "redundancy group '" + rg + "' (at most " + std::to_string(moves_.RedundancyCap(rg)) +
-              " of " + std::to_string(moves_.redundancy_size.at(rg)) + " members per wave)";
+        why = Block(WaveBlock::Kind::kRedundancy, 0, rg);
+        why.cap = moves_.RedundancyCap(rg);
+        why.size = moves_.redundancy_size.at(rg);
         return false;
       }
     }
     return true;
   }
 
-  bool FitsHalls(const Group& g, const OpenWave& open, std::string& why) const {
+  bool FitsHalls(const Group& g, const OpenWave& open, WaveBlock& why) const {
     for (const auto& [hall, delta] : g.hall_delta) {
       auto it = halls_.find(hall);
       if (it == halls_.end()) continue;
@@ -191,7 +204,7 @@ class WaveFiller {
       double kw = h.kw + delta.second + (w == open.halls.end() ? 0 : w->second.second);
       if ((delta.first > 0 && h.hall.positions > 0 && positions > h.hall.positions + kEpsilon) ||
           (delta.second > 0 && h.Capacity() > 0 && kw > h.Capacity() + kEpsilon)) {
-        why = "room in hall '" + hall + "'";
+        why = Block(WaveBlock::Kind::kHallRoom, 0, hall);
         return false;
       }
     }
@@ -256,37 +269,49 @@ class WaveFiller {
   std::set<Key> ready_;
 };
 
-// Why item `i` is in its wave: its own reason (moved out of the item), its cycle, what it
-// waits for and why this wave.
-std::string ReasonFor(std::size_t i, WaveItem& item, const MoveGroups& moves) {
+// Why item `i` is in its wave, as facts: its cycle, what it waits for and why this wave.
+WaveWhy WhyFor(std::size_t i, const WaveItem& item, const MoveGroups& moves) {
   const Group& g = moves.groups[moves.group_of[i]];
-  const int move_group = static_cast<int>(moves.group_of[i]) + 1;
-  std::string reason = std::move(item.reason);
-  std::vector<std::string> waits;
+  WaveWhy why;
+  if (g.members.size() > 1) why.cycle_items = static_cast<int>(g.members.size());
   for (const std::string& dep : item.depends_on) {
     auto it = moves.index.find(dep);
-    if (it != moves.index.end() && moves.group_of[it->second] != moves.group_of[i]) {
-      waits.push_back(dep);
+    if (it == moves.index.end() || moves.group_of[it->second] == moves.group_of[i]) continue;
+    if (why.after.size() < kAfterShown) {
+      why.after.push_back(dep);
+    } else {
+      ++why.after_more;
     }
   }
+  why.ready_wave = g.ready_wave;
+  if (g.wave != g.ready_wave && g.first_block) why.held_by = *g.first_block;
+  why.foundational = g.foundational;
+  why.past_eol = g.past_eol;
+  return why;
+}
+
+// The English sentence of item `i`: its own reason (moved out of the item), then `why`.
+std::string ReasonFor(std::string reason, const WaveWhy& why, int wave, int move_group) {
   if (!reason.empty()) reason += "; ";
-  if (g.members.size() > 1) {
+  if (why.cycle_items > 0) {
     reason += "moves with its dependency cycle (move group " + std::to_string(move_group) + ", " +
-              std::to_string(g.members.size()) + " items); ";
+              std::to_string(why.cycle_items) + " items); ";
   }
-  if (!waits.empty()) reason += "after " + Join(waits, 3) + "; ";
-  if (g.wave == g.ready_wave) {
-    reason += g.ready_wave == 1
+  if (!why.after.empty()) {
+    reason += "after " + Join(why.after, kAfterShown);
+    if (why.after_more > 0) reason += " and " + std::to_string(why.after_more) + " more";
+    reason += "; ";
+  }
+  if (wave == why.ready_wave) {
+    reason += why.ready_wave == 1
                   ? "wave 1: nothing to wait for"
-                  : "wave " + std::to_string(g.wave) + ": the first after its dependencies";
+                  : "wave " + std::to_string(wave) + ": the first after its dependencies";
   } else {
-    reason += "wave " + std::to_string(g.wave) + ": ready in wave " + std::to_string(g.ready_wave) +
-              " but held back by " +
-              (g.first_block.empty() ? std::string("items placed first (higher priority)")
-                                     : g.first_block);
+    reason += "wave " + std::to_string(wave) + ": ready in wave " + std::to_string(why.ready_wave) +
+              " but held back by " + ToText(why.held_by);
   }
-  if (g.foundational) reason += "; built first, outside the wave's limits";
-  if (g.past_eol) reason += "; past end of support, so early";
+  if (why.foundational) reason += "; built first, outside the wave's limits";
+  if (why.past_eol) reason += "; past end of support, so early";
   return reason;
 }
 
@@ -295,12 +320,12 @@ std::string ReasonFor(std::size_t i, WaveItem& item, const MoveGroups& moves) {
 void PlaceItems(std::vector<WaveItem>& items, MoveGroups& moves, WavePlan& plan) {
   std::vector<std::pair<std::size_t, int>> wave_of_item;  // in wave order
   wave_of_item.reserve(items.size());
-  std::vector<std::string> reasons(items.size());
+  std::vector<WaveWhy> whys(items.size());
   for (const Wave& wave : plan.waves) {
     for (const std::string& id : wave.items) {
       const std::size_t i = moves.index.at(id);
       wave_of_item.emplace_back(i, wave.number);
-      reasons[i] = ReasonFor(i, items[i], moves);
+      whys[i] = WhyFor(i, items[i], moves);
     }
   }
   moves.index = {};  // its keys view the ids that move now
@@ -310,11 +335,32 @@ void PlaceItems(std::vector<WaveItem>& items, MoveGroups& moves, WavePlan& plan)
     p.item = std::move(items[i]);
     p.wave = wave;
     p.move_group = static_cast<int>(moves.group_of[i]) + 1;
-    p.reason = std::move(reasons[i]);
+    p.reason = ReasonFor(std::move(p.item.reason), whys[i], wave, p.move_group);
+    p.item.reason.clear();
+    p.why = std::move(whys[i]);
   }
 }
 
 }  // namespace
+
+std::string ToText(const WaveBlock& block) {
+  switch (block.kind) {
+    case WaveBlock::Kind::kPriority:
+      return "items placed first (higher priority)";
+    case WaveBlock::Kind::kItemLimit:
+      return "the wave's item limit (" + std::to_string(static_cast<long long>(block.limit)) + ")";
+    case WaveBlock::Kind::kKwLimit:
+      return "the wave's kW limit (" + Format(block.limit) + ")";
+    case WaveBlock::Kind::kHoursLimit:
+      return "the wave's hours limit (" + Format(block.limit) + ")";
+    case WaveBlock::Kind::kRedundancy:
+      return "redundancy group '" + block.name + "' (at most " + std::to_string(block.cap) +
+             " of " + std::to_string(block.size) + " members per wave)";
+    case WaveBlock::Kind::kHallRoom:
+      return "room in hall '" + block.name + "'";
+  }
+  return {};
+}
 
 void FilterWaveItems(WaveProblem& problem, const std::vector<std::string>& categories,
                      const std::vector<std::string>& actions) {
@@ -336,6 +382,7 @@ void FilterWaveItems(WaveProblem& problem, const std::vector<std::string>& categ
     const auto dropped = static_cast<std::size_t>(item.depends_on.end() - outside);
     item.depends_on.erase(outside, item.depends_on.end());
     if (dropped == 0) continue;
+    item.why.outside_filter = static_cast<int>(dropped);
     if (!item.reason.empty()) item.reason += "; ";
     item.reason += "waits for " + std::to_string(dropped) + (dropped == 1 ? " item" : " items") +
                    " outside the plan's filter";

@@ -4,15 +4,67 @@
 #ifndef SAMDRIFT_PLANNERS_WAVES_H_
 #define SAMDRIFT_PLANNERS_WAVES_H_
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
 #include "planners/scenario.h"
 
 namespace samdrift::planners {
+
+// Why an item exists, as facts beside its English `reason` (the report renders them in its
+// language): what made it and the figures its sentence names.
+struct ItemWhy {
+  enum class Kind : std::uint8_t {
+    kOther,        // only the sentence (an item a caller made)
+    kGap,          // a gap of the target (its reason is the gap's: planners::GapWhy)
+    kNetworkCore,  // built first: the joint network core in hall `place`
+    kPlatform,     // built first: the standard platform `place` (the hypervisor's name)
+    kMove,         // a device moving from `place` ("" unknown) to item.hall_in, rack `rack` U`u`
+    kCutOver,      // a service's cut-over once what it needs has moved
+  };
+  Kind kind = Kind::kOther;
+  std::string place;
+  std::string hall;  // kNetworkCore, kPlatform: where it is built ("" for the platform: unknown)
+  std::string rack;
+  int u = 0;
+  bool new_rack = false;
+  int outside_filter = 0;  // dependencies FilterWaveItems dropped ("waits for 2 items outside")
+};
+
+// What held a ready item back from the first wave it was ready for.
+struct WaveBlock {
+  enum class Kind : std::uint8_t {
+    kPriority,    // items placed first (higher priority) filled the wave
+    kItemLimit,   // the wave's item limit (`limit`)
+    kKwLimit,     // the wave's kW limit (`limit`)
+    kHoursLimit,  // the wave's hours limit (`limit`)
+    kRedundancy,  // redundancy group `name`: at most `cap` of `size` members per wave
+    kHallRoom,    // room in hall `name`
+  };
+  Kind kind = Kind::kPriority;
+  double limit = 0;
+  std::string name;
+  int cap = 0;
+  int size = 0;
+};
+// The English text: "the wave's kW limit (40.0)", "room in hall 'H'", ...
+std::string ToText(const WaveBlock& block);
+
+// Why a planned item is in its wave, as facts beside PlannedItem::reason.
+struct WaveWhy {
+  int cycle_items = 0;             // items of its dependency cycle (0: not in one)
+  std::vector<std::string> after;  // the first 3 items it waits for in other move groups
+  int after_more = 0;              // and this many more
+  int ready_wave = 0;              // the wave it was ready for (== its wave: not held back)
+  WaveBlock held_by;               // when ready_wave < its wave
+  bool foundational = false;       // built first, outside the wave's limits
+  bool past_eol = false;           // past end of support, so early
+};
 
 // One thing that changes: a gap to close, a device to move, a platform to build.
 struct WaveItem {
@@ -34,6 +86,7 @@ struct WaveItem {
   double hall_positions = 0;            // rack positions (fractional: a device's share of a rack)
   std::vector<std::string> depends_on;  // ids of items that must land in an earlier wave
   std::string reason;                   // why the item exists (from the gap or the hall plan)
+  ItemWhy why;                          // the same as facts
 };
 
 // A hall's capacity and its load before the first wave.
@@ -71,6 +124,8 @@ struct Wave {
   std::vector<std::string> over_limit;  // limits this wave breaks (an oversized move group)
   std::string start;                    // yyyy-mm-dd with a timeline (DateWaves), else empty
   std::string end;
+  // over_limit as facts: the oversized move group and the limit it breaks.
+  std::vector<std::pair<int, WaveBlock>> over_limit_why;
 };
 
 struct PlannedItem {
@@ -78,6 +133,7 @@ struct PlannedItem {
   int wave = 0;
   int move_group = 0;  // items of one dependency cycle share a group number
   std::string reason;  // item's reason plus what it waits for and why this wave
+  WaveWhy why;         // what it waits for and why this wave, as facts (item.why: the rest)
 };
 
 struct MoveGroup {

@@ -182,7 +182,7 @@ std::string DeviceBox(const planners::HallPlan& plan, const planners::PlannedHal
       (d.face.empty() ? "" : T(lang, "mounted") + " " + T(lang, d.face) + " · ") +
       T(lang, d.full_depth ? "full depth" : "half depth") + " · " + Num(d.kw, 2) + " kW" +
       (d.estimated ? " (" + T(lang, "estimated") + ")" : "") +
-      (!d.site_bound.empty() ? " · " + T(lang, "stays") + ": " + d.site_bound
+      (!d.site_bound.empty() ? " · " + T(lang, "stays") + ": " + StayReason(lang, d.site_bound)
        : p.kept              ? " · " + T(lang, "already here")
        : d.hall.empty()      ? " · " + T(lang, "moves in")
                              : " · " + T(lang, "moves in from") + " " + d.site + "/" + d.hall +
@@ -408,7 +408,8 @@ std::string HallFloorSvg(const planners::PlannedHall& hall, double margin, Lang 
                                   : " · " + T("from") + " " + FromWithName(hall.from, names))) +
        "</text>\n";
   // A hall past a capacity says so in red, and none of its racks shows a green bar.
-  const std::vector<std::string> over = HallOver(hall);
+  std::vector<std::string> over = HallOver(hall);  // "positions", "power", "cooling"
+  for (std::string& what : over) what = T(what);
   const std::vector<std::string> past = planners::PastMargin(hall, margin);
   s += std::string("<text x=\"8\" y=\"42\"") +
        (!over.empty()   ? " class=\"over\" fill=\"#d00\" font-weight=\"bold\""

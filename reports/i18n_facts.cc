@@ -157,11 +157,28 @@ constexpr std::array kStayReasons = {
     Words{"printer", "a printer of the site", "en skrivare på platsen"},
     Words{"role", "its role binds it to the site", "dess roll binder den till platsen"},
     Words{"scenario", "named by the scenario's site_bound", "namngiven i scenariots site_bound"},
+    Words{"kept", "its hall is kept (keep_halls)", "dess hall behålls (keep_halls)"},
 };
 
 std::string StayReason(Lang lang, std::string_view why) {
   for (const Words& w : kStayReasons) {
     if (w.en == why) return std::string(lang == Lang::kSv ? w.sv : w.en);
+  }
+  return std::string(why);
+}
+
+// Why an org's block of the joint address plan is where it is (planners/net_alloc.cc's two
+// sentences, which name no figure).
+constexpr std::array kBlockReasons = {
+    Words{"kept", "the block that holds most of its kept prefixes",
+          "blocket som rymmer flest av dess prefix som står kvar"},
+    Words{"free", "the lowest free block, in org order",
+          "det lägsta lediga blocket, i kommunernas ordning"},
+};
+
+std::string BlockReason(Lang lang, std::string_view why) {
+  for (const Words& w : kBlockReasons) {
+    if (w.en == why) return In(lang, w);
   }
   return std::string(why);
 }

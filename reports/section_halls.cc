@@ -162,9 +162,10 @@ Section HallsSection(const Context& context, const planners::HallPlan& plan) {
                       std::string(Tr(lang, "Limit")), std::string(Tr(lang, "Reason"))};
   for (const planners::Unplaced& u : plan.unplaced) {
     const planners::HallDevice& d = plan.devices[u.device];
-    unplaced.rows.push_back({OrgCell(context, d.org), Cell::Text(d.name),
-                             Cell::Text(std::string(planners::ToString(u.limit))),
-                             Cell::Text(u.reason)});
+    unplaced.rows.push_back(
+        {OrgCell(context, d.org), Cell::Text(d.name),
+         KeyedCell(LimitName(lang, u.limit), std::string(planners::ToString(u.limit))),
+         Cell::Text(UnplacedReason(lang, plan, u))});
   }
   section.tables.push_back(std::move(unplaced));
   return section;

@@ -102,10 +102,10 @@ Section NetSection(const Context& context, const planners::NetAnalysis& net) {
                                     "Prefixes moving along", "New prefix", "Reason"});
   for (const planners::Renumbering& r : plan.renumber) {
     const planners::NetPrefix& p = in.prefixes[r.prefix];
-    renumber.rows.push_back({OrgCell(context, p.org), Cell::Text(PrefixText(p)),
-                             Cell::Text(p.description), Count(lang, r.hosts),
-                             Cell::Number(static_cast<double>(r.moves_with)),
-                             Cell::Text(r.to ? r.to->ToString() : "-"), Cell::Text(r.reason)});
+    renumber.rows.push_back(
+        {OrgCell(context, p.org), Cell::Text(PrefixText(p)), Cell::Text(p.description),
+         Count(lang, r.hosts), Cell::Number(static_cast<double>(r.moves_with)),
+         Cell::Text(r.to ? r.to->ToString() : "-"), Cell::Text(RenumberReason(context, in, r))});
   }
   section.tables.push_back(std::move(renumber));
 
@@ -114,8 +114,8 @@ Section NetSection(const Context& context, const planners::NetAnalysis& net) {
   blocks.title = std::string(Tr(lang, "Blocks of the joint address plan"));
   blocks.headers = Headers(lang, {"Municipality", "Block", "Reason"});
   for (const planners::OrgBlock& b : plan.blocks) {
-    blocks.rows.push_back(
-        {OrgCell(context, b.org), Cell::Text(b.block.ToString()), Cell::Text(b.reason)});
+    blocks.rows.push_back({OrgCell(context, b.org), Cell::Text(b.block.ToString()),
+                           Cell::Text(BlockReason(lang, b.reason))});
   }
   section.tables.push_back(std::move(blocks));
 

@@ -136,11 +136,17 @@ std::string FateText(Lang lang, const planners::TodayHallFate& h) {
 // What stays in a hall, grouped by why: "the site's core switch: ...: gno-core01, gno-core02".
 std::string StaysText(Lang lang, const std::vector<planners::StayingDevice>& stays) {
   std::map<std::string, std::vector<std::string>> by_why;
-  for (const planners::StayingDevice& s : stays) by_why[s.why].push_back(s.asset);
+  for (const planners::StayingDevice& s : stays) {
+    // A device left out: its limit in the report's language (the table Not placed says more).
+    by_why[s.not_placed && lang != Lang::kEn
+               ? T(lang, "could not be placed") + ": " + LimitName(lang, *s.not_placed)
+               : StayReason(lang, s.why)]
+        .push_back(s.asset);
+  }
   std::string text;
   for (const auto& [why, assets] : by_why) {
     if (!text.empty()) text += "; ";
-    text += StayReason(lang, why) + " (" + core::Join(assets, ", ") + ")";
+    text += why + " (" + core::Join(assets, ", ") + ")";
   }
   return text;
 }

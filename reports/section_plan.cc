@@ -133,23 +133,22 @@ GapsById GapsOf(const planners::TargetPlan& target) {
 }
 
 // A plan item's row of "Plan items". An item made from a gap starts its reason with the gap's
-// (planners/migration.cc, waves.cc): that part in the report's language.
+// (planners/migration.cc): in the report's language from the gap's facts, like the rest of the
+// reason from the item's.
 std::vector<Cell> ItemRow(const Context& context, const GapsById& gaps,
                           const planners::PlannedItem& p) {
   const Lang lang = context.lang;
-  std::string reason = p.reason;
   const auto gap = gaps.find(p.item.id);
-  if (gap != gaps.end() && !gap->second->reason.empty() &&
-      reason.rfind(gap->second->reason, 0) == 0) {
-    reason.replace(0, gap->second->reason.size(), GapReason(lang, *gap->second));
-  }
+  // The joint work by its name in the report's language (its id in CSV files).
+  Cell org = p.item.org == planners::kJointOrg ? KeyedCell(RowName(context, p.item.org), p.item.org)
+                                               : OrgCell(context, p.item.org);
   return {Cell::Number(p.wave),
           Cell::Text(p.item.id),
-          OrgCell(context, p.item.org),
-          Cell::Text(p.item.asset),
+          std::move(org),
+          Cell::Text(PlanItemAsset(lang, p)),
           Cell::Text(std::string(Tr(lang, p.item.action))),
           Cell::Number(p.move_group),
-          Cell::Text(reason)};
+          Cell::Text(PlanItemReason(lang, p, gap == gaps.end() ? nullptr : gap->second))};
 }
 
 }  // namespace
@@ -173,6 +172,7 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
   Timeline timeline;
   // The rows (and colours) of the Gantt charts below: orgs sorted, the joint work last.
   timeline.rows = planners::PlanRows(plan);
+  timeline.items = std::string(Tr(lang, "items"));
   std::map<std::string, std::size_t> row_of;
   for (std::size_t i = 0; i < timeline.rows.size(); ++i) row_of[timeline.rows[i]] = i;
   timeline.counts.assign(timeline.rows.size(), std::vector<double>(plan.waves.size(), 0));
@@ -192,9 +192,9 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
                    std::string(Tr(lang, "Halls after"))};
   for (const planners::Wave& wave : plan.waves) {
     timeline.waves.push_back(std::to_string(wave.number));
-    timeline.wave_notes.push_back(std::to_string(wave.items.size()) + " items, " +
-                                  Cell::Number(wave.kw, 1).text + " kW, " +
-                                  Cell::Number(wave.hours, 0).text + " h");
+    timeline.wave_notes.push_back(
+        std::to_string(wave.items.size()) + " " + std::string(Tr(lang, "items")) + ", " +
+        Cell::Number(wave.kw, 1).text + " kW, " + Cell::Number(wave.hours, 0).text + " h");
     std::string orgs_text, halls_text, over;
     for (const std::string& org : wave.orgs) {
       orgs_text += (orgs_text.empty() ? "" : ", ") + RowName(context, org);
@@ -205,7 +205,9 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
                     std::string(Tr(lang, "cooling")) + " " +
                     Cell::Number(h.cooling_kw_used, 1).text + " kW";
     }
-    for (const std::string& o : wave.over_limit) over += (over.empty() ? "" : "; ") + o;
+    for (const auto& [group, limit] : wave.over_limit_why) {
+      over += (over.empty() ? "" : "; ") + OverLimitText(lang, group, limit);
+    }
     loads.rows.push_back({Cell::Number(wave.number),
                           Cell::Number(static_cast<double>(wave.items.size())),
                           Cell::Number(wave.kw, 1), Cell::Number(wave.hours, 0),

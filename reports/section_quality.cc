@@ -223,24 +223,31 @@ Section QualitySection(const Context& context, const core::Estate& estate,
   Table counts;
   counts.id = "warning-counts";
   counts.title = std::string(Tr(lang, "Import warnings per municipality and code"));
-  for (const char* h : {"Municipality", "Code", "Count"}) counts.headers.emplace_back(Tr(lang, h));
+  for (const char* h : {"Municipality", "Code", "What it means", "Count"}) {
+    counts.headers.emplace_back(Tr(lang, h));
+  }
   for (const core::StoredWarnings::Count& c : warnings.counts) {
-    counts.rows.push_back(
-        {OrgCell(context, c.org), Cell::Text(c.code), Cell::Number(static_cast<double>(c.count))});
+    counts.rows.push_back({OrgCell(context, c.org), Cell::Text(c.code),
+                           Cell::Text(WarningMeaning(lang, c.code)),
+                           Cell::Number(static_cast<double>(c.count))});
   }
   section.tables.push_back(std::move(counts));
   Table lines;
   lines.id = "import-warnings";
   lines.title = std::string(Tr(lang, "Import warnings"));
-  for (const char* h : {"Municipality", "File", "Line", "Column", "Code", "Message"}) {
+  // The importer's message is English data: shown only in English, beside the code's meaning.
+  for (const char* h : {"Municipality", "File", "Line", "Column", "Code", "What it means"}) {
     lines.headers.emplace_back(Tr(lang, h));
   }
+  if (lang == Lang::kEn) lines.headers.emplace_back("Importer's message");
   for (const core::ImportWarning& w : warnings.lines) {
     const core::Diagnostic& d = w.warning;
-    lines.rows.push_back({OrgCell(context, w.org), Cell::Text(ShownSource(d.where.source)),
+    std::vector<Cell>& row = lines.rows.emplace_back(
+        std::vector<Cell>{OrgCell(context, w.org), Cell::Text(ShownSource(d.where.source)),
                           d.where.line ? Cell::Number(d.where.line) : Cell::Text(""),
                           d.where.column ? Cell::Number(d.where.column) : Cell::Text(""),
-                          Cell::Text(d.code), Cell::Text(RedactedMessage(context, d.message))});
+                          Cell::Text(d.code), Cell::Text(WarningMeaning(lang, d.code))});
+    if (lang == Lang::kEn) row.push_back(Cell::Text(RedactedMessage(context, d.message)));
   }
   section.intro +=
       " " + std::string(Tr(lang, "Import warnings stored")) + ": " + std::to_string(warnings.total);

@@ -31,9 +31,13 @@ struct Rows {
     table.rows.push_back(
         {Cell::Text(std::string(Tr(context.lang, label))), Cell::Number(number, decimals)});
   }
+  // A whole figure grouped by thousands as the amounts are ("12 165"); CSV files get the number.
+  void AddGrouped(std::string_view label, double number) {
+    const double whole = std::round(number);
+    table.rows.push_back(
+        {Cell::Text(std::string(Tr(context.lang, label))), Cell{GroupedAmount(whole), whole, {}}});
+  }
 };
-
-std::string Hours(double hours) { return std::to_string(std::lround(hours)); }
 
 // Existing halls ("org/site/hall") the estate has datacenter equipment in, and of them those a
 // planned hall takes over.
@@ -132,8 +136,8 @@ void WorkBlock(Rows& rows, const planners::TargetPlan& target, const planners::W
   const Lang lang = rows.context.lang;
   double hours = 0;
   for (const planners::Wave& w : waves.waves) hours += w.hours;
-  rows.Add("Changes to reach the standards (gaps)", static_cast<double>(target.gaps.size()));
-  rows.Add("Effort (hours)", Hours(std::max(hours, target.total_effort_hours)));
+  rows.AddGrouped("Changes to reach the standards (gaps)", static_cast<double>(target.gaps.size()));
+  rows.AddGrouped("Effort (hours)", std::max(hours, target.total_effort_hours));
   rows.Add("Waves", static_cast<double>(waves.waves.size()));
   const std::string end = waves.waves.empty() ? "" : waves.waves.back().end;
   rows.Add("Done by", end.empty()

@@ -82,6 +82,24 @@ std::string LevelName(Lang lang, planners::OverlapLevel level);
 std::string RoleName(Lang lang, planners::HallRole role);
 // Why a device stays at its site (planners' StayingDevice::why), as it is when not known.
 std::string StayReason(Lang lang, std::string_view why);
+// Why an org's address block is where it is (planners' OrgBlock::reason), as it is when not known.
+std::string BlockReason(Lang lang, std::string_view why);
+// The planners' sentences in the report's language (i18n_reasons.cc), rendered from their facts;
+// in English the planner's own sentence. A plan item's reason (its gap's, when made from `gap`,
+// then why this wave), a device the hall plan left out and its limit, a renumbered prefix.
+std::string PlanItemReason(Lang lang, const planners::PlannedItem& item, const planners::Gap* gap);
+// The asset of a plan item; what the plan builds named in `lang` ("kärnnät i DC1").
+std::string PlanItemAsset(Lang lang, const planners::PlannedItem& item);
+// A wave's oversized move group: "move group 4 exceeds the wave's item limit (2)".
+std::string OverLimitText(Lang lang, int move_group, const planners::WaveBlock& limit);
+std::string UnplacedReason(Lang lang, const planners::HallPlan& plan,
+                           const planners::Unplaced& unplaced);
+std::string LimitName(Lang lang, planners::Limit limit);
+std::string RenumberReason(const Context& context, const planners::NetInput& input,
+                           const planners::Renumbering& renumbering);
+// What an import warning's code means (i18n_warnings.cc): "en okänd kolumn; ignoreras" for
+// CSV003; a code the catalog does not list by its family ("ett problem i en CSV-fil").
+std::string WarningMeaning(Lang lang, std::string_view code);
 // A cell that shows `text` and holds `key` in CSV files (an id machines read).
 inline Cell KeyedCell(std::string text, std::string key) {
   return {std::move(text), std::nullopt, std::move(key)};

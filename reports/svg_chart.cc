@@ -250,7 +250,7 @@ std::string TimelineChart(const Timeline& t) {
     for (int c = 0; c < columns && c < static_cast<int>(t.counts[r].size()); ++c) {
       const double v = t.counts[r][c];
       if (v <= 0) continue;
-      std::string note = t.rows[r] + ", " + t.waves[c] + ": " + Num(v) + " items";
+      std::string note = t.rows[r] + ", " + t.waves[c] + ": " + Num(v) + " " + t.items;
       if (c < static_cast<int>(t.wave_notes.size())) note += " (" + t.wave_notes[c] + ")";
       svg +=
           "<g>" + Rect(kLabelWidth + c * cell + 1, y + 3, cell - 2, row - 6, SeriesColour(r), note);

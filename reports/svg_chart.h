@@ -58,6 +58,7 @@ struct Timeline {
   std::vector<std::string> waves;           // column labels
   std::vector<std::vector<double>> counts;  // [row][wave]
   std::vector<std::string> wave_notes;      // per wave, e.g. "12 items, 8.5 kW"
+  std::string items = "items";              // for the tooltips, in the report's language
 };
 std::string TimelineChart(const Timeline& timeline);
 

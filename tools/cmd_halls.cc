@@ -32,6 +32,7 @@ struct HallsArgs {
   bool json = false;
   bool choose = false;
   std::string svg;
+  std::string lang = "sv";  // of the SVG files' texts, as the report's default
 };
 
 // kW to three decimals (no float noise in the output); null for "no limit".
@@ -304,11 +305,12 @@ void PrintToday(const std::vector<planners::TodayHallFate>& today, const core::O
   }
 }
 
-core::Status WriteSvgs(const HallPlan& plan, const core::OrgNames& names, const std::string& dir) {
+core::Status WriteSvgs(const HallPlan& plan, const core::OrgNames& names, const std::string& dir,
+                       reports::Lang lang) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return core::Status::StoreError("cannot create '" + dir + "': " + ec.message());
-  for (const reports::SvgFile& file : reports::HallPlanSvgs(plan, reports::Lang::kEn, names)) {
+  for (const reports::SvgFile& file : reports::HallPlanSvgs(plan, lang, names)) {
     const fs::path path = fs::path(dir) / file.name;
     std::ofstream out(path, std::ios::binary);
     out << file.svg;
@@ -326,7 +328,8 @@ ordered_json HallsJson(const planners::PipelineResult& result) {
   return out;
 }
 
-int PrintHalls(const planners::PipelineResult& result, Format format, const std::string& svg_dir) {
+int PrintHalls(const planners::PipelineResult& result, Format format, const std::string& svg_dir,
+               reports::Lang svg_lang) {
   const HallPlan& plan = *result.halls;
   if (format == Format::kJson) {
     std::cout << HallsJson(result).dump(2) << '\n';
@@ -336,7 +339,7 @@ int PrintHalls(const planners::PipelineResult& result, Format format, const std:
                result.org_names);
   }
   if (!svg_dir.empty()) {
-    core::Status written = WriteSvgs(plan, result.org_names, svg_dir);
+    core::Status written = WriteSvgs(plan, result.org_names, svg_dir, svg_lang);
     if (!written.ok()) return Fail(written);
   }
   if (!plan.Feasible()) {
@@ -396,6 +399,8 @@ Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
                "and rank the sets (docs/cli.md)");
   app.add_option("--svg", args->svg,
                  "write a floor view per hall and a front elevation per rack as SVG into DIR");
+  app.add_option("--lang", args->lang, "language of the SVG files' texts: sv (default) or en")
+      ->check(CLI::IsMember({"sv", "en"}));
   return [args, &global]() {
     if (args->choose) return RunHallsChoose(global, args->planning, FormatOf(args->json));
     const planners::Steps steps = HallSteps(args->planning);
@@ -408,7 +413,8 @@ Runner SetupHalls(CLI::App& app, const GlobalOptions& global) {
     auto result = planners::RunPipeline(in->base, in->Request(steps), diagnostics);
     PrintDiagnostics(diagnostics);
     if (!result.ok()) return Fail(result.status());
-    return PrintHalls(*result, FormatOf(args->json), args->svg);
+    return PrintHalls(*result, FormatOf(args->json), args->svg,
+                      args->lang == "en" ? reports::Lang::kEn : reports::Lang::kSv);
   };
 }
 

@@ -19,6 +19,7 @@
 #include "planners/pipeline.h"
 #include "planners/target.h"
 #include "planners/waves.h"
+#include "reports/report.h"
 
 namespace samdrift::tools {
 
@@ -81,8 +82,10 @@ int PrintOverlap(const planners::Overlap& overlap, const core::Catalog& catalog,
 int PrintTarget(const planners::TargetPlan& plan, const core::OrgNames& names, Format format,
                 Detail detail);
 // Renders the hall plan of `result` (`samdrift halls`): table or JSON to stdout, SVGs into
-// `svg_dir` when not empty; returns the exit code (1 when a device cannot be placed).
-int PrintHalls(const planners::PipelineResult& result, Format format, const std::string& svg_dir);
+// `svg_dir` when not empty (their texts in `svg_lang`); returns the exit code (1 when a device
+// cannot be placed).
+int PrintHalls(const planners::PipelineResult& result, Format format, const std::string& svg_dir,
+               reports::Lang svg_lang = reports::Lang::kSv);
 
 // The waves table of `plan` (without the item list), for the demo.
 // Orgs by display name (`names`).

@@ -273,6 +273,20 @@ TEST_CASE("what does not fit is listed with the limit that stopped it", "[planne
   CHECK(reasons["tall"] == "is 44 U, taller than any rack's usable height in DC1 (40 U)");
   CHECK(reasons["hot"] == "draws 9.0 kW, more than a rack's power budget in DC1 (8.0 kW)");
   CHECK(reasons["b"] == "needs 1 U, 1.0 kW: DC1: power 0.5 of 3.0 kW left");
+  // The same as facts, for a reader in another language.
+  for (const auto& u : plan.unplaced) {
+    INFO(plan.devices[u.device].name);
+    CHECK(u.halls == std::vector<std::string>{"DC1"});
+    CHECK(u.max_u == 40);
+    CHECK(u.max_kw == 8);
+    if (plan.devices[u.device].name != "b") CHECK(u.shortfalls.empty());
+    if (plan.devices[u.device].name != "b") continue;
+    REQUIRE(u.shortfalls.size() == 1);
+    CHECK(u.shortfalls[0].hall == "DC1");
+    CHECK(u.shortfalls[0].limit == planners::Limit::kHallPower);
+    CHECK(u.shortfalls[0].left_kw == Approx(0.5));
+    CHECK(u.shortfalls[0].kw == Approx(3.0));
+  }
 }
 
 TEST_CASE("cooling and positions are limits too", "[planners][halls]") {

@@ -131,6 +131,8 @@ TEST_CASE("equal, contains and within, oriented by org order", "[planners][net]"
         "overlaps gnosjo's 10.0.0.0/12, which stays (3 addresses in use against 3 here; a tie, "
         "the plan with more prefixes stays); no new prefix: the scenario gives no IPv4 supernet "
         "(addressing: supernet, per_org_block)");
+  CHECK(plan.renumber[0].how == planners::NewPrefixWhy::kNoSupernet);
+  CHECK_FALSE(plan.renumber[0].block);
 }
 
 TEST_CASE("the side with more addresses in use stays", "[planners][net]") {
@@ -155,6 +157,14 @@ TEST_CASE("the side with more addresses in use stays", "[planners][net]") {
   CHECK(r.reason ==
         "overlaps gislaved's 10.10.0.0/16, which stays (40 addresses in use against 10 here); "
         "new prefix 10.0.0.0/16: the lowest free /16 in gnosjo's block 10.0.0.0/14");
+  // The same as facts, for a reader in another language.
+  CHECK(r.why == planners::MoveWhy::kOverlapsKept);
+  REQUIRE(r.kept);
+  CHECK(e.input.prefixes[*r.kept].org == "gislaved");
+  CHECK(e.input.prefixes[*r.kept].name == "10.10.0.0/16");
+  CHECK(r.how == planners::NewPrefixWhy::kLowestFree);
+  REQUIRE(r.block);
+  CHECK(r.block->ToString() == "10.0.0.0/14");
   // gislaved keeps the block its plan lives in.
   REQUIRE(plan.blocks.size() == 2);
   CHECK(plan.blocks[0].org == "gislaved");

@@ -179,6 +179,9 @@ TEST_CASE("limits split waves; an oversized group goes alone and is reported",
       flagged = true;
       CHECK(w.items.size() == 3);
       CHECK(w.over_limit[0] == "move group 4 exceeds the wave's item limit (2)");
+      REQUIRE(w.over_limit_why.size() == 1);
+      CHECK(w.over_limit_why[0].first == 4);
+      CHECK(w.over_limit_why[0].second.kind == WaveBlock::Kind::kItemLimit);
     }
   }
   CHECK(flagged);
@@ -369,4 +372,59 @@ TEST_CASE("a filtered plan keeps the chosen items and says what they wait for ou
     CHECK(problem.items[1].depends_on == std::vector<std::string>{"core"});
     CHECK(problem.items[1].reason == "moves to DC1");
   }
+}
+
+TEST_CASE("an item's reason is also given as facts: its cycle, what it waits for, what held it",
+          "[planners][waves]") {
+  WaveProblem problem;
+  problem.items = {Item("a"), Item("b"), Item("c"),
+                   Item("d"), Item("e"), Item("f", {"a", "b", "c", "d", "e"})};
+  auto plan = PlanWaves(problem);
+  REQUIRE(plan.ok());
+  // Waits for five items: the facts name the first three and count the rest, as the sentence.
+  const PlannedItem& f = plan->items.back();
+  REQUIRE(f.item.id == "f");
+  CHECK(f.why.after == std::vector<std::string>{"a", "b", "c"});
+  CHECK(f.why.after_more == 2);
+  CHECK(f.why.ready_wave == 2);
+  CHECK(f.reason == "after a, b, c and 2 more; wave 2: the first after its dependencies");
+
+  // A cycle of two held back from wave 1 by the item limit (the old item went first).
+  problem.items = {Item("a"), Item("x", {"y"}), Item("y", {"x"})};
+  problem.items[0].past_end_of_support = true;
+  problem.limits.max_items = 2;
+  plan = PlanWaves(problem);
+  REQUIRE(plan.ok());
+  std::map<std::string, const PlannedItem*> by_id;
+  for (const auto& p : plan->items) by_id[p.item.id] = &p;
+  const PlannedItem& x = *by_id["x"];
+  CHECK(x.wave == 2);
+  CHECK(x.why.cycle_items == 2);
+  CHECK(x.why.ready_wave == 1);
+  CHECK(x.why.held_by.kind == WaveBlock::Kind::kItemLimit);
+  CHECK(x.why.held_by.limit == 2);
+  CHECK(x.reason ==
+        "moves with its dependency cycle (move group 2, 2 items); wave 2: ready in wave 1 but "
+        "held back by the wave's item limit (2)");
+  CHECK(by_id["a"]->why.past_eol);
+  CHECK(by_id["a"]->why.ready_wave == 1);
+}
+
+TEST_CASE("a held-back item's block reads as the planner's English", "[planners][waves]") {
+  CHECK(ToText({WaveBlock::Kind::kPriority}) == "items placed first (higher priority)");
+  CHECK(ToText({WaveBlock::Kind::kKwLimit, 40}) == "the wave's kW limit (40.0)");
+  CHECK(ToText({WaveBlock::Kind::kHoursLimit, 80.5}) == "the wave's hours limit (80.5)");
+  CHECK(ToText({WaveBlock::Kind::kRedundancy, 0, "core", 1, 2}) ==
+        "redundancy group 'core' (at most 1 of 2 members per wave)");
+  CHECK(ToText({WaveBlock::Kind::kHallRoom, 0, "DC1"}) == "room in hall 'DC1'");
+}
+
+TEST_CASE("a filtered item counts what it waits for outside the filter", "[planners][waves]") {
+  WaveProblem problem;
+  problem.items = {Item("core"), Item("move", {"core"})};
+  problem.items[0].category = "network";
+  problem.items[1].category = "datacenter";
+  FilterWaveItems(problem, {"datacenter"}, {});
+  REQUIRE(problem.items.size() == 1);
+  CHECK(problem.items[0].why.outside_filter == 1);
 }

@@ -223,3 +223,23 @@ TEST_CASE("rack elevations name each municipality as a person reads it, not by i
   CHECK(floor_text.find("|≤ 70 % of the power budget|> 70 % or past the margin (80 %)|> 90 % or "
                         "hall over capacity|") != std::string::npos);
 }
+
+TEST_CASE("a site-bound device's tooltip says why it stays in the drawing's language",
+          "[reports][svg]") {
+  planners::HallPlanInput in = Awkward();
+  in.devices[0].site_bound = "the site's core switch: it carries the site's own network";
+  const planners::HallPlan plan = planners::PlanHalls(in);
+  auto tooltips = [&](reports::Lang lang) {
+    std::string text;
+    for (const auto& f : reports::HallPlanSvgs(plan, lang, {})) {
+      if (f.name.rfind("rack-", 0) == 0) text += f.svg;
+    }
+    return text;
+  };
+  const std::string sv = tooltips(reports::Lang::kSv);
+  CHECK(sv.find("står kvar: platsens kärnväxel: den bär platsens eget nät") != std::string::npos);
+  CHECK(sv.find("carries the site") == std::string::npos);
+  CHECK(tooltips(reports::Lang::kEn)
+            .find("stays: the site's core switch: it carries the site's own network") !=
+        std::string::npos);
+}

@@ -283,7 +283,7 @@ TEST_CASE("a hall past its power or cooling today is shown as over, not green", 
   REQUIRE(RunCli(dir, "--db s.db import --org orga assets.csv halls.csv").exit_code == 0);
 
   // Today's halls as they are: both servers stand where they are; the hall is over.
-  CliResult r = RunCli(dir, "--db s.db halls --json --svg svg");
+  CliResult r = RunCli(dir, "--db s.db halls --json --svg svg --lang en");
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
@@ -298,6 +298,12 @@ TEST_CASE("a hall past its power or cooling today is shown as over, not green", 
                  "cooling</text>") != std::string::npos);
   // No green bar: the green is only the key's swatch under the floor.
   CHECK(svg.find("#2a9d8f") == svg.rfind("#2a9d8f"));
+  // Without --lang in Swedish, as the report.
+  REQUIRE(RunCli(dir, "--db s.db halls --json --svg svg-sv").exit_code == 0);
+  const std::string sv = Slurp(dir / "svg-sv" / "hall-orga_Huset_Hall_A.svg");
+  CHECK(sv.find(">platser 1 / 2 · effekt 3.0 / 2.5 kW · kyla 3.0 / 2.0 kW · ÖVER: effekt, "
+                "kyla</text>") != std::string::npos);
+  CHECK(sv.find("positions") == std::string::npos);
   CHECK(svg.find("#2a9d8f") > svg.find("Each box is a rack position"));
 
   r = RunCli(dir, "--db s.db halls");

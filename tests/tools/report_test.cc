@@ -217,8 +217,7 @@ TEST_CASE("the report has the address plans of `samdrift net`", "[tools][report]
   const std::string renumber = Slurp(dir / "out" / "csv" / "renumbering.csv");
   // varnamo's files give no addresses: unknown, never 0, and the choice says it rests on that.
   CHECK(renumber.find("varnamo;10.10.0.0/16;Servrar;okänt;0;10.1") != std::string::npos);
-  CHECK(renumber.find("the choice rests on unknown use (no address data: varnamo)") !=
-        std::string::npos);
+  CHECK(renumber.find("(valet vilar på okänd användning: adressdata saknas)") != std::string::npos);
   CHECK(Slurp(dir / "out" / "csv" / "vlan-clashes.csv").find("10;\"\"\"Servrar\"\"\";varnamo;") !=
         std::string::npos);
 
@@ -317,14 +316,22 @@ TEST_CASE("import warnings are kept in the store and listed in the report", "[to
 
   REQUIRE(RunCli(dir, "report --out out --lang en").exit_code == 0);
   const std::string quality = Section(Slurp(dir / "out" / "index.html"), "quality");
-  CHECK(quality.find("<td>gnosjo</td><td>CSV017</td><td class=\"num\" data-n=\"1\">1</td>") !=
-        std::string::npos);
+  // Each warning by its code's meaning, and in English also the importer's message.
+  CHECK(quality.find("<td>gnosjo</td><td>CSV017</td><td>a relation from an asset to itself; "
+                     "ignored</td><td class=\"num\" data-n=\"1\">1</td>") != std::string::npos);
   CHECK(quality.find("<td>gnosjo</td><td>loops.csv</td><td class=\"num\" data-n=\"2\">2</td>"
-                     "<td class=\"num\" data-n=\"3\">3</td><td>CSV017</td><td>&#39;esx02&#39; "
-                     "depends_on itself; ignored</td>") != std::string::npos);
+                     "<td class=\"num\" data-n=\"3\">3</td><td>CSV017</td><td>a relation from an "
+                     "asset to itself; ignored</td><td>&#39;esx02&#39; depends_on itself; "
+                     "ignored</td>") != std::string::npos);
   CHECK(Slurp(dir / "out" / "csv" / "import-warnings.csv")
-            .find("gnosjo;loops.csv;2;3;CSV017;\"'esx02' depends_on itself; ignored\"") !=
-        std::string::npos);
+            .find("gnosjo;loops.csv;2;3;CSV017;\"a relation from an asset to itself; ignored\";"
+                  "\"'esx02' depends_on itself; ignored\"") != std::string::npos);
+  // In Swedish the meaning only: the importer's message is English data.
+  REQUIRE(RunCli(dir, "report --out sv").exit_code == 0);
+  const std::string sv_warnings = Slurp(dir / "sv" / "csv" / "import-warnings.csv");
+  CHECK(sv_warnings.find("gnosjo;loops.csv;2;3;CSV017;\"en relation från en tillgång till sig "
+                         "själv; ignoreras\"\r\n") != std::string::npos);
+  CHECK(sv_warnings.find("depends_on itself") == std::string::npos);
   // With --redact, values with digits in a message are hidden.
   REQUIRE(RunCli(dir, "report --out red --lang en --redact").exit_code == 0);
   CHECK(Slurp(dir / "red" / "csv" / "import-warnings.csv")
