@@ -4,7 +4,7 @@
 #   bash bench/run.sh [--quick] [--work DIR] [--no-setup] [--build DIR]
 #                     [--parts csv,bigcsv,xml,glpi,estate,national,graph,planners,report,serve]
 #                     [--stores SMALL.db,BIG.db] [--steps overlap,target,...] [--runs N]
-#                     [--lock FILE]
+#                     [--lock FILE] [--report-db DB]
 #
 # national: --stores reads two existing stores (29 and 290 orgs; opened read-only, never
 # written) instead of generating and importing them; --steps limits the commands measured on
@@ -29,6 +29,9 @@ stores=""
 steps="overlap,target,plan,halls,stats,net,risk,compare"
 runs_national=3
 lock=""
+# --report-db: the report part also writes the report of this existing store (the national estate,
+# 290 orgs x 15,000 assets; only read), under `flock DIR/run.lock` beside it.
+report_db=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
@@ -40,6 +43,7 @@ while [ $# -gt 0 ]; do
     --steps) steps="$2"; shift ;;
     --runs) runs_national="$2"; shift ;;
     --lock) lock="$2"; shift ;;
+    --report-db) report_db="$2"; shift ;;
     -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
@@ -253,7 +257,7 @@ PY
   g_runs=3
   g_sd=() g_ref=()
   for i in $(seq "$g_runs"); do
-    measure "xml_walk glpi agents" "$root/build/bench/xml_walk" "$work/glpi"
+    measure "xml_walk glpi agents" "$build/bench/xml_walk" "$work/glpi"
     g_ref+=("$wall")
     rm -f "$work/glpi.db"*
     "$S" --db "$work/glpi.db" init >>"$log"
@@ -477,6 +481,28 @@ fi
 row "Report of $r_orgs orgs × $r_per_org assets" \
   "\`samdrift report\`, then \`node tests/browser/measure.js index.html\`" \
   "written in ${r_wall} s, peak ${r_mem} MB; index.html: ${r_fig}" "opens in Chromium in seconds" "–"
+
+# The national report: an existing store (--report-db), read only, its page cut to report's
+# default row budget (--max-rows 100000 per table; the CSV files and the workbook hold every row).
+if [ -n "$report_db" ]; then
+  n_dir="$work/report-national"
+  rm -rf "$n_dir"
+  say "report: the report of $report_db (waits for $(dirname "$report_db")/run.lock)"
+  measure "report national" flock "$(dirname "$report_db")/run.lock" nice "$S" --db "$report_db" \
+    report --out "$n_dir"
+  n_wall=$wall n_mem=$mem_mb
+  n_assets=$(($(wc -l <"$n_dir/csv/assets.csv") - 1))
+  if [ -d tests/browser/node_modules/puppeteer-core ]; then
+    say "report: loading and printing the national report in chromium"
+    n_fig=$(node tests/browser/measure.js "$n_dir/index.html" 2>>"$log" | sed 's/^[^:]*: //')
+  else
+    n_fig="size $(calc "%.1f" "$(stat -c %s "$n_dir/index.html") / 1048576") MB; load time and pages not measured (no tests/browser/node_modules)"
+  fi
+  row "Report of $(basename "$report_db") (${n_assets} assets)" \
+    "\`samdrift report\` (page: 100,000 rows per table at most), then \`node tests/browser/measure.js index.html\`" \
+    "written in ${n_wall} s, peak ${n_mem} MB; index.html: ${n_fig}; workbook $(calc "%.0f" "$(stat -c %s "$n_dir/samdrift.xlsx") / 1048576") MB, CSV files $(du -sm "$n_dir/csv" | cut -f1) MB" \
+    "opens in Chromium in seconds" "–"
+fi
 fi
 
 # --- 8. samdrift serve on the samples (issue 22): each page's API calls and a re-plan --------------

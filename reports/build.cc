@@ -39,6 +39,7 @@ core::Result<ReportFiles> WriteReport(const ReportInput& input, const ReportOpti
 
   Report report;
   report.lang = options.lang;
+  report.max_rows = options.max_rows;
   report.title = std::string(Tr(options.lang, "Joint IT operations: pre-study report"));
   std::string names;
   for (const std::string& org : context.orgs) {

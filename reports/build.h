@@ -63,6 +63,8 @@ struct ReportOptions {
   std::string out_dir;
   Lang lang = Lang::kSv;
   Redaction redaction = Redaction::kNone;
+  // Rows of each table the HTML page holds (0: every row); CSV and XLSX hold every row.
+  std::size_t max_rows = kDefaultMaxRows;
 };
 
 struct ReportFiles {

@@ -122,11 +122,19 @@ void RedactAddresses(Report& report) {
       for (std::size_t c : table.no_address_columns) {
         if (c < plain.size()) plain[c] = true;
       }
-      for (std::vector<Cell>& row : table.rows) {
+      const auto redact = [plain](std::vector<Cell>& row) {
         for (std::size_t c = 0; c < row.size(); ++c) {
           if (row[c].number || (c < plain.size() && plain[c])) continue;
           row[c].text = RedactAddresses(row[c].text);
         }
+      };
+      for (std::vector<Cell>& row : table.rows) redact(row);
+      if (table.make_row) {  // a made row is redacted as it is made
+        table.make_row = [make = std::move(table.make_row), redact](std::size_t i) {
+          std::vector<Cell> row = make(i);
+          redact(row);
+          return row;
+        };
       }
     }
   }

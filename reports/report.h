@@ -3,6 +3,8 @@
 #ifndef SAMDRIFT_REPORTS_REPORT_H_
 #define SAMDRIFT_REPORTS_REPORT_H_
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,7 +52,19 @@ struct Table {
   // Columns that never hold an address, which redaction leaves alone (versions such as
   // "6.1.2.100" read as IPv4 addresses).
   std::vector<std::size_t> no_address_columns;
+  // A table of one row per asset, gap or plan item makes its rows as they are written instead of
+  // holding them (a national estate has millions): `rows` stays empty, the table has `made_rows`
+  // rows and row i is make_row(i), and `org_column` names its municipality column (OrgColumn
+  // does not scan a made table). Read any table's rows through RowCount and RowAt.
+  std::size_t made_rows = 0;
+  std::function<std::vector<Cell>(std::size_t)> make_row;
+  std::optional<std::size_t> org_column;
 };
+
+// The table's rows: held or made.
+std::size_t RowCount(const Table& table);
+// Row `i`: a held row, or a made one in `scratch` (valid until `scratch` changes).
+const std::vector<Cell>& RowAt(const Table& table, std::size_t i, std::vector<Cell>& scratch);
 
 struct Section {
   std::string id;  // HTML anchor
@@ -60,17 +74,31 @@ struct Section {
   std::vector<Table> tables;
 };
 
+// The rows of one table the HTML page holds by default (`report --max-rows`): every row of the
+// demo and of a 29-org estate of 2,000 assets each; at national scale the page stays a few tens
+// of MB. The CSV files and the workbook always hold every row.
+inline constexpr std::size_t kDefaultMaxRows = 100000;
+// The rows of one worksheet: Excel's limit, 1,048,576 rows, less the header row. A longer table
+// goes on as many continuation sheets as it needs.
+inline constexpr std::size_t kSheetRows = 1048575;
+
 struct Report {
   std::string title;
   std::string subtitle;
   Lang lang = Lang::kSv;
   std::vector<Section> sections;
+  // At most this many rows of each table are in the page (0: every row); a table cut says so,
+  // with its count and a link to its CSV file (reports/table_view.h: EmbeddedRows).
+  std::size_t max_rows = 0;
 };
 
 // index.html: self-contained (inline styles, scripts and SVG), printable.
 core::Status WriteHtml(const Report& report, const std::string& path);
-// One workbook, a sheet per table, header row frozen, filters on.
-core::Status WriteXlsx(const Report& report, const std::string& path);
+// One workbook, a sheet per table, header row frozen, filters on. A table of more than
+// `sheet_rows` rows goes on continuation sheets of the same name with "-2", "-3", ... (each with
+// the header row), so the workbook holds every row.
+core::Status WriteXlsx(const Report& report, const std::string& path,
+                       std::size_t sheet_rows = kSheetRows);
 // One CSV per table in `dir` (UTF-8 with BOM, `;` delimiter, decimal comma: Excel in Sweden).
 core::Status WriteCsvs(const Report& report, const std::string& dir);
 

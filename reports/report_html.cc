@@ -33,6 +33,7 @@ th{background:#eef2f6;position:sticky;top:0;cursor:pointer;user-select:none;whit
 th.sorted-asc::after{content:" \25B2"}th.sorted-desc::after{content:" \25BC"}
 td.num{text-align:right;font-variant-numeric:tabular-nums}th.num{text-align:right}
 p.more{color:var(--muted);font-size:12px}
+p.cut{background:#fff4d6;border-left:4px solid #c98a00;padding:4px 8px;font-size:13px;margin:6px 0}
 .table-controls{display:flex;flex-wrap:wrap;gap:6px;align-items:center;margin:6px 0;font-size:13px}
 .table-controls input{flex:1 1 220px;padding:4px 6px}
 .table-controls .tv-status{color:var(--muted)}
@@ -77,13 +78,18 @@ document.querySelectorAll('table.sortable').forEach(function(table){
 });
 )js";
 
-// A number column has its header on the right too, above its right-aligned figures.
-bool NumberColumn(const Table& table, std::size_t c) {
-  if (table.rows.empty()) return false;
-  for (const auto& row : table.rows) {
-    if (c < row.size() && !row[c].number && !row[c].text.empty()) return false;
+// A number column has its header on the right too, above its right-aligned figures: every
+// cell of it a number or empty (one pass over the rows).
+std::vector<bool> NumberColumns(const Table& table) {
+  std::vector<bool> numbers(table.headers.size(), RowCount(table) > 0);
+  std::vector<Cell> scratch;
+  for (std::size_t r = 0; r < RowCount(table); ++r) {
+    const auto& row = RowAt(table, r, scratch);
+    for (std::size_t c = 0; c < row.size() && c < numbers.size(); ++c) {
+      if (!row[c].number && !row[c].text.empty()) numbers[c] = false;
+    }
   }
-  return true;
+  return numbers;
 }
 
 void WriteRow(std::ostream& out, const std::vector<Cell>& row) {
@@ -100,38 +106,57 @@ void WriteRow(std::ostream& out, const std::vector<Cell>& row) {
 }
 
 // A table longer than a page: its first page as rows, a count for readers without JavaScript,
-// and every row as JSON for the view script.
-void WritePagedRest(std::ostream& out, const Table& table, Lang lang) {
-  out << "<p class=\"more\">" << HtmlText(Tr(lang, "Showing the first")) << " " << table.page_rows
-      << " " << HtmlText(Tr(lang, "of")) << " " << table.rows.size() << " "
+// and the rows the page holds as JSON for the view script.
+void WritePagedRest(std::ostream& out, const Table& table, Lang lang,
+                    const std::vector<std::size_t>& embedded) {
+  out << "<p class=\"more\">" << HtmlText(Tr(lang, "Showing the first")) << " "
+      << std::min(table.page_rows, embedded.size()) << " " << HtmlText(Tr(lang, "of")) << " "
+      << RowCount(table) << " "
       << HtmlText(Tr(lang, "rows; all rows are in the workbook and the CSV file")) << " ("
       << HtmlText(table.id) << ".csv).</p>\n"
       << "<script type=\"application/json\" class=\"rows\" data-table=\"t-" << HtmlText(table.id)
-      << "\" data-page=\"" << table.page_rows << "\">" << TableRowsJson(table) << "</script>\n";
+      << "\" data-page=\"" << table.page_rows << "\">" << TableRowsJson(table, &embedded)
+      << "</script>\n";
 }
 
-void WriteTable(std::ostream& out, const Table& table, Lang lang) {
+// A table cut to the page's row budget says so, shown and printed: "N of M rows are in this
+// page; all rows are in csv/ID.csv and samdrift.xlsx", the CSV file linked.
+void WriteCutNote(std::ostream& out, const Table& table, Lang lang, std::size_t embedded) {
+  const std::string csv = "csv/" + table.id + ".csv";
+  out << "<p class=\"cut\">" << embedded << " " << HtmlText(TableViewLabel(lang, "of")) << " "
+      << RowCount(table) << " " << HtmlText(TableViewLabel(lang, "cut-in")) << " <a href=\""
+      << HtmlText(csv) << "\">" << HtmlText(csv) << "</a> "
+      << HtmlText(TableViewLabel(lang, "cut-and")) << " samdrift.xlsx.";
+  if (OrgColumn(table)) out << " " << HtmlText(TableViewLabel(lang, "cut-orgs"));
+  out << "</p>\n";
+}
+
+void WriteTable(std::ostream& out, const Table& table, Lang lang, std::size_t max_rows) {
   if (!table.title.empty()) out << "<h3>" << HtmlText(table.title) << "</h3>\n";
-  const bool paged = table.rows.size() > table.page_rows;
+  const std::vector<std::size_t> embedded = EmbeddedRows(table, max_rows);
+  const bool cut = embedded.size() < RowCount(table);
+  const bool paged = cut || embedded.size() > table.page_rows;
   const char* kind = paged ? " class=\"paged\"" : table.sortable ? " class=\"sortable\"" : "";
   // A table of many columns prints its section on landscape pages.
   constexpr std::size_t kPortraitColumns = 8;
   const bool wide = table.headers.size() > kPortraitColumns;
+  if (cut) WriteCutNote(out, table, lang, embedded.size());
   out << "<div class=\"table-wrap" << (wide ? " wide" : "") << "\"><table" << kind << " id=\"t-"
       << HtmlText(table.id) << "\"><thead><tr>";
+  const std::vector<bool> numbers = NumberColumns(table);
   for (std::size_t c = 0; c < table.headers.size(); ++c) {
-    out << (NumberColumn(table, c) ? "<th class=\"num\">" : "<th>") << HtmlText(table.headers[c])
-        << "</th>";
+    out << (numbers[c] ? "<th class=\"num\">" : "<th>") << HtmlText(table.headers[c]) << "</th>";
   }
   out << "</tr></thead><tbody>\n";
-  const std::size_t shown = std::min(table.rows.size(), table.page_rows);
-  for (std::size_t r = 0; r < shown; ++r) WriteRow(out, table.rows[r]);
-  if (table.rows.empty()) {
+  const std::size_t shown = std::min(embedded.size(), table.page_rows);
+  std::vector<Cell> scratch;
+  for (std::size_t r = 0; r < shown; ++r) WriteRow(out, RowAt(table, embedded[r], scratch));
+  if (RowCount(table) == 0) {
     out << "<tr><td colspan=\"" << std::max<std::size_t>(1, table.headers.size()) << "\">"
         << HtmlText(Tr(lang, "(none)")) << "</td></tr>\n";
   }
   out << "</tbody></table></div>\n";
-  if (paged) WritePagedRest(out, table, lang);
+  if (paged) WritePagedRest(out, table, lang, embedded);
 }
 
 }  // namespace
@@ -156,10 +181,9 @@ core::Status WriteHtml(const Report& report, const std::string& path) {
     for (const Table& t : s.tables) {
       if (!t.in_html) continue;
       if (t.collapsed) {
-        out << "<details><summary>" << HtmlText(t.title) << " (" << t.rows.size()
-            << ")</summary>\n";
+        out << "<details><summary>" << HtmlText(t.title) << " (" << RowCount(t) << ")</summary>\n";
       }
-      WriteTable(out, t, report.lang);
+      WriteTable(out, t, report.lang, report.max_rows);
       if (t.collapsed) out << "</details>\n";
     }
     out << "</section>\n";

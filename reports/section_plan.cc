@@ -1,6 +1,8 @@
 // Migration waves (timeline) section.
 #include <map>
+#include <memory>
 #include <set>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "planners/migration.h"
@@ -120,6 +122,37 @@ void AddCalendar(const Context& context, const planners::Gantt& calendar_gantt,
 
 }  // namespace
 
+namespace {
+
+using GapsById = std::unordered_map<std::string, const planners::Gap*>;
+
+GapsById GapsOf(const planners::TargetPlan& target) {
+  GapsById gaps;
+  for (const planners::Gap& g : target.gaps) gaps[g.org + ":" + g.key + ":" + g.capability] = &g;
+  return gaps;
+}
+
+// A plan item's row of "Plan items". An item made from a gap starts its reason with the gap's
+// (planners/migration.cc): in the report's language from the gap's facts, like the rest of the
+// reason from the item's.
+std::vector<Cell> ItemRow(const Context& context, const GapsById& gaps,
+                          const planners::PlannedItem& p) {
+  const Lang lang = context.lang;
+  const auto gap = gaps.find(p.item.id);
+  // The joint work by its name in the report's language (its id in CSV files).
+  Cell org = p.item.org == planners::kJointOrg ? KeyedCell(RowName(context, p.item.org), p.item.org)
+                                               : OrgCell(context, p.item.org);
+  return {Cell::Number(p.wave),
+          Cell::Text(p.item.id),
+          std::move(org),
+          Cell::Text(PlanItemAsset(lang, p)),
+          Cell::Text(std::string(Tr(lang, p.item.action))),
+          Cell::Number(p.move_group),
+          Cell::Text(PlanItemReason(lang, p, gap == gaps.end() ? nullptr : gap->second))};
+}
+
+}  // namespace
+
 Section WavesSection(const Context& context, const planners::WavePlan& plan,
                      const planners::TargetPlan& target, const planners::Gantt* gantt,
                      const planners::MonthlyHours* hours) {
@@ -192,21 +225,12 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
                    std::string(Tr(lang, "Municipality")), std::string(Tr(lang, "Asset")),
                    std::string(Tr(lang, "Action")),       std::string(Tr(lang, "Move group")),
                    std::string(Tr(lang, "Reason"))};
-  // An item made from a gap starts its reason with the gap's (planners/migration.cc): in the
-  // report's language from the gap's facts, like the rest of the reason from the item's.
-  std::map<std::string, const planners::Gap*> gaps;
-  for (const planners::Gap& g : target.gaps) gaps[g.org + ":" + g.key + ":" + g.capability] = &g;
-  for (const auto& p : plan.items) {
-    const auto gap = gaps.find(p.item.id);
-    // The joint work by its name in the report's language (its id in CSV files).
-    const Cell org = p.item.org == planners::kJointOrg
-                         ? KeyedCell(RowName(context, p.item.org), p.item.org)
-                         : OrgCell(context, p.item.org);
-    items.rows.push_back(
-        {Cell::Number(p.wave), Cell::Text(p.item.id), org, Cell::Text(PlanItemAsset(lang, p)),
-         Cell::Text(std::string(Tr(lang, p.item.action))), Cell::Number(p.move_group),
-         Cell::Text(PlanItemReason(lang, p, gap == gaps.end() ? nullptr : gap->second))});
-  }
+  // One row per item, made as it is written: a national estate has millions.
+  items.made_rows = plan.items.size();
+  items.org_column = 2;
+  items.make_row = [context = std::make_shared<const Context>(context),
+                    gaps = std::make_shared<const GapsById>(GapsOf(target)), list = &plan.items](
+                       std::size_t i) { return ItemRow(*context, *gaps, (*list)[i]); };
   section.tables.push_back(std::move(items));
   return section;
 }

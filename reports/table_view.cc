@@ -1,8 +1,12 @@
 // Every row of a long table in the page: JSON data and the script that renders it.
 #include "reports/table_view.h"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <numeric>
+#include <string_view>
+#include <unordered_map>
 
 namespace samdrift::reports {
 namespace {
@@ -24,6 +28,11 @@ constexpr Label kLabels[] = {
     {"of", "of", "av"},
     {"filtered", "filtered from", "filtrerat ur"},
     {"none", "(none)", "(inga)"},
+    {"inpage", "rows in this page", "rader i sidan"},
+    {"cut-in", "rows are in this page; all rows are in", "rader finns i sidan; alla rader finns i"},
+    {"cut-and", "and", "och"},
+    {"cut-orgs", "The page holds as many rows of each municipality (every row of one with fewer).",
+     "Sidan har lika många rader från varje kommun (alla rader från en kommun med färre)."},
 };
 
 // JSON text that can stand inside <script>: no `<` at all (so neither `</script>` nor `<!--`).
@@ -41,9 +50,88 @@ std::string ScriptSafe(const nlohmann::json& json) {
   return out;
 }
 
+// Each org's share of `budget` rows: an equal share, raised by what orgs of fewer rows leave.
+std::unordered_map<std::string, std::size_t> OrgQuotas(const Table& table, std::size_t column,
+                                                       std::size_t budget) {
+  std::unordered_map<std::string, std::size_t> counts;
+  std::vector<Cell> scratch;
+  for (std::size_t r = 0; r < RowCount(table); ++r) ++counts[RowAt(table, r, scratch)[column].key];
+  std::vector<std::pair<std::size_t, std::string>> by_count;
+  for (const auto& [org, count] : counts) by_count.emplace_back(count, org);
+  std::sort(by_count.begin(), by_count.end());
+  std::unordered_map<std::string, std::size_t> quotas;
+  std::size_t left = by_count.size();
+  for (const auto& [count, org] : by_count) {
+    const std::size_t take = std::min(count, budget / left--);
+    quotas[org] = take;
+    budget -= take;
+  }
+  return quotas;
+}
+
+// A column's texts, each once, and the index of each.
+struct Dictionary {
+  std::vector<std::string> texts;
+  std::unordered_map<std::string, std::size_t> index;
+};
+
+// The dictionaries of the table's columns over `rows`, in one pass: a column has one when its
+// cells are texts that repeat (fewer distinct texts than half the rows).
+std::vector<std::optional<Dictionary>> Dictionaries(const Table& table,
+                                                    const std::vector<std::size_t>& rows) {
+  std::vector<std::optional<Dictionary>> dicts(table.headers.size(), Dictionary{});
+  std::vector<Cell> scratch;
+  for (std::size_t r : rows) {
+    const auto& row = RowAt(table, r, scratch);
+    for (std::size_t c = 0; c < dicts.size(); ++c) {
+      auto& dict = dicts[c];
+      if (!dict) continue;
+      if (c >= row.size() || row[c].number) {
+        dict.reset();
+      } else if (dict->index.emplace(row[c].text, dict->texts.size()).second) {
+        dict->texts.push_back(row[c].text);
+        if (dict->texts.size() * 2 >= rows.size()) dict.reset();
+      }
+    }
+  }
+  return dicts;
+}
+
+nlohmann::json CellJson(const Cell& cell) {
+  if (cell.number && std::isfinite(*cell.number)) {
+    return nlohmann::json::array({*cell.number, cell.text});
+  }
+  return cell.text;
+}
+
 }  // namespace
 
+std::vector<std::size_t> EmbeddedRows(const Table& table, std::size_t max_rows) {
+  std::vector<std::size_t> rows;
+  if (max_rows == 0 || RowCount(table) <= max_rows) {
+    rows.resize(RowCount(table));
+    std::iota(rows.begin(), rows.end(), 0);
+    return rows;
+  }
+  const std::optional<std::size_t> org = OrgColumn(table);
+  if (!org) {
+    rows.resize(max_rows);
+    std::iota(rows.begin(), rows.end(), 0);
+    return rows;
+  }
+  auto quotas = OrgQuotas(table, *org, max_rows);
+  std::vector<Cell> scratch;
+  for (std::size_t r = 0; r < RowCount(table); ++r) {
+    std::size_t& quota = quotas[RowAt(table, r, scratch)[*org].key];
+    if (quota == 0) continue;
+    --quota;
+    rows.push_back(r);
+  }
+  return rows;
+}
+
 std::optional<std::size_t> OrgColumn(const Table& table) {
+  if (table.make_row) return table.made_rows ? table.org_column : std::nullopt;
   if (table.rows.empty()) return std::nullopt;
   for (std::size_t c = 0; c < table.headers.size(); ++c) {
     bool all = true;
@@ -58,15 +146,24 @@ std::optional<std::size_t> OrgColumn(const Table& table) {
   return std::nullopt;
 }
 
-std::string TableRowsJson(const Table& table) {
+std::string TableRowsJson(const Table& table, const std::vector<std::size_t>* embedded) {
+  std::vector<std::size_t> all;
+  if (!embedded) {
+    all = EmbeddedRows(table, 0);
+    embedded = &all;
+  }
+  std::vector<std::optional<Dictionary>> dicts;
+  if (embedded->size() > kDictionaryRows) dicts = Dictionaries(table, *embedded);
   nlohmann::json rows = nlohmann::json::array();
-  for (const auto& row : table.rows) {
+  std::vector<Cell> scratch;
+  for (std::size_t r : *embedded) {
     nlohmann::json cells = nlohmann::json::array();
-    for (const Cell& cell : row) {
-      if (cell.number && std::isfinite(*cell.number)) {
-        cells.push_back(nlohmann::json::array({*cell.number, cell.text}));
+    const auto& row = RowAt(table, r, scratch);
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (c < dicts.size() && dicts[c]) {
+        cells.push_back(dicts[c]->index.at(row[c].text));
       } else {
-        cells.push_back(cell.text);
+        cells.push_back(CellJson(row[c]));
       }
     }
     rows.push_back(std::move(cells));
@@ -74,7 +171,20 @@ std::string TableRowsJson(const Table& table) {
   const std::optional<std::size_t> org = OrgColumn(table);
   nlohmann::json data = {{"org", org ? nlohmann::json(*org) : nlohmann::json()},
                          {"rows", std::move(rows)}};
+  if (embedded->size() < RowCount(table)) data["total"] = RowCount(table);
+  if (std::any_of(dicts.begin(), dicts.end(), [](const auto& d) { return d.has_value(); })) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& d : dicts) list.push_back(d ? nlohmann::json(d->texts) : nlohmann::json());
+    data["dicts"] = std::move(list);
+  }
   return ScriptSafe(data);
+}
+
+std::string_view TableViewLabel(Lang lang, std::string_view key) {
+  for (const Label& l : kLabels) {
+    if (key == l.key) return lang == Lang::kSv ? l.sv : l.en;
+  }
+  return key;
 }
 
 std::string TableViewLabelsJson(Lang lang) {
@@ -95,6 +205,8 @@ function el(tag, attrs, label){ var e = document.createElement(tag);
 function View(script){
   var data = JSON.parse(script.textContent), table = document.getElementById(script.dataset.table);
   var size = parseInt(script.dataset.page, 10), rows = data.rows, cols = table.tHead.rows[0].cells;
+  if (data.dicts) rows.forEach(function(r){ data.dicts.forEach(function(d, c){ if (d && c < r.length) r[c] = d[r[c]]; }); });
+  var cut = data.total ? ' \u00b7 ' + rows.length + ' ' + L.of + ' ' + data.total + ' ' + L.inpage : '';
   var org = data.org, shown = rows, page = 0, sortCol = -1, asc = true;
   var bar = el('div', {'class': 'table-controls'});
   var search = el('input', {type: 'search', placeholder: L.filter, 'aria-label': L.filter, 'class': 'tv-filter'});
@@ -129,7 +241,7 @@ function View(script){
     table.tBodies[0].innerHTML = html;
     var from = shown.length ? page * size + 1 : 0;
     status.textContent = L.rows + ' ' + from + '\u2013' + end + ' ' + L.of + ' ' + shown.length +
-        (shown.length < rows.length ? ' (' + L.filtered + ' ' + rows.length + ')' : '');
+        (shown.length < rows.length ? ' (' + L.filtered + ' ' + rows.length + ')' : '') + cut;
     buttons.first.disabled = buttons.prev.disabled = page === 0;
     buttons.next.disabled = buttons.last.disabled = page >= pages() - 1;
   }

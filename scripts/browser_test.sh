@@ -18,6 +18,9 @@ S="$build/tools/samdrift"
 "$S" --db "$art/demo/samdrift.db" report --lang en --scenario "$root/sample-inventories/scenario.yaml" \
   $(for a in s 1-teknik 1-tjanst 2; do echo --scenario "$root/sample-inventories/alternativ-$a.yaml"; done) --out "$art/report-en" >>"$art/demo.log" 2>&1 ||
   { tail -30 "$art/demo.log" >&2; exit 1; }
+# The same store's report cut to 10 rows per table (report --max-rows; report_budget.test.js).
+"$S" --db "$art/demo/samdrift.db" report --max-rows 10 --out "$art/report-cut" >>"$art/demo.log" 2>&1 ||
+  { tail -30 "$art/demo.log" >&2; exit 1; }
 [ -d tests/browser/node_modules/puppeteer-core ] ||
   (cd tests/browser && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund)
 # serve changes its store and scenarios: a copy of each (costs.yaml named by its absolute path,
@@ -32,6 +35,8 @@ cd tests/browser
 SAMDRIFT_REPORT_SV="$art/demo/report/index.html" SAMDRIFT_REPORT_EN="$art/report-en/index.html" \
   SAMDRIFT_BROWSER_ARTIFACTS="$art" CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" \
   node --test report.test.js
+SAMDRIFT_REPORT_CUT="$art/report-cut/index.html" SAMDRIFT_BROWSER_ARTIFACTS="$art" \
+  CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" node --test report_budget.test.js
 SAMDRIFT="$S" SAMDRIFT_SERVE_DB="$art/serve/samdrift.db" SAMDRIFT_SERVE_SCENARIOS="$art/serve/scenarios" \
   SAMDRIFT_BROWSER_ARTIFACTS="$art" CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" \
   node --test serve.test.js

@@ -23,6 +23,12 @@ Runner SetupReport(CLI::App& app, const GlobalOptions& global) {
   AddPlanningOptions(app, *planning, true, scenarios.get());
   app.add_option("--lang", *lang, "report language: sv (default) or en")
       ->check(CLI::IsMember({"sv", "en"}));
+  app.add_option("--max-rows", options->max_rows,
+                 "rows of each table the page holds (default " +
+                     std::to_string(reports::kDefaultMaxRows) +
+                     "; 0: every row); a table cut says so and links its CSV file, which holds "
+                     "every row, as the workbook does")
+      ->check(CLI::NonNegativeNumber);
   app.add_flag("--redact", *redact, "hide serial numbers, IP and MAC addresses");
   app.add_flag("--pdf", *pdf,
                "also print report.pdf (A4) through headless Chromium; without Chromium a "

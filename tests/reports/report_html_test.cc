@@ -1,7 +1,9 @@
 // The HTML report holds every row of a long table: the first page as rows, all rows as JSON.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -116,4 +118,76 @@ TEST_CASE("wide sections print on landscape pages", "[reports][html]") {
         std::string::npos);
   CHECK(html.find("@page wide{size:A4 landscape") != std::string::npos);
   CHECK(html.find("section:has(.table-wrap.wide){page:wide}") != std::string::npos);
+}
+
+TEST_CASE("a row budget shares the page's rows among the orgs, in order", "[reports][html]") {
+  const Table table = Assets();  // 412 Gnosjö, 411 Värnamo, 411 Vaggeryd
+  CHECK(EmbeddedRows(table, 0).size() == 1234);
+  CHECK(EmbeddedRows(table, 5000).size() == 1234);
+  const std::vector<std::size_t> rows = EmbeddedRows(table, 10);
+  REQUIRE(rows.size() == 10);
+  CHECK(std::is_sorted(rows.begin(), rows.end()));
+  std::map<std::string, int> per_org;
+  for (std::size_t r : rows) ++per_org[table.rows[r][0].key];
+  CHECK(per_org == std::map<std::string, int>{{"gnosjo", 4}, {"vaggeryd", 3}, {"varnamo", 3}});
+  CHECK(rows.front() == 0);
+  CHECK(rows[4] == 412);  // Värnamo's first row follows Gnosjö's four
+
+  // An org of fewer rows than its share leaves the rest to the others.
+  Table few = table;
+  few.rows.erase(few.rows.begin() + 2, few.rows.begin() + 412);  // Gnosjö keeps 2 rows
+  per_org.clear();
+  for (std::size_t r : EmbeddedRows(few, 10)) ++per_org[few.rows[r][0].key];
+  CHECK(per_org == std::map<std::string, int>{{"gnosjo", 2}, {"vaggeryd", 4}, {"varnamo", 4}});
+
+  // Without an org column: the first rows.
+  Table plain = table;
+  plain.rows[5][0].key.clear();
+  CHECK(EmbeddedRows(plain, 3) == std::vector<std::size_t>{0, 1, 2});
+}
+
+TEST_CASE("a table cut to the budget shows its count and links its CSV file", "[reports][html]") {
+  Report report;
+  report.title = "T";
+  report.max_rows = 10;
+  report.sections.push_back(Section{"estate", "Bestånd", "", {}, {Assets()}});
+  const std::string html = Written(report);
+  CHECK(
+      html.find("<p class=\"cut\">10 av 1234 rader finns i sidan; alla rader finns i "
+                "<a href=\"csv/assets.csv\">csv/assets.csv</a> och samdrift.xlsx. Sidan har "
+                "lika många rader från varje kommun (alla rader från en kommun med färre).</p>") !=
+      std::string::npos);
+  const auto data = nlohmann::json::parse(
+      Between(html, "data-table=\"t-assets\" data-page=\"50\">", "</script>"));
+  CHECK(data["rows"].size() == 10);
+  CHECK(data["total"] == 1234);
+  CHECK(data["rows"][9][1] == "asset 825");  // Vaggeryd's third row
+  // The first page as plain rows: the ten in the page.
+  CHECK(html.find("<p class=\"more\">Visar de första 10 av 1234 raderna; ") != std::string::npos);
+
+  report.max_rows = 0;  // every row: no note
+  const std::string all = Written(report);
+  CHECK(all.find("class=\"cut\"") == std::string::npos);
+  CHECK(nlohmann::json::parse(Between(all, "data-page=\"50\">", "</script>")).count("total") == 0);
+}
+
+TEST_CASE("a long table writes its repeated texts once, in column dictionaries",
+          "[reports][html]") {
+  Table table = Assets();
+  while (table.rows.size() <= kDictionaryRows) {
+    auto row = table.rows[table.rows.size() % 1234];
+    row[1] = Cell::Text("copy " + std::to_string(table.rows.size()));
+    table.rows.push_back(std::move(row));
+  }
+  table.rows.back()[1] = Cell::Text("last");
+  const auto data = nlohmann::json::parse(TableRowsJson(table));
+  REQUIRE(data["dicts"].size() == 3);
+  CHECK(data["dicts"][0] == nlohmann::json::array({"Gnosjö", "Värnamo", "Vaggeryd"}));
+  CHECK(data["dicts"][1].is_null());  // names: more than half of them distinct
+  CHECK(data["dicts"][2].is_null());  // numbers are never in a dictionary
+  CHECK(data["rows"][0][0] == 0);
+  CHECK(data["rows"][1233] == nlohmann::json::array({2, "asset 1233", {1849.5, "1849.5"}}));
+  CHECK(data["rows"].back()[1] == "last");
+  // A table of one page's worth of rows keeps its texts as they are.
+  CHECK(nlohmann::json::parse(TableRowsJson(Assets())).count("dicts") == 0);
 }

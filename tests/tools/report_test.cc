@@ -476,3 +476,39 @@ TEST_CASE("a hall without recorded power or cooling shows them unknown, never ov
   const std::string csv = Slurp(dir / "out" / "csv" / "halls.csv");
   CHECK(csv.find(";okänt;") != std::string::npos);
 }
+
+TEST_CASE("report --max-rows cuts the page's tables with a count and a link to all rows",
+          "[tools][report]") {
+  auto dir = ScratchDir("report-max-rows");
+  REQUIRE(RunCli(dir, "init").exit_code == 0);
+  std::string csv = "name,kind,role,vendor,product,site\n";
+  for (int i = 0; i < 30; ++i) {
+    csv += "pc" + std::to_string(100 + i) + ",device,client,Dell,Latitude 5440,Kommunhuset\n";
+  }
+  WriteText(dir / "assets.csv", csv);
+  REQUIRE(RunCli(dir, "import --org gnosjo assets.csv").exit_code == 0);
+  auto r = RunCli(dir, "report --out out --max-rows 10 --lang en");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string html = Slurp(dir / "out" / "index.html");
+  CHECK(html.find("<p class=\"cut\">10 of 31 rows are in this page; all rows are in "
+                  "<a href=\"csv/assets.csv\">csv/assets.csv</a> and samdrift.xlsx. The page "
+                  "holds as many rows of each municipality (every row of one with fewer).</p>") !=
+        std::string::npos);
+  CHECK(html.find("pc109") != std::string::npos);
+  CHECK(html.find("pc110") == std::string::npos);
+  // The CSV file and the workbook hold every row: 30 computers and the site they name.
+  const std::string assets = Slurp(dir / "out" / "csv" / "assets.csv");
+  CHECK(std::count(assets.begin(), assets.end(), '\n') == 32);
+  CHECK(assets.find("pc129") != std::string::npos);
+  auto zip = ReadZip(Slurp(dir / "out" / "samdrift.xlsx"));
+  REQUIRE(zip);
+  CHECK(zip->at("xl/sharedStrings.xml").find("pc129") != std::string::npos);
+
+  // The default holds every row of a small estate.
+  REQUIRE(RunCli(dir, "report --out all --lang en").exit_code == 0);
+  const std::string all = Slurp(dir / "all" / "index.html");
+  CHECK(all.find("class=\"cut\"") == std::string::npos);
+  CHECK(all.find("pc129") != std::string::npos);
+  CHECK(RunCli(dir, "report --out bad --max-rows -1").exit_code == 2);
+}
