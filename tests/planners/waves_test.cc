@@ -425,12 +425,13 @@ TEST_CASE("an item's reason is also given as facts: its cycle, what it waits for
 }
 
 TEST_CASE("a held-back item's block reads as the planner's English", "[planners][waves]") {
-  CHECK(ToText({WaveBlock::Kind::kPriority}) == "items placed first (higher priority)");
-  CHECK(ToText({WaveBlock::Kind::kKwLimit, 40}) == "the wave's kW limit (40.0)");
-  CHECK(ToText({WaveBlock::Kind::kHoursLimit, 80.5}) == "the wave's hours limit (80.5)");
+  CHECK(ToText({WaveBlock::Kind::kPriority, 0, "", 0, 0}) ==
+        "items placed first (higher priority)");
+  CHECK(ToText({WaveBlock::Kind::kKwLimit, 40, "", 0, 0}) == "the wave's kW limit (40.0)");
+  CHECK(ToText({WaveBlock::Kind::kHoursLimit, 80.5, "", 0, 0}) == "the wave's hours limit (80.5)");
   CHECK(ToText({WaveBlock::Kind::kRedundancy, 0, "core", 1, 2}) ==
         "redundancy group 'core' (at most 1 of 2 members per wave)");
-  CHECK(ToText({WaveBlock::Kind::kHallRoom, 0, "DC1"}) == "room in hall 'DC1'");
+  CHECK(ToText({WaveBlock::Kind::kHallRoom, 0, "DC1", 0, 0}) == "room in hall 'DC1'");
 }
 
 TEST_CASE("a filtered item counts what it waits for outside the filter", "[planners][waves]") {
