@@ -95,6 +95,51 @@ httplib::MultipartFormDataItems Upload(const std::string& name, const std::strin
 
 }  // namespace
 
+// The pages ask in their language: ?lang=sv renders the planners' sentences (gap, plan item and
+// hall-plan reasons, over-limit notes) from their facts as the Swedish report does; every other
+// key is the command's --json.
+TEST_CASE("serve: ?lang=sv gives the planners' sentences in Swedish, the rest as --json",
+          "[serve][lang]") {
+  auto server = Start(Options(DemoDir(), "out/samdrift.db"));
+  auto client = ClientOf(*server);
+  const std::vector<std::pair<std::string, std::string>> lists = {
+      {"target", "gaps"}, {"plan", "items"}, {"halls", "unplaced"}};
+  for (const auto& [view, list] : lists) {
+    INFO(view);
+    const std::string route = "/api/" + view + "?scenario=scenario";
+    json en = Body(client->Get(route));
+    json sv = Body(client->Get(route + "&lang=sv"));
+    CHECK(Body(client->Get(route + "&lang=en")) == en);
+    REQUIRE(!en[list].empty());
+    REQUIRE(sv[list].size() == en[list].size());
+    std::size_t changed = 0;
+    for (std::size_t i = 0; i < en[list].size(); ++i) {
+      const std::string english = en[list][i]["reason"];
+      const std::string swedish = sv[list][i]["reason"];
+      changed += english != swedish;
+      for (const char* phrase :
+           {"another product in place", "newer version", "held back by",
+            "the first after its dependencies", "spare PDU", "in use is full"}) {
+        INFO(swedish);
+        CHECK(swedish.find(phrase) == std::string::npos);
+      }
+      en[list][i].erase("reason");
+      sv[list][i].erase("reason");
+    }
+    CHECK(changed == en[list].size());
+    if (view == "plan") {
+      for (auto& w : en["waves"]) w.erase("over_limit");
+      for (auto& w : sv["waves"]) w.erase("over_limit");
+    }
+    CHECK(sv == en);
+  }
+  const json halls = Body(client->Get("/api/halls?scenario=scenario&lang=sv"));
+  CHECK(halls["unplaced"][0]["reason"] == "reserv-PDU: PDU-zonen i varje rack som används är full");
+  auto bad = client->Get("/api/plan?lang=fi");
+  REQUIRE(bad);
+  CHECK(bad->status == 400);
+}
+
 TEST_CASE("serve: each view answers what the command's --json answers", "[serve]") {
   const fs::path& dir = DemoDir();
   auto server = Start(Options(dir, "out/samdrift.db"));

@@ -129,7 +129,7 @@ void AddViewRoutes(httplib::Server& http, Context& context) {
                  scenarios.push_back(req.get_param_value("scenario", i));
                }
                auto lock = context.workspace.Lock();
-               Send(res, context.workspace.View(view, scenarios));
+               Send(res, context.workspace.View(view, scenarios, req.get_param_value("lang")));
              });
   }
 }

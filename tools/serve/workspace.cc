@@ -12,6 +12,7 @@
 #include "tools/compare_run.h"
 #include "tools/json_views.h"
 #include "tools/planning_inputs.h"
+#include "tools/serve/view_lang.h"
 
 namespace samdrift::tools::serve {
 namespace fs = std::filesystem;
@@ -168,7 +169,7 @@ Answer Workspace::Cached(const std::string& key, const fs::path& path,
 }
 
 Answer Workspace::Find(const std::string& view, const std::vector<std::string>& scenarios,
-                       std::string* key_out) {
+                       std::string* key_out, const std::string& lang) {
   if (std::find(std::begin(kViews), std::end(kViews), view) == std::end(kViews)) {
     return Error(404, "no such view '" + view + "'");
   }
@@ -176,10 +177,14 @@ Answer Workspace::Find(const std::string& view, const std::vector<std::string>& 
     return Error(400, view == "compare" ? "compare needs ?scenario=NAME, repeated"
                                         : "one ?scenario=NAME at most");
   }
+  if (!lang.empty() && lang != "sv" && lang != "en") {
+    return Error(400, "lang must be sv or en, not '" + lang + "'");
+  }
   auto store = Store();  // reopened (and the cache dropped) when the file changed
   if (!store.ok()) return Failed(store.status(), {});
   std::vector<fs::path> paths;
-  std::string key = view;
+  const bool swedish = lang == "sv";
+  std::string key = swedish ? view + "@sv" : view;
   for (const std::string& name : scenarios) {
     auto path = ScenarioPath(name);
     if (!path.ok()) return Error(400, path.status().message());
@@ -194,7 +199,7 @@ Answer Workspace::Find(const std::string& view, const std::vector<std::string>& 
     kept.timing = "cache";
     return kept;
   }
-  Answer answer = Compute(view, paths);
+  Answer answer = Compute(view, paths, swedish);
   if (answer.status == 200) answers_[key] = answer;
   return answer;
 }
@@ -213,7 +218,8 @@ std::shared_ptr<const ordered_json> Workspace::Parsed(const std::string& view,
   return parsed;
 }
 
-Answer Workspace::Compute(const std::string& view, const std::vector<fs::path>& paths) {
+Answer Workspace::Compute(const std::string& view, const std::vector<fs::path>& paths,
+                          bool swedish) {
   core::Store& store = *store_;
   if (view == "stats") {
     auto out = StatsJson(store);
@@ -239,11 +245,11 @@ Answer Workspace::Compute(const std::string& view, const std::vector<fs::path>& 
     timing.Mark("compare");
     return {200, CompareJson(*comparison), timing.text()};
   }
-  return Planned(view, paths.empty() ? fs::path() : paths.front());
+  return Planned(view, paths.empty() ? fs::path() : paths.front(), swedish);
 }
 
 // overlap, target, plan, halls, net and risk: one scenario (or none) over the base of its orgs.
-Answer Workspace::Planned(const std::string& view, const fs::path& path) {
+Answer Workspace::Planned(const std::string& view, const fs::path& path, bool swedish) {
   core::Diagnostics diagnostics;
   auto scenario = ReadScenarioFile(path.string(), diagnostics);
   if (!scenario.ok()) return Failed(scenario.status(), diagnostics);
@@ -290,10 +296,12 @@ Answer Workspace::Planned(const std::string& view, const fs::path& path) {
   ++plans_;
   auto result = planners::RunPipeline(*base, request, diagnostics);
   if (!result.ok()) return Failed(result.status(), diagnostics);
-  Answer answer = view == "target"  ? Ok(TargetJson(*result->target))
-                  : view == "plan"  ? Ok(PlanJson(*result->waves))
-                  : view == "halls" ? Ok(HallsJson(*result))
-                                    : Ok(RiskJson(*result->risk));
+  ordered_json json = view == "target"  ? TargetJson(*result->target)
+                      : view == "plan"  ? PlanJson(*result->waves)
+                      : view == "halls" ? HallsJson(*result)
+                                        : RiskJson(*result->risk);
+  if (swedish) ReasonsInSwedish(json, view, *result);
+  Answer answer = Ok(json);
   timing.Mark("json");
   answer.timing = timing.text();
   return answer;

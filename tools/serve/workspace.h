@@ -41,9 +41,11 @@ class Workspace {
   // After a write to the store: everything is loaded again on the next request.
   void Invalidate();
 
-  // GET /api/VIEW?scenario=NAME...: the command's --json. Call with the lock held.
-  Answer View(const std::string& view, const std::vector<std::string>& scenarios) {
-    return Find(view, scenarios, nullptr);
+  // GET /api/VIEW?scenario=NAME...[&lang=sv|en]: the command's --json; with `lang` sv the
+  // planners' sentences in Swedish (view_lang.h). Call with the lock held.
+  Answer View(const std::string& view, const std::vector<std::string>& scenarios,
+              const std::string& lang = "") {
+    return Find(view, scenarios, nullptr, lang);
   }
   // The same view parsed, kept beside the answer (an asset's page filters the target, plan and
   // risk views without parsing them each time); null with `failed` set when it failed.
@@ -75,9 +77,11 @@ class Workspace {
   core::Result<std::shared_ptr<const planners::PlanningBase>> Base(
       const std::string& key, const std::vector<std::string>& orgs, bool halls_only);
   // The view's answer, kept or computed; `key` (when given) receives its key in answers_.
-  Answer Find(const std::string& view, const std::vector<std::string>& scenarios, std::string* key);
-  Answer Compute(const std::string& view, const std::vector<std::filesystem::path>& paths);
-  Answer Planned(const std::string& view, const std::filesystem::path& path);
+  Answer Find(const std::string& view, const std::vector<std::string>& scenarios, std::string* key,
+              const std::string& lang = "");
+  Answer Compute(const std::string& view, const std::vector<std::filesystem::path>& paths,
+                 bool swedish);
+  Answer Planned(const std::string& view, const std::filesystem::path& path, bool swedish);
 
   std::string db_;
   std::filesystem::path scenarios_dir_;

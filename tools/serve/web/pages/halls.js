@@ -12,7 +12,7 @@ const kPx = 7;  // pixels per rack unit
 export async function render(ctx, main) {
   const t = ctx.t;
   const params = ctx.scenario ? {scenario: ctx.scenario} : {};
-  const [h, choice] = await Promise.all([getJson('/api/halls', params), getJson('/api/halls/choose', params)]);
+  const [h, choice] = await Promise.all([getJson('/api/halls', {...params, lang: ctx.lang}), getJson('/api/halls/choose', params)]);
   const over = (used, cap) => (cap !== null && cap !== undefined && used > cap ? 'over' : null);
   const use = (used, cap) => ({v: `${fmt(used)} / ${fmt(cap)}`, class: over(used, cap) ? 'num over' : 'num'});
   main.append(el('h1', {}, t('Halls')),

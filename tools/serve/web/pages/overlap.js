@@ -9,7 +9,7 @@ import {barChart} from '../charts.js';
 export async function render(ctx, main) {
   const t = ctx.t;
   const params = ctx.scenario ? {scenario: ctx.scenario} : {};
-  const [overlap, target] = await Promise.all([getJson('/api/overlap', params), getJson('/api/target', params)]);
+  const [overlap, target] = await Promise.all([getJson('/api/overlap', params), getJson('/api/target', {...params, lang: ctx.lang})]);
   main.append(el('h1', {}, t('Overlap')), matrix(ctx, overlap));
   const gaps = el('div', {id: 'gaps'});
   const standards = el('div', {id: 'standards'});
@@ -27,7 +27,7 @@ export async function render(ctx, main) {
         const yaml = await getText('/api/scenarios/' + encodeURIComponent(ctx.scenario));
         await change('PUT', '/api/scenarios/' + encodeURIComponent(ctx.scenario), {},
           setStandard(yaml, capability, value === '' ? null : value));
-        return getJson('/api/target', {scenario: ctx.scenario});
+        return getJson('/api/target', {scenario: ctx.scenario, lang: ctx.lang});
       });
       show(fresh);
     } catch (e) {

@@ -8,7 +8,7 @@ const kPage = 200;
 
 export async function render(ctx, main) {
   const t = ctx.t;
-  const p = await getJson('/api/plan', ctx.scenario ? {scenario: ctx.scenario} : {});
+  const p = await getJson('/api/plan', {scenario: ctx.scenario || '', lang: ctx.lang});
   const org = el('select', {name: 'org'}, el('option', {value: ''}, t('(all)')),
     [...ctx.orgs].map(([id, name]) => el('option', {value: id}, name)));
   const category = el('select', {name: 'category'}, el('option', {value: ''}, t('(all)')),
