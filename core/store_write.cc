@@ -62,6 +62,7 @@ struct StoreWriter::Impl {
   Impl(SQLite::Database& database, std::string store_path)
       : db(database),
         path(std::move(store_path)),
+        cache(db),
         transaction(db, SQLite::TransactionBehavior::IMMEDIATE),
         list_sources(db, "SELECT name, id FROM sources WHERE org = ?1"),
         insert_source(db, "INSERT INTO sources(org, name, importer) VALUES(?1, ?2, ?3)"),
@@ -284,7 +285,8 @@ struct StoreWriter::Impl {
 
   SQLite::Database& db;
   std::string path;
-  SQLite::Transaction transaction;  // first member with a destructor that needs the others gone
+  store_internal::ImportCache cache;  // before the transaction: restored once it has ended
+  SQLite::Transaction transaction;    // first member with a destructor that needs the others gone
   SQLite::Statement list_sources;
   SQLite::Statement insert_source;
   SQLite::Statement touch_source;  // an earlier import's source, imported again
