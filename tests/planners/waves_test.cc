@@ -22,6 +22,8 @@ WaveItem Item(std::string id, std::string org = "gnosjo") {
 
 // Items with their dependencies named by id: {"lon", {"eko", "vm-a"}}.
 struct Spec {
+  Spec(std::string item, std::vector<std::string> depends = {})  // NOLINT: implicit on purpose
+      : id(std::move(item)), deps(std::move(depends)) {}
   std::string id;
   std::vector<std::string> deps;
 };
