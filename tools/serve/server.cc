@@ -19,6 +19,7 @@ struct Server::Impl {
   Context context;
   httplib::Server http;
   std::thread thread;
+  std::thread preload;  // the planning base of every org, loaded at the start (Workspace::Preload)
   int port = 0;
 };
 
@@ -183,6 +184,13 @@ core::Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options)
                                std::to_string(options.port) + " (in use, or not an address here)");
   }
   impl->thread = std::thread([&http] { http.listen_after_bind(); });
+  if (options.preload) {
+    // Under the workspace's lock: a view asked meanwhile waits for the base, asset pages do not.
+    impl->preload = std::thread([&context] {
+      auto lock = context.workspace.Lock();
+      context.workspace.Preload();
+    });
+  }
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
@@ -194,6 +202,7 @@ void Server::Stop() {
   if (!impl_->thread.joinable()) return;
   impl_->http.stop();
   impl_->thread.join();
+  if (impl_->preload.joinable()) impl_->preload.join();
   JoinImportJobs(impl_->context);
   auto lock = impl_->context.workspace.Lock();
   impl_->context.workspace.Invalidate();  // closes the store

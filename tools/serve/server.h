@@ -19,11 +19,14 @@ struct ServeOptions {
   bool read_only = false;                            // --read-only: every change answers 403
   std::size_t upload_limit = std::size_t{64} << 20;  // bytes of one request body (413 beyond)
   int query_ms = 2000;                               // an asset query running longer answers 503
+  bool preload = true;  // load the planning base of every org at the start, in the background
 };
 
 class Server {
  public:
-  // Opens the store, loads the planning base, binds and starts answering on a thread of its own.
+  // Opens the store, binds and starts answering on a thread of its own; the planning base of
+  // every org loads meanwhile on another (ServeOptions::preload), and a view asked before it is
+  // ready waits for it.
   static core::Result<std::unique_ptr<Server>> Start(const ServeOptions& options);
   ~Server();  // stops
   Server(const Server&) = delete;
