@@ -35,6 +35,9 @@ class Server {
   int port() const;
   const std::string& token() const;  // the session token changes need (X-Samdrift-Token)
   void Stop();                       // stops answering and closes the store; idempotent
+  // Stops answering and waits for the imports still running, not for the planning base loading
+  // at the start: true while it still loads (Stop() would wait for it; the command exits).
+  bool StopAnswering();
 
  private:
   struct Impl;
