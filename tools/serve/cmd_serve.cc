@@ -26,6 +26,7 @@ Runner SetupServe(CLI::App& app, const GlobalOptions& global) {
   app.add_flag("--read-only", options->read_only, "refuse every change (403)");
   return [options, &global]() {
     options->db = global.db;
+    options->preload = true;  // the first view finds the base loaded
     // The signals wait for this thread alone (sigwait), the server's threads never see them.
     sigset_t signals;
     sigemptyset(&signals);

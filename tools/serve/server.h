@@ -19,7 +19,9 @@ struct ServeOptions {
   bool read_only = false;                            // --read-only: every change answers 403
   std::size_t upload_limit = std::size_t{64} << 20;  // bytes of one request body (413 beyond)
   int query_ms = 2000;                               // an asset query running longer answers 503
-  bool preload = true;  // load the planning base of every org at the start, in the background
+  // Load the planning base of every org at the start, in the background (`samdrift serve` does;
+  // off here so that a server made for one request or test does not load what it never asks).
+  bool preload = false;
 };
 
 class Server {
