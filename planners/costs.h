@@ -93,10 +93,10 @@ CostQuantities CollectCostQuantities(const PlanView& plan);
 
 // The target's halls, racks and kW per org (CostQuantities::target) for a hall plan of
 // `scenario`: its halls are joint (kJointOrg) when the datacenter area is pooled. A hall named in
-// `quoted` (its running cost per year) counts that amount instead of itself, its racks and kW.
-std::map<std::string, Facilities> TargetFacilities(
-    const Scenario& scenario, const HallPlan& halls,
-    const std::map<std::string, double>& quoted = {});
+// `quoted` (its running cost per year), or a joint hall whose scenario entry has
+// `running_per_year`, counts that amount instead of itself, its racks and kW.
+std::map<std::string, Facilities> TargetFacilities(const Scenario& scenario, const HallPlan& halls,
+                                                   std::map<std::string, double> quoted = {});
 
 // One planned hall: 1 hall, its racks holding a device other than a PDU, its kW used.
 Facilities HallFacilities(const HallPlan& plan, const PlannedHall& hall);

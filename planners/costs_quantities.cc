@@ -178,11 +178,14 @@ Facilities HallFacilities(const HallPlan& plan, const PlannedHall& hall) {
 }
 
 std::map<std::string, Facilities> TargetFacilities(const Scenario& scenario, const HallPlan& halls,
-                                                   const std::map<std::string, double>& quoted) {
+                                                   std::map<std::string, double> quoted) {
   std::map<std::string, Facilities> target;
   std::set<std::string> joint_halls;
   if (scenario.Pooled(core::Category::kDatacenter)) {
-    for (const TargetHall& h : scenario.halls) joint_halls.insert(h.name);
+    for (const TargetHall& h : scenario.halls) {
+      joint_halls.insert(h.name);
+      if (h.running_per_year) quoted.emplace(h.name, *h.running_per_year);  // `quoted` first
+    }
   }
   for (const PlannedHall& hall : halls.halls) {
     const bool joint = joint_halls.count(hall.name) > 0;

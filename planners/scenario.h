@@ -28,6 +28,9 @@ struct TargetHall {
   int rack_u = 42;           // height of new racks
   double rack_power_kw = 8;  // power budget per rack
   int rack_pdu_u = 2;        // U at the bottom of each rack kept for its PDUs
+  // Its running cost per year as quoted (a new hall's siting.candidates: running_per_year, kept
+  // when a set is taken in): the costs count it instead of per_year.hall, its racks and kW.
+  std::optional<double> running_per_year;
   core::SourceLocation where;
 };
 

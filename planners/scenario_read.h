@@ -19,6 +19,9 @@ void ReadTimelineKeys(YamlReader& r, const YAML::Node& root, Scenario& s);
 // Risk (scenario_risk.cc): `sla:` tiers and `availability:` per kind and k_of_n.
 void ReadRiskKeys(YamlReader& r, const YAML::Node& root, Scenario& s);
 
+// `siting:` (scenario_siting.cc): count, distances, weights, candidates.
+void ReadSiting(YamlReader& r, const YAML::Node& node, Scenario& s);
+
 }  // namespace samdrift::planners
 
 #endif  // SAMDRIFT_PLANNERS_SCENARIO_READ_H_

@@ -168,6 +168,7 @@ Scenario ScenarioForSet(const Scenario& scenario, const std::vector<HallCandidat
       t.positions = spec.positions;
       t.power_kw = std::isfinite(spec.power_kw) ? spec.power_kw : 0;
       t.cooling_kw = std::isfinite(spec.cooling_kw) ? spec.cooling_kw : 0;
+      t.running_per_year = candidates[set[k]].running_per_year;
     }
     t.role = k == 0 ? HallRole::kPrimary : HallRole::kSecondary;
     out.halls.push_back(std::move(t));

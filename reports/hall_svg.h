@@ -1,6 +1,6 @@
-// SVG drawings of a hall plan: a front elevation per rack and a floor view per hall. Standalone
-// SVG 1.1 documents (a browser shows them as they are); the HTML report embeds the same text.
-// Every name is XML-escaped (reports/escape.h).
+// SVG drawings of a hall plan: a front and rear elevation per rack (hall_svg_rack.cc) and a floor
+// view per hall. Standalone SVG 1.1 documents (a browser shows them as they are); the HTML report
+// and serve's Hallar page embed the same text. Every name is XML-escaped (reports/escape.h).
 #ifndef SAMDRIFT_REPORTS_HALL_SVG_H_
 #define SAMDRIFT_REPORTS_HALL_SVG_H_
 

@@ -37,7 +37,10 @@ SAMDRIFT_REPORT_SV="$art/demo/report/index.html" SAMDRIFT_REPORT_EN="$art/report
   node --test report.test.js
 SAMDRIFT_REPORT_CUT="$art/report-cut/index.html" SAMDRIFT_BROWSER_ARTIFACTS="$art" \
   CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" node --test report_budget.test.js
-SAMDRIFT="$S" SAMDRIFT_SERVE_DB="$art/serve/samdrift.db" SAMDRIFT_SERVE_SCENARIOS="$art/serve/scenarios" \
-  SAMDRIFT_BROWSER_ARTIFACTS="$art" CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" \
-  node --test serve.test.js
+# One file after the other (each starts its own server over the same store and scenarios).
+for t in serve.test.js serve_halls.test.js; do
+  SAMDRIFT="$S" SAMDRIFT_SERVE_DB="$art/serve/samdrift.db" SAMDRIFT_SERVE_SCENARIOS="$art/serve/scenarios" \
+    SAMDRIFT_BROWSER_ARTIFACTS="$art" CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" \
+    node --test "$t"
+done
 echo "browser artifacts: $art" >&2

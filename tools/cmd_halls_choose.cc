@@ -37,6 +37,7 @@ void PrintScenarioFor(const planners::Scenario& scenario, const planners::Siting
     if (t.from.empty()) {
       std::cout << "    positions: " << t.positions << "\n    power_kw: " << t.power_kw
                 << "\n    cooling_kw: " << t.cooling_kw << '\n';
+      if (t.running_per_year) std::cout << "    running_per_year: " << *t.running_per_year << '\n';
     }
   }
 }

@@ -49,6 +49,7 @@ ordered_json ScenarioHallsJson(const HallsChoice& choice, const SitingSet& s) {
       h["positions"] = t.positions;
       h["power_kw"] = t.power_kw;
       h["cooling_kw"] = t.cooling_kw;
+      if (t.running_per_year) h["running_per_year"] = *t.running_per_year;
     }
     out.push_back(std::move(h));
   }

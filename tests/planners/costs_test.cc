@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "planners/compare.h"
+#include "planners/migration.h"
 #include "tests/planners/estate_util.h"
 
 using namespace samdrift;
@@ -220,4 +221,30 @@ TEST_CASE("confidence levels from the priced share", "[planners][costs]") {
   CHECK(planners::ConfidenceLevel(0.6) == 3);
   CHECK(planners::ConfidenceLevel(0.81) == 5);
   CHECK(planners::ConfidenceLevel(1) == 5);
+}
+
+TEST_CASE("a target hall's quoted running_per_year replaces its hall, racks and kW",
+          "[planners][costs]") {
+  const auto base = testing::TestBase(testing::TwoHosts());
+  const auto c = Costs("electricity_kwh: 1\npue: 2\nper_year: {hall: 1000, rack: 100}\n");
+  auto joint = [&](const std::string& extra) {
+    const planners::Scenario scenario = testing::ParsedScenario(
+        "halls:\n  - {name: DC1, positions: 4, power_kw: 20, cooling_kw: 20" + extra + "}\n");
+    core::Diagnostics d;
+    const planners::PipelineResult plan = testing::PlanEverything(base, scenario, d);
+    return planners::TargetFacilities(scenario, *plan.halls).at(planners::kJointOrg);
+  };
+  // Without the key: the new hall at per_year.hall, its rack and 1 kW (8760 x 2 x 1).
+  const planners::Facilities priced = joint("");
+  CHECK(priced.halls == 1);
+  CHECK(priced.racks == 1);
+  CHECK(priced.quoted_per_year == 0);
+  CHECK(planners::PriceFacilities(priced, c) == Approx(1000 + 100 + 17520));
+  // With it: the quote alone, as a siting candidate's (halls --choose).
+  const planners::Facilities quoted = joint(", running_per_year: 5000");
+  CHECK(quoted.halls == 0);
+  CHECK(quoted.racks == 0);
+  CHECK(quoted.kw == 0);
+  CHECK(quoted.quoted_per_year == 5000);
+  CHECK(planners::PriceFacilities(quoted, c) == Approx(5000));
 }

@@ -127,6 +127,26 @@ TEST_CASE("halls may keep U for PDUs at the bottom of each rack", "[planners][sc
             "'30'"});
 }
 
+TEST_CASE("a hall may quote its running cost per year", "[planners][scenario]") {
+  core::Diagnostics d;
+  auto s = planners::ParseScenario(
+      "halls:\n  - name: DC1\n    running_per_year: 1200,5\n  - {name: DC2, running_per_year: 0}\n"
+      "  - name: DC3\n",
+      "s.yaml", d);
+  REQUIRE(s);
+  CHECK(d.total() == 0);
+  REQUIRE(s->halls.size() == 3);
+  CHECK(s->halls[0].running_per_year == 1200.5);
+  CHECK(s->halls[1].running_per_year == 0.0);
+  CHECK_FALSE(s->halls[2].running_per_year);
+  CHECK(Problems("halls:\n  - name: DC1\n    running_per_year: -5\n  - name: DC2\n"
+                 "    running_per_year: mycket\n") ==
+        std::vector<std::string>{
+            "s.yaml:3:23: error[SCN001]: halls: running_per_year: must not be negative, got '-5'",
+            "s.yaml:5:23: error[SCN001]: halls: running_per_year: expected a number, got "
+            "'mycket'"});
+}
+
 TEST_CASE("orgs the store lacks are located errors naming the closest", "[planners][scenario]") {
   const std::vector<std::string> store = {"gislaved", "gnosjo", "hylte", "vaggeryd", "varnamo"};
   core::Diagnostics d;

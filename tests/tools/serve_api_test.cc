@@ -17,83 +17,10 @@
 #include <thread>
 
 #include "core/store.h"
-#include "tests/tools/cli_util.h"
-#include "tools/serve/server.h"
+#include "tests/tools/serve_util.h"
 #include "tools/serve/workspace.h"
 
 using namespace samdrift::testing;
-using nlohmann::json;
-using samdrift::tools::serve::ServeOptions;
-using samdrift::tools::serve::Server;
-namespace fs = std::filesystem;
-
-namespace {
-
-const std::string kSamples = std::string(SAMDRIFT_SOURCE_DIR) + "/sample-inventories";
-
-// The demo store and a copy of the samples' scenario files, made once.
-const fs::path& DemoDir() {
-  static const fs::path dir = [] {
-    fs::path d = ScratchDir("serve-demo");
-    const CliResult demo = RunCli(d, "demo --samples '" + kSamples + "' --out out");
-    REQUIRE(demo.exit_code == 0);
-    fs::create_directories(d / "scenarios");
-    for (const auto& entry : fs::directory_iterator(kSamples)) {
-      if (entry.path().extension() == ".yaml") {
-        fs::copy_file(entry.path(), d / "scenarios" / entry.path().filename());
-      }
-    }
-    return d;
-  }();
-  return dir;
-}
-
-// A folder of its own with a copy of the demo store and the scenarios, for a test that writes.
-fs::path WritableCopy(const std::string& name) {
-  fs::path dir = ScratchDir(name);
-  fs::copy_file(DemoDir() / "out" / "samdrift.db", dir / "samdrift.db");
-  fs::copy(DemoDir() / "scenarios", dir / "scenarios");
-  return dir;
-}
-
-ServeOptions Options(const fs::path& dir, const std::string& db) {
-  ServeOptions options;
-  options.db = (dir / db).string();
-  options.port = 0;
-  options.scenarios_dir = (dir / "scenarios").string();
-  return options;
-}
-
-std::unique_ptr<Server> Start(const ServeOptions& options) {
-  auto server = Server::Start(options);
-  REQUIRE(server.ok());
-  REQUIRE((*server)->port() > 0);
-  return std::move(server).value();
-}
-
-std::unique_ptr<httplib::Client> ClientOf(const Server& server) {
-  auto client = std::make_unique<httplib::Client>("127.0.0.1", server.port());
-  client->set_read_timeout(300);
-  return client;
-}
-
-httplib::Headers WithToken(const Server& server) { return {{"X-Samdrift-Token", server.token()}}; }
-
-json Body(const httplib::Result& r) {
-  REQUIRE(r);
-  return json::parse(r->body);
-}
-
-double Millis(std::chrono::steady_clock::time_point since) {
-  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since)
-      .count();
-}
-
-httplib::MultipartFormDataItems Upload(const std::string& name, const std::string& content) {
-  return {{"files", content, name, "text/csv"}};
-}
-
-}  // namespace
 
 // The pages ask in their language: ?lang=sv renders the planners' sentences (gap, plan item and
 // hall-plan reasons, over-limit notes) from their facts as the Swedish report does; every other
@@ -484,53 +411,6 @@ TEST_CASE("serve: an asset's page lists the gaps, plan items and risks that name
   CHECK(std::find(one["gaps"].begin(), one["gaps"].end(), gap) != one["gaps"].end());
   for (const json& item : one["plan_items"]) CHECK(item["asset"] == gap["asset"]);
   CHECK(one["single_points"].is_array());
-}
-
-// Which halls should remain: the route answers what `halls --choose --json` answers, and a set's
-// `scenario_halls` written as the scenario's `halls:` make the hall plan that set's.
-TEST_CASE("serve: /api/halls/choose answers halls --choose, and a set taken in re-plans",
-          "[serve][siting]") {
-  const fs::path dir = WritableCopy("serve-choose");
-  auto server = Start(Options(dir, "samdrift.db"));
-  auto client = ClientOf(*server);
-  const CliResult cli = RunCli(dir, "--db samdrift.db halls --choose --json --scenario '" +
-                                        (dir / "scenarios" / "scenario.yaml").string() + "'");
-  INFO(cli.err);
-  REQUIRE(cli.exit_code == 0);
-  auto start = std::chrono::steady_clock::now();
-  const json choice = Body(client->Get("/api/halls/choose?scenario=scenario"));
-  std::cout << "serve timing: GET /api/halls/choose?scenario=scenario: " << Millis(start)
-            << " ms\n";
-  CHECK(choice == json::parse(cli.out));
-  CHECK(client->Get("/api/halls/choose?scenario=nope")->status == 404);
-  CHECK(client->Get("/api/halls/choose?scenario=../x")->status == 400);
-
-  // The second-ranked set into a copy of the scenario, as the Hallar page's button does.
-  const json& second = choice["sets"][1];
-  std::string yaml = Slurp(dir / "scenarios" / "scenario.yaml");
-  const std::size_t from = yaml.find("\nhalls:\n") + 1;
-  const std::size_t to = yaml.find("\nredundancy:", from) + 1;
-  REQUIRE(to > from);
-  std::string halls = "halls:\n";
-  for (const json& h : second["scenario_halls"]) {
-    halls += "  - name: " + h["name"].dump() + "\n";
-    if (h.contains("from")) halls += "    from: " + h["from"].dump() + "\n";
-    halls += "    role: " + h["role"].get<std::string>() + "\n";
-    for (const char* key : {"positions", "power_kw", "cooling_kw"}) {
-      if (h.contains(key)) halls += std::string("    ") + key + ": " + h[key].dump() + "\n";
-    }
-  }
-  yaml.replace(from, to - from, halls);
-  auto put = client->Put("/api/scenarios/second", WithToken(*server), yaml, "text/yaml");
-  REQUIRE(put);
-  INFO(put->body);
-  REQUIRE(put->status == 201);
-  const json plan = Body(client->Get("/api/halls?scenario=second"));
-  REQUIRE(plan["halls"].size() == second["scenario_halls"].size());
-  for (std::size_t i = 0; i < plan["halls"].size(); ++i) {
-    CHECK(plan["halls"][i]["name"] == second["scenario_halls"][i]["name"]);
-  }
-  CHECK(plan["buy"]["racks"] == second["racks_bought"]);
 }
 
 TEST_CASE("serve: an import job tells its files done of the total, then its answer", "[serve]") {

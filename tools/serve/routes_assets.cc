@@ -64,17 +64,17 @@ ordered_json DetailJson(const core::AssetDetail& detail) {
 }
 
 // ?concerns=1[&scenario=NAME]: the target's gaps, the plan's items and the risk view's single
-// points of failure that name the asset (from the views' own JSON, cached like them).
-std::optional<Answer> AddConcerns(Workspace& workspace, const httplib::Request& req,
+// points of failure that name the asset (from the views' own JSON, cached like them). With
+// ?concerns=kept only when the scenario's plan is kept (else "concerns_planned": false, and
+// nothing is planned: at national scale a plan takes minutes).
+std::optional<Answer> AddConcerns(Workspace& workspace, const std::vector<std::string>& scenario,
                                   const core::Asset& asset, ordered_json& out) {
-  std::vector<std::string> scenario;
-  if (req.has_param("scenario")) scenario.push_back(req.get_param_value("scenario"));
   auto names = [&](const ordered_json& j) {
     return j.value("org", "") == asset.org && j.value("asset", "") == asset.name;
   };
   std::shared_ptr<const ordered_json> views[3];
   const char* kNames[] = {"target", "plan", "risk"};
-  for (int i = 0; i < 3; ++i) {
+  for (int i : {1, 0, 2}) {  // the plan first: its run (every step) serves the other two
     Answer failed;
     views[i] = workspace.Parsed(kNames[i], scenario, failed);
     if (!views[i]) return failed;
@@ -193,10 +193,17 @@ void AddAssetRoutes(httplib::Server& http, Context& context) {
              if (!detail.ok()) return Send(res, Failure(detail.status(), context.options.query_ms));
              if (!*detail) return Send(res, Error(404, "no such asset"));
              ordered_json out = DetailJson(**detail);
-             if (req.get_param_value("concerns") == "1") {
+             const std::string concerns = req.get_param_value("concerns");
+             if (concerns == "1" || concerns == "kept") {
                auto lock = context.workspace.Lock();  // the views: planned once, then kept
-               auto failed = AddConcerns(context.workspace, req, (*detail)->row.asset, out);
-               if (failed) return Send(res, *failed);
+               std::vector<std::string> scenario;
+               if (req.has_param("scenario")) scenario.push_back(req.get_param_value("scenario"));
+               if (concerns == "kept" && !context.workspace.HasPlan(scenario)) {
+                 out["concerns_planned"] = false;  // asked for with concerns=1 (it plans)
+               } else {
+                 auto failed = AddConcerns(context.workspace, scenario, (*detail)->row.asset, out);
+                 if (failed) return Send(res, *failed);
+               }
              }
              Send(res, Ok(out));
            });

@@ -97,7 +97,8 @@ json Figures(const json& compare_a, const json& compare_b) {
 
 Answer ScenarioDiff(Workspace& workspace, const std::string& from, const std::string& to) {
   std::map<std::string, std::pair<json, json>> views;
-  for (const char* view : {"target", "halls", "plan"}) {
+  // The plan first: its run (every step) is kept and the halls, the target and compare reuse it.
+  for (const char* view : {"plan", "halls", "target"}) {
     Answer a = workspace.View(view, {from});
     if (a.status != 200) return a;
     Answer b = workspace.View(view, {to});

@@ -1,5 +1,6 @@
 #include "tools/serve/server.h"
 
+#include <atomic>
 #include <filesystem>
 #include <iomanip>
 #include <random>
@@ -19,6 +20,9 @@ struct Server::Impl {
   Context context;
   httplib::Server http;
   std::thread thread;
+  std::thread preload;  // the planning base of every org, loaded at the start (Workspace::Preload)
+  std::atomic<bool> preloading = false;
+  bool stopped = false;
   int port = 0;
 };
 
@@ -183,6 +187,15 @@ core::Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options)
                                std::to_string(options.port) + " (in use, or not an address here)");
   }
   impl->thread = std::thread([&http] { http.listen_after_bind(); });
+  if (options.preload) {
+    // Under the workspace's lock: a view asked meanwhile waits for the base, asset pages do not.
+    impl->preloading = true;
+    impl->preload = std::thread([&context, &done = impl->preloading] {
+      auto lock = context.workspace.Lock();
+      context.workspace.Preload();
+      done = false;
+    });
+  }
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
@@ -190,11 +203,20 @@ int Server::port() const { return impl_->port; }
 
 const std::string& Server::token() const { return impl_->context.token; }
 
-void Server::Stop() {
-  if (!impl_->thread.joinable()) return;
-  impl_->http.stop();
-  impl_->thread.join();
+bool Server::StopAnswering() {
+  if (impl_->thread.joinable()) {
+    impl_->http.stop();
+    impl_->thread.join();
+  }
   JoinImportJobs(impl_->context);
+  return impl_->preloading;
+}
+
+void Server::Stop() {
+  if (impl_->stopped) return;
+  impl_->stopped = true;
+  StopAnswering();
+  if (impl_->preload.joinable()) impl_->preload.join();
   auto lock = impl_->context.workspace.Lock();
   impl_->context.workspace.Invalidate();  // closes the store
 }

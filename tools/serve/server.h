@@ -19,11 +19,16 @@ struct ServeOptions {
   bool read_only = false;                            // --read-only: every change answers 403
   std::size_t upload_limit = std::size_t{64} << 20;  // bytes of one request body (413 beyond)
   int query_ms = 2000;                               // an asset query running longer answers 503
+  // Load the planning base of every org at the start, in the background (`samdrift serve` does;
+  // off here so that a server made for one request or test does not load what it never asks).
+  bool preload = false;
 };
 
 class Server {
  public:
-  // Opens the store, loads the planning base, binds and starts answering on a thread of its own.
+  // Opens the store, binds and starts answering on a thread of its own; the planning base of
+  // every org loads meanwhile on another (ServeOptions::preload), and a view asked before it is
+  // ready waits for it.
   static core::Result<std::unique_ptr<Server>> Start(const ServeOptions& options);
   ~Server();  // stops
   Server(const Server&) = delete;
@@ -32,6 +37,9 @@ class Server {
   int port() const;
   const std::string& token() const;  // the session token changes need (X-Samdrift-Token)
   void Stop();                       // stops answering and closes the store; idempotent
+  // Stops answering and waits for the imports still running, not for the planning base loading
+  // at the start: true while it still loads (Stop() would wait for it; the command exits).
+  bool StopAnswering();
 
  private:
   struct Impl;

@@ -8,6 +8,7 @@
 
 #include "core/catalog.h"
 #include "core/text.h"
+#include "planners/compare.h"
 #include "planners/overlap.h"
 #include "tools/compare_run.h"
 #include "tools/json_views.h"
@@ -41,17 +42,6 @@ std::string FileStamp(const std::string& db) {
   return stamp;
 }
 
-// What a cached answer depends on of a scenario: its path, its text and its costs file's text.
-std::string ScenarioKey(const fs::path& path) {
-  std::string key = '\0' + path.string() + '\0' + ReadText(path);
-  core::Diagnostics ignored;
-  auto scenario = ReadScenarioFile(path.string(), ignored);
-  if (scenario.ok() && *scenario && !(*scenario)->costs.empty()) {
-    key += '\0' + ReadText((*scenario)->costs);
-  }
-  return key;
-}
-
 // Server-Timing entries (`NAME;dur=MS`, comma-separated) of the steps a request ran.
 class Timing {
  public:
@@ -71,14 +61,18 @@ class Timing {
   std::string text_;
 };
 
-// The steps the planning commands run (as their cmd_*.cc): target, plan and risk.
-planners::Steps StepsOf(const std::string& view) {
-  if (view == "target") return planners::Step::kTarget;
-  if (view == "plan") return planners::Step::kWaves;
-  return planners::Step::kRisk;
-}
-
 }  // namespace
+
+// What a cached answer depends on of a scenario: its path, its text and its costs file's text.
+std::string ScenarioKey(const fs::path& path) {
+  std::string key = '\0' + path.string() + '\0' + ReadText(path);
+  core::Diagnostics ignored;
+  auto scenario = ReadScenarioFile(path.string(), ignored);
+  if (scenario.ok() && *scenario && !(*scenario)->costs.empty()) {
+    key += '\0' + ReadText((*scenario)->costs);
+  }
+  return key;
+}
 
 bool ValidScenarioName(const std::string& name) {
   if (name.empty() || name.size() > 100 || name[0] == '.' || name.find("..") != std::string::npos) {
@@ -113,6 +107,11 @@ void Workspace::Invalidate() {
   bases_.clear();
   answers_.clear();
   parsed_.clear();
+  runs_.clear();
+}
+
+void Workspace::Preload() {
+  if (Store().ok()) (void)Base("", {}, false);  // a failure is the first view's to report
 }
 
 core::Result<fs::path> Workspace::ScenarioPath(const std::string& name) const {
@@ -239,8 +238,9 @@ Answer Workspace::Compute(const std::string& view, const std::vector<fs::path>& 
     auto base = Base("", {}, false);
     if (!base.ok()) return Failed(base.status(), diagnostics);
     timing.Mark("base");
-    ++plans_;
-    auto comparison = CompareScenarios(store, files, {}, *base, {}, diagnostics);
+    const auto run = FirstRun(store, *base, paths.front());
+    timing.Mark("plan");
+    auto comparison = CompareScenarios(store, files, {}, *base, {}, diagnostics, run.get());
     if (!comparison.ok()) return Failed(comparison.status(), diagnostics);
     timing.Mark("compare");
     return {200, CompareJson(*comparison), timing.text()};
@@ -251,56 +251,33 @@ Answer Workspace::Compute(const std::string& view, const std::vector<fs::path>& 
 // overlap, target, plan, halls, net and risk: one scenario (or none) over the base of its orgs.
 Answer Workspace::Planned(const std::string& view, const fs::path& path, bool swedish) {
   core::Diagnostics diagnostics;
-  auto scenario = ReadScenarioFile(path.string(), diagnostics);
+  auto scenario = ReadChecked(path, diagnostics);
   if (!scenario.ok()) return Failed(scenario.status(), diagnostics);
-  if (*scenario) {
-    core::Status named = CheckScenarioOrgs(*store_, **scenario, diagnostics);
-    if (!named.ok()) return Failed(named, diagnostics);
-  }
   if (view == "net") {
     auto out = NetJson(*store_, scenario->value_or(planners::Scenario{}), diagnostics);
     return out.ok() ? Ok(*out) : Failed(out.status(), diagnostics);
   }
   const std::vector<std::string> orgs = *scenario ? (*scenario)->orgs : std::vector<std::string>{};
-  const bool halls_only = view == "halls" && !*scenario;
   Timing timing;
-  // A scenario of every org the store has plans over the base of every org (one base, not two).
-  std::vector<std::string> base_orgs = orgs;
-  if (auto all = store_->Orgs(); all.ok()) {
-    std::vector<std::string> sorted = orgs;
-    std::sort(sorted.begin(), sorted.end());
-    std::sort(all->begin(), all->end());
-    if (sorted == *all) base_orgs.clear();
-  }
-  auto base = Base(halls_only ? "halls" : core::Join(base_orgs, ","), base_orgs, halls_only);
-  if (!base.ok()) return Failed(base.status(), diagnostics);
-  timing.Mark("base");
+  const auto mark = [&](std::string_view step) { timing.Mark(step.substr(0, step.find(' '))); };
   if (view == "overlap") {
-    Answer answer = Ok(OverlapJson(
-        planners::ComputeOverlap((*base)->estate, (*base)->catalog, orgs), (*base)->catalog));
+    auto base = BaseOf(orgs, false, mark);
+    if (!base.ok()) return Failed(base.status(), diagnostics);
+    Answer answer =
+        Ok(OverlapJson(planners::ComputeOverlap(base->base->estate, base->base->catalog, orgs),
+                       base->base->catalog));
     timing.Mark("overlap");
     answer.timing = timing.text();
     return answer;
   }
-  planners::PipelineRequest request;
-  request.scenario = *scenario ? &**scenario : nullptr;
-  request.estate_source = store_->path();
-  if (view == "halls") {
-    PlanningOptions options;
-    options.scenario = path.string();
-    request.steps = HallSteps(options);
-  } else {
-    request.steps = StepsOf(view);
-  }
-  request.trace = [&](std::string_view step) { timing.Mark(step.substr(0, step.find(' '))); };
-  ++plans_;
-  auto result = planners::RunPipeline(*base, request, diagnostics);
+  auto result = PlanOf(*scenario ? &**scenario : nullptr, path, view, mark, diagnostics);
   if (!result.ok()) return Failed(result.status(), diagnostics);
-  ordered_json json = view == "target"  ? TargetJson(*result->target)
-                      : view == "plan"  ? PlanJson(*result->waves)
-                      : view == "halls" ? HallsJson(*result)
-                                        : RiskJson(*result->risk);
-  if (swedish) ReasonsInSwedish(json, view, *result);
+  const planners::PipelineResult& run = **result;
+  ordered_json json = view == "target"  ? TargetJson(*run.target)
+                      : view == "plan"  ? PlanJson(*run.waves)
+                      : view == "halls" ? HallsJson(run)
+                                        : RiskJson(*run.risk);
+  if (swedish) ReasonsInSwedish(json, view, run);
   Answer answer = Ok(json);
   timing.Mark("json");
   answer.timing = timing.text();

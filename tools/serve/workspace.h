@@ -68,6 +68,18 @@ class Workspace {
   Answer Cached(const std::string& key, const std::filesystem::path& path,
                 const std::function<Answer()>& compute);
 
+  // Whether the plan of `scenarios` (one name, or none) is kept: its views answer without
+  // planning (an asset's page then shows its concerns at once). Call with the lock held.
+  bool HasPlan(const std::vector<std::string>& scenarios);
+  // `use` of the run the `halls` view answers from for the scenario at `path` (empty: none),
+  // planned when it is not kept: the Hallar page's drawings are made from its hall plan. Call
+  // with the lock held.
+  Answer WithRun(const std::filesystem::path& path,
+                 const std::function<Answer(const planners::PipelineResult&)>& use);
+  // Loads the planning base of every org, as the first view would (Server::Start calls it on a
+  // thread of its own, so that the first view finds it). Call with the lock held.
+  void Preload();
+
   // Planning runs (not cached answers) and views parsed since the start, for tests and the log.
   std::size_t plans() const { return plans_; }
   std::size_t parses() const { return parses_; }
@@ -82,6 +94,31 @@ class Workspace {
   Answer Compute(const std::string& view, const std::vector<std::filesystem::path>& paths,
                  bool swedish);
   Answer Planned(const std::string& view, const std::filesystem::path& path, bool swedish);
+  // The scenario at `path` (empty: none; nullopt), read and its orgs checked against the store.
+  core::Result<std::optional<planners::Scenario>> ReadChecked(const std::filesystem::path& path,
+                                                              core::Diagnostics& diagnostics);
+  using Trace = std::function<void(std::string_view)>;  // a step's name, as it ends
+  struct ChosenBase {
+    std::string key;  // in bases_
+    std::shared_ptr<const planners::PlanningBase> base;
+  };
+  // The base a scenario of `orgs` plans over: every org's when it names them all (or none).
+  core::Result<ChosenBase> BaseOf(const std::vector<std::string>& orgs, bool halls_only,
+                                  const Trace& mark);
+  // The run `view` answers from (workspace_runs.cc): the halls as they are for `halls` with no
+  // scenario, else Run's.
+  core::Result<std::shared_ptr<const planners::PipelineResult>> PlanOf(
+      const planners::Scenario* scenario, const std::filesystem::path& path,
+      const std::string& view, const Trace& mark, core::Diagnostics& diagnostics);
+  std::shared_ptr<const planners::PipelineResult> FirstRun(
+      const core::Store& store, const std::shared_ptr<const planners::PlanningBase>& base,
+      const std::filesystem::path& path);
+  // The run of the scenario at `path` (empty: none) over the base `base_key`, kept: a view other
+  // than the target's plans every step once (kCompareSteps) and every view and compare reuse it.
+  core::Result<std::shared_ptr<const planners::PipelineResult>> Run(
+      const std::string& base_key, const std::shared_ptr<const planners::PlanningBase>& base,
+      const std::filesystem::path& path, const planners::Scenario* scenario, bool target_only,
+      const Trace& trace, core::Diagnostics& diagnostics);
 
   std::string db_;
   std::filesystem::path scenarios_dir_;
@@ -91,10 +128,19 @@ class Workspace {
   std::map<std::string, std::shared_ptr<const planners::PlanningBase>> bases_;
   std::map<std::string, Answer> answers_;
   std::map<std::string, std::shared_ptr<const nlohmann::ordered_json>> parsed_;  // by answers_' key
+  // Runs by the scenario's key (ScenarioKey), '\x01' and the base's key; `full`: every step.
+  struct KeptRun {
+    std::shared_ptr<const planners::PipelineResult> result;
+    bool full = false;
+  };
+  std::map<std::string, KeptRun> runs_;
   std::size_t plans_ = 0;
   std::size_t parses_ = 0;
   std::size_t bases_loaded_ = 0;
 };
+
+// What a kept answer or run depends on of a scenario: its path, its text and its costs file's text.
+std::string ScenarioKey(const std::filesystem::path& path);
 
 // A scenario name is a file name in the scenarios folder: letters, digits, '-', '_', '.', at most
 // 100 characters, no leading dot, no "..".

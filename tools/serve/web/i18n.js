@@ -66,6 +66,15 @@ const sv = {
   'Choose a scenario at the top to take a set into it.': 'Välj ett scenario överst för att ta in en uppsättning i det.',
   'does not fit': 'får inte plats', 'breaks a distance rule': 'bryter mot en avståndsregel',
   'chosen: the lowest score': 'vald: lägst poäng', 'fits and keeps the rules': 'får plats och håller reglerna',
+  // Hallar: the hall fields of the working scenario (hall_edit.js)
+  'Edit the halls': 'Ändra hallarna', 'Keep': 'Behåll', 'Not saved: the scenario has errors': 'Inte sparat: scenariot har fel',
+  'A change is checked, saved in the working scenario and re-planned.': 'En ändring kontrolleras, sparas i arbetsscenariot och planeras om.',
+  'written inline; edit it on the Scenario page': 'skrivet på en rad; ändra det på sidan Scenario',
+  'power_kw': 'effekt (kW)', 'cooling_kw': 'kyla (kW)', 'rack_u': 'rackhöjd (U)', 'rack_power_kw': 'effekt per rack (kW)',
+  'rack_pdu_u': 'PDU-zon (U)', 'running_per_year': 'drift per år',
+  // An asset's concerns on demand (?concerns=kept, then 1)
+  'Show what concerns the asset': 'Visa vad som berör tillgången', 'Planning…': 'Planerar…',
+  'The scenario is not planned yet; planning it may take a while.': 'Scenariot är inte planerat än; att planera det kan ta en stund.',
   'min_distance_km': 'för nära (min_distance_km)', 'max_distance_km': 'för långt isär (max_distance_km)',
   'Start date': 'Startdatum', 'Hours per month': 'Timmar per månad', 'Costs file': 'Kostnadsfil',
   'No target halls: add them in the YAML text.': 'Inga målhallar: lägg till dem i YAML-texten.',

@@ -84,13 +84,24 @@ export async function renderOne(ctx, main, [org, kind, ...rest]) {
         r.kind ? el('a', {href: assetHref(r.org, r.kind, r.asset)}, ctx.org(r.org) + ' / ' + r.asset)
           : ctx.org(r.org) + ' / ' + r.asset,
         `${r.file}:${r.line}`])));
-  // The gaps, plan items and risks need the scenario planned: asked after the asset is shown.
+  // The gaps, plan items and risks need the scenario planned: asked after the asset is shown, at
+  // once when the server keeps the plan (concerns=kept), else on the button (it plans).
   const later = el('div', {id: 'asset-concerns'}, el('p', {class: 'muted'}, t('Loading…')));
   main.append(later);
-  getJson(path, {concerns: 1, scenario: ctx.scenario}).then((c) => {
+  const ask = (mode) => getJson(path, {concerns: mode, scenario: ctx.scenario}).then((c) => {
     later.replaceChildren();
+    if (c.concerns_planned === false) {
+      const button = el('button', {id: 'asset-concerns-ask'}, t('Show what concerns the asset'));
+      button.addEventListener('click', () => {
+        later.replaceChildren(el('p', {class: 'muted'}, t('Planning…')));
+        ask(1);
+      });
+      later.append(el('p', {class: 'muted'}, t('The scenario is not planned yet; planning it may take a while.')), button);
+      return;
+    }
     concerns(ctx, later, c);
   }).catch((e) => later.replaceChildren(el('p', {class: 'error'}, e.message)));
+  ask('kept');
 }
 
 // The gaps, plan items and single points of failure of the working scenario that name the asset

@@ -1,13 +1,12 @@
-// Hallar: the target halls with their use against capacity, today's halls with their fate, and
-// each target rack's elevation drawn from /api/halls (a device's details on click); then which
-// halls should remain (/api/halls/choose), each set with a button that writes its halls into the
-// working scenario (PUT /api/scenarios/NAME) and re-plans.
-import {getJson, getText, change} from '../api.js';
+// Hallar: the target halls with their use against capacity, today's halls with their fate, the
+// hall fields of the working scenario to edit (hall_edit.js), and each target rack's elevation,
+// front and rear, the report's own SVG (/api/halls/elevations; a device's details on click); then
+// which halls should remain (/api/halls/choose), each set with a button that writes its halls
+// into the working scenario (PUT /api/scenarios/NAME) and re-plans.
+import {getJson, getText, change, readOnly} from '../api.js';
 import {el, table, fmt} from '../dom.js';
-import {assetHref} from './assets.js';
 import {setHalls} from '../yaml_halls.js';
-
-const kPx = 7;  // pixels per rack unit
+import {hallEditor} from '../hall_edit.js';
 
 export async function render(ctx, main) {
   const t = ctx.t;
@@ -27,28 +26,35 @@ export async function render(ctx, main) {
         h.today.map((x) => [ctx.org(x.org), x.site, x.hall, t(x.fate), x.target || '', x.emptied_in_wave ?? '',
           x.emptied_on || '', (x.stays || []).map((s) => s.asset).join(', ')]), {id: 'today-halls'}));
   }
+  // Drawn again after a change saved here (a hall field, a set taken in): the page re-plans.
+  const redraw = async () => {
+    ctx.status(t('Re-planning…'));
+    const started = performance.now();
+    const fresh = el('div');
+    await render(ctx, fresh);
+    // The router moved this page's nodes into #page: the page is drawn again there.
+    (document.getElementById('page') || main).replaceChildren(...fresh.childNodes);
+    ctx.status(`${t('Re-planned in')} ${Math.round(performance.now() - started)} ms`);
+  };
+  if (ctx.scenario && !readOnly) main.append(await hallEditor(ctx, h.today || [], redraw));
   const detail = el('div', {id: 'device-detail', class: 'card', hidden: true});
   main.append(detail);
-  for (const hall of h.halls) {
-    main.append(el('h2', {}, `${t('Rack elevations')}: ${hall.name}`),
-      el('div', {class: 'racks'}, hall.racks.map((r) => rack(ctx, r, detail))));
+  const drawings = await Promise.all(h.halls.map((hall) =>
+    getJson('/api/halls/elevations', {...params, hall: hall.name, lang: ctx.lang})));
+  for (const d of drawings) {
+    main.append(el('h2', {}, `${t('Rack elevations')}: ${d.hall}`),
+      el('div', {class: 'racks'}, d.racks.map((r) => elevation(r, detail))));
   }
   if (h.unplaced && h.unplaced.length) {
     main.append(el('h2', {}, t('Not placed')),
       table([t('Municipality'), t('Asset'), t('Why')], h.unplaced.map((u) => [ctx.org(u.org), u.asset, u.reason])));
   }
   main.append(ranking(ctx, choice, h, async (set) => {
-    ctx.status(t('Re-planning…'));
-    const started = performance.now();
     try {
       const name = encodeURIComponent(ctx.scenario);
       const yaml = await getText('/api/scenarios/' + name);
       await change('PUT', '/api/scenarios/' + name, {}, setHalls(yaml, set.scenario_halls));
-      // The router moved this page's nodes into #page: the page is drawn again there.
-      const fresh = el('div');
-      await render(ctx, fresh);
-      (document.getElementById('page') || main).replaceChildren(...fresh.childNodes);
-      ctx.status(`${t('Re-planned in')} ${Math.round(performance.now() - started)} ms`);
+      await redraw();
     } catch (e) {
       ctx.status(e.message + (e.body?.errors ? ': ' + e.body.errors.map((d) => d.text).join('; ') : ''), true);
     }
@@ -99,22 +105,22 @@ function ranking(ctx, c, plan, use) {
       t('Rules broken'), t('Reason'), ''], rows, {id: 'siting-table'}));
 }
 
-function rack(ctx, r, detail) {
-  const t = ctx.t;
-  const u = r.u || 42;
-  const box = el('div', {class: 'rack', style: `height:${u * kPx}px`, title: r.name});
-  for (const d of r.devices) {
-    const height = (d.u_height || 1) * kPx;
-    const bottom = ((d.position || 1) - 1) * kPx;
-    const dev = el('div', {class: 'dev', style: `bottom:${bottom}px;height:${height - 2}px;font-size:${Math.min(10, height - 3)}px`,
-      title: `${d.asset} (${ctx.org(d.org)})`}, d.asset);
-    dev.addEventListener('click', () => {
+// One rack's elevation, front and rear: the report's SVG (XML, every name escaped by the
+// server), parsed as XML and adopted without scripts; a device's <title> shown on click.
+function elevation(r, detail) {
+  const doc = new DOMParser().parseFromString(r.svg, 'image/svg+xml');
+  const svg = doc.documentElement;
+  if (svg.nodeName !== 'svg') return el('p', {class: 'error'}, r.name);
+  for (const bad of svg.querySelectorAll('script, foreignObject')) bad.remove();
+  const node = document.importNode(svg, true);
+  node.classList.add('elevation');
+  node.setAttribute('data-rack', r.name);
+  for (const g of node.querySelectorAll('g.kept, g.moves-in')) {
+    g.addEventListener('click', () => {
       detail.hidden = false;
-      detail.replaceChildren(el('strong', {}, d.asset), ` — ${ctx.org(d.org)}, ${r.name} U${d.position}, ` +
-        `${d.u_height} U, ${fmt(d.kw, 2)} kW `);
+      detail.replaceChildren(el('strong', {}, r.name), ': ', g.querySelector('title')?.textContent || '');
       detail.scrollIntoView({block: 'nearest'});
     });
-    box.append(dev);
   }
-  return el('div', {}, box, el('div', {class: 'rack-name'}, `${r.name}: ${r.u_used}/${u} U, ${fmt(r.kw_used)}/${fmt(r.kw)} kW`));
+  return node;
 }
