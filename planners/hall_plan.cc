@@ -7,51 +7,10 @@
 #include <numeric>
 #include <tuple>
 
-#include "core/text.h"
 #include "planners/hall_rack.h"
 
 namespace samdrift::planners {
 namespace {
-
-bool SideAllows(Side side, HallRole role) {
-  switch (side) {
-    case Side::kAny:
-      return true;
-    case Side::kPrimary:
-      return role == HallRole::kPrimary;
-    case Side::kSecondary:
-      return role == HallRole::kSecondary;
-  }
-  return true;
-}
-
-std::string Kw(double kw) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f", kw);
-  return text;
-}
-
-// " at the design margin of 80 %" when the plan fills less than the whole capacity.
-std::string MarginText(double margin) {
-  if (margin >= 1.0 - kEpsilon) return "";
-  return " at the design margin of " + std::to_string(static_cast<int>(std::lround(margin * 100))) +
-         " %";
-}
-
-struct HallState {
-  const HallSpec* spec = nullptr;
-  double margin = 1.0;  // the share of power and cooling the plan fills
-  double kw = 0;
-  int racks = 0;  // positions used
-  int new_racks = 0;
-
-  double Power() const { return spec->power_kw * margin; }
-  double Cooling() const { return spec->cooling_kw * margin; }
-  double Left() const { return std::min(Power(), Cooling()) - kw; }
-  bool Takes(double add) const {
-    return kw + add <= Power() + kEpsilon && kw + add <= Cooling() + kEpsilon;
-  }
-};
 
 class Planner {
  public:
@@ -70,7 +29,6 @@ class Planner {
   bool PlaceInOpenRack(std::size_t d);
   bool OpenRackFor(std::size_t d);
   void Place(RackState& rack, std::size_t d, int position, bool kept);
-  Unplaced Explain(std::size_t d) const;
   void Finish();
 
   const HallDevice& Dev(std::size_t d) const { return in_.devices[d]; }
@@ -263,7 +221,7 @@ void Planner::PlacePool(bool forced) {
   });
   for (std::size_t d : items) {
     if (PlaceInOpenRack(d) || OpenRackFor(d)) continue;
-    plan_.unplaced.push_back(Explain(d));
+    plan_.unplaced.push_back(ExplainUnplaced(in_, halls_, racks_, d, sides_[d]));
     done_[d] = true;
   }
 }
@@ -302,88 +260,6 @@ void Planner::PlacePdus() {
       done_[d] = true;
     }
   }
-}
-
-Unplaced Planner::Explain(std::size_t d) const {
-  const HallDevice& dev = Dev(d);
-  const Side side = sides_[d];
-  std::string need = std::to_string(dev.u_height) + " U, " + Kw(dev.kw) + " kW";
-  std::vector<const HallState*> eligible;
-  for (const HallState& h : halls_) {
-    if (SideAllows(side, h.spec->role)) eligible.push_back(&h);
-  }
-  if (eligible.empty()) {
-    std::string why =
-        side == Side::kPrimary ? "must go to a primary hall" : "must go to a secondary hall";
-    if (side == Side::kSecondary || !dev.redundancy_group.empty()) {
-      why += " (redundancy: split, group '" + dev.redundancy_group + "')";
-    } else if (dev.critical) {
-      why += " (critical without a redundant partner)";
-    }
-    if (in_.halls.empty())
-      why = "the scenario has no target halls";
-    else
-      why += ", but the scenario has none";
-    Unplaced out;
-    out.device = d;
-    out.limit = Limit::kNoHall;
-    out.reason = std::move(why);
-    return out;
-  }
-  Unplaced out;
-  out.device = d;
-  for (const HallState* h : eligible) {
-    const HallSpec& s = *h->spec;
-    if (s.positions > 0) {
-      out.max_u = std::max(out.max_u, s.rack_u - std::min(s.rack_pdu_u, s.rack_u));
-    }
-    for (const RackState& r : racks_) {
-      if (halls_.data() + r.hall == h) {
-        out.max_u = std::max(out.max_u, r.u - std::min(r.reserved, r.u));
-      }
-    }
-    out.max_kw = std::max(out.max_kw, s.rack_power_kw * in_.margin);
-    out.halls.push_back(s.name);
-  }
-  if (dev.u_height > out.max_u) {
-    out.reason = "is " + std::to_string(dev.u_height) +
-                 " U, taller than any rack's usable height in " + core::Join(out.halls, ", ") +
-                 " (" + std::to_string(out.max_u) + " U)";
-    return out;
-  }
-  if (dev.kw > out.max_kw + kEpsilon) {
-    out.limit = Limit::kRackPower;
-    out.reason = "draws " + Kw(dev.kw) + " kW, more than a rack's power budget in " +
-                 core::Join(out.halls, ", ") + " (" + Kw(out.max_kw) + " kW" +
-                 MarginText(in_.margin) + ")";
-    return out;
-  }
-  out.reason = "needs " + need + ":";
-  for (const HallState* h : eligible) {
-    HallShortfall& lack = out.shortfalls.emplace_back();
-    lack.hall = h->spec->name;
-    lack.positions = h->spec->positions;
-    std::string text;
-    if (h->kw + dev.kw > h->Power() + kEpsilon) {
-      lack.limit = Limit::kHallPower;
-      lack.left_kw = h->Power() - h->kw;
-      lack.kw = h->Power();
-      text =
-          "power " + Kw(lack.left_kw) + " of " + Kw(lack.kw) + " kW left" + MarginText(in_.margin);
-    } else if (h->kw + dev.kw > h->Cooling() + kEpsilon) {
-      lack.limit = Limit::kHallCooling;
-      lack.left_kw = h->Cooling() - h->kw;
-      lack.kw = h->Cooling();
-      text = "cooling " + Kw(lack.left_kw) + " of " + Kw(lack.kw) + " kW left" +
-             MarginText(in_.margin);
-    } else {
-      text = "all " + std::to_string(lack.positions) + " positions used, no rack with room";
-    }
-    out.reason += " " + lack.hall + ": " + text + ";";
-  }
-  out.limit = out.shortfalls.front().limit;
-  out.reason.pop_back();
-  return out;
 }
 
 void Planner::Finish() {
@@ -515,100 +391,6 @@ HallPlan Planner::Run() {
 
 }  // namespace
 
-std::string HallSpec::From() const {
-  return Stays() ? from_org + "/" + from_site + "/" + from_hall : std::string();
-}
-
-std::string_view ToString(Limit limit) {
-  switch (limit) {
-    case Limit::kRackU:
-      return "rack_u";
-    case Limit::kRackPower:
-      return "rack_kw";
-    case Limit::kHallPositions:
-      return "hall_positions";
-    case Limit::kHallPower:
-      return "hall_kw";
-    case Limit::kHallCooling:
-      return "hall_cooling";
-    case Limit::kNoHall:
-      return "no_hall";
-    case Limit::kSparePdu:
-      return "spare_pdu";
-  }
-  return "";
-}
-
-std::string_view ToString(Side side) {
-  switch (side) {
-    case Side::kAny:
-      return "any";
-    case Side::kPrimary:
-      return "primary";
-    case Side::kSecondary:
-      return "secondary";
-  }
-  return "";
-}
-
-bool HallPlan::Feasible() const {
-  return std::all_of(unplaced.begin(), unplaced.end(),
-                     [](const Unplaced& u) { return u.limit == Limit::kSparePdu; });
-}
-
 HallPlan PlanHalls(const HallPlanInput& input) { return Planner(input).Run(); }
-
-std::vector<std::string> PastMargin(const PlannedHall& hall, double margin) {
-  std::vector<std::string> past;
-  auto check = [&](double used, double capacity, const char* what) {
-    if (used > capacity * margin + kEpsilon && used <= capacity + kEpsilon) past.push_back(what);
-  };
-  check(hall.power_kw_used, hall.power_kw, "power");
-  check(hall.cooling_kw_used, hall.cooling_kw, "cooling");
-  return past;
-}
-
-bool PastMargin(const PlannedRack& rack, double margin) {
-  return rack.kw_used > rack.kw_budget * margin + kEpsilon;
-}
-
-std::vector<std::string> HallOver(const PlannedHall& hall) {
-  std::vector<std::string> over;
-  if (hall.positions_used > hall.positions) over.push_back("positions");
-  if (hall.power_kw_used > hall.power_kw + kEpsilon) over.push_back("power");
-  if (hall.cooling_kw_used > hall.cooling_kw + kEpsilon) over.push_back("cooling");
-  return over;
-}
-
-void ReportUnplaced(const HallPlan& plan, const std::string& source,
-                    core::Diagnostics& diagnostics) {
-  for (const Unplaced& u : plan.unplaced) {
-    if (u.limit == Limit::kSparePdu) continue;
-    const HallDevice& d = plan.devices[u.device];
-    diagnostics.Warning({source, 0, 0}, "HAL010",
-                        "device '" + d.name + "' of " + d.org + " not placed (" +
-                            std::string(ToString(u.limit)) + "): " + u.reason);
-  }
-}
-
-std::vector<DevicePlacement> DevicePlacements(const HallPlan& plan) {
-  std::vector<DevicePlacement> out;
-  for (const PlannedHall& hall : plan.halls) {
-    for (const PlannedRack& rack : hall.racks) {
-      for (const Placement& p : rack.devices) {
-        const HallDevice& dev = plan.devices[p.device];
-        std::string from;
-        if (!dev.hall.empty())
-          from = dev.site + "/" + dev.hall + (dev.rack.empty() ? "" : "/" + dev.rack);
-        out.push_back({dev.org, dev.name, hall.name, rack.name, p.position, p.kept, rack.is_new,
-                       std::move(from)});
-      }
-    }
-  }
-  std::sort(out.begin(), out.end(), [](const DevicePlacement& a, const DevicePlacement& b) {
-    return std::tie(a.org, a.asset) < std::tie(b.org, b.asset);
-  });
-  return out;
-}
 
 }  // namespace samdrift::planners

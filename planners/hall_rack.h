@@ -1,4 +1,5 @@
-// Internal to the hall planner (hall_plan.cc, hall_rules.cc): one rack's units while planning.
+// Internal to the hall planner (hall_plan.cc, hall_rules.cc, hall_explain.cc): one rack's units
+// and one hall's load while planning, and why a device found no place.
 #ifndef SAMDRIFT_PLANNERS_HALL_RACK_H_
 #define SAMDRIFT_PLANNERS_HALL_RACK_H_
 
@@ -82,6 +83,34 @@ struct RackState {
     return std::nullopt;
   }
 };
+
+// One target hall's load while planning.
+struct HallState {
+  const HallSpec* spec = nullptr;
+  double margin = 1.0;  // the share of power and cooling the plan fills
+  double kw = 0;
+  int racks = 0;  // positions used
+  int new_racks = 0;
+
+  double Power() const { return spec->power_kw * margin; }
+  double Cooling() const { return spec->cooling_kw * margin; }
+  double Left() const { return std::min(Power(), Cooling()) - kw; }
+  bool Takes(double add) const {
+    return kw + add <= Power() + kEpsilon && kw + add <= Cooling() + kEpsilon;
+  }
+};
+
+// Whether a device bound to `side` may go to a hall of `role`.
+bool SideAllows(Side side, HallRole role);
+// "12.5": kW as the planner's sentences write them.
+std::string Kw(double kw);
+// " at the design margin of 80 %" when the plan fills less than the whole capacity.
+std::string MarginText(double margin);
+
+// Why device `d` (bound to `side`) found no place in `halls` and `racks`: the limit it met, with
+// the figures, and the English sentence.
+Unplaced ExplainUnplaced(const HallPlanInput& in, const std::vector<HallState>& halls,
+                         const std::vector<RackState>& racks, std::size_t d, Side side);
 
 }  // namespace samdrift::planners
 

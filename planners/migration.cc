@@ -6,6 +6,9 @@
 #include <set>
 
 namespace samdrift::planners {
+
+std::string GapItemId(const Gap& gap) { return gap.org + ":" + gap.key + ":" + gap.capability; }
+
 namespace {
 
 int CriticalityRank(const std::string& text) {
@@ -159,7 +162,7 @@ class Builder {
     for (std::size_t k = 0; k < target.gaps.size(); ++k) {
       const Gap& gap = target.gaps[k];
       WaveItem item;
-      item.id = gap.org + ":" + gap.key + ":" + gap.capability;
+      item.id = GapItemId(gap);
       item.org = gap.org;
       item.action = std::string(ToString(gap.action));
       item.kind = std::string(core::ToString(gap.kind));

@@ -3,6 +3,8 @@
 #ifndef SAMDRIFT_PLANNERS_MIGRATION_H_
 #define SAMDRIFT_PLANNERS_MIGRATION_H_
 
+#include <string>
+
 #include "core/graph.h"
 #include "core/model.h"
 #include "planners/hall_plan.h"
@@ -19,6 +21,9 @@ inline constexpr const char* kJointOrg = "joint";
 // built first in each target hall when the scenario pools the network.
 inline constexpr double kDeviceMoveHours = 4;
 inline constexpr double kHallNetworkHours = 80;
+
+// The id of the plan item made from `gap`: "org:key:capability".
+std::string GapItemId(const Gap& gap);
 
 // Items:
 // - every gap (upgrade, replace, migrate, retire) with the target's effort estimate;

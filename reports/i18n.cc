@@ -116,6 +116,11 @@ const std::unordered_map<std::string_view, std::string_view>& SwedishTexts() {
        "(beroendecykler) flyttas tillsammans, halvorna av ett redundant par flyttas i olika "
        "vågor, och varje våg håller sig inom scenariots gränser och hallarnas kapacitet."},
       {"Technologies per municipality", "Teknik per kommun"},
+      {"The heat maps show the", "Värmekartorna visar de"},
+      {"municipalities with the most assets; the table below holds every municipality, and the "
+       "whole similarity matrix is in csv/similarity.csv and the workbook.",
+       "kommuner som har flest tillgångar; tabellen nedan har alla kommuner, och hela "
+       "likhetsmatrisen finns i csv/similarity.csv och arbetsboken."},
       {"Similarity between municipalities", "Likhet mellan kommunerna"},
       {"Vendor and product strings the catalog does not know",
        "Tillverkare och modeller som katalogen inte känner igen"},

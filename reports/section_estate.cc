@@ -115,28 +115,26 @@ std::vector<Cell> AssetRow(const Context& context, const core::Asset& a) {
   };
 }
 
-}  // namespace
-
-Section EstateSection(const Context& context, const core::Estate& estate) {
-  const Lang lang = context.lang;
-  Section section;
-  section.id = "estate";
-  section.title = std::string(Tr(lang, "Estate"));
-  section.intro = std::string(
-      Tr(lang,
-         "What each municipality runs today, counted from the imported inventories. The chart "
-         "counts machines (devices, virtual machines and clients) per category, one machine "
-         "one asset; installed software, IP addresses, networks, services and locations are "
-         "measures of their own in the table beside it, not machines."));
-
+// What the estate holds per org: machines per category, assets per kind, the measures.
+struct EstateCounts {
   std::map<std::string, std::map<core::Category, double>> by_category;  // machines only
   std::map<std::string, std::map<core::AssetKind, double>> by_kind;
   std::map<std::string, std::array<double, kMeasureCount>> measures;
+};
+
+EstateCounts CountEstate(const core::Estate& estate) {
+  EstateCounts counts;
   for (const core::Asset& a : estate.assets) {
-    if (IsMachine(a.kind)) by_category[a.org][a.category] += 1;
-    by_kind[a.org][a.kind] += 1;
-    measures[a.org][MeasureOf(a)] += 1;
+    if (IsMachine(a.kind)) counts.by_category[a.org][a.category] += 1;
+    counts.by_kind[a.org][a.kind] += 1;
+    counts.measures[a.org][MeasureOf(a)] += 1;
   }
+  return counts;
+}
+
+// Machines per org and category: the stacked bars and the table beside them.
+void AddMachines(const Context& context, EstateCounts& estate, Section& section) {
+  const Lang lang = context.lang;
   StackedBars chart;
   for (core::Category c : core::kAllCategories)
     chart.series.emplace_back(Tr(lang, core::ToString(c)));
@@ -153,7 +151,7 @@ Section EstateSection(const Context& context, const core::Estate& estate) {
     std::vector<Cell> cells{OrgCell(context, org)};
     double total = 0;
     for (core::Category c : core::kAllCategories) {
-      double v = by_category[org][c];
+      double v = estate.by_category[org][c];
       row.push_back(v);
       cells.push_back(Cell::Number(v));
       total += v;
@@ -164,7 +162,10 @@ Section EstateSection(const Context& context, const core::Estate& estate) {
   }
   section.figures.push_back(StackedBarChart(chart));
   section.tables.push_back(std::move(counts));
+}
 
+Table MeasuresTable(const Context& context, EstateCounts& estate) {
+  const Lang lang = context.lang;
   Table other;
   other.id = "estate-measures";
   other.title = std::string(Tr(lang, "What each municipality has, by measure"));
@@ -172,22 +173,27 @@ Section EstateSection(const Context& context, const core::Estate& estate) {
   for (const char* name : kMeasureNames) other.headers.emplace_back(Tr(lang, name));
   for (const std::string& org : context.orgs) {
     std::vector<Cell> cells{OrgCell(context, org)};
-    for (double v : measures[org]) cells.push_back(Cell::Number(v));
+    for (double v : estate.measures[org]) cells.push_back(Cell::Number(v));
     other.rows.push_back(std::move(cells));
   }
-  section.tables.push_back(std::move(other));
+  return other;
+}
 
+std::string KindsHeatMap(const Context& context, EstateCounts& estate) {
   HeatMapData kinds;
   for (const std::string& org : context.orgs)
     kinds.rows.push_back(core::DisplayName(context.org_names, org));
   for (core::AssetKind k : core::kAllAssetKinds) kinds.columns.emplace_back(core::ToString(k));
   for (const std::string& org : context.orgs) {
     std::vector<double> row;
-    for (core::AssetKind k : core::kAllAssetKinds) row.push_back(by_kind[org][k]);
+    for (core::AssetKind k : core::kAllAssetKinds) row.push_back(estate.by_kind[org][k]);
     kinds.values.push_back(row);
   }
-  section.figures.push_back(HeatMap(kinds));
+  return HeatMap(kinds);
+}
 
+Table AssetsTable(const Context& context, const core::Estate& estate) {
+  const Lang lang = context.lang;
   Table assets;
   assets.id = "assets";
   assets.title = std::string(Tr(lang, "All assets"));
@@ -219,7 +225,28 @@ Section EstateSection(const Context& context, const core::Estate& estate) {
   assets.org_column = 0;
   assets.make_row = [context = std::make_shared<const Context>(context), assets = &estate.assets](
                         std::size_t i) { return AssetRow(*context, (*assets)[i]); };
-  section.tables.push_back(std::move(assets));
+  return assets;
+}
+
+}  // namespace
+
+Section EstateSection(const Context& context, const core::Estate& estate) {
+  const Lang lang = context.lang;
+  Section section;
+  section.id = "estate";
+  section.title = std::string(Tr(lang, "Estate"));
+  section.intro = std::string(
+      Tr(lang,
+         "What each municipality runs today, counted from the imported inventories. The chart "
+         "counts machines (devices, virtual machines and clients) per category, one machine "
+         "one asset; installed software, IP addresses, networks, services and locations are "
+         "measures of their own in the table beside it, not machines."));
+
+  EstateCounts counts = CountEstate(estate);
+  AddMachines(context, counts, section);
+  section.tables.push_back(MeasuresTable(context, counts));
+  section.figures.push_back(KindsHeatMap(context, counts));
+  section.tables.push_back(AssetsTable(context, estate));
   return section;
 }
 

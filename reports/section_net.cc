@@ -24,6 +24,119 @@ Cell Count(Lang lang, const std::optional<std::uint64_t>& n) {
   return n ? Cell::Number(static_cast<double>(*n)) : Cell::Text(std::string(Tr(lang, "unknown")));
 }
 
+Table ConflictsTable(const Context& context, const planners::NetInput& in,
+                     const planners::NetPlan& plan) {
+  const Lang lang = context.lang;
+  Table conflicts;
+  conflicts.id = "net-conflicts";
+  conflicts.title = std::string(Tr(lang, "Prefix conflicts between municipalities"));
+  conflicts.headers = Headers(lang, {"Kind", "Municipality A", "Prefix A", "Purpose A", "Site A",
+                                     "In use A", "Municipality B", "Prefix B", "Purpose B",
+                                     "Site B", "In use B", "Routing domain", "Moves"});
+  for (const planners::PrefixConflict& c : plan.conflicts) {
+    const planners::NetPrefix& a = in.prefixes[c.a];
+    const planners::NetPrefix& b = in.prefixes[c.b];
+    conflicts.rows.push_back(
+        {Cell::Text(std::string(Tr(lang, planners::ToString(c.kind)))), OrgCell(context, a.org),
+         Cell::Text(PrefixText(a)), Cell::Text(a.description), Cell::Text(a.site),
+         Count(lang, plan.in_use[c.a]), OrgCell(context, b.org), Cell::Text(PrefixText(b)),
+         Cell::Text(b.description), Cell::Text(b.site), Count(lang, plan.in_use[c.b]),
+         Cell::Text(plan.domain[c.a]),
+         c.moves == planners::Moves::kA   ? OrgCell(context, a.org)
+         : c.moves == planners::Moves::kB ? OrgCell(context, b.org)
+                                          : Cell::Text(std::string(Tr(lang, "both")))});
+  }
+  return conflicts;
+}
+
+Table VlanTable(const Context& context, const planners::NetPlan& plan) {
+  const Lang lang = context.lang;
+  Table vlans;
+  vlans.id = "vlan-clashes";
+  vlans.title = std::string(Tr(lang, "VLAN ids used for different purposes"));
+  vlans.headers = Headers(lang, {"VLAN", "Purpose", "Municipalities", "Clash"});
+  for (const auto& [pairs, kind] : {std::pair{&plan.vlan_conflicts, "different purpose"},
+                                    std::pair{&plan.vlan_unknown, "purpose unknown on a side"}}) {
+    for (const planners::VlanPurpose& row : planners::GroupVlanPurposes(*pairs)) {
+      vlans.rows.push_back({Cell::Number(row.vid), Cell::Text(row.purpose),
+                            Cell::Text(OrgList(row.orgs)),
+                            Cell::Text(std::string(Tr(lang, kind)))});
+    }
+  }
+  return vlans;
+}
+
+Table RenumberTable(const Context& context, const planners::NetInput& in,
+                    const planners::NetPlan& plan) {
+  const Lang lang = context.lang;
+  Table renumber;
+  renumber.id = "renumbering";
+  renumber.title = std::string(Tr(lang, "Renumbering proposal"));
+  renumber.headers = Headers(lang, {"Municipality", "Prefix", "Purpose", "Addresses in use",
+                                    "Prefixes moving along", "New prefix", "Reason"});
+  for (const planners::Renumbering& r : plan.renumber) {
+    const planners::NetPrefix& p = in.prefixes[r.prefix];
+    renumber.rows.push_back(
+        {OrgCell(context, p.org), Cell::Text(PrefixText(p)), Cell::Text(p.description),
+         Count(lang, r.hosts), Cell::Number(static_cast<double>(r.moves_with)),
+         Cell::Text(r.to ? r.to->ToString() : "-"), Cell::Text(RenumberReason(context, in, r))});
+  }
+  return renumber;
+}
+
+Table BlocksTable(const Context& context, const planners::NetPlan& plan) {
+  const Lang lang = context.lang;
+  Table blocks;
+  blocks.id = "org-blocks";
+  blocks.title = std::string(Tr(lang, "Blocks of the joint address plan"));
+  blocks.headers = Headers(lang, {"Municipality", "Block", "Reason"});
+  for (const planners::OrgBlock& b : plan.blocks) {
+    blocks.rows.push_back({OrgCell(context, b.org), Cell::Text(b.block.ToString()),
+                           Cell::Text(BlockReason(lang, b.reason))});
+  }
+  return blocks;
+}
+
+Table TwiceTable(const Context& context, const planners::NetInput& in,
+                 const planners::NetPlan& plan) {
+  const Lang lang = context.lang;
+  Table twice;
+  twice.id = "prefixes-twice";
+  twice.title = std::string(Tr(lang, "Prefixes declared twice within one municipality"));
+  twice.headers = Headers(lang, {"Municipality", "Prefix", "Times", "Declared as"});
+  for (const auto& group : plan.duplicates) {
+    const planners::NetPrefix& p = in.prefixes[group.front()];
+    std::vector<std::string> names;
+    for (std::size_t i : group) names.push_back(in.prefixes[i].name);
+    twice.rows.push_back({OrgCell(context, p.org), Cell::Text(PrefixText(p)),
+                          Cell::Number(static_cast<double>(group.size())),
+                          Cell::Text(OrgList(names))});
+  }
+  return twice;
+}
+
+Table OutsideTable(const Context& context, const planners::NetInput& in,
+                   const planners::NetPlan& plan) {
+  const Lang lang = context.lang;
+  Table outside;
+  outside.id = "addresses-outside";
+  outside.title = std::string(Tr(lang, "Addresses in use in no prefix of their municipality"));
+  outside.headers = Headers(
+      lang, {"Municipality", "Address", "VRF", "Asset", "In another municipality's prefix"});
+  for (const planners::UnplannedAddress& u : plan.unplanned) {
+    const planners::NetAddress& a = in.addresses[u.address];
+    std::string inside;
+    if (u.inside_of) {
+      const planners::NetPrefix& p = in.prefixes[*u.inside_of];
+      inside = core::DisplayName(context.org_names, p.org) + " " + PrefixText(p);
+    }
+    outside.rows.push_back({OrgCell(context, a.org),
+                            Cell::Text(Redacted(context, a.address.ToString())), Cell::Text(a.vrf),
+                            Cell::Text(a.asset), Cell::Text(inside)});
+  }
+  return outside;
+}
+
 }  // namespace
 
 Section NetSection(const Context& context, const planners::NetAnalysis& net) {
@@ -59,97 +172,12 @@ Section NetSection(const Context& context, const planners::NetAnalysis& net) {
                                           "Host addresses are hidden; prefixes are the network "
                                           "plan and are shown."));
   }
-
-  Table conflicts;
-  conflicts.id = "net-conflicts";
-  conflicts.title = std::string(Tr(lang, "Prefix conflicts between municipalities"));
-  conflicts.headers = Headers(lang, {"Kind", "Municipality A", "Prefix A", "Purpose A", "Site A",
-                                     "In use A", "Municipality B", "Prefix B", "Purpose B",
-                                     "Site B", "In use B", "Routing domain", "Moves"});
-  for (const planners::PrefixConflict& c : plan.conflicts) {
-    const planners::NetPrefix& a = in.prefixes[c.a];
-    const planners::NetPrefix& b = in.prefixes[c.b];
-    conflicts.rows.push_back(
-        {Cell::Text(std::string(Tr(lang, planners::ToString(c.kind)))), OrgCell(context, a.org),
-         Cell::Text(PrefixText(a)), Cell::Text(a.description), Cell::Text(a.site),
-         Count(lang, plan.in_use[c.a]), OrgCell(context, b.org), Cell::Text(PrefixText(b)),
-         Cell::Text(b.description), Cell::Text(b.site), Count(lang, plan.in_use[c.b]),
-         Cell::Text(plan.domain[c.a]),
-         c.moves == planners::Moves::kA   ? OrgCell(context, a.org)
-         : c.moves == planners::Moves::kB ? OrgCell(context, b.org)
-                                          : Cell::Text(std::string(Tr(lang, "both")))});
-  }
-  section.tables.push_back(std::move(conflicts));
-
-  Table vlans;
-  vlans.id = "vlan-clashes";
-  vlans.title = std::string(Tr(lang, "VLAN ids used for different purposes"));
-  vlans.headers = Headers(lang, {"VLAN", "Purpose", "Municipalities", "Clash"});
-  for (const auto& [pairs, kind] : {std::pair{&plan.vlan_conflicts, "different purpose"},
-                                    std::pair{&plan.vlan_unknown, "purpose unknown on a side"}}) {
-    for (const planners::VlanPurpose& row : planners::GroupVlanPurposes(*pairs)) {
-      vlans.rows.push_back({Cell::Number(row.vid), Cell::Text(row.purpose),
-                            Cell::Text(OrgList(row.orgs)),
-                            Cell::Text(std::string(Tr(lang, kind)))});
-    }
-  }
-  section.tables.push_back(std::move(vlans));
-
-  Table renumber;
-  renumber.id = "renumbering";
-  renumber.title = std::string(Tr(lang, "Renumbering proposal"));
-  renumber.headers = Headers(lang, {"Municipality", "Prefix", "Purpose", "Addresses in use",
-                                    "Prefixes moving along", "New prefix", "Reason"});
-  for (const planners::Renumbering& r : plan.renumber) {
-    const planners::NetPrefix& p = in.prefixes[r.prefix];
-    renumber.rows.push_back(
-        {OrgCell(context, p.org), Cell::Text(PrefixText(p)), Cell::Text(p.description),
-         Count(lang, r.hosts), Cell::Number(static_cast<double>(r.moves_with)),
-         Cell::Text(r.to ? r.to->ToString() : "-"), Cell::Text(RenumberReason(context, in, r))});
-  }
-  section.tables.push_back(std::move(renumber));
-
-  Table blocks;
-  blocks.id = "org-blocks";
-  blocks.title = std::string(Tr(lang, "Blocks of the joint address plan"));
-  blocks.headers = Headers(lang, {"Municipality", "Block", "Reason"});
-  for (const planners::OrgBlock& b : plan.blocks) {
-    blocks.rows.push_back({OrgCell(context, b.org), Cell::Text(b.block.ToString()),
-                           Cell::Text(BlockReason(lang, b.reason))});
-  }
-  section.tables.push_back(std::move(blocks));
-
-  Table twice;
-  twice.id = "prefixes-twice";
-  twice.title = std::string(Tr(lang, "Prefixes declared twice within one municipality"));
-  twice.headers = Headers(lang, {"Municipality", "Prefix", "Times", "Declared as"});
-  for (const auto& group : plan.duplicates) {
-    const planners::NetPrefix& p = in.prefixes[group.front()];
-    std::vector<std::string> names;
-    for (std::size_t i : group) names.push_back(in.prefixes[i].name);
-    twice.rows.push_back({OrgCell(context, p.org), Cell::Text(PrefixText(p)),
-                          Cell::Number(static_cast<double>(group.size())),
-                          Cell::Text(OrgList(names))});
-  }
-  section.tables.push_back(std::move(twice));
-
-  Table outside;
-  outside.id = "addresses-outside";
-  outside.title = std::string(Tr(lang, "Addresses in use in no prefix of their municipality"));
-  outside.headers = Headers(
-      lang, {"Municipality", "Address", "VRF", "Asset", "In another municipality's prefix"});
-  for (const planners::UnplannedAddress& u : plan.unplanned) {
-    const planners::NetAddress& a = in.addresses[u.address];
-    std::string inside;
-    if (u.inside_of) {
-      const planners::NetPrefix& p = in.prefixes[*u.inside_of];
-      inside = core::DisplayName(context.org_names, p.org) + " " + PrefixText(p);
-    }
-    outside.rows.push_back({OrgCell(context, a.org),
-                            Cell::Text(Redacted(context, a.address.ToString())), Cell::Text(a.vrf),
-                            Cell::Text(a.asset), Cell::Text(inside)});
-  }
-  section.tables.push_back(std::move(outside));
+  section.tables.push_back(ConflictsTable(context, in, plan));
+  section.tables.push_back(VlanTable(context, plan));
+  section.tables.push_back(RenumberTable(context, in, plan));
+  section.tables.push_back(BlocksTable(context, plan));
+  section.tables.push_back(TwiceTable(context, in, plan));
+  section.tables.push_back(OutsideTable(context, in, plan));
   return section;
 }
 

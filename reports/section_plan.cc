@@ -122,20 +122,18 @@ void AddCalendar(const Context& context, const planners::Gantt& calendar_gantt,
 
 }  // namespace
 
-namespace {
-
-using GapsById = std::unordered_map<std::string, const planners::Gap*>;
-
-GapsById GapsOf(const planners::TargetPlan& target) {
-  GapsById gaps;
-  for (const planners::Gap& g : target.gaps) gaps[g.org + ":" + g.key + ":" + g.capability] = &g;
+GapsByItem GapsByItemId(const planners::TargetPlan& target) {
+  GapsByItem gaps;
+  for (const planners::Gap& g : target.gaps) gaps[planners::GapItemId(g)] = &g;
   return gaps;
 }
+
+namespace {
 
 // A plan item's row of "Plan items". An item made from a gap starts its reason with the gap's
 // (planners/migration.cc): in the report's language from the gap's facts, like the rest of the
 // reason from the item's.
-std::vector<Cell> ItemRow(const Context& context, const GapsById& gaps,
+std::vector<Cell> ItemRow(const Context& context, const GapsByItem& gaps,
                           const planners::PlannedItem& p) {
   const Lang lang = context.lang;
   const auto gap = gaps.find(p.item.id);
@@ -229,8 +227,10 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
   items.made_rows = plan.items.size();
   items.org_column = 2;
   items.make_row = [context = std::make_shared<const Context>(context),
-                    gaps = std::make_shared<const GapsById>(GapsOf(target)), list = &plan.items](
-                       std::size_t i) { return ItemRow(*context, *gaps, (*list)[i]); };
+                    gaps = std::make_shared<const GapsByItem>(GapsByItemId(target)),
+                    list = &plan.items](std::size_t i) {
+    return ItemRow(*context, *gaps, (*list)[i]);
+  };
   section.tables.push_back(std::move(items));
   return section;
 }

@@ -8,20 +8,30 @@
 #include "reports/svg_chart.h"
 
 namespace samdrift::reports {
-Section OverlapSection(const Context& context, const planners::Overlap& overlap) {
-  const Lang lang = context.lang;
-  Section section;
-  section.id = "overlap";
-  section.title = std::string(Tr(lang, "Overlap"));
-  section.intro = std::string(
-      Tr(lang,
-         "Which technologies the municipalities share. The heat map counts assets per product "
-         "and municipality (infrastructure first: datacenter, network, platform; then the "
-         "workplace; within each, products used by more than one municipality first). The "
-         "similarity "
-         "matrix compares two municipalities capability by capability: the share of their assets "
-         "that run the same product (1 = identical mix, 0 = nothing in common)."));
+namespace {
 
+// The heat maps draw at most this many municipalities: at national scale (hundreds) a full
+// similarity map is a hundred thousand cells that no one can read and that slow the page down.
+// The table and the similarity matrix (workbook, CSV) keep every municipality.
+constexpr std::size_t kHeatMapOrgs = 40;
+
+// The indices of the orgs the heat maps draw, in the overlap's order: all of them, or the
+// kHeatMapOrgs with the most assets (on a tie, the one listed first).
+std::vector<std::size_t> HeatMapOrgs(const planners::Overlap& overlap) {
+  std::vector<std::size_t> shown(overlap.orgs.size());
+  for (std::size_t o = 0; o < shown.size(); ++o) shown[o] = o;
+  if (shown.size() <= kHeatMapOrgs) return shown;
+  auto assets = [&](std::size_t o) { return o < overlap.assets.size() ? overlap.assets[o] : 0; };
+  std::stable_sort(shown.begin(), shown.end(),
+                   [&](std::size_t x, std::size_t y) { return assets(x) > assets(y); });
+  shown.resize(kHeatMapOrgs);
+  std::sort(shown.begin(), shown.end());
+  return shown;
+}
+
+// Assets per product and org, infrastructure first, the 40 products shared most.
+std::string ProductHeatMap(const Context& context, const planners::Overlap& overlap,
+                           const std::vector<std::size_t>& orgs) {
   std::vector<const planners::OverlapRow*> products;
   for (const auto& row : overlap.products) products.push_back(&row);
   std::stable_sort(products.begin(), products.end(), [](const auto* a, const auto* b) {
@@ -30,11 +40,11 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
     return a->total > b->total;
   });
   HeatMapData heat;
-  for (const std::string& org : overlap.orgs)
-    heat.rows.push_back(core::DisplayName(context.org_names, org));
+  for (std::size_t o : orgs)
+    heat.rows.push_back(core::DisplayName(context.org_names, overlap.orgs[o]));
   const std::size_t shown = std::min<std::size_t>(products.size(), 40);
   for (std::size_t p = 0; p < shown; ++p) heat.columns.push_back(products[p]->name);
-  for (std::size_t o = 0; o < overlap.orgs.size(); ++o) {
+  for (std::size_t o : orgs) {
     std::vector<double> row;
     for (std::size_t p = 0; p < shown; ++p) {
       row.push_back(o < products[p]->counts.size() ? static_cast<double>(products[p]->counts[o])
@@ -42,18 +52,28 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
     }
     heat.values.push_back(row);
   }
-  section.figures.push_back(HeatMap(heat));
+  return HeatMap(heat);
+}
 
+std::string SimilarityHeatMap(const Context& context, const planners::Overlap& overlap,
+                              const std::vector<std::size_t>& orgs) {
   HeatMapData similarity;
-  for (const std::string& org : overlap.orgs) {
-    similarity.rows.push_back(core::DisplayName(context.org_names, org));
-    similarity.columns.push_back(core::DisplayName(context.org_names, org));
+  for (std::size_t o : orgs) {
+    similarity.rows.push_back(core::DisplayName(context.org_names, overlap.orgs[o]));
+    similarity.columns.push_back(similarity.rows.back());
   }
-  similarity.values = overlap.similarity;
+  for (std::size_t i : orgs) {
+    std::vector<double> row;
+    for (std::size_t j : orgs) row.push_back(overlap.similarity[i][j]);
+    similarity.values.push_back(std::move(row));
+  }
   similarity.decimals = 2;
   similarity.max = 1;
-  section.figures.push_back(HeatMap(similarity));
+  return HeatMap(similarity);
+}
 
+Table TechnologiesTable(const Context& context, const planners::Overlap& overlap) {
+  const Lang lang = context.lang;
   Table technologies;
   technologies.id = "overlap";
   technologies.title = std::string(Tr(lang, "Technologies per municipality"));
@@ -76,13 +96,15 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
       technologies.rows.push_back(std::move(cells));
     }
   }
-  section.tables.push_back(std::move(technologies));
+  return technologies;
+}
 
+Table SimilarityTable(const Context& context, const planners::Overlap& overlap) {
   Table matrix;
   matrix.id = "similarity";
-  matrix.in_html = false;  // the similarity heat map above shows the same numbers
-  matrix.title = std::string(Tr(lang, "Similarity between municipalities"));
-  matrix.headers.push_back(std::string(Tr(lang, "Municipality")));
+  matrix.in_html = false;  // the similarity heat map shows the same numbers
+  matrix.title = std::string(Tr(context.lang, "Similarity between municipalities"));
+  matrix.headers.push_back(std::string(Tr(context.lang, "Municipality")));
   for (const std::string& org : overlap.orgs)
     matrix.headers.push_back(core::DisplayName(context.org_names, org));
   for (std::size_t i = 0; i < overlap.orgs.size(); ++i) {
@@ -92,8 +114,11 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
     }
     matrix.rows.push_back(std::move(cells));
   }
-  section.tables.push_back(std::move(matrix));
+  return matrix;
+}
 
+Table UnmatchedTable(const Context& context, const planners::Overlap& overlap) {
+  const Lang lang = context.lang;
   Table unmatched;
   unmatched.id = "unmatched";
   unmatched.title = std::string(Tr(lang, "Vendor and product strings the catalog does not know"));
@@ -104,7 +129,39 @@ Section OverlapSection(const Context& context, const planners::Overlap& overlap)
                               Cell::Text(std::string(core::ToString(u.kind))),
                               Cell::Number(static_cast<double>(u.total))});
   }
-  section.tables.push_back(std::move(unmatched));
+  return unmatched;
+}
+
+}  // namespace
+
+Section OverlapSection(const Context& context, const planners::Overlap& overlap) {
+  const Lang lang = context.lang;
+  Section section;
+  section.id = "overlap";
+  section.title = std::string(Tr(lang, "Overlap"));
+  section.intro = std::string(
+      Tr(lang,
+         "Which technologies the municipalities share. The heat map counts assets per product "
+         "and municipality (infrastructure first: datacenter, network, platform; then the "
+         "workplace; within each, products used by more than one municipality first). The "
+         "similarity "
+         "matrix compares two municipalities capability by capability: the share of their assets "
+         "that run the same product (1 = identical mix, 0 = nothing in common)."));
+  const std::vector<std::size_t> orgs = HeatMapOrgs(overlap);
+  if (orgs.size() < overlap.orgs.size()) {
+    section.intro += "\n" + std::string(Tr(lang, "The heat maps show the")) + " " +
+                     std::to_string(orgs.size()) + " " + std::string(Tr(lang, "of")) + " " +
+                     std::to_string(overlap.orgs.size()) + " " +
+                     std::string(Tr(lang,
+                                    "municipalities with the most assets; the table below holds "
+                                    "every municipality, and the whole similarity matrix is in "
+                                    "csv/similarity.csv and the workbook."));
+  }
+  section.figures.push_back(ProductHeatMap(context, overlap, orgs));
+  section.figures.push_back(SimilarityHeatMap(context, overlap, orgs));
+  section.tables.push_back(TechnologiesTable(context, overlap));
+  section.tables.push_back(SimilarityTable(context, overlap));
+  section.tables.push_back(UnmatchedTable(context, overlap));
   return section;
 }
 

@@ -2,6 +2,9 @@
 #ifndef SAMDRIFT_REPORTS_SECTIONS_H_
 #define SAMDRIFT_REPORTS_SECTIONS_H_
 
+#include <string>
+#include <unordered_map>
+
 #include "core/graph.h"
 #include "core/store.h"
 #include "planners/compare.h"
@@ -98,6 +101,10 @@ std::string BlockReason(Lang lang, std::string_view why);
 // in English the planner's own sentence. A plan item's reason (its gap's, when made from `gap`,
 // then why this wave), a device the hall plan left out and its limit, a renumbered prefix.
 std::string PlanItemReason(Lang lang, const planners::PlannedItem& item, const planners::Gap* gap);
+// The gaps of `target` by the id of the plan item each made (planners::GapItemId), for
+// PlanItemReason.
+using GapsByItem = std::unordered_map<std::string, const planners::Gap*>;
+GapsByItem GapsByItemId(const planners::TargetPlan& target);
 // The asset of a plan item; what the plan builds named in `lang` ("kärnnät i DC1").
 std::string PlanItemAsset(Lang lang, const planners::PlannedItem& item);
 // A wave's oversized move group: "move group 4 exceeds the wave's item limit (2)".

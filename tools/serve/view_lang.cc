@@ -21,10 +21,7 @@ void GapReasons(ordered_json& json, const planners::TargetPlan& target) {
 // An item made from a gap starts with the gap's reason (the report's plan items do the same).
 void PlanReasons(ordered_json& json, const planners::WavePlan& plan,
                  const planners::TargetPlan* target) {
-  std::unordered_map<std::string, const planners::Gap*> gaps;
-  if (target) {
-    for (const planners::Gap& g : target->gaps) gaps[g.org + ":" + g.key + ":" + g.capability] = &g;
-  }
+  const reports::GapsByItem gaps = target ? reports::GapsByItemId(*target) : reports::GapsByItem{};
   ordered_json& items = json["items"];
   for (std::size_t i = 0; i < plan.items.size() && i < items.size(); ++i) {
     const planners::PlannedItem& p = plan.items[i];
