@@ -155,13 +155,15 @@ core::Status CompareOne(const std::shared_ptr<const planners::PlanningBase>& bas
 // holds about 0.6 KB per asset (3 GB at 290 orgs), so two at once would need as much again.
 constexpr std::size_t kParallelAssets = 1'000'000;
 
+// `jobs` (0: chosen here) bounded by the scenarios; one without the base's graph (each run then
+// builds its own and matches the estate itself).
 std::size_t JobsFor(const planners::PlanningBase& base, std::size_t scenarios, std::size_t jobs) {
+  if (!base.graph) return 1;
   if (jobs == 0) {
     const bool large = base.estate.assets.size() > kParallelAssets;
-    jobs =
-        large || !base.graph ? 1 : std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+    jobs = large ? 1 : std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
   }
-  return std::min(jobs, scenarios);
+  return std::max<std::size_t>(1, std::min(jobs, scenarios));
 }
 
 // Each scenario planned, priced and scored over `base` (`jobs` at a time), then the
