@@ -165,7 +165,7 @@ void Tune(SQLite::Database& db, OpenMode mode) {
   db.exec("PRAGMA foreign_keys = OFF");
   if (mode == OpenMode::kReadWrite) {
     db.exec("PRAGMA synchronous = NORMAL");
-    db.exec("PRAGMA cache_size = -32768");
+    db.exec("PRAGMA cache_size = -" + std::to_string(store_internal::kCacheKib));
     db.exec("PRAGMA temp_store = MEMORY");
   }
 }

@@ -45,11 +45,7 @@ class Builder {
     if (halls) AddMoves(*halls);
     AddServices(target ? target->effort : EffortTable::Defaults());
     AddModelDependencies();
-    for (auto& item : problem_.items) {
-      std::sort(item.depends_on.begin(), item.depends_on.end());
-      item.depends_on.erase(std::unique(item.depends_on.begin(), item.depends_on.end()),
-                            item.depends_on.end());
-    }
+    SortDependencies(problem_);
     return std::move(problem_);
   }
 
@@ -57,8 +53,8 @@ class Builder {
   static constexpr std::uint32_t kNoItem = UINT32_MAX;
 
   // Adds an item for `asset` (none for what is built first): the asset's items form a list
-  // through next_item_, so that model dependencies find them by asset id.
-  WaveItem& Add(WaveItem item, std::optional<core::AssetId> asset) {
+  // through next_item_, so that model dependencies find them by asset id. Returns its index.
+  ItemIndex Add(WaveItem item, std::optional<core::AssetId> asset) {
     const auto index = static_cast<std::uint32_t>(problem_.items.size());
     next_item_.push_back(kNoItem);
     if (asset) {
@@ -67,7 +63,7 @@ class Builder {
       *slot = index;
     }
     problem_.items.push_back(std::move(item));
-    return problem_.items.back();
+    return index;
   }
 
   template <typename Visit>
@@ -119,13 +115,10 @@ class Builder {
       build.category = "network";
       build.hours = kHallNetworkHours;
       build.criticality = 0;
-      build.reason = "built first: the joint network core in " + hall.name +
-                     " that the devices moving there connect to";
       build.why.kind = ItemWhy::Kind::kNetworkCore;
       build.why.place = hall.name;
       build.why.hall = hall.name;
-      hall_network_[hall.name] = build.id;
-      Add(std::move(build), std::nullopt);
+      hall_network_[hall.name] = Add(std::move(build), std::nullopt);
     }
   }
 
@@ -134,9 +127,9 @@ class Builder {
     for (const Standard& s : target.standards) {
       if (s.capability == "hypervisor") hypervisor = &s;
     }
-    std::string platform_id;
+    std::optional<ItemIndex> platform_item;
     auto platform = [&]() {
-      if (!platform_id.empty() || !hypervisor) return platform_id;
+      if (platform_item || !hypervisor) return platform_item;
       WaveItem build;
       build.id = "build:platform:" + hypervisor->technology;
       build.org = kJointOrg;
@@ -147,17 +140,14 @@ class Builder {
       build.category = "platform";
       build.hours = 120;
       build.criticality = 0;
-      build.reason = "built first: the standard platform (" + hypervisor->name +
-                     ") that migrating workloads move to";
       build.why.kind = ItemWhy::Kind::kPlatform;
       build.why.place = hypervisor->name;
       build.why.hall = primary_hall_;
       if (auto network = hall_network_.find(primary_hall_); network != hall_network_.end()) {
         build.depends_on.push_back(network->second);
       }
-      platform_id = build.id;
-      Add(std::move(build), std::nullopt);
-      return platform_id;
+      platform_item = Add(std::move(build), std::nullopt);
+      return platform_item;
     };
     for (std::size_t k = 0; k < target.gaps.size(); ++k) {
       const Gap& gap = target.gaps[k];
@@ -181,8 +171,7 @@ class Builder {
       FillFromAsset(item, AssetOf(asset));
       if (gap.kind == core::AssetKind::kVm &&
           (gap.action == GapAction::kMigrate || gap.action == GapAction::kReplace)) {
-        std::string p = platform();
-        if (!p.empty()) item.depends_on.push_back(p);
+        if (const auto p = platform()) item.depends_on.push_back(*p);
       }
       Add(std::move(item), asset);
     }
@@ -220,9 +209,6 @@ class Builder {
         }
       }
       item.hours = kDeviceMoveHours;
-      item.reason = "moves " + (p.from.empty() ? std::string() : "from " + p.from + " ") + "to " +
-                    p.hall + ", rack " + p.rack + " U" + std::to_string(p.position) +
-                    (p.new_rack ? " (a new rack)" : "");
       item.why.kind = ItemWhy::Kind::kMove;
       item.why.place = p.from;
       item.why.rack = p.rack;
@@ -293,7 +279,6 @@ class Builder {
       item.kind = "service";
       item.category = std::string(core::ToString(service.category));
       item.hours = hours;
-      item.reason = "cut-over of the service once what it needs has moved";
       item.why.kind = ItemWhy::Kind::kCutOver;
       FillFromAsset(item, &service);
       Add(std::move(item), id);
@@ -301,9 +286,9 @@ class Builder {
     // Then what each cut-over waits for (another service's cut-over stops the search: its item
     // carries the rest).
     for (core::AssetId id : cut_over) {
-      std::vector<std::string> deps;
+      std::vector<ItemIndex> deps;
       ForEachNeededWithItems(id, Through::kThroughServices, [&](core::AssetId needed) {
-        ForEachItemOf(needed, [&](std::uint32_t j) { deps.push_back(problem_.items[j].id); });
+        ForEachItemOf(needed, [&](std::uint32_t j) { deps.push_back(j); });
       });
       ForEachItemOf(id, [&](std::uint32_t i) {
         auto& mine = problem_.items[i].depends_on;
@@ -319,9 +304,7 @@ class Builder {
   void AddModelDependencies() {
     auto wait = [&](core::AssetId waiting, core::AssetId first) {
       ForEachItemOf(waiting, [&](std::uint32_t j) {
-        ForEachItemOf(first, [&](std::uint32_t i) {
-          problem_.items[j].depends_on.push_back(problem_.items[i].id);
-        });
+        ForEachItemOf(first, [&](std::uint32_t i) { problem_.items[j].depends_on.push_back(i); });
       });
     };
     graph_.ForEachEdge([&](core::AssetId from, core::AssetId to, core::RelationKind kind) {
@@ -356,7 +339,7 @@ class Builder {
   std::vector<std::uint32_t> next_item_;      // per item: the same asset's next item
   std::vector<std::uint32_t> seen_;           // per asset: the stamp of the last search that saw it
   std::uint32_t stamp_ = 0;
-  std::map<std::string, std::string> hall_network_;
+  std::map<std::string, ItemIndex> hall_network_;  // hall -> its network core's item
   std::map<std::string, int> hall_rack_u_;
   std::string primary_hall_;
 };

@@ -34,10 +34,9 @@ class GroupBuilder {
     std::iota(by_id_.begin(), by_id_.end(), 0);
     std::sort(by_id_.begin(), by_id_.end(),
               [&](std::size_t a, std::size_t b) { return items_[a].id < items_[b].id; });
-    out_.index.reserve(items_.size());
-    for (std::size_t i : by_id_) {
-      if (!out_.index.emplace(items_[i].id, i).second) {
-        return core::Status::Invalid("plan item '" + items_[i].id + "' appears twice");
+    for (std::size_t k = 1; k < by_id_.size(); ++k) {
+      if (items_[by_id_[k - 1]].id == items_[by_id_[k]].id) {
+        return core::Status::Invalid("plan item '" + items_[by_id_[k]].id + "' appears twice");
       }
     }
     return core::Status::Ok();
@@ -46,18 +45,17 @@ class GroupBuilder {
   // Dependency graph item -> what it needs.
   void AddDependencies() {
     for (std::size_t i : by_id_) {
-      for (const std::string& dep : items_[i].depends_on) {
-        auto it = out_.index.find(dep);
-        if (it == out_.index.end()) {
-          plan_.warnings.push_back("item '" + items_[i].id + "' depends on unknown item '" + dep +
-                                   "'; ignored");
+      for (const ItemIndex dep : items_[i].depends_on) {
+        if (dep >= items_.size()) {
+          plan_.warnings.push_back("item '" + items_[i].id + "' depends on item " +
+                                   std::to_string(dep) + ", which is not in the plan; ignored");
           continue;
         }
-        if (it->second == i) {
+        if (dep == i) {
           plan_.warnings.push_back("item '" + items_[i].id + "' depends on itself; ignored");
           continue;
         }
-        boost::add_edge(i, it->second, graph_);
+        boost::add_edge(i, dep, graph_);
       }
     }
   }
@@ -114,7 +112,7 @@ class GroupBuilder {
     if (group.members.size() > 1) {
       MoveGroup cycle;
       cycle.number = static_cast<int>(g) + 1;
-      for (std::size_t i : group.members) cycle.members.push_back(items_[i].id);
+      for (std::size_t i : group.members) cycle.members.push_back(static_cast<ItemIndex>(i));
       plan_.cycles.push_back(std::move(cycle));
     }
   }

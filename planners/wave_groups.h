@@ -1,5 +1,5 @@
 // The move groups of a wave problem (waves.cc's first steps, internal to planners/): the items
-// indexed by id, their dependency cycles condensed into groups, each group's totals, the longest
+// in id order, their dependency cycles condensed into groups, each group's totals, the longest
 // chain of groups and the lower bound on the number of waves.
 #ifndef SAMDRIFT_PLANNERS_WAVE_GROUPS_H_
 #define SAMDRIFT_PLANNERS_WAVE_GROUPS_H_
@@ -8,8 +8,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -40,8 +38,6 @@ struct Group {
 };
 
 struct MoveGroups {
-  // Keys view the items' ids: valid while the items stay where they are.
-  std::unordered_map<std::string_view, std::size_t> index;  // id -> item
   std::vector<Group> groups;                   // numbered by their first member in id order
   std::vector<std::size_t> group_of;           // item -> group
   std::map<std::string, int> redundancy_size;  // redundancy group -> items in the problem
@@ -50,8 +46,9 @@ struct MoveGroups {
   int RedundancyCap(const std::string& group) const;
 };
 
-// Groups the items; fails on a duplicate id. Dependencies on unknown items and on the item
-// itself are ignored with a warning in `plan`; each cycle is listed in plan.cycles.
+// Groups the items; fails on a duplicate id. Dependencies on an index outside the items and on
+// the item itself are ignored with a warning in `plan`; each cycle is listed in plan.cycles (its
+// members: indices into `items`).
 core::Result<MoveGroups> FormMoveGroups(const std::vector<WaveItem>& items, WavePlan& plan);
 
 // The lower bound on waves (see planners/README.md), never more than the planner achieves.

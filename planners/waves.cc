@@ -1,7 +1,6 @@
 #include "planners/waves.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <set>
 #include <tuple>
 
@@ -28,29 +27,11 @@ struct HallState {
   }
 };
 
-// Of the items an item waits for, the reason names this many.
-constexpr std::size_t kAfterShown = 3;
-
-std::string Join(const std::vector<std::string>& items, std::size_t most) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size() && i < most; ++i) {
-    if (i) out += ", ";
-    out += items[i];
-  }
-  return out;
-}
-
-std::string Format(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
-}
-
-WaveBlock Block(WaveBlock::Kind kind, double limit, std::string name = {}) {
+WaveBlock Block(WaveBlock::Kind kind, double limit, core::Name name = {}) {
   WaveBlock block;
   block.kind = kind;
   block.limit = limit;
-  block.name = std::move(name);
+  block.name = name;
   return block;
 }
 
@@ -242,7 +223,7 @@ class WaveFiller {
     std::set<std::string> orgs;
     for (std::size_t gi : open.chosen) {
       for (std::size_t i : groups_[gi].members) {
-        wave.items.push_back(items_[i].id);
+        wave.items.push_back(static_cast<ItemIndex>(i));  // the plan's index: PlaceItems
         orgs.insert(items_[i].org);
       }
       for (std::size_t d : groups_[gi].dependents) {
@@ -274,10 +255,9 @@ WaveWhy WhyFor(std::size_t i, const WaveItem& item, const MoveGroups& moves) {
   const Group& g = moves.groups[moves.group_of[i]];
   WaveWhy why;
   if (g.members.size() > 1) why.cycle_items = static_cast<int>(g.members.size());
-  for (const std::string& dep : item.depends_on) {
-    auto it = moves.index.find(dep);
-    if (it == moves.index.end() || moves.group_of[it->second] == moves.group_of[i]) continue;
-    if (why.after.size() < kAfterShown) {
+  for (const ItemIndex dep : item.depends_on) {
+    if (dep >= moves.group_of.size() || moves.group_of[dep] == moves.group_of[i]) continue;
+    if (why.after.size() < FewItems::kMax) {
       why.after.push_back(dep);
     } else {
       ++why.after_more;
@@ -290,77 +270,39 @@ WaveWhy WhyFor(std::size_t i, const WaveItem& item, const MoveGroups& moves) {
   return why;
 }
 
-// The English sentence of item `i`: its own reason (moved out of the item), then `why`.
-std::string ReasonFor(std::string reason, const WaveWhy& why, int wave, int move_group) {
-  if (!reason.empty()) reason += "; ";
-  if (why.cycle_items > 0) {
-    reason += "moves with its dependency cycle (move group " + std::to_string(move_group) + ", " +
-              std::to_string(why.cycle_items) + " items); ";
-  }
-  if (!why.after.empty()) {
-    reason += "after " + Join(why.after, kAfterShown);
-    if (why.after_more > 0) reason += " and " + std::to_string(why.after_more) + " more";
-    reason += "; ";
-  }
-  if (wave == why.ready_wave) {
-    reason += why.ready_wave == 1
-                  ? "wave 1: nothing to wait for"
-                  : "wave " + std::to_string(wave) + ": the first after its dependencies";
-  } else {
-    reason += "wave " + std::to_string(wave) + ": ready in wave " + std::to_string(why.ready_wave) +
-              " but held back by " + ToText(why.held_by);
-  }
-  if (why.foundational) reason += "; built first, outside the wave's limits";
-  if (why.past_eol) reason += "; past end of support, so early";
-  return reason;
+// Problem indices become plan indices (an index outside the problem is dropped: it was warned).
+void Renumber(std::vector<ItemIndex>& indices, const std::vector<ItemIndex>& position) {
+  std::erase_if(indices, [&](ItemIndex i) { return i >= position.size(); });
+  for (ItemIndex& i : indices) i = position[i];
+}
+void Renumber(FewItems& indices, const std::vector<ItemIndex>& position) {
+  for (ItemIndex& i : indices) i = position[i];  // WhyFor kept only indices in the problem
 }
 
-// Items in wave order with their reasons: first the reasons (they look up other items by id),
-// then the items move into the plan, each reason taking over the item's own text.
+// Items in wave order with the facts of why each is there; every index (the waves' items, the
+// items' dependencies, the cycles' members) then points into plan.items.
 void PlaceItems(std::vector<WaveItem>& items, MoveGroups& moves, WavePlan& plan) {
-  std::vector<std::pair<std::size_t, int>> wave_of_item;  // in wave order
-  wave_of_item.reserve(items.size());
-  std::vector<WaveWhy> whys(items.size());
-  for (const Wave& wave : plan.waves) {
-    for (const std::string& id : wave.items) {
-      const std::size_t i = moves.index.at(id);
-      wave_of_item.emplace_back(i, wave.number);
-      whys[i] = WhyFor(i, items[i], moves);
+  std::vector<ItemIndex> position(items.size());
+  plan.items.reserve(items.size());
+  for (Wave& wave : plan.waves) {
+    for (ItemIndex& i : wave.items) {
+      position[i] = static_cast<ItemIndex>(plan.items.size());
+      PlannedItem& p = plan.items.emplace_back();
+      p.why = WhyFor(i, items[i], moves);
+      p.wave = wave.number;
+      p.move_group = static_cast<int>(moves.group_of[i]) + 1;
+      p.item = std::move(items[i]);
+      i = position[i];
     }
   }
-  moves.index = {};  // its keys view the ids that move now
-  plan.items.reserve(wave_of_item.size());
-  for (const auto& [i, wave] : wave_of_item) {
-    PlannedItem& p = plan.items.emplace_back();
-    p.item = std::move(items[i]);
-    p.wave = wave;
-    p.move_group = static_cast<int>(moves.group_of[i]) + 1;
-    p.reason = ReasonFor(std::move(p.item.reason), whys[i], wave, p.move_group);
-    p.item.reason.clear();
-    p.why = std::move(whys[i]);
+  for (PlannedItem& p : plan.items) {
+    Renumber(p.item.depends_on, position);
+    Renumber(p.why.after, position);
   }
+  for (MoveGroup& cycle : plan.cycles) Renumber(cycle.members, position);
 }
 
 }  // namespace
-
-std::string ToText(const WaveBlock& block) {
-  switch (block.kind) {
-    case WaveBlock::Kind::kPriority:
-      return "items placed first (higher priority)";
-    case WaveBlock::Kind::kItemLimit:
-      return "the wave's item limit (" + std::to_string(static_cast<long long>(block.limit)) + ")";
-    case WaveBlock::Kind::kKwLimit:
-      return "the wave's kW limit (" + Format(block.limit) + ")";
-    case WaveBlock::Kind::kHoursLimit:
-      return "the wave's hours limit (" + Format(block.limit) + ")";
-    case WaveBlock::Kind::kRedundancy:
-      return "redundancy group '" + block.name + "' (at most " + std::to_string(block.cap) +
-             " of " + std::to_string(block.size) + " members per wave)";
-    case WaveBlock::Kind::kHallRoom:
-      return "room in hall '" + block.name + "'";
-  }
-  return {};
-}
 
 void FilterWaveItems(WaveProblem& problem, const std::vector<std::string>& categories,
                      const std::vector<std::string>& actions) {
@@ -368,24 +310,22 @@ void FilterWaveItems(WaveProblem& problem, const std::vector<std::string>& categ
   auto in = [](const std::vector<std::string>& list, const std::string& value) {
     return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
   };
+  constexpr ItemIndex kDropped = UINT32_MAX;
+  std::vector<ItemIndex> kept_as(problem.items.size(), kDropped);
   std::vector<WaveItem> kept;
-  std::set<std::string> kept_ids;
-  for (WaveItem& item : problem.items) {
+  for (std::size_t i = 0; i < problem.items.size(); ++i) {
+    WaveItem& item = problem.items[i];
     if (in(categories, item.category) && in(actions, item.action)) {
-      kept_ids.insert(item.id);
+      kept_as[i] = static_cast<ItemIndex>(kept.size());
       kept.push_back(std::move(item));
     }
   }
   for (WaveItem& item : kept) {
-    const auto outside = std::remove_if(item.depends_on.begin(), item.depends_on.end(),
-                                        [&](const std::string& id) { return !kept_ids.count(id); });
-    const auto dropped = static_cast<std::size_t>(item.depends_on.end() - outside);
-    item.depends_on.erase(outside, item.depends_on.end());
-    if (dropped == 0) continue;
-    item.why.outside_filter = static_cast<int>(dropped);
-    if (!item.reason.empty()) item.reason += "; ";
-    item.reason += "waits for " + std::to_string(dropped) + (dropped == 1 ? " item" : " items") +
-                   " outside the plan's filter";
+    const std::size_t dropped = std::erase_if(item.depends_on, [&](ItemIndex dep) {
+      return dep >= kept_as.size() || kept_as[dep] == kDropped;
+    });
+    for (ItemIndex& dep : item.depends_on) dep = kept_as[dep];
+    if (dropped > 0) item.why.outside_filter = static_cast<int>(dropped);
   }
   problem.items = std::move(kept);
 }

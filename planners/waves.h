@@ -4,9 +4,12 @@
 #ifndef SAMDRIFT_PLANNERS_WAVES_H_
 #define SAMDRIFT_PLANNERS_WAVES_H_
 
+#include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,24 +20,28 @@
 
 namespace samdrift::planners {
 
-// Why an item exists, as facts beside its English `reason` (the report renders them in its
-// language): what made it and the figures its sentence names.
+// An item's place in WaveProblem::items, and in WavePlan::items once planned: a national plan
+// holds millions of items, so they refer to each other by number, not by id.
+using ItemIndex = std::uint32_t;
+
+// Why an item exists, as facts (the reports render them in their language; ToText(WaveItem) in
+// English): what made it and the figures its sentence names.
 struct ItemWhy {
   enum class Kind : std::uint8_t {
-    kOther,        // only the sentence (an item a caller made)
-    kGap,          // a gap of the target (its reason is the gap's: planners::GapWhy)
+    kOther,        // only the sentence in item.reason (an item a caller made)
+    kGap,          // a gap of the target (item.reason is the gap's: planners::GapWhy)
     kNetworkCore,  // built first: the joint network core in hall `place`
     kPlatform,     // built first: the standard platform `place` (the hypervisor's name)
     kMove,         // a device moving from `place` ("" unknown) to item.hall_in, rack `rack` U`u`
     kCutOver,      // a service's cut-over once what it needs has moved
   };
-  Kind kind = Kind::kOther;
-  std::string place;
-  std::string hall;  // kNetworkCore, kPlatform: where it is built ("" for the platform: unknown)
-  std::string rack;
+  core::Name place;
+  core::Name hall;  // kNetworkCore, kPlatform: where it is built ("" for the platform: unknown)
+  core::Name rack;
   int u = 0;
-  bool new_rack = false;
   int outside_filter = 0;  // dependencies FilterWaveItems dropped ("waits for 2 items outside")
+  Kind kind = Kind::kOther;
+  bool new_rack = false;
 };
 
 // What held a ready item back from the first wave it was ready for.
@@ -49,48 +56,78 @@ struct WaveBlock {
   };
   Kind kind = Kind::kPriority;
   double limit = 0;
-  std::string name;
+  core::Name name;
   int cap = 0;
   int size = 0;
 };
 // The English text: "the wave's kW limit (40.0)", "room in hall 'H'", ...
 std::string ToText(const WaveBlock& block);
 
-// Why a planned item is in its wave, as facts beside PlannedItem::reason.
+// Up to three item indices held in place (no allocation per item): WaveWhy::after.
+class FewItems {
+ public:
+  static constexpr std::size_t kMax = 3;
+  FewItems() = default;
+  FewItems(std::initializer_list<ItemIndex> items) {
+    for (ItemIndex i : items) push_back(i);
+  }
+  void push_back(ItemIndex i) { items_.at(size_++) = i; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  ItemIndex* begin() { return items_.data(); }
+  ItemIndex* end() { return items_.data() + size_; }
+  const ItemIndex* begin() const { return items_.data(); }
+  const ItemIndex* end() const { return items_.data() + size_; }
+  const ItemIndex* data() const { return items_.data(); }
+
+ private:
+  std::array<ItemIndex, kMax> items_{};
+  std::uint32_t size_ = 0;
+};
+
+// Why a planned item is in its wave, as facts (ToText(WavePlan, PlannedItem) in English).
 struct WaveWhy {
-  int cycle_items = 0;             // items of its dependency cycle (0: not in one)
-  std::vector<std::string> after;  // the first 3 items it waits for in other move groups
-  int after_more = 0;              // and this many more
-  int ready_wave = 0;              // the wave it was ready for (== its wave: not held back)
-  WaveBlock held_by;               // when ready_wave < its wave
-  bool foundational = false;       // built first, outside the wave's limits
-  bool past_eol = false;           // past end of support, so early
+  int cycle_items = 0;        // items of its dependency cycle (0: not in one)
+  FewItems after;             // the first 3 items it waits for in other move groups
+  int after_more = 0;         // and this many more
+  int ready_wave = 0;         // the wave it was ready for (== its wave: not held back)
+  WaveBlock held_by;          // when ready_wave < its wave
+  bool foundational = false;  // built first, outside the wave's limits
+  bool past_eol = false;      // past end of support, so early
 };
 
 // One thing that changes: a gap to close, a device to move, a platform to build.
 struct WaveItem {
   // The texts that repeat from item to item (org, action, kind, category, group, halls) are
-  // interned (core::Name, 4 bytes each): a national plan holds millions of items.
-  std::string id;  // unique and stable, e.g. "varnamo:esx01:migrate"
+  // interned (core::Name, 4 bytes each), other items are referred to by index and the sentence
+  // of why it exists is made from `why` when it is printed: a national plan holds millions.
+  // (The members are in an order that leaves no padding.)
+  std::string id;     // unique and stable, e.g. "varnamo:esx01:migrate"
+  std::string asset;  // the asset's name as imported (or the built thing's name)
+  // The items that must land in an earlier wave: indices into WaveProblem::items (into
+  // WavePlan::items once planned), in the order of their ids (SortDependencies).
+  std::vector<ItemIndex> depends_on;
+  std::string reason;  // why a kGap or kOther item exists; "" for the kinds `why` tells in full
+  double kw = 0;       // power moved
+  double hours = 0;    // effort
+  // Hall load this item changes when it lands: + into `hall_in`, - from `hall_out`.
+  double hall_kw = 0;
+  double hall_positions = 0;  // rack positions (fractional: a device's share of a rack)
+  core::Name hall_in;
+  core::Name hall_out;
   core::Name org;
-  std::string asset;    // the asset's name as imported (or the built thing's name)
   core::Name action;    // upgrade | replace | migrate | retire
   core::Name kind;      // asset kind ("vm", "device", ...), or "build" for things built first
   core::Name category;  // datacenter | network | platform | client ("" when not known)
-  double kw = 0;        // power moved
-  double hours = 0;     // effort
-  bool past_end_of_support = false;
-  int criticality = 1;          // 0 low, 1 medium (default), 2 high, 3 critical
   core::Name redundancy_group;  // members never all in one wave; "" for none
-  // Hall load this item changes when it lands: + into `hall_in`, - from `hall_out`.
-  core::Name hall_in;
-  core::Name hall_out;
-  double hall_kw = 0;
-  double hall_positions = 0;            // rack positions (fractional: a device's share of a rack)
-  std::vector<std::string> depends_on;  // ids of items that must land in an earlier wave
-  std::string reason;                   // why the item exists (from the gap or the hall plan)
-  ItemWhy why;                          // the same as facts
+  int criticality = 1;          // 0 low, 1 medium (default), 2 high, 3 critical
+  ItemWhy why;
+  bool past_end_of_support = false;
 };
+
+// Why the item exists, in English: its `reason`, or the sentence of its `why` ("moves from A to
+// H1, rack R01 U12"), then the dependencies FilterWaveItems dropped.
+std::string ToText(const WaveItem& item);
 
 // A hall's capacity and its load before the first wave.
 struct WaveHall {
@@ -118,8 +155,8 @@ struct HallLoad {
 };
 
 struct Wave {
-  int number = 0;                  // 1-based
-  std::vector<std::string> items;  // ids, in plan order
+  int number = 0;                // 1-based
+  std::vector<ItemIndex> items;  // indices into WavePlan::items, in plan order
   double kw = 0;
   double hours = 0;
   std::vector<std::string> orgs;
@@ -132,16 +169,15 @@ struct Wave {
 };
 
 struct PlannedItem {
-  WaveItem item;  // as planned; its reason has moved into `reason`
+  WaveItem item;  // as planned: its depends_on index WavePlan::items
   int wave = 0;
   int move_group = 0;  // items of one dependency cycle share a group number
-  std::string reason;  // item's reason plus what it waits for and why this wave
   WaveWhy why;         // what it waits for and why this wave, as facts (item.why: the rest)
 };
 
 struct MoveGroup {
   int number = 0;
-  std::vector<std::string> members;  // item ids; more than one for a dependency cycle
+  std::vector<ItemIndex> members;  // indices into WavePlan::items, in id order; more than one
 };
 
 struct LowerBound {
@@ -161,9 +197,27 @@ struct WavePlan {
   std::vector<std::string> warnings;  // e.g. a dependency on an unknown item, ignored
 };
 
+// The English sentence of why `item` (one of plan.items) is where it is: why it exists
+// (ToText(WaveItem)), then its cycle, what it waits for and why this wave ("after a, b; wave 2:
+// the first after its dependencies").
+std::string ToText(const WavePlan& plan, const PlannedItem& item);
+
+// The ids of plan items `indices` (a wave's items, a cycle's members, an item's depends_on).
+std::vector<std::string> IdsOf(const WavePlan& plan, std::span<const ItemIndex> indices);
+
+// Sorts every item's depends_on by the items' ids and drops repeats: the order in which the plan
+// names them (its "after a, b, c" and depends_on).
+void SortDependencies(WaveProblem& problem);
+
+// For a caller that names dependencies by id (tests, benchmarks): item k of the problem depends
+// on the items whose ids are ids[k] (a missing or shorter list: none), sorted. Returns a warning
+// per id not in the problem ("item 'a' depends on unknown item 'ghost'; ignored").
+std::vector<std::string> LinkById(WaveProblem& problem,
+                                  const std::vector<std::vector<std::string>>& ids);
+
 // Keeps the items whose category is one of `categories` and whose action is one of `actions`
 // (an empty list keeps any). A kept item's dependencies on dropped items are removed, and its
-// reason says how many it had ("waits for 2 items outside the plan's filter").
+// why.outside_filter says how many it had ("waits for 2 items outside the plan's filter").
 void FilterWaveItems(WaveProblem& problem, const std::vector<std::string>& categories,
                      const std::vector<std::string>& actions);
 

@@ -89,17 +89,13 @@ ArchimateScenario ArchimateScenarioFrom(const core::Estate& estate, const std::s
     }
   }
   if (waves) {
-    std::map<std::string, const planners::PlannedItem*> items;
-    for (const planners::PlannedItem& p : waves->items) items[p.item.id] = &p;
     for (const planners::Wave& w : waves->waves) {
       ArchimateScenario::WorkPackage wp;
       wp.name = "Våg " + std::to_string(w.number);
       std::set<std::tuple<std::string, int, std::string>> seen;
       std::vector<std::string> built;
-      for (const std::string& id : w.items) {
-        auto it = items.find(id);
-        if (it == items.end()) continue;
-        const planners::WaveItem& item = it->second->item;
+      for (const planners::ItemIndex i : w.items) {
+        const planners::WaveItem& item = waves->items[i].item;
         auto kind = core::ParseAssetKind(item.kind);
         if (!kind) {  // something built first, not an asset of the estate
           built.push_back(item.asset);

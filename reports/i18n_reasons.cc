@@ -38,16 +38,16 @@ std::string SvOrigin(const planners::PlannedItem& p, const planners::Gap* gap) {
       if (gap) out = GapReason(Lang::kSv, *gap);
       break;
     case ItemWhy::Kind::kNetworkCore:
-      out = "byggs först: det gemensamma kärnnätet i " + why.place +
+      out = "byggs först: det gemensamma kärnnätet i " + why.place.str() +
             " som enheterna som flyttar dit ansluts till";
       break;
     case ItemWhy::Kind::kPlatform:
-      out = "byggs först: standardplattformen (" + why.place +
+      out = "byggs först: standardplattformen (" + why.place.str() +
             ") som arbetslaster som migreras flyttar till";
       break;
     case ItemWhy::Kind::kMove:
-      out = "flyttas " + (why.place.empty() ? std::string() : "från " + why.place + " ") + "till " +
-            p.item.hall_in + ", rack " + why.rack + " U" + N(why.u) +
+      out = "flyttas " + (why.place.empty() ? std::string() : "från " + why.place.str() + " ") +
+            "till " + p.item.hall_in.str() + ", rack " + why.rack.str() + " U" + N(why.u) +
             (why.new_rack ? " (ett nytt rack)" : "");
       break;
     case ItemWhy::Kind::kCutOver:
@@ -74,16 +74,16 @@ std::string SvBlock(const WaveBlock& block) {
     case WaveBlock::Kind::kHoursLimit:
       return "vågens gräns för timmar (" + Decimal(Lang::kSv, block.limit, 1) + ")";
     case WaveBlock::Kind::kRedundancy:
-      return "redundansgruppen '" + block.name + "' (högst " + N(block.cap) + " av " +
+      return "redundansgruppen '" + block.name.str() + "' (högst " + N(block.cap) + " av " +
              N(block.size) + " medlemmar per våg)";
     case WaveBlock::Kind::kHallRoom:
-      return "utrymmet i hallen '" + block.name + "'";
+      return "utrymmet i hallen '" + block.name.str() + "'";
   }
   return {};
 }
 
-// Why the item is in its wave, in Swedish (waves.cc's ReasonFor in English).
-std::string SvWave(const planners::PlannedItem& p) {
+// Why the item is in its wave, in Swedish (planners::ToText(WavePlan, PlannedItem) in English).
+std::string SvWave(const planners::WavePlan& plan, const planners::PlannedItem& p) {
   const planners::WaveWhy& why = p.why;
   std::string out;
   if (why.cycle_items > 0) {
@@ -91,7 +91,7 @@ std::string SvWave(const planners::PlannedItem& p) {
            N(why.cycle_items) + " poster); ";
   }
   if (!why.after.empty()) {
-    out += "efter " + core::Join(why.after, ", ");
+    out += "efter " + core::Join(planners::IdsOf(plan, why.after), ", ");
     if (why.after_more > 0) out += " och " + N(why.after_more) + " till";
     out += "; ";
   }
@@ -142,18 +142,19 @@ std::string SvShortfall(const planners::HallShortfall& lack, double margin) {
 
 }  // namespace
 
-std::string PlanItemReason(Lang lang, const planners::PlannedItem& item, const planners::Gap* gap) {
-  if (lang == Lang::kEn) return item.reason;  // the planner's sentence
+std::string PlanItemReason(Lang lang, const planners::WavePlan& plan,
+                           const planners::PlannedItem& item, const planners::Gap* gap) {
+  if (lang == Lang::kEn) return planners::ToText(plan, item);  // the planner's sentence
   std::string origin = SvOrigin(item, gap);
-  return (origin.empty() ? "" : origin + "; ") + SvWave(item);
+  return (origin.empty() ? "" : origin + "; ") + SvWave(plan, item);
 }
 
 std::string PlanItemAsset(Lang lang, const planners::PlannedItem& item) {
   const ItemWhy& why = item.item.why;
   if (lang == Lang::kEn) return item.item.asset;
-  if (why.kind == ItemWhy::Kind::kNetworkCore) return "kärnnät i " + why.hall;
+  if (why.kind == ItemWhy::Kind::kNetworkCore) return "kärnnät i " + why.hall.str();
   if (why.kind == ItemWhy::Kind::kPlatform) {
-    return "plattformen " + why.place + (why.hall.empty() ? "" : " i " + why.hall);
+    return "plattformen " + why.place.str() + (why.hall.empty() ? "" : " i " + why.hall.str());
   }
   return item.item.asset;
 }

@@ -134,7 +134,7 @@ namespace {
 // (planners/migration.cc): in the report's language from the gap's facts, like the rest of the
 // reason from the item's.
 std::vector<Cell> ItemRow(const Context& context, const GapsByItem& gaps,
-                          const planners::PlannedItem& p) {
+                          const planners::WavePlan& plan, const planners::PlannedItem& p) {
   const Lang lang = context.lang;
   const auto gap = gaps.find(p.item.id);
   // The joint work by its name in the report's language (its id in CSV files).
@@ -146,7 +146,7 @@ std::vector<Cell> ItemRow(const Context& context, const GapsByItem& gaps,
           Cell::Text(PlanItemAsset(lang, p)),
           Cell::Text(std::string(Tr(lang, p.item.action))),
           Cell::Number(p.move_group),
-          Cell::Text(PlanItemReason(lang, p, gap == gaps.end() ? nullptr : gap->second))};
+          Cell::Text(PlanItemReason(lang, plan, p, gap == gaps.end() ? nullptr : gap->second))};
 }
 
 }  // namespace
@@ -228,8 +228,8 @@ Section WavesSection(const Context& context, const planners::WavePlan& plan,
   items.org_column = 2;
   items.make_row = [context = std::make_shared<const Context>(context),
                     gaps = std::make_shared<const GapsByItem>(GapsByItemId(target)),
-                    list = &plan.items](std::size_t i) {
-    return ItemRow(*context, *gaps, (*list)[i]);
+                    plan = &plan](std::size_t i) {
+    return ItemRow(*context, *gaps, *plan, plan->items[i]);
   };
   section.tables.push_back(std::move(items));
   return section;

@@ -100,7 +100,8 @@ std::string BlockReason(Lang lang, std::string_view why);
 // The planners' sentences in the report's language (i18n_reasons.cc), rendered from their facts;
 // in English the planner's own sentence. A plan item's reason (its gap's, when made from `gap`,
 // then why this wave), a device the hall plan left out and its limit, a renumbered prefix.
-std::string PlanItemReason(Lang lang, const planners::PlannedItem& item, const planners::Gap* gap);
+std::string PlanItemReason(Lang lang, const planners::WavePlan& plan,
+                           const planners::PlannedItem& item, const planners::Gap* gap);
 // The gaps of `target` by the id of the plan item each made (planners::GapItemId), for
 // PlanItemReason.
 using GapsByItem = std::unordered_map<std::string, const planners::Gap*>;

@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "importers/batch_import.h"
 #include "tools/command.h"
+#include "tools/huge_pages.h"
 
 namespace samdrift::tools {
 namespace {
@@ -63,6 +64,8 @@ Runner SetupImport(CLI::App& app, const GlobalOptions& global) {
                "it that is refused as a likely typo)");
   app.add_option("PATH", args->paths, "files or folders")->required();
   return [args, &global]() {
+    // Before the import allocates: its memory is short lived (tools/huge_pages.h).
+    DisableHugePages();
     importers::ImportRequest request;
     request.paths = args->paths;
     request.format = args->format;

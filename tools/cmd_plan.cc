@@ -33,7 +33,7 @@ ordered_json PlanJson(const planners::WavePlan& plan) {
                        {"cooling_kw_used", h.cooling_kw_used}});
     }
     ordered_json wave = {{"number", w.number},
-                         {"items", w.items},
+                         {"items", planners::IdsOf(plan, w.items)},
                          {"item_count", w.items.size()},
                          {"kw", w.kw},
                          {"hours", w.hours}};
@@ -56,8 +56,8 @@ ordered_json PlanJson(const planners::WavePlan& plan) {
                             {"category", p.item.category},
                             {"wave", p.wave},
                             {"move_group", p.move_group},
-                            {"depends_on", p.item.depends_on},
-                            {"reason", p.reason},
+                            {"depends_on", planners::IdsOf(plan, p.item.depends_on)},
+                            {"reason", planners::ToText(plan, p)},
                             {"kw", p.item.kw},
                             {"hours", p.item.hours},
                             {"past_end_of_support", p.item.past_end_of_support},
@@ -71,7 +71,8 @@ ordered_json PlanJson(const planners::WavePlan& plan) {
                         {"by_redundancy", plan.lower_bound.by_redundancy}};
   out["cycles"] = ordered_json::array();
   for (const auto& c : plan.cycles) {
-    out["cycles"].push_back({{"move_group", c.number}, {"members", c.members}});
+    out["cycles"].push_back(
+        {{"move_group", c.number}, {"members", planners::IdsOf(plan, c.members)}});
   }
   out["warnings"] = plan.warnings;
   return out;
@@ -125,14 +126,14 @@ void PrintTable(const planners::WavePlan& plan, const core::OrgNames& names) {
     std::cout << "\nmove groups from dependency cycles:\n";
     for (const auto& c : plan.cycles) {
       std::cout << "  group " << c.number << ":";
-      for (const std::string& m : c.members) std::cout << ' ' << m;
+      for (const planners::ItemIndex m : c.members) std::cout << ' ' << plan.items[m].item.id;
       std::cout << '\n';
     }
   }
   std::cout << "\nitems:\n";
   for (const planners::PlannedItem& p : plan.items) {
     std::cout << "  " << std::setw(3) << p.wave << "  " << p.item.id << "  (" << p.item.action
-              << ")  " << p.reason << '\n';
+              << ")  " << planners::ToText(plan, p) << '\n';
   }
   for (const std::string& w : plan.warnings) std::cerr << "samdrift: warning: " << w << '\n';
 }

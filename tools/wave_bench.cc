@@ -128,6 +128,7 @@ WaveProblem Generate(const Options& o) {
       host.hall_positions = 0.05;
       problem.items.push_back(std::move(host));
     }
+    const auto first_vm = static_cast<ItemIndex>(problem.items.size());
     for (long i = 0; i < vms; ++i) {
       WaveItem vm;
       vm.id = org + ":vm" + std::to_string(i) + ":migrate";
@@ -138,8 +139,7 @@ WaveProblem Generate(const Options& o) {
       vm.hours = 1.5;
       vm.criticality = uniform(0, 3);
       vm.past_end_of_support = chance(0.3);
-      vm.depends_on.push_back("joint:platform" + std::to_string(uniform(0, platforms - 1)) +
-                              ":build");
+      vm.depends_on.push_back(static_cast<ItemIndex>(uniform(0, platforms - 1)));  // a build
       problem.items.push_back(std::move(vm));
     }
     for (long i = 0; i < services; ++i) {
@@ -154,20 +154,19 @@ WaveProblem Generate(const Options& o) {
       service.past_end_of_support = chance(0.3);
       const int needs = uniform(1, 3);
       for (int n = 0; n < needs && vms > 0; ++n) {
-        service.depends_on.push_back(org + ":vm" + std::to_string(uniform(0, int(vms - 1))) +
-                                     ":migrate");
+        service.depends_on.push_back(first_vm + static_cast<ItemIndex>(uniform(0, int(vms - 1))));
       }
       // One in fifty closes a cycle with the service before it (and sometimes the one before).
       if (i >= 2 && chance(0.02)) {
-        service.depends_on.push_back(org + ":svc" + std::to_string(i - 1) + ":replace");
-        problem.items.back().depends_on.push_back(service.id);
-        if (chance(0.3)) {
-          problem.items[problem.items.size() - 2].depends_on.push_back(service.id);
-        }
+        const auto self = static_cast<ItemIndex>(problem.items.size());
+        service.depends_on.push_back(self - 1);
+        problem.items.back().depends_on.push_back(self);
+        if (chance(0.3)) problem.items[self - 2].depends_on.push_back(self);
       }
       problem.items.push_back(std::move(service));
     }
   }
+  SortDependencies(problem);
   return problem;
 }
 

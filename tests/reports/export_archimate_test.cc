@@ -555,8 +555,8 @@ TEST_CASE("the target and wave plans become the scenario part", "[planners][expo
                  planned("gnosjo:esxi:upgrade", "gnosjo", "gno-esx01 ESXi", "software"),
                  planned("gnosjo:app:migrate", "gnosjo", "gno-app01", "vm")};
   waves.waves = {
-      {1, {"build:core", "gnosjo:esxi:upgrade"}, 0.5, 14, {"gnosjo", "joint"}, {}, {}, "", "", {}},
-      {2, {"gnosjo:app:migrate"}, 0, 2, {"gnosjo"}, {}, {}, "", "", {}}};
+      {1, {0, 1}, 0.5, 14, {"gnosjo", "joint"}, {}, {}, "", "", {}},  // indices into items
+      {2, {2}, 0, 2, {"gnosjo"}, {}, {}, "", "", {}}};
 
   reports::ArchimateScenario s =
       reports::ArchimateScenarioFrom(estate, "Alternativ 1", &target, &waves);

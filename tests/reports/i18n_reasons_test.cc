@@ -9,6 +9,8 @@ using reports::Lang;
 
 TEST_CASE("a plan item's reason in Swedish names what made it and why its wave",
           "[reports][i18n]") {
+  planners::WavePlan plan;  // what the item waits for: a, b, c
+  for (const char* id : {"a", "b", "c"}) plan.items.emplace_back().item.id = id;
   planners::PlannedItem p;
   p.item.id = "gnosjo:srv01:move";
   p.item.hall_in = "DC1";
@@ -21,15 +23,18 @@ TEST_CASE("a plan item's reason in Swedish names what made it and why its wave",
   p.wave = 3;
   p.move_group = 7;
   p.why.cycle_items = 2;
-  p.why.after = {"a", "b", "c"};
+  p.why.after = {0, 1, 2};
   p.why.after_more = 4;
   p.why.ready_wave = 1;
   p.why.held_by.kind = planners::WaveBlock::Kind::kKwLimit;
   p.why.held_by.limit = 40.5;
   p.why.past_eol = true;
-  p.reason = "the planner's sentence";
-  CHECK(reports::PlanItemReason(Lang::kEn, p, nullptr) == "the planner's sentence");
-  CHECK(reports::PlanItemReason(Lang::kSv, p, nullptr) ==
+  CHECK(reports::PlanItemReason(Lang::kEn, plan, p, nullptr) ==
+        "moves from S/H/R1 to DC1, rack DC1-N01 U12 (a new rack); waits for 2 items outside the "
+        "plan's filter; moves with its dependency cycle (move group 7, 2 items); after a, b, c and "
+        "4 more; wave 3: ready in wave 1 but held back by the wave's kW limit (40.5); past end of "
+        "support, so early");
+  CHECK(reports::PlanItemReason(Lang::kSv, plan, p, nullptr) ==
         "flyttas från S/H/R1 till DC1, rack DC1-N01 U12 (ett nytt rack); väntar på 2 poster "
         "utanför planens filter; flyttas med sin beroendecykel (flyttgrupp 7, 2 poster); efter a, "
         "b, c och 4 till; våg 3: redo i våg 1 men hålls tillbaka av vågens gräns för kW (40,5); "
@@ -45,7 +50,7 @@ TEST_CASE("a plan item's reason in Swedish names what made it and why its wave",
   upgrade.wave = 1;
   upgrade.why.ready_wave = 1;
   upgrade.why.foundational = true;
-  CHECK(reports::PlanItemReason(Lang::kSv, upgrade, &gap) ==
+  CHECK(reports::PlanItemReason(Lang::kSv, plan, upgrade, &gap) ==
         "7-Zip 19 -> 7-Zip 23: samma produkt, nyare version; våg 1: inget att vänta på; byggs "
         "först, utanför vågens gränser");
   planners::PlannedItem core;
@@ -57,7 +62,7 @@ TEST_CASE("a plan item's reason in Swedish names what made it and why its wave",
   CHECK(reports::PlanItemAsset(Lang::kEn, core) == "network core in DC2");
   core.wave = 4;
   core.why.ready_wave = 4;
-  CHECK(reports::PlanItemReason(Lang::kSv, core, nullptr) ==
+  CHECK(reports::PlanItemReason(Lang::kSv, plan, core, nullptr) ==
         "byggs först: det gemensamma kärnnätet i DC2 som enheterna som flyttar dit ansluts till; "
         "våg 4: den första efter dess beroenden");
 }

@@ -3,12 +3,16 @@
 #define SAMDRIFT_TESTS_TOOLS_CLI_UTIL_H_
 
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
+
 #include "tests/test_paths.h"
 
 namespace samdrift::testing {
@@ -49,6 +53,26 @@ inline CliResult RunCli(const std::filesystem::path& dir, const std::string& arg
   r.out = Slurp(out);
   r.err = Slurp(err);
   return r;
+}
+
+// Starts `samdrift ARGS` in `dir` without waiting: stdout to /dev/null, stderr appended to
+// DIR/.spawn-stderr. Returns the child's pid.
+inline pid_t Spawn(const std::filesystem::path& dir, const std::vector<std::string>& args) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (chdir(dir.c_str()) != 0) _exit(127);
+    std::vector<char*> argv;
+    std::string binary = SAMDRIFT_BINARY;
+    argv.push_back(binary.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    freopen("/dev/null", "w", stdout);
+    freopen((dir / ".spawn-stderr").c_str(), "a", stderr);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
 }
 
 inline void WriteText(const std::filesystem::path& p, const std::string& text) {

@@ -26,24 +26,6 @@ void WriteBigCsv(const fs::path& path, int rows) {
   }
 }
 
-pid_t Spawn(const fs::path& dir, const std::vector<std::string>& args) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    if (chdir(dir.c_str()) != 0) _exit(127);
-    std::vector<char*> argv;
-    std::string binary = SAMDRIFT_BINARY;
-    argv.push_back(binary.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    freopen("/dev/null", "w", stdout);
-    freopen((dir / ".spawn-stderr").c_str(), "a", stderr);
-    execv(binary.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
 std::uintmax_t SizeOr0(const fs::path& p) {
   std::error_code ec;
   auto s = fs::file_size(p, ec);

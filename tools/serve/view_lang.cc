@@ -27,7 +27,7 @@ void PlanReasons(ordered_json& json, const planners::WavePlan& plan,
     const planners::PlannedItem& p = plan.items[i];
     const auto gap = gaps.find(p.item.id);
     items[i]["reason"] =
-        reports::PlanItemReason(Lang::kSv, p, gap == gaps.end() ? nullptr : gap->second);
+        reports::PlanItemReason(Lang::kSv, plan, p, gap == gaps.end() ? nullptr : gap->second);
   }
   ordered_json& waves = json["waves"];
   for (std::size_t i = 0; i < plan.waves.size() && i < waves.size(); ++i) {
