@@ -178,7 +178,9 @@ core::Result<Comparison> CompareOver(const std::shared_ptr<const planners::Plann
   if (jobs > 1) {
     // The catalog's matching is not thread-safe: every scenario's match is made here first.
     for (const planners::Scenario& s : loaded.scenarios) {
-      base->usage->Get(base->estate, *base->graph, base->catalog, s.orgs);
+      bool computed = false;
+      base->usage->Get(base->estate, *base->graph, base->catalog, s.orgs, &computed);
+      if (computed) Trace("estate matched with the catalog");
     }
   }
   std::vector<std::optional<planners::ScenarioComparison>> results(n);
