@@ -104,7 +104,7 @@ ScenarioComparison CompareScenario(const PlanningBase& base, const PipelineResul
   c.name = scenario.name;
   c.alternative = scenario.alternative;
   c.quantities = CollectCostQuantities({&base.estate, base.graph.get(), &base.catalog, &scenario,
-                                        &*run.target, &*run.halls, &*run.waves});
+                                        &*run.target, &*run.halls, &*run.waves, base.usage.get()});
   if (costs) {
     c.costs = *costs;
     c.summary = PriceCosts(c.quantities, *costs);

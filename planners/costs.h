@@ -18,6 +18,7 @@
 #include "planners/hall_plan.h"
 #include "planners/scenario.h"
 #include "planners/target.h"
+#include "planners/usage.h"
 #include "planners/waves.h"
 
 namespace samdrift::planners {
@@ -87,6 +88,9 @@ struct PlanView {
   const TargetPlan* target = nullptr;
   const HallPlan* halls = nullptr;
   const WavePlan* waves = nullptr;
+  // The base's match of the estate (PlanningBase::usage), shared with the target; null: matched
+  // here again.
+  UsageMemo* usage = nullptr;
 };
 
 CostQuantities CollectCostQuantities(const PlanView& plan);

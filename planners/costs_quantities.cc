@@ -146,7 +146,9 @@ void CountLicences(const PlanView& p, CostQuantities& q) {
     gaps.emplace(GapKey(g.org, g.key, g.capability), &g);
     if (g.action == GapAction::kRetire) retired.insert({g.org, g.key});
   }
-  const UsageSet usage = CollectUsage(*p.estate, *p.graph, *p.catalog, q.orgs);
+  UsageSet own;
+  const UsageSet& usage = p.usage ? p.usage->Get(*p.estate, *p.graph, *p.catalog, q.orgs)
+                                  : (own = CollectUsage(*p.estate, *p.graph, *p.catalog, q.orgs));
   for (const Usage& u : usage.usages) {
     const core::Asset& carrier = p.graph->asset(u.carrier);
     const core::Technology& t = p.catalog->technology(u.technology);

@@ -61,12 +61,25 @@ class Run {
   }
 
   core::Status PlanTheTarget() {
-    auto target =
-        PlanTarget(base_->estate, *graph_, base_->catalog, TargetScenario(), diagnostics_);
+    const Scenario* scenario = TargetScenario();
+    auto target = own_graph_
+                      ? PlanTarget(base_->estate, *graph_, base_->catalog, scenario, diagnostics_)
+                      : PlanTarget(base_->estate, *graph_, base_->catalog, MatchedEstate(scenario),
+                                   scenario, diagnostics_);
     if (!target.ok()) return target.status();
     out_.target = std::move(target).value();
     Trace("target planned");
     return core::Status::Ok();
+  }
+
+  // The base's match of the estate for the scenario's orgs, made by the first run that asks.
+  const UsageSet& MatchedEstate(const Scenario* scenario) const {
+    bool computed = false;
+    const UsageSet& usage =
+        base_->usage->Get(base_->estate, *graph_, base_->catalog,
+                          scenario ? scenario->orgs : std::vector<std::string>{}, &computed);
+    if (computed) Trace("estate matched with the catalog");
+    return usage;
   }
 
   core::Status PlanTheHalls() {

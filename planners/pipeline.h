@@ -23,6 +23,7 @@
 #include "planners/risk.h"
 #include "planners/scenario.h"
 #include "planners/target.h"
+#include "planners/usage.h"
 #include "planners/waves.h"
 
 namespace samdrift::planners {
@@ -34,6 +35,8 @@ struct PlanningBase {
   core::Catalog catalog;
   std::vector<core::DeviceType> device_types;
   std::unique_ptr<const core::GraphView> graph;  // over `estate`; null when not built
+  // The estate matched against the catalog, once per org list, for every run (with the graph).
+  std::unique_ptr<UsageMemo> usage = std::make_unique<UsageMemo>();
 };
 
 // Whether MakePlanningBase builds the graph view (the target, waves and risk follow relations).

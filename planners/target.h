@@ -18,6 +18,7 @@
 #include "planners/effort.h"
 #include "planners/lifecycle.h"
 #include "planners/scenario.h"
+#include "planners/usage.h"
 
 namespace samdrift::planners {
 
@@ -109,6 +110,11 @@ core::Result<TargetPlan> PlanTarget(const core::Estate& estate, const core::Cata
 core::Result<TargetPlan> PlanTarget(const core::Estate& estate, const core::GraphView& graph,
                                     const core::Catalog& catalog, const Scenario* scenario,
                                     core::Diagnostics& diagnostics);
+// The same with the estate already matched against the catalog: `usage` is CollectUsage(estate,
+// graph, catalog, the scenario's orgs), as a PlanningBase's UsageMemo keeps it for every run.
+core::Result<TargetPlan> PlanTarget(const core::Estate& estate, const core::GraphView& graph,
+                                    const core::Catalog& catalog, const UsageSet& usage,
+                                    const Scenario* scenario, core::Diagnostics& diagnostics);
 
 }  // namespace samdrift::planners
 

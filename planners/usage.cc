@@ -1,6 +1,7 @@
 #include "planners/usage.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 #include <unordered_map>
 
@@ -22,11 +23,14 @@ UsageSet CollectUsage(const core::Estate& estate, const core::GraphView& graph,
     std::sort(out.orgs.begin(), out.orgs.end());
   }
 
-  // (carrier, capability) -> index into out.usages
-  std::unordered_map<std::string, std::size_t> slot;
-  auto key_of = [](core::AssetId carrier, const std::string& capability) {
-    std::string key(reinterpret_cast<const char*>(&carrier.value), sizeof carrier.value);
-    return key += capability;
+  // (carrier, capability) -> index into out.usages. The key is numeric: a string key made and
+  // hashed per facet was half of the time here at national scale (perf, session 10).
+  std::unordered_map<std::string, std::uint64_t> capability_ids;  // the catalog's few
+  std::unordered_map<std::uint64_t, std::size_t> slot;
+  auto key_of = [&](core::AssetId carrier, const std::string& capability) {
+    const std::uint64_t id =
+        capability_ids.try_emplace(capability, capability_ids.size()).first->second;
+    return id << 32 | carrier.value;
   };
   const auto n = static_cast<std::uint32_t>(estate.assets.size());
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -97,6 +101,37 @@ UsageSet CollectUsage(const core::Estate& estate, const core::GraphView& graph,
     return x.capability < y.capability;
   });
   return out;
+}
+
+std::vector<std::string> UsageMemo::Key(const core::Estate& estate,
+                                        const std::vector<std::string>& orgs) {
+  if (orgs.empty()) return orgs;
+  if (!estate_orgs_) {
+    estate_orgs_.emplace();
+    for (const core::Asset& a : estate.assets) estate_orgs_->insert(a.org);
+  }
+  const std::set<std::string> named(orgs.begin(), orgs.end());
+  if (named.size() != orgs.size()) return orgs;  // a repeat: CollectUsage may list it twice
+  if (named == *estate_orgs_) return {};
+  return {named.begin(), named.end()};  // the order named does not change the result
+}
+
+const UsageSet& UsageMemo::Get(const core::Estate& estate, const core::GraphView& graph,
+                               const core::Catalog& catalog, const std::vector<std::string>& orgs,
+                               bool* computed) {
+  std::lock_guard lock(mutex_);
+  auto [it, added] = sets_.try_emplace(Key(estate, orgs));
+  if (added) {
+    it->second = std::make_unique<const UsageSet>(CollectUsage(estate, graph, catalog, it->first));
+    ++computations_;
+  }
+  if (computed) *computed = added;
+  return *it->second;
+}
+
+std::size_t UsageMemo::computations() const {
+  std::lock_guard lock(mutex_);
+  return computations_;
 }
 
 core::Category CategoryFor(const core::Technology& t, const std::string& capability) {

@@ -5,6 +5,11 @@
 #ifndef SAMDRIFT_PLANNERS_USAGE_H_
 #define SAMDRIFT_PLANNERS_USAGE_H_
 
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -39,6 +44,29 @@ struct UsageSet {
 // `orgs` empty: every org of the estate. The view must be built from `estate`.
 UsageSet CollectUsage(const core::Estate& estate, const core::GraphView& graph,
                       const core::Catalog& catalog, const std::vector<std::string>& orgs);
+
+// CollectUsage made once per org list and kept: the scenarios of a comparison, and the target
+// and pricing of each, match the same estate against the same catalog. Safe to call from several
+// threads (one computes, the others wait); the catalog's matching is not, so every call for one
+// catalog goes through one memo. Lists of the same orgs in another order share an entry, and a
+// list naming exactly the estate's orgs shares the empty list's (every org): CollectUsage gives
+// the same for them.
+class UsageMemo {
+ public:
+  // `computed` (optional) is set to whether this call matched the estate.
+  const UsageSet& Get(const core::Estate& estate, const core::GraphView& graph,
+                      const core::Catalog& catalog, const std::vector<std::string>& orgs,
+                      bool* computed = nullptr);
+  std::size_t computations() const;  // how often Get matched the estate
+
+ private:
+  std::vector<std::string> Key(const core::Estate& estate, const std::vector<std::string>& orgs);
+
+  mutable std::mutex mutex_;
+  std::optional<std::set<std::string>> estate_orgs_;
+  std::map<std::vector<std::string>, std::unique_ptr<const UsageSet>> sets_;
+  std::size_t computations_ = 0;
+};
 
 // The category a technology counts in for `capability` (a server OS used as a client OS is a
 // client technology).

@@ -1,9 +1,12 @@
 // The samdrift program's allocator settings, linked only when the program uses jemalloc
-// (SAMDRIFT_JEMALLOC). Imports and planners hold millions of small strings and a few very large
-// arrays; on 4 KiB pages each fresh page costs a fault, which dominated a 300,000-row import on
-// a virtual machine. Transparent huge pages for jemalloc's arenas and metadata cut those faults
-// by a factor of up to 512. jemalloc reads this symbol once, before the first allocation.
+// (SAMDRIFT_JEMALLOC). jemalloc reads this symbol once, before the first allocation.
+//
+// No transparent huge pages (`thp:default`: the kernel's setting, madvise on Debian, so none):
+// with `thp:always` every first touch of a 2 MiB range faulted in and zeroed a whole huge page,
+// again after each purge, and a 29-org `compare` spent 21 of 37 s CPU in the kernel zeroing
+// them (`clear_page_erms` under `do_huge_pmd_anonymous_page`, perf); without, 3 of 20 s, at
+// the same peak (bench/RESULTS.md, session 10). Imports measured no difference (session 9).
 extern "C" {
 // NOLINTNEXTLINE: the name and type are jemalloc's interface.
-const char* malloc_conf = "thp:always,metadata_thp:auto,background_thread:false";
+const char* malloc_conf = "thp:default,metadata_thp:disabled,background_thread:false";
 }

@@ -1,11 +1,14 @@
 #include "tools/compare_run.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
+#include <thread>
 
 #include "core/text.h"
 #include "planners/pipeline.h"
@@ -124,28 +127,87 @@ core::Result<LoadedScenarios> ReadChecked(const core::Store& store,
   return loaded;
 }
 
-// Each scenario planned, priced and scored over `base`, then the sensitivity. The scenario of
-// `planned` (the caller's run of the same file over the same base) is not planned again.
+// One scenario planned, priced and scored over `base`. The scenario of `planned` (the caller's
+// run of the same file over the same base) is not planned again.
+core::Status CompareOne(const std::shared_ptr<const planners::PlanningBase>& base,
+                        const LoadedScenarios& loaded, const planners::Scenario& s,
+                        const planners::PipelineResult* planned,
+                        std::optional<planners::ScenarioComparison>& out,
+                        core::Diagnostics& diagnostics) {
+  const planners::CostsFile* costs = s.costs.empty() ? nullptr : &loaded.costs.at(s.costs);
+  if (planned && !s.source.empty() && planned->scenario.source == s.source) {
+    out = planners::CompareScenario(*base, *planned, costs);
+    Trace("compared: " + s.name);
+    return core::Status::Ok();
+  }
+  planners::PipelineRequest request;
+  request.scenario = &s;
+  request.steps = planners::kCompareSteps;
+  request.trace = Trace;
+  auto run = planners::RunPipeline(base, request, diagnostics);
+  if (!run.ok()) return run.status();
+  out = planners::CompareScenario(*base, *run, costs);
+  Trace("compared: " + s.name);
+  return core::Status::Ok();
+}
+
+// Above this many assets the scenarios are planned one at a time: a pooled scenario's plan
+// holds about 0.6 KB per asset (3 GB at 290 orgs), so two at once would need as much again.
+constexpr std::size_t kParallelAssets = 1'000'000;
+
+// `jobs` (0: chosen here) bounded by the scenarios; one without the base's graph (each run then
+// builds its own and matches the estate itself).
+std::size_t JobsFor(const planners::PlanningBase& base, std::size_t scenarios, std::size_t jobs) {
+  if (!base.graph) return 1;
+  if (jobs == 0) {
+    const bool large = base.estate.assets.size() > kParallelAssets;
+    jobs = large ? 1 : std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+  }
+  return std::max<std::size_t>(1, std::min(jobs, scenarios));
+}
+
+// Each scenario planned, priced and scored over `base` (`jobs` at a time), then the
+// sensitivity. The results and each scenario's diagnostics are kept in the order given; a
+// failed scenario ends the comparison there, as one at a time would.
 core::Result<Comparison> CompareOver(const std::shared_ptr<const planners::PlanningBase>& base,
                                      const LoadedScenarios& loaded, core::Diagnostics& diagnostics,
-                                     const planners::PipelineResult* planned = nullptr) {
+                                     const planners::PipelineResult* planned = nullptr,
+                                     std::size_t jobs = 0) {
+  const std::size_t n = loaded.scenarios.size();
+  jobs = JobsFor(*base, n, jobs);
+  if (jobs > 1) {
+    // The catalog's matching is not thread-safe: every scenario's match is made here first.
+    for (const planners::Scenario& s : loaded.scenarios) {
+      bool computed = false;
+      base->usage->Get(base->estate, *base->graph, base->catalog, s.orgs, &computed);
+      if (computed) Trace("estate matched with the catalog");
+    }
+  }
+  std::vector<std::optional<planners::ScenarioComparison>> results(n);
+  std::vector<core::Diagnostics> said(n);
+  std::vector<core::Status> status(n, core::Status::Ok());
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> failed{n};  // the first failed scenario's index, n when none
+  auto work = [&] {
+    for (std::size_t i = next++; i < n && i < failed; i = next++) {
+      status[i] = CompareOne(base, loaded, loaded.scenarios[i], planned, results[i], said[i]);
+      if (!status[i].ok()) {
+        std::size_t first = failed;
+        while (i < first && !failed.compare_exchange_weak(first, i)) {
+        }
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (std::size_t j = 1; j < jobs; ++j) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
   Comparison out;
   out.org_names = base->estate.org_names;
-  for (const planners::Scenario& s : loaded.scenarios) {
-    const planners::CostsFile* costs = s.costs.empty() ? nullptr : &loaded.costs.at(s.costs);
-    if (planned && !s.source.empty() && planned->scenario.source == s.source) {
-      out.scenarios.push_back(planners::CompareScenario(*base, *planned, costs));
-      Trace("compared: " + s.name);
-      continue;
-    }
-    planners::PipelineRequest request;
-    request.scenario = &s;
-    request.steps = planners::kCompareSteps;
-    request.trace = Trace;
-    auto run = planners::RunPipeline(base, request, diagnostics);
-    if (!run.ok()) return run.status();
-    out.scenarios.push_back(planners::CompareScenario(*base, *run, costs));
-    Trace("compared: " + s.name);
+  for (std::size_t i = 0; i < n; ++i) {
+    diagnostics.Append(said[i]);
+    if (!status[i].ok()) return status[i];
+    out.scenarios.push_back(std::move(*results[i]));
   }
   planners::AddSensitivity(out.scenarios);
   return out;
@@ -167,7 +229,7 @@ bool Covers(const std::vector<std::string>& base_orgs,
 core::Result<Comparison> CompareScenarios(const core::Store& store,
                                           const std::vector<std::string>& paths,
                                           const std::vector<std::string>& catalogs,
-                                          core::Diagnostics& diagnostics) {
+                                          core::Diagnostics& diagnostics, std::size_t jobs) {
   Trace("start");
   auto loaded = ReadChecked(store, paths, diagnostics);
   if (!loaded.ok()) return loaded.status();
@@ -176,7 +238,7 @@ core::Result<Comparison> CompareScenarios(const core::Store& store,
   if (auto s = ReadCosts(store, *catalog, *loaded, diagnostics); !s.ok()) return s;
   auto base = LoadBase(store, OrgsOf(loaded->scenarios), std::move(catalog).value());
   if (!base.ok()) return base.status();
-  return CompareOver(*base, *loaded, diagnostics);
+  return CompareOver(*base, *loaded, diagnostics, nullptr, jobs);
 }
 
 core::Result<Comparison> CompareScenarios(const core::Store& store,

@@ -25,10 +25,13 @@ struct Comparison {
 // Reads the scenarios at `paths` and their costs files, checks them against the store and the
 // catalog (bundled plus `catalogs`), plans each over one estate and adds the sensitivity.
 // Two scenarios of one name are a located error (SCN012); the status says which step failed.
+// `jobs`: how many scenarios are planned at once; 0: two on a machine of two cores or more, one
+// for an estate of more than 1,000,000 assets (memory). The result and the diagnostics are the
+// same for any number.
 core::Result<Comparison> CompareScenarios(const core::Store& store,
                                           const std::vector<std::string>& paths,
                                           const std::vector<std::string>& catalogs,
-                                          core::Diagnostics& diagnostics);
+                                          core::Diagnostics& diagnostics, std::size_t jobs = 0);
 
 // The same over `base` (the report's: its graph built, its estate of `base_orgs`, empty for every
 // org, its catalog read from `catalogs`), so that the estate is read once; when a scenario names

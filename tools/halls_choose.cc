@@ -107,7 +107,7 @@ core::Status LoadPricing(const core::Store& store, const planners::PlanningBase&
   out.costs = std::move(costs).value();
   out.pricer = std::make_unique<planners::SitingPricer>(
       planners::PlanView{&base.estate, base.graph.get(), &base.catalog, &run.scenario, &*run.target,
-                         &*run.halls, &*run.waves},
+                         &*run.halls, &*run.waves, base.usage.get()},
       out.costs);
   return core::Status::Ok();
 }

@@ -1,9 +1,11 @@
 #include "planners/pipeline.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
+#include "planners/compare.h"
 #include "tests/planners/estate_util.h"
 
 using namespace samdrift;
@@ -145,8 +147,8 @@ TEST_CASE("kWavesOnly lets the base go when the caller hands over its only refer
   const planners::PipelineResult lean = Run(std::move(base), request);
   CHECK(watch.expired());
   // The base is freed once the wave problem is built, before the waves are planned.
-  CHECK(seen == std::vector<std::string>{"target planned", "halls planned",
-                                         "wave problem built (base freed)",
+  CHECK(seen == std::vector<std::string>{"estate matched with the catalog", "target planned",
+                                         "halls planned", "wave problem built (base freed)",
                                          "waves planned (base freed)"});
   CHECK_FALSE(lean.target);
   CHECK_FALSE(lean.halls);
@@ -201,4 +203,97 @@ TEST_CASE("the scenario a run plans with", "[planners][pipeline]") {
   const auto over = planners::ScenarioWithDate(&file, "2027-03-01");
   CHECK(over->date == "2027-03-01");
   CHECK(over->source == "s.yaml");
+}
+
+namespace {
+
+// Every field of a target plan that its consumers read, one line per standard and gap.
+std::vector<std::string> Described(const planners::TargetPlan& plan) {
+  std::vector<std::string> out{plan.date, std::to_string(plan.total_effort_hours)};
+  for (const std::string& org : plan.orgs) out.push_back("org " + org);
+  for (const planners::Standard& s : plan.standards) {
+    out.push_back(s.capability + " " + s.technology + " " + s.name + " " + s.reason + " " +
+                  std::to_string(s.orgs_using) + " " + std::to_string(s.assets) + " " +
+                  std::to_string(s.assets_on_standard) + (s.pooled ? "" : " not pooled"));
+  }
+  for (const planners::Gap& g : plan.gaps) {
+    out.push_back(g.key + " " + g.capability + " " + g.from + " -> " + g.to + " " +
+                  std::string(planners::ToString(g.action)) + " " + std::to_string(g.effort_hours) +
+                  " " + g.via + " " + g.via_cluster + " " + g.reason);
+  }
+  for (const auto& item : plan.lifecycle.items) {
+    out.push_back("lifecycle " + item.key + " " + item.technology + " " + item.capability);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the estate is matched once for every run over a base and for their pricing",
+          "[planners][pipeline]") {
+  const auto base = Base(planners::GraphNeed::kBuild, planners::Relations::kRelease);
+  const planners::Scenario acme = testing::ParsedScenario(
+      "name: Acme\ndate: 2026-12-01\nstandards:\n  hypervisor: acme-hv-2\n");
+  const planners::Scenario beta = testing::ParsedScenario(
+      "name: Beta\ndate: 2026-12-01\nstandards:\n  hypervisor: beta-hv-1\n");
+  std::vector<std::string> trace;
+  planners::PipelineRequest request;
+  request.steps = planners::kCompareSteps;
+  request.trace = [&](std::string_view step) { trace.emplace_back(step); };
+  for (const planners::Scenario* s : {&acme, &beta}) {
+    request.scenario = s;
+    const planners::PipelineResult run = Run(base, request);
+    // The pricing counts licences from the same match: every org named is every org.
+    CHECK(run.target->orgs == std::vector<std::string>{"a", "b", "c"});
+    planners::CompareScenario(*base, run, nullptr);
+  }
+  CHECK(std::count(trace.begin(), trace.end(), "estate matched with the catalog") == 1);
+  CHECK(trace.front() == "estate matched with the catalog");
+  CHECK(base->usage->computations() == 1);
+}
+
+TEST_CASE("a target over the base's shared match is the target matched alone",
+          "[planners][pipeline]") {
+  const auto base = Base(planners::GraphNeed::kBuild, planners::Relations::kRelease);
+  for (const char* yaml : {"name: Acme\ndate: 2026-12-01\nstandards:\n  hypervisor: acme-hv-2\n",
+                           "name: Beta\ndate: 2025-01-15\nstandards:\n  hypervisor: beta-hv-1\n",
+                           "name: Orgs\ndate: 2026-12-01\norgs: [a, b]\n"}) {
+    const planners::Scenario scenario = testing::ParsedScenario(yaml);
+    INFO(scenario.name);
+    planners::PipelineRequest request;
+    request.scenario = &scenario;
+    request.steps = Step::kTarget;
+    const planners::PipelineResult shared = Run(base, request);
+    core::Diagnostics d;
+    auto alone = planners::PlanTarget(base->estate, *base->graph, base->catalog, &scenario, d);
+    REQUIRE(alone.ok());
+    CHECK(Described(*shared.target) == Described(*alone));
+    CHECK_FALSE(alone->gaps.empty());
+  }
+  CHECK(base->usage->computations() == 2);  // every org, then orgs a and b
+}
+
+TEST_CASE("the match of every org named is the match of every org; others are their own",
+          "[planners][usage]") {
+  const auto base = Base(planners::GraphNeed::kBuild, planners::Relations::kKeep);
+  planners::UsageMemo memo;
+  bool computed = false;
+  auto get = [&](const std::vector<std::string>& orgs) -> const planners::UsageSet& {
+    return memo.Get(base->estate, *base->graph, base->catalog, orgs, &computed);
+  };
+  const planners::UsageSet& every = get({});
+  CHECK(computed);
+  CHECK(&get({"c", "a", "b"}) == &every);
+  CHECK_FALSE(computed);
+  const planners::UsageSet& two = get({"a", "b"});
+  CHECK(computed);
+  CHECK(two.orgs == std::vector<std::string>{"a", "b"});
+  CHECK(two.usages.size() < every.usages.size());
+  CHECK(&get({"b", "a"}) == &two);
+  CHECK_FALSE(computed);
+  // A list with a repeat, or with an org the estate lacks, is not every org.
+  CHECK(&get({"a", "b", "c", "c"}) != &every);
+  CHECK(computed);
+  CHECK(get({"a", "b", "c", "d"}).orgs == std::vector<std::string>{"a", "b", "c", "d"});
+  CHECK(memo.computations() == 4);
 }

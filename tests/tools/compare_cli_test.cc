@@ -126,6 +126,7 @@ TEST_CASE("compare on the samples: the README's hand-derived figures", "[cli][co
   INFO(traced.err);
   CHECK(count(" estate loaded\n") == 1);
   CHECK(count(" graph built\n") == 1);
+  CHECK(count(" estate matched with the catalog\n") == 1);  // for every scenario and price
   for (const char* step : {" target planned\n", " halls planned\n", " waves planned\n",
                            " risk computed\n", " compared: "}) {
     CHECK(count(step) == 4);
@@ -283,6 +284,7 @@ TEST_CASE("report with several scenarios: the comparison holds compare's figures
   REQUIRE(traced.exit_code == 0);
   CHECK(Count(traced.err, " estate loaded\n") == 1);
   CHECK(Count(traced.err, " graph built\n") == 1);
+  CHECK(Count(traced.err, " estate matched with the catalog\n") == 1);
   for (const char* step : {" target planned\n", " halls planned\n", " waves planned\n",
                            " risk computed\n", " compared: "}) {
     INFO(step);
