@@ -10,6 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const puppeteer = require('puppeteer-core');
 const {pdfPages} = require('./pdf_pages');
+const {watchedPage} = require('./page_problems');
 
 const reports = {sv: process.env.SAMDRIFT_REPORT_SV, en: process.env.SAMDRIFT_REPORT_EN};
 const artifacts = process.env.SAMDRIFT_BROWSER_ARTIFACTS || path.join(__dirname, 'artifacts');
@@ -33,12 +34,7 @@ test.after(async () => { if (browser) await browser.close(); });
 
 // Opens a report; its console errors and page errors are collected in page.problems.
 async function open(lang, width = 1400) {
-  const page = await browser.newPage();
-  page.problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
-  page.on('pageerror', (e) => page.problems.push(String(e)));
-  page.on('requestfailed', (r) => page.problems.push('request failed: ' + r.url()));
-  await page.setViewport({width, height: 1000});
+  const page = await watchedPage(browser, width);
   await page.goto('file://' + path.resolve(reports[lang]), {waitUntil: 'load'});
   return page;
 }

@@ -6,6 +6,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const {spawn} = require('node:child_process');
 const puppeteer = require('puppeteer-core');
+const {watchedPage} = require('./page_problems');
 
 const artifacts = process.env.SAMDRIFT_BROWSER_ARTIFACTS || path.join(__dirname, 'artifacts');
 let server;
@@ -32,12 +33,7 @@ function startServer() {
 // Opens PAGE (a hash route) in LANG with the working SCENARIO; console errors, page errors and
 // failed requests are collected in page.problems.
 async function open(route, {lang = 'sv', scenario = 'arbete', width = 1400} = {}) {
-  const page = await browser.newPage();
-  page.problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
-  page.on('pageerror', (e) => page.problems.push(String(e)));
-  page.on('requestfailed', (r) => page.problems.push('request failed: ' + r.url()));
-  await page.setViewport({width, height: 1000});
+  const page = await watchedPage(browser, width);
   await page.evaluateOnNewDocument((l, s) => {
     localStorage.setItem('samdrift.lang', l);
     localStorage.setItem('samdrift.scenario', s);
