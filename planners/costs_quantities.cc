@@ -39,13 +39,13 @@ void CountAssets(const PlanView& p, CostQuantities& q) {
 void CountPurchases(const TargetPlan& target, const core::Catalog& catalog, CostQuantities& q) {
   std::map<std::pair<std::string, std::string>, Purchase> by;
   for (const Gap& g : target.gaps) {
-    if (g.action != GapAction::kReplace || g.to.empty()) continue;
-    const core::Technology* to = catalog.Find(g.to);
+    if (g.action != GapAction::kReplace || g.to().empty()) continue;
+    const core::Technology* to = catalog.Find(g.to());
     if (!to || !to->hardware) continue;
-    Purchase& p = by[{g.org, g.to}];
-    p.org = g.org;
-    p.technology = g.to;
-    p.capability = g.capability;
+    Purchase& p = by[{g.org(), g.to()}];
+    p.org = g.org();
+    p.technology = g.to();
+    p.capability = g.capability();
     ++p.units;
   }
   for (auto& [key, p] : by) q.purchases.push_back(std::move(p));
@@ -57,9 +57,9 @@ void CountEarlyReplacement(const TargetPlan& target, const core::Catalog& catalo
   const auto planned = ParseDay(target.date);
   for (const Gap& g : target.gaps) {
     if (g.action != GapAction::kReplace && g.action != GapAction::kRetire) continue;
-    const core::Technology* from = catalog.Find(g.from);
-    if (!from || !from->hardware || g.past_end_of_support || g.end_of_support.empty()) continue;
-    const auto end = ParseDay(g.end_of_support);
+    const core::Technology* from = catalog.Find(g.from());
+    if (!from || !from->hardware || g.past_end_of_support || g.end_of_support().empty()) continue;
+    const auto end = ParseDay(g.end_of_support());
     if (!planned || !end) continue;
     ++q.replaced_early;
     q.support_years_left += (*end - *planned).count() / 365.25;
@@ -143,8 +143,8 @@ void CountLicences(const PlanView& p, CostQuantities& q) {
   std::unordered_map<std::string, const Gap*> gaps;
   std::set<std::pair<std::string, std::string>> retired;  // (org, key)
   for (const Gap& g : p.target->gaps) {
-    gaps.emplace(GapKey(g.org, g.key, g.capability), &g);
-    if (g.action == GapAction::kRetire) retired.insert({g.org, g.key});
+    gaps.emplace(GapKey(g.org(), g.key(), g.capability()), &g);
+    if (g.action == GapAction::kRetire) retired.insert({g.org(), g.key()});
   }
   UsageSet own;
   const UsageSet& usage = p.usage ? p.usage->Get(*p.estate, *p.graph, *p.catalog, q.orgs)
@@ -157,7 +157,7 @@ void CountLicences(const PlanView& p, CostQuantities& q) {
     const core::Technology* after = &t;
     auto g = gaps.find(GapKey(carrier.org, carrier.Key(), u.capability));
     if (g != gaps.end() && g->second->action != GapAction::kMigrate) {
-      after = p.catalog->Find(g->second->to);
+      after = p.catalog->Find(g->second->to());
       if (!after) continue;
     }
     AddLicence(q.licences_target[carrier.org], *after, u.capability, carrier);

@@ -7,7 +7,9 @@
 
 namespace samdrift::planners {
 
-std::string GapItemId(const Gap& gap) { return gap.org + ":" + gap.key + ":" + gap.capability; }
+std::string GapItemId(const Gap& gap) {
+  return gap.org() + ":" + gap.key() + ":" + gap.capability();
+}
 
 namespace {
 
@@ -26,8 +28,7 @@ class Builder {
         scenario_(scenario),
         first_item_of_(graph.asset_count(), kNoItem) {}
 
-  // With `owned` (the same plan as `target`) the gaps' texts move into the items and the gaps
-  // are freed.
+  // With `owned` (the same plan as `target`) the gaps are freed once they are items.
   WaveProblem Build(const TargetPlan* target, const HallPlan* halls, TargetPlan* owned = nullptr) {
     problem_.limits = scenario_.waves;
     // Reserved once: at national scale a vector of millions of items that grows holds its old
@@ -153,21 +154,16 @@ class Builder {
       const Gap& gap = target.gaps[k];
       WaveItem item;
       item.id = GapItemId(gap);
-      item.org = gap.org;
+      item.org = gap.org();
       item.action = std::string(ToString(gap.action));
       item.kind = std::string(core::ToString(gap.kind));
       item.category = std::string(core::ToString(gap.category));
       item.hours = gap.effort_hours;
       item.past_end_of_support = gap.past_end_of_support;
       item.why.kind = ItemWhy::Kind::kGap;
-      if (owned) {
-        item.asset = std::move(owned->gaps[k].asset);
-        item.reason = std::move(owned->gaps[k].reason);
-      } else {
-        item.asset = gap.asset;
-        item.reason = gap.reason;
-      }
-      const auto asset = graph_.Find(gap.org, gap.key, gap.kind);
+      item.asset = gap.asset();
+      item.reason = gap.reason();
+      const auto asset = graph_.Find(gap.org(), gap.key(), gap.kind);
       FillFromAsset(item, AssetOf(asset));
       if (gap.kind == core::AssetKind::kVm &&
           (gap.action == GapAction::kMigrate || gap.action == GapAction::kReplace)) {

@@ -175,7 +175,7 @@ std::shared_ptr<const PlanningBase> MakePlanningBase(core::Estate estate, core::
 AssetNames RetiredByTarget(const TargetPlan& target) {
   AssetNames retired;
   for (const Gap& gap : target.gaps) {
-    if (gap.action == GapAction::kRetire) retired.insert({gap.org, gap.asset});
+    if (gap.action == GapAction::kRetire) retired.insert({gap.org(), gap.asset()});
   }
   return retired;
 }

@@ -83,7 +83,7 @@ void ComputeEos(const RiskInput& in, RiskReport& report, core::Diagnostics& diag
   }
   if (in.target == nullptr) return;
   std::set<std::pair<std::string, std::string>> changed;
-  for (const Gap& gap : in.target->gaps) changed.insert({gap.org, gap.key});
+  for (const Gap& gap : in.target->gaps) changed.insert({gap.org(), gap.key()});
   // One count per asset: past when any of its technologies is past, else soon.
   std::map<std::tuple<std::string, std::string, AssetKind>, bool> exposed;  // -> past
   for (const LifecycleItem& item : in.target->lifecycle.items) {

@@ -50,30 +50,24 @@ const Standard* Planner::StandardFor(const std::string& capability) const {
 Gap Planner::NewGap(AssetId carrier, const std::string& capability) const {
   const core::Asset& a = graph_.asset(carrier);
   Gap g;
-  g.org = a.org;
-  g.asset = a.name;
-  g.key = a.Key();
+  g.subject = &a;
   g.kind = a.kind;
   g.category = a.category;
-  g.capability = capability;
+  g.capability_id = InternCapability(capability);
   return g;
 }
 
-void Planner::Finish(Gap& g, const Technology* from, std::string reason) {
+void Planner::Finish(Gap& g, const Technology* from) {
   if (from) {
-    g.from = from->id;
-    g.from_name = from->name;
-    g.end_of_support = from->end_of_support;
+    g.from_technology = from;
     g.past_end_of_support = !from->end_of_support.empty() && from->end_of_support < plan_.date;
   }
   g.effort_hours =
       plan_.effort.Hours(g.kind,
                          g.kind == core::AssetKind::kVm && g.action == GapAction::kMigrate
                              ? std::string_view()
-                             : std::string_view(g.capability),
+                             : std::string_view(g.capability()),
                          static_cast<int>(g.action));
-  if (g.past_end_of_support) reason += "; past end of support since " + g.end_of_support;
-  g.reason = std::move(reason);
 }
 
 bool Planner::HardwarePast(AssetId carrier) {
@@ -100,63 +94,53 @@ void Planner::Gaps() {
     Gap g = NewGap(u.carrier, u.capability);
     if (s->technology == "none") {
       g.action = GapAction::kRetire;
-      g.to = "";
       g.why = GapWhy::kNoTarget;
-      Finish(g, &t, t.name + ": the target has no " + u.capability);
+      Finish(g, &t);
       plan_.gaps.push_back(std::move(g));
       continue;
     }
     const Technology* st = catalog_.Find(s->technology);
-    g.to = st->id;
-    g.to_name = st->name;
+    g.to_technology = st;
     if (t.id == st->id) continue;
-    std::string reason;
     if (t.product_id == st->product_id) {
       if (st->product_level()) continue;  // the standard is the product, any version
       if (u.level == core::MatchLevel::kProduct) {
         g.version_unknown = true;
         g.why = GapWhy::kVersionUnknown;
         g.action = t.hardware ? GapAction::kReplace : GapAction::kUpgrade;
-        reason = t.name + ", model or version not recognised: check it against " + st->name;
       } else if (t.hardware) {
         g.action = GapAction::kReplace;
         g.why = GapWhy::kOtherModel;
-        reason = t.name + " -> " + st->name + ": another model, replaced";
       } else if (t.rank < st->rank) {
         g.action = GapAction::kUpgrade;
         g.why = GapWhy::kNewerVersion;
-        reason = t.name + " -> " + st->name + ": same product, newer version";
       } else {
         g.action = GapAction::kReplace;
         g.why = GapWhy::kNewerThanStandard;
-        reason = t.name + " is newer than the standard " + st->name +
-                 ": reinstall the standard or raise the standard";
       }
     } else if (u.capability == "hypervisor" && HardwarePast(u.carrier)) {
       g.action = GapAction::kRetire;
       g.why = GapWhy::kPlatformPastSupport;
-      reason = t.name + " -> " + st->name +
-               ": another platform on hardware past end of support; retire the host, its "
-               "workloads migrate";
     } else {
       g.action = GapAction::kReplace;
-      reason = t.name + " -> " + st->name + ": another product in place";
-      g.why = GapWhy::kOtherProduct;
-      if (u.capability == "hypervisor") {
-        reason += "; its workloads migrate";
-        g.why = GapWhy::kOtherPlatform;
-      }
+      g.why = u.capability == "hypervisor" ? GapWhy::kOtherPlatform : GapWhy::kOtherProduct;
     }
-    Finish(g, &t, std::move(reason));
+    Finish(g, &t);
     if (u.capability == "hypervisor" && t.product_id != st->product_id) {
       platform_changes[u.carrier.value] = plan_.gaps.size();
     }
     plan_.gaps.push_back(std::move(g));
   }
   MigrateWorkloads(platform_changes);
+  // By org, capability, asset name, then key (which differs from the name only for sites,
+  // halls and racks: made only for a tie).
   std::sort(plan_.gaps.begin(), plan_.gaps.end(), [](const Gap& a, const Gap& b) {
-    return std::tie(a.org, a.capability, a.asset, a.key) <
-           std::tie(b.org, b.capability, b.asset, b.key);
+    if (auto c = std::tie(a.org(), a.capability(), a.asset()) <=>
+                 std::tie(b.org(), b.capability(), b.asset());
+        c != 0) {
+      return c < 0;
+    }
+    return a.subject != b.subject && a.key() < b.key();
   });
 }
 
@@ -175,7 +159,8 @@ void Planner::MigrateWorkloads(const std::unordered_map<std::uint32_t, std::size
       if (graph_.asset(c).kind == core::AssetKind::kCluster) on.push_back(c);
     }
     const Gap* platform = nullptr;
-    std::string via, cluster_key;
+    const core::Asset* via = nullptr;
+    const core::Asset* cluster = nullptr;
     for (AssetId host : on) {
       const bool is_cluster = graph_.asset(host).kind == core::AssetKind::kCluster;
       std::vector<AssetId> related =
@@ -186,8 +171,8 @@ void Planner::MigrateWorkloads(const std::unordered_map<std::uint32_t, std::size
         auto it = changes.find(m.value);
         if (it == changes.end()) continue;
         platform = &plan_.gaps[it->second];
-        via = graph_.asset(host).Key();
-        if (!is_cluster && m != host) cluster_key = graph_.asset(m).Key();
+        via = &graph_.asset(host);
+        if (!is_cluster && m != host) cluster = &graph_.asset(m);
         break;
       }
       if (platform) break;
@@ -195,19 +180,13 @@ void Planner::MigrateWorkloads(const std::unordered_map<std::uint32_t, std::size
     if (!platform) continue;
     Gap g = NewGap(AssetId{i}, "hypervisor");
     g.action = GapAction::kMigrate;
-    g.to = s->technology;
-    g.via = via;
-    g.via_cluster = cluster_key;
-    g.to_name = s->name;
+    g.to_technology = catalog_.Find(s->technology);
+    g.via_asset = via;
+    g.via_cluster_asset = cluster;
     g.why = GapWhy::kWorkloadMoves;
-    g.from = platform->from;
-    g.from_name = platform->from_name;
-    g.end_of_support = platform->end_of_support;
+    g.from_technology = platform->from_technology;
     g.past_end_of_support = platform->past_end_of_support;
     g.effort_hours = plan_.effort.Hours(g.kind, "", static_cast<int>(GapAction::kMigrate));
-    const std::string cluster = cluster_key.empty() ? "" : " in cluster " + cluster_key;
-    g.reason = "runs on " + via + cluster + " (" + platform->from_name + "), which changes to " +
-               s->name + ": move the workload to the standard platform";
     plan_.gaps.push_back(std::move(g));
   }
 }

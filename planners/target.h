@@ -49,7 +49,7 @@ struct Standard {
 };
 
 // Why a gap exists, as a fact a report renders in its own language (reports/i18n.cc) from the
-// gap's from_name, to_name, capability, via, via_cluster and end of support; Gap::reason keeps
+// gap's from_name, to_name, capability, via, via_cluster and end of support; Gap::reason() makes
 // the same fact as an English sentence for JSON and the CLI.
 enum class GapWhy : std::uint8_t {
   kNoTarget,             // the target has no technology for the capability: retire
@@ -65,27 +65,47 @@ enum class GapWhy : std::uint8_t {
 
 // One asset that must change to reach a standard. An asset has at most one gap per capability;
 // a retired asset has only its retire gap.
+//
+// A gap holds facts, not texts (a national estate has millions of gaps): the asset, the
+// technologies and the host it leaves refer to the estate's assets and the catalog's
+// technologies, which outlive the plan (the catalog's references stay valid for its lifetime;
+// the estate is not changed while plans made from it are in use). The texts are made when read.
 struct Gap {
-  std::string org;
-  std::string asset;  // the asset's name as imported
-  std::string key;    // Asset::Key(), with (org, kind) the identity in the store and GraphView
+  const core::Asset* subject = nullptr;  // the asset that must change
+  // The capability whose standard it misses: an interned text (InternCapability), never null
+  // in a planned gap.
+  const std::string* capability_id = nullptr;
+  // What it has now (product level when the version is unknown); for a migrate, its platform's.
+  const core::Technology* from_technology = nullptr;
+  // The standard's technology; null when the target has none for the capability (kNoTarget).
+  const core::Technology* to_technology = nullptr;
+  const core::Asset* via_asset = nullptr;          // for migrate: the host or cluster it leaves
+  const core::Asset* via_cluster_asset = nullptr;  // for migrate from a host: its cluster
+  double effort_hours = 0;
   core::AssetKind kind = core::AssetKind::kDevice;
   core::Category category = core::Category::kPlatform;
-  std::string capability;  // the capability whose standard it misses
-  std::string from;        // technology id it has now (product level when the version is unknown)
-  std::string from_name;   // "VMware ESXi 6.7"
-  std::string to;          // the standard's technology id
   GapAction action = GapAction::kUpgrade;
-  double effort_hours = 0;
-  bool past_end_of_support = false;  // `from` is past end of support at the planned date
-  std::string end_of_support;        // of `from`, or empty when unknown
-  bool version_unknown = false;      // same product as the standard, version not recognised
-  std::string via;          // for migrate: the key of the host or cluster the workload leaves
-  std::string via_cluster;  // for migrate from a host: the key of its cluster, or empty
-  std::string to_name;      // the standard's name, "VMware ESXi 8.0"
   GapWhy why = GapWhy::kOtherProduct;
-  std::string reason;  // in words (English): `why` and its figures
+  bool past_end_of_support = false;  // `from` is past end of support at the planned date
+  bool version_unknown = false;      // same product as the standard, version not recognised
+
+  const std::string& org() const;
+  const std::string& asset() const;  // the asset's name as imported
+  // Asset::Key(), with (org, kind) the identity in the store and GraphView.
+  std::string key() const;
+  const std::string& capability() const;
+  const std::string& from() const;            // technology id it has now, or empty
+  const std::string& from_name() const;       // "VMware ESXi 6.7"
+  const std::string& to() const;              // the standard's technology id, or empty
+  const std::string& to_name() const;         // the standard's name, "VMware ESXi 8.0", or empty
+  const std::string& end_of_support() const;  // of `from`, or empty when unknown
+  std::string via() const;          // for migrate: the key of the host or cluster it leaves
+  std::string via_cluster() const;  // for migrate from a host: the key of its cluster, or empty
+  std::string reason() const;       // in words (English): `why` and its figures
 };
+
+// The one copy of a capability's id that gaps refer to (thread-safe; the catalog has a few).
+const std::string* InternCapability(std::string_view capability);
 
 struct TargetPlan {
   std::string date;                 // the planned date used (yyyy-mm-dd)

@@ -87,7 +87,7 @@ class Planner {
 
   Gap NewGap(AssetId carrier, const std::string& capability) const;
 
-  void Finish(Gap& g, const Technology* from, std::string reason);
+  void Finish(Gap& g, const Technology* from);
 
   // Whether the carrier's server hardware is past end of support. The first call indexes the
   // server usages once (a scan per host made this quadratic: minutes at national scale).

@@ -65,19 +65,19 @@ ArchimateScenario ArchimateScenarioFrom(const core::Estate& estate, const std::s
     }
     for (const planners::Gap& g : target->gaps) {
       if (g.action == planners::GapAction::kRetire)
-        retired.insert({g.org, static_cast<int>(g.kind), g.key});
-      auto to = standard_names.find(g.to);
-      const std::string to_name = to == standard_names.end() ? g.to : to->second;
+        retired.insert({g.org(), static_cast<int>(g.kind), g.key()});
+      auto to = standard_names.find(g.to());
+      const std::string to_name = to == standard_names.end() ? g.to() : to->second;
       ArchimateScenario::Gap gap;
-      gap.name = g.asset + ": " + (g.from_name.empty() ? g.from : g.from_name) + " → " +
+      gap.name = g.asset() + ": " + (g.from_name().empty() ? g.from() : g.from_name()) + " → " +
                  (g.action == planners::GapAction::kRetire ? std::string("avvecklas") : to_name);
-      gap.documentation = g.reason;
-      gap.affected = {{g.org, g.kind, g.key}};
-      gap.properties = {{"org", g.org},
-                        {"capability", g.capability},
+      gap.documentation = g.reason();
+      gap.affected = {{g.org(), g.kind, g.key()}};
+      gap.properties = {{"org", g.org()},
+                        {"capability", g.capability()},
                         {"action", std::string(ActionText(g.action))},
-                        {"from", g.from},
-                        {"to", g.to},
+                        {"from", g.from()},
+                        {"to", g.to()},
                         {"effort_hours", Number(g.effort_hours)}};
       if (g.past_end_of_support) gap.properties.push_back({"past_end_of_support", "true"});
       out.gaps.push_back(std::move(gap));

@@ -70,19 +70,19 @@ constexpr std::array kCapabilities = {
 std::string In(Lang lang, const Words& w) { return std::string(lang == Lang::kSv ? w.sv : w.en); }
 
 std::string Sv(const planners::Gap& g) {
-  const std::string& from = g.from_name.empty() ? g.from : g.from_name;
-  const std::string arrow = from + " -> " + g.to_name;
+  const std::string& from = g.from_name().empty() ? g.from() : g.from_name();
+  const std::string arrow = from + " -> " + g.to_name();
   switch (g.why) {
     case planners::GapWhy::kNoTarget:
-      return from + ": målet har ingen " + CapabilityName(Lang::kSv, g.capability);
+      return from + ": målet har ingen " + CapabilityName(Lang::kSv, g.capability());
     case planners::GapWhy::kVersionUnknown:
-      return from + ", modell eller version okänd: jämför med " + g.to_name;
+      return from + ", modell eller version okänd: jämför med " + g.to_name();
     case planners::GapWhy::kOtherModel:
       return arrow + ": en annan modell, byts ut";
     case planners::GapWhy::kNewerVersion:
       return arrow + ": samma produkt, nyare version";
     case planners::GapWhy::kNewerThanStandard:
-      return from + " är nyare än standarden " + g.to_name +
+      return from + " är nyare än standarden " + g.to_name() +
              ": installera om standarden eller höj standarden";
     case planners::GapWhy::kPlatformPastSupport:
       return arrow +
@@ -93,11 +93,11 @@ std::string Sv(const planners::Gap& g) {
     case planners::GapWhy::kOtherPlatform:
       return arrow + ": en annan produkt i stället; dess arbetslaster migreras";
     case planners::GapWhy::kWorkloadMoves:
-      return "körs på " + g.via + (g.via_cluster.empty() ? "" : " i kluster " + g.via_cluster) +
-             " (" + from + "), som byts till " + g.to_name +
-             ": flytta arbetslasten till standardplattformen";
+      return "körs på " + g.via() +
+             (g.via_cluster().empty() ? "" : " i kluster " + g.via_cluster()) + " (" + from +
+             "), som byts till " + g.to_name() + ": flytta arbetslasten till standardplattformen";
   }
-  return g.reason;
+  return g.reason();
 }
 
 }  // namespace
@@ -110,11 +110,11 @@ std::string CapabilityName(Lang lang, std::string_view capability) {
 }
 
 std::string GapReason(Lang lang, const planners::Gap& gap) {
-  if (lang == Lang::kEn) return gap.reason;  // the planner's sentence
+  if (lang == Lang::kEn) return gap.reason();  // the planner's sentence
   std::string reason = Sv(gap);
   // A migrate gap inherits its platform's support date; the planner does not repeat it.
   if (gap.past_end_of_support && gap.why != planners::GapWhy::kWorkloadMoves) {
-    reason += "; efter supportslut sedan " + gap.end_of_support;
+    reason += "; efter supportslut sedan " + gap.end_of_support();
   }
   return reason;
 }

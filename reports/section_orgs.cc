@@ -41,7 +41,7 @@ Table GapTable(const Context& context, const planners::TargetPlan& target) {
   };
   std::map<std::pair<std::string, std::string>, Count> counts;
   for (const planners::Gap& g : target.gaps) {
-    Count& c = counts[{g.org, g.capability}];
+    Count& c = counts[{g.org(), g.capability()}];
     c.gaps += 1;
     c.hours += g.effort_hours;
     c.past += g.past_end_of_support ? 1 : 0;
@@ -245,7 +245,7 @@ OrgFigures FiguresOf(const ReportInput& input, const std::vector<planners::Today
                      const std::string& org) {
   OrgFigures f;
   for (const planners::Gap& g : input.target->gaps) {
-    if (g.org != org) continue;
+    if (g.org() != org) continue;
     ++f.gaps;
     f.gap_hours += g.effort_hours;
   }

@@ -221,12 +221,12 @@ namespace {
 // A gap's row of "Gaps".
 std::vector<Cell> GapRow(const Context& context, const planners::Gap& g) {
   const Lang lang = context.lang;
-  return {OrgCell(context, g.org),
-          Cell::Text(g.asset),
+  return {OrgCell(context, g.org()),
+          Cell::Text(g.asset()),
           Cell::Text(std::string(core::ToString(g.kind))),
-          KeyedCell(CapabilityName(lang, g.capability), g.capability),
-          Cell::Text(g.from_name.empty() ? g.from : g.from_name),
-          KeyedCell(g.to_name.empty() ? g.to : g.to_name, g.to),
+          KeyedCell(CapabilityName(lang, g.capability()), g.capability()),
+          Cell::Text(g.from_name().empty() ? g.from() : g.from_name()),
+          KeyedCell(g.to_name().empty() ? g.to() : g.to_name(), g.to()),
           Cell::Text(std::string(Tr(lang, planners::ToString(g.action)))),
           Cell::Number(g.effort_hours, 0),
           Cell::Text(g.past_end_of_support ? std::string(Tr(lang, "yes")) : ""),
@@ -257,10 +257,10 @@ Section TargetSection(const Context& context, const planners::TargetPlan& target
   std::map<std::string, std::vector<double>> per_org;
   std::map<std::string, double> hours;
   for (const planners::Gap& gap : target.gaps) {
-    auto& row = per_org[gap.org];
+    auto& row = per_org[gap.org()];
     row.resize(chart.series.size());
     row[static_cast<std::size_t>(gap.action)] += 1;
-    hours[gap.org] += gap.effort_hours;
+    hours[gap.org()] += gap.effort_hours;
   }
   Table summary;
   summary.id = "gap-summary";

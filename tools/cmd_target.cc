@@ -32,7 +32,7 @@ std::map<std::string, OrgSummary> Summarise(const planners::TargetPlan& plan) {
   std::map<std::string, OrgSummary> out;
   for (const std::string& org : plan.orgs) out[org];
   for (const planners::Gap& g : plan.gaps) {
-    OrgSummary& s = out[g.org];
+    OrgSummary& s = out[g.org()];
     ++s.actions[static_cast<int>(g.action)];
     s.past += g.past_end_of_support ? 1 : 0;
     s.hours += g.effort_hours;
@@ -79,22 +79,22 @@ ordered_json TargetJson(const planners::TargetPlan& plan) {
   }
   out["gaps"] = ordered_json::array();
   for (const planners::Gap& g : plan.gaps) {
-    ordered_json j = {{"org", g.org},
-                      {"asset", g.asset},
-                      {"from", g.from},
-                      {"to", g.to},
+    ordered_json j = {{"org", g.org()},
+                      {"asset", g.asset()},
+                      {"from", g.from()},
+                      {"to", g.to()},
                       {"action", std::string(planners::ToString(g.action))},
                       {"kind", std::string(core::ToString(g.kind))},
-                      {"key", g.key},
+                      {"key", g.key()},
                       {"category", std::string(core::ToString(g.category))},
-                      {"capability", g.capability},
-                      {"from_name", g.from_name},
+                      {"capability", g.capability()},
+                      {"from_name", g.from_name()},
                       {"effort_hours", g.effort_hours},
                       {"past_end_of_support", g.past_end_of_support},
-                      {"end_of_support", g.end_of_support},
+                      {"end_of_support", g.end_of_support()},
                       {"version_unknown", g.version_unknown},
-                      {"reason", g.reason}};
-    if (!g.via.empty()) j["via"] = g.via;
+                      {"reason", g.reason()}};
+    if (!g.via().empty()) j["via"] = g.via();
     out["gaps"].push_back(std::move(j));
   }
   ordered_json summary = ordered_json::object();
@@ -144,10 +144,10 @@ int PrintTable(const planners::TargetPlan& plan, const core::OrgNames& names, De
     std::cout << "\n== Gaps ==\n";
     const std::size_t gap_org_width = OrgColumnWidth(names, plan.orgs, 10);
     for (const planners::Gap& g : plan.gaps) {
-      std::cout << core::PadRight(core::DisplayName(names, g.org), gap_org_width) << std::left
-                << std::setw(28) << g.asset << std::setw(15) << g.capability << std::setw(8)
-                << planners::ToString(g.action) << g.from << " -> "
-                << (g.to.empty() ? std::string("(none)") : g.to) << "  " << std::setprecision(1)
+      std::cout << core::PadRight(core::DisplayName(names, g.org()), gap_org_width) << std::left
+                << std::setw(28) << g.asset() << std::setw(15) << g.capability() << std::setw(8)
+                << planners::ToString(g.action) << g.from() << " -> "
+                << (g.to().empty() ? std::string("(none)") : g.to()) << "  " << std::setprecision(1)
                 << g.effort_hours << " h" << (g.past_end_of_support ? "  PAST END OF SUPPORT" : "")
                 << (g.version_unknown ? "  (version unknown)" : "") << '\n';
     }

@@ -14,16 +14,17 @@ using samdrift::testing::MakeRelation;
 
 namespace {
 
-Gap VmGap(const std::string& org, const std::string& vm) {
+// A gap of the estate's asset named `vm` (the estate must not change while the gap is used).
+Gap VmGap(const core::Estate& estate, const std::string& vm) {
   Gap g;
-  g.org = org;
-  g.asset = vm;
-  g.key = vm;
+  for (const core::Asset& a : estate.assets) {
+    if (a.name == vm) g.subject = &a;
+  }
+  REQUIRE(g.subject);
   g.kind = core::AssetKind::kVm;
-  g.capability = "server-os";
+  g.capability_id = InternCapability("server-os");
   g.action = GapAction::kUpgrade;
   g.effort_hours = 3;
-  g.reason = "old OS";
   return g;
 }
 
@@ -63,7 +64,7 @@ TEST_CASE("services get a cut-over after what they need; service cycles are one 
   const core::GraphView graph(estate);
   TargetPlan target;
   target.effort = EffortTable::Defaults();
-  target.gaps = {VmGap("x", "vm-eko"), VmGap("x", "vm-lon")};
+  target.gaps = {VmGap(estate, "vm-eko"), VmGap(estate, "vm-lon")};
   Scenario scenario;
   WaveProblem problem = BuildWaveProblem(estate, graph, &target, nullptr, scenario);
 
@@ -108,10 +109,10 @@ TEST_CASE("a service with a gap of its own gets no cut-over", "[planners][migrat
   estate.relations = {MakeRelation("x", "Svc", core::RelationKind::kDependsOn, "vm")};
   const core::GraphView graph(estate);
   TargetPlan target;
-  target.gaps = {VmGap("x", "vm")};
-  Gap own = VmGap("x", "Svc");
+  target.gaps = {VmGap(estate, "vm")};
+  Gap own = VmGap(estate, "Svc");
   own.kind = K::kService;
-  own.capability = "app";
+  own.capability_id = InternCapability("app");
   target.gaps.push_back(own);
   WaveProblem problem = BuildWaveProblem(estate, graph, &target, nullptr, Scenario{});
   REQUIRE(problem.items.size() == 2);

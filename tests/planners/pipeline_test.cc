@@ -58,7 +58,7 @@ planners::PipelineResult Run(std::shared_ptr<const planners::PlanningBase> base,
 std::vector<std::string> Gaps(const planners::TargetPlan& plan) {
   std::vector<std::string> out;
   for (const planners::Gap& g : plan.gaps) {
-    out.push_back(g.org + "/" + g.asset + "/" + g.capability + " " +
+    out.push_back(g.org() + "/" + g.asset() + "/" + g.capability() + " " +
                   std::string(planners::ToString(g.action)));
   }
   return out;
@@ -217,9 +217,9 @@ std::vector<std::string> Described(const planners::TargetPlan& plan) {
                   std::to_string(s.assets_on_standard) + (s.pooled ? "" : " not pooled"));
   }
   for (const planners::Gap& g : plan.gaps) {
-    out.push_back(g.key + " " + g.capability + " " + g.from + " -> " + g.to + " " +
+    out.push_back(g.key() + " " + g.capability() + " " + g.from() + " -> " + g.to() + " " +
                   std::string(planners::ToString(g.action)) + " " + std::to_string(g.effort_hours) +
-                  " " + g.via + " " + g.via_cluster + " " + g.reason);
+                  " " + g.via() + " " + g.via_cluster() + " " + g.reason());
   }
   for (const auto& item : plan.lifecycle.items) {
     out.push_back("lifecycle " + item.key + " " + item.technology + " " + item.capability);

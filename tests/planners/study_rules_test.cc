@@ -22,7 +22,7 @@ std::vector<std::string> Problems(const std::string& yaml) {
 
 std::size_t GapsOf(const planners::TargetPlan& plan, const std::string& capability) {
   std::size_t n = 0;
-  for (const planners::Gap& g : plan.gaps) n += g.capability == capability;
+  for (const planners::Gap& g : plan.gaps) n += g.capability() == capability;
   return n;
 }
 

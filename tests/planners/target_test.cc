@@ -1,6 +1,7 @@
 #include "planners/target.h"
 
 #include <catch2/catch.hpp>
+#include <type_traits>
 
 #include "planners/lifecycle.h"
 #include "tests/planners/estate_util.h"
@@ -59,7 +60,7 @@ const planners::Standard* StandardOf(const planners::TargetPlan& plan, const std
 const planners::Gap* GapOf(const planners::TargetPlan& plan, const std::string& asset,
                            const std::string& capability) {
   for (const auto& g : plan.gaps) {
-    if (g.asset == asset && g.capability == capability) return &g;
+    if (g.asset() == asset && g.capability() == capability) return &g;
   }
   return nullptr;
 }
@@ -121,10 +122,10 @@ TEST_CASE("gaps: upgrade, replace, migrate with effort and end of support", "[pl
   const planners::Gap* b1 = GapOf(*plan, "b-h1", "hypervisor");
   REQUIRE(b1 != nullptr);
   CHECK(b1->action == GapAction::kUpgrade);
-  CHECK(b1->from == "acme-hv-1");
-  CHECK(b1->to == "acme-hv-2");
+  CHECK(b1->from() == "acme-hv-1");
+  CHECK(b1->to() == "acme-hv-2");
   CHECK(b1->past_end_of_support);
-  CHECK(b1->end_of_support == "2020-01-01");
+  CHECK(b1->end_of_support() == "2020-01-01");
   CHECK(b1->effort_hours == 6.0);  // hypervisor row, upgrade
   // a's hosts are on the standard, also the one whose hypervisor is a software row.
   CHECK(GapOf(*plan, "a-h1", "hypervisor") == nullptr);
@@ -141,12 +142,12 @@ TEST_CASE("gaps: upgrade, replace, migrate with effort and end of support", "[pl
     const planners::Gap* g = GapOf(*plan, vm, "hypervisor");
     REQUIRE(g != nullptr);
     CHECK(g->action == GapAction::kMigrate);
-    CHECK(g->from == "beta-hv-1");
-    CHECK(g->to == "acme-hv-2");
+    CHECK(g->from() == "beta-hv-1");
+    CHECK(g->to() == "acme-hv-2");
     CHECK(g->effort_hours == 2.0);  // vm row, migrate
   }
-  CHECK(GapOf(*plan, "c-vm3", "hypervisor")->via == "c-cluster");
-  CHECK(GapOf(*plan, "c-vm1", "hypervisor")->via == "c-h1");
+  CHECK(GapOf(*plan, "c-vm3", "hypervisor")->via() == "c-cluster");
+  CHECK(GapOf(*plan, "c-vm1", "hypervisor")->via() == "c-h1");
   // a's VMs stay: their host keeps its product.
   CHECK(GapOf(*plan, "a-vm1", "hypervisor") == nullptr);
   // Server OS: Beta Linux VMs are replaced, the 2016 VM upgraded.
@@ -194,7 +195,7 @@ effort:
   REQUIRE(sw != nullptr);
   CHECK(sw->action == GapAction::kRetire);
   CHECK(sw->effort_hours == 0.25);
-  CHECK(sw->to.empty());
+  CHECK(sw->to().empty());
 }
 
 TEST_CASE("scenario standards the catalog cannot honour are located errors", "[planners][target]") {
@@ -318,9 +319,9 @@ standards:
   REQUIRE(cl != nullptr);
   CHECK(cl->kind == AssetKind::kCluster);
   CHECK(cl->action == GapAction::kReplace);
-  CHECK(cl->from == "ms-hyperv");
-  CHECK(cl->to == "vmware-esxi-8");
-  CHECK(cl->reason ==
+  CHECK(cl->from() == "ms-hyperv");
+  CHECK(cl->to() == "vmware-esxi-8");
+  CHECK(cl->reason() ==
         "Microsoft Hyper-V -> VMware ESXi 8.0: another product in place; its workloads migrate");
   CHECK(GapOf(*plan, "h-host1", "hypervisor") == nullptr);  // the cluster carries it
   struct Expected {
@@ -344,17 +345,45 @@ standards:
     const planners::Gap* g = GapOf(*plan, x.vm, "hypervisor");
     REQUIRE(g != nullptr);
     CHECK(g->action == GapAction::kMigrate);
-    CHECK(g->from == "ms-hyperv");
-    CHECK(g->to == "vmware-esxi-8");
-    CHECK(g->via == x.via);
-    CHECK(g->reason == x.reason);
+    CHECK(g->from() == "ms-hyperv");
+    CHECK(g->to() == "vmware-esxi-8");
+    CHECK(g->via() == x.via);
+    CHECK(g->reason() == x.reason);
   }
   CHECK(GapOf(*plan, "h-vm4", "hypervisor") == nullptr);
 
   const planners::Gap* v = GapOf(*plan, "v-cl", "hypervisor");
   REQUIRE(v != nullptr);
   CHECK(v->action == GapAction::kUpgrade);
-  CHECK(v->from == "vmware-esxi-7");
+  CHECK(v->from() == "vmware-esxi-7");
   CHECK(v->past_end_of_support);                          // ESXi 7.0 ended 2025-10-02
   CHECK(GapOf(*plan, "v-vm1", "hypervisor") == nullptr);  // same product: upgraded in place
+}
+
+TEST_CASE("a gap refers to its asset and technologies instead of copying their texts",
+          "[planners][target]") {
+  // Twelve strings made a gap about 400 bytes before its texts' own allocations.
+  STATIC_REQUIRE(sizeof(planners::Gap) <= 80);
+  STATIC_REQUIRE(std::is_trivially_copyable_v<planners::Gap>);
+
+  const core::Catalog catalog = testing::TestCatalog();
+  const core::Estate estate = HypervisorEstate();
+  auto scenario = testing::ParsedScenario("date: 2026-12-01\n");
+  core::Diagnostics d;
+  auto plan = planners::PlanTarget(estate, catalog, &scenario, d);
+  REQUIRE(plan.ok());
+  REQUIRE_FALSE(plan->gaps.empty());
+  for (const planners::Gap& g : plan->gaps) {
+    INFO(g.asset());
+    // The asset is the estate's own, not a copy; the technologies are the catalog's.
+    REQUIRE(g.subject >= estate.assets.data());
+    REQUIRE(g.subject < estate.assets.data() + estate.assets.size());
+    CHECK(&g.org() == &g.subject->org.str());
+    CHECK(&g.asset() == &g.subject->name);
+    REQUIRE(g.from_technology != nullptr);
+    CHECK(g.from_technology == catalog.Find(g.from()));
+    CHECK(&g.from_name() == &g.from_technology->name);
+    // One copy of each capability's id for all gaps.
+    CHECK(g.capability_id == planners::InternCapability(g.capability()));
+  }
 }

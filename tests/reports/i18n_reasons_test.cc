@@ -41,10 +41,13 @@ TEST_CASE("a plan item's reason in Swedish names what made it and why its wave",
         "efter supportslut, därför tidigt");
 
   // Made from a gap: the gap's reason (GapWhy), then the wave.
+  core::Technology from, to;
+  from.name = "7-Zip 19";
+  to.name = "7-Zip 23";
   planners::Gap gap;
   gap.why = planners::GapWhy::kNewerVersion;
-  gap.from = "7-Zip 19";
-  gap.to_name = "7-Zip 23";
+  gap.from_technology = &from;
+  gap.to_technology = &to;
   planners::PlannedItem upgrade;
   upgrade.item.why.kind = planners::ItemWhy::Kind::kGap;
   upgrade.wave = 1;
