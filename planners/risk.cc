@@ -36,97 +36,128 @@ struct Model {
 
 Id AsId(AssetId a) { return a.value; }
 
-Model BuildModel(const RiskInput& in, bool target) {
-  const core::GraphView& g = *in.graph;
-  Model m;
-  m.assets = g.asset_count();
-  struct Place {
-    Id hall = kNone;
-    bool kept = false;
-  };
-  std::map<std::pair<std::string, std::string>, Place> placed;  // (org, device) -> target hall
-  if (target) {
-    std::map<std::string, Id> halls = risk_parts::ExistingTargetHalls(in);
-    for (const DevicePlacement& p : in.placements) {
-      auto [it, added] = halls.emplace(p.hall, static_cast<Id>(m.assets + m.hall_names.size()));
-      if (added) m.hall_names.push_back(p.hall);
-      placed[{p.org, p.asset}] = {it->second, p.kept};
-    }
+// Where each device goes in the target: (org, device) -> its target hall's vertex, and whether
+// it stays in its rack. Adds the target halls that are not assets to `m`.
+struct Place {
+  Id hall = kNone;
+  bool kept = false;
+};
+using Placed = std::map<std::pair<std::string, std::string>, Place>;
+
+Placed PlaceDevices(const RiskInput& in, Model& m) {
+  Placed placed;
+  std::map<std::string, Id> halls = risk_parts::ExistingTargetHalls(in);
+  for (const DevicePlacement& p : in.placements) {
+    auto [it, added] = halls.emplace(p.hall, static_cast<Id>(m.assets + m.hall_names.size()));
+    if (added) m.hall_names.push_back(p.hall);
+    placed[{p.org, p.asset}] = {it->second, p.kept};
   }
-  const std::size_t n = m.assets + m.hall_names.size();
-  m.own.resize(n, ComponentAvailability(AssetKind::kHall, in.scenario));
-  m.needs.resize(n);
-  // The cluster a host stands for when something runs on it: one with more than one host.
-  std::vector<Id> cluster_of(m.assets, kNone);
-  for (Id v = 0; v < m.assets; ++v) {
-    const core::Asset& a = g.asset(AssetId{v});
-    m.own[v] = ComponentAvailability(a.kind, in.scenario);
-    if (a.kind != AssetKind::kCluster) continue;
+  return placed;
+}
+
+// The cluster a host stands for when something runs on it: one with more than one host.
+std::vector<Id> ClusterOf(const core::GraphView& g) {
+  std::vector<Id> cluster_of(g.asset_count(), kNone);
+  for (Id v = 0; v < g.asset_count(); ++v) {
+    if (g.asset(AssetId{v}).kind != AssetKind::kCluster) continue;
     auto members = g.Neighbours(AssetId{v}, RelationKind::kMemberOf, Direction::kIn);
     if (members.size() < 2) continue;
     for (AssetId h : members) {
       if (cluster_of[h.value] == kNone) cluster_of[h.value] = v;
     }
   }
+  return cluster_of;
+}
+
+IdSet SortedUnique(std::vector<Id> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+// What asset `v` needs besides its power: what it depends on, is installed on, runs on (the
+// cluster for a clustered host), is a member of (not clusters), and where it stands.
+IdSet Targets(const core::GraphView& g, Id v, const std::vector<Id>& cluster_of,
+              const Place* place) {
+  const AssetId id{v};
+  std::vector<Id> targets;
+  for (RelationKind kind : {RelationKind::kDependsOn, RelationKind::kInstalledOn}) {
+    for (AssetId t : g.Neighbours(id, kind, Direction::kOut)) targets.push_back(AsId(t));
+  }
+  for (AssetId t : g.Neighbours(id, RelationKind::kRunsOn, Direction::kOut)) {
+    targets.push_back(cluster_of[t.value] != kNone ? cluster_of[t.value] : t.value);
+  }
+  for (AssetId t : g.Neighbours(id, RelationKind::kMemberOf, Direction::kOut)) {
+    if (g.asset(t).kind != AssetKind::kCluster) targets.push_back(AsId(t));
+  }
+  if (place) {
+    targets.push_back(place->hall);
+  } else {
+    for (AssetId t : g.Neighbours(id, RelationKind::kLocatedIn, Direction::kOut)) {
+      targets.push_back(AsId(t));
+    }
+  }
+  return SortedUnique(std::move(targets));
+}
+
+// The needs of asset `v` as blocks: its feeds, each target, the targets of one redundancy
+// group as one parallel block, and a cluster's hosts.
+void AddNeeds(const RiskInput& in, Id v, const std::vector<Id>& cluster_of, const Place* place,
+              Model& m) {
+  const core::GraphView& g = *in.graph;
+  const AssetId id{v};
+  const core::Asset& a = g.asset(id);
+  // A device that moves into a target hall takes that hall's power; one that stays in its rack
+  // keeps its feeds. Two or more feeds (A and B) are parallel.
+  if (!place || place->kept) {
+    std::vector<Id> feeds;
+    for (AssetId t : g.Neighbours(id, RelationKind::kPoweredBy, Direction::kOut)) {
+      feeds.push_back(AsId(t));
+    }
+    IdSet unique = SortedUnique(std::move(feeds));
+    if (!unique.empty()) m.needs[v].push_back({std::move(unique), 1});
+  }
+  std::map<std::pair<std::string, std::string>, std::vector<Id>> groups;
+  for (Id t : Targets(g, v, cluster_of, place)) {
+    if (t < m.assets) {
+      const core::Asset& ta = g.asset(AssetId{t});
+      if (!ta.redundancy_group.empty()) {
+        groups[{ta.org, ta.redundancy_group}].push_back(t);
+        continue;
+      }
+    }
+    m.needs[v].push_back({{t}, 1});
+  }
+  for (auto& [key, members] : groups) {
+    m.needs[v].push_back({std::move(members), RequiredUp(in.scenario, key.first, key.second)});
+  }
+  if (a.kind == AssetKind::kCluster) {
+    std::vector<Id> hosts;
+    for (AssetId h : g.Neighbours(id, RelationKind::kMemberOf, Direction::kIn)) {
+      hosts.push_back(h.value);
+    }
+    if (!hosts.empty()) {
+      m.needs[v].push_back({std::move(hosts), RequiredUp(in.scenario, a.org, a.name)});
+    }
+  }
+}
+
+Model BuildModel(const RiskInput& in, bool target) {
+  const core::GraphView& g = *in.graph;
+  Model m;
+  m.assets = g.asset_count();
+  const Placed placed = target ? PlaceDevices(in, m) : Placed{};
+  const std::size_t n = m.assets + m.hall_names.size();
+  m.own.resize(n, ComponentAvailability(AssetKind::kHall, in.scenario));
+  m.needs.resize(n);
   for (Id v = 0; v < m.assets; ++v) {
-    const AssetId id{v};
-    const core::Asset& a = g.asset(id);
-    std::vector<Id> targets;
-    for (RelationKind kind : {RelationKind::kDependsOn, RelationKind::kInstalledOn}) {
-      for (AssetId t : g.Neighbours(id, kind, Direction::kOut)) targets.push_back(AsId(t));
-    }
-    for (AssetId t : g.Neighbours(id, RelationKind::kRunsOn, Direction::kOut)) {
-      targets.push_back(cluster_of[t.value] != kNone ? cluster_of[t.value] : t.value);
-    }
-    for (AssetId t : g.Neighbours(id, RelationKind::kMemberOf, Direction::kOut)) {
-      if (g.asset(t).kind != AssetKind::kCluster) targets.push_back(AsId(t));
-    }
-    auto where =
-        target && a.kind == AssetKind::kDevice ? placed.find({a.org, a.name}) : placed.end();
-    // A device that moves into a target hall takes that hall's power; one that stays in its rack
-    // keeps its feeds. Two or more feeds (A and B) are parallel.
-    if (where == placed.end() || where->second.kept) {
-      std::vector<Id> feeds;
-      for (AssetId t : g.Neighbours(id, RelationKind::kPoweredBy, Direction::kOut)) {
-        feeds.push_back(AsId(t));
-      }
-      std::sort(feeds.begin(), feeds.end());
-      feeds.erase(std::unique(feeds.begin(), feeds.end()), feeds.end());
-      if (!feeds.empty()) m.needs[v].push_back({std::move(feeds), 1});
-    }
-    if (where != placed.end()) {
-      targets.push_back(where->second.hall);
-    } else {
-      for (AssetId t : g.Neighbours(id, RelationKind::kLocatedIn, Direction::kOut)) {
-        targets.push_back(AsId(t));
-      }
-    }
-    std::sort(targets.begin(), targets.end());
-    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
-    // Targets of one redundancy group are one parallel block.
-    std::map<std::pair<std::string, std::string>, std::vector<Id>> groups;
-    for (Id t : targets) {
-      if (t < m.assets) {
-        const core::Asset& ta = g.asset(AssetId{t});
-        if (!ta.redundancy_group.empty()) {
-          groups[{ta.org, ta.redundancy_group}].push_back(t);
-          continue;
-        }
-      }
-      m.needs[v].push_back({{t}, 1});
-    }
-    for (auto& [key, members] : groups) {
-      m.needs[v].push_back({std::move(members), RequiredUp(in.scenario, key.first, key.second)});
-    }
-    if (a.kind == AssetKind::kCluster) {
-      std::vector<Id> hosts;
-      for (AssetId h : g.Neighbours(id, RelationKind::kMemberOf, Direction::kIn)) {
-        hosts.push_back(h.value);
-      }
-      if (!hosts.empty()) {
-        m.needs[v].push_back({std::move(hosts), RequiredUp(in.scenario, a.org, a.name)});
-      }
-    }
+    m.own[v] = ComponentAvailability(g.asset(AssetId{v}).kind, in.scenario);
+  }
+  const std::vector<Id> cluster_of = ClusterOf(g);
+  for (Id v = 0; v < m.assets; ++v) {
+    const core::Asset& a = g.asset(AssetId{v});
+    auto where = a.kind == AssetKind::kDevice ? placed.find({a.org, a.name}) : placed.end();
+    AddNeeds(in, v, cluster_of, where == placed.end() ? nullptr : &where->second, m);
   }
   return m;
 }
@@ -352,6 +383,52 @@ void ReportCycles(const Model& m, const Solved& s, const core::GraphView& g, Ris
   }
 }
 
+// A service with its criticality normalised and the SLA tier it must meet (RSK003 when the
+// criticality is not one the tiers know).
+ServiceRisk ServiceWithTier(const core::Asset& a, const std::vector<SlaTier>& tiers,
+                            core::Diagnostics& diagnostics) {
+  ServiceRisk r;
+  r.org = a.org;
+  r.service = a.name;
+  r.criticality = a.criticality;
+  if (a.criticality.empty()) return r;
+  if (auto level = NormalizeCriticality(a.criticality)) {
+    r.criticality = *level;
+    for (const SlaTier& t : tiers) {
+      if (t.criticality != *level) continue;
+      r.tier = t.tier;
+      r.required = t.availability;
+    }
+  } else {
+    diagnostics.Warning({a.provenance.source, a.provenance.line, 0}, "RSK003",
+                        "service '" + a.name + "': unknown criticality '" + a.criticality +
+                            "'; expected low, medium, high, critical or KLASSA T1-T4; no "
+                            "SLA tier");
+  }
+  return r;
+}
+
+// Service `v` today: its availability, single points and limiting path; each single point's
+// importance (Birnbaum) grows by what the service loses when it fails.
+void Today(const Model& today, const Solved& now, const core::GraphView& g, Id v, ServiceRisk& r,
+           std::map<Id, ComponentImportance>& importance) {
+  const State& st = now.states[now.component[v]];
+  r.availability_today = st.availability;
+  r.single_points = SinglePoints(today, now, v, g);
+  for (Id x : st.spof) {
+    if (x == v || today.own[x] >= 1) continue;
+    ComponentImportance& ci = importance[x];
+    ci.birnbaum += st.availability / today.own[x];
+    ++ci.services;
+  }
+  std::set<std::size_t> seen;
+  for (std::size_t c = now.component[v]; c < now.states.size() && seen.insert(c).second;
+       c = now.states[c].weakest) {
+    const Id rep = now.members[c][0];
+    r.limiting_path.push_back(g.asset(AssetId{rep}).name);
+  }
+}
+
 }  // namespace
 
 double DefaultAvailability(AssetKind kind) {
@@ -420,25 +497,7 @@ RiskReport ComputeRisk(const RiskInput& in, core::Diagnostics& diagnostics) {
   for (Id v = 0; v < today.assets; ++v) {
     const core::Asset& a = g.asset(AssetId{v});
     if (a.kind != AssetKind::kService) continue;
-    ServiceRisk r;
-    r.org = a.org;
-    r.service = a.name;
-    r.criticality = a.criticality;
-    if (!a.criticality.empty()) {
-      if (auto level = NormalizeCriticality(a.criticality)) {
-        r.criticality = *level;
-        for (const SlaTier& t : report.tiers) {
-          if (t.criticality != *level) continue;
-          r.tier = t.tier;
-          r.required = t.availability;
-        }
-      } else {
-        diagnostics.Warning({a.provenance.source, a.provenance.line, 0}, "RSK003",
-                            "service '" + a.name + "': unknown criticality '" + a.criticality +
-                                "'; expected low, medium, high, critical or KLASSA T1-T4; no "
-                                "SLA tier");
-      }
-    }
+    ServiceRisk r = ServiceWithTier(a, report.tiers, diagnostics);
     const State& st = now.states[now.component[v]];
     const State& tt = then.states[then.component[v]];
     if (st.unknown) {
@@ -447,20 +506,7 @@ RiskReport ComputeRisk(const RiskInput& in, core::Diagnostics& diagnostics) {
                               "': no dependencies known (depends_on, runs_on, ...); its "
                               "availability is unknown");
     } else {
-      r.availability_today = st.availability;
-      r.single_points = SinglePoints(today, now, v, g);
-      for (Id x : st.spof) {
-        if (x == v || today.own[x] >= 1) continue;
-        ComponentImportance& ci = importance[x];
-        ci.birnbaum += st.availability / today.own[x];
-        ++ci.services;
-      }
-      std::set<std::size_t> seen;
-      for (std::size_t c = now.component[v]; c < now.states.size() && seen.insert(c).second;
-           c = now.states[c].weakest) {
-        const Id rep = now.members[c][0];
-        r.limiting_path.push_back(g.asset(AssetId{rep}).name);
-      }
+      Today(today, now, g, v, r, importance);
     }
     if (!tt.unknown) {
       r.availability_target = tt.availability;
