@@ -68,6 +68,7 @@ class Run {
                                    scenario, diagnostics_);
     if (!target.ok()) return target.status();
     out_.target = std::move(target).value();
+    out_.base = base_;  // the gaps refer to its estate and catalog
     Trace("target planned");
     return core::Status::Ok();
   }
@@ -99,13 +100,14 @@ class Run {
     if (!lean_) {
       return BuildWaveProblem(base_->estate, *graph_, &*out_.target, &*out_.halls, out_.scenario);
     }
-    // The gaps move into the items; then the estate, graph, target and halls are let go.
+    // The items are made from the gaps; then the estate, graph, target and halls are let go.
     WaveProblem problem = BuildWaveProblem(base_->estate, *graph_, std::move(*out_.target),
                                            &*out_.halls, out_.scenario);
     graph_ = nullptr;
     own_graph_.reset();
-    base_.reset();
     out_.target.reset();
+    out_.base.reset();
+    base_.reset();
     out_.halls.reset();
     return problem;
   }

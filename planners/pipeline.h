@@ -89,10 +89,12 @@ struct PipelineRequest {
   std::function<void(std::string_view)> trace;
 };
 
-// A run's results: self-contained, nothing in them points into the base or the request.
+// A run's results: nothing in them points into the request; the target's gaps refer to the
+// base's estate and catalog, which `base` keeps while the target is kept.
 struct PipelineResult {
   Scenario scenario;  // the one planned with (the default when none), the date applied
   core::OrgNames org_names;
+  std::shared_ptr<const PlanningBase> base;  // set with `target`
   std::optional<TargetPlan> target;
   std::optional<HallPlan> halls;
   std::optional<WavePlan> waves;
