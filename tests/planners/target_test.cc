@@ -158,7 +158,8 @@ TEST_CASE("gaps: upgrade, replace, migrate with effort and end of support", "[pl
   CHECK(plan->total_effort_hours == Approx(total));
   // Gaps are sorted by org, capability, asset.
   CHECK(std::is_sorted(plan->gaps.begin(), plan->gaps.end(), [](const auto& x, const auto& y) {
-    return std::tie(x.org, x.capability, x.asset) < std::tie(y.org, y.capability, y.asset);
+    return std::tie(x.org(), x.capability(), x.asset()) <
+           std::tie(y.org(), y.capability(), y.asset());
   }));
 }
 
