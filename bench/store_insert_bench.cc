@@ -24,7 +24,7 @@
 
 namespace {
 
-constexpr int kColumns = 24;  // ?1..?24 of kUpsertAsset
+constexpr int kColumns = 24;  // c1 .. c24 of kUpsertAssets
 // The staged CSV's columns, in the file's order.
 enum Staged {
   kName,
@@ -264,18 +264,16 @@ sqlite3_module ChunkModule() {
   return m;
 }
 
-// kUpsertAsset with its VALUES row read from the chunk instead of parameters; ?25 (patch) is 0.
-std::string SetUpsert() {
-  std::string sql = samdrift::core::store_internal::kUpsertAsset;
-  const auto values = sql.find("VALUES(");
+// The writer's upsert (core/store_write_sql.h) as a statement per row: its chunk's SELECT
+// replaced by one row of parameters ?2 .. ?25; ?1 (patch) stays.
+std::string RowUpsert() {
+  std::string sql = samdrift::core::store_internal::kUpsertAssets;
+  const auto select = sql.find("SELECT ");
   const auto on = sql.find("ON CONFLICT");
-  std::string select = "SELECT ";
-  for (int c = 1; c <= kColumns; ++c) select += "c" + std::to_string(c) + ", ";
-  select += "0 FROM chunk WHERE true\n";
-  sql.replace(values, on - values, select);
-  for (auto at = sql.find("?25"); at != std::string::npos; at = sql.find("?25")) {
-    sql.replace(at, 3, "0");
-  }
+  std::string values = "VALUES(";
+  for (int c = 2; c <= kColumns + 1; ++c) values += "?" + std::to_string(c) + ", ";
+  values += "0)\n";
+  sql.replace(select, on - select, values);
   return sql;
 }
 
@@ -314,9 +312,9 @@ int main(int argc, char** argv) {
                      nullptr, nullptr, nullptr),
         db, "tuning");
   static const sqlite3_module module = ChunkModule();
-  Check(sqlite3_create_module(db, "chunk", &module, nullptr), db, "the chunk module");
+  Check(sqlite3_create_module(db, "samdrift_chunk", &module, nullptr), db, "the chunk module");
   const std::string sql =
-      mode == "rows" ? samdrift::core::store_internal::kUpsertAsset : SetUpsert();
+      mode == "rows" ? RowUpsert() : std::string(samdrift::core::store_internal::kUpsertAssets);
   sqlite3_stmt* st = nullptr;
 
   const auto wall_start = std::chrono::steady_clock::now();
@@ -327,13 +325,14 @@ int main(int argc, char** argv) {
     const std::size_t last = std::min(rows.size(), first + chunk);
     if (mode == "set") {
       g_chunk = {rows.data() + first, rows.data() + last};
+      sqlite3_bind_int(st, 1, 0);
       Check(sqlite3_step(st), db, "the chunk's upsert");
       sqlite3_reset(st);
       continue;
     }
     for (std::size_t r = first; r < last; ++r) {
-      for (int c = 1; c <= kColumns; ++c) Bind(st, c, ValueOf(rows[r], c));
-      sqlite3_bind_int(st, 25, 0);
+      sqlite3_bind_int(st, 1, 0);
+      for (int c = 1; c <= kColumns; ++c) Bind(st, c + 1, ValueOf(rows[r], c));
       Check(sqlite3_step(st), db, "the row's upsert");
       sqlite3_reset(st);
     }

@@ -12,6 +12,7 @@
 
 #include "core/store.h"
 #include "core/store_internal.h"
+#include "core/store_write_set.h"
 #include "core/store_write_sql.h"
 
 namespace samdrift::core {
@@ -23,7 +24,6 @@ using store_internal::FromSqlite;
 using store_internal::ImpliedLocations;
 using store_internal::kFillAsset;
 using store_internal::kInsertRelation;
-using store_internal::kUpsertAsset;
 using store_internal::kUpsertDeviceType;
 using store_internal::NameOf;
 namespace {
@@ -59,6 +59,9 @@ void BindOptional(SQLite::Statement& st, int index, const std::optional<T>& valu
 }  // namespace
 
 struct StoreWriter::Impl {
+  // Assets per statement at most (a generic CSV's parts are 8192 rows).
+  static constexpr std::size_t kChunkRows = 8192;
+
   Impl(SQLite::Database& database, std::string store_path)
       : db(database),
         path(std::move(store_path)),
@@ -73,7 +76,7 @@ struct StoreWriter::Impl {
         drop_relations(db, "DELETE FROM relations WHERE source_id = ?1"),
         warnings(db),
         any_rows(db, "SELECT 1 FROM assets WHERE org = ?1 LIMIT 1"),
-        upsert_asset(db, kUpsertAsset),
+        chunk(db),
         fill_asset(db, kFillAsset),
         existing_attributes(
             db, "SELECT attributes FROM assets WHERE org = ?1 AND key = ?2 AND kind = ?3"),
@@ -144,9 +147,56 @@ struct StoreWriter::Impl {
     new_orgs.clear();
   }
 
-  void PutAsset(const Asset& a, SourceIds& source_ids) {
-    const bool is_fill = a.mode == WriteMode::kFill;
-    SQLite::Statement& insert_asset = is_fill ? fill_asset : upsert_asset;
+  // The batch's assets in order: runs of kReplace or kPatch assets a chunk per statement,
+  // kFill assets one by one (each merges with what its row holds).
+  void PutAssets(const std::vector<Asset>& assets, SourceIds& source_ids) {
+    bool patch = false;
+    for (const Asset& a : assets) {
+      const bool is_patch = a.mode == WriteMode::kPatch;
+      if (!chunk.rows().empty() &&
+          (a.mode == WriteMode::kFill || is_patch != patch || chunk.rows().size() >= kChunkRows)) {
+        WriteChunk(patch);
+      }
+      if (a.mode == WriteMode::kFill) {
+        FillAsset(a, source_ids);
+        continue;
+      }
+      patch = is_patch;
+      store_internal::ChunkRow& row = chunk.rows().emplace_back();
+      row.asset = &a;
+      if (a.kind == AssetKind::kHall || a.kind == AssetKind::kRack) row.key = a.Key();
+      row.attributes = EncodeAttributes(a.attributes);
+      row.source_id = source_ids.Of(a.org, a.provenance.source);
+    }
+    if (!chunk.rows().empty()) WriteChunk(patch);
+  }
+
+  void WriteChunk(bool patch) {
+    stored.clear();
+    const std::vector<store_internal::ChunkRow>& rows = chunk.rows();
+    std::vector<const Asset*> assets(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) assets[i] = rows[i].asset;
+    chunk.Write(patch, stored);
+    for (std::size_t i = 0; i < assets.size(); ++i) Written(*assets[i], stored[i]);
+  }
+
+  // Keeps where an asset went: its row, and for a fresh org the locations it names, unless it
+  // merged into an existing row, whose location may have changed: the org's implied locations
+  // are then read back from its rows at Commit().
+  void Written(const Asset& a, store_internal::StoredRow row) {
+    written_rows.push_back(row.row);
+    ++summary.assets_written;
+    if (auto it = fresh.find(a.org); it != fresh.end()) {
+      if (row.added) {
+        it->second.Add(a.kind, a.site, a.hall, a.rack);
+      } else {
+        fresh.erase(it);
+      }
+    }
+  }
+
+  void FillAsset(const Asset& a, SourceIds& source_ids) {
+    SQLite::Statement& insert_asset = fill_asset;
     BindText(insert_asset, 1, a.org);
     BindText(insert_asset, 2, NameOf(a.kind, kAllAssetKinds));
     if (a.kind == AssetKind::kHall || a.kind == AssetKind::kRack) {
@@ -177,43 +227,28 @@ struct StoreWriter::Impl {
     insert_asset.bind(22, source_ids.Of(a.org, a.provenance.source));
     BindText(insert_asset, 23, a.provenance.importer);
     insert_asset.bind(24, a.provenance.line);
-    if (is_fill) {
-      // Existing keys keep their values; keys the asset does not have yet are appended.
-      std::vector<Attribute> merged;
-      existing_attributes.bind(1, a.org);
-      existing_attributes.bind(2, a.Key());
-      existing_attributes.bind(3, std::string(ToString(a.kind)));
-      if (existing_attributes.executeStep()) {
-        DecodeAttributes(existing_attributes.getColumn(0).getString(), merged);
-      }
-      existing_attributes.reset();
-      for (const Attribute& attribute : a.attributes) {
-        bool present = false;
-        for (const Attribute& m : merged) present = present || m.key == attribute.key;
-        if (!present) merged.push_back(attribute);
-      }
-      insert_asset.bind(25, EncodeAttributes(merged));
-    } else {
-      insert_asset.bind(25, a.mode == WriteMode::kPatch ? 1 : 0);
+    // Existing keys keep their values; keys the asset does not have yet are appended.
+    std::vector<Attribute> merged;
+    existing_attributes.bind(1, a.org);
+    existing_attributes.bind(2, a.Key());
+    existing_attributes.bind(3, std::string(ToString(a.kind)));
+    if (existing_attributes.executeStep()) {
+      DecodeAttributes(existing_attributes.getColumn(0).getString(), merged);
     }
+    existing_attributes.reset();
+    for (const Attribute& attribute : a.attributes) {
+      bool present = false;
+      for (const Attribute& m : merged) present = present || m.key == attribute.key;
+      if (!present) merged.push_back(attribute);
+    }
+    insert_asset.bind(25, EncodeAttributes(merged));
     // Rowid 0 is never given to a new row: if it is still the last one after the statement,
     // the asset merged into an existing row instead of adding one, whose id is then looked up.
-    // (RETURNING id on every row cost a third of SQLite's time in a bulk import.)
     sqlite3_set_last_insert_rowid(db.getHandle(), 0);
     insert_asset.exec();
     insert_asset.reset();
     const std::int64_t inserted = sqlite3_last_insert_rowid(db.getHandle());
-    written_rows.push_back(inserted != 0 ? inserted : MergedRow(a));
-    ++summary.assets_written;
-    if (auto it = fresh.find(a.org); it != fresh.end()) {
-      if (inserted == 0) {
-        // No new row: the asset merged into one written earlier, whose location may have
-        // changed. The org's implied locations are then read back from its rows at Commit().
-        fresh.erase(it);
-      } else {
-        it->second.Add(a.kind, a.site, a.hall, a.rack);
-      }
-    }
+    Written(a, {inserted != 0 ? inserted : MergedRow(a), inserted != 0});
   }
 
   // The row an asset merged into (its identity's).
@@ -294,7 +329,7 @@ struct StoreWriter::Impl {
   SQLite::Statement drop_relations;
   store_internal::WarningWriter warnings;
   SQLite::Statement any_rows;
-  SQLite::Statement upsert_asset;
+  store_internal::ChunkWriter chunk;
   SQLite::Statement fill_asset;
   SQLite::Statement existing_attributes;
   SQLite::Statement row_of;
@@ -323,8 +358,9 @@ struct StoreWriter::Impl {
 
   std::string key;
   std::string attributes;
-  std::vector<std::int64_t> written_rows;  // the row of every asset written, in order
-  bool written_rows_dropped = false;       // a file's earlier rows went after rows were written
+  std::vector<std::int64_t> written_rows;         // the row of every asset written, in order
+  std::vector<store_internal::StoredRow> stored;  // the last chunk's
+  bool written_rows_dropped = false;  // a file's earlier rows went after rows were written
   ApplySummary summary;
   bool failed = false;
 };
@@ -342,7 +378,7 @@ Status StoreWriter::Put(const Batch& batch) {
     w.last_org = w.last_source = nullptr;
     w.CheckFreshOrgs();
     SourceIds source_ids(w.sources);
-    for (const Asset& a : batch.assets) w.PutAsset(a, source_ids);
+    w.PutAssets(batch.assets, source_ids);
     for (const Relation& r : batch.relations) w.PutRelation(r, source_ids);
     w.PutDeviceTypes(batch.device_types);
     return Status::Ok();

@@ -1,0 +1,241 @@
+// The batch writer's assets, a chunk per statement (see core/store_write_set.h): the virtual
+// table samdrift_chunk over ChunkWriter::rows() and the statements that read it.
+#include "core/store_write_set.h"
+
+#include <sqlite3.h>
+
+#include <cstring>
+
+#include "core/store_internal.h"
+#include "core/store_write_sql.h"
+
+namespace samdrift::core::store_internal {
+namespace {
+
+constexpr const char* kModule = "samdrift_chunk";
+
+// The table's columns, in kUpsertAssets' order (c1 .. c24).
+constexpr const char* kDeclaration =
+    "CREATE TABLE x(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, "
+    "c18, c19, c20, c21, c22, c23, c24)";
+
+void ResultText(sqlite3_context* ctx, const std::string& text) {
+  sqlite3_result_text(ctx, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+}
+
+void ResultOptional(sqlite3_context* ctx, PackedOptionalInt value) {
+  if (value) {
+    sqlite3_result_int(ctx, *value);
+  } else {
+    sqlite3_result_null(ctx);
+  }
+}
+
+// Column `column` (0-based) of a chunk row.
+void Column(sqlite3_context* ctx, const ChunkRow& row, int column) {
+  const Asset& a = *row.asset;
+  switch (column) {
+    case 0:
+      return ResultText(ctx, a.org);
+    case 1:
+      return ResultText(ctx, NameOf(a.kind, kAllAssetKinds));
+    case 2:
+      return ResultText(ctx, row.key.empty() ? a.name : row.key);
+    case 3:
+      return ResultText(ctx, NameOf(a.category, kAllCategories));
+    case 4:
+      return ResultText(ctx, a.name);
+    case 5:
+      return ResultText(ctx, a.role);
+    case 6:
+      return ResultText(ctx, a.vendor);
+    case 7:
+      return ResultText(ctx, a.product);
+    case 8:
+      return ResultText(ctx, a.version);
+    case 9:
+      return ResultText(ctx, a.serial);
+    case 10:
+      return ResultText(ctx, a.site);
+    case 11:
+      return ResultText(ctx, a.hall);
+    case 12:
+      return ResultText(ctx, a.rack);
+    case 13:
+      return ResultOptional(ctx, a.position);
+    case 14:
+      return ResultOptional(ctx, a.u_height);
+    case 15:
+      if (a.power_w) return sqlite3_result_double(ctx, *a.power_w);
+      return sqlite3_result_null(ctx);
+    case 16:
+      return ResultText(ctx, a.redundancy_group);
+    case 17:
+      return ResultText(ctx, a.criticality);
+    case 18:
+      return ResultText(ctx, a.eol);
+    case 19:
+      return sqlite3_result_int(ctx, a.estimated ? 1 : 0);
+    case 20:
+      return ResultText(ctx, row.attributes);
+    case 21:
+      return sqlite3_result_int64(ctx, row.source_id);
+    case 22:
+      return ResultText(ctx, a.provenance.importer);
+    default:
+      return sqlite3_result_int(ctx, a.provenance.line);
+  }
+}
+
+// The virtual table: a scan of the rows in order; its rowid is a row's index.
+struct ChunkTable {
+  sqlite3_vtab base;
+  const ChunkWriter* writer;
+};
+struct ChunkCursor {
+  sqlite3_vtab_cursor base;
+  const std::vector<ChunkRow>* rows;
+  std::size_t at;
+};
+
+int Connect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out, char**) {
+  if (int rc = sqlite3_declare_vtab(db, kDeclaration); rc != SQLITE_OK) return rc;
+  auto* table = static_cast<ChunkTable*>(sqlite3_malloc(sizeof(ChunkTable)));
+  if (table == nullptr) return SQLITE_NOMEM;
+  std::memset(table, 0, sizeof(ChunkTable));
+  table->writer = static_cast<const ChunkWriter*>(aux);
+  *out = &table->base;
+  return SQLITE_OK;
+}
+int Disconnect(sqlite3_vtab* table) {
+  sqlite3_free(table);
+  return SQLITE_OK;
+}
+int BestIndex(sqlite3_vtab*, sqlite3_index_info* info) {
+  // One plan, a full scan: small, so that a join reads the chunk first.
+  info->estimatedCost = 1000;
+  info->estimatedRows = 1000;
+  return SQLITE_OK;
+}
+int Open(sqlite3_vtab* table, sqlite3_vtab_cursor** out) {
+  auto* cursor = static_cast<ChunkCursor*>(sqlite3_malloc(sizeof(ChunkCursor)));
+  if (cursor == nullptr) return SQLITE_NOMEM;
+  std::memset(cursor, 0, sizeof(ChunkCursor));
+  cursor->rows = &reinterpret_cast<ChunkTable*>(table)->writer->chunk();
+  *out = &cursor->base;
+  return SQLITE_OK;
+}
+int Close(sqlite3_vtab_cursor* cursor) {
+  sqlite3_free(cursor);
+  return SQLITE_OK;
+}
+ChunkCursor& CursorOf(sqlite3_vtab_cursor* cursor) {
+  return *reinterpret_cast<ChunkCursor*>(cursor);
+}
+int Filter(sqlite3_vtab_cursor* cursor, int, const char*, int, sqlite3_value**) {
+  CursorOf(cursor).at = 0;
+  return SQLITE_OK;
+}
+int Next(sqlite3_vtab_cursor* cursor) {
+  ++CursorOf(cursor).at;
+  return SQLITE_OK;
+}
+int Eof(sqlite3_vtab_cursor* cursor) {
+  return CursorOf(cursor).at >= CursorOf(cursor).rows->size() ? 1 : 0;
+}
+int ColumnOf(sqlite3_vtab_cursor* cursor, sqlite3_context* ctx, int column) {
+  const ChunkCursor& c = CursorOf(cursor);
+  Column(ctx, (*c.rows)[c.at], column);
+  return SQLITE_OK;
+}
+int Rowid(sqlite3_vtab_cursor* cursor, sqlite3_int64* rowid) {
+  *rowid = static_cast<sqlite3_int64>(CursorOf(cursor).at);
+  return SQLITE_OK;
+}
+
+const sqlite3_module& Module() {
+  static const sqlite3_module module = [] {
+    sqlite3_module m{};
+    m.xConnect = Connect;  // no xCreate: eponymous only, the table is there while registered
+    m.xBestIndex = BestIndex;
+    m.xDisconnect = Disconnect;
+    m.xOpen = Open;
+    m.xClose = Close;
+    m.xFilter = Filter;
+    m.xNext = Next;
+    m.xEof = Eof;
+    m.xColumn = ColumnOf;
+    m.xRowid = Rowid;
+    return m;
+  }();
+  return module;
+}
+
+void Check(int rc, sqlite3* db) {
+  if (rc != SQLITE_OK) throw SQLite::Exception(db, rc);
+}
+
+}  // namespace
+
+ChunkWriter::ChunkWriter(SQLite::Database& db) : db_(db) {
+  Check(sqlite3_create_module_v2(db.getHandle(), kModule, &Module(), this, nullptr),
+        db.getHandle());
+  upsert_.emplace(db, kUpsertAssets);
+  max_row_.emplace(db, "SELECT coalesce(max(id), 0) FROM assets");
+  // CROSS JOIN: the chunk is the outer loop, each row found by the identity index.
+  rows_of_.emplace(db,
+                   "SELECT c.rowid, a.id FROM samdrift_chunk AS c CROSS JOIN assets AS a "
+                   "ON a.org = c.c1 AND a.key = c.c3 AND a.kind = c.c2");
+}
+
+ChunkWriter::~ChunkWriter() {
+  // The statements go first: they hold the table the module is asked to drop.
+  upsert_.reset();
+  max_row_.reset();
+  rows_of_.reset();
+  sqlite3_create_module_v2(db_.getHandle(), kModule, nullptr, nullptr, nullptr);
+}
+
+std::int64_t ChunkWriter::MaxRow() {
+  max_row_->executeStep();
+  const std::int64_t id = max_row_->getColumn(0).getInt64();
+  max_row_->reset();
+  return id;
+}
+
+void ChunkWriter::Write(bool patch, std::vector<StoredRow>& stored) {
+  if (rows_.empty()) return;
+  const std::int64_t before = MaxRow();
+  upsert_->bind(1, patch ? 1 : 0);
+  upsert_->exec();
+  upsert_->reset();
+  // New rows take the largest id + 1 (no AUTOINCREMENT), so the rows the chunk added are
+  // before + 1 .. after, one per asset in order when every asset added one.
+  const std::int64_t added = MaxRow() - before;
+  if (added == static_cast<std::int64_t>(rows_.size())) {
+    for (std::int64_t i = 1; i <= added; ++i) stored.push_back({before + i, true});
+  } else {
+    Lookup(before, stored);
+  }
+  rows_.clear();
+}
+
+void ChunkWriter::Lookup(std::int64_t before, std::vector<StoredRow>& stored) {
+  const std::size_t first = stored.size();
+  stored.resize(first + rows_.size());
+  while (rows_of_->executeStep()) {
+    const auto i = static_cast<std::size_t>(rows_of_->getColumn(0).getInt64());
+    stored[first + i].row = rows_of_->getColumn(1).getInt64();
+  }
+  rows_of_->reset();
+  // A row after `before` was added by the first asset of the chunk that went into it.
+  std::vector<bool> seen(rows_.size(), false);
+  for (std::size_t i = first; i < stored.size(); ++i) {
+    const std::int64_t offset = stored[i].row - before - 1;
+    if (offset < 0 || seen[static_cast<std::size_t>(offset)]) continue;
+    seen[static_cast<std::size_t>(offset)] = true;
+    stored[i].added = true;
+  }
+}
+
+}  // namespace samdrift::core::store_internal
