@@ -162,22 +162,24 @@ struct StoreWriter::Impl {
         continue;
       }
       patch = is_patch;
-      store_internal::ChunkRow& row = chunk.rows().emplace_back();
-      row.asset = &a;
-      if (a.kind == AssetKind::kHall || a.kind == AssetKind::kRack) row.key = a.Key();
-      row.attributes = EncodeAttributes(a.attributes);
-      row.source_id = source_ids.Of(a.org, a.provenance.source);
+      chunk.rows().push_back(RowOf(a, source_ids));
     }
     if (!chunk.rows().empty()) WriteChunk(patch);
   }
 
+  static store_internal::ChunkRow RowOf(const Asset& a, SourceIds& source_ids) {
+    store_internal::ChunkRow row{
+        &a, {}, EncodeAttributes(a.attributes), source_ids.Of(a.org, a.provenance.source)};
+    // Key() of halls and racks; every other kind's is its name.
+    if (a.kind == AssetKind::kHall || a.kind == AssetKind::kRack) row.key = a.Key();
+    return row;
+  }
+
   void WriteChunk(bool patch) {
     stored.clear();
-    const std::vector<store_internal::ChunkRow>& rows = chunk.rows();
-    std::vector<const Asset*> assets(rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) assets[i] = rows[i].asset;
     chunk.Write(patch, stored);
-    for (std::size_t i = 0; i < assets.size(); ++i) Written(*assets[i], stored[i]);
+    for (std::size_t i = 0; i < stored.size(); ++i) Written(*chunk.rows()[i].asset, stored[i]);
+    chunk.rows().clear();
   }
 
   // Keeps where an asset went: its row, and for a fresh org the locations it names, unless it
@@ -196,37 +198,8 @@ struct StoreWriter::Impl {
   }
 
   void FillAsset(const Asset& a, SourceIds& source_ids) {
-    SQLite::Statement& insert_asset = fill_asset;
-    BindText(insert_asset, 1, a.org);
-    BindText(insert_asset, 2, NameOf(a.kind, kAllAssetKinds));
-    if (a.kind == AssetKind::kHall || a.kind == AssetKind::kRack) {
-      key = a.Key();
-      BindText(insert_asset, 3, key);
-    } else {
-      BindText(insert_asset, 3, a.name);  // Key() of every other kind
-    }
-    BindText(insert_asset, 4, NameOf(a.category, kAllCategories));
-    BindText(insert_asset, 5, a.name);
-    BindText(insert_asset, 6, a.role);
-    BindText(insert_asset, 7, a.vendor);
-    BindText(insert_asset, 8, a.product);
-    BindText(insert_asset, 9, a.version);
-    BindText(insert_asset, 10, a.serial);
-    BindText(insert_asset, 11, a.site);
-    BindText(insert_asset, 12, a.hall);
-    BindText(insert_asset, 13, a.rack);
-    BindOptional(insert_asset, 14, a.position);
-    BindOptional(insert_asset, 15, a.u_height);
-    BindOptional(insert_asset, 16, a.power_w);
-    BindText(insert_asset, 17, a.redundancy_group);
-    BindText(insert_asset, 18, a.criticality);
-    BindText(insert_asset, 19, a.eol);
-    insert_asset.bind(20, a.estimated ? 1 : 0);
-    attributes = EncodeAttributes(a.attributes);
-    BindText(insert_asset, 21, attributes);
-    insert_asset.bind(22, source_ids.Of(a.org, a.provenance.source));
-    BindText(insert_asset, 23, a.provenance.importer);
-    insert_asset.bind(24, a.provenance.line);
+    const store_internal::ChunkRow row = RowOf(a, source_ids);
+    store_internal::BindRow(fill_asset, row);
     // Existing keys keep their values; keys the asset does not have yet are appended.
     std::vector<Attribute> merged;
     existing_attributes.bind(1, a.org);
@@ -241,12 +214,12 @@ struct StoreWriter::Impl {
       for (const Attribute& m : merged) present = present || m.key == attribute.key;
       if (!present) merged.push_back(attribute);
     }
-    insert_asset.bind(25, EncodeAttributes(merged));
+    fill_asset.bind(25, EncodeAttributes(merged));
     // Rowid 0 is never given to a new row: if it is still the last one after the statement,
     // the asset merged into an existing row instead of adding one, whose id is then looked up.
     sqlite3_set_last_insert_rowid(db.getHandle(), 0);
-    insert_asset.exec();
-    insert_asset.reset();
+    fill_asset.exec();
+    fill_asset.reset();
     const std::int64_t inserted = sqlite3_last_insert_rowid(db.getHandle());
     Written(a, {inserted != 0 ? inserted : MergedRow(a), inserted != 0});
   }
@@ -356,8 +329,6 @@ struct StoreWriter::Impl {
     return n;
   }
 
-  std::string key;
-  std::string attributes;
   std::vector<std::int64_t> written_rows;         // the row of every asset written, in order
   std::vector<store_internal::StoredRow> stored;  // the last chunk's
   bool written_rows_dropped = false;  // a file's earlier rows went after rows were written

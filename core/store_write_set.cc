@@ -4,7 +4,9 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <cstring>
+#include <optional>
 
 #include "core/store_internal.h"
 #include "core/store_write_sql.h"
@@ -19,73 +21,84 @@ constexpr const char* kDeclaration =
     "CREATE TABLE x(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, "
     "c18, c19, c20, c21, c22, c23, c24)";
 
-void ResultText(sqlite3_context* ctx, const std::string& text) {
-  sqlite3_result_text(ctx, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
-}
-
-void ResultOptional(sqlite3_context* ctx, PackedOptionalInt value) {
-  if (value) {
-    sqlite3_result_int(ctx, *value);
-  } else {
-    sqlite3_result_null(ctx);
-  }
-}
-
-// Column `column` (0-based) of a chunk row.
-void Column(sqlite3_context* ctx, const ChunkRow& row, int column) {
+// Column `column` (0-based: ?1 .. ?24 of kFillAsset, c1 .. c24 of kUpsertAssets) of a row,
+// handed to `put` as a std::string, an int64, a double or std::nullopt (NULL).
+template <typename Put>
+void Column(const ChunkRow& row, int column, Put&& put) {
   const Asset& a = *row.asset;
+  const auto optional = [&](PackedOptionalInt v) {
+    v ? put(static_cast<std::int64_t>(*v)) : put(std::nullopt);
+  };
   switch (column) {
     case 0:
-      return ResultText(ctx, a.org);
+      return put(a.org.str());
     case 1:
-      return ResultText(ctx, NameOf(a.kind, kAllAssetKinds));
+      return put(NameOf(a.kind, kAllAssetKinds));
     case 2:
-      return ResultText(ctx, row.key.empty() ? a.name : row.key);
+      return put(row.key.empty() ? a.name : row.key);
     case 3:
-      return ResultText(ctx, NameOf(a.category, kAllCategories));
+      return put(NameOf(a.category, kAllCategories));
     case 4:
-      return ResultText(ctx, a.name);
+      return put(a.name);
     case 5:
-      return ResultText(ctx, a.role);
+      return put(a.role.str());
     case 6:
-      return ResultText(ctx, a.vendor);
+      return put(a.vendor.str());
     case 7:
-      return ResultText(ctx, a.product);
+      return put(a.product.str());
     case 8:
-      return ResultText(ctx, a.version);
+      return put(a.version.str());
     case 9:
-      return ResultText(ctx, a.serial);
+      return put(a.serial.str());
     case 10:
-      return ResultText(ctx, a.site);
+      return put(a.site.str());
     case 11:
-      return ResultText(ctx, a.hall);
+      return put(a.hall.str());
     case 12:
-      return ResultText(ctx, a.rack);
+      return put(a.rack.str());
     case 13:
-      return ResultOptional(ctx, a.position);
+      return optional(a.position);
     case 14:
-      return ResultOptional(ctx, a.u_height);
+      return optional(a.u_height);
     case 15:
-      if (a.power_w) return sqlite3_result_double(ctx, *a.power_w);
-      return sqlite3_result_null(ctx);
+      return a.power_w ? put(*a.power_w) : put(std::nullopt);
     case 16:
-      return ResultText(ctx, a.redundancy_group);
+      return put(a.redundancy_group.str());
     case 17:
-      return ResultText(ctx, a.criticality);
+      return put(a.criticality.str());
     case 18:
-      return ResultText(ctx, a.eol);
+      return put(a.eol.str());
     case 19:
-      return sqlite3_result_int(ctx, a.estimated ? 1 : 0);
+      return put(std::int64_t{a.estimated ? 1 : 0});
     case 20:
-      return ResultText(ctx, row.attributes);
+      return put(row.attributes);
     case 21:
-      return sqlite3_result_int64(ctx, row.source_id);
+      return put(row.source_id);
     case 22:
-      return ResultText(ctx, a.provenance.importer);
+      return put(a.provenance.importer.str());
     default:
-      return sqlite3_result_int(ctx, a.provenance.line);
+      return put(std::int64_t{a.provenance.line});
   }
 }
+
+// Hands a column's value to SQLite as a virtual table's column (`ctx`) or a bound parameter.
+struct ToResult {
+  sqlite3_context* ctx;
+  void operator()(const std::string& s) const {
+    sqlite3_result_text(ctx, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+  }
+  void operator()(std::int64_t v) const { sqlite3_result_int64(ctx, v); }
+  void operator()(double v) const { sqlite3_result_double(ctx, v); }
+  void operator()(std::nullopt_t) const { sqlite3_result_null(ctx); }
+};
+struct ToParameter {
+  SQLite::Statement& st;
+  int index;
+  void operator()(const std::string& s) const { st.bindNoCopy(index, s); }
+  void operator()(std::int64_t v) const { st.bind(index, v); }
+  void operator()(double v) const { st.bind(index, v); }
+  void operator()(std::nullopt_t) const { st.bind(index); }
+};
 
 // The virtual table: a scan of the rows in order; its rowid is a row's index.
 struct ChunkTable {
@@ -145,7 +158,7 @@ int Eof(sqlite3_vtab_cursor* cursor) {
 }
 int ColumnOf(sqlite3_vtab_cursor* cursor, sqlite3_context* ctx, int column) {
   const ChunkCursor& c = CursorOf(cursor);
-  Column(ctx, (*c.rows)[c.at], column);
+  Column((*c.rows)[c.at], column, ToResult{ctx});
   return SQLITE_OK;
 }
 int Rowid(sqlite3_vtab_cursor* cursor, sqlite3_int64* rowid) {
@@ -176,6 +189,12 @@ void Check(int rc, sqlite3* db) {
 }
 
 }  // namespace
+
+void BindRow(SQLite::Statement& st, const ChunkRow& row) {
+  for (int column = 0; column < kRowColumns; ++column) {
+    Column(row, column, ToParameter{st, column + 1});
+  }
+}
 
 ChunkWriter::ChunkWriter(SQLite::Database& db) : db_(db) {
   Check(sqlite3_create_module_v2(db.getHandle(), kModule, &Module(), this, nullptr),
@@ -217,7 +236,6 @@ void ChunkWriter::Write(bool patch, std::vector<StoredRow>& stored) {
   } else {
     Lookup(before, stored);
   }
-  rows_.clear();
 }
 
 void ChunkWriter::Lookup(std::int64_t before, std::vector<StoredRow>& stored) {

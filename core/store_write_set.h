@@ -25,6 +25,11 @@ struct ChunkRow {
   std::int64_t source_id = 0;
 };
 
+// The values of kFillAsset's ?1 .. ?24 (core/store_write_sql.h): binds without a copy, so the
+// row and its asset must outlive the statement's run.
+inline constexpr int kRowColumns = 24;
+void BindRow(SQLite::Statement& st, const ChunkRow& row);
+
 // Where an asset of a chunk went: its row, and whether the asset added that row (else it merged
 // into a row that was there before the asset, stored earlier or by an earlier asset of the chunk).
 struct StoredRow {
@@ -40,7 +45,7 @@ class ChunkWriter {
   ChunkWriter(const ChunkWriter&) = delete;
   ChunkWriter& operator=(const ChunkWriter&) = delete;
 
-  // The rows to fill before Write(); cleared by it.
+  // The rows to fill before Write(); the caller clears them once it has read Write()'s answer.
   std::vector<ChunkRow>& rows() { return rows_; }
   // Upserts rows() (WriteMode kReplace, or kPatch when `patch`: none is kFill) in their order
   // and appends where each went to `stored`. Throws SQLite exceptions.
