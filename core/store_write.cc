@@ -23,7 +23,6 @@ using store_internal::FileName;
 using store_internal::FromSqlite;
 using store_internal::ImpliedLocations;
 using store_internal::kFillAsset;
-using store_internal::kInsertRelation;
 using store_internal::kUpsertDeviceType;
 using store_internal::NameOf;
 namespace {
@@ -81,7 +80,7 @@ struct StoreWriter::Impl {
         existing_attributes(
             db, "SELECT attributes FROM assets WHERE org = ?1 AND key = ?2 AND kind = ?3"),
         row_of(db, "SELECT id FROM assets WHERE org = ?1 AND key = ?2 AND kind = ?3"),
-        insert_relation(db, kInsertRelation) {}
+        relations(db) {}
 
   // Registers the row's (org, file name): the first time, what earlier imports of that file
   // stored is removed. Rows come file by file, so a repeat of the last pair is skipped early.
@@ -235,23 +234,13 @@ struct StoreWriter::Impl {
     return id;
   }
 
-  void PutRelation(const Relation& r, SourceIds& source_ids) {
-    static const std::string kNoKind;
-    BindText(insert_relation, 1, r.org);
-    BindText(insert_relation, 2, r.source);
-    BindText(insert_relation, 3, r.source_kind ? NameOf(*r.source_kind, kAllAssetKinds) : kNoKind);
-    BindText(insert_relation, 4, NameOf(r.kind, kAllRelationKinds));
-    BindText(insert_relation, 5, r.TargetOrg());
-    BindText(insert_relation, 6, r.target);
-    BindText(insert_relation, 7, r.target_kind ? NameOf(*r.target_kind, kAllAssetKinds) : kNoKind);
-    BindText(insert_relation, 8, r.source_port);
-    BindText(insert_relation, 9, r.target_port);
-    insert_relation.bind(10, source_ids.Of(r.org, r.provenance.source));
-    BindText(insert_relation, 11, r.provenance.importer);
-    insert_relation.bind(12, r.provenance.line);
-    insert_relation.exec();
-    insert_relation.reset();
-    ++summary.relations_written;
+  void PutRelations(const std::vector<Relation>& all, SourceIds& source_ids) {
+    for (const Relation& r : all) {
+      relations.rows().push_back({&r, source_ids.Of(r.org, r.provenance.source)});
+      if (relations.rows().size() >= kChunkRows) relations.Write();
+    }
+    relations.Write();
+    summary.relations_written += all.size();
   }
 
   void PutDeviceTypes(const std::vector<DeviceType>& types) {
@@ -306,7 +295,7 @@ struct StoreWriter::Impl {
   SQLite::Statement fill_asset;
   SQLite::Statement existing_attributes;
   SQLite::Statement row_of;
-  SQLite::Statement insert_relation;
+  store_internal::RelationWriter relations;
   store_internal::SourceIdMap sources;         // the sources the batch's rows touched
   store_internal::SourceIdMap stored_sources;  // the written orgs' sources before the batch
   std::set<std::string> orgs;
@@ -350,7 +339,7 @@ Status StoreWriter::Put(const Batch& batch) {
     w.CheckFreshOrgs();
     SourceIds source_ids(w.sources);
     w.PutAssets(batch.assets, source_ids);
-    for (const Relation& r : batch.relations) w.PutRelation(r, source_ids);
+    w.PutRelations(batch.relations, source_ids);
     w.PutDeviceTypes(batch.device_types);
     return Status::Ok();
   } catch (const std::exception& e) {

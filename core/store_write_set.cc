@@ -14,12 +14,15 @@
 namespace samdrift::core::store_internal {
 namespace {
 
-constexpr const char* kModule = "samdrift_chunk";
+constexpr const char* kAssetTable = "samdrift_chunk";
+constexpr const char* kRelationTable = "samdrift_relations";
 
-// The table's columns, in kUpsertAssets' order (c1 .. c24).
-constexpr const char* kDeclaration =
+// The tables' columns, in kUpsertAssets' and kInsertRelations' order.
+constexpr const char* kAssetColumns =
     "CREATE TABLE x(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, "
     "c18, c19, c20, c21, c22, c23, c24)";
+constexpr const char* kRelationColumns =
+    "CREATE TABLE x(c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12)";
 
 // Column `column` (0-based: ?1 .. ?24 of kFillAsset, c1 .. c24 of kUpsertAssets) of a row,
 // handed to `put` as a std::string, an int64, a double or std::nullopt (NULL).
@@ -81,6 +84,39 @@ void Column(const ChunkRow& row, int column, Put&& put) {
   }
 }
 
+// Column `column` (0-based, c1 .. c12 of kInsertRelations) of a relation row.
+template <typename Put>
+void Column(const RelationRow& row, int column, Put&& put) {
+  static const std::string kNoKind;
+  const Relation& r = *row.relation;
+  switch (column) {
+    case 0:
+      return put(r.org.str());
+    case 1:
+      return put(r.source);
+    case 2:
+      return put(r.source_kind ? NameOf(*r.source_kind, kAllAssetKinds) : kNoKind);
+    case 3:
+      return put(NameOf(r.kind, kAllRelationKinds));
+    case 4:
+      return put(r.TargetOrg());
+    case 5:
+      return put(r.target);
+    case 6:
+      return put(r.target_kind ? NameOf(*r.target_kind, kAllAssetKinds) : kNoKind);
+    case 7:
+      return put(r.source_port);
+    case 8:
+      return put(r.target_port);
+    case 9:
+      return put(row.source_id);
+    case 10:
+      return put(r.provenance.importer.str());
+    default:
+      return put(std::int64_t{r.provenance.line});
+  }
+}
+
 // Hands a column's value to SQLite as a virtual table's column (`ctx`) or a bound parameter.
 struct ToResult {
   sqlite3_context* ctx;
@@ -100,23 +136,37 @@ struct ToParameter {
   void operator()(std::nullopt_t) const { st.bind(index); }
 };
 
-// The virtual table: a scan of the rows in order; its rowid is a row's index.
-struct ChunkTable {
+// The virtual tables: a scan of a vector of rows in order; the rowid is a row's index.
+template <typename Row>
+struct Table {
   sqlite3_vtab base;
-  const ChunkWriter* writer;
+  const std::vector<Row>* rows;
 };
-struct ChunkCursor {
+template <typename Row>
+struct Cursor {
   sqlite3_vtab_cursor base;
-  const std::vector<ChunkRow>* rows;
+  const std::vector<Row>* rows;
   std::size_t at;
 };
 
+template <typename Row>
+const char* Declaration();
+template <>
+const char* Declaration<ChunkRow>() {
+  return kAssetColumns;
+}
+template <>
+const char* Declaration<RelationRow>() {
+  return kRelationColumns;
+}
+
+template <typename Row>
 int Connect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out, char**) {
-  if (int rc = sqlite3_declare_vtab(db, kDeclaration); rc != SQLITE_OK) return rc;
-  auto* table = static_cast<ChunkTable*>(sqlite3_malloc(sizeof(ChunkTable)));
+  if (int rc = sqlite3_declare_vtab(db, Declaration<Row>()); rc != SQLITE_OK) return rc;
+  auto* table = static_cast<Table<Row>*>(sqlite3_malloc(sizeof(Table<Row>)));
   if (table == nullptr) return SQLITE_NOMEM;
-  std::memset(table, 0, sizeof(ChunkTable));
-  table->writer = static_cast<const ChunkWriter*>(aux);
+  std::memset(table, 0, sizeof(Table<Row>));
+  table->rows = static_cast<const std::vector<Row>*>(aux);
   *out = &table->base;
   return SQLITE_OK;
 }
@@ -125,16 +175,17 @@ int Disconnect(sqlite3_vtab* table) {
   return SQLITE_OK;
 }
 int BestIndex(sqlite3_vtab*, sqlite3_index_info* info) {
-  // One plan, a full scan: small, so that a join reads the chunk first.
+  // One plan, a full scan: small, so that a join reads the rows first.
   info->estimatedCost = 1000;
   info->estimatedRows = 1000;
   return SQLITE_OK;
 }
+template <typename Row>
 int Open(sqlite3_vtab* table, sqlite3_vtab_cursor** out) {
-  auto* cursor = static_cast<ChunkCursor*>(sqlite3_malloc(sizeof(ChunkCursor)));
+  auto* cursor = static_cast<Cursor<Row>*>(sqlite3_malloc(sizeof(Cursor<Row>)));
   if (cursor == nullptr) return SQLITE_NOMEM;
-  std::memset(cursor, 0, sizeof(ChunkCursor));
-  cursor->rows = &reinterpret_cast<ChunkTable*>(table)->writer->chunk();
+  std::memset(cursor, 0, sizeof(Cursor<Row>));
+  cursor->rows = reinterpret_cast<Table<Row>*>(table)->rows;
   *out = &cursor->base;
   return SQLITE_OK;
 }
@@ -142,43 +193,50 @@ int Close(sqlite3_vtab_cursor* cursor) {
   sqlite3_free(cursor);
   return SQLITE_OK;
 }
-ChunkCursor& CursorOf(sqlite3_vtab_cursor* cursor) {
-  return *reinterpret_cast<ChunkCursor*>(cursor);
+template <typename Row>
+Cursor<Row>& CursorOf(sqlite3_vtab_cursor* cursor) {
+  return *reinterpret_cast<Cursor<Row>*>(cursor);
 }
+template <typename Row>
 int Filter(sqlite3_vtab_cursor* cursor, int, const char*, int, sqlite3_value**) {
-  CursorOf(cursor).at = 0;
+  CursorOf<Row>(cursor).at = 0;
   return SQLITE_OK;
 }
+template <typename Row>
 int Next(sqlite3_vtab_cursor* cursor) {
-  ++CursorOf(cursor).at;
+  ++CursorOf<Row>(cursor).at;
   return SQLITE_OK;
 }
+template <typename Row>
 int Eof(sqlite3_vtab_cursor* cursor) {
-  return CursorOf(cursor).at >= CursorOf(cursor).rows->size() ? 1 : 0;
+  return CursorOf<Row>(cursor).at >= CursorOf<Row>(cursor).rows->size() ? 1 : 0;
 }
+template <typename Row>
 int ColumnOf(sqlite3_vtab_cursor* cursor, sqlite3_context* ctx, int column) {
-  const ChunkCursor& c = CursorOf(cursor);
+  const Cursor<Row>& c = CursorOf<Row>(cursor);
   Column((*c.rows)[c.at], column, ToResult{ctx});
   return SQLITE_OK;
 }
+template <typename Row>
 int Rowid(sqlite3_vtab_cursor* cursor, sqlite3_int64* rowid) {
-  *rowid = static_cast<sqlite3_int64>(CursorOf(cursor).at);
+  *rowid = static_cast<sqlite3_int64>(CursorOf<Row>(cursor).at);
   return SQLITE_OK;
 }
 
+template <typename Row>
 const sqlite3_module& Module() {
   static const sqlite3_module module = [] {
     sqlite3_module m{};
-    m.xConnect = Connect;  // no xCreate: eponymous only, the table is there while registered
+    m.xConnect = Connect<Row>;  // no xCreate: eponymous only, the table is there while registered
     m.xBestIndex = BestIndex;
     m.xDisconnect = Disconnect;
-    m.xOpen = Open;
+    m.xOpen = Open<Row>;
     m.xClose = Close;
-    m.xFilter = Filter;
-    m.xNext = Next;
-    m.xEof = Eof;
-    m.xColumn = ColumnOf;
-    m.xRowid = Rowid;
+    m.xFilter = Filter<Row>;
+    m.xNext = Next<Row>;
+    m.xEof = Eof<Row>;
+    m.xColumn = ColumnOf<Row>;
+    m.xRowid = Rowid<Row>;
     return m;
   }();
   return module;
@@ -197,7 +255,7 @@ void BindRow(SQLite::Statement& st, const ChunkRow& row) {
 }
 
 ChunkWriter::ChunkWriter(SQLite::Database& db) : db_(db) {
-  Check(sqlite3_create_module_v2(db.getHandle(), kModule, &Module(), this, nullptr),
+  Check(sqlite3_create_module_v2(db.getHandle(), kAssetTable, &Module<ChunkRow>(), &rows_, nullptr),
         db.getHandle());
   upsert_.emplace(db, kUpsertAssets);
   max_row_.emplace(db, "SELECT coalesce(max(id), 0) FROM assets");
@@ -212,7 +270,7 @@ ChunkWriter::~ChunkWriter() {
   upsert_.reset();
   max_row_.reset();
   rows_of_.reset();
-  sqlite3_create_module_v2(db_.getHandle(), kModule, nullptr, nullptr, nullptr);
+  sqlite3_create_module_v2(db_.getHandle(), kAssetTable, nullptr, nullptr, nullptr);
 }
 
 std::int64_t ChunkWriter::MaxRow() {
@@ -254,6 +312,25 @@ void ChunkWriter::Lookup(std::int64_t before, std::vector<StoredRow>& stored) {
     seen[static_cast<std::size_t>(offset)] = true;
     stored[i].added = true;
   }
+}
+
+RelationWriter::RelationWriter(SQLite::Database& db) : db_(db) {
+  Check(sqlite3_create_module_v2(db.getHandle(), kRelationTable, &Module<RelationRow>(), &rows_,
+                                 nullptr),
+        db.getHandle());
+  insert_.emplace(db, kInsertRelations);
+}
+
+RelationWriter::~RelationWriter() {
+  insert_.reset();  // first: it holds the table the module is asked to drop
+  sqlite3_create_module_v2(db_.getHandle(), kRelationTable, nullptr, nullptr, nullptr);
+}
+
+void RelationWriter::Write() {
+  if (rows_.empty()) return;
+  insert_->exec();
+  insert_->reset();
+  rows_.clear();
 }
 
 }  // namespace samdrift::core::store_internal

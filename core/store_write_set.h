@@ -51,8 +51,6 @@ class ChunkWriter {
   // and appends where each went to `stored`. Throws SQLite exceptions.
   void Write(bool patch, std::vector<StoredRow>& stored);
 
-  const std::vector<ChunkRow>& chunk() const { return rows_; }
-
  private:
   std::int64_t MaxRow();
   // Every row's StoredRow when some merged: their rows looked up by identity in one join.
@@ -63,6 +61,31 @@ class ChunkWriter {
   std::optional<SQLite::Statement> upsert_;
   std::optional<SQLite::Statement> max_row_;
   std::optional<SQLite::Statement> rows_of_;
+};
+
+// A relation to insert, with its source's id.
+struct RelationRow {
+  const Relation* relation = nullptr;
+  std::int64_t source_id = 0;
+};
+
+// Inserts relations a chunk per statement (kInsertRelations from the virtual table
+// `samdrift_relations`, registered while it lives).
+class RelationWriter {
+ public:
+  explicit RelationWriter(SQLite::Database& db);
+  ~RelationWriter();
+  RelationWriter(const RelationWriter&) = delete;
+  RelationWriter& operator=(const RelationWriter&) = delete;
+
+  std::vector<RelationRow>& rows() { return rows_; }
+  // Inserts rows() in their order and clears them. Throws SQLite exceptions.
+  void Write();
+
+ private:
+  SQLite::Database& db_;
+  std::vector<RelationRow> rows_;
+  std::optional<SQLite::Statement> insert_;
 };
 
 }  // namespace samdrift::core::store_internal

@@ -77,10 +77,11 @@ ON CONFLICT(org, key, kind) DO UPDATE SET
   implied = 0
 )sql";
 
-inline constexpr const char* kInsertRelation = R"sql(
+// The rows come from the virtual table samdrift_relations (core/store_write_set.cc).
+inline constexpr const char* kInsertRelations = R"sql(
 INSERT INTO relations(org, source, source_kind, kind, target_org, target, target_kind,
                       source_port, target_port, source_id, importer, line)
-VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12 FROM samdrift_relations
 )sql";
 
 inline constexpr const char* kUpsertDeviceType = R"sql(

@@ -1,5 +1,6 @@
 // The batch writer's chunks (core/store_write_set.h): a chunk of assets is one statement, and
-// the writer learns the row each asset went into and whether the asset added it.
+// the writer learns the row each asset went into and whether the asset added it; a chunk of
+// relations is one statement too.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
@@ -98,4 +99,32 @@ TEST_CASE("assets of a chunk that merge are told apart from those that add a row
       db.execAndGet(
             "SELECT group_concat(key || '@' || site, ' ') FROM (SELECT * FROM assets ORDER BY id)")
           .getString() == "esx01@A esx02@B esx03@D");
+}
+
+TEST_CASE("a chunk of relations is inserted by one statement, in order", "[store]") {
+  SQLite::Database db(NewStore("relations.db"), SQLite::OPEN_READWRITE);
+  store_internal::RelationWriter writer(db);
+  std::vector<Relation> relations(3);
+  const char* targets[] = {"san01", "esx02", "vc01"};
+  for (int i = 0; i < 3; ++i) {
+    relations[i].org = "gnosjo";
+    relations[i].source = "esx01";
+    relations[i].target = targets[i];
+    relations[i].target_org = i == 2 ? "vaggeryd" : "";
+    relations[i].source_kind = AssetKind::kDevice;
+    relations[i].provenance = {"test", "r.csv", i + 2};
+    writer.rows().push_back({&relations[i], 7});
+  }
+  std::vector<std::string> runs;
+  sqlite3_trace_v2(db.getHandle(), SQLITE_TRACE_STMT, CountRuns, &runs);
+  writer.Write();
+  sqlite3_trace_v2(db.getHandle(), 0, nullptr, nullptr);
+  CHECK(runs == std::vector<std::string>{"INSERT"});
+  CHECK(writer.rows().empty());
+  CHECK(db.execAndGet("SELECT group_concat(source || '>' || target_org || ':' || target || ' ' || "
+                      "source_kind || target_kind || ' ' || source_id || ' ' || line, ', ') "
+                      "FROM (SELECT * FROM relations ORDER BY id)")
+            .getString() ==
+        "esx01>gnosjo:san01 device 7 2, esx01>gnosjo:esx02 device 7 3, "
+        "esx01>vaggeryd:vc01 device 7 4");
 }
