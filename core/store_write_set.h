@@ -1,8 +1,8 @@
-// The batch writer's assets as one statement per chunk: an INSERT ... SELECT ... ON CONFLICT that
-// reads the chunk's rows through a virtual table over them (no staging table, no values bound per
-// row), then the row each asset went into, found by set queries. A statement per row cost the
-// store 0.84 s CPU for 284,724 rows, one per 4096-row chunk 0.57 s (bench/store_insert_bench.cc).
-// Only core/store_write.cc includes it.
+// The batch writer's assets and relations as one statement per chunk: an INSERT ... SELECT (for
+// assets ... ON CONFLICT) that reads the chunk's rows through a virtual table over them (no
+// staging table, no values bound per row), then the row each asset went into, found by set
+// queries. A statement per row cost the store 0.84 s CPU for 284,724 rows, one per 4096-row chunk
+// 0.57 s (bench/store_insert_bench.cc). For core/store_write.cc, its test and that benchmark.
 #ifndef SAMDRIFT_CORE_STORE_WRITE_SET_H_
 #define SAMDRIFT_CORE_STORE_WRITE_SET_H_
 
