@@ -45,9 +45,9 @@ std::uint64_t HashOf(std::string_view org, std::string_view key) {
   return (h ^ std::hash<std::string_view>()(org)) * 0x9E3779B97F4A7C15ull;
 }
 
-// The assets by (org, key): an open-addressing table of asset indices (8 bytes a slot, two slots
-// an asset) instead of a hash map of strings to vectors, which cost a string, a vector and a node
-// per asset and a cache miss or three per lookup (the graph's largest cost at national scale).
+// The assets by (org, key): an open-addressing table of asset indices (8 bytes a slot, two to
+// four slots an asset) instead of a hash map of strings to vectors, which cost a string, a vector
+// and a node per asset and cache misses per look-up (15 % of `plan`'s CPU at 29 orgs, perf).
 // Linear probing without deletions keeps the assets that share a key in the order they were
 // added, so a lookup visits them in estate order.
 class KeyIndex {
