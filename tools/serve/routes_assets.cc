@@ -2,6 +2,7 @@
 // `after`); GET /api/assets/ORG/KIND/KEY: one asset with attributes, provenance and relations.
 #include <charconv>
 
+#include "tools/json_views.h"
 #include "tools/serve/routes.h"
 
 namespace samdrift::tools::serve {
@@ -152,6 +153,21 @@ core::Result<core::AssetBrowser*> Browser(Context& context) {
   return context.browser.get();
 }
 
+// Builds the text index on the indexer thread, as the store is now; under the browser's lock.
+void Reindex(Context& context, core::AssetBrowser& browser) {
+  if (context.indexing || context.stop_indexing) return;
+  auto version = browser.DataVersion();  // read first: an import meanwhile makes it stale
+  if (!version.ok()) return;
+  if (context.indexer.joinable()) context.indexer.join();  // the last build, finished
+  context.indexing = true;
+  context.indexer = std::thread([&context, version = *version] {
+    auto index = core::AssetTextIndex::Build(context.workspace.db(), context.stop_indexing);
+    std::lock_guard lock(context.browser_mutex);
+    if (index.ok() && context.browser) context.browser->UseTextIndex(*index, version);
+    context.indexing = false;
+  });
+}
+
 Answer Failure(const core::Status& status, int deadline_ms) {
   if (core::BrowseTimedOut(status)) {
     return Error(503, "the query took longer than " + std::to_string(deadline_ms) +
@@ -162,6 +178,16 @@ Answer Failure(const core::Status& status, int deadline_ms) {
 
 }  // namespace
 
+void StartTextIndex(Context& context) {
+  std::lock_guard lock(context.browser_mutex);
+  if (auto browser = Browser(context); browser.ok()) Reindex(context, **browser);
+}
+
+void StopTextIndex(Context& context) {
+  context.stop_indexing = true;
+  if (context.indexer.joinable()) context.indexer.join();
+}
+
 void AddAssetRoutes(httplib::Server& http, Context& context) {
   http.Get("/api/assets", [&](const httplib::Request& req, httplib::Response& res) {
     core::AssetPageQuery query;
@@ -169,16 +195,33 @@ void AddAssetRoutes(httplib::Server& http, Context& context) {
     std::lock_guard lock(context.browser_mutex);  // not the workspace's: a re-plan does not wait
     auto browser = Browser(context);
     if (!browser.ok()) return Send(res, Failed(browser.status(), {}));
+    if (!query.text.empty() && context.options.text_index && (*browser)->NeedsTextIndex()) {
+      Reindex(context, **browser);  // for the searches after this one
+    }
     auto page = (*browser)->Page(query);
     if (!page.ok()) return Send(res, Failure(page.status(), context.options.query_ms));
     ordered_json rows = ordered_json::array();
     for (const core::AssetRow& row : page->rows) rows.push_back(RowJson(row));
-    Send(res,
-         Ok({{"total", page->total},
-             {"offset", query.after.empty() ? query.offset : 0},
-             {"limit", query.limit},
-             {"rows", rows},
-             {"next", page->next.empty() ? ordered_json(nullptr) : ordered_json(page->next)}}));
+    Answer answer =
+        Ok({{"total", page->total},
+            {"offset", query.after.empty() ? query.offset : 0},
+            {"limit", query.limit},
+            {"rows", rows},
+            {"next", page->next.empty() ? ordered_json(nullptr) : ordered_json(page->next)}});
+    // A text search says how it was answered (Server-Timing: search-index or search-sql).
+    if (!query.text.empty()) answer.timing = page->indexed ? "search-index" : "search-sql";
+    Send(res, answer);
+  });
+  // GET /api/orgs: the orgs command's --json, counted once until the store changes, on the
+  // browser's connection (a view planning, or the base loading at the start, holds the
+  // workspace for seconds to minutes).
+  http.Get("/api/orgs", [&](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard lock(context.browser_mutex);
+    auto browser = Browser(context);
+    if (!browser.ok()) return Send(res, Failed(browser.status(), {}));
+    auto orgs = (*browser)->Orgs();
+    if (!orgs.ok()) return Send(res, Failure(orgs.status(), context.options.query_ms));
+    Send(res, Ok(OrgsJson(*orgs)));
   });
   http.Get(R"(/api/assets/([^/]+)/([^/]+)/(.+))",
            [&](const httplib::Request& req, httplib::Response& res) {

@@ -14,7 +14,8 @@ namespace samdrift::tools::serve {
 struct Server::Impl {
   explicit Impl(const ServeOptions& options)
       : context{options, NewToken(), Workspace(options.db, options.scenarios_dir),
-                nullptr, {},         {}} {}
+                nullptr, {},         {},
+                {},      false,      false} {}
   static std::string NewToken();
 
   Context context;
@@ -126,6 +127,7 @@ void AddViewRoutes(httplib::Server& http, Context& context) {
     Send(res, Ok({{"token", context.token}, {"read_only", context.options.read_only}}));
   });
   for (const char* view : kViews) {
+    if (std::string_view(view) == "orgs") continue;  // routes_assets.cc: without the workspace
     http.Get("/api/" + std::string(view),
              [&context, view](const httplib::Request& req, httplib::Response& res) {
                std::vector<std::string> scenarios;
@@ -187,6 +189,7 @@ core::Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options)
                                std::to_string(options.port) + " (in use, or not an address here)");
   }
   impl->thread = std::thread([&http] { http.listen_after_bind(); });
+  if (options.text_index) StartTextIndex(context);
   if (options.preload) {
     // Under the workspace's lock: a view asked meanwhile waits for the base, asset pages do not.
     impl->preloading = true;
@@ -209,6 +212,7 @@ bool Server::StopAnswering() {
     impl_->thread.join();
   }
   JoinImportJobs(impl_->context);
+  StopTextIndex(impl_->context);
   return impl_->preloading;
 }
 

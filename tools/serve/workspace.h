@@ -132,8 +132,10 @@ class Workspace {
   struct KeptRun {
     std::shared_ptr<const planners::PipelineResult> result;
     bool full = false;
+    std::size_t used = 0;  // when last asked for (runs_used_): the least recent goes first
   };
   std::map<std::string, KeptRun> runs_;
+  std::size_t runs_used_ = 0;
   std::size_t plans_ = 0;
   std::size_t parses_ = 0;
   std::size_t bases_loaded_ = 0;
