@@ -236,8 +236,12 @@ Result<std::vector<OrgInfo>> AssetBrowser::Orgs() {
   impl_->Start();
   try {
     if (!impl_->orgs || !impl_->Fresh(impl_->orgs_version)) {
-      impl_->orgs_version = impl_->db.execAndGet("PRAGMA data_version").getInt64();
-      impl_->orgs = store_internal::ListOrgs(impl_->db);
+      // The text index, when it is of the store as it is, has counted them already.
+      const bool indexed = impl_->index && impl_->Fresh(impl_->index_version);
+      impl_->orgs_version =
+          indexed ? impl_->index_version : impl_->db.execAndGet("PRAGMA data_version").getInt64();
+      impl_->orgs =
+          store_internal::ListOrgs(impl_->db, indexed ? &impl_->index->org_counts() : nullptr);
       ++impl_->org_counts;
     }
     return *impl_->orgs;

@@ -33,14 +33,16 @@ OrgNames ReadOrgNames(SQLite::Database& db) {
   return names;
 }
 
-std::vector<OrgInfo> ListOrgs(SQLite::Database& db) {
+std::vector<OrgInfo> ListOrgs(SQLite::Database& db,
+                              const std::map<std::string, std::size_t>* counted) {
   const OrgNames names = ReadOrgNames(db);
   // One pass over the (org, key, kind) index counts every org's assets; the orgs of sources
   // without assets are added (ordered by id, as OrgIds).
-  std::map<std::string, std::size_t> counts;
-  SQLite::Statement st(db,
-                       "SELECT org, count(*) FROM assets GROUP BY org "
-                       "UNION ALL SELECT DISTINCT org, 0 FROM sources");
+  std::map<std::string, std::size_t> counts =
+      counted ? *counted : std::map<std::string, std::size_t>();
+  SQLite::Statement st(db, counted ? "SELECT DISTINCT org, 0 FROM sources"
+                                   : "SELECT org, count(*) FROM assets GROUP BY org "
+                                     "UNION ALL SELECT DISTINCT org, 0 FROM sources");
   while (st.executeStep()) {
     counts[st.getColumn(0).getString()] += static_cast<std::size_t>(st.getColumn(1).getInt64());
   }

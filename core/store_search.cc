@@ -53,7 +53,17 @@ Result<std::shared_ptr<const AssetTextIndex>> AssetTextIndex::Build(const std::s
       }
     }
     index->starts_.push_back(index->text_.size());
-    index->text_.shrink_to_fit();
+    std::vector<std::size_t> per_org(index->names_.size());
+    for (std::uint16_t org : index->orgs_) ++per_org[org];
+    for (std::size_t i = 0; i < per_org.size(); ++i) {
+      if (per_org[i] > 0) index->org_counts_[index->names_[i]] = per_org[i];
+    }
+    index->text_.shrink_to_fit();  // kept for the server's life: no growth slack
+    index->starts_.shrink_to_fit();
+    index->ids_.shrink_to_fit();
+    for (auto* column : {&index->orgs_, &index->kinds_, &index->categories_}) {
+      column->shrink_to_fit();
+    }
   } catch (const std::exception& e) {
     return FromSqlite(e, path, "reading the assets for the search");
   }

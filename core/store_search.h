@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,6 +30,8 @@ class AssetTextIndex {
   std::vector<std::int64_t> Find(std::string_view text, const std::string& org,
                                  const std::string& kind, const std::string& category) const;
   std::size_t size() const { return ids_.size(); }
+  // Each org's assets, as SELECT org, count(*) FROM assets GROUP BY org counts them.
+  const std::map<std::string, std::size_t>& org_counts() const { return org_counts_; }
 
  private:
   AssetTextIndex() = default;
@@ -40,6 +43,7 @@ class AssetTextIndex {
   // Each asset's org, kind and category: an index into names_ (their distinct values are few).
   std::vector<std::uint16_t> orgs_, kinds_, categories_;
   std::vector<std::string> names_;
+  std::map<std::string, std::size_t> org_counts_;
 };
 
 }  // namespace samdrift::core

@@ -74,6 +74,22 @@ TEST_CASE("serve: the org list is counted once, and again after an import", "[se
   for (const auto& org : *again) {
     if (org.id == "gnosjo") CHECK(org.assets == gnosjo + 3);
   }
+  // With the text index of the store as it is, the counts are the index's: the same.
+  auto indexed = OpenBrowser(dir / "samdrift.db");
+  auto version = indexed->DataVersion();
+  REQUIRE(version.ok());
+  std::atomic<bool> stop = false;
+  auto index = AssetTextIndex::Build((dir / "samdrift.db").string(), stop);
+  REQUIRE(index.ok());
+  indexed->UseTextIndex(*index, *version);
+  auto from_index = indexed->Orgs();
+  REQUIRE(from_index.ok());
+  REQUIRE(from_index->size() == again->size());
+  for (std::size_t i = 0; i < again->size(); ++i) {
+    CHECK((*from_index)[i].id == (*again)[i].id);
+    CHECK((*from_index)[i].name == (*again)[i].name);
+    CHECK((*from_index)[i].assets == (*again)[i].assets);
+  }
   // The route answers the orgs command's --json.
   auto server = Start(Options(dir, "samdrift.db"));
   const CliResult cli = RunCli(dir, "--db samdrift.db orgs --json");

@@ -223,33 +223,35 @@ void AddAssetRoutes(httplib::Server& http, Context& context) {
     if (!orgs.ok()) return Send(res, Failure(orgs.status(), context.options.query_ms));
     Send(res, Ok(OrgsJson(*orgs)));
   });
-  http.Get(R"(/api/assets/([^/]+)/([^/]+)/(.+))",
-           [&](const httplib::Request& req, httplib::Response& res) {
-             const auto kind = core::ParseAssetKind(req.matches[2].str());
-             if (!kind)
-               return Send(res, Error(400, "'" + req.matches[2].str() + "' is not a kind"));
-             std::unique_lock browsing(context.browser_mutex);
-             auto browser = Browser(context);
-             if (!browser.ok()) return Send(res, Failed(browser.status(), {}));
-             auto detail = (*browser)->Detail(req.matches[1].str(), *kind, req.matches[3].str());
-             browsing.unlock();
-             if (!detail.ok()) return Send(res, Failure(detail.status(), context.options.query_ms));
-             if (!*detail) return Send(res, Error(404, "no such asset"));
-             ordered_json out = DetailJson(**detail);
-             const std::string concerns = req.get_param_value("concerns");
-             if (concerns == "1" || concerns == "kept") {
-               auto lock = context.workspace.Lock();  // the views: planned once, then kept
-               std::vector<std::string> scenario;
-               if (req.has_param("scenario")) scenario.push_back(req.get_param_value("scenario"));
-               if (concerns == "kept" && !context.workspace.HasPlan(scenario)) {
-                 out["concerns_planned"] = false;  // asked for with concerns=1 (it plans)
-               } else {
-                 auto failed = AddConcerns(context.workspace, scenario, (*detail)->row.asset, out);
-                 if (failed) return Send(res, *failed);
-               }
-             }
-             Send(res, Ok(out));
-           });
+  http.Get(R"(/api/assets/([^/]+)/([^/]+)/(.+))", [&](const httplib::Request& req,
+                                                      httplib::Response& res) {
+    const auto kind = core::ParseAssetKind(req.matches[2].str());
+    if (!kind) return Send(res, Error(400, "'" + req.matches[2].str() + "' is not a kind"));
+    std::unique_lock browsing(context.browser_mutex);
+    auto browser = Browser(context);
+    if (!browser.ok()) return Send(res, Failed(browser.status(), {}));
+    auto detail = (*browser)->Detail(req.matches[1].str(), *kind, req.matches[3].str());
+    browsing.unlock();
+    if (!detail.ok()) return Send(res, Failure(detail.status(), context.options.query_ms));
+    if (!*detail) return Send(res, Error(404, "no such asset"));
+    ordered_json out = DetailJson(**detail);
+    const std::string concerns = req.get_param_value("concerns");
+    if (concerns == "1" || concerns == "kept") {
+      // The views: planned once, then kept. `kept` does not wait for the workspace
+      // while it is busy (the base loading at the start, a plan running): nothing is
+      // kept that it could answer from at once.
+      auto lock = concerns == "kept" ? context.workspace.TryLock() : context.workspace.Lock();
+      std::vector<std::string> scenario;
+      if (req.has_param("scenario")) scenario.push_back(req.get_param_value("scenario"));
+      if (concerns == "kept" && (!lock.owns_lock() || !context.workspace.HasPlan(scenario))) {
+        out["concerns_planned"] = false;  // asked for with concerns=1 (it plans)
+      } else {
+        auto failed = AddConcerns(context.workspace, scenario, (*detail)->row.asset, out);
+        if (failed) return Send(res, *failed);
+      }
+    }
+    Send(res, Ok(out));
+  });
 }
 
 }  // namespace samdrift::tools::serve

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <future>
 #include <iomanip>
 #include <random>
 #include <sstream>
@@ -188,17 +189,23 @@ core::Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options)
     return core::Status::Usage("cannot listen on " + options.bind + ":" +
                                std::to_string(options.port) + " (in use, or not an address here)");
   }
-  impl->thread = std::thread([&http] { http.listen_after_bind(); });
-  if (options.text_index) StartTextIndex(context);
   if (options.preload) {
-    // Under the workspace's lock: a view asked meanwhile waits for the base, asset pages do not.
+    // Under the workspace's lock, taken before the first request can be answered: a view asked
+    // meanwhile waits for the base, asset pages do not.
     impl->preloading = true;
-    impl->preload = std::thread([&context, &done = impl->preloading] {
-      auto lock = context.workspace.Lock();
-      context.workspace.Preload();
-      done = false;
-    });
+    std::promise<void> locked;
+    std::future<void> holds = locked.get_future();
+    impl->preload =
+        std::thread([&context, &done = impl->preloading, locked = std::move(locked)]() mutable {
+          auto lock = context.workspace.Lock();
+          locked.set_value();
+          context.workspace.Preload();
+          done = false;
+        });
+    holds.wait();
   }
+  if (options.text_index) StartTextIndex(context);
+  impl->thread = std::thread([&http] { http.listen_after_bind(); });
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 

@@ -31,6 +31,8 @@ class Workspace {
   ~Workspace();
 
   std::unique_lock<std::mutex> Lock() { return std::unique_lock(mutex_); }
+  // The lock when no one holds it (owns_lock() false otherwise).
+  std::unique_lock<std::mutex> TryLock() { return std::unique_lock(mutex_, std::try_to_lock); }
 
   // Opens the store (read-only). The planning bases load on the first view that needs them (an
   // estate of 290 orgs takes minutes and gigabytes; its asset pages need none). Call with the
