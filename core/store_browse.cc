@@ -233,7 +233,9 @@ std::size_t AssetBrowser::Count(const std::string& where, const std::vector<std:
 }
 
 Result<std::vector<OrgInfo>> AssetBrowser::Orgs() {
-  impl_->Start();
+  // No deadline: one pass over an index, bounded by the store's size, answered once and kept.
+  impl_->until = std::chrono::steady_clock::time_point::max();
+  impl_->timed_out = false;
   try {
     if (!impl_->orgs || !impl_->Fresh(impl_->orgs_version)) {
       // The text index, when it is of the store as it is, has counted them already.
