@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include "core/store.h"
@@ -16,7 +17,7 @@ namespace {
 constexpr const char* kAssetColumns =
     "org, kind, key, category, name, role, vendor, product, version, serial, site, hall, rack, "
     "position, u_height, power_w, redundancy_group, criticality, eol, estimated, attributes, "
-    "importer, line, (SELECT name FROM sources WHERE sources.id = assets.source_id)";
+    "importer, line, source_id";
 
 std::string OrgFilter(const std::vector<std::string>& orgs, const char* column) {
   if (orgs.empty()) return "";
@@ -94,6 +95,7 @@ class RowReader {
     return sqlite3_column_double(row_, column);
   }
   int Int(int column) const { return sqlite3_column_int(row_, column); }
+  std::int64_t Int64(int column) const { return sqlite3_column_int64(row_, column); }
 
  private:
   void Check(int rc) const {
@@ -101,6 +103,46 @@ class RowReader {
   }
   sqlite3* db_;
   sqlite3_stmt* row_ = nullptr;
+};
+
+// A column of repeated texts read as Names: rows repeat their neighbours' texts (the org, the
+// file, the site, the vendor), so the last one is kept and a repeat costs a comparison instead of
+// a hash and a look-up in the pool.
+class NameColumn {
+ public:
+  Name operator()(std::string_view text) {
+    if (text != last_.view()) last_ = Name(text);
+    return last_;
+  }
+
+ private:
+  Name last_;
+};
+
+// The sources' names by id, read once: a sub-query per row cost an index look-up in SQLite for
+// each of millions of rows.
+class SourceNames {
+ public:
+  explicit SourceNames(SQLite::Database& db) {
+    RowReader row(db, "SELECT id, name FROM sources");
+    while (row.Next()) names_.emplace(row.Int64(0), Name(row.Text(1)));
+  }
+  // The name of the source `column` holds; empty when it is NULL or names no source.
+  Name operator()(const RowReader& row, int column) {
+    if (!row.OptionalInt(column)) return Name();
+    const std::int64_t id = row.Int64(column);
+    if (id != last_id_) {
+      auto it = names_.find(id);
+      last_ = it == names_.end() ? Name() : it->second;
+      last_id_ = id;
+    }
+    return last_;
+  }
+
+ private:
+  std::unordered_map<std::int64_t, Name> names_;
+  std::int64_t last_id_ = -1;
+  Name last_;
 };
 
 }  // namespace
@@ -136,31 +178,34 @@ Status Store::ForEachAsset(const AssetQuery& query,
     RowReader row(impl_->db, std::string("SELECT ") + kAssetColumns + " FROM assets" + filter.sql +
                                  " ORDER BY id");
     row.Bind(filter.values);
+    SourceNames sources(impl_->db);
+    NameColumn org, role, vendor, product, version, serial, site, hall, rack, group, criticality,
+        eol, importer;
     while (row.Next()) {
       Asset a;
-      a.org = row.Text(0);
+      a.org = org(row.Text(0));
       a.kind = ParseAssetKind(row.Text(1)).value_or(AssetKind::kDevice);
       a.category = ParseCategory(row.Text(3)).value_or(Category::kDatacenter);
       a.name = row.Text(4);
-      a.role = row.Text(5);
-      a.vendor = row.Text(6);
-      a.product = row.Text(7);
-      a.version = row.Text(8);
-      a.serial = row.Text(9);
-      a.site = row.Text(10);
-      a.hall = row.Text(11);
-      a.rack = row.Text(12);
+      a.role = role(row.Text(5));
+      a.vendor = vendor(row.Text(6));
+      a.product = product(row.Text(7));
+      a.version = version(row.Text(8));
+      a.serial = serial(row.Text(9));
+      a.site = site(row.Text(10));
+      a.hall = hall(row.Text(11));
+      a.rack = rack(row.Text(12));
       a.position = row.OptionalInt(13);
       a.u_height = row.OptionalInt(14);
       a.power_w = row.OptionalDouble(15);
-      a.redundancy_group = row.Text(16);
-      a.criticality = row.Text(17);
-      a.eol = row.Text(18);
+      a.redundancy_group = group(row.Text(16));
+      a.criticality = criticality(row.Text(17));
+      a.eol = eol(row.Text(18));
       a.estimated = row.Int(19) != 0;
       if (query.with_attributes) DecodeAttributes(row.Text(20), a.attributes);
-      a.provenance.importer = row.Text(21);
+      a.provenance.importer = importer(row.Text(21));
       a.provenance.line = row.Int(22);
-      a.provenance.source = row.Text(23);
+      a.provenance.source = sources(row, 23);
       visit(std::move(a));
     }
     return Status::Ok();
@@ -175,24 +220,25 @@ Status Store::ForEachRelation(const std::vector<std::string>& orgs,
     RowReader row(
         impl_->db,
         "SELECT org, source, source_kind, kind, target_org, target, target_kind, source_port, "
-        "target_port, importer, line, (SELECT name FROM sources WHERE sources.id = "
-        "relations.source_id) FROM relations" +
+        "target_port, importer, line, source_id FROM relations" +
             OrgFilter(orgs, "org") + " ORDER BY id");
     row.Bind(orgs);
+    SourceNames sources(impl_->db);
+    NameColumn org, target_org, source_port, target_port, importer;
     while (row.Next()) {
       Relation r;
-      r.org = row.Text(0);
+      r.org = org(row.Text(0));
       r.source = row.Text(1);
       r.source_kind = ParseAssetKind(row.Text(2));
       r.kind = ParseRelationKind(row.Text(3)).value_or(RelationKind::kDependsOn);
-      r.target_org = row.Text(4);
+      r.target_org = target_org(row.Text(4));
       r.target = row.Text(5);
       r.target_kind = ParseAssetKind(row.Text(6));
-      r.source_port = row.Text(7);
-      r.target_port = row.Text(8);
-      r.provenance.importer = row.Text(9);
+      r.source_port = source_port(row.Text(7));
+      r.target_port = target_port(row.Text(8));
+      r.provenance.importer = importer(row.Text(9));
       r.provenance.line = row.Int(10);
-      r.provenance.source = row.Text(11);
+      r.provenance.source = sources(row, 11);
       visit(std::move(r));
     }
     return Status::Ok();

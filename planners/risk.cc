@@ -2,288 +2,20 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <iterator>
-#include <limits>
 #include <set>
 #include <utility>
 
 #include "core/date.h"
 #include "core/text.h"
-#include "planners/availability.h"
+#include "planners/risk_model.h"
 #include "planners/risk_parts.h"
 
 namespace samdrift::planners {
 namespace {
 
-using IdSet = std::vector<Id>;  // sorted, unique
-
-constexpr Id kNone = std::numeric_limits<Id>::max();
-
-// One need of a component: a block of one is a plain need, a block of more is a redundancy of
-// which `k` members must be up (1 unless the scenario's k_of_n says more).
-struct Block {
-  std::vector<Id> ids;
-  int k = 1;
-};
-
-// What one component needs: blocks in series.
-struct Model {
-  std::size_t assets = 0;  // vertices [0, assets) are the graph's assets; the rest target halls
-  std::vector<double> own;
-  std::vector<std::vector<Block>> needs;
-  std::vector<std::string> hall_names;  // of the target halls, index - assets
-};
-
-Id AsId(AssetId a) { return a.value; }
-
-Model BuildModel(const RiskInput& in, bool target) {
-  const core::GraphView& g = *in.graph;
-  Model m;
-  m.assets = g.asset_count();
-  struct Place {
-    Id hall = kNone;
-    bool kept = false;
-  };
-  std::map<std::pair<std::string, std::string>, Place> placed;  // (org, device) -> target hall
-  if (target) {
-    std::map<std::string, Id> halls = risk_parts::ExistingTargetHalls(in);
-    for (const DevicePlacement& p : in.placements) {
-      auto [it, added] = halls.emplace(p.hall, static_cast<Id>(m.assets + m.hall_names.size()));
-      if (added) m.hall_names.push_back(p.hall);
-      placed[{p.org, p.asset}] = {it->second, p.kept};
-    }
-  }
-  const std::size_t n = m.assets + m.hall_names.size();
-  m.own.resize(n, ComponentAvailability(AssetKind::kHall, in.scenario));
-  m.needs.resize(n);
-  // The cluster a host stands for when something runs on it: one with more than one host.
-  std::vector<Id> cluster_of(m.assets, kNone);
-  for (Id v = 0; v < m.assets; ++v) {
-    const core::Asset& a = g.asset(AssetId{v});
-    m.own[v] = ComponentAvailability(a.kind, in.scenario);
-    if (a.kind != AssetKind::kCluster) continue;
-    auto members = g.Neighbours(AssetId{v}, RelationKind::kMemberOf, Direction::kIn);
-    if (members.size() < 2) continue;
-    for (AssetId h : members) {
-      if (cluster_of[h.value] == kNone) cluster_of[h.value] = v;
-    }
-  }
-  for (Id v = 0; v < m.assets; ++v) {
-    const AssetId id{v};
-    const core::Asset& a = g.asset(id);
-    std::vector<Id> targets;
-    for (RelationKind kind : {RelationKind::kDependsOn, RelationKind::kInstalledOn}) {
-      for (AssetId t : g.Neighbours(id, kind, Direction::kOut)) targets.push_back(AsId(t));
-    }
-    for (AssetId t : g.Neighbours(id, RelationKind::kRunsOn, Direction::kOut)) {
-      targets.push_back(cluster_of[t.value] != kNone ? cluster_of[t.value] : t.value);
-    }
-    for (AssetId t : g.Neighbours(id, RelationKind::kMemberOf, Direction::kOut)) {
-      if (g.asset(t).kind != AssetKind::kCluster) targets.push_back(AsId(t));
-    }
-    auto where =
-        target && a.kind == AssetKind::kDevice ? placed.find({a.org, a.name}) : placed.end();
-    // A device that moves into a target hall takes that hall's power; one that stays in its rack
-    // keeps its feeds. Two or more feeds (A and B) are parallel.
-    if (where == placed.end() || where->second.kept) {
-      std::vector<Id> feeds;
-      for (AssetId t : g.Neighbours(id, RelationKind::kPoweredBy, Direction::kOut)) {
-        feeds.push_back(AsId(t));
-      }
-      std::sort(feeds.begin(), feeds.end());
-      feeds.erase(std::unique(feeds.begin(), feeds.end()), feeds.end());
-      if (!feeds.empty()) m.needs[v].push_back({std::move(feeds), 1});
-    }
-    if (where != placed.end()) {
-      targets.push_back(where->second.hall);
-    } else {
-      for (AssetId t : g.Neighbours(id, RelationKind::kLocatedIn, Direction::kOut)) {
-        targets.push_back(AsId(t));
-      }
-    }
-    std::sort(targets.begin(), targets.end());
-    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
-    // Targets of one redundancy group are one parallel block.
-    std::map<std::pair<std::string, std::string>, std::vector<Id>> groups;
-    for (Id t : targets) {
-      if (t < m.assets) {
-        const core::Asset& ta = g.asset(AssetId{t});
-        if (!ta.redundancy_group.empty()) {
-          groups[{ta.org, ta.redundancy_group}].push_back(t);
-          continue;
-        }
-      }
-      m.needs[v].push_back({{t}, 1});
-    }
-    for (auto& [key, members] : groups) {
-      m.needs[v].push_back({std::move(members), RequiredUp(in.scenario, key.first, key.second)});
-    }
-    if (a.kind == AssetKind::kCluster) {
-      std::vector<Id> hosts;
-      for (AssetId h : g.Neighbours(id, RelationKind::kMemberOf, Direction::kIn)) {
-        hosts.push_back(h.value);
-      }
-      if (!hosts.empty()) {
-        m.needs[v].push_back({std::move(hosts), RequiredUp(in.scenario, a.org, a.name)});
-      }
-    }
-  }
-  return m;
-}
-
-// The availability of one component (a strongly connected component of the model): `spof`, the
-// components whose failure alone stops it (itself included), and `residual`, what the parallel
-// blocks add: availability = prod(own over spof) * residual.
-struct State {
-  IdSet spof;
-  double residual = 1;
-  double availability = 0;
-  bool unknown = false;
-  bool computed = false;
-  std::size_t weakest = std::numeric_limits<std::size_t>::max();  // a component, for the path
-};
-
-IdSet Union(const IdSet& a, const IdSet& b) {
-  IdSet out;
-  out.reserve(a.size() + b.size());
-  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
-  return out;
-}
-
-// The product of the own availabilities of `ids` not in `except`.
-double Product(const Model& m, const IdSet& ids, const IdSet& except) {
-  double p = 1;
-  for (Id x : ids) {
-    if (!std::binary_search(except.begin(), except.end(), x)) p *= m.own[x];
-  }
-  return p;
-}
-
-// A redundancy among components: `k` of `comps` must be up.
-struct ParallelBlock {
-  std::vector<std::size_t> comps;
-  int k = 1;
-};
-
-struct Solved {
-  std::vector<std::size_t> component;    // per vertex
-  std::vector<std::vector<Id>> members;  // per component
-  std::vector<State> states;             // per component
-  std::vector<std::vector<std::size_t>> cycles;
-};
-
-// Puts a k-of-n block in series with `st`. A component whose failure leaves fewer than k members
-// up (it is a single point of more than n - k of them; of all of them when k is 1) is a common
-// cause: in series with the block, once. Given the common causes and what `st` already needs in
-// series up, the members are independent: KOfN over their remaining availabilities.
-void CombineParallel(const Model& m, const Solved& s, const ParallelBlock& block, State& st) {
-  const std::size_t n = block.comps.size();
-  IdSet all;
-  for (std::size_t d : block.comps) {
-    const State& member = s.states[d];
-    all.insert(all.end(), member.spof.begin(), member.spof.end());
-    st.unknown = st.unknown || member.unknown;
-  }
-  std::sort(all.begin(), all.end());
-  IdSet common;
-  const std::size_t spare = n - static_cast<std::size_t>(block.k);
-  for (auto it = all.begin(); it != all.end();) {
-    auto run = std::upper_bound(it, all.end(), *it);
-    if (static_cast<std::size_t>(run - it) > spare) common.push_back(*it);
-    it = run;
-  }
-  const IdSet given = Union(common, st.spof);
-  std::vector<double> members;
-  for (std::size_t d : block.comps) {
-    members.push_back(Product(m, s.states[d].spof, given) * s.states[d].residual);
-  }
-  st.spof = Union(st.spof, common);
-  st.residual *= KOfN(block.k, members);
-}
-
-// One pass: components in reverse topological order, each combining the states of what it needs
-// (computed once, shared by every component that needs them). Only components some service
-// reaches are computed.
-Solved Solve(const Model& m, const RiskInput& in) {
-  Solved s;
-  const std::size_t n = m.own.size();
-  std::vector<std::pair<std::size_t, std::size_t>> edges;
-  for (std::size_t v = 0; v < n; ++v) {
-    for (const Block& block : m.needs[v]) {
-      for (Id t : block.ids) edges.emplace_back(v, t);
-    }
-  }
-  s.cycles = DependencyCycles(n, edges, s.component);
-  std::size_t count = 0;
-  for (std::size_t c : s.component) count = std::max(count, c + 1);
-  s.members.resize(count);
-  for (std::size_t v = 0; v < n; ++v) s.members[s.component[v]].push_back(static_cast<Id>(v));
-  s.states.resize(count);
-  std::vector<bool> needed(count, false);
-  for (std::size_t v = 0; v < m.assets; ++v) {
-    if (in.graph->asset(AssetId{static_cast<Id>(v)}).kind == AssetKind::kService) {
-      needed[s.component[v]] = true;
-    }
-  }
-  for (std::size_t c = count; c-- > 0;) {
-    if (!needed[c]) continue;
-    for (Id v : s.members[c]) {
-      for (const Block& block : m.needs[v]) {
-        for (Id t : block.ids) needed[s.component[t]] = true;
-      }
-    }
-  }
-  for (std::size_t c = 0; c < count; ++c) {
-    if (!needed[c]) continue;
-    State& st = s.states[c];
-    st.spof = s.members[c];
-    bool any_need = false;
-    std::vector<ParallelBlock> parallel;
-    double weakest = 2;
-    for (Id v : s.members[c]) {
-      for (const Block& block : m.needs[v]) {
-        std::vector<std::size_t> comps;
-        for (Id t : block.ids) {
-          if (s.component[t] != c) comps.push_back(s.component[t]);
-        }
-        std::sort(comps.begin(), comps.end());
-        comps.erase(std::unique(comps.begin(), comps.end()), comps.end());
-        if (comps.empty()) continue;
-        any_need = true;
-        for (std::size_t d : comps) {
-          // Tarjan numbers components in reverse topological order: what c needs comes first.
-          if (d > c || !s.states[d].computed) st.unknown = true;
-        }
-        if (st.unknown) continue;
-        if (comps.size() > 1) {
-          const int k = std::min(block.k, static_cast<int>(comps.size()));
-          parallel.push_back({std::move(comps), k});
-          continue;
-        }
-        const State& d = s.states[comps[0]];
-        st.spof = Union(st.spof, d.spof);
-        st.residual *= d.residual;
-        st.unknown = st.unknown || d.unknown;
-        if (d.availability < weakest) {
-          weakest = d.availability;
-          st.weakest = comps[0];
-        }
-      }
-    }
-    for (const ParallelBlock& block : parallel) {
-      if (st.unknown) break;
-      CombineParallel(m, s, block, st);
-    }
-    // A service that needs nothing has an unknown availability, not 1.
-    if (!any_need && s.members[c].size() == 1 && s.members[c][0] < m.assets &&
-        in.graph->asset(AssetId{s.members[c][0]}).kind == AssetKind::kService) {
-      st.unknown = true;
-    }
-    st.availability = Product(m, st.spof, {}) * st.residual;
-    st.computed = true;
-  }
-  return s;
-}
+using risk_model::Model;
+using risk_model::Solved;
+using risk_model::State;
 
 std::string Why(AssetKind kind) {
   switch (kind) {
@@ -352,6 +84,52 @@ void ReportCycles(const Model& m, const Solved& s, const core::GraphView& g, Ris
   }
 }
 
+// A service with its criticality normalised and the SLA tier it must meet (RSK003 when the
+// criticality is not one the tiers know).
+ServiceRisk ServiceWithTier(const core::Asset& a, const std::vector<SlaTier>& tiers,
+                            core::Diagnostics& diagnostics) {
+  ServiceRisk r;
+  r.org = a.org;
+  r.service = a.name;
+  r.criticality = a.criticality;
+  if (a.criticality.empty()) return r;
+  if (auto level = NormalizeCriticality(a.criticality)) {
+    r.criticality = *level;
+    for (const SlaTier& t : tiers) {
+      if (t.criticality != *level) continue;
+      r.tier = t.tier;
+      r.required = t.availability;
+    }
+  } else {
+    diagnostics.Warning({a.provenance.source, a.provenance.line, 0}, "RSK003",
+                        "service '" + a.name + "': unknown criticality '" + a.criticality +
+                            "'; expected low, medium, high, critical or KLASSA T1-T4; no "
+                            "SLA tier");
+  }
+  return r;
+}
+
+// Service `v` today: its availability, single points and limiting path; each single point's
+// importance (Birnbaum) grows by what the service loses when it fails.
+void Today(const Model& today, const Solved& now, const core::GraphView& g, Id v, ServiceRisk& r,
+           std::map<Id, ComponentImportance>& importance) {
+  const State& st = now.states[now.component[v]];
+  r.availability_today = st.availability;
+  r.single_points = SinglePoints(today, now, v, g);
+  for (Id x : st.spof) {
+    if (x == v || today.own[x] >= 1) continue;
+    ComponentImportance& ci = importance[x];
+    ci.birnbaum += st.availability / today.own[x];
+    ++ci.services;
+  }
+  std::set<std::size_t> seen;
+  for (std::size_t c = now.component[v]; c < now.states.size() && seen.insert(c).second;
+       c = now.states[c].weakest) {
+    const Id rep = now.members[c][0];
+    r.limiting_path.push_back(g.asset(AssetId{rep}).name);
+  }
+}
+
 }  // namespace
 
 double DefaultAvailability(AssetKind kind) {
@@ -410,35 +188,17 @@ RiskReport ComputeRisk(const RiskInput& in, core::Diagnostics& diagnostics) {
   report.has_target = !in.placements.empty();
   const core::GraphView& g = *in.graph;
   risk_parts::CheckKOfN(in, diagnostics);
-  const Model today = BuildModel(in, false);
-  const Solved now = Solve(today, in);
+  const Model today = risk_model::BuildModel(in, false);
+  const Solved now = risk_model::Solve(today, in);
   ReportCycles(today, now, g, report, diagnostics);
-  const Model target_model = BuildModel(in, true);
-  const Solved then = Solve(target_model, in);
+  const Model target_model = risk_model::BuildModel(in, true);
+  const Solved then = risk_model::Solve(target_model, in);
 
   std::map<Id, ComponentImportance> importance;
   for (Id v = 0; v < today.assets; ++v) {
     const core::Asset& a = g.asset(AssetId{v});
     if (a.kind != AssetKind::kService) continue;
-    ServiceRisk r;
-    r.org = a.org;
-    r.service = a.name;
-    r.criticality = a.criticality;
-    if (!a.criticality.empty()) {
-      if (auto level = NormalizeCriticality(a.criticality)) {
-        r.criticality = *level;
-        for (const SlaTier& t : report.tiers) {
-          if (t.criticality != *level) continue;
-          r.tier = t.tier;
-          r.required = t.availability;
-        }
-      } else {
-        diagnostics.Warning({a.provenance.source, a.provenance.line, 0}, "RSK003",
-                            "service '" + a.name + "': unknown criticality '" + a.criticality +
-                                "'; expected low, medium, high, critical or KLASSA T1-T4; no "
-                                "SLA tier");
-      }
-    }
+    ServiceRisk r = ServiceWithTier(a, report.tiers, diagnostics);
     const State& st = now.states[now.component[v]];
     const State& tt = then.states[then.component[v]];
     if (st.unknown) {
@@ -447,20 +207,7 @@ RiskReport ComputeRisk(const RiskInput& in, core::Diagnostics& diagnostics) {
                               "': no dependencies known (depends_on, runs_on, ...); its "
                               "availability is unknown");
     } else {
-      r.availability_today = st.availability;
-      r.single_points = SinglePoints(today, now, v, g);
-      for (Id x : st.spof) {
-        if (x == v || today.own[x] >= 1) continue;
-        ComponentImportance& ci = importance[x];
-        ci.birnbaum += st.availability / today.own[x];
-        ++ci.services;
-      }
-      std::set<std::size_t> seen;
-      for (std::size_t c = now.component[v]; c < now.states.size() && seen.insert(c).second;
-           c = now.states[c].weakest) {
-        const Id rep = now.members[c][0];
-        r.limiting_path.push_back(g.asset(AssetId{rep}).name);
-      }
+      Today(today, now, g, v, r, importance);
     }
     if (!tt.unknown) {
       r.availability_target = tt.availability;

@@ -2,10 +2,43 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <numeric>
 #include <set>
 #include <unordered_map>
+#include <utility>
 
 namespace samdrift::planners {
+
+namespace {
+
+// By carrier, then capability (one usage each), as std::stable_sort did: on numbers (the
+// carrier, the capability's rank among the catalog's few, the position) instead of comparing
+// strings and moving the usages n log n times (a sixth of the match at 29 orgs).
+// `capability_ids` numbers every capability of `usages`.
+void SortByCarrier(std::vector<Usage>& usages,
+                   const std::unordered_map<std::string, std::uint64_t>& capability_ids) {
+  std::vector<const std::string*> names(capability_ids.size());
+  for (const auto& [name, id] : capability_ids) names[id] = &name;
+  std::vector<std::uint32_t> by_name(names.size());
+  std::iota(by_name.begin(), by_name.end(), 0);
+  std::sort(by_name.begin(), by_name.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return *names[a] < *names[b]; });
+  std::vector<std::uint64_t> rank(names.size());
+  for (std::uint32_t r = 0; r < by_name.size(); ++r) rank[by_name[r]] = r;
+
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> order(usages.size());
+  for (std::uint32_t i = 0; i < usages.size(); ++i) {
+    const Usage& u = usages[i];
+    order[i] = {std::uint64_t{u.carrier.value} << 32 | rank[capability_ids.at(u.capability)], i};
+  }
+  std::sort(order.begin(), order.end());
+  std::vector<Usage> sorted;
+  sorted.reserve(usages.size());
+  for (const auto& [key, i] : order) sorted.push_back(std::move(usages[i]));
+  usages = std::move(sorted);
+}
+
+}  // namespace
 
 UsageSet CollectUsage(const core::Estate& estate, const core::GraphView& graph,
                       const core::Catalog& catalog, const std::vector<std::string>& orgs) {
@@ -96,10 +129,7 @@ UsageSet CollectUsage(const core::Estate& estate, const core::GraphView& graph,
     }
     return false;
   });
-  std::stable_sort(out.usages.begin(), out.usages.end(), [](const Usage& x, const Usage& y) {
-    if (x.carrier != y.carrier) return x.carrier < y.carrier;
-    return x.capability < y.capability;
-  });
+  SortByCarrier(out.usages, capability_ids);
   return out;
 }
 

@@ -4,8 +4,10 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <cmath>
+#include <map>
 #include <numeric>
-#include <set>
+#include <string>
+#include <string_view>
 
 namespace samdrift::planners::internal {
 namespace {
@@ -92,29 +94,37 @@ class GroupBuilder {
   // it forms when it has more than one member.
   void Summarise(std::size_t g) {
     Group& group = out_.groups[g];
-    std::set<std::size_t> deps;
-    std::map<std::string, int> org_count;
+    std::vector<std::size_t>& deps = group.depends_on;
     for (std::size_t i : group.members) {
       const WaveItem& item = items_[i];
       Add(item, group);
-      ++org_count[item.org];
       for (auto e : boost::make_iterator_range(boost::out_edges(i, graph_))) {
         std::size_t h = out_.group_of[boost::target(e, graph_)];
-        if (h != g) deps.insert(h);
+        if (h != g) deps.push_back(h);
       }
     }
-    group.depends_on.assign(deps.begin(), deps.end());
+    std::sort(deps.begin(), deps.end());
+    deps.erase(std::unique(deps.begin(), deps.end()), deps.end());
     for (std::size_t h : group.depends_on) out_.groups[h].dependents.push_back(g);
-    group.org =
-        std::max_element(org_count.begin(), org_count.end(), [](const auto& a, const auto& b) {
-          return a.second < b.second;
-        })->first;
+    group.org = MostCommonOrg(group.members);
     if (group.members.size() > 1) {
       MoveGroup cycle;
       cycle.number = static_cast<int>(g) + 1;
       for (std::size_t i : group.members) cycle.members.push_back(static_cast<ItemIndex>(i));
       plan_.cycles.push_back(std::move(cycle));
     }
+  }
+
+  // The org most of these items belong to (the first in name order among equals). Most move
+  // groups are one item: its org, without counting.
+  std::string MostCommonOrg(const std::vector<std::size_t>& members) const {
+    if (members.size() == 1) return items_[members.front()].org.str();
+    std::map<std::string_view, int> org_count;
+    for (std::size_t i : members) ++org_count[items_[i].org.view()];
+    return std::string(
+        std::max_element(org_count.begin(), org_count.end(), [](const auto& a, const auto& b) {
+          return a.second < b.second;
+        })->first);
   }
 
   // One member's power, effort, urgency, redundancy and hall load added to its group.

@@ -53,6 +53,74 @@ std::string From(const HallDevice& d) {
   return d.site + "/" + d.hall + (d.rack.empty() ? "" : "/" + d.rack);
 }
 
+ordered_json RackJson(const HallPlan& plan, const planners::PlannedRack& rack) {
+  ordered_json r;
+  r["name"] = rack.name;
+  r["u"] = rack.u;
+  r["u_used"] = rack.u_used;
+  r["kw"] = Kw(rack.kw_budget);
+  r["kw_used"] = Kw(rack.kw_used);
+  r["new"] = rack.is_new;
+  r["slot"] = rack.slot;
+  r["u_reserved"] = rack.u_reserved;
+  r["past_margin"] = planners::PastMargin(rack, plan.margin);
+  r["devices"] = ordered_json::array();
+  for (const planners::Placement& p : rack.devices) {
+    const HallDevice& d = plan.devices[p.device];
+    ordered_json j;
+    j["asset"] = d.name;
+    j["org"] = d.org;
+    j["position"] = p.position;
+    j["u_height"] = d.u_height;
+    j["kw"] = Kw(d.kw);
+    j["role"] = d.role;
+    j["estimated"] = d.estimated;
+    j["kept"] = p.kept;
+    j["from"] = From(d);
+    j["redundancy_group"] = d.redundancy_group;
+    j["side"] = std::string(planners::ToString(plan.sides[p.device]));
+    r["devices"].push_back(std::move(j));
+  }
+  return r;
+}
+
+ordered_json HallJson(const HallPlan& plan, const planners::PlannedHall& hall) {
+  ordered_json h;
+  h["name"] = hall.name;
+  h["role"] = std::string(planners::ToString(hall.role));
+  h["from"] = hall.from.empty() ? ordered_json(nullptr) : ordered_json(hall.from);
+  h["positions"] = hall.positions;
+  h["positions_used"] = hall.positions_used;
+  h["power_kw"] = Kw(hall.power_kw);
+  h["power_kw_used"] = Kw(hall.power_kw_used);
+  h["cooling_kw"] = Kw(hall.cooling_kw);
+  h["cooling_kw_used"] = Kw(hall.cooling_kw_used);
+  h["power_kw_headroom"] = Kw(hall.power_kw - hall.power_kw_used);
+  h["cooling_kw_headroom"] = Kw(hall.cooling_kw - hall.cooling_kw_used);
+  h["positions_free"] = hall.positions - hall.positions_used;
+  h["rack_u"] = hall.rack_u;
+  h["rack_power_kw"] = Kw(hall.rack_power_kw);
+  h["new_racks"] = hall.new_racks;
+  h["pdus_missing"] = hall.pdus_missing;
+  h["over"] = planners::HallOver(hall);
+  h["past_margin"] = planners::PastMargin(hall, plan.margin);
+  h["racks"] = ordered_json::array();
+  for (const planners::PlannedRack& rack : hall.racks) h["racks"].push_back(RackJson(plan, rack));
+  return h;
+}
+
+// A device outside the racks (unplaced, retired, staying) starts with its name and org; its own
+// keys follow, then SizeAndOrigin's (the order of the keys is the JSON's, docs/cli.md).
+ordered_json OutsideDevice(const HallDevice& d) { return {{"asset", d.name}, {"org", d.org}}; }
+
+ordered_json SizeAndOrigin(ordered_json j, const HallDevice& d) {
+  j["u_height"] = d.u_height;
+  j["kw"] = Kw(d.kw);
+  j["estimated"] = d.estimated;
+  j["from"] = From(d);
+  return j;
+}
+
 ordered_json HallPlanJson(const planners::Scenario& scenario, const HallPlan& plan) {
   ordered_json out;
   out["scenario"] = scenario.name;
@@ -61,70 +129,14 @@ ordered_json HallPlanJson(const planners::Scenario& scenario, const HallPlan& pl
                                                                                        : "split";
   out["design_margin"] = plan.margin;
   out["halls"] = ordered_json::array();
-  for (const planners::PlannedHall& hall : plan.halls) {
-    ordered_json h;
-    h["name"] = hall.name;
-    h["role"] = std::string(planners::ToString(hall.role));
-    h["from"] = hall.from.empty() ? ordered_json(nullptr) : ordered_json(hall.from);
-    h["positions"] = hall.positions;
-    h["positions_used"] = hall.positions_used;
-    h["power_kw"] = Kw(hall.power_kw);
-    h["power_kw_used"] = Kw(hall.power_kw_used);
-    h["cooling_kw"] = Kw(hall.cooling_kw);
-    h["cooling_kw_used"] = Kw(hall.cooling_kw_used);
-    h["power_kw_headroom"] = Kw(hall.power_kw - hall.power_kw_used);
-    h["cooling_kw_headroom"] = Kw(hall.cooling_kw - hall.cooling_kw_used);
-    h["positions_free"] = hall.positions - hall.positions_used;
-    h["rack_u"] = hall.rack_u;
-    h["rack_power_kw"] = Kw(hall.rack_power_kw);
-    h["new_racks"] = hall.new_racks;
-    h["pdus_missing"] = hall.pdus_missing;
-    h["over"] = planners::HallOver(hall);
-    h["past_margin"] = planners::PastMargin(hall, plan.margin);
-    h["racks"] = ordered_json::array();
-    for (const planners::PlannedRack& rack : hall.racks) {
-      ordered_json r;
-      r["name"] = rack.name;
-      r["u"] = rack.u;
-      r["u_used"] = rack.u_used;
-      r["kw"] = Kw(rack.kw_budget);
-      r["kw_used"] = Kw(rack.kw_used);
-      r["new"] = rack.is_new;
-      r["slot"] = rack.slot;
-      r["u_reserved"] = rack.u_reserved;
-      r["past_margin"] = planners::PastMargin(rack, plan.margin);
-      r["devices"] = ordered_json::array();
-      for (const planners::Placement& p : rack.devices) {
-        const HallDevice& d = plan.devices[p.device];
-        ordered_json j;
-        j["asset"] = d.name;
-        j["org"] = d.org;
-        j["position"] = p.position;
-        j["u_height"] = d.u_height;
-        j["kw"] = Kw(d.kw);
-        j["role"] = d.role;
-        j["estimated"] = d.estimated;
-        j["kept"] = p.kept;
-        j["from"] = From(d);
-        j["redundancy_group"] = d.redundancy_group;
-        j["side"] = std::string(planners::ToString(plan.sides[p.device]));
-        r["devices"].push_back(std::move(j));
-      }
-      h["racks"].push_back(std::move(r));
-    }
-    out["halls"].push_back(std::move(h));
-  }
+  for (const planners::PlannedHall& hall : plan.halls) out["halls"].push_back(HallJson(plan, hall));
   out["unplaced"] = ordered_json::array();
   for (const planners::Unplaced& u : plan.unplaced) {
     const HallDevice& d = plan.devices[u.device];
-    out["unplaced"].push_back({{"asset", d.name},
-                               {"org", d.org},
-                               {"reason", u.reason},
-                               {"limit", std::string(planners::ToString(u.limit))},
-                               {"u_height", d.u_height},
-                               {"kw", Kw(d.kw)},
-                               {"estimated", d.estimated},
-                               {"from", From(d)}});
+    ordered_json j = OutsideDevice(d);
+    j["reason"] = u.reason;
+    j["limit"] = std::string(planners::ToString(u.limit));
+    out["unplaced"].push_back(SizeAndOrigin(std::move(j), d));
   }
   out["lower_bound_racks"] = plan.lower_bound.value;
   out["lower_bound"] = {{"by_u", plan.lower_bound.by_u},
@@ -138,23 +150,14 @@ ordered_json HallPlanJson(const planners::Scenario& scenario, const HallPlan& pl
   out["estimated_devices"] = estimated;
   out["retired"] = ordered_json::array();
   for (const HallDevice& d : plan.retired) {
-    out["retired"].push_back({{"asset", d.name},
-                              {"org", d.org},
-                              {"u_height", d.u_height},
-                              {"kw", Kw(d.kw)},
-                              {"estimated", d.estimated},
-                              {"from", From(d)}});
+    out["retired"].push_back(SizeAndOrigin(OutsideDevice(d), d));
   }
   // Devices that stay where they are (site-bound outside the target halls, kept halls).
   out["staying"] = ordered_json::array();
   for (const HallDevice& d : plan.stays) {
-    out["staying"].push_back({{"asset", d.name},
-                              {"org", d.org},
-                              {"u_height", d.u_height},
-                              {"kw", Kw(d.kw)},
-                              {"estimated", d.estimated},
-                              {"from", From(d)},
-                              {"why", d.site_bound}});
+    ordered_json j = SizeAndOrigin(OutsideDevice(d), d);
+    j["why"] = d.site_bound;
+    out["staying"].push_back(std::move(j));
   }
   out["feasible"] = plan.Feasible();
   out["notes"] = plan.notes;

@@ -1,6 +1,8 @@
 #include "core/graph.h"
 
 #include <catch2/catch.hpp>
+#include <optional>
+#include <string_view>
 
 using namespace samdrift::core;
 
@@ -93,4 +95,71 @@ TEST_CASE("DNS names resolve to the host's short name", "[core][graph]") {
                       Rel("Skola", RelationKind::kDependsOn, "vgd-db01.vaggeryd.local")};
   GraphView g(estate);
   CHECK(g.unresolved() == std::vector<std::size_t>{1});
+}
+
+namespace {
+
+// What GraphView::Find answers, by a scan of every asset in estate order (the rule of
+// graph.h: the kind asked for, else the first non-location asset, else the first location).
+std::optional<std::uint32_t> FindByScan(const Estate& estate, std::string_view org,
+                                        std::string_view key, std::optional<AssetKind> kind) {
+  auto exact = [&](std::string_view k) -> std::optional<std::uint32_t> {
+    std::optional<std::uint32_t> fallback;
+    for (std::uint32_t i = 0; i < estate.assets.size(); ++i) {
+      const Asset& a = estate.assets[i];
+      if (a.org != org || a.Key() != k) continue;
+      const bool location =
+          a.kind == AssetKind::kSite || a.kind == AssetKind::kHall || a.kind == AssetKind::kRack;
+      if (kind ? a.kind == *kind : !location) return i;
+      if (!kind && !fallback) fallback = i;
+    }
+    return kind ? std::nullopt : fallback;
+  };
+  if (auto found = exact(key)) return found;
+  std::string_view host = ShortHostName(key);
+  return host.empty() ? std::nullopt : exact(host);
+}
+
+}  // namespace
+
+// The graph's index of keys (an open-addressing table since session 11) answers every lookup as
+// a scan of the assets would: keys shared by kinds and orgs, halls and racks whose keys equal
+// another asset's name ("S/H"), names that are prefixes of each other, short host names.
+TEST_CASE("graph view finds every key as a scan of the assets does", "[core][graph]") {
+  const char* orgs[] = {"varnamo", "gnosjo", "hylte"};
+  const char* names[] = {"S", "H", "S/H", "S/H/R", "R", "app", "app.x.local", "ap", "S/"};
+  const AssetKind kinds[] = {AssetKind::kSite,   AssetKind::kHall, AssetKind::kRack,
+                             AssetKind::kDevice, AssetKind::kVm,   AssetKind::kService};
+  Estate estate;
+  unsigned seed = 7;
+  auto next = [&seed](unsigned n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) % n;
+  };
+  for (int i = 0; i < 400; ++i) {
+    Asset a = Make(kinds[next(6)], names[next(9)], names[next(3)], names[next(3)]);
+    a.org = orgs[next(3)];
+    estate.assets.push_back(std::move(a));
+  }
+  GraphView g(estate);
+  std::size_t found = 0;
+  for (const char* org : {"varnamo", "gnosjo", "hylte", "vaggeryd"}) {
+    for (const char* key : {"S", "H", "S/H", "S/H/R", "S/S/S", "H/S/H", "R", "app", "app.x.local",
+                            "app.y.local", "ap", "S/", "", "S/H/app"}) {
+      const std::optional<AssetKind> asked[] = {std::nullopt,     AssetKind::kSite,
+                                                AssetKind::kHall, AssetKind::kRack,
+                                                AssetKind::kVm,   AssetKind::kClient};
+      for (const std::optional<AssetKind>& k : asked) {
+        INFO(org << " " << key << " " << (k ? ToString(*k) : "any"));
+        auto want = FindByScan(estate, org, key, k);
+        auto got = g.Find(org, key, k);
+        REQUIRE(got.has_value() == want.has_value());
+        if (got) {
+          CHECK(got->value == *want);
+          ++found;
+        }
+      }
+    }
+  }
+  CHECK(found > 100);  // the lookups mostly hit
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
 #include <sstream>
@@ -100,4 +101,23 @@ TEST_CASE("name: interning from several threads gives one string per text", "[co
   const Name::PoolStats stats = Name::Stats();
   CHECK(stats.strings >= kTexts);
   CHECK(stats.bytes > stats.strings * sizeof(std::string));
+}
+
+// The pool's index keeps each text's hash beside its number (session 11) and moves both when it
+// grows: a thread whose cache of recent texts is empty must find every earlier text through the
+// index after several doublings, and texts added later must stay apart from them.
+TEST_CASE("name: texts interned before the index grows are found after it", "[core][name]") {
+  constexpr int kTexts = 150000;  // several doublings of the index
+  std::vector<const std::string*> first;
+  for (int i = 0; i < kTexts; ++i) first.push_back(&Name("grow-" + std::to_string(i)).str());
+  std::vector<const std::string*> again;
+  std::thread fresh([&again] {
+    for (int i = 0; i < kTexts; ++i) again.push_back(&Name("grow-" + std::to_string(i)).str());
+    again.push_back(&Name("grow-new").str());
+  });
+  fresh.join();
+  REQUIRE(again.size() == kTexts + 1);
+  CHECK(std::equal(first.begin(), first.end(), again.begin()));
+  CHECK(*again.back() == "grow-new");
+  CHECK(std::find(first.begin(), first.end(), again.back()) == first.end());
 }

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <tuple>
 
 using namespace samdrift::core;
 
@@ -696,4 +697,50 @@ TEST_CASE("stats: completeness per org over the assets each field applies to",
       CHECK_FALSE(h.completeness[f].Share());
     }
   }
+}
+
+// The estate's reader keeps the last text of each column and the sources' names by id (session
+// 11): rows that alternate files, orgs and vendors, and empty texts between equal ones, must each
+// read their own.
+TEST_CASE("the estate reads each row's own source, org and texts", "[core][store]") {
+  auto store = Memory();
+  Batch batch;
+  const char* vendors[] = {"Dell", "", "Dell", "HPE"};
+  for (int i = 0; i < 4; ++i) {
+    Asset a = Device(i == 1 ? "hylte" : "gnosjo", "esx0" + std::to_string(i),
+                     i % 2 ? "b.csv" : "a.csv", i + 1);
+    a.vendor = vendors[i];
+    batch.assets.push_back(std::move(a));
+  }
+  for (int i = 0; i < 3; ++i) {
+    Relation r;
+    r.org = "gnosjo";
+    r.kind = RelationKind::kConnectedTo;
+    r.source = "esx00";
+    r.target = "esx0" + std::to_string(i + 1);
+    r.source_port = i == 1 ? "" : "eth0";
+    r.provenance = {"test", i == 1 ? "cables.csv" : "a.csv", i + 1};
+    batch.relations.push_back(std::move(r));
+  }
+  REQUIRE(store->Apply(batch).ok());
+  AssetQuery devices;
+  devices.kinds = {AssetKind::kDevice};
+  auto estate = store->LoadEstate(devices);
+  REQUIRE(estate.ok());
+  std::map<std::string, std::tuple<std::string, std::string, std::string>> read;
+  for (const Asset& a : estate->assets) {
+    read[a.name] = {a.org.str(), a.vendor.str(), a.provenance.source.str()};
+  }
+  using Row = std::tuple<std::string, std::string, std::string>;
+  CHECK(read == std::map<std::string, Row>{{"esx00", Row{"gnosjo", "Dell", "a.csv"}},
+                                           {"esx01", Row{"hylte", "", "b.csv"}},
+                                           {"esx02", Row{"gnosjo", "Dell", "a.csv"}},
+                                           {"esx03", Row{"gnosjo", "HPE", "b.csv"}}});
+  std::vector<std::tuple<std::string, std::string, std::string>> relations;
+  for (const Relation& r : estate->relations) {
+    relations.emplace_back(r.target, r.source_port.str(), r.provenance.source.str());
+  }
+  CHECK(relations == std::vector<Row>{{"esx01", "eth0", "a.csv"},
+                                      {"esx02", "", "cables.csv"},
+                                      {"esx03", "eth0", "a.csv"}});
 }

@@ -208,7 +208,8 @@ TEST_CASE("a cluster's OS feature and a cluster type the catalog does not know c
   CHECK(vcenter->counts == std::vector<std::size_t>{1});
 }
 
-TEST_CASE("software on a host and its cluster counts for the host", "[planners][overlap][cluster]") {
+TEST_CASE("software on a host and its cluster counts for the host",
+          "[planners][overlap][cluster]") {
   const core::Catalog& catalog = testing::BundledCatalog();
   core::Estate e;
   // The same Hyper-V row from two sources: installed on the cluster (ArchiMate) and on a host.
@@ -225,4 +226,29 @@ TEST_CASE("software on a host and its cluster counts for the host", "[planners][
   REQUIRE(usage.usages.size() == 1);  // a-h1; the cluster not again
   CHECK(graph.asset(usage.usages[0].carrier).name == "a-h1");
   CHECK(usage.usages[0].capability == "hypervisor");
+}
+
+// The usages come by carrier, then capability (usage.h), whatever order the assets name them in:
+// software rows on later hosts first, a host's capabilities collected out of name order (the
+// sort works on numbers since session 11).
+TEST_CASE("usages are ordered by carrier, then capability", "[planners][overlap]") {
+  const core::Catalog catalog = testing::TestCatalog();
+  core::Estate e;
+  e.assets.push_back(MakeAsset("a", AssetKind::kDevice, "h2"));
+  e.assets.push_back(MakeAsset("a", AssetKind::kDevice, "h1"));
+  e.assets.push_back(MakeAsset("a", AssetKind::kSoftware, "os", "Acme", "Server OS", "2019"));
+  e.assets.push_back(MakeAsset("a", AssetKind::kSoftware, "hv", "Acme", "Hyper", "2"));
+  e.assets.push_back(MakeAsset("a", AssetKind::kSoftware, "visor", "Beta", "Visor", "1"));
+  e.relations.push_back(MakeRelation("a", "os", RelationKind::kInstalledOn, "h1"));
+  e.relations.push_back(MakeRelation("a", "hv", RelationKind::kInstalledOn, "h1"));
+  e.relations.push_back(MakeRelation("a", "visor", RelationKind::kInstalledOn, "h2"));
+  const core::GraphView graph(e);
+  planners::UsageSet usage = planners::CollectUsage(e, graph, catalog, {});
+  std::vector<std::string> read;
+  for (const planners::Usage& u : usage.usages) {
+    read.push_back(graph.asset(u.carrier).name + " " + u.capability + " " +
+                   graph.asset(u.source).name);
+  }
+  CHECK(read ==
+        std::vector<std::string>{"h2 hypervisor visor", "h1 hypervisor hv", "h1 server-os os"});
 }
