@@ -185,7 +185,8 @@ Result<AssetPage> AssetBrowser::Page(const AssetPageQuery& query) {
     const char* beyond = query.descending ? "<" : ">";
     page.total = filter.total ? *filter.total : Count(where, values);
     page.indexed = filter.total.has_value();
-    std::string sql = std::string("SELECT ") + kColumns + " FROM assets" + where;
+    // The page's ids first (sorting ids and the sort column only), then its rows' columns.
+    std::string sql = "SELECT id FROM assets" + where;
     std::int64_t after_id = 0;
     std::string after_value;
     const std::size_t colon = query.after.find(':');
@@ -195,8 +196,9 @@ Result<AssetPage> AssetBrowser::Page(const AssetPageQuery& query) {
       sql += " AND (" + sort + " " + beyond + " ? OR (" + sort + " = ? AND id " + beyond + " ?))";
     }
     // By ids: the planner must not walk an index in `sort`'s order (unary + keeps it off).
-    sql += " ORDER BY " + std::string(filter.by_ids ? "+" : "") + sort + order + ", id" + order +
-           " LIMIT ? OFFSET ?";
+    const std::string by = sort + order + ", id" + order;
+    sql = std::string("SELECT ") + kColumns + " FROM assets WHERE id IN (" + sql + " ORDER BY " +
+          (filter.by_ids ? "+" : "") + by + " LIMIT ? OFFSET ?) ORDER BY +" + by;
     SQLite::Statement st(impl_->db, sql);
     int n = 0;
     for (const std::string& v : values) st.bind(++n, v);

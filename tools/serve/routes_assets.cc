@@ -1,6 +1,8 @@
 // GET /api/assets: every asset, filtered, sorted and paged by SQL (offset, or by key with
 // `after`); GET /api/assets/ORG/KIND/KEY: one asset with attributes, provenance and relations.
 #include <charconv>
+#include <chrono>
+#include <cstdio>
 
 #include "tools/json_views.h"
 #include "tools/serve/routes.h"
@@ -198,6 +200,7 @@ void AddAssetRoutes(httplib::Server& http, Context& context) {
     if (!query.text.empty() && context.options.text_index && (*browser)->NeedsTextIndex()) {
       Reindex(context, **browser);  // for the searches after this one
     }
+    const auto started = std::chrono::steady_clock::now();
     auto page = (*browser)->Page(query);
     if (!page.ok()) return Send(res, Failure(page.status(), context.options.query_ms));
     ordered_json rows = ordered_json::array();
@@ -209,7 +212,14 @@ void AddAssetRoutes(httplib::Server& http, Context& context) {
             {"rows", rows},
             {"next", page->next.empty() ? ordered_json(nullptr) : ordered_json(page->next)}});
     // A text search says how it was answered (Server-Timing: search-index or search-sql).
-    if (!query.text.empty()) answer.timing = page->indexed ? "search-index" : "search-sql";
+    if (!query.text.empty()) {
+      char took[32];
+      std::snprintf(
+          took, sizeof took, ";dur=%.1f",
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+              .count());
+      answer.timing = (page->indexed ? "search-index" : "search-sql") + std::string(took);
+    }
     Send(res, answer);
   });
   // GET /api/orgs: the orgs command's --json, counted once until the store changes, on the
