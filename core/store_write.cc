@@ -12,6 +12,7 @@
 
 #include "core/store.h"
 #include "core/store_internal.h"
+#include "core/store_write_set.h"
 #include "core/store_write_sql.h"
 
 namespace samdrift::core {
@@ -22,8 +23,6 @@ using store_internal::FileName;
 using store_internal::FromSqlite;
 using store_internal::ImpliedLocations;
 using store_internal::kFillAsset;
-using store_internal::kInsertRelation;
-using store_internal::kUpsertAsset;
 using store_internal::kUpsertDeviceType;
 using store_internal::NameOf;
 namespace {
@@ -59,6 +58,9 @@ void BindOptional(SQLite::Statement& st, int index, const std::optional<T>& valu
 }  // namespace
 
 struct StoreWriter::Impl {
+  // Assets per statement at most (a generic CSV's parts are 8192 rows).
+  static constexpr std::size_t kChunkRows = 8192;
+
   Impl(SQLite::Database& database, std::string store_path)
       : db(database),
         path(std::move(store_path)),
@@ -73,12 +75,12 @@ struct StoreWriter::Impl {
         drop_relations(db, "DELETE FROM relations WHERE source_id = ?1"),
         warnings(db),
         any_rows(db, "SELECT 1 FROM assets WHERE org = ?1 LIMIT 1"),
-        upsert_asset(db, kUpsertAsset),
+        chunk(db),
         fill_asset(db, kFillAsset),
         existing_attributes(
             db, "SELECT attributes FROM assets WHERE org = ?1 AND key = ?2 AND kind = ?3"),
         row_of(db, "SELECT id FROM assets WHERE org = ?1 AND key = ?2 AND kind = ?3"),
-        insert_relation(db, kInsertRelation) {}
+        relations(db) {}
 
   // Registers the row's (org, file name): the first time, what earlier imports of that file
   // stored is removed. Rows come file by file, so a repeat of the last pair is skipped early.
@@ -144,76 +146,81 @@ struct StoreWriter::Impl {
     new_orgs.clear();
   }
 
-  void PutAsset(const Asset& a, SourceIds& source_ids) {
-    const bool is_fill = a.mode == WriteMode::kFill;
-    SQLite::Statement& insert_asset = is_fill ? fill_asset : upsert_asset;
-    BindText(insert_asset, 1, a.org);
-    BindText(insert_asset, 2, NameOf(a.kind, kAllAssetKinds));
-    if (a.kind == AssetKind::kHall || a.kind == AssetKind::kRack) {
-      key = a.Key();
-      BindText(insert_asset, 3, key);
-    } else {
-      BindText(insert_asset, 3, a.name);  // Key() of every other kind
-    }
-    BindText(insert_asset, 4, NameOf(a.category, kAllCategories));
-    BindText(insert_asset, 5, a.name);
-    BindText(insert_asset, 6, a.role);
-    BindText(insert_asset, 7, a.vendor);
-    BindText(insert_asset, 8, a.product);
-    BindText(insert_asset, 9, a.version);
-    BindText(insert_asset, 10, a.serial);
-    BindText(insert_asset, 11, a.site);
-    BindText(insert_asset, 12, a.hall);
-    BindText(insert_asset, 13, a.rack);
-    BindOptional(insert_asset, 14, a.position);
-    BindOptional(insert_asset, 15, a.u_height);
-    BindOptional(insert_asset, 16, a.power_w);
-    BindText(insert_asset, 17, a.redundancy_group);
-    BindText(insert_asset, 18, a.criticality);
-    BindText(insert_asset, 19, a.eol);
-    insert_asset.bind(20, a.estimated ? 1 : 0);
-    attributes = EncodeAttributes(a.attributes);
-    BindText(insert_asset, 21, attributes);
-    insert_asset.bind(22, source_ids.Of(a.org, a.provenance.source));
-    BindText(insert_asset, 23, a.provenance.importer);
-    insert_asset.bind(24, a.provenance.line);
-    if (is_fill) {
-      // Existing keys keep their values; keys the asset does not have yet are appended.
-      std::vector<Attribute> merged;
-      existing_attributes.bind(1, a.org);
-      existing_attributes.bind(2, a.Key());
-      existing_attributes.bind(3, std::string(ToString(a.kind)));
-      if (existing_attributes.executeStep()) {
-        DecodeAttributes(existing_attributes.getColumn(0).getString(), merged);
+  // The batch's assets in order: runs of kReplace or kPatch assets a chunk per statement,
+  // kFill assets one by one (each merges with what its row holds).
+  void PutAssets(const std::vector<Asset>& assets, SourceIds& source_ids) {
+    bool patch = false;
+    for (const Asset& a : assets) {
+      const bool is_patch = a.mode == WriteMode::kPatch;
+      if (!chunk.rows().empty() &&
+          (a.mode == WriteMode::kFill || is_patch != patch || chunk.rows().size() >= kChunkRows)) {
+        WriteChunk(patch);
       }
-      existing_attributes.reset();
-      for (const Attribute& attribute : a.attributes) {
-        bool present = false;
-        for (const Attribute& m : merged) present = present || m.key == attribute.key;
-        if (!present) merged.push_back(attribute);
+      if (a.mode == WriteMode::kFill) {
+        FillAsset(a, source_ids);
+        continue;
       }
-      insert_asset.bind(25, EncodeAttributes(merged));
-    } else {
-      insert_asset.bind(25, a.mode == WriteMode::kPatch ? 1 : 0);
+      patch = is_patch;
+      chunk.rows().push_back(RowOf(a, source_ids));
     }
-    // Rowid 0 is never given to a new row: if it is still the last one after the statement,
-    // the asset merged into an existing row instead of adding one, whose id is then looked up.
-    // (RETURNING id on every row cost a third of SQLite's time in a bulk import.)
-    sqlite3_set_last_insert_rowid(db.getHandle(), 0);
-    insert_asset.exec();
-    insert_asset.reset();
-    const std::int64_t inserted = sqlite3_last_insert_rowid(db.getHandle());
-    written_rows.push_back(inserted != 0 ? inserted : MergedRow(a));
+    if (!chunk.rows().empty()) WriteChunk(patch);
+  }
+
+  static store_internal::ChunkRow RowOf(const Asset& a, SourceIds& source_ids) {
+    store_internal::ChunkRow row{
+        &a, {}, EncodeAttributes(a.attributes), source_ids.Of(a.org, a.provenance.source)};
+    // Key() of halls and racks; every other kind's is its name.
+    if (a.kind == AssetKind::kHall || a.kind == AssetKind::kRack) row.key = a.Key();
+    return row;
+  }
+
+  void WriteChunk(bool patch) {
+    stored.clear();
+    chunk.Write(patch, stored);
+    for (std::size_t i = 0; i < stored.size(); ++i) Written(*chunk.rows()[i].asset, stored[i]);
+    chunk.rows().clear();
+  }
+
+  // Keeps where an asset went: its row, and for a fresh org the locations it names, unless it
+  // merged into an existing row, whose location may have changed: the org's implied locations
+  // are then read back from its rows at Commit().
+  void Written(const Asset& a, store_internal::StoredRow row) {
+    written_rows.push_back(row.row);
     ++summary.assets_written;
     if (auto it = fresh.find(a.org); it != fresh.end()) {
-      if (inserted == 0) {
-        // No new row: the asset merged into one written earlier, whose location may have
-        // changed. The org's implied locations are then read back from its rows at Commit().
-        fresh.erase(it);
-      } else {
+      if (row.added) {
         it->second.Add(a.kind, a.site, a.hall, a.rack);
+      } else {
+        fresh.erase(it);
       }
     }
+  }
+
+  void FillAsset(const Asset& a, SourceIds& source_ids) {
+    const store_internal::ChunkRow row = RowOf(a, source_ids);
+    store_internal::BindRow(fill_asset, row);
+    // Existing keys keep their values; keys the asset does not have yet are appended.
+    std::vector<Attribute> merged;
+    existing_attributes.bind(1, a.org);
+    existing_attributes.bind(2, a.Key());
+    existing_attributes.bind(3, std::string(ToString(a.kind)));
+    if (existing_attributes.executeStep()) {
+      DecodeAttributes(existing_attributes.getColumn(0).getString(), merged);
+    }
+    existing_attributes.reset();
+    for (const Attribute& attribute : a.attributes) {
+      bool present = false;
+      for (const Attribute& m : merged) present = present || m.key == attribute.key;
+      if (!present) merged.push_back(attribute);
+    }
+    fill_asset.bind(25, EncodeAttributes(merged));
+    // Rowid 0 is never given to a new row: if it is still the last one after the statement,
+    // the asset merged into an existing row instead of adding one, whose id is then looked up.
+    sqlite3_set_last_insert_rowid(db.getHandle(), 0);
+    fill_asset.exec();
+    fill_asset.reset();
+    const std::int64_t inserted = sqlite3_last_insert_rowid(db.getHandle());
+    Written(a, {inserted != 0 ? inserted : MergedRow(a), inserted != 0});
   }
 
   // The row an asset merged into (its identity's).
@@ -227,23 +234,13 @@ struct StoreWriter::Impl {
     return id;
   }
 
-  void PutRelation(const Relation& r, SourceIds& source_ids) {
-    static const std::string kNoKind;
-    BindText(insert_relation, 1, r.org);
-    BindText(insert_relation, 2, r.source);
-    BindText(insert_relation, 3, r.source_kind ? NameOf(*r.source_kind, kAllAssetKinds) : kNoKind);
-    BindText(insert_relation, 4, NameOf(r.kind, kAllRelationKinds));
-    BindText(insert_relation, 5, r.TargetOrg());
-    BindText(insert_relation, 6, r.target);
-    BindText(insert_relation, 7, r.target_kind ? NameOf(*r.target_kind, kAllAssetKinds) : kNoKind);
-    BindText(insert_relation, 8, r.source_port);
-    BindText(insert_relation, 9, r.target_port);
-    insert_relation.bind(10, source_ids.Of(r.org, r.provenance.source));
-    BindText(insert_relation, 11, r.provenance.importer);
-    insert_relation.bind(12, r.provenance.line);
-    insert_relation.exec();
-    insert_relation.reset();
-    ++summary.relations_written;
+  void PutRelations(const std::vector<Relation>& all, SourceIds& source_ids) {
+    for (const Relation& r : all) {
+      relations.rows().push_back({&r, source_ids.Of(r.org, r.provenance.source)});
+      if (relations.rows().size() >= kChunkRows) relations.Write();
+    }
+    relations.Write();
+    summary.relations_written += all.size();
   }
 
   void PutDeviceTypes(const std::vector<DeviceType>& types) {
@@ -294,11 +291,11 @@ struct StoreWriter::Impl {
   SQLite::Statement drop_relations;
   store_internal::WarningWriter warnings;
   SQLite::Statement any_rows;
-  SQLite::Statement upsert_asset;
+  store_internal::ChunkWriter chunk;
   SQLite::Statement fill_asset;
   SQLite::Statement existing_attributes;
   SQLite::Statement row_of;
-  SQLite::Statement insert_relation;
+  store_internal::RelationWriter relations;
   store_internal::SourceIdMap sources;         // the sources the batch's rows touched
   store_internal::SourceIdMap stored_sources;  // the written orgs' sources before the batch
   std::set<std::string> orgs;
@@ -321,10 +318,9 @@ struct StoreWriter::Impl {
     return n;
   }
 
-  std::string key;
-  std::string attributes;
-  std::vector<std::int64_t> written_rows;  // the row of every asset written, in order
-  bool written_rows_dropped = false;       // a file's earlier rows went after rows were written
+  std::vector<std::int64_t> written_rows;         // the row of every asset written, in order
+  std::vector<store_internal::StoredRow> stored;  // the last chunk's
+  bool written_rows_dropped = false;  // a file's earlier rows went after rows were written
   ApplySummary summary;
   bool failed = false;
 };
@@ -342,8 +338,8 @@ Status StoreWriter::Put(const Batch& batch) {
     w.last_org = w.last_source = nullptr;
     w.CheckFreshOrgs();
     SourceIds source_ids(w.sources);
-    for (const Asset& a : batch.assets) w.PutAsset(a, source_ids);
-    for (const Relation& r : batch.relations) w.PutRelation(r, source_ids);
+    w.PutAssets(batch.assets, source_ids);
+    w.PutRelations(batch.relations, source_ids);
     w.PutDeviceTypes(batch.device_types);
     return Status::Ok();
   } catch (const std::exception& e) {

@@ -1,19 +1,21 @@
-// The statements the batch writer (core/store_write.cc) stores rows with: an asset's upsert
-// (its identity's row takes the new values) and fill (only empty fields are filled), a relation's
-// insert and a device type's upsert. Only core/store_write.cc includes it.
+// The statements the batch writer (core/store_write.cc, core/store_write_set.cc) stores rows
+// with: the assets' upsert (their identity's row takes the new values) and an asset's fill (only empty fields are filled), a relation's
+// insert and a device type's upsert. Only core/store_write*.cc include it.
 #ifndef SAMDRIFT_CORE_STORE_WRITE_SQL_H_
 #define SAMDRIFT_CORE_STORE_WRITE_SQL_H_
 
 namespace samdrift::core::store_internal {
 
-inline constexpr const char* kUpsertAsset = R"sql(
+// The rows come from the virtual table samdrift_chunk (core/store_write_set.cc), one statement
+// per chunk; ?1 is 1 for a chunk of WriteMode::kPatch assets, else 0.
+inline constexpr const char* kUpsertAssets = R"sql(
 INSERT INTO assets(org, kind, key, category, name, role, vendor, product, version, serial,
                    site, hall, rack, position, u_height, power_w, redundancy_group, criticality,
                    eol, estimated, attributes, source_id, importer, line, implied)
-VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-       ?20, ?21, ?22, ?23, ?24, 0)
+SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, c19,
+       c20, c21, c22, c23, c24, 0 FROM samdrift_chunk WHERE true
 ON CONFLICT(org, key, kind) DO UPDATE SET
-  category = CASE WHEN ?25 = 1 THEN category ELSE excluded.category END,
+  category = CASE WHEN ?1 = 1 THEN category ELSE excluded.category END,
   name = excluded.name,
   role = COALESCE(NULLIF(excluded.role, ''), role),
   vendor = COALESCE(NULLIF(excluded.vendor, ''), vendor),
@@ -34,10 +36,10 @@ ON CONFLICT(org, key, kind) DO UPDATE SET
   attributes = CASE WHEN excluded.attributes = '' THEN attributes
                     WHEN attributes = '' THEN excluded.attributes
                     ELSE attributes || char(30) || excluded.attributes END,
-  source_id = CASE WHEN ?25 = 1 AND source_id IS NOT NULL THEN source_id
+  source_id = CASE WHEN ?1 = 1 AND source_id IS NOT NULL THEN source_id
                    ELSE excluded.source_id END,
-  importer = CASE WHEN ?25 = 1 AND source_id IS NOT NULL THEN importer ELSE excluded.importer END,
-  line = CASE WHEN ?25 = 1 AND source_id IS NOT NULL THEN line ELSE excluded.line END,
+  importer = CASE WHEN ?1 = 1 AND source_id IS NOT NULL THEN importer ELSE excluded.importer END,
+  line = CASE WHEN ?1 = 1 AND source_id IS NOT NULL THEN line ELSE excluded.line END,
   implied = 0
 )sql";
 
@@ -75,10 +77,11 @@ ON CONFLICT(org, key, kind) DO UPDATE SET
   implied = 0
 )sql";
 
-inline constexpr const char* kInsertRelation = R"sql(
+// The rows come from the virtual table samdrift_relations (core/store_write_set.cc).
+inline constexpr const char* kInsertRelations = R"sql(
 INSERT INTO relations(org, source, source_kind, kind, target_org, target, target_kind,
                       source_port, target_port, source_id, importer, line)
-VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12 FROM samdrift_relations
 )sql";
 
 inline constexpr const char* kUpsertDeviceType = R"sql(
