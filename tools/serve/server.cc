@@ -1,6 +1,7 @@
 #include "tools/serve/server.h"
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <future>
 #include <iomanip>
@@ -206,6 +207,11 @@ core::Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options)
   }
   if (options.text_index) StartTextIndex(context);
   impl->thread = std::thread([&http] { http.listen_after_bind(); });
+  // Answering before the URL is printed: a stop() before the listening loop runs does nothing,
+  // and the loop would then never end (Ctrl-C right after the start hung in accept()).
+  for (int i = 0; i < 10000 && !http.is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
