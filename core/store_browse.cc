@@ -14,6 +14,10 @@ using store_internal::FromSqlite;
 
 namespace {
 
+// A search finding more assets than this pages them by SQL (its total still from the index):
+// looking them up by id would cost more than the scan.
+constexpr std::size_t kMostIds = 200000;
+
 constexpr const char* kTimedOut = "the query ran past its deadline";
 
 constexpr const char* kColumns =
@@ -85,6 +89,17 @@ struct AssetBrowser::Impl {
     return FromSqlite(e, path, doing);
   }
 
+  // The kept org list, and the text index, with the data_version each was made at.
+  bool Fresh(std::int64_t made_at) {
+    return db.execAndGet("PRAGMA data_version").getInt64() == made_at;
+  }
+  std::optional<std::vector<OrgInfo>> orgs;
+  std::int64_t orgs_version = 0;
+  std::size_t org_counts = 0;
+  std::shared_ptr<const AssetTextIndex> index;
+  std::int64_t index_version = 0;
+  std::size_t indexed_searches = 0;
+
   SQLite::Database db;
   std::string path;
   std::chrono::milliseconds deadline;
@@ -108,37 +123,70 @@ bool BrowseTimedOut(const Status& status) {
   return status.code() == ErrorCode::kStore && status.message() == kTimedOut;
 }
 
-Result<AssetPage> AssetBrowser::Page(const AssetPageQuery& query) {
+// The WHERE clause of a page and its values: the filters, or the ids the text index found.
+struct AssetBrowser::Filter {
   std::string where = " WHERE 1";
   std::vector<std::string> values;
+  std::optional<std::size_t> total;  // known already (from the index)
+  bool by_ids = false;               // the rows are looked up by id, then sorted
+};
+
+AssetBrowser::Filter AssetBrowser::FilterOf(const AssetPageQuery& query) {
+  Filter filter;
+  auto ids = Searched(query);
+  if (ids) filter.total = ids->size();
+  if (ids && ids->size() <= kMostIds) {
+    filter.by_ids = true;
+    std::string list = "[";
+    for (std::int64_t id : *ids) list += (list.size() > 1 ? "," : "") + std::to_string(id);
+    filter.where = " WHERE id IN (SELECT value FROM json_each(?))";
+    filter.values.push_back(list + "]");
+    return filter;
+  }
   auto add = [&](const std::string& sql, const std::string& value) {
-    where += " AND " + sql;
-    values.push_back(value);
+    filter.where += " AND " + sql;
+    filter.values.push_back(value);
   };
   if (!query.org.empty()) add("org = ?", query.org);
   if (!query.category.empty()) add("category = ?", query.category);
   if (!query.kind.empty()) add("kind = ?", query.kind);
   if (!query.text.empty()) {
     const std::string like = LikePattern(query.text);
-    where += " AND (";
+    filter.where += " AND (";
     const char* columns[] = {"name", "key", "vendor", "product", "serial", "role"};
     for (const char* column : columns) {
-      where += std::string(column == columns[0] ? "" : " OR ") + column + " LIKE ? ESCAPE '\\'";
-      values.push_back(like);
+      filter.where +=
+          std::string(column == columns[0] ? "" : " OR ") + column + " LIKE ? ESCAPE '\\'";
+      filter.values.push_back(like);
     }
-    where += ")";
+    filter.where += ")";
   }
-  const std::string sort = SortColumn(query.sort);
-  const char* order = query.descending ? " DESC" : "";
-  const char* beyond = query.descending ? "<" : ">";
+  return filter;
+}
+
+std::optional<std::vector<std::int64_t>> AssetBrowser::Searched(const AssetPageQuery& query) {
+  if (query.text.empty() || query.text.find('\0') != std::string::npos || !impl_->index ||
+      !impl_->Fresh(impl_->index_version)) {
+    return std::nullopt;
+  }
+  ++impl_->indexed_searches;
+  return impl_->index->Find(query.text, query.org, query.kind, query.category);
+}
+
+Result<AssetPage> AssetBrowser::Page(const AssetPageQuery& query) {
   AssetPage page;
   impl_->Start();
   try {
-    SQLite::Statement count(impl_->db, "SELECT count(*) FROM assets" + where);
-    for (std::size_t i = 0; i < values.size(); ++i) count.bind(static_cast<int>(i + 1), values[i]);
-    count.executeStep();
-    page.total = static_cast<std::size_t>(count.getColumn(0).getInt64());
-    std::string sql = std::string("SELECT ") + kColumns + " FROM assets" + where;
+    const Filter filter = FilterOf(query);
+    const std::string& where = filter.where;
+    const std::vector<std::string>& values = filter.values;
+    const std::string sort = SortColumn(query.sort);
+    const char* order = query.descending ? " DESC" : "";
+    const char* beyond = query.descending ? "<" : ">";
+    page.total = filter.total ? *filter.total : Count(where, values);
+    page.indexed = filter.total.has_value();
+    // The page's ids first (sorting ids and the sort column only), then its rows' columns.
+    std::string sql = "SELECT id FROM assets" + where;
     std::int64_t after_id = 0;
     std::string after_value;
     const std::size_t colon = query.after.find(':');
@@ -147,7 +195,10 @@ Result<AssetPage> AssetBrowser::Page(const AssetPageQuery& query) {
       after_value = query.after.substr(colon + 1);
       sql += " AND (" + sort + " " + beyond + " ? OR (" + sort + " = ? AND id " + beyond + " ?))";
     }
-    sql += " ORDER BY " + sort + order + ", id" + order + " LIMIT ? OFFSET ?";
+    // By ids: the planner must not walk an index in `sort`'s order (unary + keeps it off).
+    const std::string by = sort + order + ", id" + order;
+    sql = std::string("SELECT ") + kColumns + " FROM assets WHERE id IN (" + sql + " ORDER BY " +
+          (filter.by_ids ? "+" : "") + by + " LIMIT ? OFFSET ?) ORDER BY +" + by;
     SQLite::Statement st(impl_->db, sql);
     int n = 0;
     for (const std::string& v : values) st.bind(++n, v);
@@ -175,6 +226,58 @@ Result<AssetPage> AssetBrowser::Page(const AssetPageQuery& query) {
   }
   return page;
 }
+
+std::size_t AssetBrowser::Count(const std::string& where, const std::vector<std::string>& values) {
+  SQLite::Statement count(impl_->db, "SELECT count(*) FROM assets" + where);
+  for (std::size_t i = 0; i < values.size(); ++i) count.bind(static_cast<int>(i + 1), values[i]);
+  count.executeStep();
+  return static_cast<std::size_t>(count.getColumn(0).getInt64());
+}
+
+Result<std::vector<OrgInfo>> AssetBrowser::Orgs() {
+  // No deadline: one pass over an index, bounded by the store's size, answered once and kept.
+  impl_->until = std::chrono::steady_clock::time_point::max();
+  impl_->timed_out = false;
+  try {
+    if (!impl_->orgs || !impl_->Fresh(impl_->orgs_version)) {
+      // The text index, when it is of the store as it is, has counted them already.
+      const bool indexed = impl_->index && impl_->Fresh(impl_->index_version);
+      impl_->orgs_version =
+          indexed ? impl_->index_version : impl_->db.execAndGet("PRAGMA data_version").getInt64();
+      impl_->orgs =
+          store_internal::ListOrgs(impl_->db, indexed ? &impl_->index->org_counts() : nullptr);
+      ++impl_->org_counts;
+    }
+    return *impl_->orgs;
+  } catch (const std::exception& e) {
+    impl_->orgs.reset();
+    return impl_->Failure(e, "listing orgs");
+  }
+}
+
+Result<std::int64_t> AssetBrowser::DataVersion() {
+  try {
+    return impl_->db.execAndGet("PRAGMA data_version").getInt64();
+  } catch (const std::exception& e) {
+    return FromSqlite(e, impl_->path, "reading the store's version");
+  }
+}
+
+void AssetBrowser::UseTextIndex(std::shared_ptr<const AssetTextIndex> index, std::int64_t version) {
+  impl_->index = std::move(index);
+  impl_->index_version = version;
+}
+
+bool AssetBrowser::NeedsTextIndex() {
+  try {
+    return !impl_->index || !impl_->Fresh(impl_->index_version);
+  } catch (const std::exception&) {
+    return false;  // the next page reports the store's error
+  }
+}
+
+std::size_t AssetBrowser::org_counts() const { return impl_->org_counts; }
+std::size_t AssetBrowser::indexed_searches() const { return impl_->indexed_searches; }
 
 Result<std::optional<AssetDetail>> AssetBrowser::Detail(const std::string& org, AssetKind kind,
                                                         const std::string& key) {

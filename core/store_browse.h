@@ -13,6 +13,8 @@
 
 #include "core/model.h"
 #include "core/result.h"
+#include "core/store.h"
+#include "core/store_search.h"
 
 namespace samdrift::core {
 
@@ -40,7 +42,8 @@ struct AssetRow {
 struct AssetPage {
   std::size_t total = 0;  // rows matching the filters, over all pages
   std::vector<AssetRow> rows;
-  std::string next;  // pass as `after` for the next page; empty on the last
+  std::string next;      // pass as `after` for the next page; empty on the last
+  bool indexed = false;  // the text search was answered from the text index (else SQL)
 };
 
 struct AssetLink {
@@ -61,13 +64,32 @@ class AssetBrowser {
   static Result<std::unique_ptr<AssetBrowser>> Open(const std::string& path, int deadline_ms);
   ~AssetBrowser();
 
+  // A text search (query.text) is answered from the text index when it is given and the store has
+  // not changed since (UseTextIndex), else by SQL: the same rows, pages and total.
   Result<AssetPage> Page(const AssetPageQuery& query);
+  // Every org with its asset count (Store::OrgList), counted once and kept until the store
+  // changes (an import here or from another process: PRAGMA data_version).
+  Result<std::vector<OrgInfo>> Orgs();
+  // The store's change counter as this connection sees it (PRAGMA data_version).
+  Result<std::int64_t> DataVersion();
+  // Answers text searches from `index`, built when DataVersion() was `version`, until the store
+  // changes. NeedsTextIndex(): none given yet, or the store changed since.
+  void UseTextIndex(std::shared_ptr<const AssetTextIndex> index, std::int64_t version);
+  bool NeedsTextIndex();
+  // Org lists counted and searches answered from the index since the start (for tests).
+  std::size_t org_counts() const;
+  std::size_t indexed_searches() const;
   // nullopt when the store has no such asset.
   Result<std::optional<AssetDetail>> Detail(const std::string& org, AssetKind kind,
                                             const std::string& key);
 
  private:
   struct Impl;
+  struct Filter;
+  Filter FilterOf(const AssetPageQuery& query);
+  // The ids the text index finds for the query; nullopt when SQL answers it.
+  std::optional<std::vector<std::int64_t>> Searched(const AssetPageQuery& query);
+  std::size_t Count(const std::string& where, const std::vector<std::string>& values);
   explicit AssetBrowser(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

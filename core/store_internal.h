@@ -66,6 +66,12 @@ class ImportCache {
 
 // The orgs with sources or assets, sorted.
 std::vector<std::string> OrgIds(SQLite::Database& db);
+// The orgs' display names, and every org (sources or assets) with its asset count, sorted by id
+// (Store::OrgList, AssetBrowser::Orgs); they throw SQLite's exceptions.
+OrgNames ReadOrgNames(SQLite::Database& db);
+// With `counts` (each org's assets, counted already) only the orgs of sources are read.
+std::vector<OrgInfo> ListOrgs(SQLite::Database& db,
+                              const std::map<std::string, std::size_t>* counts = nullptr);
 // "the store has no org 'X'; did you mean 'Y'?" (invalid input).
 Status UnknownOrg(const std::string& org, const std::vector<std::string>& ids);
 

@@ -2,6 +2,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <map>
 
 #include "core/store.h"
 #include "core/store_internal.h"
@@ -25,40 +26,47 @@ Status UnknownOrg(const std::string& org, const std::vector<std::string>& ids) {
                          (closest.empty() ? "" : "; did you mean '" + closest + "'?"));
 }
 
-}  // namespace store_internal
-
-Result<OrgNames> Store::Names() const {
+OrgNames ReadOrgNames(SQLite::Database& db) {
   OrgNames names;
-  try {
-    SQLite::Statement st(impl_->db, "SELECT id, name FROM orgs WHERE name <> ''");
-    while (st.executeStep()) {
-      names.emplace(st.getColumn(0).getString(), st.getColumn(1).getString());
-    }
-  } catch (const std::exception& e) {
-    return FromSqlite(e, path_, "reading org names");
-  }
+  SQLite::Statement st(db, "SELECT id, name FROM orgs WHERE name <> ''");
+  while (st.executeStep()) names.emplace(st.getColumn(0).getString(), st.getColumn(1).getString());
   return names;
 }
 
-Result<std::vector<OrgInfo>> Store::OrgList() const {
-  auto names = Names();
-  if (!names.ok()) return names.status();
+std::vector<OrgInfo> ListOrgs(SQLite::Database& db,
+                              const std::map<std::string, std::size_t>* counted) {
+  const OrgNames names = ReadOrgNames(db);
+  // One pass over the (org, key, kind) index counts every org's assets; the orgs of sources
+  // without assets are added (ordered by id, as OrgIds).
+  std::map<std::string, std::size_t> counts =
+      counted ? *counted : std::map<std::string, std::size_t>();
+  SQLite::Statement st(db, counted ? "SELECT DISTINCT org, 0 FROM sources"
+                                   : "SELECT org, count(*) FROM assets GROUP BY org "
+                                     "UNION ALL SELECT DISTINCT org, 0 FROM sources");
+  while (st.executeStep()) {
+    counts[st.getColumn(0).getString()] += static_cast<std::size_t>(st.getColumn(1).getInt64());
+  }
   std::vector<OrgInfo> orgs;
+  for (const auto& [id, assets] : counts) orgs.push_back({id, DisplayName(names, id), assets});
+  return orgs;
+}
+
+}  // namespace store_internal
+
+Result<OrgNames> Store::Names() const {
   try {
-    for (std::string& id : store_internal::OrgIds(impl_->db)) {
-      orgs.push_back({id, DisplayName(*names, id), 0});
-    }
-    SQLite::Statement counts(impl_->db, "SELECT org, count(*) FROM assets GROUP BY org");
-    while (counts.executeStep()) {
-      const std::string org = counts.getColumn(0).getString();
-      for (OrgInfo& o : orgs) {
-        if (o.id == org) o.assets = static_cast<std::size_t>(counts.getColumn(1).getInt64());
-      }
-    }
+    return store_internal::ReadOrgNames(impl_->db);
+  } catch (const std::exception& e) {
+    return FromSqlite(e, path_, "reading org names");
+  }
+}
+
+Result<std::vector<OrgInfo>> Store::OrgList() const {
+  try {
+    return store_internal::ListOrgs(impl_->db);
   } catch (const std::exception& e) {
     return FromSqlite(e, path_, "listing orgs");
   }
-  return orgs;
 }
 
 Status Store::SetOrgName(const std::string& org, const std::string& name) {

@@ -59,6 +59,42 @@ TEST_CASE("serve: a scenario is planned once for its views, compare and diff", "
   REQUIRE(diff.status == 200);
   CHECK(workspace.plans() == 3);
   CHECK(json::parse(diff.body)["to"] == "prov");
+  // It reads the views as the workspace keeps them parsed: each of both scenarios' plan, halls,
+  // target and compare once; a second diff parses and plans nothing and answers the same.
+  CHECK(workspace.parses() == 8);
+  const auto again = samdrift::tools::serve::ScenarioDiff(workspace, "scenario", "prov");
+  CHECK(again.body == diff.body);
+  CHECK(workspace.parses() == 8);
+  CHECK(workspace.plans() == 3);
+}
+
+TEST_CASE("serve: the scenario a diff comes from stays planned while others are planned",
+          "[serve][speed]") {
+  const fs::path dir = WritableCopy("serve-runs-kept");
+  const std::string text = Slurp(dir / "scenarios" / "scenario.yaml");
+  const std::string hours = "  max_hours: 300\n";
+  REQUIRE(text.find(hours) != std::string::npos);
+  Workspace workspace((dir / "samdrift.db").string(), dir / "scenarios");
+  auto lock = workspace.Lock();
+  REQUIRE(workspace.Load().ok());
+  REQUIRE(workspace.View("plan", {"scenario"}).status == 200);
+  // Eight tries of the hours in a wave (the runs kept at most), the origin's halls asked after
+  // each: it is the run asked last, so it is kept and never planned again.
+  for (int i = 0; i < 8; ++i) {
+    std::string changed = text;
+    changed.replace(changed.find(hours), hours.size(),
+                    "  max_hours: " + std::to_string(200 + i) + "\n");
+    WriteText(dir / "scenarios" / "try.yaml", changed);
+    REQUIRE(workspace.View("plan", {"try"}).status == 200);
+    const std::size_t plans = workspace.plans();
+    REQUIRE(workspace.View(i % 2 ? "risk" : "halls", {"scenario"}).status == 200);
+    CHECK(workspace.plans() == plans);
+  }
+  CHECK(workspace.plans() == 9);
+  CHECK(workspace.HasPlan({"scenario"}));
+  // The diff of the last try against it plans neither.
+  REQUIRE(samdrift::tools::serve::ScenarioDiff(workspace, "scenario", "try").status == 200);
+  CHECK(workspace.plans() == 9);
 }
 
 TEST_CASE("serve: an asset's concerns are planned only when asked for (concerns=kept, then 1)",

@@ -26,7 +26,8 @@ Runner SetupServe(CLI::App& app, const GlobalOptions& global) {
   app.add_flag("--read-only", options->read_only, "refuse every change (403)");
   return [options, &global]() {
     options->db = global.db;
-    options->preload = true;  // the first view finds the base loaded
+    options->preload = true;     // the first view finds the base loaded
+    options->text_index = true;  // a text search over every asset answers from memory
     // The signals wait for this thread alone (sigwait), the server's threads never see them.
     sigset_t signals;
     sigemptyset(&signals);

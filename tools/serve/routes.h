@@ -45,6 +45,10 @@ struct Context {
   std::unique_ptr<core::AssetBrowser> browser;
   std::mutex browser_mutex;
   ImportJobs jobs;
+  // The asset list's text index (core/store_search.h), built on a thread of its own at the start
+  // and again when a search finds the store changed; searches go to SQL meanwhile.
+  std::thread indexer;
+  std::atomic<bool> indexing = false, stop_indexing = false;
 };
 
 // Writes `answer` as the JSON response.
@@ -55,7 +59,10 @@ void AddAssetRoutes(httplib::Server& http, Context& context);     // routes_asse
 void AddScenarioRoutes(httplib::Server& http, Context& context);  // routes_scenarios.cc
 void AddImportRoutes(httplib::Server& http, Context& context);    // routes_import.cc
 void AddHallsRoutes(httplib::Server& http, Context& context);     // routes_halls.cc
-void JoinImportJobs(Context& context);  // waits for the imports still running (routes_import.cc)
+void JoinImportJobs(Context& context);
+// Starts building the text index (ServeOptions::text_index; routes_assets.cc), and stops it.
+void StartTextIndex(Context& context);
+void StopTextIndex(Context& context);  // waits for the imports still running (routes_import.cc)
 void AddStaticRoutes(httplib::Server& http);  // routes_static.cc
 
 }  // namespace samdrift::tools::serve

@@ -1,7 +1,10 @@
 // GET /api/assets: every asset, filtered, sorted and paged by SQL (offset, or by key with
 // `after`); GET /api/assets/ORG/KIND/KEY: one asset with attributes, provenance and relations.
 #include <charconv>
+#include <chrono>
+#include <cstdio>
 
+#include "tools/json_views.h"
 #include "tools/serve/routes.h"
 
 namespace samdrift::tools::serve {
@@ -152,6 +155,21 @@ core::Result<core::AssetBrowser*> Browser(Context& context) {
   return context.browser.get();
 }
 
+// Builds the text index on the indexer thread, as the store is now; under the browser's lock.
+void Reindex(Context& context, core::AssetBrowser& browser) {
+  if (context.indexing || context.stop_indexing) return;
+  auto version = browser.DataVersion();  // read first: an import meanwhile makes it stale
+  if (!version.ok()) return;
+  if (context.indexer.joinable()) context.indexer.join();  // the last build, finished
+  context.indexing = true;
+  context.indexer = std::thread([&context, version = *version] {
+    auto index = core::AssetTextIndex::Build(context.workspace.db(), context.stop_indexing);
+    std::lock_guard lock(context.browser_mutex);
+    if (index.ok() && context.browser) context.browser->UseTextIndex(*index, version);
+    context.indexing = false;
+  });
+}
+
 Answer Failure(const core::Status& status, int deadline_ms) {
   if (core::BrowseTimedOut(status)) {
     return Error(503, "the query took longer than " + std::to_string(deadline_ms) +
@@ -162,6 +180,16 @@ Answer Failure(const core::Status& status, int deadline_ms) {
 
 }  // namespace
 
+void StartTextIndex(Context& context) {
+  std::lock_guard lock(context.browser_mutex);
+  if (auto browser = Browser(context); browser.ok()) Reindex(context, **browser);
+}
+
+void StopTextIndex(Context& context) {
+  context.stop_indexing = true;
+  if (context.indexer.joinable()) context.indexer.join();
+}
+
 void AddAssetRoutes(httplib::Server& http, Context& context) {
   http.Get("/api/assets", [&](const httplib::Request& req, httplib::Response& res) {
     core::AssetPageQuery query;
@@ -169,44 +197,74 @@ void AddAssetRoutes(httplib::Server& http, Context& context) {
     std::lock_guard lock(context.browser_mutex);  // not the workspace's: a re-plan does not wait
     auto browser = Browser(context);
     if (!browser.ok()) return Send(res, Failed(browser.status(), {}));
+    if (!query.text.empty() && context.options.text_index && (*browser)->NeedsTextIndex()) {
+      Reindex(context, **browser);  // for the searches after this one
+    }
+    const auto started = std::chrono::steady_clock::now();
     auto page = (*browser)->Page(query);
     if (!page.ok()) return Send(res, Failure(page.status(), context.options.query_ms));
     ordered_json rows = ordered_json::array();
     for (const core::AssetRow& row : page->rows) rows.push_back(RowJson(row));
-    Send(res,
-         Ok({{"total", page->total},
-             {"offset", query.after.empty() ? query.offset : 0},
-             {"limit", query.limit},
-             {"rows", rows},
-             {"next", page->next.empty() ? ordered_json(nullptr) : ordered_json(page->next)}}));
+    Answer answer =
+        Ok({{"total", page->total},
+            {"offset", query.after.empty() ? query.offset : 0},
+            {"limit", query.limit},
+            {"rows", rows},
+            {"next", page->next.empty() ? ordered_json(nullptr) : ordered_json(page->next)}});
+    // A text search says how it was answered (Server-Timing: search-index or search-sql).
+    if (!query.text.empty()) {
+      char took[32];
+      std::snprintf(
+          took, sizeof took, ";dur=%.1f",
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+              .count());
+      answer.timing = (page->indexed ? "search-index" : "search-sql") + std::string(took);
+    }
+    Send(res, answer);
   });
-  http.Get(R"(/api/assets/([^/]+)/([^/]+)/(.+))",
-           [&](const httplib::Request& req, httplib::Response& res) {
-             const auto kind = core::ParseAssetKind(req.matches[2].str());
-             if (!kind)
-               return Send(res, Error(400, "'" + req.matches[2].str() + "' is not a kind"));
-             std::unique_lock browsing(context.browser_mutex);
-             auto browser = Browser(context);
-             if (!browser.ok()) return Send(res, Failed(browser.status(), {}));
-             auto detail = (*browser)->Detail(req.matches[1].str(), *kind, req.matches[3].str());
-             browsing.unlock();
-             if (!detail.ok()) return Send(res, Failure(detail.status(), context.options.query_ms));
-             if (!*detail) return Send(res, Error(404, "no such asset"));
-             ordered_json out = DetailJson(**detail);
-             const std::string concerns = req.get_param_value("concerns");
-             if (concerns == "1" || concerns == "kept") {
-               auto lock = context.workspace.Lock();  // the views: planned once, then kept
-               std::vector<std::string> scenario;
-               if (req.has_param("scenario")) scenario.push_back(req.get_param_value("scenario"));
-               if (concerns == "kept" && !context.workspace.HasPlan(scenario)) {
-                 out["concerns_planned"] = false;  // asked for with concerns=1 (it plans)
-               } else {
-                 auto failed = AddConcerns(context.workspace, scenario, (*detail)->row.asset, out);
-                 if (failed) return Send(res, *failed);
-               }
-             }
-             Send(res, Ok(out));
-           });
+  // GET /api/orgs: the orgs command's --json, counted once until the store changes, on the
+  // browser's connection (a view planning, or the base loading at the start, holds the
+  // workspace for seconds to minutes).
+  http.Get("/api/orgs", [&](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard lock(context.browser_mutex);
+    auto browser = Browser(context);
+    if (!browser.ok()) return Send(res, Failed(browser.status(), {}));
+    const std::size_t counted = (*browser)->org_counts();
+    auto orgs = (*browser)->Orgs();
+    if (!orgs.ok()) return Send(res, Failure(orgs.status(), context.options.query_ms));
+    Answer answer = Ok(OrgsJson(*orgs));
+    if ((*browser)->org_counts() == counted) answer.timing = "cache";  // as the views say it
+    Send(res, answer);
+  });
+  http.Get(R"(/api/assets/([^/]+)/([^/]+)/(.+))", [&](const httplib::Request& req,
+                                                      httplib::Response& res) {
+    const auto kind = core::ParseAssetKind(req.matches[2].str());
+    if (!kind) return Send(res, Error(400, "'" + req.matches[2].str() + "' is not a kind"));
+    std::unique_lock browsing(context.browser_mutex);
+    auto browser = Browser(context);
+    if (!browser.ok()) return Send(res, Failed(browser.status(), {}));
+    auto detail = (*browser)->Detail(req.matches[1].str(), *kind, req.matches[3].str());
+    browsing.unlock();
+    if (!detail.ok()) return Send(res, Failure(detail.status(), context.options.query_ms));
+    if (!*detail) return Send(res, Error(404, "no such asset"));
+    ordered_json out = DetailJson(**detail);
+    const std::string concerns = req.get_param_value("concerns");
+    if (concerns == "1" || concerns == "kept") {
+      // The views: planned once, then kept. `kept` does not wait for the workspace
+      // while it is busy (the base loading at the start, a plan running): nothing is
+      // kept that it could answer from at once.
+      auto lock = concerns == "kept" ? context.workspace.TryLock() : context.workspace.Lock();
+      std::vector<std::string> scenario;
+      if (req.has_param("scenario")) scenario.push_back(req.get_param_value("scenario"));
+      if (concerns == "kept" && (!lock.owns_lock() || !context.workspace.HasPlan(scenario))) {
+        out["concerns_planned"] = false;  // asked for with concerns=1 (it plans)
+      } else {
+        auto failed = AddConcerns(context.workspace, scenario, (*detail)->row.asset, out);
+        if (failed) return Send(res, *failed);
+      }
+    }
+    Send(res, Ok(out));
+  });
 }
 
 }  // namespace samdrift::tools::serve

@@ -1,7 +1,9 @@
 #include "tools/serve/server.h"
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <future>
 #include <iomanip>
 #include <random>
 #include <sstream>
@@ -14,7 +16,8 @@ namespace samdrift::tools::serve {
 struct Server::Impl {
   explicit Impl(const ServeOptions& options)
       : context{options, NewToken(), Workspace(options.db, options.scenarios_dir),
-                nullptr, {},         {}} {}
+                nullptr, {},         {},
+                {},      false,      false} {}
   static std::string NewToken();
 
   Context context;
@@ -126,6 +129,7 @@ void AddViewRoutes(httplib::Server& http, Context& context) {
     Send(res, Ok({{"token", context.token}, {"read_only", context.options.read_only}}));
   });
   for (const char* view : kViews) {
+    if (std::string_view(view) == "orgs") continue;  // routes_assets.cc: without the workspace
     http.Get("/api/" + std::string(view),
              [&context, view](const httplib::Request& req, httplib::Response& res) {
                std::vector<std::string> scenarios;
@@ -186,15 +190,27 @@ core::Result<std::unique_ptr<Server>> Server::Start(const ServeOptions& options)
     return core::Status::Usage("cannot listen on " + options.bind + ":" +
                                std::to_string(options.port) + " (in use, or not an address here)");
   }
-  impl->thread = std::thread([&http] { http.listen_after_bind(); });
   if (options.preload) {
-    // Under the workspace's lock: a view asked meanwhile waits for the base, asset pages do not.
+    // Under the workspace's lock, taken before the first request can be answered: a view asked
+    // meanwhile waits for the base, asset pages do not.
     impl->preloading = true;
-    impl->preload = std::thread([&context, &done = impl->preloading] {
-      auto lock = context.workspace.Lock();
-      context.workspace.Preload();
-      done = false;
-    });
+    std::promise<void> locked;
+    std::future<void> holds = locked.get_future();
+    impl->preload =
+        std::thread([&context, &done = impl->preloading, locked = std::move(locked)]() mutable {
+          auto lock = context.workspace.Lock();
+          locked.set_value();
+          context.workspace.Preload();
+          done = false;
+        });
+    holds.wait();
+  }
+  if (options.text_index) StartTextIndex(context);
+  impl->thread = std::thread([&http] { http.listen_after_bind(); });
+  // Answering before the URL is printed: a stop() before the listening loop runs does nothing,
+  // and the loop would then never end (Ctrl-C right after the start hung in accept()).
+  for (int i = 0; i < 10000 && !http.is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
@@ -209,6 +225,7 @@ bool Server::StopAnswering() {
     impl_->thread.join();
   }
   JoinImportJobs(impl_->context);
+  StopTextIndex(impl_->context);
   return impl_->preloading;
 }
 

@@ -22,6 +22,9 @@ struct ServeOptions {
   // Load the planning base of every org at the start, in the background (`samdrift serve` does;
   // off here so that a server made for one request or test does not load what it never asks).
   bool preload = false;
+  // Keep the searched columns of every asset in memory for the asset list's text search (built
+  // in the background at the start; `samdrift serve` does).
+  bool text_index = false;
 };
 
 class Server {

@@ -31,6 +31,8 @@ class Workspace {
   ~Workspace();
 
   std::unique_lock<std::mutex> Lock() { return std::unique_lock(mutex_); }
+  // The lock when no one holds it (owns_lock() false otherwise).
+  std::unique_lock<std::mutex> TryLock() { return std::unique_lock(mutex_, std::try_to_lock); }
 
   // Opens the store (read-only). The planning bases load on the first view that needs them (an
   // estate of 290 orgs takes minutes and gigabytes; its asset pages need none). Call with the
@@ -132,8 +134,10 @@ class Workspace {
   struct KeptRun {
     std::shared_ptr<const planners::PipelineResult> result;
     bool full = false;
+    std::size_t used = 0;  // when last asked for (runs_used_): the least recent goes first
   };
   std::map<std::string, KeptRun> runs_;
+  std::size_t runs_used_ = 0;
   std::size_t plans_ = 0;
   std::size_t parses_ = 0;
   std::size_t bases_loaded_ = 0;

@@ -108,6 +108,7 @@ core::Result<std::shared_ptr<const planners::PipelineResult>> Workspace::Run(
     const std::function<void(std::string_view)>& trace, core::Diagnostics& diagnostics) {
   const std::string key = (path.empty() ? "" : ScenarioKey(path)) + "\x01" + base_key;
   if (auto it = runs_.find(key); it != runs_.end() && (it->second.full || target_only)) {
+    it->second.used = ++runs_used_;
     return it->second.result;
   }
   planners::PipelineRequest request;
@@ -118,9 +119,13 @@ core::Result<std::shared_ptr<const planners::PipelineResult>> Workspace::Run(
   ++plans_;
   auto result = planners::RunPipeline(base, request, diagnostics);
   if (!result.ok()) return result.status();
-  if (runs_.size() >= kKeptRuns) runs_.clear();  // a working session's few scenarios, not all
+  if (runs_.size() >= kKeptRuns && !runs_.count(key)) {  // a working session's few, not all
+    runs_.erase(std::min_element(runs_.begin(), runs_.end(), [](const auto& a, const auto& b) {
+      return a.second.used < b.second.used;
+    }));
+  }
   auto run = std::make_shared<const planners::PipelineResult>(std::move(result).value());
-  runs_[key] = {run, !target_only};
+  runs_[key] = {run, !target_only, ++runs_used_};
   return run;
 }
 
