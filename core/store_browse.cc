@@ -99,6 +99,7 @@ struct AssetBrowser::Impl {
   std::shared_ptr<const AssetTextIndex> index;
   std::int64_t index_version = 0;
   std::size_t indexed_searches = 0;
+  std::size_t indexed_details = 0;
 
   SQLite::Database db;
   std::string path;
@@ -278,6 +279,7 @@ bool AssetBrowser::NeedsTextIndex() {
 
 std::size_t AssetBrowser::org_counts() const { return impl_->org_counts; }
 std::size_t AssetBrowser::indexed_searches() const { return impl_->indexed_searches; }
+std::size_t AssetBrowser::indexed_details() const { return impl_->indexed_details; }
 
 Result<std::optional<AssetDetail>> AssetBrowser::Detail(const std::string& org, AssetKind kind,
                                                         const std::string& key) {
@@ -294,16 +296,37 @@ Result<std::optional<AssetDetail>> AssetBrowser::Detail(const std::string& org, 
     AssetDetail detail;
     detail.row = ReadRow(st);
     DecodeAttributes(st.getColumn(25).getString(), detail.row.asset.attributes);
-    // Relations name their ends by key, with the kind when the importer stated it.
+    // Relations name their ends by key, with the kind when the importer stated it. With the
+    // text index of the store as it is, only the relations it says may name this asset are read
+    // (the relations table has no index by end: a scan of it takes a second at national scale).
+    std::string candidates;
+    if (impl_->index && impl_->Fresh(impl_->index_version)) {
+      const std::vector<std::int64_t> ids = impl_->index->RelationsNaming(org, key);
+      if (ids.size() <= kMostIds) {
+        ++impl_->indexed_details;
+        candidates = "[";
+        for (std::int64_t id : ids) {
+          candidates += (candidates.size() > 1 ? "," : "") + std::to_string(id);
+        }
+        candidates += "]";
+      }
+    }
+    const std::string among =
+        candidates.empty() ? "" : "id IN (SELECT value FROM json_each(?4)) AND ";
     SQLite::Statement links(
         impl_->db,
         "SELECT 'out', kind, target_org, target, target_kind, importer, line, "
         "(SELECT name FROM sources WHERE sources.id = relations.source_id) FROM relations "
-        "WHERE org = ?1 AND source = ?2 AND source_kind IN ('', ?3) "
-        "UNION ALL SELECT 'in', kind, org, source, source_kind, importer, line, "
-        "(SELECT name FROM sources WHERE sources.id = relations.source_id) FROM relations "
-        "WHERE (target_org = ?1 OR (target_org = '' AND org = ?1)) AND target = ?2 "
-        "AND target_kind IN ('', ?3)");
+        "WHERE " +
+            among +
+            "org = ?1 AND source = ?2 AND source_kind IN ('', ?3) "
+            "UNION ALL SELECT 'in', kind, org, source, source_kind, importer, line, "
+            "(SELECT name FROM sources WHERE sources.id = relations.source_id) FROM relations "
+            "WHERE " +
+            among +
+            "(target_org = ?1 OR (target_org = '' AND org = ?1)) AND target = ?2 "
+            "AND target_kind IN ('', ?3)");
+    if (!candidates.empty()) links.bind(4, candidates);
     links.bind(1, org);
     links.bind(2, key);
     links.bind(3, kind_name);

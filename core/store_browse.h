@@ -76,10 +76,13 @@ class AssetBrowser {
   // changes. NeedsTextIndex(): none given yet, or the store changed since.
   void UseTextIndex(std::shared_ptr<const AssetTextIndex> index, std::int64_t version);
   bool NeedsTextIndex();
-  // Org lists counted and searches answered from the index since the start (for tests).
+  // Org lists counted, searches answered from the index and asset pages whose relations the
+  // index found, since the start (for tests).
   std::size_t org_counts() const;
   std::size_t indexed_searches() const;
-  // nullopt when the store has no such asset.
+  std::size_t indexed_details() const;
+  // nullopt when the store has no such asset. Its relations are found through the text index
+  // when it is of the store as it is (else by a scan of the relations).
   Result<std::optional<AssetDetail>> Detail(const std::string& org, AssetKind kind,
                                             const std::string& key);
 

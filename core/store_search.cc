@@ -3,7 +3,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
+#include <functional>
 #include <map>
 
 #include "core/store_internal.h"
@@ -24,6 +26,32 @@ std::uint16_t Intern(std::map<std::string, std::uint16_t>& seen, std::vector<std
     names.push_back(value);
   }
   return it->second;
+}
+
+// A relation's end: its org and key (the kinds are checked by the query).
+std::uint64_t EndHash(std::string_view org, std::string_view key) {
+  std::string end;
+  end.reserve(org.size() + 1 + key.size());
+  end.append(org).append(1, '\0').append(key);
+  return std::hash<std::string>{}(end);
+}
+
+// Both ends of every relation: a relation names its target's org, or none for its own.
+std::vector<std::pair<std::uint64_t, std::int64_t>> ReadEnds(SQLite::Database& db,
+                                                             const std::atomic<bool>& stop) {
+  std::vector<std::pair<std::uint64_t, std::int64_t>> ends;
+  SQLite::Statement st(db, "SELECT id, org, source, target_org, target FROM relations");
+  while (st.executeStep()) {
+    if (stop) return {};
+    const std::int64_t id = st.getColumn(0).getInt64();
+    const char* org = st.getColumn(1).getText();
+    const char* target_org = st.getColumn(3).getText();
+    ends.emplace_back(EndHash(org, st.getColumn(2).getText()), id);
+    ends.emplace_back(EndHash(*target_org ? target_org : org, st.getColumn(4).getText()), id);
+  }
+  std::sort(ends.begin(), ends.end());
+  ends.shrink_to_fit();
+  return ends;
 }
 
 }  // namespace
@@ -58,6 +86,8 @@ Result<std::shared_ptr<const AssetTextIndex>> AssetTextIndex::Build(const std::s
     for (std::size_t i = 0; i < per_org.size(); ++i) {
       if (per_org[i] > 0) index->org_counts_[index->names_[i]] = per_org[i];
     }
+    index->ends_ = ReadEnds(db, stop);
+    if (stop) return Status::StoreError("the search index was not finished (stopped)");
     index->text_.shrink_to_fit();  // kept for the server's life: no growth slack
     index->starts_.shrink_to_fit();
     index->ids_.shrink_to_fit();
@@ -106,6 +136,17 @@ std::vector<std::int64_t> AssetTextIndex::Find(std::string_view text, const std:
     at = begin + starts_[i + 1];
   }
   return found;
+}
+
+std::vector<std::int64_t> AssetTextIndex::RelationsNaming(std::string_view org,
+                                                          std::string_view key) const {
+  const std::uint64_t hash = EndHash(org, key);
+  auto it = std::lower_bound(ends_.begin(), ends_.end(),
+                             std::pair<std::uint64_t, std::int64_t>(hash, INT64_MIN));
+  std::vector<std::int64_t> ids;
+  for (; it != ends_.end() && it->first == hash; ++it) ids.push_back(it->second);
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());  // a relation to itself
+  return ids;
 }
 
 }  // namespace samdrift::core

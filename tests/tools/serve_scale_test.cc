@@ -143,6 +143,59 @@ TEST_CASE("serve: a text search from the index pages as the SQL search does", "[
   CHECK(indexed->indexed_searches() == before);
 }
 
+// "out|depends_on|org/key|kind|file:line" per link, in the order given.
+std::string LinksOf(AssetBrowser& browser, const samdrift::core::AssetRow& row) {
+  auto detail = browser.Detail(row.asset.org, row.asset.kind, row.key);
+  REQUIRE(detail.ok());
+  REQUIRE(detail->has_value());
+  std::string out;
+  for (const auto& link : (*detail)->links) {
+    out += link.direction + "|" + std::string(samdrift::core::ToString(link.kind)) + "|" +
+           link.org + "/" + link.key + "|" + link.asset_kind + "|" + link.provenance.source + ":" +
+           std::to_string(link.provenance.line) + "\n";
+  }
+  return out;
+}
+
+TEST_CASE("serve: an asset's relations through the index are those a scan finds",
+          "[serve][speed]") {
+  const fs::path dir = WritableCopy("serve-relation-ends");
+  auto sql = OpenBrowser(dir / "samdrift.db");
+  auto indexed = OpenBrowser(dir / "samdrift.db");
+  auto version = indexed->DataVersion();
+  REQUIRE(version.ok());
+  std::atomic<bool> stop = false;
+  auto index = AssetTextIndex::Build((dir / "samdrift.db").string(), stop);
+  REQUIRE(index.ok());
+  indexed->UseTextIndex(*index, *version);
+  // Every asset of two municipalities (a site, racks, hosts, VMs, services, clients).
+  std::size_t assets = 0, with_links = 0;
+  for (const char* org : {"gnosjo", "hylte"}) {
+    AssetPageQuery query;
+    query.org = org;
+    query.limit = 500;
+    for (int guard = 0; guard < 1000; ++guard) {
+      auto page = sql->Page(query);
+      REQUIRE(page.ok());
+      for (const auto& row : page->rows) {
+        const std::string links = LinksOf(*sql, row);
+        INFO(row.asset.org << "/" << row.key);
+        CHECK(LinksOf(*indexed, row) == links);
+        ++assets;
+        with_links += links.empty() ? 0 : 1;
+      }
+      if (page->next.empty()) break;
+      query.after = page->next;
+    }
+  }
+  CHECK(assets > 100);
+  CHECK(with_links > 50);
+  CHECK(indexed->indexed_details() == assets);
+  CHECK(sql->indexed_details() == 0);
+  // The index holds both ends of each relation: none for an asset nothing names.
+  CHECK((*index)->RelationsNaming("gnosjo", "no-such-asset").empty());
+}
+
 TEST_CASE("serve: a search through the server finds what an import through it stored",
           "[serve][speed]") {
   const fs::path dir = WritableCopy("serve-search-reindex");

@@ -243,6 +243,9 @@ void AddAssetRoutes(httplib::Server& http, Context& context) {
     std::unique_lock browsing(context.browser_mutex);
     auto browser = Browser(context);
     if (!browser.ok()) return Send(res, Failed(browser.status(), {}));
+    if (context.options.text_index && (*browser)->NeedsTextIndex()) {
+      Reindex(context, **browser);  // its relation ends, for the asset pages after this one
+    }
     auto detail = (*browser)->Detail(req.matches[1].str(), *kind, req.matches[3].str());
     browsing.unlock();
     if (!detail.ok()) return Send(res, Failure(detail.status(), context.options.query_ms));
