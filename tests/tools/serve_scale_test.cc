@@ -26,6 +26,19 @@ std::unique_ptr<AssetBrowser> OpenBrowser(const fs::path& db) {
   return std::move(browser).value();
 }
 
+// A browser of `db` that answers from the text index of the store as it is now; and the index.
+std::pair<std::unique_ptr<AssetBrowser>, std::shared_ptr<const AssetTextIndex>> IndexedBrowser(
+    const fs::path& db) {
+  auto browser = OpenBrowser(db);
+  auto version = browser->DataVersion();
+  REQUIRE(version.ok());
+  std::atomic<bool> stop = false;
+  auto index = AssetTextIndex::Build(db.string(), stop);
+  REQUIRE(index.ok());
+  browser->UseTextIndex(*index, *version);
+  return {std::move(browser), *index};
+}
+
 // Imports one CSV of `rows` devices named PREFIX-N for `org` through the command line.
 void ImportDevices(const fs::path& dir, const std::string& org, const std::string& prefix,
                    int rows) {
@@ -75,13 +88,7 @@ TEST_CASE("serve: the org list is counted once, and again after an import", "[se
     if (org.id == "gnosjo") CHECK(org.assets == gnosjo + 3);
   }
   // With the text index of the store as it is, the counts are the index's: the same.
-  auto indexed = OpenBrowser(dir / "samdrift.db");
-  auto version = indexed->DataVersion();
-  REQUIRE(version.ok());
-  std::atomic<bool> stop = false;
-  auto index = AssetTextIndex::Build((dir / "samdrift.db").string(), stop);
-  REQUIRE(index.ok());
-  indexed->UseTextIndex(*index, *version);
+  auto [indexed, index] = IndexedBrowser(dir / "samdrift.db");
   auto from_index = indexed->Orgs();
   REQUIRE(from_index.ok());
   REQUIRE(from_index->size() == again->size());
@@ -100,14 +107,8 @@ TEST_CASE("serve: the org list is counted once, and again after an import", "[se
 TEST_CASE("serve: a text search from the index pages as the SQL search does", "[serve][speed]") {
   const fs::path dir = WritableCopy("serve-search-index");
   auto sql = OpenBrowser(dir / "samdrift.db");
-  auto indexed = OpenBrowser(dir / "samdrift.db");
-  CHECK(indexed->NeedsTextIndex());
-  auto version = indexed->DataVersion();
-  REQUIRE(version.ok());
-  std::atomic<bool> stop = false;
-  auto index = AssetTextIndex::Build((dir / "samdrift.db").string(), stop);
-  REQUIRE(index.ok());
-  indexed->UseTextIndex(*index, *version);
+  CHECK(OpenBrowser(dir / "samdrift.db")->NeedsTextIndex());
+  auto [indexed, index] = IndexedBrowser(dir / "samdrift.db");
   CHECK_FALSE(indexed->NeedsTextIndex());
   std::size_t searches = 0;
   for (const char* text : {"web", "WEB", "a", "dell", "/", "%", "_1", "zzz-none", "Å"}) {
@@ -161,13 +162,7 @@ TEST_CASE("serve: an asset's relations through the index are those a scan finds"
           "[serve][speed]") {
   const fs::path dir = WritableCopy("serve-relation-ends");
   auto sql = OpenBrowser(dir / "samdrift.db");
-  auto indexed = OpenBrowser(dir / "samdrift.db");
-  auto version = indexed->DataVersion();
-  REQUIRE(version.ok());
-  std::atomic<bool> stop = false;
-  auto index = AssetTextIndex::Build((dir / "samdrift.db").string(), stop);
-  REQUIRE(index.ok());
-  indexed->UseTextIndex(*index, *version);
+  auto [indexed, index] = IndexedBrowser(dir / "samdrift.db");
   // Every asset of two municipalities (a site, racks, hosts, VMs, services, clients).
   std::size_t assets = 0, with_links = 0;
   for (const char* org : {"gnosjo", "hylte"}) {
@@ -193,7 +188,7 @@ TEST_CASE("serve: an asset's relations through the index are those a scan finds"
   CHECK(indexed->indexed_details() == assets);
   CHECK(sql->indexed_details() == 0);
   // The index holds both ends of each relation: none for an asset nothing names.
-  CHECK((*index)->RelationsNaming("gnosjo", "no-such-asset").empty());
+  CHECK(index->RelationsNaming("gnosjo", "no-such-asset").empty());
 }
 
 TEST_CASE("serve: a search through the server finds what an import through it stored",
