@@ -411,6 +411,19 @@ TEST_CASE("serve: an asset's page lists the gaps, plan items and risks that name
   CHECK(std::find(one["gaps"].begin(), one["gaps"].end(), gap) != one["gaps"].end());
   for (const json& item : one["plan_items"]) CHECK(item["asset"] == gap["asset"]);
   CHECK(one["single_points"].is_array());
+  // In Swedish, the reasons as the Swedish target and plan views give them.
+  const json sv_target = Body(client->Get("/api/target?scenario=scenario&lang=sv"));
+  const json sv = Body(client->Get(
+      "/api/assets/" + gap["org"].get<std::string>() + "/" + gap["kind"].get<std::string>() + "/" +
+      httplib::detail::encode_query_param(gap["key"].get<std::string>()) +
+      "?concerns=1&scenario=scenario&lang=sv"));
+  REQUIRE(sv["gaps"].size() == one["gaps"].size());
+  CHECK(sv["gaps"][0]["reason"] == sv_target["gaps"][0]["reason"]);
+  CHECK(sv["gaps"][0]["reason"] != gap["reason"]);
+  REQUIRE(sv["plan_items"].size() == one["plan_items"].size());
+  if (!sv["plan_items"].empty()) {
+    CHECK(sv["plan_items"][0]["reason"] != one["plan_items"][0]["reason"]);
+  }
 }
 
 TEST_CASE("serve: an import job tells its files done of the total, then its answer", "[serve]") {

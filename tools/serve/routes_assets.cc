@@ -69,9 +69,11 @@ ordered_json DetailJson(const core::AssetDetail& detail) {
 // ?concerns=1[&scenario=NAME]: the target's gaps, the plan's items and the risk view's single
 // points of failure that name the asset (from the views' own JSON, cached like them). With
 // ?concerns=kept only when the scenario's plan is kept (else "concerns_planned": false, and
-// nothing is planned: at national scale a plan takes minutes).
+// nothing is planned: at national scale a plan takes minutes). The gaps' and items' reasons are
+// in `lang` (sv or en), as the views give them.
 std::optional<Answer> AddConcerns(Workspace& workspace, const std::vector<std::string>& scenario,
-                                  const core::Asset& asset, ordered_json& out) {
+                                  const std::string& lang, const core::Asset& asset,
+                                  ordered_json& out) {
   auto names = [&](const ordered_json& j) {
     return j.value("org", "") == asset.org && j.value("asset", "") == asset.name;
   };
@@ -79,7 +81,7 @@ std::optional<Answer> AddConcerns(Workspace& workspace, const std::vector<std::s
   const char* kNames[] = {"target", "plan", "risk"};
   for (int i : {1, 0, 2}) {  // the plan first: its run (every step) serves the other two
     Answer failed;
-    views[i] = workspace.Parsed(kNames[i], scenario, failed);
+    views[i] = workspace.Parsed(kNames[i], scenario, failed, i < 2 ? lang : "");
     if (!views[i]) return failed;
   }
   ordered_json gaps = ordered_json::array(), items = ordered_json::array(),
@@ -262,7 +264,8 @@ void AddAssetRoutes(httplib::Server& http, Context& context) {
       if (concerns == "kept" && (!lock.owns_lock() || !context.workspace.HasPlan(scenario))) {
         out["concerns_planned"] = false;  // asked for with concerns=1 (it plans)
       } else {
-        auto failed = AddConcerns(context.workspace, scenario, (*detail)->row.asset, out);
+        auto failed = AddConcerns(context.workspace, scenario, req.get_param_value("lang"),
+                                  (*detail)->row.asset, out);
         if (failed) return Send(res, *failed);
       }
     }

@@ -205,9 +205,9 @@ Answer Workspace::Find(const std::string& view, const std::vector<std::string>& 
 
 std::shared_ptr<const ordered_json> Workspace::Parsed(const std::string& view,
                                                       const std::vector<std::string>& scenarios,
-                                                      Answer& failed) {
+                                                      Answer& failed, const std::string& lang) {
   std::string key;
-  failed = Find(view, scenarios, &key);
+  failed = Find(view, scenarios, &key, lang);
   if (failed.status != 200) return nullptr;
   std::shared_ptr<const ordered_json>& parsed = parsed_[key];
   if (!parsed) {

@@ -49,11 +49,13 @@ class Workspace {
               const std::string& lang = "") {
     return Find(view, scenarios, nullptr, lang);
   }
-  // The same view parsed, kept beside the answer (an asset's page filters the target, plan and
-  // risk views without parsing them each time); null with `failed` set when it failed.
+  // The same view parsed (in `lang`, as View), kept beside the answer (an asset's page filters
+  // the target, plan and risk views without parsing them each time); null with `failed` set
+  // when it failed.
   std::shared_ptr<const nlohmann::ordered_json> Parsed(const std::string& view,
                                                        const std::vector<std::string>& scenarios,
-                                                       Answer& failed);
+                                                       Answer& failed,
+                                                       const std::string& lang = "");
   // The path of scenario NAME in the scenarios folder (NAME.yaml, NAME.yml, or NAME when it has
   // one of those extensions); an error answer (400 bad name) when the name is not allowed.
   core::Result<std::filesystem::path> ScenarioPath(const std::string& name) const;

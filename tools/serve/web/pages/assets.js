@@ -88,7 +88,7 @@ export async function renderOne(ctx, main, [org, kind, ...rest]) {
   // once when the server keeps the plan (concerns=kept), else on the button (it plans).
   const later = el('div', {id: 'asset-concerns'}, el('p', {class: 'muted'}, t('Loading…')));
   main.append(later);
-  const ask = (mode) => getJson(path, {concerns: mode, scenario: ctx.scenario}).then((c) => {
+  const ask = (mode) => getJson(path, {concerns: mode, scenario: ctx.scenario, lang: ctx.lang}).then((c) => {
     later.replaceChildren();
     if (c.concerns_planned === false) {
       const button = el('button', {id: 'asset-concerns-ask'}, t('Show what concerns the asset'));
