@@ -66,6 +66,13 @@ std::string LikePattern(const std::string& text) {
   return out + "%";
 }
 
+// "[1,2,3]": ids for json_each(?), one bound value however many they are.
+std::string IdsJson(const std::vector<std::int64_t>& ids) {
+  std::string list = "[";
+  for (std::int64_t id : ids) list += (list.size() > 1 ? "," : "") + std::to_string(id);
+  return list + "]";
+}
+
 }  // namespace
 
 struct AssetBrowser::Impl {
@@ -138,10 +145,8 @@ AssetBrowser::Filter AssetBrowser::FilterOf(const AssetPageQuery& query) {
   if (ids) filter.total = ids->size();
   if (ids && ids->size() <= kMostIds) {
     filter.by_ids = true;
-    std::string list = "[";
-    for (std::int64_t id : *ids) list += (list.size() > 1 ? "," : "") + std::to_string(id);
     filter.where = " WHERE id IN (SELECT value FROM json_each(?))";
-    filter.values.push_back(list + "]");
+    filter.values.push_back(IdsJson(*ids));
     return filter;
   }
   auto add = [&](const std::string& sql, const std::string& value) {
@@ -304,11 +309,7 @@ Result<std::optional<AssetDetail>> AssetBrowser::Detail(const std::string& org, 
       const std::vector<std::int64_t> ids = impl_->index->RelationsNaming(org, key);
       if (ids.size() <= kMostIds) {
         ++impl_->indexed_details;
-        candidates = "[";
-        for (std::int64_t id : ids) {
-          candidates += (candidates.size() > 1 ? "," : "") + std::to_string(id);
-        }
-        candidates += "]";
+        candidates = IdsJson(ids);
       }
     }
     const std::string among =
